@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { displayNameSchema, idSchema, leanCoffeeSettingsSchema, sessionTitleSchema } from './schemas.ts';
+
+/** Secrets are long random strings; the bounds only keep absurd input out. */
+export const secretSchema = z
+  .string()
+  .min(20)
+  .max(100)
+  .regex(/^[A-Za-z0-9_-]+$/);
+
+/** `POST /api/sessions`: start a Lean Coffee. */
+export const createSessionRequestSchema = z.strictObject({
+  title: sessionTitleSchema,
+  facilitatorName: displayNameSchema,
+  settings: leanCoffeeSettingsSchema.partial().strict().default({}),
+});
+export type CreateSessionRequest = z.input<typeof createSessionRequestSchema>;
+
+/** A seat on this device: who you are, and the secret that proves it. */
+export interface Seat {
+  sessionId: string;
+  participantId: string;
+  token: string;
+}
+
+export interface CreateSessionResponse extends Seat {
+  /** The short code and link participants use. */
+  joinCode: string;
+  joinUrl: string;
+  /** Restores facilitation on another device. Shown once; keep it private. */
+  facilitatorUrl: string;
+}
+
+/** `POST /api/sessions/:code/participants`: take a seat. */
+export const joinSessionRequestSchema = z.strictObject({ name: displayNameSchema });
+export type JoinSessionRequest = z.input<typeof joinSessionRequestSchema>;
+export type JoinSessionResponse = Seat;
+
+/** `POST /api/sessions/:code/facilitator`: take back the facilitator's seat with the secret key. */
+export const claimFacilitatorRequestSchema = z.strictObject({ key: secretSchema });
+export type ClaimFacilitatorRequest = z.input<typeof claimFacilitatorRequestSchema>;
+export type ClaimFacilitatorResponse = Seat;
+
+/** `GET /api/sessions/:code`: is there such a session, and what is it called (for the join page). */
+export interface SessionSummary {
+  sessionId: string;
+  title: string;
+  kind: 'lean-coffee';
+  ended: boolean;
+}
+
+export const participantIdSchema = idSchema;

@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH, limits } from './limits.ts';
+
+/** A single line of user text: trimmed, non-empty, bounded. */
+const line = (max: number) => z.string().trim().min(1).max(max);
+
+export const joinCodeSchema = z
+  .string()
+  .length(JOIN_CODE_LENGTH)
+  .regex(new RegExp(`^[${JOIN_CODE_ALPHABET}]+$`));
+
+/** Server-generated ids: short, URL-safe, never user-chosen. */
+export const idSchema = z
+  .string()
+  .min(1)
+  .max(40)
+  .regex(/^[A-Za-z0-9_-]+$/);
+
+export const displayNameSchema = line(limits.displayName);
+export const sessionTitleSchema = line(limits.sessionTitle);
+export const topicTitleSchema = line(limits.topicTitle);
+export const topicDescriptionSchema = z.string().trim().max(limits.topicDescription);
+
+export const phaseSchema = z.enum(['collect', 'vote', 'discuss', 'done']);
+
+export const leanCoffeeSettingsSchema = z.strictObject({
+  /** Dots each person may place. Seattle's rule is 2; 3 is the common default. */
+  votesPerPerson: z.number().int().min(1).max(limits.votesPerPersonMax),
+  /** Whether one person may put several dots on the same topic. */
+  allowStacking: z.boolean(),
+  /** When on, nobody but the author learns who proposed a topic. */
+  anonymousTopics: z.boolean(),
+});
+
+export const defaultLeanCoffeeSettings: z.infer<typeof leanCoffeeSettingsSchema> = {
+  votesPerPerson: 3,
+  allowStacking: true,
+  anonymousTopics: false,
+};
