@@ -80,3 +80,10 @@ export function apply(state: SessionState, event: DomainEvent): SessionState {
 export function applyAll(state: SessionState, events: readonly DomainEvent[]): SessionState {
   return events.reduce(apply, state);
 }
+
+/** Rebuilds a state from a full log, which must open with `session:created`. */
+export function replay(events: readonly DomainEvent[]): SessionState {
+  const [first, ...rest] = events;
+  if (first?.type !== 'session:created') throw new Error('A session log must start with session:created.');
+  return applyAll(initialState(first), rest);
+}
