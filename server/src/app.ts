@@ -1,0 +1,131 @@
+import { createServer, type Server as HttpServer } from 'node:http';
+import express, { type Express, type RequestHandler } from 'express';
+import { RateLimiterMemory } from 'rate-limiter-flexible';
+import { Server } from 'socket.io';
+import { errorHandler, notFound, sendError } from './http/httpErrors.ts';
+import { healthRoute } from './http/healthRoute.ts';
+import { requestLog } from './http/requestLog.ts';
+import { sessionRoutes } from './http/sessionRoutes.ts';
+import { randomIds, type IdSource } from './ids.ts';
+import { createLogger, type Logger } from './logger.ts';
+import { CommandRunner } from './session/commandRunner.ts';
+import { attachSocket } from './socket/attachSocket.ts';
+import { createLocalFanOut } from './socket/broadcast.ts';
+import type { RundeServer } from './socket/types.ts';
+import type { SessionStore } from './store/sessionStore.ts';
+
+/** `points` requests per `durationSec` seconds. */
+export interface RateLimit {
+  points: number;
+  durationSec: number;
+}
+
+export interface RateLimits {
+  /** Per IP: starting sessions. */
+  create: RateLimit;
+  /** Per IP: taking seats and facilitator seats. */
+  join: RateLimit;
+  /** Per IP: looking a session up by code (the join page), which also slows guessing codes. */
+  lookup: RateLimit;
+  /** Per socket: commands and syncs. */
+  socket: RateLimit;
+}
+
+export const defaultRateLimits: RateLimits = {
+  create: { points: 20, durationSec: 60 },
+  join: { points: 300, durationSec: 60 },
+  lookup: { points: 300, durationSec: 60 },
+  socket: { points: 50, durationSec: 10 },
+};
+
+export interface AppConfig {
+  /** Origin for links in responses; derived from each request when unset. */
+  publicUrl?: string;
+  rateLimits?: Partial<RateLimits>;
+  /**
+   * Largest socket message accepted. Above a 100 KB text field on purpose: such a message still
+   * reaches zod and gets a typed `invalid_payload` ack. Bigger ones make Socket.IO drop that one
+   * connection, which harms nobody else.
+   */
+  maxSocketMessageBytes?: number;
+  /** JSON request bodies are small: titles and names. */
+  maxHttpBodyBytes?: number;
+}
+
+export interface CreateAppOptions {
+  store: SessionStore;
+  clock?: () => number;
+  ids?: IdSource;
+  config?: AppConfig;
+  /** The SvelteKit adapter-node handler; mounted after the API. */
+  webHandler?: RequestHandler;
+  logger?: Logger;
+}
+
+export interface RundeApp {
+  app: Express;
+  httpServer: HttpServer;
+  io: RundeServer;
+  /** Disconnects sockets, lets queued commands finish, closes the HTTP server. Leaves the store open. */
+  close(): Promise<void>;
+}
+
+const limiter = ({ points, durationSec }: RateLimit) => new RateLimiterMemory({ points, duration: durationSec });
+
+/**
+ * Builds the whole server around a store: express for HTTP, Socket.IO on the same http server.
+ * No module-level state: tests build as many as they like, and sessions live only in the store.
+ */
+export function createApp(options: CreateAppOptions): RundeApp {
+  const { store, config = {} } = options;
+  const clock = options.clock ?? Date.now;
+  const ids = options.ids ?? randomIds;
+  const logger = options.logger ?? createLogger('info');
+  const limits = { ...defaultRateLimits, ...config.rateLimits };
+
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = createServer(app);
+  const io: RundeServer = new Server(httpServer, {
+    maxHttpBufferSize: config.maxSocketMessageBytes ?? 200_000,
+    // The web app bundles its own client.
+    serveClient: false,
+  });
+
+  const runner = new CommandRunner({ store, clock, ids, logger, publish: createLocalFanOut(io) });
+  attachSocket(io, { store, runner, limiter: limiter(limits.socket), logger });
+
+  app.use(requestLog(logger));
+  app.get('/healthz', healthRoute(store));
+  app.use(
+    '/api',
+    express.json({ limit: config.maxHttpBodyBytes ?? 16 * 1024 }),
+    sessionRoutes({
+      store,
+      runner,
+      clock,
+      ids,
+      publicUrl: config.publicUrl?.replace(/\/+$/, ''),
+      limiters: { create: limiter(limits.create), join: limiter(limits.join), lookup: limiter(limits.lookup) },
+      logger,
+    }),
+  );
+  // Unknown API paths answer in the API's shape instead of falling through to the web app's 404 page.
+  app.use('/api', (_req, res) => sendError(res, notFound('resource')));
+  if (options.webHandler) app.use(options.webHandler);
+  app.use(errorHandler(logger));
+
+  let closing: Promise<void> | undefined;
+  const close = () => {
+    closing ??= (async () => {
+      // Closing Socket.IO disconnects every socket (each queues a presence update) and the HTTP server.
+      await new Promise<void>((resolve) => {
+        void io.close(() => resolve());
+      });
+      await runner.drain();
+    })();
+    return closing;
+  };
+
+  return { app, httpServer, io, close };
+}

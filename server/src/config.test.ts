@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.ts';
+
+describe('loadConfig', () => {
+  it('defaults everything when nothing is set (empty counts as unset)', () => {
+    expect(loadConfig({ PORT: '', PUBLIC_URL: '' })).toEqual({
+      port: 3000,
+      host: '0.0.0.0',
+      redisUrl: undefined,
+      redisKeyPrefix: 'runde:',
+      publicUrl: undefined,
+      retentionMs: 30 * 24 * 60 * 60 * 1000,
+      logLevel: 'info',
+    });
+  });
+
+  it('reads every variable, dropping a trailing slash from PUBLIC_URL', () => {
+    expect(
+      loadConfig({
+        PORT: '8080',
+        HOST: '127.0.0.1',
+        REDIS_URL: 'redis://:secret@redis:6379/0',
+        REDIS_KEY_PREFIX: 'kommune:',
+        PUBLIC_URL: 'https://runde.example.org/',
+        RETENTION_DAYS: '0.5',
+        LOG_LEVEL: 'warn',
+      }),
+    ).toEqual({
+      port: 8080,
+      host: '127.0.0.1',
+      redisUrl: 'redis://:secret@redis:6379/0',
+      redisKeyPrefix: 'kommune:',
+      publicUrl: 'https://runde.example.org',
+      retentionMs: 12 * 60 * 60 * 1000,
+      logLevel: 'warn',
+    });
+  });
+
+  it.each([
+    ['PORT', 'abc'],
+    ['PORT', '70000'],
+    ['REDIS_URL', 'http://redis:6379'],
+    ['PUBLIC_URL', 'runde.example.org'],
+    ['RETENTION_DAYS', '0'],
+    ['RETENTION_DAYS', 'thirty'],
+    ['LOG_LEVEL', 'loud'],
+  ])('names %s=%s in a clear error', (name, value) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
+    expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`^Invalid configuration:\\n  ${name}: `));
+  });
+
+  it('lists every bad variable at once, and never echoes the Redis URL (it may hold a password)', () => {
+    const attempt = () => loadConfig({ PORT: '-1', REDIS_URL: 'ftp://user:hunter2@host', LOG_LEVEL: 'x' });
+    expect(attempt).toThrow(/PORT:.*\n.*REDIS_URL:.*\n.*LOG_LEVEL:/);
+    expect(attempt).not.toThrow(/hunter2/);
+  });
+});

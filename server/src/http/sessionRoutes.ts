@@ -1,0 +1,185 @@
+import {
+  claimFacilitatorRequestSchema,
+  createSession,
+  createSessionRequestSchema,
+  defaultLeanCoffeeSettings,
+  ErrorCode,
+  fail,
+  joinCodeSchema,
+  joinSessionRequestSchema,
+  normalizeJoinCode,
+  type ClaimFacilitatorResponse,
+  type CreateSessionResponse,
+  type JoinSessionResponse,
+  type SessionSummary,
+} from '@runde/shared';
+import { Router, type Request, type RequestHandler, type Response } from 'express';
+import type { Logger } from 'pino';
+import type { RateLimiterAbstract } from 'rate-limiter-flexible';
+import type { z } from 'zod';
+import { payloadIssues } from '../failures.ts';
+import { hashSecret, type IdSource } from '../ids.ts';
+import type { CommandRunner } from '../session/commandRunner.ts';
+import { stateFromEvents } from '../session/stateFromEvents.ts';
+import type { SessionStore } from '../store/sessionStore.ts';
+import { notFound, sendError } from './httpErrors.ts';
+import { publicUrlFor } from './publicUrl.ts';
+import { limitByIp } from './rateLimit.ts';
+
+export interface SessionRouteDeps {
+  store: SessionStore;
+  runner: CommandRunner;
+  clock: () => number;
+  ids: IdSource;
+  publicUrl: string | undefined;
+  limiters: { create: RateLimiterAbstract; join: RateLimiterAbstract; lookup: RateLimiterAbstract };
+  logger: Logger;
+}
+
+/** A random 6-character code collides rarely; a few draws make a failure practically impossible. */
+const JOIN_CODE_ATTEMPTS = 8;
+
+/** Parses a body, or answers 400 with the issues (paths and kinds only) and returns undefined. */
+function parseBody<S extends z.ZodType>(schema: S, req: Request, res: Response): z.output<S> | undefined {
+  const parsed = schema.safeParse(req.body);
+  if (parsed.success) return parsed.data;
+  sendError(res, fail(ErrorCode.invalidPayload, 'The request is not valid.', payloadIssues(parsed.error)).error);
+  return undefined;
+}
+
+/** The session id from the URL, forgiving about case and dashes; undefined (answered 404) if it cannot be one. */
+function sessionIdFrom(req: Request, res: Response): string | undefined {
+  const raw = req.params.code;
+  const code = typeof raw === 'string' ? normalizeJoinCode(raw) : '';
+  if (joinCodeSchema.safeParse(code).success) return code;
+  sendError(res, notFound('session'));
+  return undefined;
+}
+
+export function sessionRoutes(deps: SessionRouteDeps): Router {
+  const { store, runner, clock, ids, limiters } = deps;
+  const router = Router();
+
+  /** Start a Lean Coffee: the facilitator's seat, a join link to share, and a private facilitator link. */
+  const create: RequestHandler = async (req, res) => {
+    const body = parseBody(createSessionRequestSchema, req, res);
+    if (!body) return;
+    const settings = { ...defaultLeanCoffeeSettings, ...body.settings };
+    for (let attempt = 0; attempt < JOIN_CODE_ATTEMPTS; attempt += 1) {
+      const code = ids.newJoinCode();
+      const events = createSession(
+        { id: code, title: body.title, facilitatorName: body.facilitatorName, settings },
+        { now: clock(), newId: (kind) => ids.newId(kind) },
+      );
+      const state = stateFromEvents(events);
+      const facilitator = state.participants[0];
+      if (!facilitator) throw new Error('createSession must seat the facilitator');
+      const token = ids.newSecret();
+      const key = ids.newSecret();
+      const created = await store.create(code, {
+        events,
+        state,
+        tokens: [{ tokenHash: hashSecret(token), participantId: facilitator.id }],
+        facilitatorKeys: [{ keyHash: hashSecret(key), participantId: facilitator.id }],
+      });
+      if (!created) continue;
+      const base = publicUrlFor(req, deps.publicUrl);
+      const response: CreateSessionResponse = {
+        sessionId: code,
+        participantId: facilitator.id,
+        token,
+        joinCode: code,
+        joinUrl: `${base}/j/${code}`,
+        // In the fragment, so the key never reaches a server log or a Referer header.
+        facilitatorUrl: `${base}/s/${code}/facilitate#key=${key}`,
+      };
+      res.status(201).json(response);
+      return;
+    }
+    deps.logger.error('no free join code after several attempts');
+    sendError(res, fail(ErrorCode.unavailable, 'Could not start a session right now. Please try again.').error);
+  };
+
+  /** What the join page shows before asking for a name. */
+  const summary: RequestHandler = async (req, res) => {
+    const sessionId = sessionIdFrom(req, res);
+    if (!sessionId) return;
+    const current = await store.load(sessionId);
+    if (!current) {
+      sendError(res, notFound('session'));
+      return;
+    }
+    const body: SessionSummary = {
+      sessionId,
+      title: current.state.title,
+      kind: current.state.kind,
+      ended: current.state.phase === 'done',
+    };
+    res.json(body);
+  };
+
+  /** Take a seat: the join goes through `decide` like any command, and its token is stored in the same write. */
+  const join: RequestHandler = async (req, res) => {
+    const sessionId = sessionIdFrom(req, res);
+    if (!sessionId) return;
+    const body = parseBody(joinSessionRequestSchema, req, res);
+    if (!body) return;
+    const token = ids.newSecret();
+    const tokenHash = hashSecret(token);
+    const result = await runner.run(
+      sessionId,
+      { kind: 'system' },
+      { type: 'participant:join', name: body.name, role: 'participant' },
+      {
+        grants: (events) =>
+          events.flatMap((e) =>
+            e.type === 'participant:joined' ? [{ tokenHash, participantId: e.participant.id }] : [],
+          ),
+      },
+    );
+    if (!result.ok) {
+      sendError(res, result.error);
+      return;
+    }
+    const joined = result.events.find((v) => v.event.type === 'participant:joined')?.event;
+    if (joined?.type !== 'participant:joined') throw new Error('A join must seat a participant');
+    const response: JoinSessionResponse = { sessionId, participantId: joined.participant.id, token };
+    res.status(201).json(response);
+  };
+
+  /** Facilitate from another device: the facilitator key buys a fresh token for the original facilitator seat. */
+  const claimFacilitator: RequestHandler = async (req, res) => {
+    const sessionId = sessionIdFrom(req, res);
+    if (!sessionId) return;
+    const body = parseBody(claimFacilitatorRequestSchema, req, res);
+    if (!body) return;
+    const participantId = await store.facilitatorForKey(sessionId, hashSecret(body.key));
+    if (!participantId) {
+      const exists = (await store.load(sessionId)) !== null;
+      sendError(
+        res,
+        exists ? fail(ErrorCode.unauthorized, 'This facilitator link is not valid.').error : notFound('session'),
+      );
+      return;
+    }
+    const token = ids.newSecret();
+    const granted = await runner.grant(sessionId, [{ tokenHash: hashSecret(token), participantId }]);
+    if (granted !== 'granted') {
+      sendError(
+        res,
+        granted === 'missing'
+          ? notFound('session')
+          : fail(ErrorCode.conflict, 'The session is busy. Please try again.').error,
+      );
+      return;
+    }
+    const response: ClaimFacilitatorResponse = { sessionId, participantId, token };
+    res.json(response);
+  };
+
+  router.post('/sessions', limitByIp(limiters.create), create);
+  router.get('/sessions/:code', limitByIp(limiters.lookup), summary);
+  router.post('/sessions/:code/participants', limitByIp(limiters.join), join);
+  router.post('/sessions/:code/facilitator', limitByIp(limiters.join), claimFacilitator);
+  return router;
+}

@@ -1,0 +1,25 @@
+import { createHash, randomBytes, randomInt } from 'node:crypto';
+import { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH } from '@runde/shared';
+
+/** Where new ids and secrets come from; injected so tests can make them predictable. */
+export interface IdSource {
+  newId(kind: 'participant' | 'topic'): string;
+  newJoinCode(): string;
+  /** A bearer secret (participant token, facilitator key): 256 bits, URL-safe. */
+  newSecret(): string;
+}
+
+const prefixes = { participant: 'p_', topic: 't_' } as const;
+
+/** Cryptographically random ids: unguessable, so knowing one participant id grants nothing. */
+export const randomIds: IdSource = {
+  newId: (kind) => prefixes[kind] + randomBytes(12).toString('base64url'),
+  newJoinCode: () =>
+    Array.from({ length: JOIN_CODE_LENGTH }, () => JOIN_CODE_ALPHABET[randomInt(JOIN_CODE_ALPHABET.length)]).join(''),
+  newSecret: () => randomBytes(32).toString('base64url'),
+};
+
+/** Secrets are stored and compared only as this digest, so a store dump does not hand out seats. */
+export function hashSecret(secret: string): string {
+  return createHash('sha256').update(secret).digest('base64url');
+}

@@ -1,0 +1,16 @@
+export {
+  createApp,
+  defaultRateLimits,
+  type AppConfig,
+  type CreateAppOptions,
+  type RateLimits,
+  type RundeApp,
+} from './app.ts';
+export { ConfigError, loadConfig, type Config } from './config.ts';
+export { hashSecret, randomIds, type IdSource } from './ids.ts';
+export { MemorySessionStore, type MemorySessionStoreOptions } from './store/memorySessionStore.ts';
+export { RedisSessionStore, type RedisSessionStoreOptions } from './store/redisSessionStore.ts';
+export { sessionKeys } from './store/sessionKeys.ts';
+export * from './store/sessionStore.ts';
+export type { RundeServer, SocketData } from './socket/types.ts';
+export { createLogger, type Logger } from './logger.ts';

@@ -1,0 +1,89 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { RequestHandler } from 'express';
+import { createApp } from './app.ts';
+import { ConfigError, loadConfig, type Config } from './config.ts';
+import { createLogger, type Logger } from './logger.ts';
+import { MemorySessionStore } from './store/memorySessionStore.ts';
+import { RedisSessionStore } from './store/redisSessionStore.ts';
+import type { SessionStore } from './store/sessionStore.ts';
+
+/** The built SvelteKit app (adapter-node), served by this same process when present. */
+const webHandlerUrl = new URL('../../web/build/handler.js', import.meta.url);
+
+async function loadWebHandler(logger: Logger): Promise<RequestHandler | undefined> {
+  if (!existsSync(fileURLToPath(webHandlerUrl))) {
+    logger.warn('web app is not built (web/build/handler.js missing): serving the API only; run the build first');
+    return undefined;
+  }
+  const module: unknown = await import(webHandlerUrl.href);
+  const handler = typeof module === 'object' && module !== null && 'handler' in module ? module.handler : undefined;
+  if (typeof handler !== 'function') throw new Error('web/build/handler.js does not export a handler');
+  return handler as RequestHandler;
+}
+
+async function openStore(config: Config, logger: Logger): Promise<SessionStore> {
+  if (!config.redisUrl) {
+    logger.warn(
+      'REDIS_URL is not set: sessions are kept in memory, lost on restart, and this must be the only server node',
+    );
+    return new MemorySessionStore({ retentionMs: config.retentionMs });
+  }
+  const store = new RedisSessionStore({
+    url: config.redisUrl,
+    keyPrefix: config.redisKeyPrefix,
+    retentionMs: config.retentionMs,
+    logger,
+  });
+  logger.info('connecting to Redis');
+  await store.ready();
+  return store;
+}
+
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    console.error(err.message);
+    process.exit(1);
+  }
+  const logger = createLogger(config.logLevel);
+  const store = await openStore(config, logger);
+  const webHandler = await loadWebHandler(logger);
+  const server = createApp({
+    store,
+    logger,
+    webHandler,
+    config: { publicUrl: config.publicUrl },
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.httpServer.once('error', reject);
+    server.httpServer.listen(config.port, config.host, resolve);
+  });
+  logger.info({ port: config.port, host: config.host, store: store.kind }, 'Runde is listening');
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    // Sockets reconnect to whichever node is up; nothing is lost, the state is in the store.
+    const force = setTimeout(() => {
+      logger.error('shutdown took too long, exiting');
+      process.exit(1);
+    }, 10_000);
+    force.unref();
+    await server.close();
+    await store.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((err: unknown) => {
+  console.error('Runde failed to start:', err instanceof Error ? err.message : err);
+  process.exit(1);
+});

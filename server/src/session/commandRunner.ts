@@ -1,0 +1,137 @@
+import {
+  applyAll,
+  decide,
+  ErrorCode,
+  fail,
+  type Actor,
+  type AppError,
+  type Command,
+  type DomainEvent,
+  type VersionedEvent,
+} from '@runde/shared';
+import type { Logger } from 'pino';
+import type { IdSource } from '../ids.ts';
+import type { SessionStore, TokenGrant } from '../store/sessionStore.ts';
+import { SessionQueue } from './sessionQueue.ts';
+
+/** Delivers committed events to everyone watching the session. */
+export type Publish = (sessionId: string, events: VersionedEvent[]) => void;
+
+export type RunResult = { ok: true; version: number; events: VersionedEvent[] } | { ok: false; error: AppError };
+
+export interface RunOptions {
+  /** Tokens to store in the same atomic write, derived from the events (a join grants its new seat). */
+  grants?: (events: DomainEvent[]) => TokenGrant[];
+  /** Called after the commit and before the broadcast, so the sender hears its ack first. */
+  onCommitted?: (result: Extract<RunResult, { ok: true }>) => void;
+}
+
+export interface CommandRunnerDeps {
+  store: SessionStore;
+  clock: () => number;
+  ids: IdSource;
+  publish: Publish;
+  logger: Logger;
+}
+
+/**
+ * Another node may commit between our read and our write; the store then refuses and hands back
+ * its state, and we decide again. A handful of attempts is plenty: within a node, commands are
+ * queued per session, so only other nodes can get in between.
+ */
+const MAX_ATTEMPTS = 5;
+
+const notFound = () => fail(ErrorCode.notFound, 'No such session.');
+const busy = () => fail(ErrorCode.conflict, 'The session is busy. Please try again.');
+
+/**
+ * The one path every change to a session takes: load → decide → commit with a version check
+ * (retrying on conflict) → publish. Store failures are thrown for the caller to map.
+ */
+export class CommandRunner {
+  readonly #deps: CommandRunnerDeps;
+  readonly #queue = new SessionQueue();
+
+  constructor(deps: CommandRunnerDeps) {
+    this.#deps = deps;
+  }
+
+  /**
+   * Runs a command. `command` may be a function, evaluated inside the session's queue: presence is
+   * computed from the sockets present at that moment, not when the socket event fired.
+   */
+  run(
+    sessionId: string,
+    actor: Actor,
+    command: Command | (() => Promise<Command>),
+    options: RunOptions = {},
+  ): Promise<RunResult> {
+    return this.#queue.run(sessionId, async () => {
+      const resolved = typeof command === 'function' ? await command() : command;
+      return this.#decideAndCommit(sessionId, actor, resolved, options);
+    });
+  }
+
+  /** Stores extra tokens for existing seats (the facilitator taking a seat back), without events. */
+  grant(sessionId: string, grants: TokenGrant[]): Promise<'granted' | 'missing' | 'busy'> {
+    return this.#queue.run(sessionId, async () => {
+      let current = await this.#deps.store.load(sessionId);
+      for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
+        if (!current) return 'missing';
+        const result = await this.#deps.store.commit(sessionId, current.version, [], current.state, {
+          grantTokens: grants,
+        });
+        if (result.ok) return 'granted';
+        current = result.reason === 'conflict' ? result.current : null;
+      }
+      return 'busy';
+    });
+  }
+
+  /** Resolves when no command is queued or running; used on shutdown before the store closes. */
+  drain(): Promise<void> {
+    return this.#queue.drain();
+  }
+
+  async #decideAndCommit(sessionId: string, actor: Actor, command: Command, options: RunOptions): Promise<RunResult> {
+    const { store, clock, ids } = this.#deps;
+    let current = await store.load(sessionId);
+    if (!current) return notFound();
+    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
+      const decision = decide(current.state, command, { actor, now: clock(), newId: (kind) => ids.newId(kind) });
+      if (!decision.ok) return fail(decision.error.code, decision.error.message);
+      const grants = options.grants?.(decision.events) ?? [];
+      // Nothing changed (presence already right): no write, no broadcast.
+      if (decision.events.length === 0 && grants.length === 0) {
+        const result = { ok: true as const, version: current.version, events: [] };
+        options.onCommitted?.(result);
+        return result;
+      }
+      const next = applyAll(current.state, decision.events);
+      const outcome = await store.commit(sessionId, current.version, decision.events, next, { grantTokens: grants });
+      if (outcome.ok) {
+        const base = current.version;
+        const events = decision.events.map((event, i) => ({ version: base + i + 1, event }));
+        const result = { ok: true as const, version: outcome.version, events };
+        options.onCommitted?.(result);
+        this.#publish(sessionId, events);
+        return result;
+      }
+      if (outcome.reason === 'missing') return notFound();
+      current = outcome.current;
+      this.#deps.logger.debug({ sessionId, attempt }, 'version conflict, deciding again');
+    }
+    this.#deps.logger.warn({ sessionId, command: command.type }, 'gave up after repeated version conflicts');
+    return busy();
+  }
+
+  #publish(sessionId: string, events: VersionedEvent[]): void {
+    if (events.length === 0) return;
+    try {
+      this.#deps.publish(sessionId, events);
+    } catch (err) {
+      // The events are committed; a client that missed them catches up by version on its next sync.
+      this.#deps.logger.error({ sessionId, err }, 'broadcast failed');
+    }
+  }
+}

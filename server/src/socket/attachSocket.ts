@@ -1,0 +1,35 @@
+import type { Logger } from 'pino';
+import type { RateLimiterAbstract } from 'rate-limiter-flexible';
+import type { CommandRunner } from '../session/commandRunner.ts';
+import type { SessionStore } from '../store/sessionStore.ts';
+import { createDispatcher } from './dispatcher.ts';
+import { handshake } from './handshake.ts';
+import { reconcilePresence } from './presence.ts';
+import { participantRoom, sessionRoom, type RundeServer } from './types.ts';
+
+export interface SocketDeps {
+  store: SessionStore;
+  runner: CommandRunner;
+  /** Per-socket command budget, keyed by socket id. */
+  limiter: RateLimiterAbstract;
+  logger: Logger;
+}
+
+/** Wires the handshake, rooms, presence and the command dispatcher onto a Socket.IO server. */
+export function attachSocket(io: RundeServer, deps: SocketDeps): void {
+  const { runner, limiter, logger } = deps;
+  const dispatch = createDispatcher(deps);
+  io.use(handshake(deps));
+  io.on('connection', (socket) => {
+    const { sessionId, participantId } = socket.data;
+    void socket.join([sessionRoom(sessionId), participantRoom(sessionId, participantId)]);
+    logger.debug({ sessionId, participantId, socketId: socket.id }, 'socket connected');
+    reconcilePresence({ io, runner, logger }, sessionId, participantId);
+    socket.onAny((...args: unknown[]) => dispatch(socket, args));
+    socket.on('disconnect', (reason) => {
+      logger.debug({ sessionId, participantId, socketId: socket.id, reason }, 'socket disconnected');
+      void limiter.delete(socket.id).catch(() => undefined);
+      reconcilePresence({ io, runner, logger }, sessionId, participantId);
+    });
+  });
+}

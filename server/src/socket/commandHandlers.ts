@@ -1,0 +1,39 @@
+import {
+  commandPayloadSchemas,
+  commandTypes,
+  succeed,
+  type CommandPayload,
+  type CommandType,
+  type ParticipantCommand,
+} from '@runde/shared';
+import type { CommandRunner } from '../session/commandRunner.ts';
+import { defineHandler, type SocketHandler } from './defineHandler.ts';
+
+/**
+ * Joins an event name and its parsed payload into a command. TypeScript cannot see that the
+ * payload schema was picked by the same `type`, so this one assertion states it.
+ */
+function toCommand<T extends CommandType>(type: T, payload: CommandPayload<T>): ParticipantCommand {
+  return { type, ...payload } as ParticipantCommand;
+}
+
+/**
+ * One handler per participant command, all the same: the rules live in `decide`, including who
+ * may do what, so the socket layer only validates, runs and acknowledges.
+ */
+export function commandHandlers(runner: CommandRunner): Record<CommandType, SocketHandler> {
+  const entries = commandTypes.map((type) => {
+    const handler = defineHandler(commandPayloadSchemas[type], async (payload, ctx) => {
+      const result = await runner.run(
+        ctx.sessionId,
+        { kind: 'participant', id: ctx.participantId },
+        toCommand(type, payload as CommandPayload<typeof type>),
+        // Ack inside the session's queue, before the broadcast: the sender learns its version first.
+        { onCommitted: ({ version }) => ctx.respond(succeed({ version })) },
+      );
+      return result.ok ? succeed({ version: result.version }) : result;
+    });
+    return [type, handler] as const;
+  });
+  return Object.fromEntries(entries) as Record<CommandType, SocketHandler>;
+}

@@ -1,0 +1,102 @@
+import { performance } from 'node:perf_hooks';
+import { ErrorCode, fail, type Ack } from '@runde/shared';
+import type { Logger } from 'pino';
+import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import type { z } from 'zod';
+import { payloadIssues, toAppError } from '../failures.ts';
+import type { RundeSocket } from './types.ts';
+
+/** What a handler knows about the sender; taken from the handshake, never from the payload. */
+export interface HandlerContext {
+  socket: RundeSocket;
+  sessionId: string;
+  participantId: string;
+  /** Sends the ack now (before a broadcast); the wrapper ignores the handler's later return value. */
+  respond: (result: Ack<unknown>) => void;
+}
+
+export interface HandlerDeps {
+  limiter: RateLimiterAbstract;
+  logger: Logger;
+}
+
+/** A socket event handler as the dispatcher calls it: with the raw, untrusted arguments. */
+export type SocketHandler = (socket: RundeSocket, event: string, args: unknown[], deps: HandlerDeps) => Promise<void>;
+
+type AckFn = (result: Ack<unknown>) => void;
+
+/**
+ * Splits raw socket arguments into the payload and the ack. A client may send anything: no
+ * arguments, several, a non-function where the ack belongs. Exactly one payload is accepted.
+ */
+export function splitArgs(args: unknown[]): { payloadArgs: unknown[]; ack: AckFn | undefined } {
+  const last = args.at(-1);
+  if (typeof last !== 'function') return { payloadArgs: args, ack: undefined };
+  // Socket.IO's own ack function: it serialises what it is given and sends it back.
+  return { payloadArgs: args.slice(0, -1), ack: last as AckFn };
+}
+
+/** Consumes one point of the socket's budget; false when the socket is sending too fast. */
+export async function withinRate(limiter: RateLimiterAbstract, socket: RundeSocket): Promise<boolean> {
+  try {
+    await limiter.consume(socket.id);
+    return true;
+  } catch (rejection) {
+    if (rejection instanceof RateLimiterRes) return false;
+    throw rejection;
+  }
+}
+
+/**
+ * The one wrapper around every socket command: rate limit → ack present → zod parse → handler →
+ * exactly one ack. Expected failures are acks; anything thrown becomes `unavailable`/`internal`
+ * with a logged id. Nothing here throws to Socket.IO, so one bad message affects only its sender.
+ */
+export function defineHandler<S extends z.ZodType>(
+  schema: S,
+  handle: (payload: z.output<S>, ctx: HandlerContext) => Promise<Ack<unknown>>,
+): SocketHandler {
+  return async (socket, event, args, { limiter, logger }) => {
+    const started = performance.now();
+    const { payloadArgs, ack } = splitArgs(args);
+    const { sessionId, participantId } = socket.data;
+    let answered = false;
+    let code = 'ok';
+    const respond = (result: Ack<unknown>) => {
+      if (answered) return;
+      answered = true;
+      if (!result.ok) code = result.error.code;
+      try {
+        ack?.(result);
+      } catch (err) {
+        logger.warn({ event, sessionId, err }, 'ack failed');
+      }
+    };
+    try {
+      if (!(await withinRate(limiter, socket))) {
+        respond(fail(ErrorCode.rateLimited, 'Too many requests. Please slow down.'));
+        return;
+      }
+      // Commands are acknowledged by contract; without an ack the sender could never learn the
+      // outcome, so such a message is malformed and changes nothing.
+      if (!ack) {
+        code = 'missing_ack';
+        return;
+      }
+      if (payloadArgs.length !== 1) {
+        respond(fail(ErrorCode.invalidPayload, 'Send exactly one payload object and an acknowledgement.'));
+        return;
+      }
+      const parsed = schema.safeParse(payloadArgs[0]);
+      if (!parsed.success) {
+        respond(fail(ErrorCode.invalidPayload, 'The payload is not valid.', payloadIssues(parsed.error)));
+        return;
+      }
+      respond(await handle(parsed.data, { socket, sessionId, participantId, respond }));
+    } catch (err) {
+      respond({ ok: false, error: toAppError(err, logger, { event, sessionId }) });
+    } finally {
+      logger.debug({ event, sessionId, participantId, code, ms: Math.round(performance.now() - started) }, 'command');
+    }
+  };
+}

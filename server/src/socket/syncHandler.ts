@@ -1,0 +1,33 @@
+import { ErrorCode, eventFor, fail, succeed, syncRequestSchema, viewFor, type SyncResult } from '@runde/shared';
+import type { SessionStore } from '../store/sessionStore.ts';
+import { defineHandler } from './defineHandler.ts';
+
+/**
+ * `session:sync`: what a client missed since `sinceVersion`. Events while the log still reaches
+ * back that far (cheap, and keeps the client's own state), a fresh snapshot otherwise or on first
+ * contact (`sinceVersion` 0). Both are masked for the asking participant.
+ */
+export function syncHandler(store: SessionStore) {
+  return defineHandler(syncRequestSchema, async ({ sinceVersion }, { sessionId, participantId }) => {
+    const viewer = { participantId };
+    if (sinceVersion > 0) {
+      const missed = await store.eventsSince(sessionId, sinceVersion);
+      if (missed) {
+        const result: SyncResult = {
+          kind: 'events',
+          events: missed.map(({ version, event }) => ({ version, event: eventFor(event, viewer) })),
+        };
+        return succeed(result);
+      }
+    }
+    const current = await store.load(sessionId);
+    if (!current) return fail(ErrorCode.notFound, 'No such session.');
+    const result: SyncResult = {
+      kind: 'snapshot',
+      version: current.version,
+      state: viewFor(current.state, viewer),
+      you: participantId,
+    };
+    return succeed(result);
+  });
+}

@@ -1,0 +1,18 @@
+import type { ClientToServerEvents, ServerToClientEvents } from '@runde/shared';
+import type { DefaultEventsMap, Server, Socket } from 'socket.io';
+
+/** Who a socket belongs to; set once by the handshake, never by the client afterwards. */
+export interface SocketData {
+  sessionId: string;
+  participantId: string;
+}
+
+export type RundeServer = Server<ClientToServerEvents, ServerToClientEvents, DefaultEventsMap, SocketData>;
+export type RundeSocket = Socket<ClientToServerEvents, ServerToClientEvents, DefaultEventsMap, SocketData>;
+
+/** Every socket of a session, on any node; what a broadcast targets. */
+export const sessionRoom = (sessionId: string) => `session:${sessionId}`;
+
+/** Every socket of one seat (a phone and a laptop, two tabs): presence is "this room is not empty". */
+export const participantRoom = (sessionId: string, participantId: string) =>
+  `participant:${sessionId}:${participantId}`;

@@ -1,0 +1,139 @@
+import type { DomainEvent, SessionState, VersionedEvent } from '@runde/shared';
+import {
+  DEFAULT_MAX_EVENTS,
+  type CommitOptions,
+  type CommitResult,
+  type CreateSessionInput,
+  type SessionStore,
+  type StoredSession,
+} from './sessionStore.ts';
+
+interface Entry {
+  /** Kept as JSON, like Redis does, so no caller can change stored state through a shared reference. */
+  state: string;
+  version: number;
+  events: string[];
+  tokens: Map<string, string>;
+  facilitatorKeys: Map<string, string>;
+  expiresAt: number;
+}
+
+export interface MemorySessionStoreOptions {
+  retentionMs: number;
+  maxEvents?: number;
+  clock?: () => number;
+  /** How often expired sessions are dropped; reads check expiry themselves either way. */
+  sweepIntervalMs?: number;
+}
+
+/**
+ * The embedded store for a single node without Redis: same semantics as the Redis store
+ * (versions, capped event log, retention refreshed by every write), lost on restart.
+ */
+export class MemorySessionStore implements SessionStore {
+  readonly kind = 'memory';
+  readonly #sessions = new Map<string, Entry>();
+  readonly #retentionMs: number;
+  readonly #maxEvents: number;
+  readonly #clock: () => number;
+  readonly #sweeper: NodeJS.Timeout;
+
+  constructor(options: MemorySessionStoreOptions) {
+    this.#retentionMs = options.retentionMs;
+    this.#maxEvents = options.maxEvents ?? DEFAULT_MAX_EVENTS;
+    this.#clock = options.clock ?? Date.now;
+    this.#sweeper = setInterval(() => this.#sweep(), options.sweepIntervalMs ?? 60_000);
+    // A forgotten store must not keep a test process or a shutting-down server alive.
+    this.#sweeper.unref();
+  }
+
+  async create(id: string, input: CreateSessionInput): Promise<boolean> {
+    if (this.#live(id)) return false;
+    this.#sessions.set(id, {
+      state: JSON.stringify(input.state),
+      version: input.events.length,
+      events: this.#cap(input.events.map((event, i) => JSON.stringify({ version: i + 1, event }))),
+      tokens: new Map(input.tokens.map((g) => [g.tokenHash, g.participantId])),
+      facilitatorKeys: new Map(input.facilitatorKeys.map((g) => [g.keyHash, g.participantId])),
+      expiresAt: this.#clock() + this.#retentionMs,
+    });
+    return true;
+  }
+
+  async load(id: string): Promise<StoredSession | null> {
+    const entry = this.#live(id);
+    return entry ? { state: JSON.parse(entry.state) as SessionState, version: entry.version } : null;
+  }
+
+  async commit(
+    id: string,
+    expectedVersion: number,
+    events: DomainEvent[],
+    nextState: SessionState,
+    options: CommitOptions = {},
+  ): Promise<CommitResult> {
+    const entry = this.#live(id);
+    if (!entry) return { ok: false, reason: 'missing' };
+    if (entry.version !== expectedVersion) {
+      return {
+        ok: false,
+        reason: 'conflict',
+        current: { state: JSON.parse(entry.state) as SessionState, version: entry.version },
+      };
+    }
+    const appended = events.map((event, i) => JSON.stringify({ version: expectedVersion + i + 1, event }));
+    entry.events = this.#cap([...entry.events, ...appended]);
+    entry.version = expectedVersion + events.length;
+    entry.state = JSON.stringify(nextState);
+    for (const grant of options.grantTokens ?? []) entry.tokens.set(grant.tokenHash, grant.participantId);
+    entry.expiresAt = this.#clock() + this.#retentionMs;
+    return { ok: true, version: entry.version };
+  }
+
+  async eventsSince(id: string, version: number): Promise<VersionedEvent[] | null> {
+    const entry = this.#live(id);
+    if (!entry || version > entry.version || version < 0) return null;
+    const first = entry.version - entry.events.length + 1;
+    if (version < first - 1) return null;
+    return entry.events.slice(version - first + 1).map((json) => JSON.parse(json) as VersionedEvent);
+  }
+
+  async participantForToken(id: string, tokenHash: string): Promise<string | null> {
+    return this.#live(id)?.tokens.get(tokenHash) ?? null;
+  }
+
+  async facilitatorForKey(id: string, keyHash: string): Promise<string | null> {
+    return this.#live(id)?.facilitatorKeys.get(keyHash) ?? null;
+  }
+
+  async ping(): Promise<boolean> {
+    return true;
+  }
+
+  async close(): Promise<void> {
+    clearInterval(this.#sweeper);
+  }
+
+  /** Milliseconds until the session expires, or null when there is none. For tests and diagnostics. */
+  async remainingTtlMs(id: string): Promise<number | null> {
+    const entry = this.#live(id);
+    return entry ? entry.expiresAt - this.#clock() : null;
+  }
+
+  #live(id: string): Entry | undefined {
+    const entry = this.#sessions.get(id);
+    if (entry && entry.expiresAt <= this.#clock()) {
+      this.#sessions.delete(id);
+      return undefined;
+    }
+    return entry;
+  }
+
+  #cap(events: string[]): string[] {
+    return events.length > this.#maxEvents ? events.slice(-this.#maxEvents) : events;
+  }
+
+  #sweep(): void {
+    for (const id of [...this.#sessions.keys()]) this.#live(id);
+  }
+}

@@ -1,0 +1,91 @@
+import { defineScript, type CommandParser } from 'redis';
+
+/*
+ * Every write to a session is one of these scripts: Redis runs a script atomically, so the version
+ * check and the writes cannot interleave with another node's, and the whole write is one round trip.
+ * KEYS are always the four keys from `sessionKeys` (session hash, event list, token hash, secret hash).
+ * Versions and counts travel as decimal strings; the replies are small tables decoded in TypeScript.
+ */
+
+/**
+ * ARGV: state JSON, event count n, retention ms, max events, token pair count t,
+ * then n event JSONs, then t (tokenHash, participantId) pairs, then (keyHash, participantId) pairs.
+ * Reply: 1 when created, 0 when the id is taken.
+ */
+const CREATE = `
+if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
+-- Leftovers of an expired session with the same code must not leak into the new one.
+redis.call('DEL', KEYS[2], KEYS[3], KEYS[4])
+local n = tonumber(ARGV[2])
+local t = tonumber(ARGV[5])
+redis.call('HSET', KEYS[1], 'state', ARGV[1], 'version', n)
+if n > 0 then
+  redis.call('RPUSH', KEYS[2], unpack(ARGV, 6, 5 + n))
+  redis.call('LTRIM', KEYS[2], -tonumber(ARGV[4]), -1)
+end
+if t > 0 then redis.call('HSET', KEYS[3], unpack(ARGV, 6 + n, 5 + n + 2 * t)) end
+if #ARGV >= 6 + n + 2 * t then redis.call('HSET', KEYS[4], unpack(ARGV, 6 + n + 2 * t, #ARGV)) end
+for i = 1, 4 do redis.call('PEXPIRE', KEYS[i], ARGV[3]) end
+return 1
+`;
+
+/**
+ * ARGV: expected version, next state JSON, retention ms, max events, event count n,
+ * then n event JSONs, then (tokenHash, participantId) pairs to grant.
+ * Reply: {'ok', version} | {'missing'} | {'conflict', version, state JSON}.
+ */
+const COMMIT = `
+local current = redis.call('HGET', KEYS[1], 'version')
+if not current then return {'missing'} end
+if tonumber(current) ~= tonumber(ARGV[1]) then
+  return {'conflict', tonumber(current), redis.call('HGET', KEYS[1], 'state')}
+end
+local n = tonumber(ARGV[5])
+local version = tonumber(current) + n
+if n > 0 then
+  redis.call('RPUSH', KEYS[2], unpack(ARGV, 6, 5 + n))
+  -- The log keeps only the newest events; a client further behind gets a snapshot instead.
+  redis.call('LTRIM', KEYS[2], -tonumber(ARGV[4]), -1)
+end
+redis.call('HSET', KEYS[1], 'state', ARGV[2], 'version', version)
+if #ARGV >= 6 + n then redis.call('HSET', KEYS[3], unpack(ARGV, 6 + n, #ARGV)) end
+-- Retention counts from the last write, for all keys together, so none outlives the others.
+for i = 1, 4 do redis.call('PEXPIRE', KEYS[i], ARGV[3]) end
+return {'ok', version}
+`;
+
+/**
+ * ARGV: the version the caller has. Reads the version and the log in one atomic step, so the
+ * answer never mixes two moments. Reply: {'ok', event JSON...} | {'none'} when a snapshot is needed.
+ */
+const EVENTS_SINCE = `
+local version = tonumber(redis.call('HGET', KEYS[1], 'version'))
+local since = tonumber(ARGV[1])
+if not version or since > version or since < 0 then return {'none'} end
+if since == version then return {'ok'} end
+local first = version - redis.call('LLEN', KEYS[2]) + 1
+if since < first - 1 then return {'none'} end
+local events = redis.call('LRANGE', KEYS[2], since - first + 1, -1)
+table.insert(events, 1, 'ok')
+return events
+`;
+
+function script(source: string, readOnly: boolean) {
+  return defineScript({
+    SCRIPT: source,
+    NUMBER_OF_KEYS: 4,
+    IS_READ_ONLY: readOnly,
+    parseCommand(parser: CommandParser, keys: readonly string[], args: readonly string[]) {
+      parser.pushKeys([...keys]);
+      parser.push(...args);
+    },
+    // Replies are decoded and checked by the store; the client library should pass them through.
+    transformReply: (reply: unknown): unknown => reply,
+  });
+}
+
+export const sessionScripts = {
+  createSession: script(CREATE, false),
+  commitSession: script(COMMIT, false),
+  eventsSince: script(EVENTS_SINCE, true),
+};

@@ -1,0 +1,211 @@
+import type { DomainEvent, SessionState, VersionedEvent } from '@runde/shared';
+import { createClient } from 'redis';
+import type { Logger } from 'pino';
+import { sessionKeys } from './sessionKeys.ts';
+import { sessionScripts } from './redisScripts.ts';
+import {
+  DEFAULT_MAX_EVENTS,
+  StoreUnavailableError,
+  type CommitOptions,
+  type CommitResult,
+  type CreateSessionInput,
+  type SessionStore,
+  type StoredSession,
+} from './sessionStore.ts';
+
+export interface RedisSessionStoreOptions {
+  url: string;
+  keyPrefix: string;
+  retentionMs: number;
+  maxEvents?: number;
+  logger?: Logger;
+  /** How long `ping` waits for an answer before reporting the store as down. */
+  pingTimeoutMs?: number;
+}
+
+function createStoreClient(url: string) {
+  return createClient({
+    url,
+    scripts: sessionScripts,
+    // While Redis is away, commands fail at once (the client is told `unavailable` and may retry)
+    // instead of piling up in memory behind a connection that may not come back.
+    disableOfflineQueue: true,
+    socket: { reconnectStrategy: (retries: number) => Math.min(100 * 2 ** retries, 5_000) },
+  });
+}
+
+type StoreClient = ReturnType<typeof createStoreClient>;
+
+/**
+ * Sessions in Redis. Each write is a single Lua script call (see `redisScripts.ts`), so nodes
+ * sharing this Redis never see half a write and never overwrite each other's events.
+ */
+export class RedisSessionStore implements SessionStore {
+  readonly kind = 'redis';
+  readonly #client: StoreClient;
+  readonly #prefix: string;
+  readonly #retentionMs: string;
+  readonly #maxEvents: string;
+  readonly #pingTimeoutMs: number;
+  readonly #connected: Promise<void>;
+  #closed = false;
+
+  /**
+   * Starts connecting at once and keeps retrying in the background; `ready()` waits for the first
+   * connection. Until then (and whenever Redis is away) every call fails with StoreUnavailableError.
+   */
+  constructor(options: RedisSessionStoreOptions) {
+    this.#prefix = options.keyPrefix;
+    this.#retentionMs = String(Math.max(1, Math.round(options.retentionMs)));
+    this.#maxEvents = String(options.maxEvents ?? DEFAULT_MAX_EVENTS);
+    this.#pingTimeoutMs = options.pingTimeoutMs ?? 1_000;
+    this.#client = createStoreClient(options.url);
+    const logger = options.logger;
+    let down = false;
+    // Without an 'error' listener a lost connection would crash the process. Log each outage once.
+    this.#client.on('error', (err: unknown) => {
+      if (down || this.#closed) return;
+      down = true;
+      logger?.error({ err: errorName(err) }, 'redis connection error');
+    });
+    this.#client.on('ready', () => {
+      if (down) logger?.info('redis connection restored');
+      down = false;
+    });
+    this.#connected = this.#client.connect().then(
+      () => undefined,
+      (err: unknown) => {
+        throw new StoreUnavailableError('Redis connection failed', { cause: err });
+      },
+    );
+    // `ready()` reports failures to whoever asks; nobody asking must not be an unhandled rejection.
+    this.#connected.catch(() => undefined);
+  }
+
+  /** Resolves once connected the first time. */
+  ready(): Promise<void> {
+    return this.#connected;
+  }
+
+  async create(id: string, input: CreateSessionInput): Promise<boolean> {
+    const events = input.events.map((event, i) => JSON.stringify({ version: i + 1, event }));
+    const tokens = input.tokens.flatMap((g) => [g.tokenHash, g.participantId]);
+    const keys = input.facilitatorKeys.flatMap((g) => [g.keyHash, g.participantId]);
+    const reply = await this.#call(() =>
+      this.#client.createSession(sessionKeys(this.#prefix, id), [
+        JSON.stringify(input.state),
+        String(events.length),
+        this.#retentionMs,
+        this.#maxEvents,
+        String(input.tokens.length),
+        ...events,
+        ...tokens,
+        ...keys,
+      ]),
+    );
+    return reply === 1;
+  }
+
+  async load(id: string): Promise<StoredSession | null> {
+    const [key] = sessionKeys(this.#prefix, id);
+    const [state, version] = await this.#call(() => this.#client.hmGet(key, ['state', 'version']));
+    if (typeof state !== 'string' || typeof version !== 'string') return null;
+    return { state: JSON.parse(state) as SessionState, version: Number(version) };
+  }
+
+  async commit(
+    id: string,
+    expectedVersion: number,
+    events: DomainEvent[],
+    nextState: SessionState,
+    options: CommitOptions = {},
+  ): Promise<CommitResult> {
+    const serialized = events.map((event, i) => JSON.stringify({ version: expectedVersion + i + 1, event }));
+    const grants = (options.grantTokens ?? []).flatMap((g) => [g.tokenHash, g.participantId]);
+    const reply = await this.#call(() =>
+      this.#client.commitSession(sessionKeys(this.#prefix, id), [
+        String(expectedVersion),
+        JSON.stringify(nextState),
+        this.#retentionMs,
+        this.#maxEvents,
+        String(serialized.length),
+        ...serialized,
+        ...grants,
+      ]),
+    );
+    return decodeCommitReply(reply);
+  }
+
+  async eventsSince(id: string, version: number): Promise<VersionedEvent[] | null> {
+    const reply = await this.#call(() => this.#client.eventsSince(sessionKeys(this.#prefix, id), [String(version)]));
+    if (!Array.isArray(reply) || reply[0] !== 'ok') return null;
+    return reply.slice(1).map((json) => JSON.parse(String(json)) as VersionedEvent);
+  }
+
+  async participantForToken(id: string, tokenHash: string): Promise<string | null> {
+    const [, , tokens] = sessionKeys(this.#prefix, id);
+    return (await this.#call(() => this.#client.hGet(tokens, tokenHash))) ?? null;
+  }
+
+  async facilitatorForKey(id: string, keyHash: string): Promise<string | null> {
+    const [, , , secrets] = sessionKeys(this.#prefix, id);
+    return (await this.#call(() => this.#client.hGet(secrets, keyHash))) ?? null;
+  }
+
+  async ping(): Promise<boolean> {
+    if (!this.#client.isReady) return false;
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<boolean>((resolve) => {
+      timer = setTimeout(() => resolve(false), this.#pingTimeoutMs);
+    });
+    try {
+      const answer = this.#client.ping().then(
+        (reply) => reply === 'PONG',
+        () => false,
+      );
+      return await Promise.race([answer, timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    // A graceful close waits for replies, which never come from a Redis that is not there.
+    if (this.#client.isReady) await this.#client.close();
+    else this.#client.destroy();
+  }
+
+  /** The shortest remaining TTL among the session's keys that exist, or null. For tests and diagnostics. */
+  async remainingTtlMs(id: string): Promise<number | null> {
+    const ttls = await Promise.all(sessionKeys(this.#prefix, id).map((key) => this.#client.pTTL(key)));
+    const live = ttls.filter((ttl) => ttl >= 0);
+    return live.length > 0 ? Math.min(...live) : null;
+  }
+
+  /** Client failures (connection refused, closed, offline) become StoreUnavailableError. */
+  async #call<T>(operation: () => Promise<T>): Promise<T> {
+    try {
+      return await operation();
+    } catch (err) {
+      throw new StoreUnavailableError('Redis command failed', { cause: err });
+    }
+  }
+}
+
+function decodeCommitReply(reply: unknown): CommitResult {
+  if (Array.isArray(reply)) {
+    const [status, version, state] = reply as unknown[];
+    if (status === 'ok' && typeof version === 'number') return { ok: true, version };
+    if (status === 'missing') return { ok: false, reason: 'missing' };
+    if (status === 'conflict' && typeof version === 'number' && typeof state === 'string') {
+      return { ok: false, reason: 'conflict', current: { state: JSON.parse(state) as SessionState, version } };
+    }
+  }
+  throw new Error('Unexpected reply from the commit script');
+}
+
+function errorName(err: unknown): string {
+  return err instanceof Error ? `${err.name}: ${err.message}` : 'unknown error';
+}

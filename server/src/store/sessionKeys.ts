@@ -1,0 +1,11 @@
+/**
+ * The Redis keys of one session. They share the hash tag `{id}`, so Redis Cluster puts them in one
+ * slot and a single script may touch them all; the order here is the order scripts see in KEYS.
+ */
+export function sessionKeys(
+  prefix: string,
+  id: string,
+): [session: string, events: string, tokens: string, secrets: string] {
+  const base = `${prefix}{${id}}`;
+  return [`${base}:session`, `${base}:events`, `${base}:tokens`, `${base}:secrets`];
+}

@@ -1,0 +1,66 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+
+// No Docker engine runs in CI, so these checks read the deployment files instead of starting them.
+const root = new URL('../../', import.meta.url);
+const compose = parse(readFileSync(new URL('docker-compose.yml', root), 'utf8')) as {
+  services: Record<string, Record<string, unknown>>;
+};
+const dockerfile = readFileSync(new URL('Dockerfile', root), 'utf8');
+
+/** Compose accepts a command or healthcheck test as a string or a list; compare them as one string. */
+function asText(value: unknown): string {
+  return Array.isArray(value) ? value.join(' ') : String(value ?? '');
+}
+
+/** Compose accepts environment as a map or a list of KEY=value. */
+function environmentOf(service: Record<string, unknown>): Record<string, string> {
+  const environment = service.environment;
+  if (Array.isArray(environment)) {
+    return Object.fromEntries(
+      environment.map((entry: string) => [entry.slice(0, entry.indexOf('=')), entry.slice(entry.indexOf('=') + 1)]),
+    );
+  }
+  return Object.fromEntries(
+    Object.entries((environment ?? {}) as Record<string, unknown>).map(([k, v]) => [k, String(v)]),
+  );
+}
+
+describe('docker-compose.yml', () => {
+  const redis = compose.services.redis ?? {};
+  const app = compose.services.app ?? {};
+
+  it('runs Redis with the append-only file on and a health check', () => {
+    expect(asText(redis.command)).toMatch(/--appendonly yes/);
+    expect(asText((redis.healthcheck as { test?: unknown } | undefined)?.test)).toMatch(/redis-cli ping/);
+  });
+
+  it('keeps Redis data in a named volume', () => {
+    expect(asText(redis.volumes)).toMatch(/^[\w-]+:\/data$/);
+  });
+
+  it('starts the app only once Redis is healthy', () => {
+    expect(app.depends_on).toMatchObject({ redis: { condition: 'service_healthy' } });
+  });
+
+  it('checks the app health through /healthz', () => {
+    expect(asText((app.healthcheck as { test?: unknown } | undefined)?.test)).toMatch(/\/healthz/);
+  });
+
+  it('points the app at the compose Redis', () => {
+    expect(environmentOf(app).REDIS_URL).toBe('redis://redis:6379');
+  });
+});
+
+describe('Dockerfile', () => {
+  it('builds on Node 20', () => {
+    const bases = [...dockerfile.matchAll(/^FROM\s+(\S+)/gim)].map((match) => match[1]);
+    expect(bases.length).toBeGreaterThan(0);
+    for (const base of bases) expect(base).toMatch(/^node:20([.-]|$)/);
+  });
+
+  it('runs as the unprivileged node user', () => {
+    expect(dockerfile).toMatch(/^USER node$/m);
+  });
+});

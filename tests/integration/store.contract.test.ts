@@ -1,0 +1,322 @@
+import { randomUUID } from 'node:crypto';
+import {
+  MemorySessionStore,
+  RedisSessionStore,
+  sessionKeys,
+  StoreUnavailableError,
+  type SessionStore,
+} from '@runde/server';
+import { applyAll, initialState, type DomainEvent, type SessionState } from '@runde/shared';
+import { afterAll, describe, expect, it } from 'vitest';
+import { closedPort, deleteTestKeys, openRawRedis, openRedisStore } from '../support/serverHarness.ts';
+import { uniquePrefix } from '../support/redisTestEnv.ts';
+
+/** A store under test plus what the suite cannot ask through the interface. */
+interface StoreHarness {
+  store: SessionStore & { remainingTtlMs(id: string): Promise<number | null> };
+  close(): Promise<void>;
+}
+
+type StoreFactory = (options: { retentionMs: number; maxEvents: number }) => Promise<StoreHarness>;
+
+const created: Extract<DomainEvent, { type: 'session:created' }> = {
+  type: 'session:created',
+  id: 'ABC234',
+  kind: 'lean-coffee',
+  title: 'Contract',
+  settings: { votesPerPerson: 3, allowStacking: true, anonymousTopics: false },
+  createdAt: 1,
+};
+const joined = (id: string): DomainEvent => ({
+  type: 'participant:joined',
+  participant: { id, name: id, role: 'participant', online: false, joinedAt: 2 },
+});
+const phase = (to: 'collect' | 'vote' | 'discuss' | 'done'): DomainEvent => ({ type: 'phase:changed', phase: to });
+
+/** A fresh session id per test, so tests never see each other's data. */
+const newId = () => randomUUID().slice(0, 6).toUpperCase();
+
+function openingEvents(): DomainEvent[] {
+  return [created, joined('p_fac')];
+}
+
+function stateAfter(events: DomainEvent[]): SessionState {
+  const [first, ...rest] = events;
+  if (first?.type !== 'session:created') throw new Error('fixture must start with session:created');
+  return applyAll(initialState(first), rest);
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * One behaviour, two stores: everything the server relies on, checked against the memory store
+ * and the Redis store alike, so the embedded default never drifts from production.
+ */
+function storeContract(name: string, factory: StoreFactory) {
+  describe(`${name} session store contract`, () => {
+    const harnesses: StoreHarness[] = [];
+    const open = async (options: Partial<{ retentionMs: number; maxEvents: number }> = {}) => {
+      const harness = await factory({ retentionMs: 60_000, maxEvents: 1000, ...options });
+      harnesses.push(harness);
+      return harness.store;
+    };
+    /** A session at version 2 with the facilitator's token and key stored. */
+    const seeded = async (store: SessionStore) => {
+      const id = newId();
+      const events = openingEvents();
+      const ok = await store.create(id, {
+        events,
+        state: stateAfter(events),
+        tokens: [{ tokenHash: 'token-hash-fac', participantId: 'p_fac' }],
+        facilitatorKeys: [{ keyHash: 'key-hash-fac', participantId: 'p_fac' }],
+      });
+      expect(ok).toBe(true);
+      return { id, events, state: stateAfter(events) };
+    };
+
+    afterAll(async () => {
+      await Promise.all(harnesses.map((h) => h.close()));
+    });
+
+    it('creates a session only when the id is free', async () => {
+      const store = await open();
+      const { id, state } = await seeded(store);
+      const again = await store.create(id, {
+        events: [{ ...created, title: 'Intruder' }],
+        state: { ...state, title: 'Intruder' },
+        tokens: [{ tokenHash: 'intruder', participantId: 'p_x' }],
+        facilitatorKeys: [],
+      });
+      expect(again).toBe(false);
+      expect(await store.load(id)).toEqual({ state, version: 2 });
+      expect(await store.participantForToken(id, 'intruder')).toBeNull();
+    });
+
+    it('answers for a missing session with null or missing, never an error', async () => {
+      const store = await open();
+      const id = newId();
+      expect(await store.load(id)).toBeNull();
+      expect(await store.eventsSince(id, 0)).toBeNull();
+      expect(await store.participantForToken(id, 'x')).toBeNull();
+      expect(await store.facilitatorForKey(id, 'x')).toBeNull();
+      expect(await store.commit(id, 0, [phase('vote')], stateAfter(openingEvents()))).toEqual({
+        ok: false,
+        reason: 'missing',
+      });
+      expect(await store.load(id)).toBeNull();
+    });
+
+    it('commits at the expected version, numbering the events after it', async () => {
+      const store = await open();
+      const { id, events, state } = await seeded(store);
+      const added = [joined('p_a'), phase('vote')];
+      const next = applyAll(state, added);
+      expect(await store.commit(id, 2, added, next)).toEqual({ ok: true, version: 4 });
+      expect(await store.load(id)).toEqual({ state: next, version: 4 });
+      expect(await store.eventsSince(id, 0)).toEqual(
+        [...events, ...added].map((event, i) => ({ version: i + 1, event })),
+      );
+    });
+
+    it('refuses a stale version, returns the current session and writes nothing', async () => {
+      const store = await open();
+      const { id, state } = await seeded(store);
+      const next = applyAll(state, [phase('vote')]);
+      expect(await store.commit(id, 2, [phase('vote')], next)).toEqual({ ok: true, version: 3 });
+      const stale = await store.commit(id, 2, [joined('p_late')], applyAll(state, [joined('p_late')]), {
+        grantTokens: [{ tokenHash: 'late', participantId: 'p_late' }],
+      });
+      expect(stale).toEqual({ ok: false, reason: 'conflict', current: { state: next, version: 3 } });
+      expect(await store.load(id)).toEqual({ state: next, version: 3 });
+      expect(await store.eventsSince(id, 2)).toEqual([{ version: 3, event: phase('vote') }]);
+      expect(await store.participantForToken(id, 'late')).toBeNull();
+    });
+
+    it('lets exactly one of many concurrent writers at the same version win', async () => {
+      const store = await open();
+      const { id, state } = await seeded(store);
+      const results = await Promise.all(
+        Array.from({ length: 10 }, (_, i) =>
+          store.commit(id, 2, [joined(`p_${i}`)], applyAll(state, [joined(`p_${i}`)])),
+        ),
+      );
+      expect(results.filter((r) => r.ok)).toEqual([{ ok: true, version: 3 }]);
+      expect(results.filter((r) => !r.ok && r.reason === 'conflict')).toHaveLength(9);
+      const loaded = await store.load(id);
+      expect(loaded?.version).toBe(3);
+      expect(loaded?.state.participants).toHaveLength(2);
+    });
+
+    it('commits without events to store tokens, keeping the version', async () => {
+      const store = await open();
+      const { id, state } = await seeded(store);
+      expect(
+        await store.commit(id, 2, [], state, { grantTokens: [{ tokenHash: 'second-device', participantId: 'p_fac' }] }),
+      ).toEqual({
+        ok: true,
+        version: 2,
+      });
+      expect(await store.participantForToken(id, 'second-device')).toBe('p_fac');
+      expect(await store.eventsSince(id, 0)).toHaveLength(2);
+    });
+
+    it('finds seats by token hash and the facilitator by key hash, nothing else', async () => {
+      const store = await open();
+      const { id, state } = await seeded(store);
+      await store.commit(id, 2, [joined('p_a')], applyAll(state, [joined('p_a')]), {
+        grantTokens: [{ tokenHash: 'token-hash-a', participantId: 'p_a' }],
+      });
+      expect(await store.participantForToken(id, 'token-hash-fac')).toBe('p_fac');
+      expect(await store.participantForToken(id, 'token-hash-a')).toBe('p_a');
+      expect(await store.participantForToken(id, 'key-hash-fac')).toBeNull();
+      expect(await store.participantForToken(id, '__proto__')).toBeNull();
+      expect(await store.facilitatorForKey(id, 'key-hash-fac')).toBe('p_fac');
+      expect(await store.facilitatorForKey(id, 'token-hash-fac')).toBeNull();
+      expect(await store.participantForToken(newId(), 'token-hash-fac')).toBeNull();
+    });
+
+    it('returns events since a version while the log reaches back, null once trimmed or ahead', async () => {
+      const store = await open({ maxEvents: 5 });
+      const { id, state } = await seeded(store);
+      let version = 2;
+      let current = state;
+      for (const to of ['vote', 'discuss', 'vote', 'discuss', 'vote', 'discuss'] as const) {
+        current = applyAll(current, [phase(to)]);
+        const result = await store.commit(id, version, [phase(to)], current);
+        expect(result.ok).toBe(true);
+        version += 1;
+      }
+      // Versions 1..8 happened; the newest 5 (4..8) are kept.
+      expect(version).toBe(8);
+      expect(await store.eventsSince(id, 8)).toEqual([]);
+      expect((await store.eventsSince(id, 6))?.map((e) => e.version)).toEqual([7, 8]);
+      expect((await store.eventsSince(id, 3))?.map((e) => e.version)).toEqual([4, 5, 6, 7, 8]);
+      expect(await store.eventsSince(id, 2)).toBeNull();
+      expect(await store.eventsSince(id, 0)).toBeNull();
+      expect(await store.eventsSince(id, 9)).toBeNull();
+      expect(await store.load(id)).toEqual({ state: current, version: 8 });
+    });
+
+    it('keeps its own copy: changing a loaded or committed object changes nothing stored', async () => {
+      const store = await open();
+      const { id, state } = await seeded(store);
+      const loaded = await store.load(id);
+      loaded?.state.participants.push({ id: 'p_ghost', name: 'Ghost', role: 'facilitator', online: true, joinedAt: 0 });
+      const next = applyAll(state, [phase('vote')]);
+      await store.commit(id, 2, [phase('vote')], next);
+      next.phase = 'done';
+      expect(await store.load(id)).toEqual({ state: applyAll(state, [phase('vote')]), version: 3 });
+    });
+
+    it('sets a retention on create and refreshes it on every write', async () => {
+      const store = await open({ retentionMs: 60_000 });
+      const { id, state } = await seeded(store);
+      const afterCreate = await store.remainingTtlMs(id);
+      expect(afterCreate).toBeGreaterThan(59_000);
+      expect(afterCreate).toBeLessThanOrEqual(60_000);
+      await sleep(300);
+      expect(await store.remainingTtlMs(id)).toBeLessThan(59_800);
+      await store.commit(id, 2, [phase('vote')], applyAll(state, [phase('vote')]));
+      expect(await store.remainingTtlMs(id)).toBeGreaterThan(59_800);
+    });
+
+    it('forgets a session, its log and its tokens once the retention passes without writes', async () => {
+      const store = await open({ retentionMs: 400 });
+      const { id, state } = await seeded(store);
+      await sleep(250);
+      // A write at 250 ms pushes expiry to about 650 ms.
+      expect((await store.commit(id, 2, [phase('vote')], applyAll(state, [phase('vote')]))).ok).toBe(true);
+      await sleep(250);
+      expect((await store.load(id))?.version).toBe(3);
+      await sleep(500);
+      expect(await store.load(id)).toBeNull();
+      expect(await store.eventsSince(id, 0)).toBeNull();
+      expect(await store.participantForToken(id, 'token-hash-fac')).toBeNull();
+      expect(await store.facilitatorForKey(id, 'key-hash-fac')).toBeNull();
+      // The id is free again, and nothing of the old session leaks into the new one.
+      const events = openingEvents();
+      expect(await store.create(id, { events, state: stateAfter(events), tokens: [], facilitatorKeys: [] })).toBe(true);
+      expect(await store.participantForToken(id, 'token-hash-fac')).toBeNull();
+      expect(await store.eventsSince(id, 0)).toHaveLength(2);
+    });
+
+    it('answers ping', async () => {
+      const store = await open();
+      expect(await store.ping()).toBe(true);
+    });
+  });
+}
+
+storeContract('memory', async ({ retentionMs, maxEvents }) => {
+  const store = new MemorySessionStore({ retentionMs, maxEvents });
+  return { store, close: () => store.close() };
+});
+
+const redisPrefixes: string[] = [];
+afterAll(async () => {
+  await Promise.all(redisPrefixes.map((prefix) => deleteTestKeys(prefix)));
+});
+
+storeContract('redis', async ({ retentionMs, maxEvents }) => {
+  const prefix = uniquePrefix('store-contract');
+  redisPrefixes.push(prefix);
+  const store = await openRedisStore(prefix, { retentionMs, maxEvents });
+  return { store, close: () => store.close() };
+});
+
+describe('redis session store specifics', () => {
+  const prefix = uniquePrefix('store-redis');
+  redisPrefixes.push(prefix);
+
+  it('keeps all keys of a session under one hash tag, each with a TTL', async () => {
+    const store = await openRedisStore(prefix, { retentionMs: 120_000 });
+    const raw = await openRawRedis();
+    try {
+      const id = newId();
+      const events = openingEvents();
+      const state = stateAfter(events);
+      const tokenHash = `hash-of-${randomUUID()}`;
+      await store.create(id, {
+        events,
+        state,
+        tokens: [{ tokenHash, participantId: 'p_fac' }],
+        facilitatorKeys: [{ keyHash: 'key-hash', participantId: 'p_fac' }],
+      });
+      await store.commit(id, 2, [joined('p_a')], applyAll(state, [joined('p_a')]), {
+        grantTokens: [{ tokenHash: 'hash-a', participantId: 'p_a' }],
+      });
+      const keys = sessionKeys(prefix, id);
+      expect(keys.every((key) => key.startsWith(`${prefix}{${id}}:`))).toBe(true);
+      const found: string[] = [];
+      for await (const batch of raw.scanIterator({ MATCH: `${prefix}{${id}}*`, COUNT: 100 })) found.push(...batch);
+      expect(found.sort()).toEqual([...keys].sort());
+      for (const key of keys) {
+        const ttl = await raw.pTTL(key);
+        expect(ttl, key).toBeGreaterThan(119_000);
+        expect(ttl, key).toBeLessThanOrEqual(120_000);
+      }
+      expect(await raw.hGetAll(keys[2])).toEqual({ [tokenHash]: 'p_fac', 'hash-a': 'p_a' });
+      expect(await raw.hGetAll(keys[3])).toEqual({ 'key-hash': 'p_fac' });
+    } finally {
+      await raw.close();
+      await store.close();
+    }
+  });
+
+  it('reports a Redis that refuses connections as down, and fails calls as unavailable', async () => {
+    const store = new RedisSessionStore({
+      url: `redis://127.0.0.1:${await closedPort()}`,
+      keyPrefix: prefix,
+      retentionMs: 60_000,
+    });
+    try {
+      expect(await store.ping()).toBe(false);
+      await expect(store.load('ABC234')).rejects.toBeInstanceOf(StoreUnavailableError);
+      await expect(store.commit('ABC234', 1, [], stateAfter(openingEvents()))).rejects.toBeInstanceOf(
+        StoreUnavailableError,
+      );
+    } finally {
+      await store.close();
+    }
+  });
+});

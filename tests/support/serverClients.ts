@@ -1,0 +1,234 @@
+import type {
+  Ack,
+  ClientToServerEvents,
+  CommandInput,
+  CommandResult,
+  CommandType,
+  CreateSessionRequest,
+  CreateSessionResponse,
+  EventBatch,
+  HandshakeAuth,
+  HandshakeErrorData,
+  JoinSessionResponse,
+  Seat,
+  ServerToClientEvents,
+  SessionState,
+  SyncResult,
+} from '@runde/shared';
+import { PROTOCOL_VERSION } from '@runde/shared';
+import { io, type Socket } from 'socket.io-client';
+import { ClientMirror } from './serverMirror.ts';
+
+export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+const ACK_TIMEOUT_MS = 5_000;
+
+function socketFor(url: string, auth: Record<string, unknown>): ClientSocket {
+  return io(url, {
+    auth,
+    transports: ['websocket'],
+    forceNew: true,
+    reconnection: false,
+    autoConnect: false,
+  });
+}
+
+/**
+ * A participant's device in a test: a real socket.io-client over a real WebSocket, the raw frames
+ * it received, the batches pushed to it, and a mirror kept up to date like the web app does.
+ */
+export class TestClient {
+  readonly socket: ClientSocket;
+  readonly seat: Seat;
+  readonly mirror: ClientMirror;
+  /** Raw engine.io packet data as received, before any decoding: what went over the wire. */
+  readonly frames: string[] = [];
+  readonly batches: EventBatch[] = [];
+  /** The kind of every sync answer, to tell catching up by events from a fresh snapshot. */
+  readonly syncKinds: SyncResult['kind'][] = [];
+
+  private constructor(url: string, seat: Seat, mirror: ClientMirror) {
+    this.seat = seat;
+    this.mirror = mirror;
+    this.socket = socketFor(url, { protocolVersion: PROTOCOL_VERSION, sessionId: seat.sessionId, token: seat.token });
+    this.socket.io.on('open', () => {
+      this.socket.io.engine.on('packet', (packet: { data?: unknown }) => {
+        if (typeof packet.data === 'string') this.frames.push(packet.data);
+      });
+    });
+    this.socket.on('session:events', (batch) => {
+      this.batches.push(batch);
+      // A gap means a lost push: catch up. A failed catch-up on a closing socket is no news.
+      if (!this.mirror.applyEvents(batch.events)) this.sync().catch(() => undefined);
+    });
+  }
+
+  /**
+   * Connects with the seat's token and catches up, like the web app on page load. Pass the mirror
+   * of an earlier client to continue from what that device already held.
+   */
+  static async connect(url: string, seat: Seat, mirror = new ClientMirror()): Promise<TestClient> {
+    const client = new TestClient(url, seat, mirror);
+    await client.reconnect();
+    return client;
+  }
+
+  /** (Re)connects the same socket and catches up from the mirror's version. */
+  async reconnect(): Promise<void> {
+    await new Promise<void>((resolve, reject) => {
+      this.socket.once('connect', () => resolve());
+      this.socket.once('connect_error', reject);
+      this.socket.connect();
+    });
+    await this.sync();
+  }
+
+  async sync(): Promise<SyncResult> {
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      const ack = await this.socket
+        .timeout(ACK_TIMEOUT_MS)
+        .emitWithAck('session:sync', { sinceVersion: this.mirror.version });
+      if (!ack.ok) throw new Error(`sync refused: ${ack.error.code}`);
+      this.syncKinds.push(ack.data.kind);
+      if (this.mirror.applySync(ack.data)) return ack.data;
+    }
+    throw new Error('sync did not converge');
+  }
+
+  send<T extends CommandType>(type: T, payload: CommandInput<T>): Promise<Ack<CommandResult>> {
+    // Socket.IO's types cannot follow a generic event name through its mapped parameter types;
+    // `CommandInput<T>` is exactly the first parameter of `ClientToServerEvents[T]`.
+    return this.sendRaw(type, payload) as Promise<Ack<CommandResult>>;
+  }
+
+  /** Sends anything at all, for hostile-client tests; resolves with whatever comes back as the ack. */
+  sendRaw(event: string, ...args: unknown[]): Promise<unknown> {
+    const socket = this.socket.timeout(ACK_TIMEOUT_MS) as unknown as {
+      emitWithAck(event: string, ...args: unknown[]): Promise<unknown>;
+    };
+    return socket.emitWithAck(event, ...args);
+  }
+
+  /** Emits without an ack: fire and forget, as a broken or hostile client might. */
+  emitRaw(event: string, ...args: unknown[]): void {
+    (this.socket as unknown as { emit(event: string, ...args: unknown[]): void }).emit(event, ...args);
+  }
+
+  close(): void {
+    this.socket.disconnect();
+  }
+}
+
+/** Tries to connect with arbitrary auth and returns the refusal's `data`, or null when admitted. */
+export async function handshakeRefusal(url: string, auth: Partial<HandshakeAuth> | Record<string, unknown>) {
+  const socket = socketFor(url, auth);
+  try {
+    return await new Promise<{ message: string; data: HandshakeErrorData } | null>((resolve) => {
+      socket.once('connect', () => resolve(null));
+      socket.once('connect_error', (err: Error & { data?: HandshakeErrorData }) =>
+        resolve({ message: err.message, data: err.data ?? { code: 'internal' } }),
+      );
+      socket.connect();
+    });
+  } finally {
+    socket.disconnect();
+  }
+}
+
+async function postJson<T>(url: string, body: unknown): Promise<T> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`POST ${url} answered ${response.status}: ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+export function createSessionOverHttp(url: string, request: CreateSessionRequest): Promise<CreateSessionResponse> {
+  return postJson(`${url}/api/sessions`, request);
+}
+
+export function joinOverHttp(url: string, sessionId: string, name: string): Promise<JoinSessionResponse> {
+  return postJson(`${url}/api/sessions/${sessionId}/participants`, { name });
+}
+
+export interface TestSession {
+  created: CreateSessionResponse;
+  sessionId: string;
+  facilitator: TestClient;
+  participants: TestClient[];
+  /** Facilitator first, then the participants. */
+  all: TestClient[];
+  close(): void;
+}
+
+/** Creates a session over HTTP, seats `participants` more people, and connects everyone. */
+export async function startSession(
+  url: string,
+  options: { participants: number; settings?: CreateSessionRequest['settings']; title?: string },
+): Promise<TestSession> {
+  const created = await createSessionOverHttp(url, {
+    title: options.title ?? 'Team Lean Coffee',
+    facilitatorName: 'Fatma',
+    settings: options.settings,
+  });
+  const seats = await Promise.all(
+    Array.from({ length: options.participants }, (_, i) => joinOverHttp(url, created.sessionId, `Person ${i + 1}`)),
+  );
+  const facilitator = await TestClient.connect(url, created);
+  const participants = await Promise.all(seats.map((seat) => TestClient.connect(url, seat)));
+  const all = [facilitator, ...participants];
+  // Each connection records the seat as online in its own write; wait for all of them, so tests
+  // start from a settled session rather than racing those writes.
+  await waitUntil('everyone shows as online everywhere', () =>
+    all.every((c) => c.mirror.state?.participants.every((p) => p.online) === true),
+  );
+  return {
+    created,
+    sessionId: created.sessionId,
+    facilitator,
+    participants,
+    all,
+    close: () => all.forEach((c) => c.close()),
+  };
+}
+
+/** Polls until `check` holds; fails with `what` after `timeoutMs`. */
+export async function waitUntil(
+  what: string,
+  check: () => boolean | Promise<boolean>,
+  timeoutMs = 5_000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Waits until every client's mirror has reached the version the store holds, and returns that
+ * stored session, so the caller compares all clients against one consistent moment.
+ */
+export async function convergedSession(
+  store: { load(id: string): Promise<{ state: SessionState; version: number } | null> },
+  sessionId: string,
+  clients: readonly TestClient[],
+  timeoutMs = 5_000,
+): Promise<{ state: SessionState; version: number }> {
+  let latest: { state: SessionState; version: number } | null = null;
+  await waitUntil(
+    `all ${clients.length} clients reach the stored version`,
+    async () => {
+      latest = await store.load(sessionId);
+      const version = latest?.version;
+      return version !== undefined && clients.every((c) => c.mirror.version === version);
+    },
+    timeoutMs,
+  );
+  if (!latest) throw new Error('session vanished');
+  return latest;
+}
