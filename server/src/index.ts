@@ -14,3 +14,4 @@ export { sessionKeys } from './store/sessionKeys.ts';
 export * from './store/sessionStore.ts';
 export type { RundeServer, SocketData } from './socket/types.ts';
 export { createLogger, type Logger } from './logger.ts';
+export { loadWebHandler } from './webHandler.ts';

@@ -1,26 +1,10 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import type { RequestHandler } from 'express';
 import { createApp } from './app.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { MemorySessionStore } from './store/memorySessionStore.ts';
 import { RedisSessionStore } from './store/redisSessionStore.ts';
 import type { SessionStore } from './store/sessionStore.ts';
-
-/** The built SvelteKit app (adapter-node), served by this same process when present. */
-const webHandlerUrl = new URL('../../web/build/handler.js', import.meta.url);
-
-async function loadWebHandler(logger: Logger): Promise<RequestHandler | undefined> {
-  if (!existsSync(fileURLToPath(webHandlerUrl))) {
-    logger.warn('web app is not built (web/build/handler.js missing): serving the API only; run the build first');
-    return undefined;
-  }
-  const module: unknown = await import(webHandlerUrl.href);
-  const handler = typeof module === 'object' && module !== null && 'handler' in module ? module.handler : undefined;
-  if (typeof handler !== 'function') throw new Error('web/build/handler.js does not export a handler');
-  return handler as RequestHandler;
-}
+import { loadWebHandler } from './webHandler.ts';
 
 async function openStore(config: Config, logger: Logger): Promise<SessionStore> {
   if (!config.redisUrl) {
@@ -51,7 +35,10 @@ async function main(): Promise<void> {
   }
   const logger = createLogger(config.logLevel);
   const store = await openStore(config, logger);
-  const webHandler = await loadWebHandler(logger);
+  const webHandler = await loadWebHandler();
+  if (!webHandler) {
+    logger.warn('web app is not built (web/build/handler.js missing): serving the API only; run the build first');
+  }
   const server = createApp({
     store,
     logger,

@@ -198,12 +198,15 @@ describe('facilitator-only commands', () => {
     { votes: 0, phase: 'vote', change: { votesPerPerson: 5 }, expected: ErrorCode.settingsLocked },
     { votes: 1, phase: 'collect', change: { votesPerPerson: 5 }, expected: ErrorCode.settingsLocked },
     { votes: 1, phase: 'collect', change: { anonymousTopics: true }, expected: 'ok' },
-  ] as const)('voting rules: $change with $votes votes in $phase is $expected', ({ votes, phase, change, expected }) => {
-    const { s, anasTopic } = sessionIn('vote');
-    for (let i = 0; i < votes; i += 1) s.run('p2', { type: 'vote:cast', topicId: anasTopic });
-    if (phase === 'collect') s.toPhase('collect');
-    expect(codeOf(s.try('p1', { type: 'settings:update', settings: change }))).toBe(expected);
-  });
+  ] as const)(
+    'voting rules: $change with $votes votes in $phase is $expected',
+    ({ votes, phase, change, expected }) => {
+      const { s, anasTopic } = sessionIn('vote');
+      for (let i = 0; i < votes; i += 1) s.run('p2', { type: 'vote:cast', topicId: anasTopic });
+      if (phase === 'collect') s.toPhase('collect');
+      expect(codeOf(s.try('p1', { type: 'settings:update', settings: change }))).toBe(expected);
+    },
+  );
 });
 
 describe('anonymous mode', () => {

@@ -78,7 +78,13 @@ function decideSystem(state: SessionState, command: SystemCommand, ctx: DecideCo
       }
       return accept({
         type: 'participant:joined',
-        participant: { id: ctx.newId('participant'), name: command.name, role: command.role, online: false, joinedAt: ctx.now },
+        participant: {
+          id: ctx.newId('participant'),
+          name: command.name,
+          role: command.role,
+          online: false,
+          joinedAt: ctx.now,
+        },
       });
     case 'participant:presence': {
       const participant = findParticipant(state, command.participantId);

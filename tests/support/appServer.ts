@@ -1,0 +1,31 @@
+import { loadWebHandler, RedisSessionStore } from '@runde/server';
+import { deleteTestKeys, openRedisStore, startTestServer, type TestServer } from './serverHarness.ts';
+import { uniquePrefix } from './redisTestEnv.ts';
+
+export interface AppUnderTest {
+  server: TestServer;
+  store: RedisSessionStore;
+  /** Stops the server, closes the store and deletes this run's keys. */
+  stop(): Promise<void>;
+}
+
+/**
+ * The whole app as a browser meets it: the built web app and the socket server on one port,
+ * backed by the test Redis under a key prefix of its own.
+ */
+export async function startAppUnderTest(label: string): Promise<AppUnderTest> {
+  const webHandler = await loadWebHandler();
+  if (!webHandler) throw new Error('web/build is missing: run the tests through `npm test`, which builds it');
+  const prefix = uniquePrefix(label);
+  const store = await openRedisStore(prefix);
+  const server = await startTestServer({ store, webHandler });
+  return {
+    server,
+    store,
+    async stop() {
+      await server.close();
+      await store.close();
+      await deleteTestKeys(prefix);
+    },
+  };
+}

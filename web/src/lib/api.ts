@@ -1,0 +1,72 @@
+import {
+  ErrorCode,
+  fail,
+  type Ack,
+  type ClaimFacilitatorResponse,
+  type CreateSessionRequest,
+  type CreateSessionResponse,
+  type JoinSessionResponse,
+  type SessionSummary,
+} from '@runde/shared/client';
+
+const requestTimeoutMs = 10_000;
+
+function isErrorBody(body: unknown): body is { ok: false; error: { code: ErrorCode; message: string } } {
+  if (typeof body !== 'object' || body === null) return false;
+  const error = (body as { error?: unknown }).error;
+  return typeof error === 'object' && error !== null && typeof (error as { code?: unknown }).code === 'string';
+}
+
+/** The server may answer with the bare value or wrapped as a successful ack. */
+function unwrap<T>(body: unknown): T {
+  if (typeof body === 'object' && body !== null && (body as { ok?: unknown }).ok === true && 'data' in body) {
+    return (body as { data: T }).data;
+  }
+  return body as T;
+}
+
+/**
+ * One JSON request to the same-origin API. Never throws: network failures and timeouts become
+ * `unavailable`, so every caller handles one result shape, as with socket acks.
+ */
+async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<Ack<T>> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers: body === undefined ? { accept: 'application/json' } : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal: AbortSignal.timeout(requestTimeoutMs),
+    });
+  } catch {
+    return fail(ErrorCode.unavailable, 'The server could not be reached.');
+  }
+  const json: unknown = await response.json().catch(() => undefined);
+  if (response.ok && json !== undefined) return { ok: true, data: unwrap<T>(json) };
+  if (isErrorBody(json)) return { ok: false, error: json.error };
+  if (response.status === 404) return fail(ErrorCode.notFound, 'Not found.');
+  if (response.status === 429) return fail(ErrorCode.rateLimited, 'Too many requests.');
+  if (response.status >= 502) return fail(ErrorCode.unavailable, 'The server is not available.');
+  return fail(ErrorCode.internal, 'Unexpected response.');
+}
+
+const sessionPath = (code: string) => `/api/sessions/${encodeURIComponent(code)}`;
+
+/** Starts a Lean Coffee; the answer holds the facilitator's seat and the links to share. */
+export function createSession(input: CreateSessionRequest): Promise<Ack<CreateSessionResponse>> {
+  return request('POST', '/api/sessions', input);
+}
+
+/** What the join page shows before asking for a name. */
+export function getSession(code: string): Promise<Ack<SessionSummary>> {
+  return request('GET', sessionPath(code));
+}
+
+export function joinSession(code: string, name: string): Promise<Ack<JoinSessionResponse>> {
+  return request('POST', `${sessionPath(code)}/participants`, { name });
+}
+
+/** Takes the facilitator's seat on this device with the secret from the facilitator link. */
+export function claimFacilitator(code: string, key: string): Promise<Ack<ClaimFacilitatorResponse>> {
+  return request('POST', `${sessionPath(code)}/facilitator`, { key });
+}

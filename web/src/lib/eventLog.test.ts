@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import type { DomainEvent, VersionedEvent } from '@runde/shared/client';
+import { mergeEvents, type Replica } from './eventLog.ts';
+
+const created: DomainEvent = {
+  type: 'session:created',
+  id: 'K7P4XM',
+  kind: 'lean-coffee',
+  title: 'Team',
+  settings: { votesPerPerson: 3, allowStacking: true, anonymousTopics: false },
+  createdAt: 0,
+};
+const topic = (n: number): DomainEvent => ({
+  type: 'topic:added',
+  topic: { id: `t${n}`, title: `Topic ${n}`, description: '', authorId: 'p1', anonymous: false, createdAt: n },
+});
+const at = (version: number, event: DomainEvent): VersionedEvent => ({ version, event });
+
+/** A replica at version 3 with topics t2 and t3. */
+function replicaAt3(): Replica {
+  const result = mergeEvents({ state: null, version: 0 }, [at(1, created), at(2, topic(2)), at(3, topic(3))]);
+  if (result.kind !== 'applied') throw new Error('fixture did not apply');
+  return result.replica;
+}
+
+const topicIds = (result: ReturnType<typeof mergeEvents>) =>
+  result.kind === 'applied' ? result.replica.state?.topics.map((t) => t.id) : result.kind;
+
+describe('mergeEvents', () => {
+  it.each([
+    {
+      name: 'the next events in order',
+      events: [at(4, topic(4)), at(5, topic(5))],
+      expected: ['t2', 't3', 't4', 't5'],
+    },
+    { name: 'a batch out of order', events: [at(5, topic(5)), at(4, topic(4))], expected: ['t2', 't3', 't4', 't5'] },
+    {
+      name: 'an overlap with what is applied',
+      events: [at(3, topic(3)), at(4, topic(4))],
+      expected: ['t2', 't3', 't4'],
+    },
+    { name: 'only old events', events: [at(2, topic(2)), at(3, topic(3))], expected: 'unchanged' },
+    { name: 'an empty batch', events: [], expected: 'unchanged' },
+    { name: 'a missing version', events: [at(5, topic(5))], expected: 'gap' },
+    { name: 'a hole inside the batch', events: [at(4, topic(4)), at(6, topic(6))], expected: 'gap' },
+  ])('$name', ({ events, expected }) => {
+    expect(topicIds(mergeEvents(replicaAt3(), events))).toEqual(expected);
+  });
+
+  it('advances the version to the last applied event', () => {
+    const result = mergeEvents(replicaAt3(), [at(4, topic(4))]);
+    expect(result.kind === 'applied' && result.replica.version).toBe(4);
+  });
+
+  it('starts a state only from the session’s first event', () => {
+    expect(mergeEvents({ state: null, version: 0 }, [at(1, topic(1))]).kind).toBe('gap');
+    expect(topicIds(mergeEvents({ state: null, version: 0 }, [at(1, created)]))).toEqual([]);
+  });
+
+  it('does not change the replica it was given', () => {
+    const replica = replicaAt3();
+    mergeEvents(replica, [at(4, topic(4))]);
+    expect(replica.version).toBe(3);
+    expect(replica.state?.topics).toHaveLength(2);
+  });
+});

@@ -1,0 +1,371 @@
+import { io, type Socket } from 'socket.io-client';
+import {
+  ErrorCode,
+  PROTOCOL_VERSION,
+  canEditTopic,
+  canVote,
+  fail,
+  findParticipant,
+  isFacilitator,
+  rankTopics,
+  votesLeft,
+  type Ack,
+  type ClientToServerEvents,
+  type CommandInput,
+  type CommandResult,
+  type CommandType,
+  type EventBatch,
+  type HandshakeErrorData,
+  type LeanCoffeeSettings,
+  type Participant,
+  type Phase,
+  type Seat,
+  type ServerToClientEvents,
+  type SyncResult,
+  type Topic,
+  type TopicId,
+  type VersionedEvent,
+} from '@runde/shared/client';
+import { mergeEvents, type Replica } from './eventLog.ts';
+
+export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'offline';
+
+/** Why the room cannot go on; the page decides what to show or where to send the person. */
+export type RoomProblem = 'protocol_mismatch' | 'unauthorized' | 'not_found';
+
+type RoomSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+/**
+ * socket.io's typings cannot resolve an event's parameters for a generic command name; this view
+ * keeps the pairing of name and payload that `ClientToServerEvents` defines.
+ */
+interface CommandEmitter {
+  emitWithAck<T extends CommandType>(event: T, payload: CommandInput<T>): Promise<Ack<CommandResult>>;
+}
+
+const commandTimeoutMs = 8_000;
+/** After an ack for a version we have not seen pushed yet, wait this long before asking. */
+const ackCatchUpMs = 1_500;
+const retryDelayMs = [1_000, 2_000, 5_000, 10_000] as const;
+
+export interface RoomClientOptions {
+  seat: Seat;
+  /** Defaults to this page's origin: the server serves the app and the socket together. */
+  url?: string;
+}
+
+function isProblem(code: unknown): code is RoomProblem {
+  return code === 'protocol_mismatch' || code === 'unauthorized' || code === 'not_found';
+}
+
+/**
+ * One seat in one live session: owns the socket, keeps the replica in step with the server
+ * (sync on every connect, apply pushed events in order, resync on a gap or when a phone wakes)
+ * and sends commands. Components read its state and call its methods; nothing else talks to
+ * the socket.
+ */
+export class RoomClient {
+  #replica = $state.raw<Replica>({ state: null, version: 0 });
+  #you = $state.raw<string>('');
+  #status = $state<ConnectionStatus>('connecting');
+  #problem = $state<RoomProblem | null>(null);
+
+  readonly #socket: RoomSocket;
+  #everConnected = false;
+  #syncing = false;
+  #syncAgain = false;
+  /** Set when synced events did not fit our copy: the next sync asks for a whole snapshot. */
+  #needSnapshot = false;
+  /** Pushes that arrive while a sync is in flight; merged after it, overlaps skipped. */
+  #held: VersionedEvent[] = [];
+  #retries = 0;
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- bookkeeping for destroy(), never rendered
+  #timers = new Set<ReturnType<typeof setTimeout>>();
+  #destroyed = false;
+
+  /** The session as this seat may see it, or null until the first sync. */
+  readonly state = $derived(this.#replica.state);
+  readonly version = $derived(this.#replica.version);
+  readonly me: Participant | undefined = $derived(
+    this.#replica.state ? findParticipant(this.#replica.state, this.#you) : undefined,
+  );
+  readonly isFacilitator = $derived(this.#replica.state ? isFacilitator(this.#replica.state, this.#you) : false);
+  readonly ranking = $derived(this.#replica.state ? rankTopics(this.#replica.state) : []);
+  readonly votesLeft = $derived(this.#replica.state ? votesLeft(this.#replica.state, this.#you) : 0);
+  /** Dots on each topic, everyone's. */
+  readonly tallies: ReadonlyMap<TopicId, number> = $derived(this.#count(() => true));
+  /** Dots this seat placed on each topic. */
+  readonly myVotes: ReadonlyMap<TopicId, number> = $derived(this.#count((voterId) => voterId === this.#you));
+
+  constructor(options: RoomClientOptions) {
+    this.#you = options.seat.participantId;
+    const origin = options.url ?? globalThis.location?.origin;
+    this.#socket = io(origin, {
+      transports: ['websocket'],
+      auth: { protocolVersion: PROTOCOL_VERSION, sessionId: options.seat.sessionId, token: options.seat.token },
+    });
+    this.#socket.on('connect', this.#onConnect);
+    this.#socket.on('disconnect', this.#onDisconnect);
+    this.#socket.on('connect_error', this.#onConnectError);
+    this.#socket.on('session:events', this.#onEvents);
+    if (typeof window !== 'undefined') {
+      window.addEventListener('online', this.#onOnline);
+      window.addEventListener('offline', this.#onOffline);
+      document.addEventListener('visibilitychange', this.#onVisibility);
+      if (!navigator.onLine) this.#status = 'offline';
+    }
+  }
+
+  get you(): string {
+    return this.#you;
+  }
+
+  get status(): ConnectionStatus {
+    return this.#status;
+  }
+
+  get problem(): RoomProblem | null {
+    return this.#problem;
+  }
+
+  /** The shared rule, so buttons agree with what the server will accept. */
+  canVote(topicId: TopicId): boolean {
+    const state = this.#replica.state;
+    return state ? canVote(state, this.#you, topicId) : false;
+  }
+
+  canRetract(topicId: TopicId): boolean {
+    return this.#replica.state?.phase === 'vote' && (this.myVotes.get(topicId) ?? 0) > 0;
+  }
+
+  canEdit(topic: Topic): boolean {
+    const state = this.#replica.state;
+    return state ? canEditTopic(state, this.#you, topic) : false;
+  }
+
+  participantName(id: string | null): string | undefined {
+    const state = this.#replica.state;
+    return state && id ? findParticipant(state, id)?.name : undefined;
+  }
+
+  addTopic(title: string, description = ''): Promise<Ack<CommandResult>> {
+    return this.#command('topic:add', { title, description });
+  }
+
+  editTopic(topicId: TopicId, title: string, description: string): Promise<Ack<CommandResult>> {
+    return this.#command('topic:edit', { topicId, title, description });
+  }
+
+  removeTopic(topicId: TopicId): Promise<Ack<CommandResult>> {
+    return this.#command('topic:remove', { topicId });
+  }
+
+  castVote(topicId: TopicId): Promise<Ack<CommandResult>> {
+    return this.#command('vote:cast', { topicId });
+  }
+
+  retractVote(topicId: TopicId): Promise<Ack<CommandResult>> {
+    return this.#command('vote:retract', { topicId });
+  }
+
+  changePhase(to: Phase): Promise<Ack<CommandResult>> {
+    return this.#command('phase:change', { to });
+  }
+
+  updateSettings(change: { title?: string; settings?: Partial<LeanCoffeeSettings> }): Promise<Ack<CommandResult>> {
+    return this.#command('settings:update', change);
+  }
+
+  rename(name: string): Promise<Ack<CommandResult>> {
+    return this.#command('participant:rename', { name });
+  }
+
+  /** Closes the socket and stops listening; the instance is done. */
+  destroy(): void {
+    this.#destroyed = true;
+    for (const timer of this.#timers) clearTimeout(timer);
+    this.#timers.clear();
+    if (typeof window !== 'undefined') {
+      window.removeEventListener('online', this.#onOnline);
+      window.removeEventListener('offline', this.#onOffline);
+      document.removeEventListener('visibilitychange', this.#onVisibility);
+    }
+    this.#socket.removeAllListeners();
+    this.#socket.disconnect();
+  }
+
+  #count(include: (voterId: string | null) => boolean): Map<TopicId, number> {
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- built afresh inside $derived, never mutated after
+    const counts = new Map<TopicId, number>();
+    for (const vote of this.#replica.state?.votes ?? []) {
+      if (include(vote.voterId)) counts.set(vote.topicId, (counts.get(vote.topicId) ?? 0) + 1);
+    }
+    return counts;
+  }
+
+  /**
+   * Sends one command and waits for its ack. While disconnected it fails at once instead of
+   * letting socket.io buffer it: a buffered command could arrive long after the person gave up
+   * and retried, and land twice. The caller keeps what was typed for a retry.
+   */
+  async #command<T extends CommandType>(type: T, payload: CommandInput<T>): Promise<Ack<CommandResult>> {
+    if (this.#problem) return fail(this.#problem, 'This session cannot be used.');
+    // A socket can look connected for a while after the network went away; the browser knows better.
+    if (!this.#socket.connected || !navigator.onLine) return fail(ErrorCode.unavailable, 'Not connected.');
+    let ack: Ack<CommandResult>;
+    try {
+      const timed = this.#socket.timeout(commandTimeoutMs) as unknown as CommandEmitter;
+      ack = await timed.emitWithAck(type, payload);
+    } catch {
+      return fail(ErrorCode.unavailable, 'No answer from the server.');
+    }
+    if (ack.ok && ack.data.version > this.#replica.version) this.#expect(ack.data.version);
+    return ack;
+  }
+
+  /** The push for an acked version normally arrives right after the ack; if not, sync. */
+  #expect(version: number): void {
+    this.#later(ackCatchUpMs, () => {
+      if (this.#replica.version < version && this.#socket.connected) void this.#sync();
+    });
+  }
+
+  #later(ms: number, run: () => void): void {
+    const timer = setTimeout(() => {
+      this.#timers.delete(timer);
+      if (!this.#destroyed) run();
+    }, ms);
+    this.#timers.add(timer);
+  }
+
+  #onConnect = (): void => {
+    this.#everConnected = true;
+    this.#retries = 0;
+    this.#status = 'connected';
+    void this.#sync();
+  };
+
+  #onDisconnect = (reason: Socket.DisconnectReason): void => {
+    if (this.#destroyed) return;
+    this.#status = navigator.onLine ? 'reconnecting' : 'offline';
+    // socket.io reconnects by itself except when the server closed the connection on purpose.
+    if (reason === 'io server disconnect') this.#reconnectLater();
+  };
+
+  #onConnectError = (error: Error & { data?: Partial<HandshakeErrorData> }): void => {
+    const code = error.data?.code;
+    if (isProblem(code)) {
+      this.#problem = code;
+      this.#socket.disconnect();
+      return;
+    }
+    this.#status = !navigator.onLine ? 'offline' : this.#everConnected ? 'reconnecting' : 'connecting';
+    // A refusal by the server's middleware (e.g. `unavailable`) stops socket.io's own retries.
+    if (!this.#socket.active) this.#reconnectLater();
+  };
+
+  #reconnectLater(): void {
+    const delay = retryDelayMs[Math.min(this.#retries, retryDelayMs.length - 1)] ?? 10_000;
+    this.#retries += 1;
+    this.#later(delay, () => {
+      if (!this.#socket.connected && !this.#problem) this.#socket.connect();
+    });
+  }
+
+  #onOnline = (): void => {
+    if (this.#problem) return;
+    if (this.#socket.connected) {
+      // The socket outlived the outage (it can, briefly); it may still have missed pushes.
+      this.#status = 'connected';
+      void this.#sync();
+      return;
+    }
+    this.#status = this.#everConnected ? 'reconnecting' : 'connecting';
+    this.#socket.connect();
+  };
+
+  #onOffline = (): void => {
+    this.#status = 'offline';
+  };
+
+  /** A phone that slept may have missed pushes without noticing a disconnect: ask. */
+  #onVisibility = (): void => {
+    if (document.visibilityState !== 'visible' || this.#problem) return;
+    if (this.#socket.connected) void this.#sync();
+    else this.#socket.connect();
+  };
+
+  #onEvents = (batch: EventBatch): void => {
+    if (this.#syncing) {
+      this.#held.push(...batch.events);
+      return;
+    }
+    this.#merge(batch.events);
+  };
+
+  /** Applies events if they continue the replica; on a gap asks the server for what is missing. */
+  #merge(events: readonly VersionedEvent[]): void {
+    const result = mergeEvents(this.#replica, events);
+    if (result.kind === 'applied') this.#replica = result.replica;
+    else if (result.kind === 'gap') void this.#sync();
+  }
+
+  async #sync(): Promise<void> {
+    if (this.#syncing) {
+      this.#syncAgain = true;
+      return;
+    }
+    this.#syncing = true;
+    // Bounded: a server that keeps answering with unusable events must not spin this loop.
+    let rounds = 0;
+    try {
+      do {
+        rounds += 1;
+        this.#syncAgain = false;
+        const fromScratch = this.#needSnapshot || !this.#replica.state;
+        const result = await this.#requestSync(fromScratch ? 0 : this.#replica.version);
+        if (!result) return;
+        this.#needSnapshot = false;
+        if (result.kind === 'snapshot') {
+          this.#you = result.you;
+          this.#replica = { state: result.state, version: result.version };
+        } else {
+          // The displayed copy stays until a complete replacement is at hand.
+          const merged = mergeEvents(fromScratch ? { state: null, version: 0 } : this.#replica, result.events);
+          if (merged.kind === 'applied') this.#replica = merged.replica;
+          else if (merged.kind === 'gap') this.#needSnapshot = this.#syncAgain = true;
+        }
+        const held = this.#held;
+        this.#held = [];
+        const rest = mergeEvents(this.#replica, held);
+        if (rest.kind === 'applied') this.#replica = rest.replica;
+        else if (rest.kind === 'gap') this.#syncAgain = true;
+      } while (this.#syncAgain && rounds < 3 && this.#socket.connected && !this.#destroyed);
+    } finally {
+      this.#syncing = false;
+    }
+  }
+
+  async #requestSync(sinceVersion: number): Promise<SyncResult | undefined> {
+    let ack: Ack<SyncResult>;
+    try {
+      ack = await this.#socket.timeout(commandTimeoutMs).emitWithAck('session:sync', { sinceVersion });
+    } catch {
+      // No answer: try again while still connected; a reconnect syncs anyway.
+      this.#later(retryDelayMs[0], () => {
+        if (this.#socket.connected) void this.#sync();
+      });
+      return undefined;
+    }
+    if (ack.ok) return ack.data;
+    if (isProblem(ack.error.code)) {
+      this.#problem = ack.error.code;
+      this.#socket.disconnect();
+    } else {
+      this.#later(retryDelayMs[1], () => {
+        if (this.#socket.connected) void this.#sync();
+      });
+    }
+    return undefined;
+  }
+}
