@@ -14,7 +14,7 @@ function sessionIn(phase: Phase, settings: Parameters<typeof session>[0] = {}) {
   const s = session(settings);
   const anasTopic = s.addTopic('p2', 'Remote onboarding');
   const bensTopic = s.addTopic('p3', 'Meeting-free Fridays');
-  const path: Phase[] = ['vote', 'discuss', 'done'];
+  const path: Phase[] = ['vote', 'discuss', 'wrapup', 'ended'];
   s.toPhase(...path.slice(0, path.indexOf(phase as (typeof path)[number]) + 1));
   return { s, anasTopic, bensTopic };
 }
@@ -95,13 +95,17 @@ describe('phase gates', () => {
     { command: { type: 'topic:remove', topicId }, allowedIn: ['collect'], actor: 'p2' },
     {
       command: { type: 'topic:edit', topicId, title: 'Edited', description: '' },
-      allowedIn: ['collect', 'vote', 'discuss'],
+      allowedIn: ['collect', 'vote', 'discuss', 'wrapup'],
       actor: 'p1',
     },
     { command: { type: 'vote:cast', topicId }, allowedIn: ['vote'], actor: 'p2' },
-    { command: { type: 'participant:rename', name: 'Anna' }, allowedIn: ['collect', 'vote', 'discuss'], actor: 'p2' },
+    {
+      command: { type: 'participant:rename', name: 'Anna' },
+      allowedIn: ['collect', 'vote', 'discuss', 'wrapup'],
+      actor: 'p2',
+    },
   ];
-  const phases: Phase[] = ['collect', 'vote', 'discuss', 'done'];
+  const phases: Phase[] = ['collect', 'vote', 'discuss', 'wrapup', 'ended'];
 
   it.each(cases.flatMap((c) => phases.map((phase) => ({ ...c, phase, name: `${c.actor} ${c.command.type}` }))))(
     '$name in $phase',
@@ -110,7 +114,7 @@ describe('phase gates', () => {
       const withTopic = 'topicId' in command ? { ...command, topicId: anasTopic } : command;
       const result = s.try(actor, withTopic as Command);
       if (allowedIn.includes(phase)) expect(codeOf(result)).toBe('ok');
-      else expect(codeOf(result)).toBe(phase === 'done' ? ErrorCode.sessionEnded : ErrorCode.wrongPhase);
+      else expect(codeOf(result)).toBe(phase === 'ended' ? ErrorCode.sessionEnded : ErrorCode.wrongPhase);
     },
   );
 
@@ -121,8 +125,10 @@ describe('phase gates', () => {
     { from: 'vote', to: 'collect', expected: 'ok' },
     { from: 'vote', to: 'discuss', expected: 'ok' },
     { from: 'discuss', to: 'vote', expected: 'ok' },
-    { from: 'discuss', to: 'done', expected: 'ok' },
-    { from: 'done', to: 'discuss', expected: ErrorCode.sessionEnded },
+    { from: 'discuss', to: 'wrapup', expected: 'ok' },
+    { from: 'wrapup', to: 'discuss', expected: 'ok' },
+    { from: 'wrapup', to: 'ended', expected: 'ok' },
+    { from: 'ended', to: 'wrapup', expected: ErrorCode.sessionEnded },
   ] as const)('facilitator moves from $from to $to: $expected', ({ from, to, expected }) => {
     const { s } = sessionIn(from);
     expect(codeOf(s.try('p1', { type: 'phase:change', to }))).toBe(expected);
