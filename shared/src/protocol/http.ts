@@ -1,5 +1,10 @@
-import { z } from 'zod';
-import { displayNameSchema, idSchema, leanCoffeeSettingsSchema, sessionTitleSchema } from './schemas.ts';
+import { z } from "zod";
+import {
+  displayNameSchema,
+  idSchema,
+  leanCoffeeSettingsSchema,
+  sessionTitleSchema,
+} from "./schemas.ts";
 
 /** Secrets are long random strings; the bounds only keep absurd input out. */
 export const secretSchema = z
@@ -32,20 +37,26 @@ export interface CreateSessionResponse extends Seat {
 }
 
 /** `POST /api/sessions/:code/participants`: take a seat. */
-export const joinSessionRequestSchema = z.strictObject({ name: displayNameSchema });
+export const joinSessionRequestSchema = z.strictObject({
+  name: displayNameSchema,
+});
 export type JoinSessionRequest = z.input<typeof joinSessionRequestSchema>;
 export type JoinSessionResponse = Seat;
 
 /** `POST /api/sessions/:code/facilitator`: take back the facilitator's seat with the secret key. */
-export const claimFacilitatorRequestSchema = z.strictObject({ key: secretSchema });
-export type ClaimFacilitatorRequest = z.input<typeof claimFacilitatorRequestSchema>;
+export const claimFacilitatorRequestSchema = z.strictObject({
+  key: secretSchema,
+});
+export type ClaimFacilitatorRequest = z.input<
+  typeof claimFacilitatorRequestSchema
+>;
 export type ClaimFacilitatorResponse = Seat;
 
 /** `GET /api/sessions/:code`: is there such a session, and what is it called (for the join page). */
 export interface SessionSummary {
   sessionId: string;
   title: string;
-  kind: 'lean-coffee';
+  kind: "lean-coffee";
   ended: boolean;
 }
 
