@@ -9,9 +9,10 @@ import { sessionRoutes } from './http/sessionRoutes.ts';
 import { randomIds, type IdSource } from './ids.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { CommandRunner } from './session/commandRunner.ts';
+import { TimerScheduler } from './session/timerScheduler.ts';
 import { attachSocket } from './socket/attachSocket.ts';
 import { createLocalFanOut } from './socket/broadcast.ts';
-import type { RundeServer } from './socket/types.ts';
+import { sessionRoom, type RundeServer } from './socket/types.ts';
 import type { SessionStore } from './store/sessionStore.ts';
 
 /** `points` requests per `durationSec` seconds. */
@@ -29,6 +30,8 @@ export interface RateLimits {
   lookup: RateLimit;
   /** Per socket: commands and syncs. */
   socket: RateLimit;
+  /** Per socket: `time:ping`. A device sends a handful at connect and one now and then. */
+  ping: RateLimit;
 }
 
 export const defaultRateLimits: RateLimits = {
@@ -36,6 +39,7 @@ export const defaultRateLimits: RateLimits = {
   join: { points: 300, durationSec: 60 },
   lookup: { points: 300, durationSec: 60 },
   socket: { points: 50, durationSec: 10 },
+  ping: { points: 20, durationSec: 10 },
 };
 
 export interface AppConfig {
@@ -66,6 +70,8 @@ export interface RundeApp {
   app: Express;
   httpServer: HttpServer;
   io: RundeServer;
+  /** When this node will next try to expire each session's timer (diagnostics, tests). */
+  timers: Pick<TimerScheduler, 'dueAt' | 'size'>;
   /** Disconnects sockets, lets queued commands finish, closes the HTTP server. Leaves the store open. */
   close(): Promise<void>;
 }
@@ -92,8 +98,29 @@ export function createApp(options: CreateAppOptions): RundeApp {
     serveClient: false,
   });
 
-  const runner = new CommandRunner({ store, clock, ids, logger, publish: createLocalFanOut(io) });
-  attachSocket(io, { store, runner, limiter: limiter(limits.socket), logger });
+  const timers = new TimerScheduler({
+    clock,
+    logger,
+    expire: (sessionId) => runner.run(sessionId, { kind: 'system' }, { type: 'timer:expire' }),
+    isWatched: (sessionId) => (io.of('/').adapter.rooms.get(sessionRoom(sessionId))?.size ?? 0) > 0,
+  });
+  const runner = new CommandRunner({
+    store,
+    clock,
+    ids,
+    logger,
+    publish: createLocalFanOut(io),
+    observe: (sessionId, state) => timers.track(sessionId, state.timer),
+  });
+  attachSocket(io, {
+    store,
+    runner,
+    timers,
+    clock,
+    limiter: limiter(limits.socket),
+    pingLimiter: limiter(limits.ping),
+    logger,
+  });
 
   app.use(requestLog(logger));
   app.get('/healthz', healthRoute(store));
@@ -118,6 +145,8 @@ export function createApp(options: CreateAppOptions): RundeApp {
   let closing: Promise<void> | undefined;
   const close = () => {
     closing ??= (async () => {
+      // No new expiry from this node; the store and the devices still know every deadline.
+      timers.close();
       // Closing Socket.IO disconnects every socket (each queues a presence update) and the HTTP server.
       await new Promise<void>((resolve) => {
         void io.close(() => resolve());
@@ -127,5 +156,5 @@ export function createApp(options: CreateAppOptions): RundeApp {
     return closing;
   };
 
-  return { app, httpServer, io, close };
+  return { app, httpServer, io, timers, close };
 }

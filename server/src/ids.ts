@@ -1,15 +1,15 @@
 import { createHash, randomBytes, randomInt } from 'node:crypto';
-import { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH } from '@runde/shared';
+import { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH, type IdKind } from '@runde/shared';
 
 /** Where new ids and secrets come from; injected so tests can make them predictable. */
 export interface IdSource {
-  newId(kind: 'participant' | 'topic'): string;
+  newId(kind: IdKind): string;
   newJoinCode(): string;
   /** A bearer secret (participant token, facilitator key): 256 bits, URL-safe. */
   newSecret(): string;
 }
 
-const prefixes = { participant: 'p_', topic: 't_' } as const;
+const prefixes: Record<IdKind, string> = { participant: 'p_', topic: 't_', outcome: 'o_' };
 
 /** Cryptographically random ids: unguessable, so knowing one participant id grants nothing. */
 export const randomIds: IdSource = {

@@ -6,6 +6,8 @@ export * from './domain/index.ts';
 export * from './protocol/errors.ts';
 export * from './protocol/limits.ts';
 export * from './protocol/version.ts';
+export * from './protocol/defaults.ts';
 export type * from './protocol/commands.ts';
 export type * from './protocol/http.ts';
 export type * from './protocol/socketEvents.ts';
+export * from './export/index.ts';

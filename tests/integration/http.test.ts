@@ -1,5 +1,5 @@
 import type { RedisSessionStore } from '@runde/server';
-import { JOIN_CODE_ALPHABET, type CreateSessionResponse } from '@runde/shared';
+import { defaultLeanCoffeeSettings, JOIN_CODE_ALPHABET, type CreateSessionResponse } from '@runde/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   deleteTestKeys,
@@ -58,7 +58,7 @@ describe('POST /api/sessions', () => {
     );
     const stored = await store.load(created.sessionId);
     expect(stored?.state).toMatchObject({ title: 'Jugendhilfeausschuss', phase: 'collect' });
-    expect(stored?.state.settings).toEqual({ votesPerPerson: 3, allowStacking: true, anonymousTopics: false });
+    expect(stored?.state.settings).toEqual(defaultLeanCoffeeSettings);
     expect(stored?.state.participants).toEqual([
       expect.objectContaining({ id: created.participantId, name: 'Ana', role: 'facilitator' }),
     ]);
@@ -94,8 +94,8 @@ describe('POST /api/sessions', () => {
       settings: { votesPerPerson: 2, anonymousTopics: true },
     });
     expect((await store.load(created.sessionId))?.state.settings).toEqual({
+      ...defaultLeanCoffeeSettings,
       votesPerPerson: 2,
-      allowStacking: true,
       anonymousTopics: true,
     });
   });

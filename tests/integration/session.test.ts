@@ -11,6 +11,7 @@ import {
   TestClient,
   type TestSession,
 } from '../support/serverClients.ts';
+import { parseFrame, pathsOf } from '../support/serverFrames.ts';
 import { uniquePrefix } from '../support/redisTestEnv.ts';
 
 const prefix = uniquePrefix('session');
@@ -411,22 +412,6 @@ describe('a live session over real sockets and Redis', () => {
     }
   });
 });
-
-/** Every place a string equal to `needle` occurs in a parsed frame, as a path like `[1].state.participants[0].id`. */
-function pathsOf(value: unknown, needle: string, path = ''): string[] {
-  if (value === needle) return [path];
-  if (Array.isArray(value)) return value.flatMap((item, i) => pathsOf(item, needle, `${path}[${i}]`));
-  if (typeof value === 'object' && value !== null) {
-    return Object.entries(value).flatMap(([key, item]) => pathsOf(item, needle, `${path}.${key}`));
-  }
-  return [];
-}
-
-/** A Socket.IO frame is a packet type digit, maybe an ack id, then JSON. */
-function parseFrame(frame: string): unknown {
-  const json = frame.replace(/^\d+/, '');
-  return json === '' ? null : (JSON.parse(json) as unknown);
-}
 
 describe('anonymous topics', () => {
   it('never put the author on the wire to anyone else, in pushes or in syncs', async () => {

@@ -6,7 +6,14 @@ import {
   StoreUnavailableError,
   type SessionStore,
 } from '@runde/server';
-import { applyAll, initialState, type DomainEvent, type SessionState } from '@runde/shared';
+import {
+  applyAll,
+  defaultLeanCoffeeSettings,
+  initialState,
+  type DomainEvent,
+  type Phase,
+  type SessionState,
+} from '@runde/shared';
 import { afterAll, describe, expect, it } from 'vitest';
 import { closedPort, deleteTestKeys, openRawRedis, openRedisStore } from '../support/serverHarness.ts';
 import { uniquePrefix } from '../support/redisTestEnv.ts';
@@ -24,14 +31,14 @@ const created: Extract<DomainEvent, { type: 'session:created' }> = {
   id: 'ABC234',
   kind: 'lean-coffee',
   title: 'Contract',
-  settings: { votesPerPerson: 3, allowStacking: true, anonymousTopics: false },
+  settings: defaultLeanCoffeeSettings,
   createdAt: 1,
 };
 const joined = (id: string): DomainEvent => ({
   type: 'participant:joined',
   participant: { id, name: id, role: 'participant', online: false, joinedAt: 2 },
 });
-const phase = (to: 'collect' | 'vote' | 'discuss' | 'done'): DomainEvent => ({ type: 'phase:changed', phase: to });
+const phase = (to: Phase): DomainEvent => ({ type: 'phase:changed', phase: to });
 
 /** A fresh session id per test, so tests never see each other's data. */
 const newId = () => randomUUID().slice(0, 6).toUpperCase();
@@ -204,7 +211,7 @@ function storeContract(name: string, factory: StoreFactory) {
       loaded?.state.participants.push({ id: 'p_ghost', name: 'Ghost', role: 'facilitator', online: true, joinedAt: 0 });
       const next = applyAll(state, [phase('vote')]);
       await store.commit(id, 2, [phase('vote')], next);
-      next.phase = 'done';
+      next.phase = 'ended';
       expect(await store.load(id)).toEqual({ state: applyAll(state, [phase('vote')]), version: 3 });
     });
 

@@ -1,6 +1,7 @@
 import type {
   Ack,
   ClientToServerEvents,
+  ClockSample,
   CommandInput,
   CommandResult,
   CommandType,
@@ -93,6 +94,20 @@ export class TestClient {
       if (this.mirror.applySync(ack.data)) return ack.data;
     }
     throw new Error('sync did not converge');
+  }
+
+  /**
+   * One `time:ping` round trip, timed with `localNow`: this device's own clock, which a test may
+   * set off from the real one. `answerDelayMs` holds the answer back before reading the local
+   * clock again, like a busy phone that handles the answer late.
+   */
+  async ping(localNow: () => number = Date.now, answerDelayMs = 0): Promise<ClockSample> {
+    const sentAt = localNow();
+    const ack = await this.socket.timeout(ACK_TIMEOUT_MS).emitWithAck('time:ping', {});
+    if (answerDelayMs > 0) await sleep(answerDelayMs);
+    const receivedAt = localNow();
+    if (!ack.ok) throw new Error(`time:ping refused: ${ack.error.code}`);
+    return { sentAt, receivedAt, serverNow: ack.data.serverNow };
   }
 
   send<T extends CommandType>(type: T, payload: CommandInput<T>): Promise<Ack<CommandResult>> {

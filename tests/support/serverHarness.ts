@@ -80,3 +80,17 @@ export function closedPort(): Promise<number> {
     });
   });
 }
+
+/**
+ * A server clock a test can move: real time plus a shift. Give `now` to `createApp` as `clock`.
+ * Moving it does not move timeouts already armed with real time; see the timer tests for how
+ * they make a node look again.
+ */
+export class TestClock {
+  shiftMs = 0;
+  readonly now = (): number => Date.now() + this.shiftMs;
+
+  advance(ms: number): void {
+    this.shiftMs += ms;
+  }
+}

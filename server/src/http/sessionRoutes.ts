@@ -113,7 +113,7 @@ export function sessionRoutes(deps: SessionRouteDeps): Router {
       sessionId,
       title: current.state.title,
       kind: current.state.kind,
-      ended: current.state.phase === 'done',
+      ended: current.state.phase === 'ended',
     };
     res.json(body);
   };

@@ -7,6 +7,7 @@ import {
   type AppError,
   type Command,
   type DomainEvent,
+  type SessionState,
   type VersionedEvent,
 } from '@runde/shared';
 import type { Logger } from 'pino';
@@ -32,6 +33,12 @@ export interface CommandRunnerDeps {
   ids: IdSource;
   publish: Publish;
   logger: Logger;
+  /**
+   * Told the newest state this node holds of a session whenever a command was decided on it:
+   * after a commit (once published), and also when nothing changed or the command was refused,
+   * since the state was loaded anyway. The timer scheduler learns deadlines this way.
+   */
+  observe?: (sessionId: string, state: SessionState) => void;
 }
 
 /**
@@ -99,12 +106,16 @@ export class CommandRunner {
     if (!current) return notFound();
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
       const decision = decide(current.state, command, { actor, now: clock(), newId: (kind) => ids.newId(kind) });
-      if (!decision.ok) return fail(decision.error.code, decision.error.message);
+      if (!decision.ok) {
+        this.#observe(sessionId, current.state);
+        return fail(decision.error.code, decision.error.message);
+      }
       const grants = options.grants?.(decision.events) ?? [];
-      // Nothing changed (presence already right): no write, no broadcast.
+      // Nothing changed (presence already right, a timer expired already): no write, no broadcast.
       if (decision.events.length === 0 && grants.length === 0) {
         const result = { ok: true as const, version: current.version, events: [] };
         options.onCommitted?.(result);
+        this.#observe(sessionId, current.state);
         return result;
       }
       const next = applyAll(current.state, decision.events);
@@ -115,6 +126,7 @@ export class CommandRunner {
         const result = { ok: true as const, version: outcome.version, events };
         options.onCommitted?.(result);
         this.#publish(sessionId, events);
+        this.#observe(sessionId, next);
         return result;
       }
       if (outcome.reason === 'missing') return notFound();
@@ -123,6 +135,15 @@ export class CommandRunner {
     }
     this.#deps.logger.warn({ sessionId, command: command.type }, 'gave up after repeated version conflicts');
     return busy();
+  }
+
+  #observe(sessionId: string, state: SessionState): void {
+    try {
+      this.#deps.observe?.(sessionId, state);
+    } catch (err) {
+      // An observer is a side line; the command's own outcome stands.
+      this.#deps.logger.error({ sessionId, err }, 'state observer failed');
+    }
   }
 
   #publish(sessionId: string, events: VersionedEvent[]): void {

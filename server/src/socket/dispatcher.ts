@@ -2,18 +2,32 @@ import { commandTypes, ErrorCode, fail } from '@runde/shared';
 import type { Logger } from 'pino';
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { CommandRunner } from '../session/commandRunner.ts';
+import type { TimerScheduler } from '../session/timerScheduler.ts';
 import type { SessionStore } from '../store/sessionStore.ts';
 import { commandHandlers } from './commandHandlers.ts';
-import { splitArgs, withinRate, type SocketHandler } from './defineHandler.ts';
+import { splitArgs, withinRate, type HandlerDeps, type SocketHandler } from './defineHandler.ts';
 import { syncHandler } from './syncHandler.ts';
+import { timePingHandler } from './timePingHandler.ts';
 import type { RundeSocket } from './types.ts';
 
 export interface DispatcherDeps {
   runner: CommandRunner;
   store: SessionStore;
+  timers: TimerScheduler;
+  clock: () => number;
+  /** Per-socket budget for commands and syncs. */
   limiter: RateLimiterAbstract;
+  /** Per-socket budget for `time:ping`, apart so a burst of pings at connect never eats into commands. */
+  pingLimiter: RateLimiterAbstract;
   logger: Logger;
 }
+
+type BoundHandler = (socket: RundeSocket, event: string, args: unknown[]) => Promise<void>;
+
+const bind =
+  (handler: SocketHandler, deps: HandlerDeps): BoundHandler =>
+  (socket, event, args) =>
+    handler(socket, event, args, deps);
 
 /**
  * Routes every incoming socket event through one table. A single catch-all listener (rather than
@@ -21,12 +35,15 @@ export interface DispatcherDeps {
  * the lookup uses own properties only, so names like `__proto__` or `constructor` are just unknown.
  */
 export function createDispatcher(deps: DispatcherDeps): (socket: RundeSocket, args: unknown[]) => void {
-  const table = new Map<string, SocketHandler>([
-    ...Object.entries(commandHandlers(deps.runner)),
-    ['session:sync', syncHandler(deps.store)],
+  const commandDeps = { limiter: deps.limiter, logger: deps.logger };
+  const table = new Map<string, BoundHandler>([
+    ...Object.entries(commandHandlers(deps.runner)).map(
+      ([name, handler]) => [name, bind(handler, commandDeps)] as const,
+    ),
+    ['session:sync', bind(syncHandler(deps.store, deps.timers), commandDeps)],
+    ['time:ping', bind(timePingHandler(deps.clock), { limiter: deps.pingLimiter, logger: deps.logger })],
   ]);
-  if (table.size !== commandTypes.length + 1) throw new Error('Every command needs exactly one handler');
-  const handlerDeps = { limiter: deps.limiter, logger: deps.logger };
+  if (table.size !== commandTypes.length + 2) throw new Error('Every command needs exactly one handler');
 
   async function unknownEvent(socket: RundeSocket, args: unknown[]): Promise<void> {
     const { ack } = splitArgs(args);
@@ -39,7 +56,7 @@ export function createDispatcher(deps: DispatcherDeps): (socket: RundeSocket, ar
 
   return (socket, [event, ...args]) => {
     const handler = typeof event === 'string' ? table.get(event) : undefined;
-    const done = handler ? handler(socket, event as string, args, handlerDeps) : unknownEvent(socket, args);
+    const done = handler ? handler(socket, event as string, args) : unknownEvent(socket, args);
     // Handlers catch their own failures; this only guards against a bug there taking the process down.
     done.catch((err: unknown) => deps.logger.error({ err }, 'socket handler failed'));
   };

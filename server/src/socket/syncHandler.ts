@@ -1,18 +1,22 @@
 import { ErrorCode, eventFor, fail, succeed, syncRequestSchema, viewFor, type SyncResult } from '@runde/shared';
+import type { TimerScheduler } from '../session/timerScheduler.ts';
 import type { SessionStore } from '../store/sessionStore.ts';
 import { defineHandler } from './defineHandler.ts';
 
 /**
  * `session:sync`: what a client missed since `sinceVersion`. Events while the log still reaches
  * back that far (cheap, and keeps the client's own state), a fresh snapshot otherwise or on first
- * contact (`sinceVersion` 0). Both are masked for the asking participant.
+ * contact (`sinceVersion` 0). Both are masked for the asking participant. What the store handed
+ * out also tells this node's timer scheduler the session's current deadline (possibly set on
+ * another node).
  */
-export function syncHandler(store: SessionStore) {
+export function syncHandler(store: SessionStore, timers: TimerScheduler) {
   return defineHandler(syncRequestSchema, async ({ sinceVersion }, { sessionId, participantId }) => {
     const viewer = { participantId };
     if (sinceVersion > 0) {
       const missed = await store.eventsSince(sessionId, sinceVersion);
       if (missed) {
+        timers.trackEvents(sessionId, missed);
         const result: SyncResult = {
           kind: 'events',
           events: missed.map(({ version, event }) => ({ version, event: eventFor(event, viewer) })),
@@ -22,6 +26,7 @@ export function syncHandler(store: SessionStore) {
     }
     const current = await store.load(sessionId);
     if (!current) return fail(ErrorCode.notFound, 'No such session.');
+    timers.track(sessionId, current.state.timer);
     const result: SyncResult = {
       kind: 'snapshot',
       version: current.version,

@@ -14,7 +14,7 @@ function sessionIn(phase: Phase, settings: Parameters<typeof session>[0] = {}) {
   const s = session(settings);
   const anasTopic = s.addTopic('p2', 'Remote onboarding');
   const bensTopic = s.addTopic('p3', 'Meeting-free Fridays');
-  const path: Phase[] = ['vote', 'discuss', 'done'];
+  const path: Phase[] = ['vote', 'discuss', 'wrapup', 'ended'];
   s.toPhase(...path.slice(0, path.indexOf(phase as (typeof path)[number]) + 1));
   return { s, anasTopic, bensTopic };
 }
@@ -89,30 +89,69 @@ describe('retract', () => {
 
 describe('phase gates', () => {
   const topicId = 't-placeholder';
-  const cases: Array<{ command: ParticipantCommand; allowedIn: Phase[]; actor: string }> = [
-    { command: { type: 'topic:add', title: 'New', description: '' }, allowedIn: ['collect'], actor: 'p2' },
-    { command: { type: 'topic:edit', topicId, title: 'Edited', description: '' }, allowedIn: ['collect'], actor: 'p2' },
-    { command: { type: 'topic:remove', topicId }, allowedIn: ['collect'], actor: 'p2' },
+  const cases: Array<{
+    command: ParticipantCommand;
+    allowedIn: Phase[];
+    actor: string;
+  }> = [
     {
-      command: { type: 'topic:edit', topicId, title: 'Edited', description: '' },
-      allowedIn: ['collect', 'vote', 'discuss'],
+      command: { type: 'topic:add', title: 'New', description: '' },
+      allowedIn: ['collect'],
+      actor: 'p2',
+    },
+    {
+      command: {
+        type: 'topic:edit',
+        topicId,
+        title: 'Edited',
+        description: '',
+      },
+      allowedIn: ['collect'],
+      actor: 'p2',
+    },
+    {
+      command: { type: 'topic:remove', topicId },
+      allowedIn: ['collect'],
+      actor: 'p2',
+    },
+    {
+      command: {
+        type: 'topic:edit',
+        topicId,
+        title: 'Edited',
+        description: '',
+      },
+      allowedIn: ['collect', 'vote', 'discuss', 'wrapup'],
       actor: 'p1',
     },
-    { command: { type: 'vote:cast', topicId }, allowedIn: ['vote'], actor: 'p2' },
-    { command: { type: 'participant:rename', name: 'Anna' }, allowedIn: ['collect', 'vote', 'discuss'], actor: 'p2' },
-  ];
-  const phases: Phase[] = ['collect', 'vote', 'discuss', 'done'];
-
-  it.each(cases.flatMap((c) => phases.map((phase) => ({ ...c, phase, name: `${c.actor} ${c.command.type}` }))))(
-    '$name in $phase',
-    ({ command, allowedIn, actor, phase }) => {
-      const { s, anasTopic } = sessionIn(phase);
-      const withTopic = 'topicId' in command ? { ...command, topicId: anasTopic } : command;
-      const result = s.try(actor, withTopic as Command);
-      if (allowedIn.includes(phase)) expect(codeOf(result)).toBe('ok');
-      else expect(codeOf(result)).toBe(phase === 'done' ? ErrorCode.sessionEnded : ErrorCode.wrongPhase);
+    {
+      command: { type: 'vote:cast', topicId },
+      allowedIn: ['vote'],
+      actor: 'p2',
     },
-  );
+    {
+      command: { type: 'participant:rename', name: 'Anna' },
+      allowedIn: ['collect', 'vote', 'discuss', 'wrapup'],
+      actor: 'p2',
+    },
+  ];
+  const phases: Phase[] = ['collect', 'vote', 'discuss', 'wrapup', 'ended'];
+
+  it.each(
+    cases.flatMap((c) =>
+      phases.map((phase) => ({
+        ...c,
+        phase,
+        name: `${c.actor} ${c.command.type}`,
+      })),
+    ),
+  )('$name in $phase', ({ command, allowedIn, actor, phase }) => {
+    const { s, anasTopic } = sessionIn(phase);
+    const withTopic = 'topicId' in command ? { ...command, topicId: anasTopic } : command;
+    const result = s.try(actor, withTopic as Command);
+    if (allowedIn.includes(phase)) expect(codeOf(result)).toBe('ok');
+    else expect(codeOf(result)).toBe(phase === 'ended' ? ErrorCode.sessionEnded : ErrorCode.wrongPhase);
+  });
 
   it.each([
     { from: 'collect', to: 'vote', expected: 'ok' },
@@ -121,8 +160,10 @@ describe('phase gates', () => {
     { from: 'vote', to: 'collect', expected: 'ok' },
     { from: 'vote', to: 'discuss', expected: 'ok' },
     { from: 'discuss', to: 'vote', expected: 'ok' },
-    { from: 'discuss', to: 'done', expected: 'ok' },
-    { from: 'done', to: 'discuss', expected: ErrorCode.sessionEnded },
+    { from: 'discuss', to: 'wrapup', expected: 'ok' },
+    { from: 'wrapup', to: 'discuss', expected: 'ok' },
+    { from: 'wrapup', to: 'ended', expected: 'ok' },
+    { from: 'ended', to: 'wrapup', expected: ErrorCode.sessionEnded },
   ] as const)('facilitator moves from $from to $to: $expected', ({ from, to, expected }) => {
     const { s } = sessionIn(from);
     expect(codeOf(s.try('p1', { type: 'phase:change', to }))).toBe(expected);
@@ -142,7 +183,12 @@ describe('own-topic edits', () => {
     const { s, anasTopic } = sessionIn('collect');
     const result =
       command === 'topic:edit'
-        ? s.try(actor, { type: command, topicId: anasTopic, title: 'Changed', description: 'why' })
+        ? s.try(actor, {
+            type: command,
+            topicId: anasTopic,
+            title: 'Changed',
+            description: 'why',
+          })
         : s.try(actor, { type: command, topicId: anasTopic });
     expect(codeOf(result)).toBe(expected);
     const topic = s.state.topics.find((t) => t.id === anasTopic);
@@ -153,9 +199,16 @@ describe('own-topic edits', () => {
 
   it('an unknown topic is not_found', () => {
     const { s } = sessionIn('collect');
-    expect(codeOf(s.try('p2', { type: 'topic:edit', topicId: 'nope', title: 'x', description: '' }))).toBe(
-      ErrorCode.notFound,
-    );
+    expect(
+      codeOf(
+        s.try('p2', {
+          type: 'topic:edit',
+          topicId: 'nope',
+          title: 'x',
+          description: '',
+        }),
+      ),
+    ).toBe(ErrorCode.notFound);
     expect(codeOf(s.try('p2', { type: 'topic:remove', topicId: 'nope' }))).toBe(ErrorCode.notFound);
   });
 });
@@ -166,25 +219,39 @@ describe('facilitator-only commands', () => {
     { type: 'settings:update', title: 'Renamed' },
     { type: 'settings:update', settings: { votesPerPerson: 5 } },
   ];
-  it.each(facilitatorCommands.map((command) => ({ command, name: JSON.stringify(command) })))(
-    'a participant sending $name is forbidden and nothing changes',
-    ({ command }) => {
-      const { s } = sessionIn('collect');
-      const before = s.state;
-      expect(codeOf(s.try('p2', command))).toBe(ErrorCode.forbidden);
-      expect(s.state).toBe(before);
-      expect(codeOf(s.try('p1', command))).toBe('ok');
-    },
-  );
+  it.each(
+    facilitatorCommands.map((command) => ({
+      command,
+      name: JSON.stringify(command),
+    })),
+  )('a participant sending $name is forbidden and nothing changes', ({ command }) => {
+    const { s } = sessionIn('collect');
+    const before = s.state;
+    expect(codeOf(s.try('p2', command))).toBe(ErrorCode.forbidden);
+    expect(s.state).toBe(before);
+    expect(codeOf(s.try('p1', command))).toBe('ok');
+  });
 
   it('system commands cannot be sent by a participant', () => {
     const { s } = sessionIn('collect');
-    expect(codeOf(s.try('p1', { type: 'participant:join', name: 'Mallory', role: 'facilitator' }))).toBe(
-      ErrorCode.forbidden,
-    );
-    expect(codeOf(s.try('p2', { type: 'participant:presence', participantId: 'p3', online: true }))).toBe(
-      ErrorCode.forbidden,
-    );
+    expect(
+      codeOf(
+        s.try('p1', {
+          type: 'participant:join',
+          name: 'Mallory',
+          role: 'facilitator',
+        }),
+      ),
+    ).toBe(ErrorCode.forbidden);
+    expect(
+      codeOf(
+        s.try('p2', {
+          type: 'participant:presence',
+          participantId: 'p3',
+          online: true,
+        }),
+      ),
+    ).toBe(ErrorCode.forbidden);
   });
 
   it('someone who never joined is unauthorized', () => {
@@ -193,11 +260,36 @@ describe('facilitator-only commands', () => {
   });
 
   it.each([
-    { votes: 0, phase: 'collect', change: { votesPerPerson: 5 }, expected: 'ok' },
-    { votes: 0, phase: 'collect', change: { allowStacking: false }, expected: 'ok' },
-    { votes: 0, phase: 'vote', change: { votesPerPerson: 5 }, expected: ErrorCode.settingsLocked },
-    { votes: 1, phase: 'collect', change: { votesPerPerson: 5 }, expected: ErrorCode.settingsLocked },
-    { votes: 1, phase: 'collect', change: { anonymousTopics: true }, expected: 'ok' },
+    {
+      votes: 0,
+      phase: 'collect',
+      change: { votesPerPerson: 5 },
+      expected: 'ok',
+    },
+    {
+      votes: 0,
+      phase: 'collect',
+      change: { allowStacking: false },
+      expected: 'ok',
+    },
+    {
+      votes: 0,
+      phase: 'vote',
+      change: { votesPerPerson: 5 },
+      expected: ErrorCode.settingsLocked,
+    },
+    {
+      votes: 1,
+      phase: 'collect',
+      change: { votesPerPerson: 5 },
+      expected: ErrorCode.settingsLocked,
+    },
+    {
+      votes: 1,
+      phase: 'collect',
+      change: { anonymousTopics: true },
+      expected: 'ok',
+    },
   ] as const)(
     'voting rules: $change with $votes votes in $phase is $expected',
     ({ votes, phase, change, expected }) => {
@@ -213,7 +305,10 @@ describe('anonymous mode', () => {
   it('marks topics proposed while it is on, and keeps them marked when it is switched off', () => {
     const s = session({ anonymousTopics: true });
     const secret = s.addTopic('p2', 'Our release process hurts');
-    s.run('p1', { type: 'settings:update', settings: { anonymousTopics: false } });
+    s.run('p1', {
+      type: 'settings:update',
+      settings: { anonymousTopics: false },
+    });
     const open = s.addTopic('p2', 'Pairing');
     expect(s.state.topics.find((t) => t.id === secret)?.anonymous).toBe(true);
     expect(s.state.topics.find((t) => t.id === open)?.anonymous).toBe(false);
@@ -222,7 +317,16 @@ describe('anonymous mode', () => {
   it('still lets the author edit and withdraw the anonymous topic', () => {
     const s = session({ anonymousTopics: true });
     const topicId = s.addTopic('p2', 'Secret');
-    expect(codeOf(s.try('p2', { type: 'topic:edit', topicId, title: 'Still secret', description: '' }))).toBe('ok');
+    expect(
+      codeOf(
+        s.try('p2', {
+          type: 'topic:edit',
+          topicId,
+          title: 'Still secret',
+          description: '',
+        }),
+      ),
+    ).toBe('ok');
     expect(codeOf(s.try('p3', { type: 'topic:remove', topicId }))).toBe(ErrorCode.forbidden);
     expect(codeOf(s.try('p2', { type: 'topic:remove', topicId }))).toBe('ok');
   });
@@ -231,8 +335,20 @@ describe('anonymous mode', () => {
 describe('presence', () => {
   it('records only real changes', () => {
     const s = session();
-    expect(s.run('system', { type: 'participant:presence', participantId: 'p2', online: true })).toHaveLength(1);
-    expect(s.run('system', { type: 'participant:presence', participantId: 'p2', online: true })).toHaveLength(0);
+    expect(
+      s.run('system', {
+        type: 'participant:presence',
+        participantId: 'p2',
+        online: true,
+      }),
+    ).toHaveLength(1);
+    expect(
+      s.run('system', {
+        type: 'participant:presence',
+        participantId: 'p2',
+        online: true,
+      }),
+    ).toHaveLength(0);
     expect(s.state.participants.find((p) => p.id === 'p2')?.online).toBe(true);
   });
 });

@@ -1,34 +1,40 @@
 import type { Command, ParticipantCommand, SystemCommand } from '../protocol/commands.ts';
 import { ErrorCode } from '../protocol/errors.ts';
 import { limits } from '../protocol/limits.ts';
+import { defaultLeanCoffeeSettings } from '../protocol/defaults.ts';
 import { assertNever } from './assertNever.ts';
 import type { DomainEvent } from './events.ts';
-import { canEditTopic, canVote, findParticipant, findTopic, isFacilitator, votesBy, votesLeft } from './selectors.ts';
-import { phaseOrder, type LeanCoffeeSettings, type ParticipantId, type SessionState } from './state.ts';
+import { decideDiscussion } from './rules/discussionRules.ts';
+import { decideOutcome } from './rules/outcomeRules.ts';
+import { decideParticipant } from './rules/participantRules.ts';
+import { accept, reject, type DecideResult, type RuleContext } from './rules/results.ts';
+import { decideSession } from './rules/sessionRules.ts';
+import { decideTimer } from './rules/timerRules.ts';
+import { decideTopic } from './rules/topicRules.ts';
+import { decideVote } from './rules/voteRules.ts';
+import { findParticipant } from './selectors.ts';
+import type { LeanCoffeeSettings, ParticipantId, SessionState } from './state.ts';
 
-/** Who sends a command: a seated participant, or the server itself (joins, presence). */
+export type { DecideResult, DomainError } from './rules/results.ts';
+
+/** Who sends a command: a seated participant, or the server itself (joins, presence, due timers). */
 export type Actor = { kind: 'participant'; id: ParticipantId } | { kind: 'system' };
 
 /** Everything impure that deciding needs, passed in so that the rules stay pure and testable. */
 export interface DecideContext {
   actor: Actor;
   now: number;
-  newId: (kind: 'participant' | 'topic') => string;
+  newId: RuleContext['newId'];
 }
-
-export interface DomainError {
-  code: ErrorCode;
-  message: string;
-}
-
-export type DecideResult = { ok: true; events: DomainEvent[] } | { ok: false; error: DomainError };
-
-const accept = (...events: DomainEvent[]): DecideResult => ({ ok: true, events });
-const reject = (code: ErrorCode, message: string): DecideResult => ({ ok: false, error: { code, message } });
 
 /** The events that open a new session: the session itself and its first facilitator. */
 export function createSession(
-  input: { id: string; title: string; facilitatorName: string; settings: LeanCoffeeSettings },
+  input: {
+    id: string;
+    title: string;
+    facilitatorName: string;
+    settings: Partial<LeanCoffeeSettings>;
+  },
   ctx: Omit<DecideContext, 'actor'>,
 ): DomainEvent[] {
   return [
@@ -37,7 +43,7 @@ export function createSession(
       id: input.id,
       kind: 'lean-coffee',
       title: input.title,
-      settings: input.settings,
+      settings: { ...defaultLeanCoffeeSettings, ...input.settings },
       createdAt: ctx.now,
     },
     {
@@ -63,14 +69,26 @@ export function decide(state: SessionState, command: Command, ctx: DecideContext
       ? decideSystem(state, command, ctx)
       : reject(ErrorCode.forbidden, 'Only the server may do this.');
   }
-  if (ctx.actor.kind !== 'participant') return reject(ErrorCode.forbidden, 'A participant must send this.');
+  if (state.phase === 'ended') return reject(ErrorCode.sessionEnded, 'This session has ended.');
+  if (ctx.actor.kind === 'system') {
+    return command.type === 'timer:expire'
+      ? decideTimer(state, command, null, ctx.now)
+      : reject(ErrorCode.forbidden, 'A participant must send this.');
+  }
   const actorId = ctx.actor.id;
   if (!findParticipant(state, actorId)) return reject(ErrorCode.unauthorized, 'You are not part of this session.');
-  if (state.phase === 'done') return reject(ErrorCode.sessionEnded, 'This session has ended.');
-  return decideParticipant(state, command, actorId, ctx);
+  return decideParticipantCommand(state, command, {
+    actorId,
+    now: ctx.now,
+    newId: ctx.newId,
+  });
 }
 
-function decideSystem(state: SessionState, command: SystemCommand, ctx: DecideContext): DecideResult {
+function decideSystem(
+  state: SessionState,
+  command: Exclude<SystemCommand, { type: 'timer:expire' }>,
+  ctx: DecideContext,
+): DecideResult {
   switch (command.type) {
     case 'participant:join':
       if (state.participants.length >= limits.participantsPerSession) {
@@ -90,100 +108,59 @@ function decideSystem(state: SessionState, command: SystemCommand, ctx: DecideCo
       const participant = findParticipant(state, command.participantId);
       if (!participant) return reject(ErrorCode.notFound, 'No such participant.');
       if (participant.online === command.online) return accept();
-      return accept({ type: 'participant:presence-changed', participantId: participant.id, online: command.online });
+      return accept({
+        type: 'participant:presence-changed',
+        participantId: participant.id,
+        online: command.online,
+      });
     }
     default:
       return assertNever(command);
   }
 }
 
-function requireFacilitator(state: SessionState, actorId: ParticipantId): DecideResult | undefined {
-  return isFacilitator(state, actorId) ? undefined : reject(ErrorCode.forbidden, 'Only a facilitator may do this.');
-}
-
-function decideParticipant(
-  state: SessionState,
-  command: ParticipantCommand,
-  actorId: ParticipantId,
-  ctx: DecideContext,
-): DecideResult {
+function decideParticipantCommand(state: SessionState, command: ParticipantCommand, ctx: RuleContext): DecideResult {
   switch (command.type) {
     case 'participant:rename':
-      return accept({ type: 'participant:renamed', participantId: actorId, name: command.name });
-
-    case 'settings:update': {
-      const denied = requireFacilitator(state, actorId);
-      if (denied) return denied;
-      const settings = { ...state.settings, ...command.settings };
-      const votingRulesChanged =
-        settings.votesPerPerson !== state.settings.votesPerPerson ||
-        settings.allowStacking !== state.settings.allowStacking;
-      if (votingRulesChanged && (state.phase !== 'collect' || state.votes.length > 0)) {
-        return reject(ErrorCode.settingsLocked, 'Voting rules cannot change once voting has started.');
-      }
-      return accept({ type: 'settings:updated', title: command.title ?? state.title, settings });
-    }
-
-    case 'phase:change': {
-      const denied = requireFacilitator(state, actorId);
-      if (denied) return denied;
-      const step = phaseOrder.indexOf(command.to) - phaseOrder.indexOf(state.phase);
-      if (step !== 1 && step !== -1) {
-        return reject(ErrorCode.invalidTransition, `Cannot move from ${state.phase} to ${command.to}.`);
-      }
-      return accept({ type: 'phase:changed', phase: command.to });
-    }
-
-    case 'topic:add': {
-      if (state.phase !== 'collect') return reject(ErrorCode.wrongPhase, 'Topics can be proposed while collecting.');
-      if (state.topics.length >= limits.topicsPerSession) {
-        return reject(ErrorCode.sessionFull, 'This session has as many topics as it can hold.');
-      }
-      return accept({
-        type: 'topic:added',
-        topic: {
-          id: ctx.newId('topic'),
-          title: command.title,
-          description: command.description,
-          authorId: actorId,
-          anonymous: state.settings.anonymousTopics,
-          createdAt: ctx.now,
-        },
-      });
-    }
-
+    case 'participant:set-role':
+      return decideParticipant(state, command, ctx);
+    case 'settings:update':
+    case 'phase:change':
+      return decideSession(state, command, ctx);
+    case 'topic:add':
     case 'topic:edit':
-    case 'topic:remove': {
-      const topic = findTopic(state, command.topicId);
-      if (!topic) return reject(ErrorCode.notFound, 'No such topic.');
-      if (!canEditTopic(state, actorId, topic)) {
-        return topic.authorId === actorId
-          ? reject(ErrorCode.wrongPhase, 'Your topics can be changed while collecting.')
-          : reject(ErrorCode.forbidden, 'Only the author or a facilitator may change this topic.');
-      }
-      return command.type === 'topic:edit'
-        ? accept({ type: 'topic:edited', topicId: topic.id, title: command.title, description: command.description })
-        : accept({ type: 'topic:removed', topicId: topic.id });
-    }
-
-    case 'vote:cast': {
-      if (state.phase !== 'vote') return reject(ErrorCode.wrongPhase, 'Votes can be cast while voting.');
-      if (!findTopic(state, command.topicId)) return reject(ErrorCode.notFound, 'No such topic.');
-      if (!canVote(state, actorId, command.topicId)) {
-        return votesLeft(state, actorId) === 0
-          ? reject(ErrorCode.voteBudgetExhausted, 'You have no votes left.')
-          : reject(ErrorCode.stackingNotAllowed, 'Only one vote per topic in this session.');
-      }
-      return accept({ type: 'vote:cast', vote: { voterId: actorId, topicId: command.topicId } });
-    }
-
+    case 'topic:remove':
+    case 'topics:merge':
+    case 'agenda:move':
+    case 'agenda:reset':
+      return decideTopic(state, command, ctx);
+    case 'vote:cast':
     case 'vote:retract':
-      if (state.phase !== 'vote') return reject(ErrorCode.wrongPhase, 'Votes can be changed while voting.');
-      if (votesBy(state, actorId, command.topicId) === 0) {
-        return reject(ErrorCode.noVoteToRetract, 'You have no vote on this topic.');
-      }
-      return accept({ type: 'vote:retracted', vote: { voterId: actorId, topicId: command.topicId } });
-
+    case 'votes:reveal':
+      return decideVote(state, command, ctx);
+    case 'discussion:start':
+    case 'discussion:extend':
+    case 'discussion:close':
+    case 'topic:skip':
+    case 'topic:return':
+    case 'thumbs:open':
+    case 'thumbs:cast':
+    case 'thumbs:reveal':
+      return decideDiscussion(state, command, ctx);
+    case 'timer:start':
+    case 'timer:pause':
+    case 'timer:resume':
+    case 'timer:add':
+    case 'timer:reset':
+    case 'timer:expire':
+      return decideTimer(state, command, ctx.actorId, ctx.now);
+    case 'outcome:add':
+    case 'outcome:edit':
+    case 'outcome:remove':
+    case 'closing:submit':
+    case 'closing:pass':
+    case 'roti:cast':
+      return decideOutcome(state, command, ctx);
     default:
       return assertNever(command);
   }

@@ -1,4 +1,24 @@
-import type { LeanCoffeeSettings, Participant, ParticipantId, Phase, Topic, TopicId, Vote } from './state.ts';
+import type {
+  ClosingEntry,
+  LeanCoffeeSettings,
+  Outcome,
+  OutcomeId,
+  Participant,
+  ParticipantId,
+  Phase,
+  Role,
+  RotiBallot,
+  ThumbsBallot,
+  ThumbsRound,
+  Timer,
+  Topic,
+  TopicId,
+  TopicStatus,
+  Vote,
+} from './state.ts';
+
+/** Why the timer changed, so devices can announce it ("time is up") without diffing. */
+export type TimerChange = 'start' | 'pause' | 'resume' | 'add' | 'reset' | 'expire' | 'extend';
 
 /** Facts that happened to a session. Events are never rejected: `decide` already checked the rules. */
 export type DomainEvent =
@@ -12,14 +32,66 @@ export type DomainEvent =
     }
   | { type: 'participant:joined'; participant: Participant }
   | { type: 'participant:renamed'; participantId: ParticipantId; name: string }
-  | { type: 'participant:presence-changed'; participantId: ParticipantId; online: boolean }
+  | {
+      type: 'participant:presence-changed';
+      participantId: ParticipantId;
+      online: boolean;
+    }
+  | {
+      type: 'participant:role-changed';
+      participantId: ParticipantId;
+      role: Role;
+    }
   | { type: 'settings:updated'; title: string; settings: LeanCoffeeSettings }
   | { type: 'phase:changed'; phase: Phase }
   | { type: 'topic:added'; topic: Topic }
-  | { type: 'topic:edited'; topicId: TopicId; title: string; description: string }
-  | { type: 'topic:removed'; topicId: TopicId }
-  | { type: 'vote:cast'; vote: Vote }
-  | { type: 'vote:retracted'; vote: Vote };
+  | {
+      type: 'topic:edited';
+      topicId: TopicId;
+      title: string;
+      description: string;
+    }
+  /** Carries the dots that go back to their voters, so masked copies can drop them too. */
+  /**
+   * Carries the dots that go back to their voters, so masked copies can drop them too. `hidden`
+   * (on every event that carries ballots) says whether tallies were hidden when it happened, so
+   * each event can be masked on its own, without the state around it.
+   */
+  | { type: 'topic:removed'; topicId: TopicId; returnedVotes: Vote[]; hidden: boolean }
+  | {
+      type: 'topics:merged';
+      sourceId: TopicId;
+      targetId: TopicId;
+      mergedTitles: string[];
+    }
+  | {
+      type: 'topic:status-changed';
+      topicId: TopicId;
+      status: TopicStatus;
+      at: number;
+    }
+  | { type: 'topic:extended'; topicId: TopicId }
+  | { type: 'agenda:reordered'; agenda: TopicId[] | null }
+  | { type: 'vote:cast'; vote: Vote; hidden: boolean }
+  | { type: 'vote:retracted'; vote: Vote; hidden: boolean }
+  | { type: 'votes:revealed'; votes: Vote[] }
+  | { type: 'timer:set'; timer: Timer; change: TimerChange }
+  | { type: 'thumbs:opened'; topicId: TopicId }
+  | { type: 'thumbs:cast'; slot: number; ballot: ThumbsBallot; hidden: boolean }
+  | { type: 'thumbs:revealed'; ballots: ThumbsBallot[] }
+  | { type: 'thumbs:closed'; topicId: TopicId; round: ThumbsRound | null }
+  | { type: 'outcome:added'; outcome: Outcome }
+  | {
+      type: 'outcome:edited';
+      outcomeId: OutcomeId;
+      text: string;
+      ownerId: ParticipantId | null;
+      ownerName: string | null;
+      due: string | null;
+    }
+  | { type: 'outcome:removed'; outcomeId: OutcomeId }
+  | { type: 'closing:submitted'; entry: ClosingEntry }
+  | { type: 'roti:cast'; slot: number; ballot: RotiBallot };
 
 export type DomainEventType = DomainEvent['type'];
 

@@ -1,4 +1,5 @@
 export * from './apply.ts';
+export * from './clock.ts';
 export * from './decide.ts';
 export * from './events.ts';
 export * from './selectors.ts';

@@ -1,4 +1,4 @@
-import type { Participant, ParticipantId, SessionState, Topic, TopicId } from './state.ts';
+import type { Participant, ParticipantId, SessionState, Thumb, ThumbsBallot, Timer, Topic, TopicId } from './state.ts';
 
 export function findParticipant(state: SessionState, id: ParticipantId): Participant | undefined {
   return state.participants.find((p) => p.id === id);
@@ -12,7 +12,7 @@ export function isFacilitator(state: SessionState, id: ParticipantId): boolean {
   return findParticipant(state, id)?.role === 'facilitator';
 }
 
-/** Dots on one topic. */
+/** Dots on one topic (as far as the holder of this copy can see). */
 export function tally(state: SessionState, topicId: TopicId): number {
   let count = 0;
   for (const vote of state.votes) if (vote.topicId === topicId) count += 1;
@@ -34,14 +34,25 @@ export function votesLeft(state: SessionState, voterId: ParticipantId): number {
 
 /** The rule for buttons and the server alike: may this person place one more dot on this topic? */
 export function canVote(state: SessionState, voterId: ParticipantId, topicId: TopicId): boolean {
-  if (state.phase !== 'vote' || !findTopic(state, topicId)) return false;
+  if (state.phase !== 'vote' || findTopic(state, topicId)?.status !== 'open') return false;
   if (votesLeft(state, voterId) === 0) return false;
   return state.settings.allowStacking || votesBy(state, voterId, topicId) === 0;
 }
 
+/** Topics this person proposed (only their own are known to a participant's copy). */
+export function topicsBy(state: SessionState, authorId: ParticipantId): number {
+  return state.topics.filter((t) => t.authorId === authorId).length;
+}
+
+/** Whether this person may propose another topic now. */
+export function canAddTopic(state: SessionState, authorId: ParticipantId): boolean {
+  const limit = state.settings.topicsPerPerson;
+  return state.phase === 'collect' && (limit === null || topicsBy(state, authorId) < limit);
+}
+
 /** Whether this person may edit or withdraw this topic now. */
 export function canEditTopic(state: SessionState, actorId: ParticipantId, topic: Topic): boolean {
-  if (state.phase === 'done') return false;
+  if (state.phase === 'ended') return false;
   if (isFacilitator(state, actorId)) return true;
   return state.phase === 'collect' && topic.authorId === actorId;
 }
@@ -56,11 +67,16 @@ export interface RankedTopic {
  * Topics by votes, most first. Ties go to the topic proposed earlier (the rule the board states),
  * and tied topics share a rank.
  */
-export function rankTopics(state: SessionState): RankedTopic[] {
+export function rankTopics(state: SessionState, topics: readonly Topic[] = state.topics): RankedTopic[] {
   const counts = new Map<TopicId, number>();
-  for (const vote of state.votes) counts.set(vote.topicId, (counts.get(vote.topicId) ?? 0) + 1);
-  const sorted = state.topics
-    .map((topic, order) => ({ topic, votes: counts.get(topic.id) ?? 0, order }))
+  for (const vote of state.votes) if (vote.topicId) counts.set(vote.topicId, (counts.get(vote.topicId) ?? 0) + 1);
+  const order = new Map(state.topics.map((t, index) => [t.id, index]));
+  const sorted = topics
+    .map((topic) => ({
+      topic,
+      votes: counts.get(topic.id) ?? 0,
+      order: order.get(topic.id) ?? 0,
+    }))
     .sort((a, b) => b.votes - a.votes || a.order - b.order);
   let rank = 0;
   let previousVotes = Number.NaN;
@@ -69,4 +85,73 @@ export function rankTopics(state: SessionState): RankedTopic[] {
     previousVotes = votes;
     return { topic, votes, rank };
   });
+}
+
+/**
+ * The To discuss column: the facilitator's order where one was set (topics it does not name
+ * follow by votes), otherwise by votes.
+ */
+export function toDiscuss(state: SessionState): Topic[] {
+  const open = state.topics.filter((t) => t.status === 'open');
+  const byVotes = rankTopics(state, open).map((r) => r.topic);
+  if (!state.agenda) return byVotes;
+  const placed = state.agenda.map((id) => open.find((t) => t.id === id)).filter((t): t is Topic => !!t);
+  return [...placed, ...byVotes.filter((t) => !placed.includes(t))];
+}
+
+export function discussingTopic(state: SessionState): Topic | undefined {
+  return state.topics.find((t) => t.status === 'discussing');
+}
+
+/** The Discussed column, in the order topics left discussion (skipped ones included). */
+export function discussedTopics(state: SessionState): Topic[] {
+  return state.topics
+    .filter((t) => t.status === 'discussed' || t.status === 'skipped')
+    .sort((a, b) => (a.endedAt ?? 0) - (b.endedAt ?? 0));
+}
+
+/** The length of this topic's next extension: the list in turn, the last one repeating. */
+export function nextExtensionMinutes(state: SessionState, topic: Topic): number {
+  const steps = state.settings.extensionMinutes;
+  return steps[Math.min(topic.extensions, steps.length - 1)] ?? state.settings.timeboxMinutes;
+}
+
+/** Time spent discussing a topic up to `now`. */
+export function discussionMs(topic: Topic, now: number): number {
+  return topic.spentMs + (topic.discussingSince === null ? 0 : Math.max(0, now - topic.discussingSince));
+}
+
+/** What is left on the timer at `now` (the server's clock, as well as a device can estimate it). */
+export function timerRemainingMs(timer: Timer, now: number): number {
+  switch (timer.status) {
+    case 'running':
+      return Math.max(0, timer.endsAt - now);
+    case 'paused':
+      return timer.remainingMs;
+    default:
+      return 0;
+  }
+}
+
+export interface ThumbsTally {
+  up: number;
+  side: number;
+  down: number;
+  /** Ballots cast, also counting the ones still hidden. */
+  cast: number;
+}
+
+export function thumbsTally(ballots: readonly ThumbsBallot[]): ThumbsTally {
+  const tally: Record<Thumb, number> = { up: 0, side: 0, down: 0 };
+  let cast = 0;
+  for (const ballot of ballots) {
+    if (!ballot) continue;
+    cast += 1;
+    if (ballot.value) tally[ballot.value] += 1;
+  }
+  return { ...tally, cast };
+}
+
+export function onlineParticipants(state: SessionState): Participant[] {
+  return state.participants.filter((p) => p.online);
 }

@@ -1,11 +1,16 @@
 import type { z } from 'zod';
-import type { leanCoffeeSettingsSchema, phaseSchema } from '../protocol/schemas.ts';
+import type { leanCoffeeSettingsSchema, outcomeKindSchema, phaseSchema, thumbSchema } from '../protocol/schemas.ts';
 
 export type ParticipantId = string;
 export type TopicId = string;
+export type OutcomeId = string;
+/** The kinds of thing the server mints ids for. */
+export type IdKind = 'participant' | 'topic' | 'outcome';
 export type Role = 'facilitator' | 'participant';
 export type Phase = z.infer<typeof phaseSchema>;
 export type LeanCoffeeSettings = z.infer<typeof leanCoffeeSettingsSchema>;
+export type Thumb = z.infer<typeof thumbSchema>;
+export type OutcomeKind = z.infer<typeof outcomeKindSchema>;
 
 export interface Participant {
   id: ParticipantId;
@@ -13,6 +18,18 @@ export interface Participant {
   role: Role;
   online: boolean;
   joinedAt: number;
+}
+
+/** Where a topic stands on the board: To discuss, Discussing, Discussed (or skipped). */
+export type TopicStatus = 'open' | 'discussing' | 'discussed' | 'skipped';
+
+/** One thumbs vote on a topic, as kept in the topic's history. */
+export interface ThumbsRound {
+  up: number;
+  side: number;
+  down: number;
+  outcome: 'extended' | 'closed';
+  at: number;
 }
 
 export interface Topic {
@@ -24,15 +41,77 @@ export interface Topic {
   /** Fixed when the topic is proposed, so switching the setting later never unmasks anyone. */
   anonymous: boolean;
   createdAt: number;
+  /** Titles of duplicates merged into this topic. */
+  mergedTitles: string[];
+  status: TopicStatus;
+  /** When the current stretch of discussion began; `null` while not discussing. */
+  discussingSince: number | null;
+  /** Discussion time before the current stretch. */
+  spentMs: number;
+  /** When the topic last left the Discussing column, to order the Discussed column. */
+  endedAt: number | null;
+  /** Extensions granted so far; picks the next extension length. */
+  extensions: number;
+  thumbsHistory: ThumbsRound[];
 }
 
 /**
- * One dot. In a viewer's copy, other people's dots carry `voterId: null`: tallies are public,
- * who voted for what is not.
+ * One dot. In a viewer's copy, other people's dots carry `voterId: null` (tallies are public,
+ * who voted for what is not), and while hidden voting is unrevealed also `topicId: null`.
  */
 export interface Vote {
   voterId: ParticipantId | null;
+  topicId: TopicId | null;
+}
+
+/**
+ * The session's one timer. The server owns `endsAt`; every device computes what is left from it
+ * and its own estimate of the server clock, so no device drifts and a reload loses nothing.
+ */
+export type Timer =
+  | { status: 'idle' }
+  | { status: 'running'; durationMs: number; endsAt: number }
+  | { status: 'paused'; durationMs: number; remainingMs: number }
+  | { status: 'expired'; durationMs: number; endedAt: number };
+
+/**
+ * One thumbs ballot. Ballots sit in `slot` order so a masked copy can follow a changed ballot;
+ * other people's ballots are masked until the round is revealed, and their voter always.
+ */
+export interface ThumbsBallot {
+  voterId: ParticipantId | null;
+  value: Thumb | null;
+}
+
+export interface ThumbsVote {
   topicId: TopicId;
+  ballots: ThumbsBallot[];
+  revealed: boolean;
+}
+
+export interface Outcome {
+  id: OutcomeId;
+  topicId: TopicId;
+  kind: OutcomeKind;
+  text: string;
+  authorId: ParticipantId;
+  /** For actions: a participant, or a typed name, or nobody yet. */
+  ownerId: ParticipantId | null;
+  ownerName: string | null;
+  due: string | null;
+  createdAt: number;
+}
+
+/** One person's line in the closing round; `text: null` when they passed. */
+export interface ClosingEntry {
+  participantId: ParticipantId;
+  text: string | null;
+}
+
+/** A "return on time invested" score, 1 to 5. Anonymous to everyone but the voter. */
+export interface RotiBallot {
+  voterId: ParticipantId | null;
+  score: number;
 }
 
 /**
@@ -50,7 +129,16 @@ export interface SessionState {
   /** In the order they were proposed. */
   topics: Topic[];
   votes: Vote[];
+  /** Whether hidden tallies have been shown. Always true when voting is not hidden. */
+  votesRevealed: boolean;
+  /** The facilitator's order for the To discuss column; `null` means by votes. */
+  agenda: TopicId[] | null;
+  timer: Timer;
+  thumbs: ThumbsVote | null;
+  outcomes: Outcome[];
+  closing: ClosingEntry[];
+  roti: RotiBallot[];
 }
 
 /** The phases in order; the facilitator moves one step at a time. */
-export const phaseOrder: readonly Phase[] = ['collect', 'vote', 'discuss', 'done'];
+export const phaseOrder: readonly Phase[] = ['collect', 'vote', 'discuss', 'wrapup', 'ended'];

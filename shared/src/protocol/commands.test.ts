@@ -5,8 +5,16 @@ import { joinCodeSchema } from './schemas.ts';
 
 describe('command schemas', () => {
   it.each([
-    { type: 'topic:add', payload: { title: '  Pairing  ' }, expected: { title: 'Pairing', description: '' } },
-    { type: 'vote:cast', payload: { topicId: 't_1' }, expected: { topicId: 't_1' } },
+    {
+      type: 'topic:add',
+      payload: { title: '  Pairing  ' },
+      expected: { title: 'Pairing', description: '' },
+    },
+    {
+      type: 'vote:cast',
+      payload: { topicId: 't_1' },
+      expected: { topicId: 't_1' },
+    },
     { type: 'phase:change', payload: { to: 'vote' }, expected: { to: 'vote' } },
     {
       type: 'settings:update',
@@ -21,16 +29,44 @@ describe('command schemas', () => {
     { name: 'wrong type', type: 'vote:cast', payload: { topicId: 42 } },
     { name: 'missing field', type: 'topic:add', payload: {} },
     { name: 'blank title', type: 'topic:add', payload: { title: '   ' } },
-    { name: '100 KB string', type: 'topic:add', payload: { title: 'x'.repeat(100_000) } },
-    { name: 'unknown key', type: 'vote:cast', payload: { topicId: 't1', admin: true } },
-    { name: '__proto__ key', type: 'vote:cast', payload: JSON.parse('{"topicId":"t1","__proto__":{"role":"x"}}') },
-    { name: 'nested unknown key', type: 'settings:update', payload: { settings: { votesPerPerson: 2, evil: 1 } } },
+    {
+      name: '100 KB string',
+      type: 'topic:add',
+      payload: { title: 'x'.repeat(100_000) },
+    },
+    {
+      name: 'unknown key',
+      type: 'vote:cast',
+      payload: { topicId: 't1', admin: true },
+    },
+    {
+      name: '__proto__ key',
+      type: 'vote:cast',
+      payload: JSON.parse('{"topicId":"t1","__proto__":{"role":"x"}}'),
+    },
+    {
+      name: 'nested unknown key',
+      type: 'settings:update',
+      payload: { settings: { votesPerPerson: 2, evil: 1 } },
+    },
     { name: 'array', type: 'vote:cast', payload: ['t1'] },
     { name: 'null', type: 'vote:cast', payload: null },
-    { name: 'bad id characters', type: 'vote:cast', payload: { topicId: '../../etc' } },
+    {
+      name: 'bad id characters',
+      type: 'vote:cast',
+      payload: { topicId: '../../etc' },
+    },
     { name: 'unknown phase', type: 'phase:change', payload: { to: 'party' } },
-    { name: 'budget too high', type: 'settings:update', payload: { settings: { votesPerPerson: 1000 } } },
-    { name: 'fractional budget', type: 'settings:update', payload: { settings: { votesPerPerson: 2.5 } } },
+    {
+      name: 'budget too high',
+      type: 'settings:update',
+      payload: { settings: { votesPerPerson: 1000 } },
+    },
+    {
+      name: 'fractional budget',
+      type: 'settings:update',
+      payload: { settings: { votesPerPerson: 2.5 } },
+    },
   ] as const)('rejects $name', ({ type, payload }) => {
     expect(commandPayloadSchemas[type].safeParse(payload).success).toBe(false);
   });

@@ -1,13 +1,27 @@
 import { z } from 'zod';
+import { limits } from './limits.ts';
 import {
   displayNameSchema,
+  dueDateSchema,
   idSchema,
   leanCoffeeSettingsSchema,
+  outcomeKindSchema,
   phaseSchema,
   sessionTitleSchema,
+  thumbSchema,
   topicDescriptionSchema,
   topicTitleSchema,
 } from './schemas.ts';
+
+const empty = z.strictObject({});
+const minutes = z.number().int().min(1).max(limits.timerMinutesMax);
+const outcomeText = z.string().trim().min(1).max(limits.outcomeText);
+/** An action's owner: a participant, or a name typed in for someone who is not here. */
+const ownerFields = {
+  ownerId: idSchema.nullable().default(null),
+  ownerName: z.string().trim().max(limits.displayName).nullable().default(null),
+  due: dueDateSchema.nullable().default(null),
+};
 
 /**
  * One schema per command a participant may send over the socket. The event name is the command
@@ -16,12 +30,19 @@ import {
  */
 export const commandPayloadSchemas = {
   'participant:rename': z.strictObject({ name: displayNameSchema }),
+  'participant:set-role': z.strictObject({
+    participantId: idSchema,
+    role: z.enum(['facilitator', 'participant']),
+  }),
   'settings:update': z.strictObject({
     title: sessionTitleSchema.optional(),
     settings: leanCoffeeSettingsSchema.partial().strict().optional(),
   }),
   'phase:change': z.strictObject({ to: phaseSchema }),
-  'topic:add': z.strictObject({ title: topicTitleSchema, description: topicDescriptionSchema.default('') }),
+  'topic:add': z.strictObject({
+    title: topicTitleSchema,
+    description: topicDescriptionSchema.default(''),
+  }),
   'topic:edit': z.strictObject({
     topicId: idSchema,
     title: topicTitleSchema,
@@ -30,6 +51,45 @@ export const commandPayloadSchemas = {
   'topic:remove': z.strictObject({ topicId: idSchema }),
   'vote:cast': z.strictObject({ topicId: idSchema }),
   'vote:retract': z.strictObject({ topicId: idSchema }),
+  'votes:reveal': empty,
+  'topics:merge': z.strictObject({ sourceId: idSchema, targetId: idSchema }),
+  'agenda:move': z.strictObject({
+    topicId: idSchema,
+    direction: z.enum(['up', 'down']),
+  }),
+  'agenda:reset': empty,
+  'discussion:start': z.strictObject({ topicId: idSchema.optional() }),
+  'discussion:extend': empty,
+  'discussion:close': empty,
+  'topic:skip': z.strictObject({ topicId: idSchema }),
+  'topic:return': z.strictObject({ topicId: idSchema }),
+  'timer:start': z.strictObject({ minutes }),
+  'timer:pause': empty,
+  'timer:resume': empty,
+  'timer:add': z.strictObject({ minutes }),
+  'timer:reset': empty,
+  /** Sent by any device (or a server node) whose clock says the timer is due; the server's clock decides. */
+  'timer:expire': empty,
+  'thumbs:open': empty,
+  'thumbs:cast': z.strictObject({ value: thumbSchema }),
+  'thumbs:reveal': empty,
+  'outcome:add': z.strictObject({
+    topicId: idSchema,
+    kind: outcomeKindSchema,
+    text: outcomeText,
+    ...ownerFields,
+  }),
+  'outcome:edit': z.strictObject({
+    outcomeId: idSchema,
+    text: outcomeText,
+    ...ownerFields,
+  }),
+  'outcome:remove': z.strictObject({ outcomeId: idSchema }),
+  'closing:submit': z.strictObject({
+    text: z.string().trim().min(1).max(limits.closingText),
+  }),
+  'closing:pass': empty,
+  'roti:cast': z.strictObject({ score: z.number().int().min(1).max(5) }),
 } as const;
 
 /** The socket event names that carry participant commands. */
@@ -43,13 +103,23 @@ export type CommandInput<T extends CommandType> = z.input<(typeof commandPayload
 /** The payload of command `T` after parsing. */
 export type CommandPayload<T extends CommandType> = z.output<(typeof commandPayloadSchemas)[T]>;
 
+/** zod types an empty strict object as `Record<string, never>`, which would swallow `type`. */
+type Fields<P> = string extends keyof P ? object : P;
+
 /** A parsed participant command, discriminated by `type`. */
-export type ParticipantCommand = { [T in CommandType]: { type: T } & CommandPayload<T> }[CommandType];
+export type ParticipantCommand = {
+  [T in CommandType]: { type: T } & Fields<CommandPayload<T>>;
+}[CommandType];
 
 /** Commands only the server itself issues (joining through HTTP, presence from socket lifecycles). */
 export type SystemCommand =
-  | { type: 'participant:join'; name: string; role: 'facilitator' | 'participant' }
-  | { type: 'participant:presence'; participantId: string; online: boolean };
+  | {
+      type: 'participant:join';
+      name: string;
+      role: 'facilitator' | 'participant';
+    }
+  | { type: 'participant:presence'; participantId: string; online: boolean }
+  | { type: 'timer:expire' };
 
 export type Command = ParticipantCommand | SystemCommand;
 

@@ -32,12 +32,16 @@ export interface CreateSessionResponse extends Seat {
 }
 
 /** `POST /api/sessions/:code/participants`: take a seat. */
-export const joinSessionRequestSchema = z.strictObject({ name: displayNameSchema });
+export const joinSessionRequestSchema = z.strictObject({
+  name: displayNameSchema,
+});
 export type JoinSessionRequest = z.input<typeof joinSessionRequestSchema>;
 export type JoinSessionResponse = Seat;
 
 /** `POST /api/sessions/:code/facilitator`: take back the facilitator's seat with the secret key. */
-export const claimFacilitatorRequestSchema = z.strictObject({ key: secretSchema });
+export const claimFacilitatorRequestSchema = z.strictObject({
+  key: secretSchema,
+});
 export type ClaimFacilitatorRequest = z.input<typeof claimFacilitatorRequestSchema>;
 export type ClaimFacilitatorResponse = Seat;
 

@@ -5,3 +5,4 @@ export * from './limits.ts';
 export * from './schemas.ts';
 export * from './socketEvents.ts';
 export * from './version.ts';
+export * from './defaults.ts';

@@ -7,6 +7,12 @@ export const limits = {
   votesPerPersonMax: 20,
   participantsPerSession: 5000,
   topicsPerSession: 500,
+  topicsPerPersonMax: 50,
+  timerMinutesMax: 120,
+  extensionStepsMax: 10,
+  outcomeText: 500,
+  outcomesPerSession: 2000,
+  closingText: 200,
 } as const;
 
 /**

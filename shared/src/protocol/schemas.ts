@@ -21,7 +21,9 @@ export const sessionTitleSchema = line(limits.sessionTitle);
 export const topicTitleSchema = line(limits.topicTitle);
 export const topicDescriptionSchema = z.string().trim().max(limits.topicDescription);
 
-export const phaseSchema = z.enum(['collect', 'vote', 'discuss', 'done']);
+export const phaseSchema = z.enum(['collect', 'vote', 'discuss', 'wrapup', 'ended']);
+
+const minutes = z.number().int().min(1).max(limits.timerMinutesMax);
 
 export const leanCoffeeSettingsSchema = z.strictObject({
   /** Dots each person may place. Seattle's rule is 2; 3 is the common default. */
@@ -30,10 +32,17 @@ export const leanCoffeeSettingsSchema = z.strictObject({
   allowStacking: z.boolean(),
   /** When on, nobody but the author learns who proposed a topic. */
   anonymousTopics: z.boolean(),
+  /** When on, tallies stay hidden until a facilitator reveals them. */
+  hiddenVoting: z.boolean(),
+  /** How many topics one person may propose; `null` for no limit. */
+  topicsPerPerson: z.number().int().min(1).max(limits.topicsPerPersonMax).nullable(),
+  /** The first timebox of every topic. */
+  timeboxMinutes: minutes,
+  /** Each extension in turn after a thumbs-up; the last one repeats. */
+  extensionMinutes: z.array(minutes).min(1).max(limits.extensionStepsMax),
 });
 
-export const defaultLeanCoffeeSettings: z.infer<typeof leanCoffeeSettingsSchema> = {
-  votesPerPerson: 3,
-  allowStacking: true,
-  anonymousTopics: false,
-};
+export const thumbSchema = z.enum(['up', 'side', 'down']);
+export const outcomeKindSchema = z.enum(['takeaway', 'action']);
+/** A calendar day, as `<input type="date">` gives it. */
+export const dueDateSchema = z.iso.date();

@@ -19,7 +19,15 @@ export interface CommandResult {
   version: number;
 }
 
-export const syncRequestSchema = z.strictObject({ sinceVersion: z.number().int().min(0) });
+/** `time:ping` carries nothing; its ack tells the server's clock, for estimating this device's offset. */
+export const timePingSchema = z.strictObject({});
+export interface TimePong {
+  serverNow: number;
+}
+
+export const syncRequestSchema = z.strictObject({
+  sinceVersion: z.number().int().min(0),
+});
 export type SyncRequest = z.infer<typeof syncRequestSchema>;
 
 /**
@@ -28,7 +36,12 @@ export type SyncRequest = z.infer<typeof syncRequestSchema>;
  */
 export type SyncResult =
   | { kind: 'events'; events: VersionedEvent[] }
-  | { kind: 'snapshot'; version: number; state: SessionState; you: ParticipantId };
+  | {
+      kind: 'snapshot';
+      version: number;
+      state: SessionState;
+      you: ParticipantId;
+    };
 
 /** Pushed to each client after every commit, already masked for that client. */
 export interface EventBatch {
@@ -41,6 +54,7 @@ type CommandHandlers = {
 
 export interface ClientToServerEvents extends CommandHandlers {
   'session:sync': (request: SyncRequest, ack: (result: Ack<SyncResult>) => void) => void;
+  'time:ping': (request: Record<string, never>, ack: (result: Ack<TimePong>) => void) => void;
 }
 
 export interface ServerToClientEvents {

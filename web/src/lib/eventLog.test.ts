@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DomainEvent, VersionedEvent } from '@runde/shared/client';
+import { defaultLeanCoffeeSettings, type DomainEvent, type VersionedEvent } from '@runde/shared/client';
 import { mergeEvents, type Replica } from './eventLog.ts';
 
 const created: DomainEvent = {
@@ -7,12 +7,26 @@ const created: DomainEvent = {
   id: 'K7P4XM',
   kind: 'lean-coffee',
   title: 'Team',
-  settings: { votesPerPerson: 3, allowStacking: true, anonymousTopics: false },
+  settings: defaultLeanCoffeeSettings,
   createdAt: 0,
 };
 const topic = (n: number): DomainEvent => ({
   type: 'topic:added',
-  topic: { id: `t${n}`, title: `Topic ${n}`, description: '', authorId: 'p1', anonymous: false, createdAt: n },
+  topic: {
+    id: `t${n}`,
+    title: `Topic ${n}`,
+    description: '',
+    authorId: 'p1',
+    anonymous: false,
+    createdAt: n,
+    mergedTitles: [],
+    status: 'open',
+    discussingSince: null,
+    spentMs: 0,
+    endedAt: null,
+    extensions: 0,
+    thumbsHistory: [],
+  },
 });
 const at = (version: number, event: DomainEvent): VersionedEvent => ({ version, event });
 

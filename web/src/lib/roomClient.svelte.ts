@@ -2,26 +2,32 @@ import { io, type Socket } from 'socket.io-client';
 import {
   ErrorCode,
   PROTOCOL_VERSION,
+  canAddTopic,
   canEditTopic,
   canVote,
+  discussedTopics,
+  discussingTopic,
+  estimateClockOffset,
   fail,
   findParticipant,
   isFacilitator,
-  rankTopics,
+  thumbsTally,
+  toDiscuss,
   votesLeft,
   type Ack,
   type ClientToServerEvents,
+  type ClockSample,
   type CommandInput,
   type CommandResult,
   type CommandType,
   type EventBatch,
   type HandshakeErrorData,
-  type LeanCoffeeSettings,
   type Participant,
-  type Phase,
   type Seat,
   type ServerToClientEvents,
   type SyncResult,
+  type Thumb,
+  type ThumbsTally,
   type Topic,
   type TopicId,
   type VersionedEvent,
@@ -47,6 +53,18 @@ const commandTimeoutMs = 8_000;
 /** After an ack for a version we have not seen pushed yet, wait this long before asking. */
 const ackCatchUpMs = 1_500;
 const retryDelayMs = [1_000, 2_000, 5_000, 10_000] as const;
+/** Clock offset: this many pings per estimate, again this often (clocks drift, phones sleep). */
+const clockSamples = 5;
+const clockPingTimeoutMs = 3_000;
+const clockRefreshMs = 5 * 60_000;
+/**
+ * Who tells the server that the timer ran out: facilitators' devices at once; everyone else only
+ * if it is still running a few seconds later (no facilitator online), spread out so that a room
+ * of phones does not send all at the same moment. The server's clock decides either way.
+ */
+const expireBackupDelayMs = [2_000, 4_000] as const;
+const expireRetryMs = 400;
+const expireRetries = 5;
 
 export interface RoomClientOptions {
   seat: Seat;
@@ -82,6 +100,10 @@ export class RoomClient {
   // eslint-disable-next-line svelte/prefer-svelte-reactivity -- bookkeeping for destroy(), never rendered
   #timers = new Set<ReturnType<typeof setTimeout>>();
   #destroyed = false;
+  /** Server clock minus this device's clock, in ms. */
+  #offset = $state(0);
+  #expiryTimer: ReturnType<typeof setTimeout> | undefined;
+  #clockTimer: ReturnType<typeof setTimeout> | undefined;
 
   /** The session as this seat may see it, or null until the first sync. */
   readonly state = $derived(this.#replica.state);
@@ -90,12 +112,31 @@ export class RoomClient {
     this.#replica.state ? findParticipant(this.#replica.state, this.#you) : undefined,
   );
   readonly isFacilitator = $derived(this.#replica.state ? isFacilitator(this.#replica.state, this.#you) : false);
-  readonly ranking = $derived(this.#replica.state ? rankTopics(this.#replica.state) : []);
   readonly votesLeft = $derived(this.#replica.state ? votesLeft(this.#replica.state, this.#you) : 0);
-  /** Dots on each topic, everyone's. */
+  /** Dots on each topic, everyone's as far as this seat may see them (only its own while tallies are hidden). */
   readonly tallies: ReadonlyMap<TopicId, number> = $derived(this.#count(() => true));
   /** Dots this seat placed on each topic. */
   readonly myVotes: ReadonlyMap<TopicId, number> = $derived(this.#count((voterId) => voterId === this.#you));
+  /** All dots placed, also the hidden ones ("12 votes cast"). */
+  readonly votesCast = $derived(this.#replica.state?.votes.length ?? 0);
+  readonly votesHidden = $derived(this.#replica.state ? !this.#replica.state.votesRevealed : false);
+  readonly canAddTopic = $derived(this.#replica.state ? canAddTopic(this.#replica.state, this.#you) : false);
+  /** Topics this seat proposed (its own are never masked). */
+  readonly myTopicCount = $derived(this.#replica.state?.topics.filter((t) => t.authorId === this.#you).length ?? 0);
+  /** The board's three columns. */
+  readonly toDiscuss: Topic[] = $derived(this.#replica.state ? toDiscuss(this.#replica.state) : []);
+  readonly discussing: Topic | undefined = $derived(
+    this.#replica.state ? discussingTopic(this.#replica.state) : undefined,
+  );
+  readonly discussed: Topic[] = $derived(this.#replica.state ? discussedTopics(this.#replica.state) : []);
+  readonly onlineCount = $derived(this.#replica.state?.participants.filter((p) => p.online).length ?? 0);
+  /** The open thumbs vote's count; the thumbs themselves stay masked until it is revealed. */
+  readonly thumbs: ThumbsTally | undefined = $derived(
+    this.#replica.state?.thumbs ? thumbsTally(this.#replica.state.thumbs.ballots) : undefined,
+  );
+  readonly myThumb: Thumb | null = $derived(
+    this.#replica.state?.thumbs?.ballots.find((b) => b?.voterId === this.#you)?.value ?? null,
+  );
 
   constructor(options: RoomClientOptions) {
     this.#you = options.seat.participantId;
@@ -134,10 +175,6 @@ export class RoomClient {
     return state ? canVote(state, this.#you, topicId) : false;
   }
 
-  canRetract(topicId: TopicId): boolean {
-    return this.#replica.state?.phase === 'vote' && (this.myVotes.get(topicId) ?? 0) > 0;
-  }
-
   canEdit(topic: Topic): boolean {
     const state = this.#replica.state;
     return state ? canEditTopic(state, this.#you, topic) : false;
@@ -148,36 +185,29 @@ export class RoomClient {
     return state && id ? findParticipant(state, id)?.name : undefined;
   }
 
-  addTopic(title: string, description = ''): Promise<Ack<CommandResult>> {
-    return this.#command('topic:add', { title, description });
+  /** This device's best estimate of the server's clock now: what timers count against. */
+  serverNow(): number {
+    return Date.now() + this.#offset;
   }
 
-  editTopic(topicId: TopicId, title: string, description: string): Promise<Ack<CommandResult>> {
-    return this.#command('topic:edit', { topicId, title, description });
-  }
-
-  removeTopic(topicId: TopicId): Promise<Ack<CommandResult>> {
-    return this.#command('topic:remove', { topicId });
-  }
-
-  castVote(topicId: TopicId): Promise<Ack<CommandResult>> {
-    return this.#command('vote:cast', { topicId });
-  }
-
-  retractVote(topicId: TopicId): Promise<Ack<CommandResult>> {
-    return this.#command('vote:retract', { topicId });
-  }
-
-  changePhase(to: Phase): Promise<Ack<CommandResult>> {
-    return this.#command('phase:change', { to });
-  }
-
-  updateSettings(change: { title?: string; settings?: Partial<LeanCoffeeSettings> }): Promise<Ack<CommandResult>> {
-    return this.#command('settings:update', change);
-  }
-
-  rename(name: string): Promise<Ack<CommandResult>> {
-    return this.#command('participant:rename', { name });
+  /**
+   * Sends one command and waits for its ack. While disconnected it fails at once instead of
+   * letting socket.io buffer it: a buffered command could arrive long after the person gave up
+   * and retried, and land twice. The caller keeps what was typed for a retry.
+   */
+  async send<T extends CommandType>(type: T, payload: CommandInput<T>): Promise<Ack<CommandResult>> {
+    if (this.#problem) return fail(this.#problem, 'This session cannot be used.');
+    // A socket can look connected for a while after the network went away; the browser knows better.
+    if (!this.#socket.connected || !navigator.onLine) return fail(ErrorCode.unavailable, 'Not connected.');
+    let ack: Ack<CommandResult>;
+    try {
+      const timed = this.#socket.timeout(commandTimeoutMs) as unknown as CommandEmitter;
+      ack = await timed.emitWithAck(type, payload);
+    } catch {
+      return fail(ErrorCode.unavailable, 'No answer from the server.');
+    }
+    if (ack.ok && ack.data.version > this.#replica.version) this.#expect(ack.data.version);
+    return ack;
   }
 
   /** Closes the socket and stops listening; the instance is done. */
@@ -185,6 +215,8 @@ export class RoomClient {
     this.#destroyed = true;
     for (const timer of this.#timers) clearTimeout(timer);
     this.#timers.clear();
+    clearTimeout(this.#expiryTimer);
+    clearTimeout(this.#clockTimer);
     if (typeof window !== 'undefined') {
       window.removeEventListener('online', this.#onOnline);
       window.removeEventListener('offline', this.#onOffline);
@@ -198,29 +230,9 @@ export class RoomClient {
     // eslint-disable-next-line svelte/prefer-svelte-reactivity -- built afresh inside $derived, never mutated after
     const counts = new Map<TopicId, number>();
     for (const vote of this.#replica.state?.votes ?? []) {
-      if (include(vote.voterId)) counts.set(vote.topicId, (counts.get(vote.topicId) ?? 0) + 1);
+      if (vote.topicId && include(vote.voterId)) counts.set(vote.topicId, (counts.get(vote.topicId) ?? 0) + 1);
     }
     return counts;
-  }
-
-  /**
-   * Sends one command and waits for its ack. While disconnected it fails at once instead of
-   * letting socket.io buffer it: a buffered command could arrive long after the person gave up
-   * and retried, and land twice. The caller keeps what was typed for a retry.
-   */
-  async #command<T extends CommandType>(type: T, payload: CommandInput<T>): Promise<Ack<CommandResult>> {
-    if (this.#problem) return fail(this.#problem, 'This session cannot be used.');
-    // A socket can look connected for a while after the network went away; the browser knows better.
-    if (!this.#socket.connected || !navigator.onLine) return fail(ErrorCode.unavailable, 'Not connected.');
-    let ack: Ack<CommandResult>;
-    try {
-      const timed = this.#socket.timeout(commandTimeoutMs) as unknown as CommandEmitter;
-      ack = await timed.emitWithAck(type, payload);
-    } catch {
-      return fail(ErrorCode.unavailable, 'No answer from the server.');
-    }
-    if (ack.ok && ack.data.version > this.#replica.version) this.#expect(ack.data.version);
-    return ack;
   }
 
   /** The push for an acked version normally arrives right after the ack; if not, sync. */
@@ -243,7 +255,59 @@ export class RoomClient {
     this.#retries = 0;
     this.#status = 'connected';
     void this.#sync();
+    void this.#measureClock();
   };
+
+  /** Pings the server a few times and keeps the offset of the quickest answer; again every few minutes. */
+  async #measureClock(): Promise<void> {
+    clearTimeout(this.#clockTimer);
+    const samples: ClockSample[] = [];
+    for (let i = 0; i < clockSamples && this.#socket.connected; i += 1) {
+      const sentAt = Date.now();
+      try {
+        const ack = await this.#socket.timeout(clockPingTimeoutMs).emitWithAck('time:ping', {});
+        if (!ack.ok) break;
+        samples.push({ sentAt, receivedAt: Date.now(), serverNow: ack.data.serverNow });
+      } catch {
+        break;
+      }
+    }
+    const estimate = estimateClockOffset(samples);
+    if (estimate && !this.#destroyed) {
+      this.#offset = estimate.offsetMs;
+      this.#armExpiry();
+    }
+    if (!this.#destroyed) this.#clockTimer = setTimeout(() => void this.#measureClock(), clockRefreshMs);
+  }
+
+  /** Every change of the replica goes through here, so the expiry alarm follows the timer. */
+  #setReplica(replica: Replica): void {
+    this.#replica = replica;
+    this.#armExpiry();
+  }
+
+  /**
+   * Sets an alarm for the moment the running timer reaches zero on this device's estimate of the
+   * server clock, then sends `timer:expire`. Idempotent on the server: several devices may send it.
+   */
+  #armExpiry(): void {
+    clearTimeout(this.#expiryTimer);
+    const timer = this.#replica.state?.timer;
+    if (this.#destroyed || timer?.status !== 'running') return;
+    const [min, max] = expireBackupDelayMs;
+    const delay = this.isFacilitator ? 0 : min + Math.random() * (max - min);
+    this.#expiryTimer = setTimeout(() => void this.#expire(timer.endsAt, 0), timer.endsAt - this.serverNow() + delay);
+  }
+
+  async #expire(endsAt: number, attempt: number): Promise<void> {
+    const timer = this.#replica.state?.timer;
+    if (this.#destroyed || timer?.status !== 'running' || timer.endsAt !== endsAt) return;
+    const result = await this.send('timer:expire', {});
+    // Our clock estimate ran a little ahead of the server's: ask again shortly.
+    if (!result.ok && result.error.code === ErrorCode.timerNotDue && attempt < expireRetries) {
+      this.#expiryTimer = setTimeout(() => void this.#expire(endsAt, attempt + 1), expireRetryMs);
+    }
+  }
 
   #onDisconnect = (reason: Socket.DisconnectReason): void => {
     if (this.#destroyed) return;
@@ -306,7 +370,7 @@ export class RoomClient {
   /** Applies events if they continue the replica; on a gap asks the server for what is missing. */
   #merge(events: readonly VersionedEvent[]): void {
     const result = mergeEvents(this.#replica, events);
-    if (result.kind === 'applied') this.#replica = result.replica;
+    if (result.kind === 'applied') this.#setReplica(result.replica);
     else if (result.kind === 'gap') void this.#sync();
   }
 
@@ -328,17 +392,17 @@ export class RoomClient {
         this.#needSnapshot = false;
         if (result.kind === 'snapshot') {
           this.#you = result.you;
-          this.#replica = { state: result.state, version: result.version };
+          this.#setReplica({ state: result.state, version: result.version });
         } else {
           // The displayed copy stays until a complete replacement is at hand.
           const merged = mergeEvents(fromScratch ? { state: null, version: 0 } : this.#replica, result.events);
-          if (merged.kind === 'applied') this.#replica = merged.replica;
+          if (merged.kind === 'applied') this.#setReplica(merged.replica);
           else if (merged.kind === 'gap') this.#needSnapshot = this.#syncAgain = true;
         }
         const held = this.#held;
         this.#held = [];
         const rest = mergeEvents(this.#replica, held);
-        if (rest.kind === 'applied') this.#replica = rest.replica;
+        if (rest.kind === 'applied') this.#setReplica(rest.replica);
         else if (rest.kind === 'gap') this.#syncAgain = true;
       } while (this.#syncAgain && rounds < 3 && this.#socket.connected && !this.#destroyed);
     } finally {

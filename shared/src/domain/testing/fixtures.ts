@@ -2,14 +2,14 @@ import type { Command } from '../../protocol/commands.ts';
 import { applyAll, replay } from '../apply.ts';
 import { createSession, decide, type Actor, type DecideResult } from '../decide.ts';
 import type { DomainEvent } from '../events.ts';
-import type { LeanCoffeeSettings, ParticipantId } from '../state.ts';
+import type { LeanCoffeeSettings, ParticipantId, Phase } from '../state.ts';
 
 /** Deterministic ids and a fixed clock for domain tests. */
 export function testContext(start = 1_700_000_000_000) {
   let counter = 0;
   let now = start;
   return {
-    newId: (kind: 'participant' | 'topic') => `${kind === 'participant' ? 'p' : 't'}${++counter}`,
+    newId: (kind: 'participant' | 'topic' | 'outcome') => `${kind.charAt(0)}${++counter}`,
     get now() {
       return now;
     },
@@ -31,7 +31,12 @@ export function session(settings: Partial<LeanCoffeeSettings> = {}) {
       id: 'ABC234',
       title: 'Team Lean Coffee',
       facilitatorName: 'Fee',
-      settings: { votesPerPerson: 3, allowStacking: true, anonymousTopics: false, ...settings },
+      settings: {
+        votesPerPerson: 3,
+        allowStacking: true,
+        anonymousTopics: false,
+        ...settings,
+      },
     },
     ctx,
   );
@@ -47,7 +52,11 @@ export function session(settings: Partial<LeanCoffeeSettings> = {}) {
     try(actor: ParticipantId | 'system', command: Command): DecideResult {
       const who: Actor = actor === 'system' ? { kind: 'system' } : { kind: 'participant', id: actor };
       ctx.tick();
-      const result = decide(state, command, { actor: who, now: ctx.now, newId: ctx.newId });
+      const result = decide(state, command, {
+        actor: who,
+        now: ctx.now,
+        newId: ctx.newId,
+      });
       if (result.ok) {
         state = applyAll(state, result.events);
         log.push(...result.events);
@@ -60,15 +69,27 @@ export function session(settings: Partial<LeanCoffeeSettings> = {}) {
       return result.events;
     },
     addTopic(actor: ParticipantId, title: string): string {
-      const [event] = harness.run(actor, { type: 'topic:add', title, description: '' });
+      const [event] = harness.run(actor, {
+        type: 'topic:add',
+        title,
+        description: '',
+      });
       if (event?.type !== 'topic:added') throw new Error('expected topic:added');
       return event.topic.id;
     },
-    toPhase(...phases: Array<'collect' | 'vote' | 'discuss' | 'done'>) {
+    toPhase(...phases: Phase[]) {
       for (const to of phases) harness.run('p1', { type: 'phase:change', to });
     },
   };
-  harness.run('system', { type: 'participant:join', name: 'Ana', role: 'participant' });
-  harness.run('system', { type: 'participant:join', name: 'Ben', role: 'participant' });
+  harness.run('system', {
+    type: 'participant:join',
+    name: 'Ana',
+    role: 'participant',
+  });
+  harness.run('system', {
+    type: 'participant:join',
+    name: 'Ben',
+    role: 'participant',
+  });
   return harness;
 }

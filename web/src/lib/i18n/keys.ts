@@ -4,7 +4,7 @@ type Leaves<T, Prefix extends string = ''> = {
   [K in keyof T & string]: T[K] extends string ? `${Prefix}${K}` : Leaves<T[K], `${Prefix}${K}.`>;
 }[keyof T & string];
 
-/** Plural forms are looked up by their base key; i18next adds `_one` / `_other` from `count`. */
+/** Plural forms are looked up by their base key; the translator picks `_one` / `_other` from `count`. */
 type WithoutPluralSuffix<K extends string> = K extends `${infer Base}_${'one' | 'other'}` ? Base : K;
 
 /** Every key `t()` accepts, checked at compile time. */

@@ -3,6 +3,12 @@ export const languages = ['de', 'en'] as const;
 export type Language = (typeof languages)[number];
 export const fallbackLanguage: Language = 'de';
 
+/**
+ * The locale for dates and numbers. English means British conventions ("14 March 2025"): Runde's
+ * users are in Europe, where "3/14/2025" would read as nonsense.
+ */
+export const localeFor: Record<Language, string> = { de: 'de-DE', en: 'en-GB' };
+
 export function isLanguage(value: unknown): value is Language {
   return typeof value === 'string' && (languages as readonly string[]).includes(value);
 }

@@ -1,0 +1,3 @@
+export * from './labels.ts';
+export * from './leanCoffeeMinutes.ts';
+export * from './leanCoffeeSummary.ts';

@@ -1,0 +1,148 @@
+import type { Outcome } from '../domain/state.ts';
+import type { MinutesLabels } from './labels.ts';
+import type { LeanCoffeeSummary, TopicSummary } from './leanCoffeeSummary.ts';
+
+export interface MinutesFormat {
+  labels: MinutesLabels;
+  /** The session's date as the reader's locale writes it. */
+  formatDate: (epochMs: number) => string;
+}
+
+const thumbsSymbols = { up: '👍', side: '↔', down: '👎' } as const;
+
+/** `12:05` for twelve minutes and five seconds. */
+export function formatDuration(ms: number): string {
+  const totalSeconds = Math.round(ms / 1000);
+  const minutes = Math.floor(totalSeconds / 60);
+  const seconds = totalSeconds % 60;
+  return `${minutes}:${String(seconds).padStart(2, '0')}`;
+}
+
+/** Markdown would read `*`, `_`, `[` and friends in user text as formatting (and `|` as a table cell). */
+function escapeMarkdown(text: string): string {
+  return text.replace(/([\\`*_[\]<>|~])/g, '\\$1').replace(/\r?\n/g, ' ');
+}
+
+function actionLine(action: Outcome, labels: MinutesLabels): string {
+  const owner = action.ownerName ? escapeMarkdown(action.ownerName) : `_${labels.noOwner}_`;
+  const due = action.due ? ` (${labels.due} ${action.due})` : '';
+  return `- [ ] ${escapeMarkdown(action.text)} — ${owner}${due}`;
+}
+
+function topicSection(entry: TopicSummary, index: number, labels: MinutesLabels): string[] {
+  const { topic } = entry;
+  const lines = [
+    `### ${index + 1}. ${escapeMarkdown(topic.title)}`,
+    '',
+    `${labels.votes(entry.votes)} · ${labels.timeSpent} ${formatDuration(entry.spentMs)}`,
+  ];
+  if (topic.description) lines.push('', escapeMarkdown(topic.description));
+  if (topic.mergedTitles.length)
+    lines.push('', `${labels.mergedFrom}: ${topic.mergedTitles.map(escapeMarkdown).join('; ')}`);
+  if (entry.thumbs.length) {
+    const rounds = entry.thumbs.map(
+      (r) =>
+        `${thumbsSymbols.up} ${r.up} ${thumbsSymbols.side} ${r.side} ${thumbsSymbols.down} ${r.down} → ${labels.thumbsOutcome[r.outcome]}`,
+    );
+    lines.push('', `${labels.thumbsHistory}: ${rounds.join('; ')}`);
+  }
+  if (entry.takeaways.length) {
+    lines.push('', `**${labels.takeaways}**`, '', ...entry.takeaways.map((t) => `- ${escapeMarkdown(t.text)}`));
+  }
+  if (entry.actions.length) {
+    lines.push('', `**${labels.actions}**`, '', ...entry.actions.map((a) => actionLine(a, labels)));
+  }
+  lines.push('');
+  return lines;
+}
+
+/** The minutes of a Lean Coffee as Markdown: the document people keep after the meeting. */
+export function leanCoffeeMarkdown(summary: LeanCoffeeSummary, format: MinutesFormat): string {
+  const { labels } = format;
+  const people = summary.participants
+    .map((p) => (p.facilitator ? `${escapeMarkdown(p.name)} (${labels.facilitator})` : escapeMarkdown(p.name)))
+    .join(', ');
+  const lines = [
+    `# ${escapeMarkdown(summary.title)}`,
+    '',
+    `${labels.leanCoffee} · ${format.formatDate(summary.createdAt)}`,
+    '',
+    `**${labels.participants}:** ${people}  `,
+    `**${labels.votesPerPerson}:** ${summary.votesPerPerson}`,
+    '',
+    `## ${labels.discussed}`,
+    '',
+  ];
+  if (summary.discussed.length === 0) lines.push(labels.nothingYet, '');
+  summary.discussed.forEach((entry, index) => lines.push(...topicSection(entry, index, labels)));
+
+  if (summary.notDiscussed.length) {
+    lines.push(`## ${labels.notDiscussed}`, '');
+    for (const entry of summary.notDiscussed) {
+      const skipped = entry.skipped ? ` · ${labels.skipped}` : '';
+      lines.push(`- ${escapeMarkdown(entry.topic.title)} (${labels.votes(entry.votes)}${skipped})`);
+    }
+    lines.push('');
+  }
+
+  const actions = [...summary.discussed, ...summary.notDiscussed].flatMap((entry) =>
+    entry.actions.map((action) => ({ action, topic: entry.topic.title })),
+  );
+  if (actions.length) {
+    lines.push(
+      `## ${labels.allActions}`,
+      '',
+      `| ${labels.action} | ${labels.owner} | ${labels.dueColumn} | ${labels.topic} |`,
+      '| --- | --- | --- | --- |',
+    );
+    for (const { action, topic } of actions) {
+      const cells = [action.text, action.ownerName ?? labels.noOwner, action.due ?? '', topic].map(escapeMarkdown);
+      lines.push(`| ${cells.join(' | ')} |`);
+    }
+    lines.push('');
+  }
+
+  if (summary.closing.length) {
+    lines.push(`## ${labels.closingRound}`, '');
+    for (const entry of summary.closing) {
+      lines.push(
+        `- ${escapeMarkdown(entry.name)}: ${entry.text === null ? `_${labels.passed}_` : escapeMarkdown(entry.text)}`,
+      );
+    }
+    lines.push('');
+  }
+
+  if (summary.roti.average !== null) {
+    lines.push(`## ${labels.roti}`, '', labels.rotiSummary(summary.roti.average, summary.roti.count), '');
+    lines.push(summary.roti.distribution.map((count, i) => `${i + 1}: ${count}`).join(' · '), '');
+  }
+  return `${lines.join('\n').trimEnd()}\n`;
+}
+
+function csvCell(value: string | number): string {
+  const text = String(value);
+  // A leading = + - @ would run as a formula in spreadsheet programs.
+  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return /[",\r\n;]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** The same record as CSV (one row per topic, takeaway and action), with a BOM so spreadsheets read umlauts. */
+export function leanCoffeeCsv(summary: LeanCoffeeSummary, labels: MinutesLabels): string {
+  const rows: Array<Array<string | number>> = [[...labels.csvHeader]];
+  for (const entry of [...summary.discussed, ...summary.notDiscussed]) {
+    const title = entry.topic.title;
+    rows.push([
+      labels.csvKind.topic,
+      title,
+      entry.topic.description,
+      entry.votes,
+      Math.round(entry.spentMs / 60_000),
+      '',
+      '',
+    ]);
+    for (const t of entry.takeaways) rows.push([labels.csvKind.takeaway, title, t.text, '', '', '', '']);
+    for (const a of entry.actions)
+      rows.push([labels.csvKind.action, title, a.text, '', '', a.ownerName ?? '', a.due ?? '']);
+  }
+  return `\uFEFF${rows.map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
+}
