@@ -2,12 +2,12 @@
  * What a browser may import at run time: the pure core and the plain constants, without the zod
  * schemas (the server parses; the client only needs the types, imported with `import type`).
  */
-export * from "./domain/index.ts";
-export * from "./protocol/errors.ts";
-export * from "./protocol/limits.ts";
-export * from "./protocol/version.ts";
-export * from "./protocol/defaults.ts";
-export type * from "./protocol/commands.ts";
-export type * from "./protocol/http.ts";
-export type * from "./protocol/socketEvents.ts";
-export * from "./export/index.ts";
+export * from './domain/index.ts';
+export * from './protocol/errors.ts';
+export * from './protocol/limits.ts';
+export * from './protocol/version.ts';
+export * from './protocol/defaults.ts';
+export type * from './protocol/commands.ts';
+export type * from './protocol/http.ts';
+export type * from './protocol/socketEvents.ts';
+export * from './export/index.ts';

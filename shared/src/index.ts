@@ -1,3 +1,3 @@
-export * from "./domain/index.ts";
-export * from "./protocol/index.ts";
-export * from "./export/index.ts";
+export * from './domain/index.ts';
+export * from './protocol/index.ts';
+export * from './export/index.ts';

@@ -1,30 +1,22 @@
-import { assertNever } from "./assertNever.ts";
-import type { DomainEvent } from "./events.ts";
-import type {
-  SessionState,
-  Topic,
-  TopicId,
-  TopicStatus,
-  Vote,
-} from "./state.ts";
+import { assertNever } from './assertNever.ts';
+import type { DomainEvent } from './events.ts';
+import type { SessionState, Topic, TopicId, TopicStatus, Vote } from './state.ts';
 
 /** Builds the first state from the `session:created` event. */
-export function initialState(
-  event: Extract<DomainEvent, { type: "session:created" }>,
-): SessionState {
+export function initialState(event: Extract<DomainEvent, { type: 'session:created' }>): SessionState {
   return {
     id: event.id,
     kind: event.kind,
     title: event.title,
     createdAt: event.createdAt,
     settings: event.settings,
-    phase: "collect",
+    phase: 'collect',
     participants: [],
     topics: [],
     votes: [],
     votesRevealed: !event.settings.hiddenVoting,
     agenda: null,
-    timer: { status: "idle" },
+    timer: { status: 'idle' },
     thumbs: null,
     outcomes: [],
     closing: [],
@@ -38,9 +30,7 @@ function sameVote(a: Vote, b: Vote): boolean {
 
 function withoutFirst<T>(items: T[], matches: (item: T) => boolean): T[] {
   const index = items.findIndex(matches);
-  return index === -1
-    ? items
-    : [...items.slice(0, index), ...items.slice(index + 1)];
+  return index === -1 ? items : [...items.slice(0, index), ...items.slice(index + 1)];
 }
 
 function putAt<T>(items: T[], slot: number, item: T): T[] {
@@ -49,11 +39,7 @@ function putAt<T>(items: T[], slot: number, item: T): T[] {
   return next;
 }
 
-function updateTopic(
-  state: SessionState,
-  topicId: TopicId,
-  change: (topic: Topic) => Topic,
-): SessionState {
+function updateTopic(state: SessionState, topicId: TopicId, change: (topic: Topic) => Topic): SessionState {
   return {
     ...state,
     topics: state.topics.map((t) => (t.id === topicId ? change(t) : t)),
@@ -62,22 +48,14 @@ function updateTopic(
 
 /** Moves a topic between columns, booking the time it spent in Discussing. */
 function withStatus(topic: Topic, status: TopicStatus, at: number): Topic {
-  const wasDiscussing =
-    topic.status === "discussing" && topic.discussingSince !== null;
-  const spentMs = wasDiscussing
-    ? topic.spentMs + Math.max(0, at - (topic.discussingSince ?? at))
-    : topic.spentMs;
+  const wasDiscussing = topic.status === 'discussing' && topic.discussingSince !== null;
+  const spentMs = wasDiscussing ? topic.spentMs + Math.max(0, at - (topic.discussingSince ?? at)) : topic.spentMs;
   return {
     ...topic,
     status,
     spentMs,
-    discussingSince: status === "discussing" ? at : null,
-    endedAt:
-      status === "discussed" || status === "skipped"
-        ? at
-        : status === "open"
-          ? null
-          : topic.endedAt,
+    discussingSince: status === 'discussing' ? at : null,
+    endedAt: status === 'discussed' || status === 'skipped' ? at : status === 'open' ? null : topic.endedAt,
   };
 }
 
@@ -87,64 +65,58 @@ function withStatus(topic: Topic, status: TopicStatus, at: number): Topic {
  */
 export function apply(state: SessionState, event: DomainEvent): SessionState {
   switch (event.type) {
-    case "session:created":
+    case 'session:created':
       return initialState(event);
-    case "participant:joined":
+    case 'participant:joined':
       return {
         ...state,
         participants: [...state.participants, event.participant],
       };
-    case "participant:renamed":
+    case 'participant:renamed':
       return {
         ...state,
-        participants: state.participants.map((p) =>
-          p.id === event.participantId ? { ...p, name: event.name } : p,
-        ),
+        participants: state.participants.map((p) => (p.id === event.participantId ? { ...p, name: event.name } : p)),
       };
-    case "participant:presence-changed":
+    case 'participant:presence-changed':
       return {
         ...state,
         participants: state.participants.map((p) =>
           p.id === event.participantId ? { ...p, online: event.online } : p,
         ),
       };
-    case "participant:role-changed":
+    case 'participant:role-changed':
       return {
         ...state,
-        participants: state.participants.map((p) =>
-          p.id === event.participantId ? { ...p, role: event.role } : p,
-        ),
+        participants: state.participants.map((p) => (p.id === event.participantId ? { ...p, role: event.role } : p)),
       };
-    case "settings:updated":
+    case 'settings:updated':
       return {
         ...state,
         title: event.title,
         settings: event.settings,
         votesRevealed: state.votesRevealed || !event.settings.hiddenVoting,
       };
-    case "phase:changed":
+    case 'phase:changed':
       return { ...state, phase: event.phase };
-    case "topic:added":
+    case 'topic:added':
       return { ...state, topics: [...state.topics, event.topic] };
-    case "topic:edited":
+    case 'topic:edited':
       return updateTopic(state, event.topicId, (t) => ({
         ...t,
         title: event.title,
         description: event.description,
       }));
-    case "topic:removed":
+    case 'topic:removed':
       return {
         ...state,
         topics: state.topics.filter((t) => t.id !== event.topicId),
         votes: event.returnedVotes.reduce(
-          (votes, returned) =>
-            withoutFirst(votes, (v) => sameVote(v, returned)),
+          (votes, returned) => withoutFirst(votes, (v) => sameVote(v, returned)),
           state.votes,
         ),
-        agenda:
-          state.agenda && state.agenda.filter((id) => id !== event.topicId),
+        agenda: state.agenda && state.agenda.filter((id) => id !== event.topicId),
       };
-    case "topics:merged": {
+    case 'topics:merged': {
       const merged = updateTopic(state, event.targetId, (t) => ({
         ...t,
         mergedTitles: event.mergedTitles,
@@ -152,41 +124,36 @@ export function apply(state: SessionState, event: DomainEvent): SessionState {
       return {
         ...merged,
         topics: merged.topics.filter((t) => t.id !== event.sourceId),
-        votes: merged.votes.map((v) =>
-          v.topicId === event.sourceId ? { ...v, topicId: event.targetId } : v,
-        ),
-        agenda:
-          merged.agenda && merged.agenda.filter((id) => id !== event.sourceId),
+        votes: merged.votes.map((v) => (v.topicId === event.sourceId ? { ...v, topicId: event.targetId } : v)),
+        agenda: merged.agenda && merged.agenda.filter((id) => id !== event.sourceId),
       };
     }
-    case "topic:status-changed":
-      return updateTopic(state, event.topicId, (t) =>
-        withStatus(t, event.status, event.at),
-      );
-    case "topic:extended":
+    case 'topic:status-changed':
+      return updateTopic(state, event.topicId, (t) => withStatus(t, event.status, event.at));
+    case 'topic:extended':
       return updateTopic(state, event.topicId, (t) => ({
         ...t,
         extensions: t.extensions + 1,
       }));
-    case "agenda:reordered":
+    case 'agenda:reordered':
       return { ...state, agenda: event.agenda };
-    case "vote:cast":
+    case 'vote:cast':
       return { ...state, votes: [...state.votes, event.vote] };
-    case "vote:retracted":
+    case 'vote:retracted':
       return {
         ...state,
         votes: withoutFirst(state.votes, (v) => sameVote(v, event.vote)),
       };
-    case "votes:revealed":
+    case 'votes:revealed':
       return { ...state, votes: event.votes, votesRevealed: true };
-    case "timer:set":
+    case 'timer:set':
       return { ...state, timer: event.timer };
-    case "thumbs:opened":
+    case 'thumbs:opened':
       return {
         ...state,
         thumbs: { topicId: event.topicId, ballots: [], revealed: false },
       };
-    case "thumbs:cast":
+    case 'thumbs:cast':
       return state.thumbs
         ? {
             ...state,
@@ -196,14 +163,14 @@ export function apply(state: SessionState, event: DomainEvent): SessionState {
             },
           }
         : state;
-    case "thumbs:revealed":
+    case 'thumbs:revealed':
       return state.thumbs
         ? {
             ...state,
             thumbs: { ...state.thumbs, ballots: event.ballots, revealed: true },
           }
         : state;
-    case "thumbs:closed": {
+    case 'thumbs:closed': {
       const round = event.round;
       const closed = { ...state, thumbs: null };
       return round
@@ -213,9 +180,9 @@ export function apply(state: SessionState, event: DomainEvent): SessionState {
           }))
         : closed;
     }
-    case "outcome:added":
+    case 'outcome:added':
       return { ...state, outcomes: [...state.outcomes, event.outcome] };
-    case "outcome:edited":
+    case 'outcome:edited':
       return {
         ...state,
         outcomes: state.outcomes.map((o) =>
@@ -230,22 +197,17 @@ export function apply(state: SessionState, event: DomainEvent): SessionState {
             : o,
         ),
       };
-    case "outcome:removed":
+    case 'outcome:removed':
       return {
         ...state,
         outcomes: state.outcomes.filter((o) => o.id !== event.outcomeId),
       };
-    case "closing:submitted":
+    case 'closing:submitted':
       return {
         ...state,
-        closing: [
-          ...state.closing.filter(
-            (c) => c.participantId !== event.entry.participantId,
-          ),
-          event.entry,
-        ],
+        closing: [...state.closing.filter((c) => c.participantId !== event.entry.participantId), event.entry],
       };
-    case "roti:cast":
+    case 'roti:cast':
       return { ...state, roti: putAt(state.roti, event.slot, event.ballot) };
     default:
       return assertNever(event);
@@ -253,17 +215,13 @@ export function apply(state: SessionState, event: DomainEvent): SessionState {
 }
 
 /** Folds a list of events, in order. */
-export function applyAll(
-  state: SessionState,
-  events: readonly DomainEvent[],
-): SessionState {
+export function applyAll(state: SessionState, events: readonly DomainEvent[]): SessionState {
   return events.reduce(apply, state);
 }
 
 /** Rebuilds a state from a full log, which must open with `session:created`. */
 export function replay(events: readonly DomainEvent[]): SessionState {
   const [first, ...rest] = events;
-  if (first?.type !== "session:created")
-    throw new Error("A session log must start with session:created.");
+  if (first?.type !== 'session:created') throw new Error('A session log must start with session:created.');
   return applyAll(initialState(first), rest);
 }

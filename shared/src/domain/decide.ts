@@ -1,44 +1,30 @@
-import type {
-  Command,
-  ParticipantCommand,
-  SystemCommand,
-} from "../protocol/commands.ts";
-import { ErrorCode } from "../protocol/errors.ts";
-import { limits } from "../protocol/limits.ts";
-import { defaultLeanCoffeeSettings } from "../protocol/defaults.ts";
-import { assertNever } from "./assertNever.ts";
-import type { DomainEvent } from "./events.ts";
-import { decideDiscussion } from "./rules/discussionRules.ts";
-import { decideOutcome } from "./rules/outcomeRules.ts";
-import { decideParticipant } from "./rules/participantRules.ts";
-import {
-  accept,
-  reject,
-  type DecideResult,
-  type RuleContext,
-} from "./rules/results.ts";
-import { decideSession } from "./rules/sessionRules.ts";
-import { decideTimer } from "./rules/timerRules.ts";
-import { decideTopic } from "./rules/topicRules.ts";
-import { decideVote } from "./rules/voteRules.ts";
-import { findParticipant } from "./selectors.ts";
-import type {
-  LeanCoffeeSettings,
-  ParticipantId,
-  SessionState,
-} from "./state.ts";
+import type { Command, ParticipantCommand, SystemCommand } from '../protocol/commands.ts';
+import { ErrorCode } from '../protocol/errors.ts';
+import { limits } from '../protocol/limits.ts';
+import { defaultLeanCoffeeSettings } from '../protocol/defaults.ts';
+import { assertNever } from './assertNever.ts';
+import type { DomainEvent } from './events.ts';
+import { decideDiscussion } from './rules/discussionRules.ts';
+import { decideOutcome } from './rules/outcomeRules.ts';
+import { decideParticipant } from './rules/participantRules.ts';
+import { accept, reject, type DecideResult, type RuleContext } from './rules/results.ts';
+import { decideSession } from './rules/sessionRules.ts';
+import { decideTimer } from './rules/timerRules.ts';
+import { decideTopic } from './rules/topicRules.ts';
+import { decideVote } from './rules/voteRules.ts';
+import { findParticipant } from './selectors.ts';
+import type { LeanCoffeeSettings, ParticipantId, SessionState } from './state.ts';
 
-export type { DecideResult, DomainError } from "./rules/results.ts";
+export type { DecideResult, DomainError } from './rules/results.ts';
 
 /** Who sends a command: a seated participant, or the server itself (joins, presence, due timers). */
-export type Actor =
-  { kind: "participant"; id: ParticipantId } | { kind: "system" };
+export type Actor = { kind: 'participant'; id: ParticipantId } | { kind: 'system' };
 
 /** Everything impure that deciding needs, passed in so that the rules stay pure and testable. */
 export interface DecideContext {
   actor: Actor;
   now: number;
-  newId: RuleContext["newId"];
+  newId: RuleContext['newId'];
 }
 
 /** The events that open a new session: the session itself and its first facilitator. */
@@ -49,23 +35,23 @@ export function createSession(
     facilitatorName: string;
     settings: Partial<LeanCoffeeSettings>;
   },
-  ctx: Omit<DecideContext, "actor">,
+  ctx: Omit<DecideContext, 'actor'>,
 ): DomainEvent[] {
   return [
     {
-      type: "session:created",
+      type: 'session:created',
       id: input.id,
-      kind: "lean-coffee",
+      kind: 'lean-coffee',
       title: input.title,
       settings: { ...defaultLeanCoffeeSettings, ...input.settings },
       createdAt: ctx.now,
     },
     {
-      type: "participant:joined",
+      type: 'participant:joined',
       participant: {
-        id: ctx.newId("participant"),
+        id: ctx.newId('participant'),
         name: input.facilitatorName,
-        role: "facilitator",
+        role: 'facilitator',
         online: false,
         joinedAt: ctx.now,
       },
@@ -77,29 +63,20 @@ export function createSession(
  * The rules. Given the current state and a command, returns the events that follow or the reason
  * the command is refused. Never mutates, never reads a clock or a random source.
  */
-export function decide(
-  state: SessionState,
-  command: Command,
-  ctx: DecideContext,
-): DecideResult {
-  if (
-    command.type === "participant:join" ||
-    command.type === "participant:presence"
-  ) {
-    return ctx.actor.kind === "system"
+export function decide(state: SessionState, command: Command, ctx: DecideContext): DecideResult {
+  if (command.type === 'participant:join' || command.type === 'participant:presence') {
+    return ctx.actor.kind === 'system'
       ? decideSystem(state, command, ctx)
-      : reject(ErrorCode.forbidden, "Only the server may do this.");
+      : reject(ErrorCode.forbidden, 'Only the server may do this.');
   }
-  if (state.phase === "ended")
-    return reject(ErrorCode.sessionEnded, "This session has ended.");
-  if (ctx.actor.kind === "system") {
-    return command.type === "timer:expire"
+  if (state.phase === 'ended') return reject(ErrorCode.sessionEnded, 'This session has ended.');
+  if (ctx.actor.kind === 'system') {
+    return command.type === 'timer:expire'
       ? decideTimer(state, command, null, ctx.now)
-      : reject(ErrorCode.forbidden, "A participant must send this.");
+      : reject(ErrorCode.forbidden, 'A participant must send this.');
   }
   const actorId = ctx.actor.id;
-  if (!findParticipant(state, actorId))
-    return reject(ErrorCode.unauthorized, "You are not part of this session.");
+  if (!findParticipant(state, actorId)) return reject(ErrorCode.unauthorized, 'You are not part of this session.');
   return decideParticipantCommand(state, command, {
     actorId,
     now: ctx.now,
@@ -109,31 +86,30 @@ export function decide(
 
 function decideSystem(
   state: SessionState,
-  command: Exclude<SystemCommand, { type: "timer:expire" }>,
+  command: Exclude<SystemCommand, { type: 'timer:expire' }>,
   ctx: DecideContext,
 ): DecideResult {
   switch (command.type) {
-    case "participant:join":
+    case 'participant:join':
       if (state.participants.length >= limits.participantsPerSession) {
-        return reject(ErrorCode.sessionFull, "This session is full.");
+        return reject(ErrorCode.sessionFull, 'This session is full.');
       }
       return accept({
-        type: "participant:joined",
+        type: 'participant:joined',
         participant: {
-          id: ctx.newId("participant"),
+          id: ctx.newId('participant'),
           name: command.name,
           role: command.role,
           online: false,
           joinedAt: ctx.now,
         },
       });
-    case "participant:presence": {
+    case 'participant:presence': {
       const participant = findParticipant(state, command.participantId);
-      if (!participant)
-        return reject(ErrorCode.notFound, "No such participant.");
+      if (!participant) return reject(ErrorCode.notFound, 'No such participant.');
       if (participant.online === command.online) return accept();
       return accept({
-        type: "participant:presence-changed",
+        type: 'participant:presence-changed',
         participantId: participant.id,
         online: command.online,
       });
@@ -143,51 +119,47 @@ function decideSystem(
   }
 }
 
-function decideParticipantCommand(
-  state: SessionState,
-  command: ParticipantCommand,
-  ctx: RuleContext,
-): DecideResult {
+function decideParticipantCommand(state: SessionState, command: ParticipantCommand, ctx: RuleContext): DecideResult {
   switch (command.type) {
-    case "participant:rename":
-    case "participant:set-role":
+    case 'participant:rename':
+    case 'participant:set-role':
       return decideParticipant(state, command, ctx);
-    case "settings:update":
-    case "phase:change":
+    case 'settings:update':
+    case 'phase:change':
       return decideSession(state, command, ctx);
-    case "topic:add":
-    case "topic:edit":
-    case "topic:remove":
-    case "topics:merge":
-    case "agenda:move":
-    case "agenda:reset":
+    case 'topic:add':
+    case 'topic:edit':
+    case 'topic:remove':
+    case 'topics:merge':
+    case 'agenda:move':
+    case 'agenda:reset':
       return decideTopic(state, command, ctx);
-    case "vote:cast":
-    case "vote:retract":
-    case "votes:reveal":
+    case 'vote:cast':
+    case 'vote:retract':
+    case 'votes:reveal':
       return decideVote(state, command, ctx);
-    case "discussion:start":
-    case "discussion:extend":
-    case "discussion:close":
-    case "topic:skip":
-    case "topic:return":
-    case "thumbs:open":
-    case "thumbs:cast":
-    case "thumbs:reveal":
+    case 'discussion:start':
+    case 'discussion:extend':
+    case 'discussion:close':
+    case 'topic:skip':
+    case 'topic:return':
+    case 'thumbs:open':
+    case 'thumbs:cast':
+    case 'thumbs:reveal':
       return decideDiscussion(state, command, ctx);
-    case "timer:start":
-    case "timer:pause":
-    case "timer:resume":
-    case "timer:add":
-    case "timer:reset":
-    case "timer:expire":
+    case 'timer:start':
+    case 'timer:pause':
+    case 'timer:resume':
+    case 'timer:add':
+    case 'timer:reset':
+    case 'timer:expire':
       return decideTimer(state, command, ctx.actorId, ctx.now);
-    case "outcome:add":
-    case "outcome:edit":
-    case "outcome:remove":
-    case "closing:submit":
-    case "closing:pass":
-    case "roti:cast":
+    case 'outcome:add':
+    case 'outcome:edit':
+    case 'outcome:remove':
+    case 'closing:submit':
+    case 'closing:pass':
+    case 'roti:cast':
       return decideOutcome(state, command, ctx);
     default:
       return assertNever(command);

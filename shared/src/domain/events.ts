@@ -15,81 +15,80 @@ import type {
   TopicId,
   TopicStatus,
   Vote,
-} from "./state.ts";
+} from './state.ts';
 
 /** Why the timer changed, so devices can announce it ("time is up") without diffing. */
-export type TimerChange =
-  "start" | "pause" | "resume" | "add" | "reset" | "expire" | "extend";
+export type TimerChange = 'start' | 'pause' | 'resume' | 'add' | 'reset' | 'expire' | 'extend';
 
 /** Facts that happened to a session. Events are never rejected: `decide` already checked the rules. */
 export type DomainEvent =
   | {
-      type: "session:created";
+      type: 'session:created';
       id: string;
-      kind: "lean-coffee";
+      kind: 'lean-coffee';
       title: string;
       settings: LeanCoffeeSettings;
       createdAt: number;
     }
-  | { type: "participant:joined"; participant: Participant }
-  | { type: "participant:renamed"; participantId: ParticipantId; name: string }
+  | { type: 'participant:joined'; participant: Participant }
+  | { type: 'participant:renamed'; participantId: ParticipantId; name: string }
   | {
-      type: "participant:presence-changed";
+      type: 'participant:presence-changed';
       participantId: ParticipantId;
       online: boolean;
     }
   | {
-      type: "participant:role-changed";
+      type: 'participant:role-changed';
       participantId: ParticipantId;
       role: Role;
     }
-  | { type: "settings:updated"; title: string; settings: LeanCoffeeSettings }
-  | { type: "phase:changed"; phase: Phase }
-  | { type: "topic:added"; topic: Topic }
+  | { type: 'settings:updated'; title: string; settings: LeanCoffeeSettings }
+  | { type: 'phase:changed'; phase: Phase }
+  | { type: 'topic:added'; topic: Topic }
   | {
-      type: "topic:edited";
+      type: 'topic:edited';
       topicId: TopicId;
       title: string;
       description: string;
     }
   /** Carries the dots that go back to their voters, so masked copies can drop them too. */
-  | { type: "topic:removed"; topicId: TopicId; returnedVotes: Vote[] }
+  | { type: 'topic:removed'; topicId: TopicId; returnedVotes: Vote[] }
   | {
-      type: "topics:merged";
+      type: 'topics:merged';
       sourceId: TopicId;
       targetId: TopicId;
       mergedTitles: string[];
     }
   | {
-      type: "topic:status-changed";
+      type: 'topic:status-changed';
       topicId: TopicId;
       status: TopicStatus;
       at: number;
     }
-  | { type: "topic:extended"; topicId: TopicId }
-  | { type: "agenda:reordered"; agenda: TopicId[] | null }
-  | { type: "vote:cast"; vote: Vote }
-  | { type: "vote:retracted"; vote: Vote }
-  | { type: "votes:revealed"; votes: Vote[] }
-  | { type: "timer:set"; timer: Timer; change: TimerChange }
-  | { type: "thumbs:opened"; topicId: TopicId }
-  | { type: "thumbs:cast"; slot: number; ballot: ThumbsBallot }
-  | { type: "thumbs:revealed"; ballots: ThumbsBallot[] }
-  | { type: "thumbs:closed"; topicId: TopicId; round: ThumbsRound | null }
-  | { type: "outcome:added"; outcome: Outcome }
+  | { type: 'topic:extended'; topicId: TopicId }
+  | { type: 'agenda:reordered'; agenda: TopicId[] | null }
+  | { type: 'vote:cast'; vote: Vote }
+  | { type: 'vote:retracted'; vote: Vote }
+  | { type: 'votes:revealed'; votes: Vote[] }
+  | { type: 'timer:set'; timer: Timer; change: TimerChange }
+  | { type: 'thumbs:opened'; topicId: TopicId }
+  | { type: 'thumbs:cast'; slot: number; ballot: ThumbsBallot }
+  | { type: 'thumbs:revealed'; ballots: ThumbsBallot[] }
+  | { type: 'thumbs:closed'; topicId: TopicId; round: ThumbsRound | null }
+  | { type: 'outcome:added'; outcome: Outcome }
   | {
-      type: "outcome:edited";
+      type: 'outcome:edited';
       outcomeId: OutcomeId;
       text: string;
       ownerId: ParticipantId | null;
       ownerName: string | null;
       due: string | null;
     }
-  | { type: "outcome:removed"; outcomeId: OutcomeId }
-  | { type: "closing:submitted"; entry: ClosingEntry }
-  | { type: "roti:cast"; slot: number; ballot: RotiBallot };
+  | { type: 'outcome:removed'; outcomeId: OutcomeId }
+  | { type: 'closing:submitted'; entry: ClosingEntry }
+  | { type: 'roti:cast'; slot: number; ballot: RotiBallot };
 
-export type DomainEventType = DomainEvent["type"];
+export type DomainEventType = DomainEvent['type'];
 
 /** An event as stored and sent: with the session version it produced. */
 export interface VersionedEvent {

@@ -1,18 +1,6 @@
-import type {
-  Participant,
-  ParticipantId,
-  SessionState,
-  Thumb,
-  ThumbsBallot,
-  Timer,
-  Topic,
-  TopicId,
-} from "./state.ts";
+import type { Participant, ParticipantId, SessionState, Thumb, ThumbsBallot, Timer, Topic, TopicId } from './state.ts';
 
-export function findParticipant(
-  state: SessionState,
-  id: ParticipantId,
-): Participant | undefined {
+export function findParticipant(state: SessionState, id: ParticipantId): Participant | undefined {
   return state.participants.find((p) => p.id === id);
 }
 
@@ -21,7 +9,7 @@ export function findTopic(state: SessionState, id: TopicId): Topic | undefined {
 }
 
 export function isFacilitator(state: SessionState, id: ParticipantId): boolean {
-  return findParticipant(state, id)?.role === "facilitator";
+  return findParticipant(state, id)?.role === 'facilitator';
 }
 
 /** Dots on one topic (as far as the holder of this copy can see). */
@@ -32,18 +20,10 @@ export function tally(state: SessionState, topicId: TopicId): number {
 }
 
 /** Dots a person has placed, in total or on one topic. */
-export function votesBy(
-  state: SessionState,
-  voterId: ParticipantId,
-  topicId?: TopicId,
-): number {
+export function votesBy(state: SessionState, voterId: ParticipantId, topicId?: TopicId): number {
   let count = 0;
   for (const vote of state.votes) {
-    if (
-      vote.voterId === voterId &&
-      (topicId === undefined || vote.topicId === topicId)
-    )
-      count += 1;
+    if (vote.voterId === voterId && (topicId === undefined || vote.topicId === topicId)) count += 1;
   }
   return count;
 }
@@ -53,13 +33,8 @@ export function votesLeft(state: SessionState, voterId: ParticipantId): number {
 }
 
 /** The rule for buttons and the server alike: may this person place one more dot on this topic? */
-export function canVote(
-  state: SessionState,
-  voterId: ParticipantId,
-  topicId: TopicId,
-): boolean {
-  if (state.phase !== "vote" || findTopic(state, topicId)?.status !== "open")
-    return false;
+export function canVote(state: SessionState, voterId: ParticipantId, topicId: TopicId): boolean {
+  if (state.phase !== 'vote' || findTopic(state, topicId)?.status !== 'open') return false;
   if (votesLeft(state, voterId) === 0) return false;
   return state.settings.allowStacking || votesBy(state, voterId, topicId) === 0;
 }
@@ -70,26 +45,16 @@ export function topicsBy(state: SessionState, authorId: ParticipantId): number {
 }
 
 /** Whether this person may propose another topic now. */
-export function canAddTopic(
-  state: SessionState,
-  authorId: ParticipantId,
-): boolean {
+export function canAddTopic(state: SessionState, authorId: ParticipantId): boolean {
   const limit = state.settings.topicsPerPerson;
-  return (
-    state.phase === "collect" &&
-    (limit === null || topicsBy(state, authorId) < limit)
-  );
+  return state.phase === 'collect' && (limit === null || topicsBy(state, authorId) < limit);
 }
 
 /** Whether this person may edit or withdraw this topic now. */
-export function canEditTopic(
-  state: SessionState,
-  actorId: ParticipantId,
-  topic: Topic,
-): boolean {
-  if (state.phase === "ended") return false;
+export function canEditTopic(state: SessionState, actorId: ParticipantId, topic: Topic): boolean {
+  if (state.phase === 'ended') return false;
   if (isFacilitator(state, actorId)) return true;
-  return state.phase === "collect" && topic.authorId === actorId;
+  return state.phase === 'collect' && topic.authorId === actorId;
 }
 
 export interface RankedTopic {
@@ -102,14 +67,9 @@ export interface RankedTopic {
  * Topics by votes, most first. Ties go to the topic proposed earlier (the rule the board states),
  * and tied topics share a rank.
  */
-export function rankTopics(
-  state: SessionState,
-  topics: readonly Topic[] = state.topics,
-): RankedTopic[] {
+export function rankTopics(state: SessionState, topics: readonly Topic[] = state.topics): RankedTopic[] {
   const counts = new Map<TopicId, number>();
-  for (const vote of state.votes)
-    if (vote.topicId)
-      counts.set(vote.topicId, (counts.get(vote.topicId) ?? 0) + 1);
+  for (const vote of state.votes) if (vote.topicId) counts.set(vote.topicId, (counts.get(vote.topicId) ?? 0) + 1);
   const order = new Map(state.topics.map((t, index) => [t.id, index]));
   const sorted = topics
     .map((topic) => ({
@@ -132,54 +92,41 @@ export function rankTopics(
  * follow by votes), otherwise by votes.
  */
 export function toDiscuss(state: SessionState): Topic[] {
-  const open = state.topics.filter((t) => t.status === "open");
+  const open = state.topics.filter((t) => t.status === 'open');
   const byVotes = rankTopics(state, open).map((r) => r.topic);
   if (!state.agenda) return byVotes;
-  const placed = state.agenda
-    .map((id) => open.find((t) => t.id === id))
-    .filter((t): t is Topic => !!t);
+  const placed = state.agenda.map((id) => open.find((t) => t.id === id)).filter((t): t is Topic => !!t);
   return [...placed, ...byVotes.filter((t) => !placed.includes(t))];
 }
 
 export function discussingTopic(state: SessionState): Topic | undefined {
-  return state.topics.find((t) => t.status === "discussing");
+  return state.topics.find((t) => t.status === 'discussing');
 }
 
 /** The Discussed column, in the order topics left discussion (skipped ones included). */
 export function discussedTopics(state: SessionState): Topic[] {
   return state.topics
-    .filter((t) => t.status === "discussed" || t.status === "skipped")
+    .filter((t) => t.status === 'discussed' || t.status === 'skipped')
     .sort((a, b) => (a.endedAt ?? 0) - (b.endedAt ?? 0));
 }
 
 /** The length of this topic's next extension: the list in turn, the last one repeating. */
-export function nextExtensionMinutes(
-  state: SessionState,
-  topic: Topic,
-): number {
+export function nextExtensionMinutes(state: SessionState, topic: Topic): number {
   const steps = state.settings.extensionMinutes;
-  return (
-    steps[Math.min(topic.extensions, steps.length - 1)] ??
-    state.settings.timeboxMinutes
-  );
+  return steps[Math.min(topic.extensions, steps.length - 1)] ?? state.settings.timeboxMinutes;
 }
 
 /** Time spent discussing a topic up to `now`. */
 export function discussionMs(topic: Topic, now: number): number {
-  return (
-    topic.spentMs +
-    (topic.discussingSince === null
-      ? 0
-      : Math.max(0, now - topic.discussingSince))
-  );
+  return topic.spentMs + (topic.discussingSince === null ? 0 : Math.max(0, now - topic.discussingSince));
 }
 
 /** What is left on the timer at `now` (the server's clock, as well as a device can estimate it). */
 export function timerRemainingMs(timer: Timer, now: number): number {
   switch (timer.status) {
-    case "running":
+    case 'running':
       return Math.max(0, timer.endsAt - now);
-    case "paused":
+    case 'paused':
       return timer.remainingMs;
     default:
       return 0;

@@ -1,15 +1,10 @@
-import type { z } from "zod";
-import type {
-  leanCoffeeSettingsSchema,
-  outcomeKindSchema,
-  phaseSchema,
-  thumbSchema,
-} from "../protocol/schemas.ts";
+import type { z } from 'zod';
+import type { leanCoffeeSettingsSchema, outcomeKindSchema, phaseSchema, thumbSchema } from '../protocol/schemas.ts';
 
 export type ParticipantId = string;
 export type TopicId = string;
 export type OutcomeId = string;
-export type Role = "facilitator" | "participant";
+export type Role = 'facilitator' | 'participant';
 export type Phase = z.infer<typeof phaseSchema>;
 export type LeanCoffeeSettings = z.infer<typeof leanCoffeeSettingsSchema>;
 export type Thumb = z.infer<typeof thumbSchema>;
@@ -24,14 +19,14 @@ export interface Participant {
 }
 
 /** Where a topic stands on the board: To discuss, Discussing, Discussed (or skipped). */
-export type TopicStatus = "open" | "discussing" | "discussed" | "skipped";
+export type TopicStatus = 'open' | 'discussing' | 'discussed' | 'skipped';
 
 /** One thumbs vote on a topic, as kept in the topic's history. */
 export interface ThumbsRound {
   up: number;
   side: number;
   down: number;
-  outcome: "extended" | "closed";
+  outcome: 'extended' | 'closed';
   at: number;
 }
 
@@ -72,10 +67,10 @@ export interface Vote {
  * and its own estimate of the server clock, so no device drifts and a reload loses nothing.
  */
 export type Timer =
-  | { status: "idle" }
-  | { status: "running"; durationMs: number; endsAt: number }
-  | { status: "paused"; durationMs: number; remainingMs: number }
-  | { status: "expired"; durationMs: number; endedAt: number };
+  | { status: 'idle' }
+  | { status: 'running'; durationMs: number; endsAt: number }
+  | { status: 'paused'; durationMs: number; remainingMs: number }
+  | { status: 'expired'; durationMs: number; endedAt: number };
 
 /**
  * One thumbs ballot. Ballots sit in `slot` order so a masked copy can follow a changed ballot;
@@ -123,7 +118,7 @@ export interface RotiBallot {
  */
 export interface SessionState {
   id: string;
-  kind: "lean-coffee";
+  kind: 'lean-coffee';
   title: string;
   createdAt: number;
   settings: LeanCoffeeSettings;
@@ -144,10 +139,4 @@ export interface SessionState {
 }
 
 /** The phases in order; the facilitator moves one step at a time. */
-export const phaseOrder: readonly Phase[] = [
-  "collect",
-  "vote",
-  "discuss",
-  "wrapup",
-  "ended",
-];
+export const phaseOrder: readonly Phase[] = ['collect', 'vote', 'discuss', 'wrapup', 'ended'];

@@ -1,12 +1,5 @@
-import type { DomainEvent } from "./events.ts";
-import type {
-  ParticipantId,
-  RotiBallot,
-  SessionState,
-  ThumbsBallot,
-  Topic,
-  Vote,
-} from "./state.ts";
+import type { DomainEvent } from './events.ts';
+import type { ParticipantId, RotiBallot, SessionState, ThumbsBallot, Topic, Vote } from './state.ts';
 
 /** The seat a copy of the state is made for. */
 export interface Viewer {
@@ -14,9 +7,7 @@ export interface Viewer {
 }
 
 function topicFor(topic: Topic, viewer: Viewer): Topic {
-  return topic.anonymous && topic.authorId !== viewer.participantId
-    ? { ...topic, authorId: null }
-    : topic;
+  return topic.anonymous && topic.authorId !== viewer.participantId ? { ...topic, authorId: null } : topic;
 }
 
 function voteFor(vote: Vote, viewer: Viewer, revealed: boolean): Vote {
@@ -24,19 +15,13 @@ function voteFor(vote: Vote, viewer: Viewer, revealed: boolean): Vote {
   return { voterId: null, topicId: revealed ? vote.topicId : null };
 }
 
-function ballotFor(
-  ballot: ThumbsBallot,
-  viewer: Viewer,
-  revealed: boolean,
-): ThumbsBallot {
+function ballotFor(ballot: ThumbsBallot, viewer: Viewer, revealed: boolean): ThumbsBallot {
   if (ballot.voterId === viewer.participantId) return ballot;
   return { voterId: null, value: revealed ? ballot.value : null };
 }
 
 function rotiFor(ballot: RotiBallot, viewer: Viewer): RotiBallot {
-  return ballot.voterId === viewer.participantId
-    ? ballot
-    : { ...ballot, voterId: null };
+  return ballot.voterId === viewer.participantId ? ballot : { ...ballot, voterId: null };
 }
 
 /**
@@ -51,9 +36,7 @@ export function viewFor(state: SessionState, viewer: Viewer): SessionState {
     votes: state.votes.map((v) => voteFor(v, viewer, state.votesRevealed)),
     thumbs: state.thumbs && {
       ...state.thumbs,
-      ballots: state.thumbs.ballots.map((b) =>
-        ballotFor(b, viewer, state.thumbs?.revealed ?? false),
-      ),
+      ballots: state.thumbs.ballots.map((b) => ballotFor(b, viewer, state.thumbs?.revealed ?? false)),
     },
     roti: state.roti.map((b) => rotiFor(b, viewer)),
   };
@@ -64,47 +47,37 @@ export function viewFor(state: SessionState, viewer: Viewer): SessionState {
  * invariant `apply(viewFor(s, v), eventFor(e, v, s'))` equals `viewFor(s', v)` (votes compared
  * as a multiset: their order carries no meaning).
  */
-export function eventFor(
-  event: DomainEvent,
-  viewer: Viewer,
-  after: SessionState,
-): DomainEvent {
+export function eventFor(event: DomainEvent, viewer: Viewer, after: SessionState): DomainEvent {
   switch (event.type) {
-    case "topic:added":
+    case 'topic:added':
       return { ...event, topic: topicFor(event.topic, viewer) };
-    case "topic:removed":
+    case 'topic:removed':
       return {
         ...event,
-        returnedVotes: event.returnedVotes.map((v) =>
-          voteFor(v, viewer, after.votesRevealed),
-        ),
+        returnedVotes: event.returnedVotes.map((v) => voteFor(v, viewer, after.votesRevealed)),
       };
-    case "vote:cast":
-    case "vote:retracted":
+    case 'vote:cast':
+    case 'vote:retracted':
       return {
         ...event,
         vote: voteFor(event.vote, viewer, after.votesRevealed),
       };
-    case "votes:revealed":
+    case 'votes:revealed':
       return {
         ...event,
         votes: event.votes.map((v) => voteFor(v, viewer, true)),
       };
-    case "thumbs:cast":
+    case 'thumbs:cast':
       return {
         ...event,
-        ballot: ballotFor(
-          event.ballot,
-          viewer,
-          after.thumbs?.revealed ?? false,
-        ),
+        ballot: ballotFor(event.ballot, viewer, after.thumbs?.revealed ?? false),
       };
-    case "thumbs:revealed":
+    case 'thumbs:revealed':
       return {
         ...event,
         ballots: event.ballots.map((b) => ballotFor(b, viewer, true)),
       };
-    case "roti:cast":
+    case 'roti:cast':
       return { ...event, ballot: rotiFor(event.ballot, viewer) };
     default:
       return event;

@@ -1,3 +1,3 @@
-export * from "./labels.ts";
-export * from "./leanCoffeeMinutes.ts";
-export * from "./leanCoffeeSummary.ts";
+export * from './labels.ts';
+export * from './leanCoffeeMinutes.ts';
+export * from './leanCoffeeSummary.ts';

@@ -1,6 +1,6 @@
-import type { Outcome } from "../domain/state.ts";
-import type { MinutesLabels } from "./labels.ts";
-import type { LeanCoffeeSummary, TopicSummary } from "./leanCoffeeSummary.ts";
+import type { Outcome } from '../domain/state.ts';
+import type { MinutesLabels } from './labels.ts';
+import type { LeanCoffeeSummary, TopicSummary } from './leanCoffeeSummary.ts';
 
 export interface MinutesFormat {
   labels: MinutesLabels;
@@ -8,161 +8,115 @@ export interface MinutesFormat {
   formatDate: (epochMs: number) => string;
 }
 
-const thumbsSymbols = { up: "👍", side: "↔", down: "👎" } as const;
+const thumbsSymbols = { up: '👍', side: '↔', down: '👎' } as const;
 
 /** `12:05` for twelve minutes and five seconds. */
 export function formatDuration(ms: number): string {
   const totalSeconds = Math.round(ms / 1000);
   const minutes = Math.floor(totalSeconds / 60);
   const seconds = totalSeconds % 60;
-  return `${minutes}:${String(seconds).padStart(2, "0")}`;
+  return `${minutes}:${String(seconds).padStart(2, '0')}`;
 }
 
 /** Markdown would read `*`, `_`, `[` and friends in user text as formatting (and `|` as a table cell). */
 function escapeMarkdown(text: string): string {
-  return text.replace(/([\\`*_[\]<>|~])/g, "\\$1").replace(/\r?\n/g, " ");
+  return text.replace(/([\\`*_[\]<>|~])/g, '\\$1').replace(/\r?\n/g, ' ');
 }
 
 function actionLine(action: Outcome, labels: MinutesLabels): string {
-  const owner = action.ownerName
-    ? escapeMarkdown(action.ownerName)
-    : `_${labels.noOwner}_`;
-  const due = action.due ? ` (${labels.due} ${action.due})` : "";
+  const owner = action.ownerName ? escapeMarkdown(action.ownerName) : `_${labels.noOwner}_`;
+  const due = action.due ? ` (${labels.due} ${action.due})` : '';
   return `- [ ] ${escapeMarkdown(action.text)} — ${owner}${due}`;
 }
 
-function topicSection(
-  entry: TopicSummary,
-  index: number,
-  labels: MinutesLabels,
-): string[] {
+function topicSection(entry: TopicSummary, index: number, labels: MinutesLabels): string[] {
   const { topic } = entry;
   const lines = [
     `### ${index + 1}. ${escapeMarkdown(topic.title)}`,
-    "",
+    '',
     `${labels.votes(entry.votes)} · ${labels.timeSpent} ${formatDuration(entry.spentMs)}`,
   ];
-  if (topic.description) lines.push("", escapeMarkdown(topic.description));
+  if (topic.description) lines.push('', escapeMarkdown(topic.description));
   if (topic.mergedTitles.length)
-    lines.push(
-      "",
-      `${labels.mergedFrom}: ${topic.mergedTitles.map(escapeMarkdown).join("; ")}`,
-    );
+    lines.push('', `${labels.mergedFrom}: ${topic.mergedTitles.map(escapeMarkdown).join('; ')}`);
   if (entry.thumbs.length) {
     const rounds = entry.thumbs.map(
       (r) =>
         `${thumbsSymbols.up} ${r.up} ${thumbsSymbols.side} ${r.side} ${thumbsSymbols.down} ${r.down} → ${labels.thumbsOutcome[r.outcome]}`,
     );
-    lines.push("", `${labels.thumbsHistory}: ${rounds.join("; ")}`);
+    lines.push('', `${labels.thumbsHistory}: ${rounds.join('; ')}`);
   }
   if (entry.takeaways.length) {
-    lines.push(
-      "",
-      `**${labels.takeaways}**`,
-      "",
-      ...entry.takeaways.map((t) => `- ${escapeMarkdown(t.text)}`),
-    );
+    lines.push('', `**${labels.takeaways}**`, '', ...entry.takeaways.map((t) => `- ${escapeMarkdown(t.text)}`));
   }
   if (entry.actions.length) {
-    lines.push(
-      "",
-      `**${labels.actions}**`,
-      "",
-      ...entry.actions.map((a) => actionLine(a, labels)),
-    );
+    lines.push('', `**${labels.actions}**`, '', ...entry.actions.map((a) => actionLine(a, labels)));
   }
-  lines.push("");
+  lines.push('');
   return lines;
 }
 
 /** The minutes of a Lean Coffee as Markdown: the document people keep after the meeting. */
-export function leanCoffeeMarkdown(
-  summary: LeanCoffeeSummary,
-  format: MinutesFormat,
-): string {
+export function leanCoffeeMarkdown(summary: LeanCoffeeSummary, format: MinutesFormat): string {
   const { labels } = format;
   const people = summary.participants
-    .map((p) =>
-      p.facilitator
-        ? `${escapeMarkdown(p.name)} (${labels.facilitator})`
-        : escapeMarkdown(p.name),
-    )
-    .join(", ");
+    .map((p) => (p.facilitator ? `${escapeMarkdown(p.name)} (${labels.facilitator})` : escapeMarkdown(p.name)))
+    .join(', ');
   const lines = [
     `# ${escapeMarkdown(summary.title)}`,
-    "",
+    '',
     `${labels.leanCoffee} · ${format.formatDate(summary.createdAt)}`,
-    "",
+    '',
     `**${labels.participants}:** ${people}  `,
     `**${labels.votesPerPerson}:** ${summary.votesPerPerson}`,
-    "",
+    '',
     `## ${labels.discussed}`,
-    "",
+    '',
   ];
-  if (summary.discussed.length === 0) lines.push(labels.nothingYet, "");
-  summary.discussed.forEach((entry, index) =>
-    lines.push(...topicSection(entry, index, labels)),
-  );
+  if (summary.discussed.length === 0) lines.push(labels.nothingYet, '');
+  summary.discussed.forEach((entry, index) => lines.push(...topicSection(entry, index, labels)));
 
   if (summary.notDiscussed.length) {
-    lines.push(`## ${labels.notDiscussed}`, "");
+    lines.push(`## ${labels.notDiscussed}`, '');
     for (const entry of summary.notDiscussed) {
-      const skipped = entry.skipped ? ` · ${labels.skipped}` : "";
-      lines.push(
-        `- ${escapeMarkdown(entry.topic.title)} (${labels.votes(entry.votes)}${skipped})`,
-      );
+      const skipped = entry.skipped ? ` · ${labels.skipped}` : '';
+      lines.push(`- ${escapeMarkdown(entry.topic.title)} (${labels.votes(entry.votes)}${skipped})`);
     }
-    lines.push("");
+    lines.push('');
   }
 
-  const actions = [...summary.discussed, ...summary.notDiscussed].flatMap(
-    (entry) =>
-      entry.actions.map((action) => ({ action, topic: entry.topic.title })),
+  const actions = [...summary.discussed, ...summary.notDiscussed].flatMap((entry) =>
+    entry.actions.map((action) => ({ action, topic: entry.topic.title })),
   );
   if (actions.length) {
     lines.push(
       `## ${labels.allActions}`,
-      "",
+      '',
       `| ${labels.action} | ${labels.owner} | ${labels.dueColumn} | ${labels.topic} |`,
-      "| --- | --- | --- | --- |",
+      '| --- | --- | --- | --- |',
     );
     for (const { action, topic } of actions) {
-      const cells = [
-        action.text,
-        action.ownerName ?? labels.noOwner,
-        action.due ?? "",
-        topic,
-      ].map(escapeMarkdown);
-      lines.push(`| ${cells.join(" | ")} |`);
+      const cells = [action.text, action.ownerName ?? labels.noOwner, action.due ?? '', topic].map(escapeMarkdown);
+      lines.push(`| ${cells.join(' | ')} |`);
     }
-    lines.push("");
+    lines.push('');
   }
 
   if (summary.closing.length) {
-    lines.push(`## ${labels.closingRound}`, "");
+    lines.push(`## ${labels.closingRound}`, '');
     for (const entry of summary.closing) {
       lines.push(
         `- ${escapeMarkdown(entry.name)}: ${entry.text === null ? `_${labels.passed}_` : escapeMarkdown(entry.text)}`,
       );
     }
-    lines.push("");
+    lines.push('');
   }
 
   if (summary.roti.average !== null) {
-    lines.push(
-      `## ${labels.roti}`,
-      "",
-      labels.rotiSummary(summary.roti.average.toFixed(1), summary.roti.count),
-      "",
-    );
-    lines.push(
-      summary.roti.distribution
-        .map((count, i) => `${i + 1}: ${count}`)
-        .join(" · "),
-      "",
-    );
+    lines.push(`## ${labels.roti}`, '', labels.rotiSummary(summary.roti.average.toFixed(1), summary.roti.count), '');
+    lines.push(summary.roti.distribution.map((count, i) => `${i + 1}: ${count}`).join(' · '), '');
   }
-  return `${lines.join("\n").trimEnd()}\n`;
+  return `${lines.join('\n').trimEnd()}\n`;
 }
 
 function csvCell(value: string | number): string {
@@ -173,10 +127,7 @@ function csvCell(value: string | number): string {
 }
 
 /** The same record as CSV (one row per topic, takeaway and action), with a BOM so spreadsheets read umlauts. */
-export function leanCoffeeCsv(
-  summary: LeanCoffeeSummary,
-  labels: MinutesLabels,
-): string {
+export function leanCoffeeCsv(summary: LeanCoffeeSummary, labels: MinutesLabels): string {
   const rows: Array<Array<string | number>> = [[...labels.csvHeader]];
   for (const entry of [...summary.discussed, ...summary.notDiscussed]) {
     const title = entry.topic.title;
@@ -186,21 +137,12 @@ export function leanCoffeeCsv(
       entry.topic.description,
       entry.votes,
       Math.round(entry.spentMs / 60_000),
-      "",
-      "",
+      '',
+      '',
     ]);
-    for (const t of entry.takeaways)
-      rows.push([labels.csvKind.takeaway, title, t.text, "", "", "", ""]);
+    for (const t of entry.takeaways) rows.push([labels.csvKind.takeaway, title, t.text, '', '', '', '']);
     for (const a of entry.actions)
-      rows.push([
-        labels.csvKind.action,
-        title,
-        a.text,
-        "",
-        "",
-        a.ownerName ?? "",
-        a.due ?? "",
-      ]);
+      rows.push([labels.csvKind.action, title, a.text, '', '', a.ownerName ?? '', a.due ?? '']);
   }
-  return `\uFEFF${rows.map((row) => row.map(csvCell).join(",")).join("\r\n")}\r\n`;
+  return `\uFEFF${rows.map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }

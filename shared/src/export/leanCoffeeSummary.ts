@@ -1,17 +1,5 @@
-import {
-  discussedTopics,
-  discussionMs,
-  findParticipant,
-  rankTopics,
-  tally,
-  toDiscuss,
-} from "../domain/selectors.ts";
-import type {
-  Outcome,
-  SessionState,
-  ThumbsRound,
-  Topic,
-} from "../domain/state.ts";
+import { discussedTopics, discussionMs, findParticipant, rankTopics, tally, toDiscuss } from '../domain/selectors.ts';
+import type { Outcome, SessionState, ThumbsRound, Topic } from '../domain/state.ts';
 
 export interface TopicSummary {
   topic: Topic;
@@ -35,10 +23,7 @@ export interface LeanCoffeeSummary {
 }
 
 /** Builds the summary from a (viewer's) state at `now`. Pure; exports and the summary page share it. */
-export function summarizeLeanCoffee(
-  state: SessionState,
-  now: number,
-): LeanCoffeeSummary {
+export function summarizeLeanCoffee(state: SessionState, now: number): LeanCoffeeSummary {
   const byTopic = (topic: Topic): TopicSummary => {
     const outcomes = state.outcomes.filter((o) => o.topicId === topic.id);
     return {
@@ -46,11 +31,11 @@ export function summarizeLeanCoffee(
       votes: tally(state, topic.id),
       spentMs: discussionMs(topic, now),
       thumbs: topic.thumbsHistory,
-      takeaways: outcomes.filter((o) => o.kind === "takeaway"),
-      actions: outcomes.filter((o) => o.kind === "action"),
+      takeaways: outcomes.filter((o) => o.kind === 'takeaway'),
+      actions: outcomes.filter((o) => o.kind === 'action'),
     };
   };
-  const discussing = state.topics.filter((t) => t.status === "discussing");
+  const discussing = state.topics.filter((t) => t.status === 'discussing');
   const ended = discussedTopics(state);
   const ranked = new Map(rankTopics(state).map((r) => [r.topic.id, r.votes]));
   const scores = state.roti.map((b) => b.score);
@@ -60,32 +45,22 @@ export function summarizeLeanCoffee(
     votesPerPerson: state.settings.votesPerPerson,
     participants: state.participants.map((p) => ({
       name: p.name,
-      facilitator: p.role === "facilitator",
+      facilitator: p.role === 'facilitator',
     })),
-    discussed: [
-      ...ended.filter((t) => t.status === "discussed"),
-      ...discussing,
-    ].map(byTopic),
-    notDiscussed: [
-      ...ended.filter((t) => t.status === "skipped"),
-      ...toDiscuss(state),
-    ].map((topic) => ({
+    discussed: [...ended.filter((t) => t.status === 'discussed'), ...discussing].map(byTopic),
+    notDiscussed: [...ended.filter((t) => t.status === 'skipped'), ...toDiscuss(state)].map((topic) => ({
       ...byTopic(topic),
       votes: ranked.get(topic.id) ?? 0,
-      skipped: topic.status === "skipped",
+      skipped: topic.status === 'skipped',
     })),
     closing: state.closing.map((c) => ({
-      name: findParticipant(state, c.participantId)?.name ?? "?",
+      name: findParticipant(state, c.participantId)?.name ?? '?',
       text: c.text,
     })),
     roti: {
-      average: scores.length
-        ? scores.reduce((a, b) => a + b, 0) / scores.length
-        : null,
+      average: scores.length ? scores.reduce((a, b) => a + b, 0) / scores.length : null,
       count: scores.length,
-      distribution: [1, 2, 3, 4, 5].map(
-        (score) => scores.filter((s) => s === score).length,
-      ),
+      distribution: [1, 2, 3, 4, 5].map((score) => scores.filter((s) => s === score).length),
     },
   };
 }

@@ -1,5 +1,5 @@
-import { z } from "zod";
-import { limits } from "./limits.ts";
+import { z } from 'zod';
+import { limits } from './limits.ts';
 import {
   displayNameSchema,
   dueDateSchema,
@@ -11,7 +11,7 @@ import {
   thumbSchema,
   topicDescriptionSchema,
   topicTitleSchema,
-} from "./schemas.ts";
+} from './schemas.ts';
 
 const empty = z.strictObject({});
 const minutes = z.number().int().min(1).max(limits.timerMinutesMax);
@@ -29,67 +29,67 @@ const ownerFields = {
  * rejected, not silently dropped.
  */
 export const commandPayloadSchemas = {
-  "participant:rename": z.strictObject({ name: displayNameSchema }),
-  "participant:set-role": z.strictObject({
+  'participant:rename': z.strictObject({ name: displayNameSchema }),
+  'participant:set-role': z.strictObject({
     participantId: idSchema,
-    role: z.enum(["facilitator", "participant"]),
+    role: z.enum(['facilitator', 'participant']),
   }),
-  "settings:update": z.strictObject({
+  'settings:update': z.strictObject({
     title: sessionTitleSchema.optional(),
     settings: leanCoffeeSettingsSchema.partial().strict().optional(),
   }),
-  "phase:change": z.strictObject({ to: phaseSchema }),
-  "topic:add": z.strictObject({
+  'phase:change': z.strictObject({ to: phaseSchema }),
+  'topic:add': z.strictObject({
     title: topicTitleSchema,
-    description: topicDescriptionSchema.default(""),
+    description: topicDescriptionSchema.default(''),
   }),
-  "topic:edit": z.strictObject({
+  'topic:edit': z.strictObject({
     topicId: idSchema,
     title: topicTitleSchema,
-    description: topicDescriptionSchema.default(""),
+    description: topicDescriptionSchema.default(''),
   }),
-  "topic:remove": z.strictObject({ topicId: idSchema }),
-  "vote:cast": z.strictObject({ topicId: idSchema }),
-  "vote:retract": z.strictObject({ topicId: idSchema }),
-  "votes:reveal": empty,
-  "topics:merge": z.strictObject({ sourceId: idSchema, targetId: idSchema }),
-  "agenda:move": z.strictObject({
+  'topic:remove': z.strictObject({ topicId: idSchema }),
+  'vote:cast': z.strictObject({ topicId: idSchema }),
+  'vote:retract': z.strictObject({ topicId: idSchema }),
+  'votes:reveal': empty,
+  'topics:merge': z.strictObject({ sourceId: idSchema, targetId: idSchema }),
+  'agenda:move': z.strictObject({
     topicId: idSchema,
-    direction: z.enum(["up", "down"]),
+    direction: z.enum(['up', 'down']),
   }),
-  "agenda:reset": empty,
-  "discussion:start": z.strictObject({ topicId: idSchema.optional() }),
-  "discussion:extend": empty,
-  "discussion:close": empty,
-  "topic:skip": z.strictObject({ topicId: idSchema }),
-  "topic:return": z.strictObject({ topicId: idSchema }),
-  "timer:start": z.strictObject({ minutes }),
-  "timer:pause": empty,
-  "timer:resume": empty,
-  "timer:add": z.strictObject({ minutes }),
-  "timer:reset": empty,
+  'agenda:reset': empty,
+  'discussion:start': z.strictObject({ topicId: idSchema.optional() }),
+  'discussion:extend': empty,
+  'discussion:close': empty,
+  'topic:skip': z.strictObject({ topicId: idSchema }),
+  'topic:return': z.strictObject({ topicId: idSchema }),
+  'timer:start': z.strictObject({ minutes }),
+  'timer:pause': empty,
+  'timer:resume': empty,
+  'timer:add': z.strictObject({ minutes }),
+  'timer:reset': empty,
   /** Sent by any device (or a server node) whose clock says the timer is due; the server's clock decides. */
-  "timer:expire": empty,
-  "thumbs:open": empty,
-  "thumbs:cast": z.strictObject({ value: thumbSchema }),
-  "thumbs:reveal": empty,
-  "outcome:add": z.strictObject({
+  'timer:expire': empty,
+  'thumbs:open': empty,
+  'thumbs:cast': z.strictObject({ value: thumbSchema }),
+  'thumbs:reveal': empty,
+  'outcome:add': z.strictObject({
     topicId: idSchema,
     kind: outcomeKindSchema,
     text: outcomeText,
     ...ownerFields,
   }),
-  "outcome:edit": z.strictObject({
+  'outcome:edit': z.strictObject({
     outcomeId: idSchema,
     text: outcomeText,
     ...ownerFields,
   }),
-  "outcome:remove": z.strictObject({ outcomeId: idSchema }),
-  "closing:submit": z.strictObject({
+  'outcome:remove': z.strictObject({ outcomeId: idSchema }),
+  'closing:submit': z.strictObject({
     text: z.string().trim().min(1).max(limits.closingText),
   }),
-  "closing:pass": empty,
-  "roti:cast": z.strictObject({ score: z.number().int().min(1).max(5) }),
+  'closing:pass': empty,
+  'roti:cast': z.strictObject({ score: z.number().int().min(1).max(5) }),
 } as const;
 
 /** The socket event names that carry participant commands. */
@@ -98,14 +98,10 @@ export type CommandType = keyof typeof commandPayloadSchemas;
 export const commandTypes = Object.keys(commandPayloadSchemas) as CommandType[];
 
 /** The payload a client sends for command `T` (before defaults are applied). */
-export type CommandInput<T extends CommandType> = z.input<
-  (typeof commandPayloadSchemas)[T]
->;
+export type CommandInput<T extends CommandType> = z.input<(typeof commandPayloadSchemas)[T]>;
 
 /** The payload of command `T` after parsing. */
-export type CommandPayload<T extends CommandType> = z.output<
-  (typeof commandPayloadSchemas)[T]
->;
+export type CommandPayload<T extends CommandType> = z.output<(typeof commandPayloadSchemas)[T]>;
 
 /** zod types an empty strict object as `Record<string, never>`, which would swallow `type`. */
 type Fields<P> = string extends keyof P ? object : P;
@@ -118,12 +114,12 @@ export type ParticipantCommand = {
 /** Commands only the server itself issues (joining through HTTP, presence from socket lifecycles). */
 export type SystemCommand =
   | {
-      type: "participant:join";
+      type: 'participant:join';
       name: string;
-      role: "facilitator" | "participant";
+      role: 'facilitator' | 'participant';
     }
-  | { type: "participant:presence"; participantId: string; online: boolean }
-  | { type: "timer:expire" };
+  | { type: 'participant:presence'; participantId: string; online: boolean }
+  | { type: 'timer:expire' };
 
 export type Command = ParticipantCommand | SystemCommand;
 

@@ -3,27 +3,27 @@
  * so the codes are plain strings on the wire and exhaustively checkable in code.
  */
 export const ErrorCode = {
-  invalidPayload: "invalid_payload",
-  unknownEvent: "unknown_event",
-  protocolMismatch: "protocol_mismatch",
-  unauthorized: "unauthorized",
-  forbidden: "forbidden",
-  notFound: "not_found",
-  wrongPhase: "wrong_phase",
-  invalidTransition: "invalid_transition",
-  voteBudgetExhausted: "vote_budget_exhausted",
-  stackingNotAllowed: "stacking_not_allowed",
-  noVoteToRetract: "no_vote_to_retract",
-  settingsLocked: "settings_locked",
-  topicLimitReached: "topic_limit_reached",
-  timerNotDue: "timer_not_due",
-  invalidState: "invalid_state",
-  sessionEnded: "session_ended",
-  sessionFull: "session_full",
-  conflict: "conflict",
-  rateLimited: "rate_limited",
-  unavailable: "unavailable",
-  internal: "internal",
+  invalidPayload: 'invalid_payload',
+  unknownEvent: 'unknown_event',
+  protocolMismatch: 'protocol_mismatch',
+  unauthorized: 'unauthorized',
+  forbidden: 'forbidden',
+  notFound: 'not_found',
+  wrongPhase: 'wrong_phase',
+  invalidTransition: 'invalid_transition',
+  voteBudgetExhausted: 'vote_budget_exhausted',
+  stackingNotAllowed: 'stacking_not_allowed',
+  noVoteToRetract: 'no_vote_to_retract',
+  settingsLocked: 'settings_locked',
+  topicLimitReached: 'topic_limit_reached',
+  timerNotDue: 'timer_not_due',
+  invalidState: 'invalid_state',
+  sessionEnded: 'session_ended',
+  sessionFull: 'session_full',
+  conflict: 'conflict',
+  rateLimited: 'rate_limited',
+  unavailable: 'unavailable',
+  internal: 'internal',
 } as const;
 
 /** One of the values of {@link ErrorCode}. */
@@ -46,14 +46,8 @@ export interface AppError {
 export type Ack<T> = { ok: true; data: T } | { ok: false; error: AppError };
 
 /** Builds a failed acknowledgement. */
-export function fail(
-  code: ErrorCode,
-  message: string,
-  issues?: PayloadIssue[],
-): { ok: false; error: AppError } {
-  return issues
-    ? { ok: false, error: { code, message, issues } }
-    : { ok: false, error: { code, message } };
+export function fail(code: ErrorCode, message: string, issues?: PayloadIssue[]): { ok: false; error: AppError } {
+  return issues ? { ok: false, error: { code, message, issues } } : { ok: false, error: { code, message } };
 }
 
 /** Builds a successful acknowledgement. */

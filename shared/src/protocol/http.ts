@@ -1,10 +1,5 @@
-import { z } from "zod";
-import {
-  displayNameSchema,
-  idSchema,
-  leanCoffeeSettingsSchema,
-  sessionTitleSchema,
-} from "./schemas.ts";
+import { z } from 'zod';
+import { displayNameSchema, idSchema, leanCoffeeSettingsSchema, sessionTitleSchema } from './schemas.ts';
 
 /** Secrets are long random strings; the bounds only keep absurd input out. */
 export const secretSchema = z
@@ -47,16 +42,14 @@ export type JoinSessionResponse = Seat;
 export const claimFacilitatorRequestSchema = z.strictObject({
   key: secretSchema,
 });
-export type ClaimFacilitatorRequest = z.input<
-  typeof claimFacilitatorRequestSchema
->;
+export type ClaimFacilitatorRequest = z.input<typeof claimFacilitatorRequestSchema>;
 export type ClaimFacilitatorResponse = Seat;
 
 /** `GET /api/sessions/:code`: is there such a session, and what is it called (for the join page). */
 export interface SessionSummary {
   sessionId: string;
   title: string;
-  kind: "lean-coffee";
+  kind: 'lean-coffee';
   ended: boolean;
 }
 

@@ -19,10 +19,10 @@ export const limits = {
  * Join codes avoid characters that look alike on a projector or are hard to say aloud:
  * no 0/O, 1/I/L. Six characters give about 887 million codes.
  */
-export const JOIN_CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+export const JOIN_CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
 export const JOIN_CODE_LENGTH = 6;
 
 /** Upper-cases and drops spaces and dashes, so "abc-234" and "ABC 234" both work when typed. */
 export function normalizeJoinCode(input: string): string {
-  return input.toUpperCase().replace(/[\s-]/g, "");
+  return input.toUpperCase().replace(/[\s-]/g, '');
 }

@@ -1,5 +1,5 @@
-import { z } from "zod";
-import { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH, limits } from "./limits.ts";
+import { z } from 'zod';
+import { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH, limits } from './limits.ts';
 
 /** A single line of user text: trimmed, non-empty, bounded. */
 const line = (max: number) => z.string().trim().min(1).max(max);
@@ -19,18 +19,9 @@ export const idSchema = z
 export const displayNameSchema = line(limits.displayName);
 export const sessionTitleSchema = line(limits.sessionTitle);
 export const topicTitleSchema = line(limits.topicTitle);
-export const topicDescriptionSchema = z
-  .string()
-  .trim()
-  .max(limits.topicDescription);
+export const topicDescriptionSchema = z.string().trim().max(limits.topicDescription);
 
-export const phaseSchema = z.enum([
-  "collect",
-  "vote",
-  "discuss",
-  "wrapup",
-  "ended",
-]);
+export const phaseSchema = z.enum(['collect', 'vote', 'discuss', 'wrapup', 'ended']);
 
 const minutes = z.number().int().min(1).max(limits.timerMinutesMax);
 
@@ -44,19 +35,14 @@ export const leanCoffeeSettingsSchema = z.strictObject({
   /** When on, tallies stay hidden until a facilitator reveals them. */
   hiddenVoting: z.boolean(),
   /** How many topics one person may propose; `null` for no limit. */
-  topicsPerPerson: z
-    .number()
-    .int()
-    .min(1)
-    .max(limits.topicsPerPersonMax)
-    .nullable(),
+  topicsPerPerson: z.number().int().min(1).max(limits.topicsPerPersonMax).nullable(),
   /** The first timebox of every topic. */
   timeboxMinutes: minutes,
   /** Each extension in turn after a thumbs-up; the last one repeats. */
   extensionMinutes: z.array(minutes).min(1).max(limits.extensionStepsMax),
 });
 
-export const thumbSchema = z.enum(["up", "side", "down"]);
-export const outcomeKindSchema = z.enum(["takeaway", "action"]);
+export const thumbSchema = z.enum(['up', 'side', 'down']);
+export const outcomeKindSchema = z.enum(['takeaway', 'action']);
 /** A calendar day, as `<input type="date">` gives it. */
 export const dueDateSchema = z.iso.date();

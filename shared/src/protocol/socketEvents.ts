@@ -1,10 +1,10 @@
-import { z } from "zod";
-import type { DomainEvent, VersionedEvent } from "../domain/events.ts";
-import type { ParticipantId, SessionState } from "../domain/state.ts";
-import type { CommandInput, CommandType } from "./commands.ts";
-import type { Ack } from "./errors.ts";
-import { secretSchema } from "./http.ts";
-import { joinCodeSchema } from "./schemas.ts";
+import { z } from 'zod';
+import type { DomainEvent, VersionedEvent } from '../domain/events.ts';
+import type { ParticipantId, SessionState } from '../domain/state.ts';
+import type { CommandInput, CommandType } from './commands.ts';
+import type { Ack } from './errors.ts';
+import { secretSchema } from './http.ts';
+import { joinCodeSchema } from './schemas.ts';
 
 /** What a client presents in `io(url, { auth })`. */
 export const handshakeAuthSchema = z.strictObject({
@@ -29,9 +29,9 @@ export type SyncRequest = z.infer<typeof syncRequestSchema>;
  * otherwise the whole state as this client may see it.
  */
 export type SyncResult =
-  | { kind: "events"; events: VersionedEvent[] }
+  | { kind: 'events'; events: VersionedEvent[] }
   | {
-      kind: "snapshot";
+      kind: 'snapshot';
       version: number;
       state: SessionState;
       you: ParticipantId;
@@ -43,32 +43,20 @@ export interface EventBatch {
 }
 
 type CommandHandlers = {
-  [T in CommandType]: (
-    payload: CommandInput<T>,
-    ack: (result: Ack<CommandResult>) => void,
-  ) => void;
+  [T in CommandType]: (payload: CommandInput<T>, ack: (result: Ack<CommandResult>) => void) => void;
 };
 
 export interface ClientToServerEvents extends CommandHandlers {
-  "session:sync": (
-    request: SyncRequest,
-    ack: (result: Ack<SyncResult>) => void,
-  ) => void;
+  'session:sync': (request: SyncRequest, ack: (result: Ack<SyncResult>) => void) => void;
 }
 
 export interface ServerToClientEvents {
-  "session:events": (batch: EventBatch) => void;
+  'session:events': (batch: EventBatch) => void;
 }
 
 /** The error a refused handshake carries in `connect_error`'s `data`. */
 export interface HandshakeErrorData {
-  code:
-    | "protocol_mismatch"
-    | "unauthorized"
-    | "invalid_payload"
-    | "not_found"
-    | "unavailable"
-    | "internal";
+  code: 'protocol_mismatch' | 'unauthorized' | 'invalid_payload' | 'not_found' | 'unavailable' | 'internal';
 }
 
 export type { DomainEvent };

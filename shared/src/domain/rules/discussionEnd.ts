@@ -1,6 +1,6 @@
-import type { DomainEvent } from "../events.ts";
-import { thumbsTally } from "../selectors.ts";
-import type { SessionState, Topic, TopicStatus } from "../state.ts";
+import type { DomainEvent } from '../events.ts';
+import { thumbsTally } from '../selectors.ts';
+import type { SessionState, Topic, TopicStatus } from '../state.ts';
 
 /**
  * The events that take the topic under discussion out of Discussing: the open thumbs vote is
@@ -11,32 +11,29 @@ export function endDiscussion(
   topic: Topic,
   status: TopicStatus,
   now: number,
-  thumbsOutcome: "closed" | null,
+  thumbsOutcome: 'closed' | null,
 ): DomainEvent[] {
   const events: DomainEvent[] = [];
   if (state.thumbs) {
     const { up, side, down, cast } = thumbsTally(state.thumbs.ballots);
-    const round =
-      thumbsOutcome && cast > 0
-        ? { up, side, down, outcome: thumbsOutcome, at: now }
-        : null;
+    const round = thumbsOutcome && cast > 0 ? { up, side, down, outcome: thumbsOutcome, at: now } : null;
     events.push({
-      type: "thumbs:closed",
+      type: 'thumbs:closed',
       topicId: state.thumbs.topicId,
       round,
     });
   }
   events.push({
-    type: "topic:status-changed",
+    type: 'topic:status-changed',
     topicId: topic.id,
     status,
     at: now,
   });
-  if (state.timer.status !== "idle")
+  if (state.timer.status !== 'idle')
     events.push({
-      type: "timer:set",
-      timer: { status: "idle" },
-      change: "reset",
+      type: 'timer:set',
+      timer: { status: 'idle' },
+      change: 'reset',
     });
   return events;
 }

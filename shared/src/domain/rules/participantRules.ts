@@ -1,19 +1,10 @@
-import { ErrorCode } from "../../protocol/errors.ts";
-import { assertNever } from "../assertNever.ts";
-import { findParticipant } from "../selectors.ts";
-import type { SessionState } from "../state.ts";
-import {
-  accept,
-  reject,
-  requireFacilitator,
-  type CommandOf,
-  type DecideResult,
-  type RuleContext,
-} from "./results.ts";
+import { ErrorCode } from '../../protocol/errors.ts';
+import { assertNever } from '../assertNever.ts';
+import { findParticipant } from '../selectors.ts';
+import type { SessionState } from '../state.ts';
+import { accept, reject, requireFacilitator, type CommandOf, type DecideResult, type RuleContext } from './results.ts';
 
-export type ParticipantRuleCommand = CommandOf<
-  "participant:rename" | "participant:set-role"
->;
+export type ParticipantRuleCommand = CommandOf<'participant:rename' | 'participant:set-role'>;
 
 export function decideParticipant(
   state: SessionState,
@@ -21,29 +12,24 @@ export function decideParticipant(
   ctx: RuleContext,
 ): DecideResult {
   switch (command.type) {
-    case "participant:rename":
+    case 'participant:rename':
       return accept({
-        type: "participant:renamed",
+        type: 'participant:renamed',
         participantId: ctx.actorId,
         name: command.name,
       });
-    case "participant:set-role": {
+    case 'participant:set-role': {
       const denied = requireFacilitator(state, ctx.actorId);
       if (denied) return denied;
       const target = findParticipant(state, command.participantId);
-      if (!target) return reject(ErrorCode.notFound, "No such participant.");
+      if (!target) return reject(ErrorCode.notFound, 'No such participant.');
       if (target.role === command.role) return accept();
-      const facilitators = state.participants.filter(
-        (p) => p.role === "facilitator",
-      ).length;
-      if (command.role === "participant" && facilitators <= 1) {
-        return reject(
-          ErrorCode.invalidState,
-          "A session needs at least one facilitator.",
-        );
+      const facilitators = state.participants.filter((p) => p.role === 'facilitator').length;
+      if (command.role === 'participant' && facilitators <= 1) {
+        return reject(ErrorCode.invalidState, 'A session needs at least one facilitator.');
       }
       return accept({
-        type: "participant:role-changed",
+        type: 'participant:role-changed',
         participantId: target.id,
         role: command.role,
       });

@@ -1,29 +1,25 @@
-import type { ParticipantCommand } from "../../protocol/commands.ts";
-import { ErrorCode } from "../../protocol/errors.ts";
-import type { DomainEvent } from "../events.ts";
-import { isFacilitator } from "../selectors.ts";
-import type { ParticipantId, SessionState } from "../state.ts";
+import type { ParticipantCommand } from '../../protocol/commands.ts';
+import { ErrorCode } from '../../protocol/errors.ts';
+import type { DomainEvent } from '../events.ts';
+import { isFacilitator } from '../selectors.ts';
+import type { ParticipantId, SessionState } from '../state.ts';
 
 export interface DomainError {
   code: ErrorCode;
   message: string;
 }
 
-export type DecideResult =
-  { ok: true; events: DomainEvent[] } | { ok: false; error: DomainError };
+export type DecideResult = { ok: true; events: DomainEvent[] } | { ok: false; error: DomainError };
 
 /** What one rule module needs besides the state and the command. */
 export interface RuleContext {
   actorId: ParticipantId;
   now: number;
-  newId: (kind: "participant" | "topic" | "outcome") => string;
+  newId: (kind: 'participant' | 'topic' | 'outcome') => string;
 }
 
 /** The commands of the given types, narrowed for one rule module. */
-export type CommandOf<T extends ParticipantCommand["type"]> = Extract<
-  ParticipantCommand,
-  { type: T }
->;
+export type CommandOf<T extends ParticipantCommand['type']> = Extract<ParticipantCommand, { type: T }>;
 
 export const accept = (...events: DomainEvent[]): DecideResult => ({
   ok: true,
@@ -35,13 +31,8 @@ export const reject = (code: ErrorCode, message: string): DecideResult => ({
   error: { code, message },
 });
 
-export function requireFacilitator(
-  state: SessionState,
-  actorId: ParticipantId,
-): DecideResult | undefined {
-  return isFacilitator(state, actorId)
-    ? undefined
-    : reject(ErrorCode.forbidden, "Only a facilitator may do this.");
+export function requireFacilitator(state: SessionState, actorId: ParticipantId): DecideResult | undefined {
+  return isFacilitator(state, actorId) ? undefined : reject(ErrorCode.forbidden, 'Only a facilitator may do this.');
 }
 
 /** Joins results in order; the first refusal wins. */

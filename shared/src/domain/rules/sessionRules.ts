@@ -1,50 +1,33 @@
-import { ErrorCode } from "../../protocol/errors.ts";
-import { assertNever } from "../assertNever.ts";
-import type { DomainEvent } from "../events.ts";
-import { discussingTopic } from "../selectors.ts";
-import { phaseOrder, type SessionState } from "../state.ts";
-import { endDiscussion } from "./discussionEnd.ts";
-import {
-  accept,
-  reject,
-  requireFacilitator,
-  type CommandOf,
-  type DecideResult,
-  type RuleContext,
-} from "./results.ts";
+import { ErrorCode } from '../../protocol/errors.ts';
+import { assertNever } from '../assertNever.ts';
+import type { DomainEvent } from '../events.ts';
+import { discussingTopic } from '../selectors.ts';
+import { phaseOrder, type SessionState } from '../state.ts';
+import { endDiscussion } from './discussionEnd.ts';
+import { accept, reject, requireFacilitator, type CommandOf, type DecideResult, type RuleContext } from './results.ts';
 
-export type SessionRuleCommand = CommandOf<"settings:update" | "phase:change">;
+export type SessionRuleCommand = CommandOf<'settings:update' | 'phase:change'>;
 
-export function decideSession(
-  state: SessionState,
-  command: SessionRuleCommand,
-  ctx: RuleContext,
-): DecideResult {
+export function decideSession(state: SessionState, command: SessionRuleCommand, ctx: RuleContext): DecideResult {
   const denied = requireFacilitator(state, ctx.actorId);
   if (denied) return denied;
   switch (command.type) {
-    case "settings:update": {
+    case 'settings:update': {
       const settings = { ...state.settings, ...command.settings };
       const votingRulesChanged =
         settings.votesPerPerson !== state.settings.votesPerPerson ||
         settings.allowStacking !== state.settings.allowStacking ||
         settings.hiddenVoting !== state.settings.hiddenVoting;
-      if (
-        votingRulesChanged &&
-        (state.phase !== "collect" || state.votes.length > 0)
-      ) {
-        return reject(
-          ErrorCode.settingsLocked,
-          "Voting rules cannot change once voting has started.",
-        );
+      if (votingRulesChanged && (state.phase !== 'collect' || state.votes.length > 0)) {
+        return reject(ErrorCode.settingsLocked, 'Voting rules cannot change once voting has started.');
       }
       return accept({
-        type: "settings:updated",
+        type: 'settings:updated',
         title: command.title ?? state.title,
         settings,
       });
     }
-    case "phase:change":
+    case 'phase:change':
       return changePhase(state, command.to, ctx.now);
     default:
       return assertNever(command);
@@ -56,47 +39,32 @@ export function decideSession(
  * voting reveals hidden tallies; leaving discussion takes the current topic out of Discussing
  * (to Discussed going forward, back to To discuss going back).
  */
-function changePhase(
-  state: SessionState,
-  to: SessionState["phase"],
-  now: number,
-): DecideResult {
+function changePhase(state: SessionState, to: SessionState['phase'], now: number): DecideResult {
   const step = phaseOrder.indexOf(to) - phaseOrder.indexOf(state.phase);
   if (step !== 1 && step !== -1) {
-    return reject(
-      ErrorCode.invalidTransition,
-      `Cannot move from ${state.phase} to ${to}.`,
-    );
+    return reject(ErrorCode.invalidTransition, `Cannot move from ${state.phase} to ${to}.`);
   }
   const events: DomainEvent[] = [];
-  if (state.phase === "vote" && to === "discuss" && !state.votesRevealed) {
-    events.push({ type: "votes:revealed", votes: state.votes });
+  if (state.phase === 'vote' && to === 'discuss' && !state.votesRevealed) {
+    events.push({ type: 'votes:revealed', votes: state.votes });
   }
   const current = discussingTopic(state);
   if (current) {
-    events.push(
-      ...endDiscussion(
-        state,
-        current,
-        step === 1 ? "discussed" : "open",
-        now,
-        null,
-      ),
-    );
+    events.push(...endDiscussion(state, current, step === 1 ? 'discussed' : 'open', now, null));
   } else {
     if (state.thumbs)
       events.push({
-        type: "thumbs:closed",
+        type: 'thumbs:closed',
         topicId: state.thumbs.topicId,
         round: null,
       });
-    if (state.timer.status !== "idle")
+    if (state.timer.status !== 'idle')
       events.push({
-        type: "timer:set",
-        timer: { status: "idle" },
-        change: "reset",
+        type: 'timer:set',
+        timer: { status: 'idle' },
+        change: 'reset',
       });
   }
-  events.push({ type: "phase:changed", phase: to });
+  events.push({ type: 'phase:changed', phase: to });
   return accept(...events);
 }

@@ -1,66 +1,35 @@
-import { ErrorCode } from "../../protocol/errors.ts";
-import { limits } from "../../protocol/limits.ts";
-import { assertNever } from "../assertNever.ts";
-import {
-  canAddTopic,
-  canEditTopic,
-  findTopic,
-  toDiscuss,
-} from "../selectors.ts";
-import type { SessionState } from "../state.ts";
-import {
-  accept,
-  reject,
-  requireFacilitator,
-  type CommandOf,
-  type DecideResult,
-  type RuleContext,
-} from "./results.ts";
+import { ErrorCode } from '../../protocol/errors.ts';
+import { limits } from '../../protocol/limits.ts';
+import { assertNever } from '../assertNever.ts';
+import { canAddTopic, canEditTopic, findTopic, toDiscuss } from '../selectors.ts';
+import type { SessionState } from '../state.ts';
+import { accept, reject, requireFacilitator, type CommandOf, type DecideResult, type RuleContext } from './results.ts';
 
 export type TopicRuleCommand = CommandOf<
-  | "topic:add"
-  | "topic:edit"
-  | "topic:remove"
-  | "topics:merge"
-  | "agenda:move"
-  | "agenda:reset"
+  'topic:add' | 'topic:edit' | 'topic:remove' | 'topics:merge' | 'agenda:move' | 'agenda:reset'
 >;
 
-export function decideTopic(
-  state: SessionState,
-  command: TopicRuleCommand,
-  ctx: RuleContext,
-): DecideResult {
+export function decideTopic(state: SessionState, command: TopicRuleCommand, ctx: RuleContext): DecideResult {
   switch (command.type) {
-    case "topic:add":
-      if (state.phase !== "collect")
-        return reject(
-          ErrorCode.wrongPhase,
-          "Topics can be proposed while collecting.",
-        );
+    case 'topic:add':
+      if (state.phase !== 'collect') return reject(ErrorCode.wrongPhase, 'Topics can be proposed while collecting.');
       if (state.topics.length >= limits.topicsPerSession) {
-        return reject(
-          ErrorCode.sessionFull,
-          "This session has as many topics as it can hold.",
-        );
+        return reject(ErrorCode.sessionFull, 'This session has as many topics as it can hold.');
       }
       if (!canAddTopic(state, ctx.actorId)) {
-        return reject(
-          ErrorCode.topicLimitReached,
-          "You have proposed as many topics as this session allows.",
-        );
+        return reject(ErrorCode.topicLimitReached, 'You have proposed as many topics as this session allows.');
       }
       return accept({
-        type: "topic:added",
+        type: 'topic:added',
         topic: {
-          id: ctx.newId("topic"),
+          id: ctx.newId('topic'),
           title: command.title,
           description: command.description,
           authorId: ctx.actorId,
           anonymous: state.settings.anonymousTopics,
           createdAt: ctx.now,
           mergedTitles: [],
-          status: "open",
+          status: 'open',
           discussingSince: null,
           spentMs: 0,
           endedAt: null,
@@ -69,97 +38,70 @@ export function decideTopic(
         },
       });
 
-    case "topic:edit":
-    case "topic:remove": {
+    case 'topic:edit':
+    case 'topic:remove': {
       const topic = findTopic(state, command.topicId);
-      if (!topic) return reject(ErrorCode.notFound, "No such topic.");
+      if (!topic) return reject(ErrorCode.notFound, 'No such topic.');
       if (!canEditTopic(state, ctx.actorId, topic)) {
         return topic.authorId === ctx.actorId
-          ? reject(
-              ErrorCode.wrongPhase,
-              "Your topics can be changed while collecting.",
-            )
-          : reject(
-              ErrorCode.forbidden,
-              "Only the author or a facilitator may change this topic.",
-            );
+          ? reject(ErrorCode.wrongPhase, 'Your topics can be changed while collecting.')
+          : reject(ErrorCode.forbidden, 'Only the author or a facilitator may change this topic.');
       }
-      if (command.type === "topic:edit") {
+      if (command.type === 'topic:edit') {
         return accept({
-          type: "topic:edited",
+          type: 'topic:edited',
           topicId: topic.id,
           title: command.title,
           description: command.description,
         });
       }
-      if (topic.status === "discussing") {
-        return reject(
-          ErrorCode.invalidState,
-          "Close or return the topic under discussion first.",
-        );
+      if (topic.status === 'discussing') {
+        return reject(ErrorCode.invalidState, 'Close or return the topic under discussion first.');
       }
       const returnedVotes = state.votes.filter((v) => v.topicId === topic.id);
       return accept({
-        type: "topic:removed",
+        type: 'topic:removed',
         topicId: topic.id,
         returnedVotes,
       });
     }
 
-    case "topics:merge": {
+    case 'topics:merge': {
       const denied = requireFacilitator(state, ctx.actorId);
       if (denied) return denied;
       const source = findTopic(state, command.sourceId);
       const target = findTopic(state, command.targetId);
-      if (!source || !target)
-        return reject(ErrorCode.notFound, "No such topic.");
-      if (source.id === target.id)
-        return reject(
-          ErrorCode.invalidState,
-          "A topic cannot be merged into itself.",
-        );
-      if (source.status !== "open" || target.status !== "open") {
-        return reject(
-          ErrorCode.invalidState,
-          "Only topics still to be discussed can be merged.",
-        );
+      if (!source || !target) return reject(ErrorCode.notFound, 'No such topic.');
+      if (source.id === target.id) return reject(ErrorCode.invalidState, 'A topic cannot be merged into itself.');
+      if (source.status !== 'open' || target.status !== 'open') {
+        return reject(ErrorCode.invalidState, 'Only topics still to be discussed can be merged.');
       }
       return accept({
-        type: "topics:merged",
+        type: 'topics:merged',
         sourceId: source.id,
         targetId: target.id,
-        mergedTitles: [
-          ...target.mergedTitles,
-          source.title,
-          ...source.mergedTitles,
-        ],
+        mergedTitles: [...target.mergedTitles, source.title, ...source.mergedTitles],
       });
     }
 
-    case "agenda:move": {
+    case 'agenda:move': {
       const denied = requireFacilitator(state, ctx.actorId);
       if (denied) return denied;
       const order = toDiscuss(state).map((t) => t.id);
       const index = order.indexOf(command.topicId);
-      if (index === -1)
-        return reject(
-          ErrorCode.notFound,
-          "That topic is not waiting to be discussed.",
-        );
-      const swapWith = command.direction === "up" ? index - 1 : index + 1;
+      if (index === -1) return reject(ErrorCode.notFound, 'That topic is not waiting to be discussed.');
+      const swapWith = command.direction === 'up' ? index - 1 : index + 1;
       const neighbour = order[swapWith];
       if (neighbour === undefined) return accept();
       order[swapWith] = command.topicId;
       order[index] = neighbour;
-      return accept({ type: "agenda:reordered", agenda: order });
+      return accept({ type: 'agenda:reordered', agenda: order });
     }
 
-    case "agenda:reset": {
+    case 'agenda:reset': {
       const denied = requireFacilitator(state, ctx.actorId);
       if (denied) return denied;
-      return state.agenda
-        ? accept({ type: "agenda:reordered", agenda: null })
-        : accept();
+      return state.agenda ? accept({ type: 'agenda:reordered', agenda: null }) : accept();
     }
 
     default:

@@ -1,66 +1,41 @@
-import { ErrorCode } from "../../protocol/errors.ts";
-import { assertNever } from "../assertNever.ts";
-import { canVote, findTopic, votesBy, votesLeft } from "../selectors.ts";
-import type { SessionState } from "../state.ts";
-import {
-  accept,
-  reject,
-  requireFacilitator,
-  type CommandOf,
-  type DecideResult,
-  type RuleContext,
-} from "./results.ts";
+import { ErrorCode } from '../../protocol/errors.ts';
+import { assertNever } from '../assertNever.ts';
+import { canVote, findTopic, votesBy, votesLeft } from '../selectors.ts';
+import type { SessionState } from '../state.ts';
+import { accept, reject, requireFacilitator, type CommandOf, type DecideResult, type RuleContext } from './results.ts';
 
-export type VoteRuleCommand = CommandOf<
-  "vote:cast" | "vote:retract" | "votes:reveal"
->;
+export type VoteRuleCommand = CommandOf<'vote:cast' | 'vote:retract' | 'votes:reveal'>;
 
-export function decideVote(
-  state: SessionState,
-  command: VoteRuleCommand,
-  ctx: RuleContext,
-): DecideResult {
+export function decideVote(state: SessionState, command: VoteRuleCommand, ctx: RuleContext): DecideResult {
   switch (command.type) {
-    case "vote:cast":
-      if (state.phase !== "vote")
-        return reject(ErrorCode.wrongPhase, "Votes can be cast while voting.");
-      if (!findTopic(state, command.topicId))
-        return reject(ErrorCode.notFound, "No such topic.");
+    case 'vote:cast':
+      if (state.phase !== 'vote') return reject(ErrorCode.wrongPhase, 'Votes can be cast while voting.');
+      if (!findTopic(state, command.topicId)) return reject(ErrorCode.notFound, 'No such topic.');
       if (!canVote(state, ctx.actorId, command.topicId)) {
         return votesLeft(state, ctx.actorId) === 0
-          ? reject(ErrorCode.voteBudgetExhausted, "You have no votes left.")
-          : reject(
-              ErrorCode.stackingNotAllowed,
-              "Only one vote per topic in this session.",
-            );
+          ? reject(ErrorCode.voteBudgetExhausted, 'You have no votes left.')
+          : reject(ErrorCode.stackingNotAllowed, 'Only one vote per topic in this session.');
       }
       return accept({
-        type: "vote:cast",
+        type: 'vote:cast',
         vote: { voterId: ctx.actorId, topicId: command.topicId },
       });
 
-    case "vote:retract":
-      if (state.phase !== "vote")
-        return reject(
-          ErrorCode.wrongPhase,
-          "Votes can be changed while voting.",
-        );
+    case 'vote:retract':
+      if (state.phase !== 'vote') return reject(ErrorCode.wrongPhase, 'Votes can be changed while voting.');
       if (votesBy(state, ctx.actorId, command.topicId) === 0) {
-        return reject(
-          ErrorCode.noVoteToRetract,
-          "You have no vote on this topic.",
-        );
+        return reject(ErrorCode.noVoteToRetract, 'You have no vote on this topic.');
       }
       return accept({
-        type: "vote:retracted",
+        type: 'vote:retracted',
         vote: { voterId: ctx.actorId, topicId: command.topicId },
       });
 
-    case "votes:reveal": {
+    case 'votes:reveal': {
       const denied = requireFacilitator(state, ctx.actorId);
       if (denied) return denied;
       if (state.votesRevealed) return accept();
-      return accept({ type: "votes:revealed", votes: state.votes });
+      return accept({ type: 'votes:revealed', votes: state.votes });
     }
 
     default:

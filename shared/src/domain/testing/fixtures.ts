@@ -1,21 +1,15 @@
-import type { Command } from "../../protocol/commands.ts";
-import { applyAll, replay } from "../apply.ts";
-import {
-  createSession,
-  decide,
-  type Actor,
-  type DecideResult,
-} from "../decide.ts";
-import type { DomainEvent } from "../events.ts";
-import type { LeanCoffeeSettings, ParticipantId, Phase } from "../state.ts";
+import type { Command } from '../../protocol/commands.ts';
+import { applyAll, replay } from '../apply.ts';
+import { createSession, decide, type Actor, type DecideResult } from '../decide.ts';
+import type { DomainEvent } from '../events.ts';
+import type { LeanCoffeeSettings, ParticipantId, Phase } from '../state.ts';
 
 /** Deterministic ids and a fixed clock for domain tests. */
 export function testContext(start = 1_700_000_000_000) {
   let counter = 0;
   let now = start;
   return {
-    newId: (kind: "participant" | "topic" | "outcome") =>
-      `${kind.charAt(0)}${++counter}`,
+    newId: (kind: 'participant' | 'topic' | 'outcome') => `${kind.charAt(0)}${++counter}`,
     get now() {
       return now;
     },
@@ -34,9 +28,9 @@ export function session(settings: Partial<LeanCoffeeSettings> = {}) {
   const ctx = testContext();
   const created = createSession(
     {
-      id: "ABC234",
-      title: "Team Lean Coffee",
-      facilitatorName: "Fee",
+      id: 'ABC234',
+      title: 'Team Lean Coffee',
+      facilitatorName: 'Fee',
       settings: {
         votesPerPerson: 3,
         allowStacking: true,
@@ -55,11 +49,8 @@ export function session(settings: Partial<LeanCoffeeSettings> = {}) {
     },
     log,
     ctx,
-    try(actor: ParticipantId | "system", command: Command): DecideResult {
-      const who: Actor =
-        actor === "system"
-          ? { kind: "system" }
-          : { kind: "participant", id: actor };
+    try(actor: ParticipantId | 'system', command: Command): DecideResult {
+      const who: Actor = actor === 'system' ? { kind: 'system' } : { kind: 'participant', id: actor };
       ctx.tick();
       const result = decide(state, command, {
         actor: who,
@@ -72,37 +63,33 @@ export function session(settings: Partial<LeanCoffeeSettings> = {}) {
       }
       return result;
     },
-    run(actor: ParticipantId | "system", command: Command): DomainEvent[] {
+    run(actor: ParticipantId | 'system', command: Command): DomainEvent[] {
       const result = harness.try(actor, command);
-      if (!result.ok)
-        throw new Error(
-          `fixture command ${command.type} refused: ${result.error.code}`,
-        );
+      if (!result.ok) throw new Error(`fixture command ${command.type} refused: ${result.error.code}`);
       return result.events;
     },
     addTopic(actor: ParticipantId, title: string): string {
       const [event] = harness.run(actor, {
-        type: "topic:add",
+        type: 'topic:add',
         title,
-        description: "",
+        description: '',
       });
-      if (event?.type !== "topic:added")
-        throw new Error("expected topic:added");
+      if (event?.type !== 'topic:added') throw new Error('expected topic:added');
       return event.topic.id;
     },
     toPhase(...phases: Phase[]) {
-      for (const to of phases) harness.run("p1", { type: "phase:change", to });
+      for (const to of phases) harness.run('p1', { type: 'phase:change', to });
     },
   };
-  harness.run("system", {
-    type: "participant:join",
-    name: "Ana",
-    role: "participant",
+  harness.run('system', {
+    type: 'participant:join',
+    name: 'Ana',
+    role: 'participant',
   });
-  harness.run("system", {
-    type: "participant:join",
-    name: "Ben",
-    role: "participant",
+  harness.run('system', {
+    type: 'participant:join',
+    name: 'Ben',
+    role: 'participant',
   });
   return harness;
 }
