@@ -4,6 +4,8 @@ import type { leanCoffeeSettingsSchema, outcomeKindSchema, phaseSchema, thumbSch
 export type ParticipantId = string;
 export type TopicId = string;
 export type OutcomeId = string;
+/** The kinds of thing the server mints ids for. */
+export type IdKind = 'participant' | 'topic' | 'outcome' | 'tension' | 'action' | 'meeting' | 'decision' | 'objection';
 export type Role = 'facilitator' | 'participant';
 export type Phase = z.infer<typeof phaseSchema>;
 export type LeanCoffeeSettings = z.infer<typeof leanCoffeeSettingsSchema>;

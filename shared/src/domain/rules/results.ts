@@ -2,7 +2,7 @@ import type { ParticipantCommand } from '../../protocol/commands.ts';
 import { ErrorCode } from '../../protocol/errors.ts';
 import type { DomainEvent } from '../events.ts';
 import { isFacilitator } from '../selectors.ts';
-import type { ParticipantId, SessionState } from '../state.ts';
+import type { IdKind, ParticipantId, SessionState } from '../state.ts';
 
 export interface DomainError {
   code: ErrorCode;
@@ -15,7 +15,7 @@ export type DecideResult = { ok: true; events: DomainEvent[] } | { ok: false; er
 export interface RuleContext {
   actorId: ParticipantId;
   now: number;
-  newId: (kind: 'participant' | 'topic' | 'outcome') => string;
+  newId: (kind: IdKind) => string;
 }
 
 /** The commands of the given types, narrowed for one rule module. */
