@@ -1,6 +1,6 @@
 import { assertNever } from '../domain/assertNever.ts';
 import type { LoopEvent } from './events.ts';
-import type { Meeting, TeamSpaceState, Tension, TensionId } from './state.ts';
+import type { Meeting, ProcessedTension, TeamSpaceState, Tension, TensionId } from './state.ts';
 
 /** Builds the first state of a team space from `space:created`. */
 export function initialTeamSpace(event: Extract<LoopEvent, { type: 'space:created' }>): TeamSpaceState {
@@ -75,7 +75,14 @@ export function applyLoop(state: TeamSpaceState, event: LoopEvent): TeamSpaceSta
       return updateMeeting(next, (m) => ({ ...m, agenda: m.agenda.filter((id) => id !== event.tensionId) }));
     }
     case 'tension:room-set': {
-      const next = updateTension(state, event.tensionId, (t) => ({ ...t, room: event.room, roomConfirmed: true }));
+      // A tension moved to another room starts afresh there.
+      const next = updateTension(state, event.tensionId, (t) => ({
+        ...t,
+        room: event.room,
+        roomConfirmed: true,
+        outcome: null,
+        gotWhatNeeded: null,
+      }));
       return updateMeeting(next, (m) =>
         m.room === event.room ? m : { ...m, agenda: m.agenda.filter((id) => id !== event.tensionId) },
       );
@@ -88,6 +95,17 @@ export function applyLoop(state: TeamSpaceState, event: LoopEvent): TeamSpaceSta
       return updateTension(state, event.tensionId, (t) => ({ ...t, agreement: event.agreement }));
     case 'tension:closed': {
       const meetingId = state.meeting?.id ?? null;
+      const tension = state.tensions.find((t) => t.id === event.tensionId);
+      const entry: ProcessedTension = {
+        tensionId: event.tensionId,
+        title: tension?.title ?? '',
+        outcome: tension?.outcome ?? null,
+        gotWhatNeeded: event.gotWhatNeeded,
+        agreement: tension?.agreement ?? null,
+        decisionId:
+          state.decisions.find((d) => d.tensionId === event.tensionId && d.meetingId === meetingId)?.id ?? null,
+        resolved: event.resolved,
+      };
       const next = updateTension(state, event.tensionId, (t) => ({
         ...t,
         status: event.resolved ? 'resolved' : 'open',
@@ -100,7 +118,7 @@ export function applyLoop(state: TeamSpaceState, event: LoopEvent): TeamSpaceSta
         currentTensionId: null,
         process: null,
         agenda: m.agenda.filter((id) => id !== event.tensionId),
-        processed: m.processed.includes(event.tensionId) ? m.processed : [...m.processed, event.tensionId],
+        processed: [...m.processed.filter((p) => p.tensionId !== event.tensionId), entry],
       }));
     }
     case 'action:added':

@@ -116,6 +116,17 @@ export interface GovernanceProcess {
   objectionRounds: number;
 }
 
+/** What happened to one tension in one meeting, kept as it was then for the minutes. */
+export interface ProcessedTension {
+  tensionId: TensionId;
+  title: string;
+  outcome: SyncOutcome | null;
+  gotWhatNeeded: boolean | null;
+  agreement: string | null;
+  decisionId: string | null;
+  resolved: boolean;
+}
+
 export type MeetingStage = 'checkin' | 'checklist' | 'projects' | 'agenda' | 'tensions' | 'closing';
 
 /** A sync meeting walks the whole agenda; the other rooms skip checklist and project updates. */
@@ -139,7 +150,7 @@ export interface Meeting {
   projectUpdates: Array<{ actionId: ActionId; note: string }>;
   agenda: TensionId[];
   currentTensionId: TensionId | null;
-  processed: TensionId[];
+  processed: ProcessedTension[];
   round: Round | null;
   process: GovernanceProcess | null;
   timer: Timer;
@@ -157,7 +168,7 @@ export interface MeetingRecord {
   checklist: Array<{ label: string; done: boolean | null }>;
   metrics: Array<{ label: string; value: string }>;
   projectUpdates: Array<{ actionId: ActionId; note: string }>;
-  processed: TensionId[];
+  processed: ProcessedTension[];
 }
 
 /**

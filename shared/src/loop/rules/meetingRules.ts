@@ -156,8 +156,9 @@ function startMeeting(state: TeamSpaceState, room: Meeting['room'], ctx: LoopRul
       scribeId: null,
       attendees: online.includes(ctx.actorId) ? online : [ctx.actorId, ...online],
       stage: 'checkin',
-      checklist: state.checklist.map((label) => ({ label, done: null })),
-      metrics: state.metrics.map((label) => ({ label, value: '' })),
+      // Checklist and metrics are sections of the sync meeting only.
+      checklist: room === 'operational' ? state.checklist.map((label) => ({ label, done: null })) : [],
+      metrics: room === 'operational' ? state.metrics.map((label) => ({ label, value: '' })) : [],
       projectUpdates: [],
       agenda: [],
       currentTensionId: null,
@@ -268,7 +269,6 @@ function recordTension(
       if (meeting.timer.status !== 'idle')
         events.push({ type: 'timer:set', timer: { status: 'idle' }, change: 'reset' });
       const toGovernance = tension.outcome?.type === 'to-governance';
-      if (toGovernance) events.push({ type: 'tension:room-set', tensionId: tension.id, room: 'governance' });
       const resolved =
         meeting.room === 'governance'
           ? meeting.process?.step === 'adopted'
@@ -282,6 +282,8 @@ function recordTension(
         resolved,
         at: ctx.now,
       });
+      // Moved on after closing, so this meeting's record still says where it went.
+      if (toGovernance) events.push({ type: 'tension:room-set', tensionId: tension.id, room: 'governance' });
       return accept(...events);
     }
 
