@@ -9,7 +9,16 @@ export interface IdSource {
   newSecret(): string;
 }
 
-const prefixes: Record<IdKind, string> = { participant: 'p_', topic: 't_', outcome: 'o_' };
+const prefixes: Record<IdKind, string> = {
+  participant: 'p_',
+  topic: 't_',
+  outcome: 'o_',
+  tension: 'tn_',
+  action: 'a_',
+  meeting: 'm_',
+  decision: 'd_',
+  objection: 'ob_',
+};
 
 /** Cryptographically random ids: unguessable, so knowing one participant id grants nothing. */
 export const randomIds: IdSource = {

@@ -5,7 +5,7 @@ export type ParticipantId = string;
 export type TopicId = string;
 export type OutcomeId = string;
 /** The kinds of thing the server mints ids for. */
-export type IdKind = 'participant' | 'topic' | 'outcome';
+export type IdKind = 'participant' | 'topic' | 'outcome' | 'tension' | 'action' | 'meeting' | 'decision' | 'objection';
 export type Role = 'facilitator' | 'participant';
 export type Phase = z.infer<typeof phaseSchema>;
 export type LeanCoffeeSettings = z.infer<typeof leanCoffeeSettingsSchema>;

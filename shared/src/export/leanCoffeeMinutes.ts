@@ -1,5 +1,6 @@
 import type { Outcome } from '../domain/state.ts';
 import type { MinutesLabels } from './labels.ts';
+import { escapeMarkdown } from './markdown.ts';
 import type { LeanCoffeeSummary, TopicSummary } from './leanCoffeeSummary.ts';
 
 export interface MinutesFormat {
@@ -16,11 +17,6 @@ export function formatDuration(ms: number): string {
   const minutes = Math.floor(totalSeconds / 60);
   const seconds = totalSeconds % 60;
   return `${minutes}:${String(seconds).padStart(2, '0')}`;
-}
-
-/** Markdown would read `*`, `_`, `[` and friends in user text as formatting (and `|` as a table cell). */
-function escapeMarkdown(text: string): string {
-  return text.replace(/([\\`*_[\]<>|~])/g, '\\$1').replace(/\r?\n/g, ' ');
 }
 
 function actionLine(action: Outcome, labels: MinutesLabels): string {

@@ -2,14 +2,14 @@ import type { Command } from '../../protocol/commands.ts';
 import { applyAll, replay } from '../apply.ts';
 import { createSession, decide, type Actor, type DecideResult } from '../decide.ts';
 import type { DomainEvent } from '../events.ts';
-import type { LeanCoffeeSettings, ParticipantId, Phase } from '../state.ts';
+import type { IdKind, LeanCoffeeSettings, ParticipantId, Phase } from '../state.ts';
 
 /** Deterministic ids and a fixed clock for domain tests. */
 export function testContext(start = 1_700_000_000_000) {
   let counter = 0;
   let now = start;
   return {
-    newId: (kind: 'participant' | 'topic' | 'outcome') => `${kind.charAt(0)}${++counter}`,
+    newId: (kind: IdKind) => `${kind.charAt(0)}${++counter}`,
     get now() {
       return now;
     },

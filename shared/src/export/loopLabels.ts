@@ -1,0 +1,120 @@
+import type { RoomKey, SyncOutcomeType } from '../loop/state.ts';
+
+/** The words of a team meeting's minutes and of the decision log, in each language. */
+export interface LoopMinutesLabels {
+  meetingOn: (date: string) => string;
+  rooms: Record<RoomKey, string>;
+  attendees: string;
+  facilitator: string;
+  scribe: string;
+  nobody: string;
+  checklist: string;
+  checklistDone: { true: string; false: string; null: string };
+  metrics: string;
+  projectUpdates: string;
+  tensions: string;
+  noTensions: string;
+  outcome: string;
+  outcomes: Record<SyncOutcomeType, string>;
+  gotWhatNeeded: { true: string; false: string };
+  agreement: string;
+  personalNotShared: (count: number) => string;
+  decisions: string;
+  decisionLog: string;
+  adopted: string;
+  present: string;
+  actions: string;
+  owner: string;
+  due: string;
+  noOwner: string;
+  stillOpen: string;
+}
+
+export const loopMinutesLabels: Record<'de' | 'en', LoopMinutesLabels> = {
+  en: {
+    meetingOn: (date) => `Meeting on ${date}`,
+    rooms: {
+      operational: 'Operational room',
+      governance: 'Governance room',
+      individual: 'Individual room',
+      relationship: 'Relationship room',
+    },
+    attendees: 'Present',
+    facilitator: 'Facilitator',
+    scribe: 'Scribe',
+    nobody: 'nobody',
+    checklist: 'Checklist',
+    checklistDone: { true: 'done', false: 'not done', null: 'no answer' },
+    metrics: 'Metrics',
+    projectUpdates: 'Project updates',
+    tensions: 'Tensions',
+    noTensions: 'No tensions were processed.',
+    outcome: 'Outcome',
+    outcomes: {
+      information: 'Information',
+      'next-action': 'Next action',
+      project: 'Project',
+      help: 'Request for help',
+      sharing: 'Sharing',
+      'to-governance': 'Moved to governance',
+    },
+    gotWhatNeeded: { true: 'got what was needed', false: 'did not get what was needed' },
+    agreement: 'Agreement',
+    personalNotShared: (count) =>
+      count === 1
+        ? '1 personal tension was processed (not shared).'
+        : `${count} personal tensions were processed (not shared).`,
+    decisions: 'Decisions',
+    decisionLog: 'Decision log',
+    adopted: 'adopted',
+    present: 'present',
+    actions: 'Actions',
+    owner: 'Owner',
+    due: 'due',
+    noOwner: 'no owner yet',
+    stillOpen: 'Open actions of the team',
+  },
+  de: {
+    meetingOn: (date) => `Meeting am ${date}`,
+    rooms: {
+      operational: 'Operativer Raum',
+      governance: 'Governance-Raum',
+      individual: 'Individueller Raum',
+      relationship: 'Beziehungsraum',
+    },
+    attendees: 'Anwesend',
+    facilitator: 'Moderation',
+    scribe: 'Transparenzmeister:in',
+    nobody: 'niemand',
+    checklist: 'Checkliste',
+    checklistDone: { true: 'erledigt', false: 'nicht erledigt', null: 'keine Angabe' },
+    metrics: 'Kennzahlen',
+    projectUpdates: 'Projekt-Updates',
+    tensions: 'Spannungen',
+    noTensions: 'Es wurden keine Spannungen bearbeitet.',
+    outcome: 'Ergebnis',
+    outcomes: {
+      information: 'Information',
+      'next-action': 'Nächster Schritt',
+      project: 'Projekt',
+      help: 'Bitte um Unterstützung',
+      sharing: 'Teilen',
+      'to-governance': 'In den Governance-Raum verschoben',
+    },
+    gotWhatNeeded: { true: 'hat bekommen, was gebraucht wurde', false: 'hat nicht bekommen, was gebraucht wurde' },
+    agreement: 'Vereinbarung',
+    personalNotShared: (count) =>
+      count === 1
+        ? '1 persönliche Spannung wurde bearbeitet (nicht geteilt).'
+        : `${count} persönliche Spannungen wurden bearbeitet (nicht geteilt).`,
+    decisions: 'Beschlüsse',
+    decisionLog: 'Beschlussbuch',
+    adopted: 'beschlossen',
+    present: 'anwesend',
+    actions: 'Aufgaben',
+    owner: 'Verantwortlich',
+    due: 'fällig',
+    noOwner: 'noch niemand zuständig',
+    stillOpen: 'Offene Aufgaben des Teams',
+  },
+};

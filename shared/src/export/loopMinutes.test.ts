@@ -1,0 +1,69 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { currentSpeaker } from '../loop/selectors.ts';
+import { teamSpace } from '../loop/testing/fixtures.ts';
+import { loopMinutesLabels } from './loopLabels.ts';
+import { decisionLogMarkdown, loopMeetingMarkdown } from './loopMinutes.ts';
+
+const formatDate = () => '2023-11-14';
+
+/** Two meetings of one team: a sync meeting, then a governance meeting that adopts a proposal. */
+function teamWithHistory() {
+  const s = teamSpace();
+  s.run('p1', { type: 'space:update', checklist: ['Minutes sent'], metrics: ['Open cases'] });
+  const printer = s.addTension('p2', 'Printer in room 2 is broken', 'operational');
+  const rule = s.addTension('p3', 'Nobody knows who *signs* grants', 'operational');
+  s.meetingAtTensions('operational');
+  s.run('p1', { type: 'meeting:assign-role', role: 'scribe', participantId: 'p4' });
+  s.run('p1', { type: 'tension:start', tensionId: printer });
+  s.run('p4', {
+    type: 'tension:outcome',
+    outcome: { type: 'next-action', text: 'Call the vendor', ownerId: 'p3', ownerName: null, due: '2026-12-01' },
+  });
+  s.run('p4', { type: 'tension:close', gotWhatNeeded: true });
+  s.run('p1', { type: 'tension:start', tensionId: rule });
+  s.run('p4', { type: 'tension:outcome', outcome: { type: 'to-governance' } });
+  s.run('p4', { type: 'tension:close', gotWhatNeeded: false });
+  s.run('p1', { type: 'meeting:end' });
+
+  s.meetingAtTensions('governance');
+  s.run('p1', { type: 'tension:start', tensionId: rule });
+  s.run('p3', { type: 'proposal:set', proposal: 'The team lead signs grants up to 5,000 €.' });
+  for (let i = 0; i < 4; i += 1) s.run('p1', { type: 'process:advance' });
+  while (s.state.meeting!.round!.index < s.state.meeting!.round!.order.length) {
+    s.run(currentSpeaker(s.state.meeting!.round)!, { type: 'objection:none' });
+  }
+  s.run('p1', { type: 'process:advance' });
+  s.run('p1', { type: 'tension:close', gotWhatNeeded: null });
+  s.run('p1', { type: 'meeting:end' });
+  return s;
+}
+
+describe('team meeting minutes', () => {
+  it.each(['en', 'de'] as const)('match the golden Markdown in %s', (language) => {
+    const s = teamWithHistory();
+    const format = { labels: loopMinutesLabels[language], formatDate };
+    const minutes = s.state.meetings.map((record) => loopMeetingMarkdown(s.state, record, format)).join('\n---\n\n');
+    const log = decisionLogMarkdown(s.state, format);
+    const golden = readFileSync(new URL(`./golden/loop.${language}.md`, import.meta.url), 'utf8');
+    expect(`${minutes}\n===\n\n${log}`).toBe(golden);
+  });
+
+  it.each([
+    { shareable: false, shows: false },
+    { shareable: true, shows: true },
+  ])('relationship room content appears only when shareable ($shareable)', ({ shareable, shows }) => {
+    const s = teamSpace();
+    const id = s.addTension('p2', 'Friction between Ana and Ben', 'relationship');
+    s.meetingAtTensions('relationship');
+    s.run('p1', { type: 'tension:start', tensionId: id });
+    s.run('p1', { type: 'tension:agreement', agreement: 'We talk before escalating.' });
+    if (shareable) s.run('p1', { type: 'tension:set-shareable', tensionId: id, shareable: true });
+    s.run('p1', { type: 'tension:close', gotWhatNeeded: null });
+    s.run('p1', { type: 'meeting:end' });
+    const minutes = loopMeetingMarkdown(s.state, s.state.meetings[0]!, { labels: loopMinutesLabels.en, formatDate });
+    expect(minutes.includes('Friction between Ana and Ben')).toBe(shows);
+    expect(minutes.includes('We talk before escalating.')).toBe(shows);
+    expect(minutes.includes('1 personal tension was processed (not shared).')).toBe(!shows);
+  });
+});

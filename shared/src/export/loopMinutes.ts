@@ -1,0 +1,123 @@
+import { findMember, findTension } from '../loop/selectors.ts';
+import {
+  personalRooms,
+  type ActionItem,
+  type MeetingRecord,
+  type RoomKey,
+  type TeamSpaceState,
+  type ProcessedTension,
+} from '../loop/state.ts';
+import { escapeMarkdown } from './markdown.ts';
+import type { LoopMinutesLabels } from './loopLabels.ts';
+
+export interface LoopMinutesFormat {
+  labels: LoopMinutesLabels;
+  formatDate: (epochMs: number) => string;
+}
+
+/** The team's own room name where it set one, otherwise the default in the reader's language. */
+export function roomName(state: TeamSpaceState, room: RoomKey, labels: LoopMinutesLabels): string {
+  return state.roomNames[room] ?? labels.rooms[room];
+}
+
+function actionLine(action: ActionItem, labels: LoopMinutesLabels): string {
+  const owner = action.ownerName ? escapeMarkdown(action.ownerName) : `_${labels.noOwner}_`;
+  const due = action.due ? ` (${labels.due} ${action.due})` : '';
+  return `- [${action.status === 'done' ? 'x' : ' '}] ${escapeMarkdown(action.text)} — ${owner}${due}`;
+}
+
+function processedLines(state: TeamSpaceState, entry: ProcessedTension, labels: LoopMinutesLabels): string[] {
+  const lines = [`### ${escapeMarkdown(entry.title)}`, ''];
+  const outcome = entry.outcome;
+  if (outcome) {
+    const action =
+      outcome.type === 'next-action' || outcome.type === 'project'
+        ? state.actions.find((a) => a.id === outcome.actionId)
+        : undefined;
+    const note = 'note' in outcome && outcome.note ? `: ${escapeMarkdown(outcome.note)}` : '';
+    const detail = action ? `: ${actionLine(action, labels).replace(/^- \[.\] /, '')}` : note;
+    const line = `${labels.outcome}: ${labels.outcomes[outcome.type]}${detail}`;
+    if (entry.gotWhatNeeded === null) lines.push(line);
+    else lines.push(`${line}  `, `(${labels.gotWhatNeeded[entry.gotWhatNeeded ? 'true' : 'false']})`);
+    lines.push('');
+  }
+  if (entry.agreement) lines.push(`${labels.agreement}: ${escapeMarkdown(entry.agreement)}`, '');
+  const decision = entry.decisionId ? state.decisions.find((d) => d.id === entry.decisionId) : undefined;
+  if (decision) lines.push(`**${labels.adopted}:** ${escapeMarkdown(decision.text)}`, '');
+  return lines;
+}
+
+/**
+ * The minutes of one team meeting: who was there in which role, what the sync sections showed,
+ * each tension with its outcome, decisions and actions. Content of the individual and
+ * relationship rooms appears only where the group marked it shareable.
+ */
+export function loopMeetingMarkdown(state: TeamSpaceState, record: MeetingRecord, format: LoopMinutesFormat): string {
+  const { labels } = format;
+  const name = (id: string | null) => (id ? escapeMarkdown(findMember(state, id)?.name ?? '?') : labels.nobody);
+  const lines = [
+    `# ${escapeMarkdown(state.title)} — ${escapeMarkdown(roomName(state, record.room, labels))}`,
+    '',
+    labels.meetingOn(format.formatDate(record.startedAt)),
+    '',
+    `**${labels.attendees}:** ${record.attendees.map(name).join(', ')}  `,
+    `**${labels.facilitator}:** ${name(record.facilitatorId)}  `,
+    `**${labels.scribe}:** ${name(record.scribeId)}`,
+    '',
+  ];
+  if (record.checklist.length) {
+    lines.push(`## ${labels.checklist}`, '');
+    for (const item of record.checklist) {
+      lines.push(
+        `- ${escapeMarkdown(item.label)}: ${labels.checklistDone[String(item.done) as 'true' | 'false' | 'null']}`,
+      );
+    }
+    lines.push('');
+  }
+  if (record.metrics.length) {
+    lines.push(`## ${labels.metrics}`, '');
+    for (const metric of record.metrics)
+      lines.push(`- ${escapeMarkdown(metric.label)}: ${escapeMarkdown(metric.value) || '—'}`);
+    lines.push('');
+  }
+  if (record.projectUpdates.length) {
+    lines.push(`## ${labels.projectUpdates}`, '');
+    for (const update of record.projectUpdates) {
+      const project = state.actions.find((a) => a.id === update.actionId);
+      lines.push(`- ${escapeMarkdown(project?.text ?? '?')}: ${escapeMarkdown(update.note)}`);
+    }
+    lines.push('');
+  }
+
+  lines.push(`## ${labels.tensions}`, '');
+  // Personal rooms stay out of the minutes unless the group marked the tension shareable.
+  const personal = personalRooms.includes(record.room);
+  const shown = record.processed.filter((p) => !personal || findTension(state, p.tensionId)?.shareable);
+  const hidden = record.processed.length - shown.length;
+  if (record.processed.length === 0) lines.push(labels.noTensions, '');
+  for (const entry of shown) lines.push(...processedLines(state, entry, labels));
+  if (hidden > 0) lines.push(`_${labels.personalNotShared(hidden)}_`, '');
+
+  const actions = state.actions.filter((a) => a.meetingId === record.id);
+  if (actions.length) lines.push(`## ${labels.actions}`, '', ...actions.map((a) => actionLine(a, labels)), '');
+  const earlier = state.actions.filter((a) => a.status === 'open' && a.meetingId !== record.id);
+  if (earlier.length) lines.push(`## ${labels.stillOpen}`, '', ...earlier.map((a) => actionLine(a, labels)), '');
+  return `${lines.join('\n').trimEnd()}\n`;
+}
+
+/** The team's decision log (Beschlussbuch): every adopted proposal, newest last. */
+export function decisionLogMarkdown(state: TeamSpaceState, format: LoopMinutesFormat): string {
+  const { labels } = format;
+  const lines = [`# ${escapeMarkdown(state.title)} — ${labels.decisionLog}`, ''];
+  state.decisions.forEach((decision, index) => {
+    lines.push(
+      `## ${index + 1}. ${escapeMarkdown(decision.title)}`,
+      '',
+      escapeMarkdown(decision.text),
+      '',
+      `${labels.adopted} ${format.formatDate(decision.adoptedAt)} · ${labels.present}: ${decision.present.map(escapeMarkdown).join(', ')}`,
+      '',
+    );
+  });
+  return `${lines.join('\n').trimEnd()}\n`;
+}

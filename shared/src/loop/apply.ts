@@ -1,0 +1,233 @@
+import { assertNever } from '../domain/assertNever.ts';
+import type { LoopEvent } from './events.ts';
+import type { Meeting, ProcessedTension, TeamSpaceState, Tension, TensionId } from './state.ts';
+
+/** Builds the first state of a team space from `space:created`. */
+export function initialTeamSpace(event: Extract<LoopEvent, { type: 'space:created' }>): TeamSpaceState {
+  return {
+    id: event.id,
+    kind: 'team-space',
+    title: event.title,
+    createdAt: event.createdAt,
+    roomNames: { operational: null, governance: null, individual: null, relationship: null },
+    checklist: [],
+    metrics: [],
+    participants: [],
+    tensions: [],
+    actions: [],
+    decisions: [],
+    meetings: [],
+    meeting: null,
+  };
+}
+
+function updateTension(state: TeamSpaceState, id: TensionId, change: (t: Tension) => Tension): TeamSpaceState {
+  return { ...state, tensions: state.tensions.map((t) => (t.id === id ? change(t) : t)) };
+}
+
+/** Applies a change to the running meeting; events about a meeting only happen while one runs. */
+function updateMeeting(state: TeamSpaceState, change: (m: Meeting) => Meeting): TeamSpaceState {
+  return state.meeting ? { ...state, meeting: change(state.meeting) } : state;
+}
+
+/** Folds one team-space event into the state. Pure, and total over masked copies too. */
+export function applyLoop(state: TeamSpaceState, event: LoopEvent): TeamSpaceState {
+  switch (event.type) {
+    case 'space:created':
+      return initialTeamSpace(event);
+    case 'space:updated':
+      return {
+        ...state,
+        title: event.title,
+        roomNames: event.roomNames,
+        checklist: event.checklist,
+        metrics: event.metrics,
+      };
+    case 'participant:joined':
+      return { ...state, participants: [...state.participants, event.participant] };
+    case 'participant:renamed':
+      return {
+        ...state,
+        participants: state.participants.map((p) => (p.id === event.participantId ? { ...p, name: event.name } : p)),
+      };
+    case 'participant:presence-changed':
+      return {
+        ...state,
+        participants: state.participants.map((p) =>
+          p.id === event.participantId ? { ...p, online: event.online } : p,
+        ),
+      };
+    case 'participant:role-changed':
+      return {
+        ...state,
+        participants: state.participants.map((p) => (p.id === event.participantId ? { ...p, role: event.role } : p)),
+      };
+    case 'tension:added':
+      return { ...state, tensions: [...state.tensions, event.tension] };
+    case 'tension:edited':
+      return updateTension(state, event.tensionId, (t) => ({
+        ...t,
+        title: event.title,
+        description: event.description,
+      }));
+    case 'tension:withdrawn': {
+      const next = updateTension(state, event.tensionId, (t) => ({ ...t, status: 'withdrawn' }));
+      return updateMeeting(next, (m) => ({ ...m, agenda: m.agenda.filter((id) => id !== event.tensionId) }));
+    }
+    case 'tension:room-set': {
+      // A tension moved to another room starts afresh there.
+      const next = updateTension(state, event.tensionId, (t) => ({
+        ...t,
+        room: event.room,
+        roomConfirmed: true,
+        outcome: null,
+        gotWhatNeeded: null,
+      }));
+      return updateMeeting(next, (m) =>
+        m.room === event.room ? m : { ...m, agenda: m.agenda.filter((id) => id !== event.tensionId) },
+      );
+    }
+    case 'tension:shareable-set':
+      return updateTension(state, event.tensionId, (t) => ({ ...t, shareable: event.shareable }));
+    case 'tension:outcome-set':
+      return updateTension(state, event.tensionId, (t) => ({ ...t, outcome: event.outcome }));
+    case 'tension:agreement-set':
+      return updateTension(state, event.tensionId, (t) => ({ ...t, agreement: event.agreement }));
+    case 'tension:closed': {
+      const meetingId = state.meeting?.id ?? null;
+      const tension = state.tensions.find((t) => t.id === event.tensionId);
+      const entry: ProcessedTension = {
+        tensionId: event.tensionId,
+        title: tension?.title ?? '',
+        outcome: tension?.outcome ?? null,
+        gotWhatNeeded: event.gotWhatNeeded,
+        agreement: tension?.agreement ?? null,
+        decisionId:
+          state.decisions.find((d) => d.tensionId === event.tensionId && d.meetingId === meetingId)?.id ?? null,
+        resolved: event.resolved,
+      };
+      const next = updateTension(state, event.tensionId, (t) => ({
+        ...t,
+        status: event.resolved ? 'resolved' : 'open',
+        gotWhatNeeded: event.gotWhatNeeded,
+        resolvedAt: event.resolved ? event.at : null,
+        meetingId,
+      }));
+      return updateMeeting(next, (m) => ({
+        ...m,
+        currentTensionId: null,
+        process: null,
+        agenda: m.agenda.filter((id) => id !== event.tensionId),
+        processed: [...m.processed.filter((p) => p.tensionId !== event.tensionId), entry],
+      }));
+    }
+    case 'action:added':
+      return { ...state, actions: [...state.actions, event.action] };
+    case 'action:updated':
+      return {
+        ...state,
+        actions: state.actions.map((a) =>
+          a.id === event.actionId
+            ? { ...a, text: event.text, ownerId: event.ownerId, ownerName: event.ownerName, due: event.due }
+            : a,
+        ),
+      };
+    case 'action:status-set':
+      return {
+        ...state,
+        actions: state.actions.map((a) => (a.id === event.actionId ? { ...a, status: event.status } : a)),
+      };
+    case 'meeting:started':
+      return { ...state, meeting: event.meeting };
+    case 'meeting:role-set':
+      return updateMeeting(state, (m) =>
+        event.role === 'facilitator'
+          ? { ...m, facilitatorId: event.participantId }
+          : { ...m, scribeId: event.participantId },
+      );
+    case 'meeting:attended':
+      return updateMeeting(state, (m) => ({ ...m, attendees: [...m.attendees, event.participantId] }));
+    case 'meeting:stage-set':
+      return updateMeeting(state, (m) => ({ ...m, stage: event.stage }));
+    case 'meeting:checklist-marked':
+      return updateMeeting(state, (m) => ({
+        ...m,
+        checklist: m.checklist.map((item, i) => (i === event.index ? { ...item, done: event.done } : item)),
+      }));
+    case 'meeting:metric-set':
+      return updateMeeting(state, (m) => ({
+        ...m,
+        metrics: m.metrics.map((metric, i) => (i === event.index ? { ...metric, value: event.value } : metric)),
+      }));
+    case 'meeting:project-updated':
+      return updateMeeting(state, (m) => ({
+        ...m,
+        projectUpdates: [
+          ...m.projectUpdates.filter((u) => u.actionId !== event.actionId),
+          { actionId: event.actionId, note: event.note },
+        ],
+      }));
+    case 'meeting:agenda-set':
+      return updateMeeting(state, (m) => ({ ...m, agenda: event.agenda }));
+    case 'meeting:tension-started':
+      return updateMeeting(state, (m) => ({ ...m, currentTensionId: event.tensionId }));
+    case 'meeting:ended':
+      return { ...state, meeting: null, meetings: [...state.meetings, event.record] };
+    case 'round:started':
+      return updateMeeting(state, (m) => ({ ...m, round: event.round }));
+    case 'round:advanced':
+      return updateMeeting(state, (m) => {
+        if (!m.round) return m;
+        const speaker = m.round.order[m.round.index];
+        const passed = event.passed && speaker ? [...m.round.passed, speaker] : m.round.passed;
+        return { ...m, round: { ...m.round, index: m.round.index + 1, passed } };
+      });
+    case 'round:ended':
+      return updateMeeting(state, (m) => ({ ...m, round: null }));
+    case 'process:started':
+      return updateMeeting(state, (m) => ({ ...m, process: event.process }));
+    case 'process:proposal-set':
+      return updateMeeting(state, (m) =>
+        m.process ? { ...m, process: { ...m.process, proposal: event.proposal } } : m,
+      );
+    case 'process:step-set':
+      return updateMeeting(state, (m) =>
+        m.process ? { ...m, process: { ...m.process, step: event.step, objectionRounds: event.objectionRounds } } : m,
+      );
+    case 'objection:raised':
+      return updateMeeting(state, (m) =>
+        m.process ? { ...m, process: { ...m.process, objections: [...m.process.objections, event.objection] } } : m,
+      );
+    case 'objection:status-set':
+      return updateMeeting(state, (m) =>
+        m.process
+          ? {
+              ...m,
+              process: {
+                ...m.process,
+                objections: m.process.objections.map((o) =>
+                  o.id === event.objectionId ? { ...o, status: event.status } : o,
+                ),
+              },
+            }
+          : m,
+      );
+    case 'decision:adopted':
+      return { ...state, decisions: [...state.decisions, event.decision] };
+    case 'timer:set':
+      return updateMeeting(state, (m) => ({ ...m, timer: event.timer }));
+    default:
+      return assertNever(event);
+  }
+}
+
+export function applyLoopAll(state: TeamSpaceState, events: readonly LoopEvent[]): TeamSpaceState {
+  return events.reduce(applyLoop, state);
+}
+
+/** Rebuilds a team space from its full log, which must open with `space:created`. */
+export function replayLoop(events: readonly LoopEvent[]): TeamSpaceState {
+  const [first, ...rest] = events;
+  if (first?.type !== 'space:created') throw new Error('A team space log must start with space:created.');
+  return applyLoopAll(initialTeamSpace(first), rest);
+}

@@ -1,0 +1,161 @@
+import type { LoopCommand } from '../protocol/loopCommands.ts';
+import type { SystemCommand } from '../protocol/commands.ts';
+import { ErrorCode } from '../protocol/errors.ts';
+import { limits } from '../protocol/limits.ts';
+import { assertNever } from '../domain/assertNever.ts';
+import type { DecideContext } from '../domain/decide.ts';
+import { timerTransition } from '../domain/timer.ts';
+import type { LoopEvent } from './events.ts';
+import { decideGovernance } from './rules/governanceRules.ts';
+import { decideMeeting } from './rules/meetingRules.ts';
+import { accept, forbidden, reject, type LoopDecideResult, type LoopRuleContext } from './rules/results.ts';
+import { decideRound } from './rules/roundRules.ts';
+import { decideSpace } from './rules/spaceRules.ts';
+import { decideTension } from './rules/tensionRules.ts';
+import { canRunMeeting, findMember } from './selectors.ts';
+import type { TeamSpaceState } from './state.ts';
+
+export type { LoopDecideResult } from './rules/results.ts';
+
+/** The events that open a team space: the space and its first facilitator. */
+export function createTeamSpace(
+  input: { id: string; title: string; facilitatorName: string },
+  ctx: Omit<DecideContext, 'actor'>,
+): LoopEvent[] {
+  return [
+    { type: 'space:created', id: input.id, title: input.title, createdAt: ctx.now },
+    {
+      type: 'participant:joined',
+      participant: {
+        id: ctx.newId('participant'),
+        name: input.facilitatorName,
+        role: 'facilitator',
+        online: false,
+        joinedAt: ctx.now,
+      },
+    },
+  ];
+}
+
+/** The rules of a team space and its meetings, pure like Lean Coffee's `decide`. */
+export function decideLoop(
+  state: TeamSpaceState,
+  command: LoopCommand | SystemCommand,
+  ctx: DecideContext,
+): LoopDecideResult {
+  if (ctx.actor.kind === 'system') {
+    return command.type === 'participant:join' ||
+      command.type === 'participant:presence' ||
+      command.type === 'timer:expire'
+      ? decideSystem(state, command, ctx)
+      : forbidden('A member must send this.');
+  }
+  if (command.type === 'participant:join' || command.type === 'participant:presence') {
+    return forbidden('Only the server may do this.');
+  }
+  const actorId = ctx.actor.id;
+  if (!findMember(state, actorId)) return reject(ErrorCode.unauthorized, 'You are not a member of this team space.');
+  const rule: LoopRuleContext = { actorId, now: ctx.now, newId: ctx.newId };
+
+  switch (command.type) {
+    case 'space:update':
+    case 'participant:rename':
+    case 'participant:set-role':
+      return decideSpace(state, command, rule);
+    case 'tension:add':
+    case 'tension:edit':
+    case 'tension:withdraw':
+    case 'tension:assign-room':
+    case 'tension:set-shareable':
+    case 'action:update':
+    case 'action:set-status':
+      return decideTension(state, command, rule);
+    case 'meeting:start':
+    case 'meeting:assign-role':
+    case 'meeting:advance':
+    case 'meeting:back':
+    case 'meeting:end':
+    case 'meeting:mark-checklist':
+    case 'meeting:set-metric':
+    case 'meeting:update-project':
+    case 'meeting:agenda-add':
+    case 'meeting:agenda-remove':
+    case 'tension:start':
+    case 'tension:outcome':
+    case 'tension:agreement':
+    case 'tension:close':
+      return decideMeeting(state, command, rule);
+    case 'round:start':
+    case 'round:next':
+    case 'round:pass':
+      return decideRound(state, command, rule);
+    case 'proposal:set':
+    case 'process:advance':
+    case 'process:back':
+    case 'objection:raise':
+    case 'objection:none':
+    case 'objection:test':
+    case 'objection:integrate':
+      return decideGovernance(state, command, rule);
+    case 'timer:start':
+    case 'timer:pause':
+    case 'timer:resume':
+    case 'timer:add':
+    case 'timer:reset':
+    case 'timer:expire':
+      if (command.type !== 'timer:expire' && !canRunMeeting(state, actorId)) {
+        return forbidden('Only the meeting’s facilitator controls the timer.');
+      }
+      return meetingTimer(state, command, ctx.now);
+    default:
+      return assertNever(command);
+  }
+}
+
+function meetingTimer(
+  state: TeamSpaceState,
+  command: Extract<LoopCommand, { type: `timer:${string}` }> | { type: 'timer:expire' },
+  now: number,
+): LoopDecideResult {
+  if (!state.meeting)
+    return command.type === 'timer:expire' ? accept() : reject(ErrorCode.invalidState, 'No meeting is running.');
+  const transition = timerTransition(state.meeting.timer, command, now);
+  if (!transition.ok) return reject(transition.code, transition.message);
+  return transition.next ? accept({ type: 'timer:set', ...transition.next }) : accept();
+}
+
+function decideSystem(state: TeamSpaceState, command: SystemCommand, ctx: DecideContext): LoopDecideResult {
+  switch (command.type) {
+    case 'participant:join':
+      if (state.participants.length >= limits.participantsPerSession) {
+        return reject(ErrorCode.sessionFull, 'This team space is full.');
+      }
+      return accept({
+        type: 'participant:joined',
+        participant: {
+          id: ctx.newId('participant'),
+          name: command.name,
+          role: command.role,
+          online: false,
+          joinedAt: ctx.now,
+        },
+      });
+    case 'participant:presence': {
+      const member = findMember(state, command.participantId);
+      if (!member) return reject(ErrorCode.notFound, 'No such member.');
+      const events: LoopEvent[] = [];
+      if (member.online !== command.online) {
+        events.push({ type: 'participant:presence-changed', participantId: member.id, online: command.online });
+      }
+      // Whoever comes online during a meeting is present at it.
+      if (command.online && state.meeting && !state.meeting.attendees.includes(member.id)) {
+        events.push({ type: 'meeting:attended', participantId: member.id });
+      }
+      return accept(...events);
+    }
+    case 'timer:expire':
+      return meetingTimer(state, command, ctx.now);
+    default:
+      return assertNever(command);
+  }
+}

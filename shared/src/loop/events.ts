@@ -1,0 +1,72 @@
+import type { TimerChange } from '../domain/events.ts';
+import type { Participant, ParticipantId, Role, Timer } from '../domain/state.ts';
+import type {
+  ActionItem,
+  Decision,
+  GovernanceProcess,
+  IdmStep,
+  Meeting,
+  MeetingRecord,
+  MeetingStage,
+  Objection,
+  RoomKey,
+  Round,
+  SyncOutcome,
+  Tension,
+  TensionId,
+} from './state.ts';
+
+/** Facts that happened in a team space. */
+export type LoopEvent =
+  | { type: 'space:created'; id: string; title: string; createdAt: number }
+  | {
+      type: 'space:updated';
+      title: string;
+      roomNames: Record<RoomKey, string | null>;
+      checklist: string[];
+      metrics: string[];
+    }
+  | { type: 'participant:joined'; participant: Participant }
+  | { type: 'participant:renamed'; participantId: ParticipantId; name: string }
+  | { type: 'participant:presence-changed'; participantId: ParticipantId; online: boolean }
+  | { type: 'participant:role-changed'; participantId: ParticipantId; role: Role }
+  | { type: 'tension:added'; tension: Tension }
+  | { type: 'tension:edited'; tensionId: TensionId; title: string; description: string }
+  | { type: 'tension:withdrawn'; tensionId: TensionId }
+  | { type: 'tension:room-set'; tensionId: TensionId; room: RoomKey }
+  | { type: 'tension:shareable-set'; tensionId: TensionId; shareable: boolean }
+  | { type: 'tension:outcome-set'; tensionId: TensionId; outcome: SyncOutcome }
+  | { type: 'tension:agreement-set'; tensionId: TensionId; agreement: string }
+  | { type: 'tension:closed'; tensionId: TensionId; gotWhatNeeded: boolean | null; resolved: boolean; at: number }
+  | { type: 'action:added'; action: ActionItem }
+  | {
+      type: 'action:updated';
+      actionId: string;
+      text: string;
+      ownerId: ParticipantId | null;
+      ownerName: string | null;
+      due: string | null;
+    }
+  | { type: 'action:status-set'; actionId: string; status: ActionItem['status'] }
+  | { type: 'meeting:started'; meeting: Meeting }
+  | { type: 'meeting:role-set'; role: 'facilitator' | 'scribe'; participantId: ParticipantId }
+  | { type: 'meeting:attended'; participantId: ParticipantId }
+  | { type: 'meeting:stage-set'; stage: MeetingStage }
+  | { type: 'meeting:checklist-marked'; index: number; done: boolean | null }
+  | { type: 'meeting:metric-set'; index: number; value: string }
+  | { type: 'meeting:project-updated'; actionId: string; note: string }
+  | { type: 'meeting:agenda-set'; agenda: TensionId[] }
+  | { type: 'meeting:tension-started'; tensionId: TensionId | null }
+  | { type: 'meeting:ended'; record: MeetingRecord }
+  | { type: 'round:started'; round: Round }
+  | { type: 'round:advanced'; passed: boolean }
+  | { type: 'round:ended' }
+  | { type: 'process:started'; process: GovernanceProcess }
+  | { type: 'process:proposal-set'; proposal: string }
+  | { type: 'process:step-set'; step: IdmStep; objectionRounds: number }
+  | { type: 'objection:raised'; objection: Objection }
+  | { type: 'objection:status-set'; objectionId: string; status: Objection['status'] }
+  | { type: 'decision:adopted'; decision: Decision }
+  | { type: 'timer:set'; timer: Timer; change: TimerChange };
+
+export type LoopEventType = LoopEvent['type'];

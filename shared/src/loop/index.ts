@@ -1,0 +1,6 @@
+export * from './apply.ts';
+export * from './decide.ts';
+export * from './events.ts';
+export * from './selectors.ts';
+export * from './state.ts';
+export * from './view.ts';

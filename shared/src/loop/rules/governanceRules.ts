@@ -1,0 +1,178 @@
+import { ErrorCode } from '../../protocol/errors.ts';
+import { assertNever } from '../../domain/assertNever.ts';
+import type { LoopEvent } from '../events.ts';
+import { canRunMeeting, currentSpeaker, findMember, findTension, presentOnline, roundComplete } from '../selectors.ts';
+import { idmSteps, type GovernanceProcess, type IdmStep, type Meeting, type TeamSpaceState } from '../state.ts';
+import {
+  accept,
+  forbidden,
+  reject,
+  type LoopCommandOf,
+  type LoopDecideResult,
+  type LoopRuleContext,
+} from './results.ts';
+
+export type GovernanceRuleCommand = LoopCommandOf<
+  | 'proposal:set'
+  | 'process:advance'
+  | 'process:back'
+  | 'objection:raise'
+  | 'objection:none'
+  | 'objection:test'
+  | 'objection:integrate'
+>;
+
+const editableSteps: readonly IdmStep[] = ['proposal', 'amend', 'integration'];
+
+const openObjections = (process: GovernanceProcess) => process.objections.filter((o) => o.status === 'open');
+
+/**
+ * Integrative decision-making: proposal → clarifying questions → reaction round → amend and
+ * clarify → objection round → integration (back to the objection round until none remains) →
+ * adopted. Adoption only ever follows a completed objection round with no open objection.
+ */
+export function decideGovernance(
+  state: TeamSpaceState,
+  command: GovernanceRuleCommand,
+  ctx: LoopRuleContext,
+): LoopDecideResult {
+  const meeting = state.meeting;
+  const process = meeting?.process;
+  if (!meeting || !process) return reject(ErrorCode.invalidState, 'No proposal is being processed.');
+  const runs = canRunMeeting(state, ctx.actorId);
+  const proposes = process.proposerId === ctx.actorId;
+
+  switch (command.type) {
+    case 'proposal:set':
+      if (!proposes && !runs) return forbidden('Only the proposer may change the proposal.');
+      if (!editableSteps.includes(process.step)) {
+        return reject(ErrorCode.wrongPhase, 'The proposal can change while proposing, amending or integrating.');
+      }
+      return accept({ type: 'process:proposal-set', proposal: command.proposal });
+
+    case 'objection:raise':
+    case 'objection:none': {
+      const round = meeting.round;
+      if (process.step !== 'objection' || round?.kind !== 'objection' || roundComplete(round)) {
+        return reject(ErrorCode.wrongPhase, 'Objections are stated in the objection round.');
+      }
+      const speaker = currentSpeaker(round);
+      if (!speaker || (speaker !== ctx.actorId && !runs)) return forbidden('It is not your turn.');
+      if (command.type === 'objection:none') return accept({ type: 'round:advanced', passed: true });
+      return accept(
+        {
+          type: 'objection:raised',
+          objection: {
+            id: ctx.newId('objection'),
+            by: speaker,
+            reason: command.reason,
+            status: 'open',
+            round: process.objectionRounds,
+          },
+        },
+        { type: 'round:advanced', passed: false },
+      );
+    }
+
+    case 'objection:test':
+    case 'objection:integrate': {
+      const objection = process.objections.find((o) => o.id === command.objectionId);
+      if (!objection) return reject(ErrorCode.notFound, 'No such objection.');
+      if (objection.status !== 'open') return accept();
+      if (command.type === 'objection:test') {
+        if (!runs) return forbidden('Only the facilitator tests objections.');
+        if (process.step !== 'objection' && process.step !== 'integration') {
+          return reject(ErrorCode.wrongPhase, 'Objections are tested after they are raised.');
+        }
+        return command.valid
+          ? accept()
+          : accept({ type: 'objection:status-set', objectionId: objection.id, status: 'invalid' });
+      }
+      if (!proposes && !runs) return forbidden('Only the proposer integrates objections.');
+      if (process.step !== 'integration')
+        return reject(ErrorCode.wrongPhase, 'Objections are integrated in integration.');
+      return accept({ type: 'objection:status-set', objectionId: objection.id, status: 'integrated' });
+    }
+
+    case 'process:advance':
+      if (!runs) return forbidden('Only the facilitator moves the process on.');
+      return advance(state, meeting, process, ctx);
+
+    case 'process:back': {
+      if (!runs) return forbidden('Only the facilitator moves the process back.');
+      if (process.step === 'adopted' || process.step === 'proposal') {
+        return reject(ErrorCode.invalidTransition, 'There is no step to go back to.');
+      }
+      const to = idmSteps[idmSteps.indexOf(process.step) - 1] ?? 'proposal';
+      const events: LoopEvent[] = [];
+      if (meeting.round) events.push({ type: 'round:ended' });
+      events.push({ type: 'process:step-set', step: to, objectionRounds: process.objectionRounds });
+      if (to === 'reaction' || to === 'objection') events.push(startRound(state, to));
+      return accept(...events);
+    }
+
+    default:
+      return assertNever(command);
+  }
+}
+
+function startRound(state: TeamSpaceState, kind: 'reaction' | 'objection'): LoopEvent {
+  return { type: 'round:started', round: { kind, order: presentOnline(state), index: 0, passed: [] } };
+}
+
+function advance(
+  state: TeamSpaceState,
+  meeting: Meeting,
+  process: GovernanceProcess,
+  ctx: LoopRuleContext,
+): LoopDecideResult {
+  const step = (to: IdmStep, objectionRounds = process.objectionRounds): LoopEvent => ({
+    type: 'process:step-set',
+    step: to,
+    objectionRounds,
+  });
+  const endRound: LoopEvent[] = meeting.round ? [{ type: 'round:ended' }] : [];
+
+  switch (process.step) {
+    case 'proposal':
+      if (!process.proposal) return reject(ErrorCode.invalidState, 'Write the proposal down first.');
+      return accept(step('clarifying'));
+    case 'clarifying':
+      return accept(step('reaction'), startRound(state, 'reaction'));
+    case 'reaction':
+      return accept(...endRound, step('amend'));
+    case 'amend':
+    case 'integration': {
+      if (process.step === 'integration' && openObjections(process).length > 0) {
+        return reject(ErrorCode.invalidState, 'Integrate or test every open objection first.');
+      }
+      return accept(...endRound, step('objection', process.objectionRounds + 1), startRound(state, 'objection'));
+    }
+    case 'objection': {
+      if (!roundComplete(meeting.round)) {
+        return reject(ErrorCode.invalidState, 'Everyone present must answer in the objection round.');
+      }
+      if (openObjections(process).length > 0) return accept(...endRound, step('integration'));
+      const tension = findTension(state, process.tensionId);
+      const present = meeting.attendees
+        .map((id) => findMember(state, id)?.name)
+        .filter((name): name is string => !!name);
+      return accept(...endRound, step('adopted'), {
+        type: 'decision:adopted',
+        decision: {
+          id: ctx.newId('decision'),
+          tensionId: process.tensionId,
+          title: tension?.title ?? '',
+          text: process.proposal,
+          adoptedAt: ctx.now,
+          meetingId: meeting.id,
+          present,
+        },
+      });
+    }
+    case 'adopted':
+      return reject(ErrorCode.invalidState, 'The proposal is adopted; close the tension.');
+    default:
+      return assertNever(process.step);
+  }
+}

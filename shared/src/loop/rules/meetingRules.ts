@@ -1,0 +1,293 @@
+import { ErrorCode } from '../../protocol/errors.ts';
+import { assertNever } from '../../domain/assertNever.ts';
+import { runningTimer } from '../../domain/timer.ts';
+import type { LoopEvent } from '../events.ts';
+import {
+  backlog,
+  canRecord,
+  canRunMeeting,
+  currentTension,
+  findMember,
+  findTension,
+  isSpaceFacilitator,
+  presentOnline,
+} from '../selectors.ts';
+import { personalRooms, stagesFor, type Meeting, type SyncOutcome, type TeamSpaceState } from '../state.ts';
+import {
+  accept,
+  forbidden,
+  notInMeeting,
+  reject,
+  type LoopCommandOf,
+  type LoopDecideResult,
+  type LoopRuleContext,
+} from './results.ts';
+
+export type MeetingRuleCommand = LoopCommandOf<
+  | 'meeting:start'
+  | 'meeting:assign-role'
+  | 'meeting:advance'
+  | 'meeting:back'
+  | 'meeting:end'
+  | 'meeting:mark-checklist'
+  | 'meeting:set-metric'
+  | 'meeting:update-project'
+  | 'meeting:agenda-add'
+  | 'meeting:agenda-remove'
+  | 'tension:start'
+  | 'tension:outcome'
+  | 'tension:agreement'
+  | 'tension:close'
+>;
+
+/** "What do you need?" gets a soft two minutes; longer tensions belong in another format. */
+const SYNC_TENSION_MINUTES = 2;
+
+export function decideMeeting(
+  state: TeamSpaceState,
+  command: MeetingRuleCommand,
+  ctx: LoopRuleContext,
+): LoopDecideResult {
+  if (command.type === 'meeting:start') return startMeeting(state, command.room, ctx);
+  const meeting = state.meeting;
+  if (!meeting) return notInMeeting();
+
+  switch (command.type) {
+    case 'tension:outcome':
+    case 'tension:agreement':
+    case 'tension:close':
+      if (!canRecord(state, ctx.actorId)) return forbidden('Only the facilitator or the scribe may record this.');
+      return recordTension(state, meeting, command, ctx);
+    default:
+      break;
+  }
+  if (!canRunMeeting(state, ctx.actorId)) return forbidden('Only the meeting’s facilitator may do this.');
+
+  switch (command.type) {
+    case 'meeting:assign-role':
+      if (!findMember(state, command.participantId)) return reject(ErrorCode.notFound, 'No such member.');
+      return accept({ type: 'meeting:role-set', role: command.role, participantId: command.participantId });
+
+    case 'meeting:advance':
+    case 'meeting:back': {
+      const stages = stagesFor(meeting.room);
+      const to = stages[stages.indexOf(meeting.stage) + (command.type === 'meeting:advance' ? 1 : -1)];
+      if (!to) return reject(ErrorCode.invalidTransition, 'There is no step in that direction.');
+      if (meeting.currentTensionId) return reject(ErrorCode.invalidState, 'Finish the current tension first.');
+      const events: LoopEvent[] = [];
+      if (meeting.round) events.push({ type: 'round:ended' });
+      if (meeting.timer.status !== 'idle')
+        events.push({ type: 'timer:set', timer: { status: 'idle' }, change: 'reset' });
+      events.push({ type: 'meeting:stage-set', stage: to });
+      if (to === 'agenda' && meeting.agenda.length === 0) {
+        events.push({ type: 'meeting:agenda-set', agenda: backlog(state, meeting.room).map((t) => t.id) });
+      }
+      return accept(...events);
+    }
+
+    case 'meeting:end': {
+      const events: LoopEvent[] = [];
+      if (meeting.timer.status !== 'idle')
+        events.push({ type: 'timer:set', timer: { status: 'idle' }, change: 'reset' });
+      events.push({
+        type: 'meeting:ended',
+        record: {
+          id: meeting.id,
+          room: meeting.room,
+          startedAt: meeting.startedAt,
+          endedAt: ctx.now,
+          facilitatorId: meeting.facilitatorId,
+          scribeId: meeting.scribeId,
+          attendees: meeting.attendees,
+          checklist: meeting.checklist,
+          metrics: meeting.metrics,
+          projectUpdates: meeting.projectUpdates,
+          processed: meeting.processed,
+        },
+      });
+      return accept(...events);
+    }
+
+    case 'meeting:mark-checklist':
+      if (!meeting.checklist[command.index]) return reject(ErrorCode.notFound, 'No such checklist item.');
+      return accept({ type: 'meeting:checklist-marked', index: command.index, done: command.done });
+
+    case 'meeting:set-metric':
+      if (!meeting.metrics[command.index]) return reject(ErrorCode.notFound, 'No such metric.');
+      return accept({ type: 'meeting:metric-set', index: command.index, value: command.value });
+
+    case 'meeting:update-project': {
+      const project = state.actions.find((a) => a.id === command.actionId);
+      if (!project || project.kind !== 'project') return reject(ErrorCode.notFound, 'No such project.');
+      return accept({ type: 'meeting:project-updated', actionId: project.id, note: command.note });
+    }
+
+    case 'meeting:agenda-add': {
+      const tension = findTension(state, command.tensionId);
+      if (!tension || tension.status !== 'open') return reject(ErrorCode.notFound, 'No such open tension.');
+      if (tension.room !== meeting.room) return reject(ErrorCode.invalidState, 'This tension belongs to another room.');
+      if (meeting.agenda.includes(tension.id)) return accept();
+      return accept({ type: 'meeting:agenda-set', agenda: [...meeting.agenda, tension.id] });
+    }
+
+    case 'meeting:agenda-remove':
+      if (!meeting.agenda.includes(command.tensionId)) return accept();
+      return accept({ type: 'meeting:agenda-set', agenda: meeting.agenda.filter((id) => id !== command.tensionId) });
+
+    case 'tension:start':
+      return startTension(state, meeting, command, ctx);
+
+    default:
+      return assertNever(command);
+  }
+}
+
+function startMeeting(state: TeamSpaceState, room: Meeting['room'], ctx: LoopRuleContext): LoopDecideResult {
+  if (!isSpaceFacilitator(state, ctx.actorId)) return forbidden('Only a facilitator may start a meeting.');
+  if (state.meeting) return reject(ErrorCode.invalidState, 'A meeting is already running.');
+  const online = state.participants.filter((p) => p.online).map((p) => p.id);
+  return accept({
+    type: 'meeting:started',
+    meeting: {
+      id: ctx.newId('meeting'),
+      room,
+      startedAt: ctx.now,
+      facilitatorId: ctx.actorId,
+      scribeId: null,
+      attendees: online.includes(ctx.actorId) ? online : [ctx.actorId, ...online],
+      stage: 'checkin',
+      // Checklist and metrics are sections of the sync meeting only.
+      checklist: room === 'operational' ? state.checklist.map((label) => ({ label, done: null })) : [],
+      metrics: room === 'operational' ? state.metrics.map((label) => ({ label, value: '' })) : [],
+      projectUpdates: [],
+      agenda: [],
+      currentTensionId: null,
+      processed: [],
+      round: null,
+      process: null,
+      timer: { status: 'idle' },
+    },
+  });
+}
+
+/**
+ * Puts a tension on the table, in its room's format: a sync tension gets a soft two-minute
+ * timebox; a governance tension starts integrative decision-making with its holder proposing
+ * (a facilitator presents an anonymous one); personal rooms start a guided round.
+ */
+function startTension(
+  state: TeamSpaceState,
+  meeting: Meeting,
+  command: LoopCommandOf<'tension:start'>,
+  ctx: LoopRuleContext,
+): LoopDecideResult {
+  if (meeting.stage !== 'tensions') return reject(ErrorCode.wrongPhase, 'Tensions are processed in their own step.');
+  if (meeting.currentTensionId) return reject(ErrorCode.invalidState, 'Finish the current tension first.');
+  const tension = findTension(state, command.tensionId);
+  if (!tension || tension.status !== 'open') return reject(ErrorCode.notFound, 'No such open tension.');
+  if (tension.room !== meeting.room) return reject(ErrorCode.invalidState, 'This tension belongs to another room.');
+  const events: LoopEvent[] = [{ type: 'meeting:tension-started', tensionId: tension.id }];
+  if (meeting.round) events.push({ type: 'round:ended' });
+  if (meeting.room === 'operational') {
+    events.push({ type: 'timer:set', timer: runningTimer(SYNC_TENSION_MINUTES, ctx.now), change: 'start' });
+  } else if (meeting.room === 'governance') {
+    const proposerId = command.proposerId ?? (tension.anonymous || !tension.authorId ? ctx.actorId : tension.authorId);
+    if (!findMember(state, proposerId)) return reject(ErrorCode.notFound, 'No such member.');
+    events.push({
+      type: 'process:started',
+      process: {
+        tensionId: tension.id,
+        proposerId,
+        step: 'proposal',
+        proposal: '',
+        objections: [],
+        objectionRounds: 0,
+      },
+    });
+  } else {
+    events.push({
+      type: 'round:started',
+      round: { kind: 'personal', order: presentOnline(state), index: 0, passed: [] },
+    });
+  }
+  return accept(...events);
+}
+
+function recordTension(
+  state: TeamSpaceState,
+  meeting: Meeting,
+  command: LoopCommandOf<'tension:outcome' | 'tension:agreement' | 'tension:close'>,
+  ctx: LoopRuleContext,
+): LoopDecideResult {
+  const tension = currentTension(state);
+  if (!tension) return reject(ErrorCode.invalidState, 'No tension is being processed.');
+
+  switch (command.type) {
+    case 'tension:outcome': {
+      if (meeting.room !== 'operational') return reject(ErrorCode.invalidState, 'Outcomes belong to sync meetings.');
+      if (tension.outcome?.type === 'next-action' || tension.outcome?.type === 'project') {
+        return reject(ErrorCode.invalidState, 'This tension already has an action; change the action instead.');
+      }
+      const input = command.outcome;
+      if (input.type !== 'next-action' && input.type !== 'project') {
+        return accept({ type: 'tension:outcome-set', tensionId: tension.id, outcome: input });
+      }
+      if (input.ownerId !== null && !findMember(state, input.ownerId)) {
+        return reject(ErrorCode.notFound, 'No such member.');
+      }
+      const actionId = ctx.newId('action');
+      const outcome: SyncOutcome = { type: input.type, actionId };
+      return accept(
+        {
+          type: 'action:added',
+          action: {
+            id: actionId,
+            kind: input.type,
+            text: input.text,
+            ownerId: input.ownerId,
+            ownerName: input.ownerId ? (findMember(state, input.ownerId)?.name ?? null) : input.ownerName || null,
+            due: input.due,
+            status: 'open',
+            tensionId: tension.id,
+            meetingId: meeting.id,
+            createdAt: ctx.now,
+          },
+        },
+        { type: 'tension:outcome-set', tensionId: tension.id, outcome },
+      );
+    }
+
+    case 'tension:agreement':
+      if (!personalRooms.includes(meeting.room)) {
+        return reject(ErrorCode.invalidState, 'Agreements belong to the individual and relationship rooms.');
+      }
+      return accept({ type: 'tension:agreement-set', tensionId: tension.id, agreement: command.agreement });
+
+    case 'tension:close': {
+      const events: LoopEvent[] = [];
+      if (meeting.round) events.push({ type: 'round:ended' });
+      if (meeting.timer.status !== 'idle')
+        events.push({ type: 'timer:set', timer: { status: 'idle' }, change: 'reset' });
+      const toGovernance = tension.outcome?.type === 'to-governance';
+      const resolved =
+        meeting.room === 'governance'
+          ? meeting.process?.step === 'adopted'
+          : meeting.room === 'operational'
+            ? !toGovernance && tension.outcome !== null
+            : true;
+      events.push({
+        type: 'tension:closed',
+        tensionId: tension.id,
+        gotWhatNeeded: meeting.room === 'operational' ? command.gotWhatNeeded : null,
+        resolved,
+        at: ctx.now,
+      });
+      // Moved on after closing, so this meeting's record still says where it went.
+      if (toGovernance) events.push({ type: 'tension:room-set', tensionId: tension.id, room: 'governance' });
+      return accept(...events);
+    }
+
+    default:
+      return assertNever(command);
+  }
+}

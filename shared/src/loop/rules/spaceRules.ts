@@ -1,0 +1,43 @@
+import { ErrorCode } from '../../protocol/errors.ts';
+import { assertNever } from '../../domain/assertNever.ts';
+import { findMember, isSpaceFacilitator } from '../selectors.ts';
+import type { TeamSpaceState } from '../state.ts';
+import {
+  accept,
+  forbidden,
+  reject,
+  type LoopCommandOf,
+  type LoopDecideResult,
+  type LoopRuleContext,
+} from './results.ts';
+
+export type SpaceRuleCommand = LoopCommandOf<'space:update' | 'participant:rename' | 'participant:set-role'>;
+
+export function decideSpace(state: TeamSpaceState, command: SpaceRuleCommand, ctx: LoopRuleContext): LoopDecideResult {
+  switch (command.type) {
+    case 'participant:rename':
+      return accept({ type: 'participant:renamed', participantId: ctx.actorId, name: command.name });
+    case 'space:update':
+      if (!isSpaceFacilitator(state, ctx.actorId)) return forbidden('Only a facilitator may change the space.');
+      return accept({
+        type: 'space:updated',
+        title: command.title ?? state.title,
+        roomNames: { ...state.roomNames, ...command.roomNames },
+        checklist: command.checklist ?? state.checklist,
+        metrics: command.metrics ?? state.metrics,
+      });
+    case 'participant:set-role': {
+      if (!isSpaceFacilitator(state, ctx.actorId)) return forbidden('Only a facilitator may change roles.');
+      const target = findMember(state, command.participantId);
+      if (!target) return reject(ErrorCode.notFound, 'No such member.');
+      if (target.role === command.role) return accept();
+      const facilitators = state.participants.filter((p) => p.role === 'facilitator').length;
+      if (command.role === 'participant' && facilitators <= 1) {
+        return reject(ErrorCode.invalidState, 'A team space needs at least one facilitator.');
+      }
+      return accept({ type: 'participant:role-changed', participantId: target.id, role: command.role });
+    }
+    default:
+      return assertNever(command);
+  }
+}

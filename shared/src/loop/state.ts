@@ -1,0 +1,194 @@
+import type { Participant, ParticipantId, Timer } from '../domain/state.ts';
+
+/** The four rooms of the 4-room model (Tom Thomison's "Four Spaces"), in their usual order. */
+export const roomKeys = ['operational', 'governance', 'individual', 'relationship'] as const;
+export type RoomKey = (typeof roomKeys)[number];
+
+/** Rooms whose content is personal: kept out of minutes unless the group marks it shareable. */
+export const personalRooms: readonly RoomKey[] = ['individual', 'relationship'];
+
+export type TensionId = string;
+export type ActionId = string;
+
+/** What a sync meeting gave the tension holder, answering "What do you need?". */
+export type SyncOutcome =
+  | { type: 'information'; note: string }
+  | { type: 'next-action'; actionId: ActionId }
+  | { type: 'project'; actionId: ActionId }
+  | { type: 'help'; note: string }
+  | { type: 'sharing'; note: string }
+  | { type: 'to-governance' };
+
+export type SyncOutcomeType = SyncOutcome['type'];
+
+/** The felt gap between how something is and how it could be, brought by a member. */
+export interface Tension {
+  id: TensionId;
+  title: string;
+  description: string;
+  /** `null` in a viewer's copy when the tension is anonymous and the viewer did not bring it. */
+  authorId: ParticipantId | null;
+  anonymous: boolean;
+  createdAt: number;
+  /** The room its holder suggested. */
+  proposedRoom: RoomKey;
+  /** Where it is processed: the proposed room until a facilitator confirms or moves it. */
+  room: RoomKey;
+  roomConfirmed: boolean;
+  status: 'open' | 'resolved' | 'withdrawn';
+  outcome: SyncOutcome | null;
+  /** The answer to "Did you get what you need?". */
+  gotWhatNeeded: boolean | null;
+  /** Individual and relationship rooms record only an agreement, never what was said. */
+  agreement: string | null;
+  /** Whether personal-room content may appear in minutes. */
+  shareable: boolean;
+  resolvedAt: number | null;
+  /** The meeting that last processed it. */
+  meetingId: string | null;
+}
+
+export interface ActionItem {
+  id: ActionId;
+  kind: 'next-action' | 'project';
+  text: string;
+  ownerId: ParticipantId | null;
+  ownerName: string | null;
+  due: string | null;
+  status: 'open' | 'done';
+  tensionId: TensionId | null;
+  meetingId: string | null;
+  createdAt: number;
+}
+
+/** An entry of the decision log (Beschlussbuch). */
+export interface Decision {
+  id: string;
+  tensionId: TensionId;
+  title: string;
+  text: string;
+  adoptedAt: number;
+  meetingId: string;
+  /** Names of those present, as they were when it was adopted. */
+  present: string[];
+}
+
+export type RoundKind = 'checkin' | 'reaction' | 'objection' | 'closing' | 'personal';
+
+/** One person after another; `index === order.length` when everyone has had their turn. */
+export interface Round {
+  kind: RoundKind;
+  order: ParticipantId[];
+  index: number;
+  passed: ParticipantId[];
+}
+
+export type IdmStep = 'proposal' | 'clarifying' | 'reaction' | 'amend' | 'objection' | 'integration' | 'adopted';
+
+/** The steps of integrative decision-making, in order. */
+export const idmSteps: readonly IdmStep[] = [
+  'proposal',
+  'clarifying',
+  'reaction',
+  'amend',
+  'objection',
+  'integration',
+  'adopted',
+];
+
+export interface Objection {
+  id: string;
+  by: ParticipantId;
+  reason: string;
+  /** `invalid` once the facilitator's test finds it causes no harm; `integrated` once the proposal takes it in. */
+  status: 'open' | 'invalid' | 'integrated';
+  round: number;
+}
+
+/** Integrative decision-making on one governance tension. */
+export interface GovernanceProcess {
+  tensionId: TensionId;
+  proposerId: ParticipantId;
+  step: IdmStep;
+  proposal: string;
+  objections: Objection[];
+  /** Objection rounds started so far. */
+  objectionRounds: number;
+}
+
+/** What happened to one tension in one meeting, kept as it was then for the minutes. */
+export interface ProcessedTension {
+  tensionId: TensionId;
+  title: string;
+  outcome: SyncOutcome | null;
+  gotWhatNeeded: boolean | null;
+  agreement: string | null;
+  decisionId: string | null;
+  resolved: boolean;
+}
+
+export type MeetingStage = 'checkin' | 'checklist' | 'projects' | 'agenda' | 'tensions' | 'closing';
+
+/** A sync meeting walks the whole agenda; the other rooms skip checklist and project updates. */
+export function stagesFor(room: RoomKey): readonly MeetingStage[] {
+  return room === 'operational'
+    ? ['checkin', 'checklist', 'projects', 'agenda', 'tensions', 'closing']
+    : ['checkin', 'agenda', 'tensions', 'closing'];
+}
+
+export interface Meeting {
+  id: string;
+  room: RoomKey;
+  startedAt: number;
+  facilitatorId: ParticipantId;
+  /** Transparenzmeister:in: keeps the record. */
+  scribeId: ParticipantId | null;
+  attendees: ParticipantId[];
+  stage: MeetingStage;
+  checklist: Array<{ label: string; done: boolean | null }>;
+  metrics: Array<{ label: string; value: string }>;
+  projectUpdates: Array<{ actionId: ActionId; note: string }>;
+  agenda: TensionId[];
+  currentTensionId: TensionId | null;
+  processed: ProcessedTension[];
+  round: Round | null;
+  process: GovernanceProcess | null;
+  timer: Timer;
+}
+
+/** What is kept of an ended meeting, for its minutes. */
+export interface MeetingRecord {
+  id: string;
+  room: RoomKey;
+  startedAt: number;
+  endedAt: number;
+  facilitatorId: ParticipantId;
+  scribeId: ParticipantId | null;
+  attendees: ParticipantId[];
+  checklist: Array<{ label: string; done: boolean | null }>;
+  metrics: Array<{ label: string; value: string }>;
+  projectUpdates: Array<{ actionId: ActionId; note: string }>;
+  processed: ProcessedTension[];
+}
+
+/**
+ * A team's persistent space: members, the tension backlog, open actions and the decision log,
+ * carried from one meeting to the next.
+ */
+export interface TeamSpaceState {
+  id: string;
+  kind: 'team-space';
+  title: string;
+  createdAt: number;
+  /** Custom room names; `null` keeps the default name in the reader's language. */
+  roomNames: Record<RoomKey, string | null>;
+  /** The sync meeting's checklist items and metrics, as the team defines them. */
+  checklist: string[];
+  metrics: string[];
+  participants: Participant[];
+  tensions: Tension[];
+  actions: ActionItem[];
+  decisions: Decision[];
+  meetings: MeetingRecord[];
+  meeting: Meeting | null;
+}

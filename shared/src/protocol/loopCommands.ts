@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import { roomKeys } from '../loop/state.ts';
+import { limits } from './limits.ts';
+import { displayNameSchema, dueDateSchema, idSchema } from './schemas.ts';
+
+const empty = z.strictObject({});
+const line = (max: number) => z.string().trim().min(1).max(max);
+const roomSchema = z.enum(roomKeys);
+const note = z.string().trim().max(limits.outcomeText).default('');
+const ownerFields = {
+  ownerId: idSchema.nullable().default(null),
+  ownerName: z.string().trim().max(limits.displayName).nullable().default(null),
+  due: dueDateSchema.nullable().default(null),
+};
+
+/** What the holder got, answering "What do you need?"; actions carry their owner. */
+export const syncOutcomeInputSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('information'), note }),
+  z.strictObject({ type: z.literal('next-action'), text: line(limits.outcomeText), ...ownerFields }),
+  z.strictObject({ type: z.literal('project'), text: line(limits.outcomeText), ...ownerFields }),
+  z.strictObject({ type: z.literal('help'), note }),
+  z.strictObject({ type: z.literal('sharing'), note }),
+  z.strictObject({ type: z.literal('to-governance') }),
+]);
+
+/** One schema per team-space command. Names never clash with Lean Coffee's, except shared ones (timer, participant). */
+export const loopCommandPayloadSchemas = {
+  'space:update': z.strictObject({
+    title: line(limits.sessionTitle).optional(),
+    roomNames: z.partialRecord(roomSchema, z.string().trim().max(40).nullable()).optional(),
+    checklist: z.array(line(limits.topicTitle)).max(20).optional(),
+    metrics: z.array(line(limits.topicTitle)).max(20).optional(),
+  }),
+  'participant:rename': z.strictObject({ name: displayNameSchema }),
+  'participant:set-role': z.strictObject({ participantId: idSchema, role: z.enum(['facilitator', 'participant']) }),
+  'tension:add': z.strictObject({
+    title: line(limits.topicTitle),
+    description: z.string().trim().max(limits.topicDescription).default(''),
+    room: roomSchema,
+    anonymous: z.boolean().default(false),
+  }),
+  'tension:edit': z.strictObject({
+    tensionId: idSchema,
+    title: line(limits.topicTitle),
+    description: z.string().trim().max(limits.topicDescription).default(''),
+  }),
+  'tension:withdraw': z.strictObject({ tensionId: idSchema }),
+  'tension:assign-room': z.strictObject({ tensionId: idSchema, room: roomSchema }),
+  'tension:set-shareable': z.strictObject({ tensionId: idSchema, shareable: z.boolean() }),
+  'tension:start': z.strictObject({ tensionId: idSchema, proposerId: idSchema.optional() }),
+  'tension:outcome': z.strictObject({ outcome: syncOutcomeInputSchema }),
+  'tension:agreement': z.strictObject({ agreement: line(limits.outcomeText) }),
+  'tension:close': z.strictObject({ gotWhatNeeded: z.boolean().nullable().default(null) }),
+  'action:update': z.strictObject({ actionId: idSchema, text: line(limits.outcomeText), ...ownerFields }),
+  'action:set-status': z.strictObject({ actionId: idSchema, status: z.enum(['open', 'done']) }),
+  'meeting:start': z.strictObject({ room: roomSchema }),
+  'meeting:assign-role': z.strictObject({ role: z.enum(['facilitator', 'scribe']), participantId: idSchema }),
+  'meeting:advance': empty,
+  'meeting:back': empty,
+  'meeting:end': empty,
+  'meeting:mark-checklist': z.strictObject({ index: z.number().int().min(0).max(19), done: z.boolean().nullable() }),
+  'meeting:set-metric': z.strictObject({ index: z.number().int().min(0).max(19), value: z.string().trim().max(200) }),
+  'meeting:update-project': z.strictObject({ actionId: idSchema, note: z.string().trim().max(limits.outcomeText) }),
+  'meeting:agenda-add': z.strictObject({ tensionId: idSchema }),
+  'meeting:agenda-remove': z.strictObject({ tensionId: idSchema }),
+  'round:start': z.strictObject({ kind: z.enum(['checkin', 'closing', 'personal']) }),
+  'round:next': empty,
+  'round:pass': empty,
+  'proposal:set': z.strictObject({ proposal: line(limits.topicDescription) }),
+  'process:advance': empty,
+  'process:back': empty,
+  'objection:raise': z.strictObject({ reason: line(limits.outcomeText) }),
+  'objection:none': empty,
+  'objection:test': z.strictObject({ objectionId: idSchema, valid: z.boolean() }),
+  'objection:integrate': z.strictObject({ objectionId: idSchema }),
+  'timer:start': z.strictObject({ minutes: z.number().int().min(1).max(limits.timerMinutesMax) }),
+  'timer:pause': empty,
+  'timer:resume': empty,
+  'timer:add': z.strictObject({ minutes: z.number().int().min(1).max(limits.timerMinutesMax) }),
+  'timer:reset': empty,
+  'timer:expire': empty,
+} as const;
+
+export type LoopCommandType = keyof typeof loopCommandPayloadSchemas;
+
+type Fields<P> = string extends keyof P ? object : P;
+
+/** A parsed team-space command, discriminated by `type`. */
+export type LoopCommand = {
+  [T in LoopCommandType]: { type: T } & Fields<z.output<(typeof loopCommandPayloadSchemas)[T]>>;
+}[LoopCommandType];
