@@ -1,5 +1,6 @@
 import { assertNever } from './assertNever.ts';
 import type { DomainEvent } from './events.ts';
+import { applyToParticipants } from './participants.ts';
 import type { SessionState, Topic, TopicId, TopicStatus, Vote } from './state.ts';
 
 /** Builds the first state from the `session:created` event. */
@@ -68,27 +69,10 @@ export function apply(state: SessionState, event: DomainEvent): SessionState {
     case 'session:created':
       return initialState(event);
     case 'participant:joined':
-      return {
-        ...state,
-        participants: [...state.participants, event.participant],
-      };
     case 'participant:renamed':
-      return {
-        ...state,
-        participants: state.participants.map((p) => (p.id === event.participantId ? { ...p, name: event.name } : p)),
-      };
     case 'participant:presence-changed':
-      return {
-        ...state,
-        participants: state.participants.map((p) =>
-          p.id === event.participantId ? { ...p, online: event.online } : p,
-        ),
-      };
     case 'participant:role-changed':
-      return {
-        ...state,
-        participants: state.participants.map((p) => (p.id === event.participantId ? { ...p, role: event.role } : p)),
-      };
+      return { ...state, participants: applyToParticipants(state.participants, event) };
     case 'settings:updated':
       return {
         ...state,

@@ -1,17 +1,17 @@
 import type { Command, ParticipantCommand, SystemCommand } from '../protocol/commands.ts';
 import { ErrorCode } from '../protocol/errors.ts';
-import { limits } from '../protocol/limits.ts';
 import { defaultLeanCoffeeSettings } from '../protocol/defaults.ts';
 import { assertNever } from './assertNever.ts';
 import type { DomainEvent } from './events.ts';
 import { decideDiscussion } from './rules/discussionRules.ts';
 import { decideOutcome } from './rules/outcomeRules.ts';
 import { decideParticipant } from './rules/participantRules.ts';
-import { accept, reject, type DecideResult, type RuleContext } from './rules/results.ts';
+import { reject, type DecideResult, type RuleContext } from './rules/results.ts';
 import { decideSession } from './rules/sessionRules.ts';
 import { decideTimer } from './rules/timerRules.ts';
 import { decideTopic } from './rules/topicRules.ts';
 import { decideVote } from './rules/voteRules.ts';
+import { decidePeople } from './participants.ts';
 import { findParticipant } from './selectors.ts';
 import type { LeanCoffeeSettings, ParticipantId, SessionState } from './state.ts';
 
@@ -89,34 +89,7 @@ function decideSystem(
   command: Exclude<SystemCommand, { type: 'timer:expire' }>,
   ctx: DecideContext,
 ): DecideResult {
-  switch (command.type) {
-    case 'participant:join':
-      if (state.participants.length >= limits.participantsPerSession) {
-        return reject(ErrorCode.sessionFull, 'This session is full.');
-      }
-      return accept({
-        type: 'participant:joined',
-        participant: {
-          id: ctx.newId('participant'),
-          name: command.name,
-          role: command.role,
-          online: false,
-          joinedAt: ctx.now,
-        },
-      });
-    case 'participant:presence': {
-      const participant = findParticipant(state, command.participantId);
-      if (!participant) return reject(ErrorCode.notFound, 'No such participant.');
-      if (participant.online === command.online) return accept();
-      return accept({
-        type: 'participant:presence-changed',
-        participantId: participant.id,
-        online: command.online,
-      });
-    }
-    default:
-      return assertNever(command);
-  }
+  return decidePeople(state.participants, command, ctx);
 }
 
 function decideParticipantCommand(state: SessionState, command: ParticipantCommand, ctx: RuleContext): DecideResult {

@@ -5,3 +5,4 @@ export * from './events.ts';
 export * from './selectors.ts';
 export * from './state.ts';
 export * from './view.ts';
+export * from './participants.ts';

@@ -1,4 +1,5 @@
 import { assertNever } from '../domain/assertNever.ts';
+import { applyToParticipants } from '../domain/participants.ts';
 import type { LoopEvent } from './events.ts';
 import type { Meeting, ProcessedTension, TeamSpaceState, Tension, TensionId } from './state.ts';
 
@@ -44,24 +45,10 @@ export function applyLoop(state: TeamSpaceState, event: LoopEvent): TeamSpaceSta
         metrics: event.metrics,
       };
     case 'participant:joined':
-      return { ...state, participants: [...state.participants, event.participant] };
     case 'participant:renamed':
-      return {
-        ...state,
-        participants: state.participants.map((p) => (p.id === event.participantId ? { ...p, name: event.name } : p)),
-      };
     case 'participant:presence-changed':
-      return {
-        ...state,
-        participants: state.participants.map((p) =>
-          p.id === event.participantId ? { ...p, online: event.online } : p,
-        ),
-      };
     case 'participant:role-changed':
-      return {
-        ...state,
-        participants: state.participants.map((p) => (p.id === event.participantId ? { ...p, role: event.role } : p)),
-      };
+      return { ...state, participants: applyToParticipants(state.participants, event) };
     case 'tension:added':
       return { ...state, tensions: [...state.tensions, event.tension] };
     case 'tension:edited':

@@ -1,9 +1,9 @@
 import type { LoopCommand } from '../protocol/loopCommands.ts';
 import type { SystemCommand } from '../protocol/commands.ts';
 import { ErrorCode } from '../protocol/errors.ts';
-import { limits } from '../protocol/limits.ts';
 import { assertNever } from '../domain/assertNever.ts';
 import type { DecideContext } from '../domain/decide.ts';
+import { decidePeople } from '../domain/participants.ts';
 import { timerTransition } from '../domain/timer.ts';
 import type { LoopEvent } from './events.ts';
 import { decideGovernance } from './rules/governanceRules.ts';
@@ -127,31 +127,16 @@ function meetingTimer(
 function decideSystem(state: TeamSpaceState, command: SystemCommand, ctx: DecideContext): LoopDecideResult {
   switch (command.type) {
     case 'participant:join':
-      if (state.participants.length >= limits.participantsPerSession) {
-        return reject(ErrorCode.sessionFull, 'This team space is full.');
-      }
-      return accept({
-        type: 'participant:joined',
-        participant: {
-          id: ctx.newId('participant'),
-          name: command.name,
-          role: command.role,
-          online: false,
-          joinedAt: ctx.now,
-        },
-      });
+      return decidePeople(state.participants, command, ctx);
     case 'participant:presence': {
-      const member = findMember(state, command.participantId);
-      if (!member) return reject(ErrorCode.notFound, 'No such member.');
-      const events: LoopEvent[] = [];
-      if (member.online !== command.online) {
-        events.push({ type: 'participant:presence-changed', participantId: member.id, online: command.online });
-      }
+      const people = decidePeople(state.participants, command, ctx);
+      if (!people.ok) return people;
       // Whoever comes online during a meeting is present at it.
-      if (command.online && state.meeting && !state.meeting.attendees.includes(member.id)) {
-        events.push({ type: 'meeting:attended', participantId: member.id });
-      }
-      return accept(...events);
+      const attends = command.online && state.meeting && !state.meeting.attendees.includes(command.participantId);
+      return accept(
+        ...people.events,
+        ...(attends ? [{ type: 'meeting:attended', participantId: command.participantId } as const] : []),
+      );
     }
     case 'timer:expire':
       return meetingTimer(state, command, ctx.now);

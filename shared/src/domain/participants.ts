@@ -1,0 +1,60 @@
+import type { SystemCommand } from '../protocol/commands.ts';
+import { ErrorCode } from '../protocol/errors.ts';
+import { limits } from '../protocol/limits.ts';
+import type { DomainError } from './rules/results.ts';
+import type { DomainEvent } from './events.ts';
+import type { IdKind, Participant } from './state.ts';
+
+/** The events about people, the same in every kind of session. */
+export type ParticipantEvent = Extract<
+  DomainEvent,
+  { type: 'participant:joined' | 'participant:renamed' | 'participant:presence-changed' | 'participant:role-changed' }
+>;
+
+export function isParticipantEvent(event: { type: string }): event is ParticipantEvent {
+  return event.type.startsWith('participant:');
+}
+
+/** Folds one participant event into a list of participants. */
+export function applyToParticipants(participants: Participant[], event: ParticipantEvent): Participant[] {
+  switch (event.type) {
+    case 'participant:joined':
+      return [...participants, event.participant];
+    case 'participant:renamed':
+      return participants.map((p) => (p.id === event.participantId ? { ...p, name: event.name } : p));
+    case 'participant:presence-changed':
+      return participants.map((p) => (p.id === event.participantId ? { ...p, online: event.online } : p));
+    case 'participant:role-changed':
+      return participants.map((p) => (p.id === event.participantId ? { ...p, role: event.role } : p));
+  }
+}
+
+type PeopleResult = { ok: true; events: ParticipantEvent[] } | { ok: false; error: DomainError };
+
+/** The server's own commands about people (a join over HTTP, presence from sockets), in any kind of session. */
+export function decidePeople(
+  participants: readonly Participant[],
+  command: Extract<SystemCommand, { type: 'participant:join' | 'participant:presence' }>,
+  ctx: { now: number; newId: (kind: IdKind) => string },
+): PeopleResult {
+  if (command.type === 'participant:join') {
+    if (participants.length >= limits.participantsPerSession) {
+      return { ok: false, error: { code: ErrorCode.sessionFull, message: 'This session is full.' } };
+    }
+    const participant: Participant = {
+      id: ctx.newId('participant'),
+      name: command.name,
+      role: command.role,
+      online: false,
+      joinedAt: ctx.now,
+    };
+    return { ok: true, events: [{ type: 'participant:joined', participant }] };
+  }
+  const participant = participants.find((p) => p.id === command.participantId);
+  if (!participant) return { ok: false, error: { code: ErrorCode.notFound, message: 'No such participant.' } };
+  if (participant.online === command.online) return { ok: true, events: [] };
+  return {
+    ok: true,
+    events: [{ type: 'participant:presence-changed', participantId: participant.id, online: command.online }],
+  };
+}
