@@ -11,7 +11,7 @@ import { decideSession } from './rules/sessionRules.ts';
 import { decideTimer } from './rules/timerRules.ts';
 import { decideTopic } from './rules/topicRules.ts';
 import { decideVote } from './rules/voteRules.ts';
-import { decidePeople } from './participants.ts';
+import { decidePeople, newParticipant } from './participants.ts';
 import { findParticipant } from './selectors.ts';
 import type { LeanCoffeeSettings, ParticipantId, SessionState } from './state.ts';
 
@@ -48,13 +48,7 @@ export function createSession(
     },
     {
       type: 'participant:joined',
-      participant: {
-        id: ctx.newId('participant'),
-        name: input.facilitatorName,
-        role: 'facilitator',
-        online: false,
-        joinedAt: ctx.now,
-      },
+      participant: newParticipant(input.facilitatorName, 'facilitator', ctx),
     },
   ];
 }

@@ -3,7 +3,7 @@ import { ErrorCode } from '../protocol/errors.ts';
 import { limits } from '../protocol/limits.ts';
 import type { DomainError } from './rules/results.ts';
 import type { DomainEvent } from './events.ts';
-import type { IdKind, Participant } from './state.ts';
+import type { IdKind, Participant, Role } from './state.ts';
 
 /** The events about people, the same in every kind of session. */
 export type ParticipantEvent = Extract<
@@ -29,6 +29,15 @@ export function applyToParticipants(participants: Participant[], event: Particip
   }
 }
 
+/** A new seat: offline until a socket of theirs connects. */
+export function newParticipant(
+  name: string,
+  role: Role,
+  ctx: { now: number; newId: (kind: IdKind) => string },
+): Participant {
+  return { id: ctx.newId('participant'), name, role, online: false, joinedAt: ctx.now };
+}
+
 type PeopleResult = { ok: true; events: ParticipantEvent[] } | { ok: false; error: DomainError };
 
 /** The server's own commands about people (a join over HTTP, presence from sockets), in any kind of session. */
@@ -41,14 +50,10 @@ export function decidePeople(
     if (participants.length >= limits.participantsPerSession) {
       return { ok: false, error: { code: ErrorCode.sessionFull, message: 'This session is full.' } };
     }
-    const participant: Participant = {
-      id: ctx.newId('participant'),
-      name: command.name,
-      role: command.role,
-      online: false,
-      joinedAt: ctx.now,
+    return {
+      ok: true,
+      events: [{ type: 'participant:joined', participant: newParticipant(command.name, command.role, ctx) }],
     };
-    return { ok: true, events: [{ type: 'participant:joined', participant }] };
   }
   const participant = participants.find((p) => p.id === command.participantId);
   if (!participant) return { ok: false, error: { code: ErrorCode.notFound, message: 'No such participant.' } };

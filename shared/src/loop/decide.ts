@@ -3,7 +3,7 @@ import type { SystemCommand } from '../protocol/commands.ts';
 import { ErrorCode } from '../protocol/errors.ts';
 import { assertNever } from '../domain/assertNever.ts';
 import type { DecideContext } from '../domain/decide.ts';
-import { decidePeople } from '../domain/participants.ts';
+import { decidePeople, newParticipant } from '../domain/participants.ts';
 import { timerTransition } from '../domain/timer.ts';
 import type { LoopEvent } from './events.ts';
 import { decideGovernance } from './rules/governanceRules.ts';
@@ -26,13 +26,7 @@ export function createTeamSpace(
     { type: 'space:created', id: input.id, title: input.title, createdAt: ctx.now },
     {
       type: 'participant:joined',
-      participant: {
-        id: ctx.newId('participant'),
-        name: input.facilitatorName,
-        role: 'facilitator',
-        online: false,
-        joinedAt: ctx.now,
-      },
+      participant: newParticipant(input.facilitatorName, 'facilitator', ctx),
     },
   ];
 }
