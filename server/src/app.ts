@@ -1,3 +1,4 @@
+import { timerOfAny } from '@runde/shared';
 import { createServer, type Server as HttpServer } from 'node:http';
 import express, { type Express, type RequestHandler } from 'express';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
@@ -110,7 +111,7 @@ export function createApp(options: CreateAppOptions): RundeApp {
     ids,
     logger,
     publish: createLocalFanOut(io),
-    observe: (sessionId, state) => timers.track(sessionId, state.timer),
+    observe: (sessionId, state) => timers.track(sessionId, timerOfAny(state)),
   });
   attachSocket(io, {
     store,

@@ -3,11 +3,15 @@
  * schemas (the server parses; the client only needs the types, imported with `import type`).
  */
 export * from './domain/index.ts';
+export * from './loop/index.ts';
+export * from './session/anySession.ts';
 export * from './protocol/errors.ts';
 export * from './protocol/limits.ts';
 export * from './protocol/version.ts';
 export * from './protocol/defaults.ts';
 export type * from './protocol/commands.ts';
+export type * from './protocol/loopCommands.ts';
+export type * from './protocol/anyCommands.ts';
 export type * from './protocol/http.ts';
 export type * from './protocol/socketEvents.ts';
 export * from './export/index.ts';

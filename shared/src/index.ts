@@ -1,3 +1,6 @@
 export * from './domain/index.ts';
 export * from './protocol/index.ts';
 export * from './export/index.ts';
+export * from './loop/index.ts';
+export * from './session/anySession.ts';
+export * from './session/decideAny.ts';

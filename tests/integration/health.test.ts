@@ -3,6 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { closedPort, startTestServer } from '../support/serverHarness.ts';
 import { startSession, waitUntil } from '../support/serverClients.ts';
 import { startRedisServer, uniquePrefix } from '../support/redisTestEnv.ts';
+import { leanCoffee } from '../support/serverMirror.ts';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterAll(async () => {
@@ -77,6 +78,6 @@ describe('GET /healthz', () => {
     await waitUntil('health recovers', async () => (await health(server.url)).status === 200, 10_000);
     expect(await a!.send('topic:add', { title: 'After the outage' })).toMatchObject({ ok: true });
     const stored = await store.load(s.sessionId);
-    expect(stored?.state.topics.map((t) => t.title)).toEqual(['After the outage']);
+    expect(leanCoffee(stored?.state)?.topics.map((t) => t.title)).toEqual(['After the outage']);
   });
 });

@@ -18,6 +18,7 @@ import {
   waitUntil,
 } from '../support/serverClients.ts';
 import { uniquePrefix } from '../support/redisTestEnv.ts';
+import { leanCoffee } from '../support/serverMirror.ts';
 
 const prefix = uniquePrefix('http');
 const publicUrl = 'https://runde.example.org';
@@ -58,7 +59,7 @@ describe('POST /api/sessions', () => {
     );
     const stored = await store.load(created.sessionId);
     expect(stored?.state).toMatchObject({ title: 'Jugendhilfeausschuss', phase: 'collect' });
-    expect(stored?.state.settings).toEqual(defaultLeanCoffeeSettings);
+    expect(leanCoffee(stored?.state)?.settings).toEqual(defaultLeanCoffeeSettings);
     expect(stored?.state.participants).toEqual([
       expect.objectContaining({ id: created.participantId, name: 'Ana', role: 'facilitator' }),
     ]);
@@ -93,7 +94,7 @@ describe('POST /api/sessions', () => {
       facilitatorName: 'Ana',
       settings: { votesPerPerson: 2, anonymousTopics: true },
     });
-    expect((await store.load(created.sessionId))?.state.settings).toEqual({
+    expect(leanCoffee((await store.load(created.sessionId))?.state)?.settings).toEqual({
       ...defaultLeanCoffeeSettings,
       votesPerPerson: 2,
       anonymousTopics: true,
@@ -267,7 +268,7 @@ describe('rate limits', () => {
       expect(acks.filter((a) => a.ok)).toHaveLength(4);
       expect(acks.filter((a) => !a.ok && a.error.code === 'rate_limited')).toHaveLength(2);
       expect(await s.facilitator.send('topic:add', { title: 'Mine' })).toMatchObject({ ok: true });
-      expect((await limitedStore.load(s.sessionId))?.state.topics).toHaveLength(5);
+      expect(leanCoffee((await limitedStore.load(s.sessionId))?.state)?.topics).toHaveLength(5);
       s.close();
     } finally {
       await limited.close();

@@ -7,18 +7,20 @@ import type {
   CommandType,
   CreateSessionRequest,
   CreateSessionResponse,
+  CreateTeamSpaceRequest,
   EventBatch,
   HandshakeAuth,
   HandshakeErrorData,
   JoinSessionResponse,
   Seat,
   ServerToClientEvents,
+  AnyState,
   SessionState,
   SyncResult,
 } from '@runde/shared';
 import { PROTOCOL_VERSION } from '@runde/shared';
 import { io, type Socket } from 'socket.io-client';
-import { ClientMirror } from './serverMirror.ts';
+import { ClientMirror, leanCoffee } from './serverMirror.ts';
 
 export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -164,6 +166,10 @@ export function createSessionOverHttp(url: string, request: CreateSessionRequest
   return postJson(`${url}/api/sessions`, request);
 }
 
+export function createTeamSpaceOverHttp(url: string, request: CreateTeamSpaceRequest): Promise<CreateSessionResponse> {
+  return postJson(`${url}/api/spaces`, request);
+}
+
 export function joinOverHttp(url: string, sessionId: string, name: string): Promise<JoinSessionResponse> {
   return postJson(`${url}/api/sessions/${sessionId}/participants`, { name });
 }
@@ -197,7 +203,7 @@ export async function startSession(
   // Each connection records the seat as online in its own write; wait for all of them, so tests
   // start from a settled session rather than racing those writes.
   await waitUntil('everyone shows as online everywhere', () =>
-    all.every((c) => c.mirror.state?.participants.every((p) => p.online) === true),
+    all.every((c) => c.mirror.current?.participants.every((p) => p.online) === true),
   );
   return {
     created,
@@ -229,12 +235,12 @@ export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(r
  * stored session, so the caller compares all clients against one consistent moment.
  */
 export async function convergedSession(
-  store: { load(id: string): Promise<{ state: SessionState; version: number } | null> },
+  store: { load(id: string): Promise<{ state: AnyState; version: number } | null> },
   sessionId: string,
   clients: readonly TestClient[],
   timeoutMs = 5_000,
 ): Promise<{ state: SessionState; version: number }> {
-  let latest: { state: SessionState; version: number } | null = null;
+  let latest = null as { state: AnyState; version: number } | null;
   await waitUntil(
     `all ${clients.length} clients reach the stored version`,
     async () => {
@@ -245,5 +251,5 @@ export async function convergedSession(
     timeoutMs,
   );
   if (!latest) throw new Error('session vanished');
-  return latest;
+  return { state: leanCoffee(latest.state), version: latest.version };
 }

@@ -1,26 +1,55 @@
-import { apply, type SessionState, type SyncResult, type VersionedEvent } from '@runde/shared';
+import {
+  applyAny,
+  type AnyState,
+  type AnyVersionedEvent,
+  type SessionState,
+  type SyncResult,
+  type TeamSpaceState,
+} from '@runde/shared';
+
+/** The Lean Coffee a state is, for tests that only run Lean Coffee; throws on a team space. */
+export function leanCoffee(state: AnyState): SessionState;
+export function leanCoffee(state: AnyState | null | undefined): SessionState | null;
+export function leanCoffee(state: AnyState | null | undefined): SessionState | null {
+  if (!state) return null;
+  if (state.kind !== 'lean-coffee') throw new Error(`expected a Lean Coffee, got a ${state.kind}`);
+  return state;
+}
 
 /**
- * What a client holds: the state it was sent, advanced with the shared `apply` by the events it
+ * What a client holds: the state it was sent, advanced with the shared `applyAny` by the events it
  * receives, strictly in version order. Tests compare mirrors with the server's own view.
  */
 export class ClientMirror {
-  state: SessionState | null = null;
+  /** The state of either kind; {@link state} and {@link space} narrow it. */
+  current: AnyState | null = null;
   version = 0;
   you: string | null = null;
   /** Pushes that arrive before the first snapshot; applied on top of it once it comes. */
-  #early: VersionedEvent[] = [];
+  #early: AnyVersionedEvent[] = [];
+
+  /** The Lean Coffee held; throws when this client holds a team space. */
+  get state(): SessionState | null {
+    return leanCoffee(this.current);
+  }
+
+  /** The team space held; throws when this client holds a Lean Coffee. */
+  get space(): TeamSpaceState | null {
+    if (!this.current) return null;
+    if (this.current.kind !== 'team-space') throw new Error('expected a team space');
+    return this.current;
+  }
 
   /** Applies a pushed or synced batch. Returns false on a gap (an event missing before the batch). */
-  applyEvents(events: readonly VersionedEvent[]): boolean {
-    if (!this.state) {
+  applyEvents(events: readonly AnyVersionedEvent[]): boolean {
+    if (!this.current) {
       this.#early.push(...events);
       return true;
     }
     for (const { version, event } of events) {
       if (version <= this.version) continue;
       if (version !== this.version + 1) return false;
-      this.state = apply(this.state, event);
+      this.current = applyAny(this.current, event);
       this.version = version;
     }
     return true;
@@ -30,8 +59,8 @@ export class ClientMirror {
   applySync(result: SyncResult): boolean {
     if (result.kind === 'events') return this.applyEvents(result.events);
     // A snapshot older than what arrived meanwhile by broadcast is stale; keep the newer state.
-    if (!this.state || result.version >= this.version) {
-      this.state = result.state;
+    if (!this.current || result.version >= this.version) {
+      this.current = result.state;
       this.version = result.version;
       this.you = result.you;
     }

@@ -2,14 +2,18 @@ import {
   claimFacilitatorRequestSchema,
   createSession,
   createSessionRequestSchema,
+  createTeamSpace,
+  createTeamSpaceRequestSchema,
   defaultLeanCoffeeSettings,
   ErrorCode,
   fail,
   joinCodeSchema,
   joinSessionRequestSchema,
   normalizeJoinCode,
+  type AnyEvent,
   type ClaimFacilitatorResponse,
   type CreateSessionResponse,
+  type DecideContext,
   type JoinSessionResponse,
   type SessionSummary,
 } from '@runde/shared';
@@ -60,17 +64,20 @@ export function sessionRoutes(deps: SessionRouteDeps): Router {
   const { store, runner, clock, ids, limiters } = deps;
   const router = Router();
 
-  /** Start a Lean Coffee: the facilitator's seat, a join link to share, and a private facilitator link. */
-  const create: RequestHandler = async (req, res) => {
-    const body = parseBody(createSessionRequestSchema, req, res);
-    if (!body) return;
-    const settings = { ...defaultLeanCoffeeSettings, ...body.settings };
+  /**
+   * Opens a session of either kind under a fresh join code: the facilitator's seat, a join link to
+   * share, and a private facilitator link. `open` gives the opening events for a code; `path` is
+   * where the web app shows that kind (`s` for a Lean Coffee, `t` for a team space).
+   */
+  async function openSession(
+    req: Request,
+    res: Response,
+    path: 's' | 't',
+    open: (code: string, ctx: Omit<DecideContext, 'actor'>) => AnyEvent[],
+  ): Promise<void> {
     for (let attempt = 0; attempt < JOIN_CODE_ATTEMPTS; attempt += 1) {
       const code = ids.newJoinCode();
-      const events = createSession(
-        { id: code, title: body.title, facilitatorName: body.facilitatorName, settings },
-        { now: clock(), newId: (kind) => ids.newId(kind) },
-      );
+      const events = open(code, { now: clock(), newId: (kind) => ids.newId(kind) });
       const state = stateFromEvents(events);
       const facilitator = state.participants[0];
       if (!facilitator) throw new Error('createSession must seat the facilitator');
@@ -89,15 +96,34 @@ export function sessionRoutes(deps: SessionRouteDeps): Router {
         participantId: facilitator.id,
         token,
         joinCode: code,
-        joinUrl: `${base}/j/${code}`,
+        joinUrl: path === 't' ? `${base}/t/${code}` : `${base}/j/${code}`,
         // In the fragment, so the key never reaches a server log or a Referer header.
-        facilitatorUrl: `${base}/s/${code}/facilitate#key=${key}`,
+        facilitatorUrl: `${base}/${path}/${code}/facilitate#key=${key}`,
       };
       res.status(201).json(response);
       return;
     }
     deps.logger.error('no free join code after several attempts');
     sendError(res, fail(ErrorCode.unavailable, 'Could not start a session right now. Please try again.').error);
+  }
+
+  /** Start a Lean Coffee. */
+  const create: RequestHandler = async (req, res) => {
+    const body = parseBody(createSessionRequestSchema, req, res);
+    if (!body) return;
+    const settings = { ...defaultLeanCoffeeSettings, ...body.settings };
+    await openSession(req, res, 's', (code, ctx) =>
+      createSession({ id: code, title: body.title, facilitatorName: body.facilitatorName, settings }, ctx),
+    );
+  };
+
+  /** Open a LOOP team space: same seats, codes and links as a Lean Coffee, kept across meetings. */
+  const createSpace: RequestHandler = async (req, res) => {
+    const body = parseBody(createTeamSpaceRequestSchema, req, res);
+    if (!body) return;
+    await openSession(req, res, 't', (code, ctx) =>
+      createTeamSpace({ id: code, title: body.title, facilitatorName: body.facilitatorName }, ctx),
+    );
   };
 
   /** What the join page shows before asking for a name. */
@@ -113,7 +139,8 @@ export function sessionRoutes(deps: SessionRouteDeps): Router {
       sessionId,
       title: current.state.title,
       kind: current.state.kind,
-      ended: current.state.phase === 'ended',
+      // A team space stays open from one meeting to the next.
+      ended: current.state.kind === 'lean-coffee' && current.state.phase === 'ended',
     };
     res.json(body);
   };
@@ -178,6 +205,7 @@ export function sessionRoutes(deps: SessionRouteDeps): Router {
   };
 
   router.post('/sessions', limitByIp(limiters.create), create);
+  router.post('/spaces', limitByIp(limiters.create), createSpace);
   router.get('/sessions/:code', limitByIp(limiters.lookup), summary);
   router.post('/sessions/:code/participants', limitByIp(limiters.join), join);
   router.post('/sessions/:code/facilitator', limitByIp(limiters.join), claimFacilitator);

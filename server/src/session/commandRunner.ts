@@ -1,14 +1,14 @@
 import {
-  applyAll,
-  decide,
+  applyAnyAll,
+  decideAny,
   ErrorCode,
   fail,
   type Actor,
+  type AnyCommand,
+  type AnyEvent,
+  type AnyState,
+  type AnyVersionedEvent,
   type AppError,
-  type Command,
-  type DomainEvent,
-  type SessionState,
-  type VersionedEvent,
 } from '@runde/shared';
 import type { Logger } from 'pino';
 import type { IdSource } from '../ids.ts';
@@ -16,13 +16,13 @@ import type { SessionStore, TokenGrant } from '../store/sessionStore.ts';
 import { SessionQueue } from './sessionQueue.ts';
 
 /** Delivers committed events to everyone watching the session. */
-export type Publish = (sessionId: string, events: VersionedEvent[]) => void;
+export type Publish = (sessionId: string, events: AnyVersionedEvent[]) => void;
 
-export type RunResult = { ok: true; version: number; events: VersionedEvent[] } | { ok: false; error: AppError };
+export type RunResult = { ok: true; version: number; events: AnyVersionedEvent[] } | { ok: false; error: AppError };
 
 export interface RunOptions {
   /** Tokens to store in the same atomic write, derived from the events (a join grants its new seat). */
-  grants?: (events: DomainEvent[]) => TokenGrant[];
+  grants?: (events: AnyEvent[]) => TokenGrant[];
   /** Called after the commit and before the broadcast, so the sender hears its ack first. */
   onCommitted?: (result: Extract<RunResult, { ok: true }>) => void;
 }
@@ -38,7 +38,7 @@ export interface CommandRunnerDeps {
    * after a commit (once published), and also when nothing changed or the command was refused,
    * since the state was loaded anyway. The timer scheduler learns deadlines this way.
    */
-  observe?: (sessionId: string, state: SessionState) => void;
+  observe?: (sessionId: string, state: AnyState) => void;
 }
 
 /**
@@ -70,7 +70,7 @@ export class CommandRunner {
   run(
     sessionId: string,
     actor: Actor,
-    command: Command | (() => Promise<Command>),
+    command: AnyCommand | (() => Promise<AnyCommand>),
     options: RunOptions = {},
   ): Promise<RunResult> {
     return this.#queue.run(sessionId, async () => {
@@ -100,12 +100,17 @@ export class CommandRunner {
     return this.#queue.drain();
   }
 
-  async #decideAndCommit(sessionId: string, actor: Actor, command: Command, options: RunOptions): Promise<RunResult> {
+  async #decideAndCommit(
+    sessionId: string,
+    actor: Actor,
+    command: AnyCommand,
+    options: RunOptions,
+  ): Promise<RunResult> {
     const { store, clock, ids } = this.#deps;
     let current = await store.load(sessionId);
     if (!current) return notFound();
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
-      const decision = decide(current.state, command, { actor, now: clock(), newId: (kind) => ids.newId(kind) });
+      const decision = decideAny(current.state, command, { actor, now: clock(), newId: (kind) => ids.newId(kind) });
       if (!decision.ok) {
         this.#observe(sessionId, current.state);
         return fail(decision.error.code, decision.error.message);
@@ -118,7 +123,7 @@ export class CommandRunner {
         this.#observe(sessionId, current.state);
         return result;
       }
-      const next = applyAll(current.state, decision.events);
+      const next = applyAnyAll(current.state, decision.events);
       const outcome = await store.commit(sessionId, current.version, decision.events, next, { grantTokens: grants });
       if (outcome.ok) {
         const base = current.version;
@@ -137,7 +142,7 @@ export class CommandRunner {
     return busy();
   }
 
-  #observe(sessionId: string, state: SessionState): void {
+  #observe(sessionId: string, state: AnyState): void {
     try {
       this.#deps.observe?.(sessionId, state);
     } catch (err) {
@@ -146,7 +151,7 @@ export class CommandRunner {
     }
   }
 
-  #publish(sessionId: string, events: VersionedEvent[]): void {
+  #publish(sessionId: string, events: AnyVersionedEvent[]): void {
     if (events.length === 0) return;
     try {
       this.#deps.publish(sessionId, events);

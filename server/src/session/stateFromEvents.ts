@@ -1,8 +1,6 @@
-import { applyAll, initialState, type DomainEvent, type SessionState } from '@runde/shared';
+import { replayAny, type AnyEvent, type AnyState } from '@runde/shared';
 
-/** Folds the events that open a session (the first must be `session:created`) into its state. */
-export function stateFromEvents(events: readonly DomainEvent[]): SessionState {
-  const [first, ...rest] = events;
-  if (first?.type !== 'session:created') throw new Error('A session starts with session:created');
-  return applyAll(initialState(first), rest);
+/** Folds the events that open a session of either kind (`session:created` or `space:created`) into its state. */
+export function stateFromEvents(events: readonly AnyEvent[]): AnyState {
+  return replayAny(events);
 }

@@ -1,4 +1,4 @@
-import { eventFor, type EventBatch, type VersionedEvent } from '@runde/shared';
+import { eventForAny, type AnyVersionedEvent, type EventBatch } from '@runde/shared';
 import { sessionRoom, type RundeServer } from './types.ts';
 
 /**
@@ -7,7 +7,7 @@ import { sessionRoom, type RundeServer } from './types.ts';
  * so a room-wide emit is never used. A multi-node setup calls the same function on every node
  * from a Redis pub/sub message or `io.serverSideEmit` handler, with the events as committed.
  */
-export function createLocalFanOut(io: RundeServer): (sessionId: string, events: VersionedEvent[]) => void {
+export function createLocalFanOut(io: RundeServer): (sessionId: string, events: AnyVersionedEvent[]) => void {
   return (sessionId, events) => {
     const socketIds = io.of('/').adapter.rooms.get(sessionRoom(sessionId));
     if (!socketIds || events.length === 0) return;
@@ -19,7 +19,7 @@ export function createLocalFanOut(io: RundeServer): (sessionId: string, events: 
       const viewer = { participantId: socket.data.participantId };
       let batch = batches.get(viewer.participantId);
       if (!batch) {
-        batch = { events: events.map(({ version, event }) => ({ version, event: eventFor(event, viewer) })) };
+        batch = { events: events.map(({ version, event }) => ({ version, event: eventForAny(event, viewer) })) };
         batches.set(viewer.participantId, batch);
       }
       socket.emit('session:events', batch);

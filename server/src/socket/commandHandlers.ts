@@ -1,10 +1,10 @@
 import {
-  commandPayloadSchemas,
-  commandTypes,
+  anyCommandPayloadSchemas,
+  anyCommandTypes,
   succeed,
-  type CommandPayload,
-  type CommandType,
-  type ParticipantCommand,
+  type AnyCommand,
+  type AnyCommandPayload,
+  type AnyCommandType,
 } from '@runde/shared';
 import type { CommandRunner } from '../session/commandRunner.ts';
 import { defineHandler, type SocketHandler } from './defineHandler.ts';
@@ -13,21 +13,21 @@ import { defineHandler, type SocketHandler } from './defineHandler.ts';
  * Joins an event name and its parsed payload into a command. TypeScript cannot see that the
  * payload schema was picked by the same `type`, so this one assertion states it.
  */
-function toCommand<T extends CommandType>(type: T, payload: CommandPayload<T>): ParticipantCommand {
-  return { type, ...payload } as ParticipantCommand;
+function toCommand<T extends AnyCommandType>(type: T, payload: AnyCommandPayload<T>): AnyCommand {
+  return { type, ...payload } as AnyCommand;
 }
 
 /**
- * One handler per participant command, all the same: the rules live in `decide`, including who
+ * One handler per participant command, all the same: the rules live in `decideAny` (which also refuses the other kind's commands), including who
  * may do what, so the socket layer only validates, runs and acknowledges.
  */
-export function commandHandlers(runner: CommandRunner): Record<CommandType, SocketHandler> {
-  const entries = commandTypes.map((type) => {
-    const handler = defineHandler(commandPayloadSchemas[type], async (payload, ctx) => {
+export function commandHandlers(runner: CommandRunner): Record<AnyCommandType, SocketHandler> {
+  const entries = anyCommandTypes.map((type) => {
+    const handler = defineHandler(anyCommandPayloadSchemas[type], async (payload, ctx) => {
       const result = await runner.run(
         ctx.sessionId,
         { kind: 'participant', id: ctx.participantId },
-        toCommand(type, payload as CommandPayload<typeof type>),
+        toCommand(type, payload as AnyCommandPayload<typeof type>),
         // Ack inside the session's queue, before the broadcast: the sender learns its version first.
         { onCommitted: ({ version }) => ctx.respond(succeed({ version })) },
       );
@@ -35,5 +35,5 @@ export function commandHandlers(runner: CommandRunner): Record<CommandType, Sock
     });
     return [type, handler] as const;
   });
-  return Object.fromEntries(entries) as Record<CommandType, SocketHandler>;
+  return Object.fromEntries(entries) as Record<AnyCommandType, SocketHandler>;
 }

@@ -1,4 +1,4 @@
-import { commandTypes, ErrorCode, fail } from '@runde/shared';
+import { anyCommandTypes, ErrorCode, fail } from '@runde/shared';
 import type { Logger } from 'pino';
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { CommandRunner } from '../session/commandRunner.ts';
@@ -43,7 +43,7 @@ export function createDispatcher(deps: DispatcherDeps): (socket: RundeSocket, ar
     ['session:sync', bind(syncHandler(deps.store, deps.timers), commandDeps)],
     ['time:ping', bind(timePingHandler(deps.clock), { limiter: deps.pingLimiter, logger: deps.logger })],
   ]);
-  if (table.size !== commandTypes.length + 2) throw new Error('Every command needs exactly one handler');
+  if (table.size !== anyCommandTypes.length + 2) throw new Error('Every command needs exactly one handler');
 
   async function unknownEvent(socket: RundeSocket, args: unknown[]): Promise<void> {
     const { ack } = splitArgs(args);

@@ -1,4 +1,13 @@
-import { ErrorCode, eventFor, fail, succeed, syncRequestSchema, viewFor, type SyncResult } from '@runde/shared';
+import {
+  ErrorCode,
+  eventForAny,
+  fail,
+  succeed,
+  syncRequestSchema,
+  timerOfAny,
+  viewForAny,
+  type SyncResult,
+} from '@runde/shared';
 import type { TimerScheduler } from '../session/timerScheduler.ts';
 import type { SessionStore } from '../store/sessionStore.ts';
 import { defineHandler } from './defineHandler.ts';
@@ -19,18 +28,18 @@ export function syncHandler(store: SessionStore, timers: TimerScheduler) {
         timers.trackEvents(sessionId, missed);
         const result: SyncResult = {
           kind: 'events',
-          events: missed.map(({ version, event }) => ({ version, event: eventFor(event, viewer) })),
+          events: missed.map(({ version, event }) => ({ version, event: eventForAny(event, viewer) })),
         };
         return succeed(result);
       }
     }
     const current = await store.load(sessionId);
     if (!current) return fail(ErrorCode.notFound, 'No such session.');
-    timers.track(sessionId, current.state.timer);
+    timers.track(sessionId, timerOfAny(current.state));
     const result: SyncResult = {
       kind: 'snapshot',
       version: current.version,
-      state: viewFor(current.state, viewer),
+      state: viewForAny(current.state, viewer),
       you: participantId,
     };
     return succeed(result);

@@ -1,4 +1,4 @@
-import type { DomainEvent, SessionState, VersionedEvent } from '@runde/shared';
+import type { AnyEvent, AnyState, AnyVersionedEvent } from '@runde/shared';
 import {
   DEFAULT_MAX_EVENTS,
   type CommitOptions,
@@ -62,14 +62,14 @@ export class MemorySessionStore implements SessionStore {
 
   async load(id: string): Promise<StoredSession | null> {
     const entry = this.#live(id);
-    return entry ? { state: JSON.parse(entry.state) as SessionState, version: entry.version } : null;
+    return entry ? { state: JSON.parse(entry.state) as AnyState, version: entry.version } : null;
   }
 
   async commit(
     id: string,
     expectedVersion: number,
-    events: DomainEvent[],
-    nextState: SessionState,
+    events: AnyEvent[],
+    nextState: AnyState,
     options: CommitOptions = {},
   ): Promise<CommitResult> {
     const entry = this.#live(id);
@@ -78,7 +78,7 @@ export class MemorySessionStore implements SessionStore {
       return {
         ok: false,
         reason: 'conflict',
-        current: { state: JSON.parse(entry.state) as SessionState, version: entry.version },
+        current: { state: JSON.parse(entry.state) as AnyState, version: entry.version },
       };
     }
     const appended = events.map((event, i) => JSON.stringify({ version: expectedVersion + i + 1, event }));
@@ -90,12 +90,12 @@ export class MemorySessionStore implements SessionStore {
     return { ok: true, version: entry.version };
   }
 
-  async eventsSince(id: string, version: number): Promise<VersionedEvent[] | null> {
+  async eventsSince(id: string, version: number): Promise<AnyVersionedEvent[] | null> {
     const entry = this.#live(id);
     if (!entry || version > entry.version || version < 0) return null;
     const first = entry.version - entry.events.length + 1;
     if (version < first - 1) return null;
-    return entry.events.slice(version - first + 1).map((json) => JSON.parse(json) as VersionedEvent);
+    return entry.events.slice(version - first + 1).map((json) => JSON.parse(json) as AnyVersionedEvent);
   }
 
   async participantForToken(id: string, tokenHash: string): Promise<string | null> {

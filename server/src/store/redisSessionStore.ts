@@ -1,4 +1,4 @@
-import type { DomainEvent, SessionState, VersionedEvent } from '@runde/shared';
+import type { AnyEvent, AnyState, AnyVersionedEvent } from '@runde/shared';
 import { createClient } from 'redis';
 import type { Logger } from 'pino';
 import { sessionKeys } from './sessionKeys.ts';
@@ -110,14 +110,14 @@ export class RedisSessionStore implements SessionStore {
     const [key] = sessionKeys(this.#prefix, id);
     const [state, version] = await this.#call(() => this.#client.hmGet(key, ['state', 'version']));
     if (typeof state !== 'string' || typeof version !== 'string') return null;
-    return { state: JSON.parse(state) as SessionState, version: Number(version) };
+    return { state: JSON.parse(state) as AnyState, version: Number(version) };
   }
 
   async commit(
     id: string,
     expectedVersion: number,
-    events: DomainEvent[],
-    nextState: SessionState,
+    events: AnyEvent[],
+    nextState: AnyState,
     options: CommitOptions = {},
   ): Promise<CommitResult> {
     const serialized = events.map((event, i) => JSON.stringify({ version: expectedVersion + i + 1, event }));
@@ -136,10 +136,10 @@ export class RedisSessionStore implements SessionStore {
     return decodeCommitReply(reply);
   }
 
-  async eventsSince(id: string, version: number): Promise<VersionedEvent[] | null> {
+  async eventsSince(id: string, version: number): Promise<AnyVersionedEvent[] | null> {
     const reply = await this.#call(() => this.#client.eventsSince(sessionKeys(this.#prefix, id), [String(version)]));
     if (!Array.isArray(reply) || reply[0] !== 'ok') return null;
-    return reply.slice(1).map((json) => JSON.parse(String(json)) as VersionedEvent);
+    return reply.slice(1).map((json) => JSON.parse(String(json)) as AnyVersionedEvent);
   }
 
   async participantForToken(id: string, tokenHash: string): Promise<string | null> {
@@ -200,7 +200,7 @@ function decodeCommitReply(reply: unknown): CommitResult {
     if (status === 'ok' && typeof version === 'number') return { ok: true, version };
     if (status === 'missing') return { ok: false, reason: 'missing' };
     if (status === 'conflict' && typeof version === 'number' && typeof state === 'string') {
-      return { ok: false, reason: 'conflict', current: { state: JSON.parse(state) as SessionState, version } };
+      return { ok: false, reason: 'conflict', current: { state: JSON.parse(state) as AnyState, version } };
     }
   }
   throw new Error('Unexpected reply from the commit script');

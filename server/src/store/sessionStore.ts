@@ -1,8 +1,8 @@
-import type { DomainEvent, SessionState, VersionedEvent } from '@runde/shared';
+import type { AnyEvent, AnyState, AnyVersionedEvent } from '@runde/shared';
 
 /** A session as stored: the folded state and the version (number of events) it reflects. */
 export interface StoredSession {
-  state: SessionState;
+  state: AnyState;
   version: number;
 }
 
@@ -19,8 +19,8 @@ export interface FacilitatorKeyGrant {
 }
 
 export interface CreateSessionInput {
-  events: DomainEvent[];
-  state: SessionState;
+  events: AnyEvent[];
+  state: AnyState;
   tokens: TokenGrant[];
   facilitatorKeys: FacilitatorKeyGrant[];
 }
@@ -53,8 +53,8 @@ export interface SessionStore {
   commit(
     id: string,
     expectedVersion: number,
-    events: DomainEvent[],
-    nextState: SessionState,
+    events: AnyEvent[],
+    nextState: AnyState,
     options?: CommitOptions,
   ): Promise<CommitResult>;
   /**
@@ -62,7 +62,7 @@ export interface SessionStore {
    * kept log no longer reaches back that far, the version is ahead of the session, or the session is gone:
    * the caller sends a snapshot instead.
    */
-  eventsSince(id: string, version: number): Promise<VersionedEvent[] | null>;
+  eventsSince(id: string, version: number): Promise<AnyVersionedEvent[] | null>;
   participantForToken(id: string, tokenHash: string): Promise<string | null>;
   facilitatorForKey(id: string, keyHash: string): Promise<string | null>;
   /** Whether the backing service answers now. Never throws. */

@@ -16,6 +16,13 @@ export const createSessionRequestSchema = z.strictObject({
 });
 export type CreateSessionRequest = z.input<typeof createSessionRequestSchema>;
 
+/** `POST /api/spaces`: open a LOOP team space. */
+export const createTeamSpaceRequestSchema = z.strictObject({
+  title: sessionTitleSchema,
+  facilitatorName: displayNameSchema,
+});
+export type CreateTeamSpaceRequest = z.input<typeof createTeamSpaceRequestSchema>;
+
 /** A seat on this device: who you are, and the secret that proves it. */
 export interface Seat {
   sessionId: string;
@@ -49,7 +56,8 @@ export type ClaimFacilitatorResponse = Seat;
 export interface SessionSummary {
   sessionId: string;
   title: string;
-  kind: 'lean-coffee';
+  /** Which page a join link leads to. */
+  kind: 'lean-coffee' | 'team-space';
   ended: boolean;
 }
 

@@ -6,3 +6,5 @@ export * from './schemas.ts';
 export * from './socketEvents.ts';
 export * from './version.ts';
 export * from './defaults.ts';
+export * from './loopCommands.ts';
+export * from './anyCommands.ts';

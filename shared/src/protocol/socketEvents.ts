@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import type { DomainEvent, VersionedEvent } from '../domain/events.ts';
-import type { ParticipantId, SessionState } from '../domain/state.ts';
-import type { CommandInput, CommandType } from './commands.ts';
+import type { DomainEvent } from '../domain/events.ts';
+import type { ParticipantId } from '../domain/state.ts';
+import type { AnyEvent, AnyState } from '../session/anySession.ts';
+import type { AnyCommandInput, AnyCommandType } from './anyCommands.ts';
 import type { Ack } from './errors.ts';
 import { secretSchema } from './http.ts';
 import { joinCodeSchema } from './schemas.ts';
@@ -32,33 +33,37 @@ export type SyncRequest = z.infer<typeof syncRequestSchema>;
 
 /**
  * What a client missed: the events after its version when the server still has them all,
- * otherwise the whole state as this client may see it.
+ * otherwise the whole state as this client may see it. Either kind of session by default; a
+ * client that knows its kind (the web app, a Lean Coffee) narrows the parameters.
  */
-export type SyncResult =
-  | { kind: 'events'; events: VersionedEvent[] }
+export type SyncResult<S extends AnyState = AnyState, E extends AnyEvent = AnyEvent> =
+  | { kind: 'events'; events: Array<{ version: number; event: E }> }
   | {
       kind: 'snapshot';
       version: number;
-      state: SessionState;
+      state: S;
       you: ParticipantId;
     };
 
 /** Pushed to each client after every commit, already masked for that client. */
-export interface EventBatch {
-  events: VersionedEvent[];
+export interface EventBatch<E extends AnyEvent = AnyEvent> {
+  events: Array<{ version: number; event: E }>;
 }
 
 type CommandHandlers = {
-  [T in CommandType]: (payload: CommandInput<T>, ack: (result: Ack<CommandResult>) => void) => void;
+  [T in AnyCommandType]: (payload: AnyCommandInput<T>, ack: (result: Ack<CommandResult>) => void) => void;
 };
 
-export interface ClientToServerEvents extends CommandHandlers {
-  'session:sync': (request: SyncRequest, ack: (result: Ack<SyncResult>) => void) => void;
+export interface ClientToServerEvents<
+  S extends AnyState = AnyState,
+  E extends AnyEvent = AnyEvent,
+> extends CommandHandlers {
+  'session:sync': (request: SyncRequest, ack: (result: Ack<SyncResult<S, E>>) => void) => void;
   'time:ping': (request: Record<string, never>, ack: (result: Ack<TimePong>) => void) => void;
 }
 
-export interface ServerToClientEvents {
-  'session:events': (batch: EventBatch) => void;
+export interface ServerToClientEvents<E extends AnyEvent = AnyEvent> {
+  'session:events': (batch: EventBatch<E>) => void;
 }
 
 /** The error a refused handshake carries in `connect_error`'s `data`. */

@@ -20,11 +20,13 @@ import {
   type CommandInput,
   type CommandResult,
   type CommandType,
+  type DomainEvent,
   type EventBatch,
   type HandshakeErrorData,
   type Participant,
   type Seat,
   type ServerToClientEvents,
+  type SessionState,
   type SyncResult,
   type Thumb,
   type ThumbsTally,
@@ -39,7 +41,11 @@ export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'of
 /** Why the room cannot go on; the page decides what to show or where to send the person. */
 export type RoomProblem = 'protocol_mismatch' | 'unauthorized' | 'not_found';
 
-type RoomSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+/**
+ * This client runs Lean Coffee only, and the join page routes team spaces elsewhere, so its socket
+ * is typed for Lean Coffee's states and events (the one place this narrowing is stated).
+ */
+type RoomSocket = Socket<ServerToClientEvents<DomainEvent>, ClientToServerEvents<SessionState, DomainEvent>>;
 
 /**
  * socket.io's typings cannot resolve an event's parameters for a generic command name; this view
@@ -359,7 +365,7 @@ export class RoomClient {
     else this.#socket.connect();
   };
 
-  #onEvents = (batch: EventBatch): void => {
+  #onEvents = (batch: EventBatch<DomainEvent>): void => {
     if (this.#syncing) {
       this.#held.push(...batch.events);
       return;
@@ -410,8 +416,8 @@ export class RoomClient {
     }
   }
 
-  async #requestSync(sinceVersion: number): Promise<SyncResult | undefined> {
-    let ack: Ack<SyncResult>;
+  async #requestSync(sinceVersion: number): Promise<SyncResult<SessionState, DomainEvent> | undefined> {
+    let ack: Ack<SyncResult<SessionState, DomainEvent>>;
     try {
       ack = await this.#socket.timeout(commandTimeoutMs).emitWithAck('session:sync', { sinceVersion });
     } catch {

@@ -1,0 +1,197 @@
+import type { RedisSessionStore } from '@runde/server';
+import {
+  loopViewFor,
+  openActions,
+  type Ack,
+  type AnyCommandInput,
+  type AnyCommandType,
+  type CommandResult,
+  type SessionSummary,
+  type TeamSpaceState,
+} from '@runde/shared';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { uniquePrefix } from '../support/redisTestEnv.ts';
+import { createTeamSpaceOverHttp, joinOverHttp, sleep, TestClient, waitUntil } from '../support/serverClients.ts';
+import { parseFrame, pathsOf } from '../support/serverFrames.ts';
+import { deleteTestKeys, openRedisStore, startTestServer, type TestServer } from '../support/serverHarness.ts';
+
+const prefix = uniquePrefix('team-space');
+let store: RedisSessionStore;
+let server: TestServer;
+const clients: TestClient[] = [];
+
+beforeAll(async () => {
+  store = await openRedisStore(prefix);
+  server = await startTestServer({ store, config: { rateLimits: { socket: { points: 1000, durationSec: 10 } } } });
+});
+
+afterAll(async () => {
+  for (const client of clients) client.close();
+  await server?.close();
+  await store?.close();
+  await deleteTestKeys(prefix);
+});
+
+async function connect(seat: Parameters<typeof TestClient.connect>[1]): Promise<TestClient> {
+  const client = await TestClient.connect(server.url, seat);
+  clients.push(client);
+  return client;
+}
+
+/** A team space with facilitator Fee and the members `names`, everyone connected and online. */
+async function openSpace(names: string[]) {
+  const created = await createTeamSpaceOverHttp(server.url, { title: 'Jugendhilfeplanung', facilitatorName: 'Fee' });
+  const seats = await Promise.all(names.map((name) => joinOverHttp(server.url, created.sessionId, name)));
+  const facilitator = await connect(created);
+  const members = await Promise.all(seats.map((seat) => connect(seat)));
+  const all = [facilitator, ...members];
+  await waitUntil('everyone shows as online everywhere', () =>
+    all.every((c) => c.mirror.current?.participants.every((p) => p.online) === true),
+  );
+  return { created, sessionId: created.sessionId, facilitator, members, all };
+}
+
+/** The stored team space, once every client's mirror has reached its version. */
+async function converged(sessionId: string, all: readonly TestClient[]): Promise<TeamSpaceState> {
+  let state: TeamSpaceState | null = null;
+  await waitUntil('all clients reach the stored version', async () => {
+    const stored = await store.load(sessionId);
+    if (stored?.state.kind !== 'team-space') return false;
+    state = stored.state;
+    return all.every((c) => c.mirror.version === stored.version);
+  });
+  if (!state) throw new Error('team space vanished');
+  return state;
+}
+
+function send<T extends AnyCommandType>(
+  client: TestClient,
+  type: T,
+  payload: AnyCommandInput<T>,
+): Promise<Ack<CommandResult>> {
+  return client.sendRaw(type, payload) as Promise<Ack<CommandResult>>;
+}
+
+async function run<T extends AnyCommandType>(client: TestClient, type: T, payload: AnyCommandInput<T>) {
+  const ack = await send(client, type, payload);
+  if (!ack.ok) throw new Error(`${type} refused: ${ack.error.code} ${ack.error.message}`);
+  return ack.data.version;
+}
+
+/** Starts a meeting of `room` and walks it to the tensions stage, waiting for each step to arrive. */
+async function meetingAtTensions(facilitator: TestClient, room: 'operational' | 'governance') {
+  await run(facilitator, 'meeting:start', { room });
+  while (facilitator.mirror.space?.meeting?.stage !== 'tensions') {
+    const version = await run(facilitator, 'meeting:advance', {});
+    await waitUntil('the facilitator sees the step', () => facilitator.mirror.version >= version);
+  }
+}
+
+async function addTension(client: TestClient, title: string, anonymous = false): Promise<string> {
+  const version = await run(client, 'tension:add', { title, description: '', room: 'operational', anonymous });
+  await waitUntil('the author sees the tension', () => client.mirror.version >= version);
+  const tension = client.mirror.space?.tensions.find((t) => t.title === title);
+  if (!tension) throw new Error('tension missing');
+  return tension.id;
+}
+
+describe('team spaces over HTTP', () => {
+  it('opens under a join code with team-space links, reports its kind, and lets the facilitator claim the seat', async () => {
+    const created = await createTeamSpaceOverHttp(server.url, { title: 'Team', facilitatorName: 'Fee' });
+    expect(created.joinUrl).toBe(`${server.url}/t/${created.joinCode}`);
+    expect(created.facilitatorUrl).toMatch(new RegExp(`^${server.url}/t/${created.joinCode}/facilitate#key=`));
+    const summary = (await (await fetch(`${server.url}/api/sessions/${created.sessionId}`)).json()) as SessionSummary;
+    expect(summary).toEqual({ sessionId: created.sessionId, title: 'Team', kind: 'team-space', ended: false });
+
+    const key = created.facilitatorUrl.split('#key=')[1];
+    const claim = await fetch(`${server.url}/api/sessions/${created.sessionId}/facilitator`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ key }),
+    });
+    expect(claim.status).toBe(200);
+    expect(((await claim.json()) as { participantId: string }).participantId).toBe(created.participantId);
+  });
+
+  it('refuses a malformed request', async () => {
+    const response = await fetch(`${server.url}/api/spaces`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ title: 'Team', facilitatorName: 'Fee', settings: {} }),
+    });
+    expect(response.status).toBe(400);
+  });
+});
+
+describe('team spaces over sockets', () => {
+  it('starts the second meeting with the first one’s open tensions and open actions', async () => {
+    const s = await openSpace(['Ana', 'Ben']);
+    const [ana, ben] = s.members as [TestClient, TestClient];
+    const done = await addTension(ana, 'Printer out of toner');
+    const later = await addTension(ben, 'Left for next time');
+    await meetingAtTensions(s.facilitator, 'operational');
+
+    await run(s.facilitator, 'tension:start', { tensionId: done });
+    await run(s.facilitator, 'tension:outcome', {
+      outcome: { type: 'next-action', text: 'Order toner', ownerId: ana.seat.participantId },
+    });
+    await run(s.facilitator, 'tension:close', { gotWhatNeeded: true });
+    await run(s.facilitator, 'meeting:end', {});
+    const afterFirst = await converged(s.sessionId, s.all);
+    expect(afterFirst.meeting).toBeNull();
+    expect(afterFirst.meetings).toHaveLength(1);
+
+    await meetingAtTensions(s.facilitator, 'operational');
+    const second = await converged(s.sessionId, s.all);
+    expect(second.meeting?.agenda).toEqual([later]);
+    expect(openActions(second).map((a) => [a.text, a.ownerId])).toEqual([['Order toner', ana.seat.participantId]]);
+    // Every device holds the same team space as the server, masked for itself.
+    for (const client of s.all) {
+      expect(client.mirror.space).toEqual(loopViewFor(second, { participantId: client.seat.participantId }));
+    }
+  });
+
+  it('never reveals who brought an anonymous tension in any frame another member receives', async () => {
+    const s = await openSpace(['Ana', 'Ben']);
+    const [ana, ben] = s.members as [TestClient, TestClient];
+    const anaId = ana.seat.participantId;
+    const secret = await addTension(ana, 'Conflict in the team', true);
+    await run(s.facilitator, 'tension:assign-room', { tensionId: secret, room: 'relationship' });
+    await run(ana, 'tension:edit', { tensionId: secret, title: 'Conflict about holidays' });
+    // A member joining later, and one catching up from scratch, get snapshots.
+    const cem = await connect(await joinOverHttp(server.url, s.sessionId, 'Cem'));
+    ben.mirror.version = 0;
+    ben.mirror.current = null;
+    await ben.sync();
+    await converged(s.sessionId, [...s.all, cem]);
+    expect(ben.syncKinds.at(-1)).toBe('snapshot');
+
+    for (const other of [s.facilitator, ben, cem]) {
+      expect(other.frames.length).toBeGreaterThan(0);
+      const leaks = other.frames.flatMap((frame) =>
+        pathsOf(parseFrame(frame), anaId).filter((path) => path.endsWith('.authorId')),
+      );
+      expect(leaks).toEqual([]);
+      expect(other.mirror.space?.tensions.find((t) => t.id === secret)?.authorId).toBeNull();
+    }
+    // The author still sees her own tension as hers.
+    expect(ana.frames.some((frame) => pathsOf(parseFrame(frame), anaId).some((p) => p.endsWith('.authorId')))).toBe(
+      true,
+    );
+  });
+
+  it('refuses a Lean Coffee command with invalid_state and changes nothing', async () => {
+    const s = await openSpace(['Ana']);
+    const [ana] = s.members as [TestClient];
+    const before = await store.load(s.sessionId);
+    const batchesBefore = s.facilitator.batches.length;
+    const ack = await send(ana, 'topic:add', { title: 'A Lean Coffee topic' });
+    expect(ack).toEqual({
+      ok: false,
+      error: { code: 'invalid_state', message: 'Not available in this kind of session.' },
+    });
+    await sleep(100);
+    expect(await store.load(s.sessionId)).toEqual(before);
+    expect(s.facilitator.batches.length).toBe(batchesBefore);
+  });
+});
