@@ -8,7 +8,6 @@ import {
   viewFor,
   type Ack,
   type ClockSample,
-  type CommandResult,
   type AnyEvent,
   type SessionState,
   type Timer,
@@ -30,6 +29,8 @@ import {
   TestClient,
   waitUntil,
   type TestSession,
+  okVersion,
+  topicId,
 } from '../support/serverClients.ts';
 import { objectsWith, parseFrame } from '../support/serverFrames.ts';
 import { uniquePrefix } from '../support/redisTestEnv.ts';
@@ -71,17 +72,6 @@ async function device(...args: Parameters<typeof TestClient.connect>): Promise<T
   const client = await TestClient.connect(...args);
   clients.push(client);
   return client;
-}
-
-function okVersion(ack: Ack<CommandResult>): number {
-  if (!ack.ok) throw new Error(`expected ok, got ${ack.error.code}`);
-  return ack.data.version;
-}
-
-function topicId(state: SessionState | null, title: string): string {
-  const topic = state?.topics.find((t) => t.title === title);
-  if (!topic) throw new Error(`no topic "${title}"`);
-  return topic.id;
 }
 
 /** Masked dots are indistinguishable, so their order in a copy carries no meaning. */

@@ -1,5 +1,5 @@
 import type { RedisSessionStore } from '@runde/server';
-import { rankTopics, viewFor, votesBy, type Ack, type CommandResult, type SessionState } from '@runde/shared';
+import { rankTopics, viewFor, votesBy, type SessionState } from '@runde/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deleteTestKeys, openRedisStore, startTestServer, type TestServer } from '../support/serverHarness.ts';
 import {
@@ -10,6 +10,8 @@ import {
   startSession,
   TestClient,
   type TestSession,
+  okVersion,
+  topicId,
 } from '../support/serverClients.ts';
 import { parseFrame, pathsOf } from '../support/serverFrames.ts';
 import { uniquePrefix } from '../support/redisTestEnv.ts';
@@ -54,17 +56,6 @@ async function expectIdenticalToServer(sessionId: string, clients: readonly Test
     expect(client.mirror.state).toEqual(viewFor(stored.state, { participantId: client.seat.participantId }));
   }
   return stored;
-}
-
-function okVersion(ack: Ack<CommandResult>): number {
-  if (!ack.ok) throw new Error(`expected ok, got ${ack.error.code}`);
-  return ack.data.version;
-}
-
-function topicId(state: SessionState | null, title: string): string {
-  const topic = state?.topics.find((t) => t.title === title);
-  if (!topic) throw new Error(`no topic "${title}"`);
-  return topic.id;
 }
 
 describe('a live session over real sockets and Redis', () => {

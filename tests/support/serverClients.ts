@@ -253,3 +253,16 @@ export async function convergedSession(
   if (!latest) throw new Error('session vanished');
   return { state: leanCoffee(latest.state), version: latest.version };
 }
+
+/** The version an ok ack reached; fails the test with the code otherwise. */
+export function okVersion(ack: Ack<CommandResult>): number {
+  if (!ack.ok) throw new Error(`expected ok, got ${ack.error.code}`);
+  return ack.data.version;
+}
+
+/** The id of the topic with this title in a client's copy. */
+export function topicId(state: SessionState | null, title: string): string {
+  const topic = state?.topics.find((t) => t.title === title);
+  if (!topic) throw new Error(`no topic "${title}"`);
+  return topic.id;
+}
