@@ -11,10 +11,6 @@ export type ParticipantEvent = Extract<
   { type: 'participant:joined' | 'participant:renamed' | 'participant:presence-changed' | 'participant:role-changed' }
 >;
 
-export function isParticipantEvent(event: { type: string }): event is ParticipantEvent {
-  return event.type.startsWith('participant:');
-}
-
 /** Folds one participant event into a list of participants. */
 export function applyToParticipants(participants: Participant[], event: ParticipantEvent): Participant[] {
   switch (event.type) {

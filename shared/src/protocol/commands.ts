@@ -95,8 +95,6 @@ export const commandPayloadSchemas = {
 /** The socket event names that carry participant commands. */
 export type CommandType = keyof typeof commandPayloadSchemas;
 
-export const commandTypes = Object.keys(commandPayloadSchemas) as CommandType[];
-
 /** The payload a client sends for command `T` (before defaults are applied). */
 export type CommandInput<T extends CommandType> = z.input<(typeof commandPayloadSchemas)[T]>;
 

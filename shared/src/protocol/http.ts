@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { displayNameSchema, idSchema, leanCoffeeSettingsSchema, sessionTitleSchema } from './schemas.ts';
+import { displayNameSchema, leanCoffeeSettingsSchema, sessionTitleSchema } from './schemas.ts';
 
 /** Secrets are long random strings; the bounds only keep absurd input out. */
 export const secretSchema = z
@@ -60,5 +60,3 @@ export interface SessionSummary {
   kind: 'lean-coffee' | 'team-space';
   ended: boolean;
 }
-
-export const participantIdSchema = idSchema;
