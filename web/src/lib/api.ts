@@ -5,6 +5,7 @@ import {
   type ClaimFacilitatorResponse,
   type CreateSessionRequest,
   type CreateSessionResponse,
+  type CreateTeamSpaceRequest,
   type JoinSessionResponse,
   type SessionSummary,
 } from '@runde/shared/client';
@@ -55,6 +56,11 @@ const sessionPath = (code: string) => `/api/sessions/${encodeURIComponent(code)}
 /** Starts a Lean Coffee; the answer holds the facilitator's seat and the links to share. */
 export function createSession(input: CreateSessionRequest): Promise<Ack<CreateSessionResponse>> {
   return request('POST', '/api/sessions', input);
+}
+
+/** Opens a LOOP team space; the answer has the same shape as for a Lean Coffee. */
+export function createTeamSpace(input: CreateTeamSpaceRequest): Promise<Ack<CreateSessionResponse>> {
+  return request('POST', '/api/spaces', input);
 }
 
 /** What the join page shows before asking for a name. */

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { defaultLeanCoffeeSettings, type DomainEvent, type VersionedEvent } from '@runde/shared/client';
-import { mergeEvents, type Replica } from './eventLog.ts';
+import {
+  defaultLeanCoffeeSettings,
+  type DomainEvent,
+  newParticipant,
+  type SessionState,
+  type TeamSpaceState,
+  type VersionedEvent,
+} from '@runde/shared/client';
+import { mergeEvents, type MergeResult, type Replica } from './eventLog.ts';
 
 const created: DomainEvent = {
   type: 'session:created',
@@ -31,13 +38,17 @@ const topic = (n: number): DomainEvent => ({
 const at = (version: number, event: DomainEvent): VersionedEvent => ({ version, event });
 
 /** A replica at version 3 with topics t2 and t3. */
-function replicaAt3(): Replica {
-  const result = mergeEvents({ state: null, version: 0 }, [at(1, created), at(2, topic(2)), at(3, topic(3))]);
+function replicaAt3(): Replica<SessionState> {
+  const result = mergeEvents<SessionState>({ state: null, version: 0 }, [
+    at(1, created),
+    at(2, topic(2)),
+    at(3, topic(3)),
+  ]);
   if (result.kind !== 'applied') throw new Error('fixture did not apply');
   return result.replica;
 }
 
-const topicIds = (result: ReturnType<typeof mergeEvents>) =>
+const topicIds = (result: MergeResult<SessionState>) =>
   result.kind === 'applied' ? result.replica.state?.topics.map((t) => t.id) : result.kind;
 
 describe('mergeEvents', () => {
@@ -68,7 +79,7 @@ describe('mergeEvents', () => {
 
   it('starts a state only from the session’s first event', () => {
     expect(mergeEvents({ state: null, version: 0 }, [at(1, topic(1))]).kind).toBe('gap');
-    expect(topicIds(mergeEvents({ state: null, version: 0 }, [at(1, created)]))).toEqual([]);
+    expect(topicIds(mergeEvents<SessionState>({ state: null, version: 0 }, [at(1, created)]))).toEqual([]);
   });
 
   it('does not change the replica it was given', () => {
@@ -76,5 +87,22 @@ describe('mergeEvents', () => {
     mergeEvents(replica, [at(4, topic(4))]);
     expect(replica.version).toBe(3);
     expect(replica.state?.topics).toHaveLength(2);
+  });
+});
+
+describe('mergeEvents for a team space', () => {
+  it('starts a team space from its first event and folds its events', () => {
+    const result = mergeEvents<TeamSpaceState>({ state: null, version: 0 }, [
+      { version: 1, event: { type: 'space:created', id: 'T4KX9P', title: 'Bauamt', createdAt: 0 } },
+      {
+        version: 2,
+        event: {
+          type: 'participant:joined',
+          participant: newParticipant('Aylin', 'facilitator', { now: 0, newId: () => 'p1' }),
+        },
+      },
+    ]);
+    expect(result.kind === 'applied' && result.replica.state?.kind).toBe('team-space');
+    expect(result.kind === 'applied' && result.replica.state?.participants.map((p) => p.name)).toEqual(['Aylin']);
   });
 });

@@ -1,441 +1,71 @@
-import { io, type Socket } from 'socket.io-client';
 import {
-  ErrorCode,
-  PROTOCOL_VERSION,
   canAddTopic,
   canEditTopic,
   canVote,
   discussedTopics,
   discussingTopic,
-  estimateClockOffset,
-  fail,
-  findParticipant,
   isFacilitator,
   thumbsTally,
   toDiscuss,
   votesLeft,
-  type Ack,
-  type ClientToServerEvents,
-  type ClockSample,
-  type CommandInput,
-  type CommandResult,
   type CommandType,
-  type DomainEvent,
-  type EventBatch,
-  type HandshakeErrorData,
-  type Participant,
-  type Seat,
-  type ServerToClientEvents,
   type SessionState,
-  type SyncResult,
   type Thumb,
   type ThumbsTally,
   type Topic,
   type TopicId,
-  type VersionedEvent,
 } from '@runde/shared/client';
-import { mergeEvents, type Replica } from './eventLog.ts';
+import { LiveSession, type LiveSessionOptions } from './liveSession.svelte.ts';
 
-export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'offline';
+export type { ConnectionStatus, RoomProblem } from './liveSession.svelte.ts';
+export type RoomClientOptions = LiveSessionOptions;
 
-/** Why the room cannot go on; the page decides what to show or where to send the person. */
-export type RoomProblem = 'protocol_mismatch' | 'unauthorized' | 'not_found';
-
-/**
- * This client runs Lean Coffee only, and the join page routes team spaces elsewhere, so its socket
- * is typed for Lean Coffee's states and events (the one place this narrowing is stated).
- */
-type RoomSocket = Socket<ServerToClientEvents<DomainEvent>, ClientToServerEvents<SessionState, DomainEvent>>;
-
-/**
- * socket.io's typings cannot resolve an event's parameters for a generic command name; this view
- * keeps the pairing of name and payload that `ClientToServerEvents` defines.
- */
-interface CommandEmitter {
-  emitWithAck<T extends CommandType>(event: T, payload: CommandInput<T>): Promise<Ack<CommandResult>>;
-}
-
-const commandTimeoutMs = 8_000;
-/** After an ack for a version we have not seen pushed yet, wait this long before asking. */
-const ackCatchUpMs = 1_500;
-const retryDelayMs = [1_000, 2_000, 5_000, 10_000] as const;
-/** Clock offset: this many pings per estimate, again this often (clocks drift, phones sleep). */
-const clockSamples = 5;
-const clockPingTimeoutMs = 3_000;
-const clockRefreshMs = 5 * 60_000;
-/**
- * Who tells the server that the timer ran out: facilitators' devices at once; everyone else only
- * if it is still running a few seconds later (no facilitator online), spread out so that a room
- * of phones does not send all at the same moment. The server's clock decides either way.
- */
-const expireBackupDelayMs = [2_000, 4_000] as const;
-const expireRetryMs = 400;
-const expireRetries = 5;
-
-export interface RoomClientOptions {
-  seat: Seat;
-  /** Defaults to this page's origin: the server serves the app and the socket together. */
-  url?: string;
-}
-
-function isProblem(code: unknown): code is RoomProblem {
-  return code === 'protocol_mismatch' || code === 'unauthorized' || code === 'not_found';
-}
-
-/**
- * One seat in one live session: owns the socket, keeps the replica in step with the server
- * (sync on every connect, apply pushed events in order, resync on a gap or when a phone wakes)
- * and sends commands. Components read its state and call its methods; nothing else talks to
- * the socket.
- */
-export class RoomClient {
-  #replica = $state.raw<Replica>({ state: null, version: 0 });
-  #you = $state.raw<string>('');
-  #status = $state<ConnectionStatus>('connecting');
-  #problem = $state<RoomProblem | null>(null);
-
-  readonly #socket: RoomSocket;
-  #everConnected = false;
-  #syncing = false;
-  #syncAgain = false;
-  /** Set when synced events did not fit our copy: the next sync asks for a whole snapshot. */
-  #needSnapshot = false;
-  /** Pushes that arrive while a sync is in flight; merged after it, overlaps skipped. */
-  #held: VersionedEvent[] = [];
-  #retries = 0;
-  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- bookkeeping for destroy(), never rendered
-  #timers = new Set<ReturnType<typeof setTimeout>>();
-  #destroyed = false;
-  /** Server clock minus this device's clock, in ms. */
-  #offset = $state(0);
-  #expiryTimer: ReturnType<typeof setTimeout> | undefined;
-  #clockTimer: ReturnType<typeof setTimeout> | undefined;
-
-  /** The session as this seat may see it, or null until the first sync. */
-  readonly state = $derived(this.#replica.state);
-  readonly version = $derived(this.#replica.version);
-  readonly me: Participant | undefined = $derived(
-    this.#replica.state ? findParticipant(this.#replica.state, this.#you) : undefined,
-  );
-  readonly isFacilitator = $derived(this.#replica.state ? isFacilitator(this.#replica.state, this.#you) : false);
-  readonly votesLeft = $derived(this.#replica.state ? votesLeft(this.#replica.state, this.#you) : 0);
+/** One seat in a live Lean Coffee: the connection, plus what the board reads from the state. */
+export class RoomClient extends LiveSession<SessionState, CommandType> {
+  readonly isFacilitator = $derived(this.state ? isFacilitator(this.state, this.you) : false);
+  readonly controlsTimer = $derived(this.isFacilitator);
+  readonly votesLeft = $derived(this.state ? votesLeft(this.state, this.you) : 0);
   /** Dots on each topic, everyone's as far as this seat may see them (only its own while tallies are hidden). */
   readonly tallies: ReadonlyMap<TopicId, number> = $derived(this.#count(() => true));
   /** Dots this seat placed on each topic. */
-  readonly myVotes: ReadonlyMap<TopicId, number> = $derived(this.#count((voterId) => voterId === this.#you));
+  readonly myVotes: ReadonlyMap<TopicId, number> = $derived(this.#count((voterId) => voterId === this.you));
   /** All dots placed, also the hidden ones ("12 votes cast"). */
-  readonly votesCast = $derived(this.#replica.state?.votes.length ?? 0);
-  readonly votesHidden = $derived(this.#replica.state ? !this.#replica.state.votesRevealed : false);
-  readonly canAddTopic = $derived(this.#replica.state ? canAddTopic(this.#replica.state, this.#you) : false);
+  readonly votesCast = $derived(this.state?.votes.length ?? 0);
+  readonly votesHidden = $derived(this.state ? !this.state.votesRevealed : false);
+  readonly canAddTopic = $derived(this.state ? canAddTopic(this.state, this.you) : false);
   /** Topics this seat proposed (its own are never masked). */
-  readonly myTopicCount = $derived(this.#replica.state?.topics.filter((t) => t.authorId === this.#you).length ?? 0);
+  readonly myTopicCount = $derived(this.state?.topics.filter((t) => t.authorId === this.you).length ?? 0);
   /** The board's three columns. */
-  readonly toDiscuss: Topic[] = $derived(this.#replica.state ? toDiscuss(this.#replica.state) : []);
-  readonly discussing: Topic | undefined = $derived(
-    this.#replica.state ? discussingTopic(this.#replica.state) : undefined,
-  );
-  readonly discussed: Topic[] = $derived(this.#replica.state ? discussedTopics(this.#replica.state) : []);
-  readonly onlineCount = $derived(this.#replica.state?.participants.filter((p) => p.online).length ?? 0);
+  readonly toDiscuss: Topic[] = $derived(this.state ? toDiscuss(this.state) : []);
+  readonly discussing: Topic | undefined = $derived(this.state ? discussingTopic(this.state) : undefined);
+  readonly discussed: Topic[] = $derived(this.state ? discussedTopics(this.state) : []);
   /** The open thumbs vote's count; the thumbs themselves stay masked until it is revealed. */
   readonly thumbs: ThumbsTally | undefined = $derived(
-    this.#replica.state?.thumbs ? thumbsTally(this.#replica.state.thumbs.ballots) : undefined,
+    this.state?.thumbs ? thumbsTally(this.state.thumbs.ballots) : undefined,
   );
   readonly myThumb: Thumb | null = $derived(
-    this.#replica.state?.thumbs?.ballots.find((b) => b?.voterId === this.#you)?.value ?? null,
+    this.state?.thumbs?.ballots.find((b) => b?.voterId === this.you)?.value ?? null,
   );
 
   constructor(options: RoomClientOptions) {
-    this.#you = options.seat.participantId;
-    const origin = options.url ?? globalThis.location?.origin;
-    this.#socket = io(origin, {
-      transports: ['websocket'],
-      auth: { protocolVersion: PROTOCOL_VERSION, sessionId: options.seat.sessionId, token: options.seat.token },
-    });
-    this.#socket.on('connect', this.#onConnect);
-    this.#socket.on('disconnect', this.#onDisconnect);
-    this.#socket.on('connect_error', this.#onConnectError);
-    this.#socket.on('session:events', this.#onEvents);
-    if (typeof window !== 'undefined') {
-      window.addEventListener('online', this.#onOnline);
-      window.addEventListener('offline', this.#onOffline);
-      document.addEventListener('visibilitychange', this.#onVisibility);
-      if (!navigator.onLine) this.#status = 'offline';
-    }
-  }
-
-  get you(): string {
-    return this.#you;
-  }
-
-  get status(): ConnectionStatus {
-    return this.#status;
-  }
-
-  get problem(): RoomProblem | null {
-    return this.#problem;
+    super('lean-coffee', options);
   }
 
   /** The shared rule, so buttons agree with what the server will accept. */
   canVote(topicId: TopicId): boolean {
-    const state = this.#replica.state;
-    return state ? canVote(state, this.#you, topicId) : false;
+    return this.state ? canVote(this.state, this.you, topicId) : false;
   }
 
   canEdit(topic: Topic): boolean {
-    const state = this.#replica.state;
-    return state ? canEditTopic(state, this.#you, topic) : false;
-  }
-
-  participantName(id: string | null): string | undefined {
-    const state = this.#replica.state;
-    return state && id ? findParticipant(state, id)?.name : undefined;
-  }
-
-  /** This device's best estimate of the server's clock now: what timers count against. */
-  serverNow(): number {
-    return Date.now() + this.#offset;
-  }
-
-  /**
-   * Sends one command and waits for its ack. While disconnected it fails at once instead of
-   * letting socket.io buffer it: a buffered command could arrive long after the person gave up
-   * and retried, and land twice. The caller keeps what was typed for a retry.
-   */
-  async send<T extends CommandType>(type: T, payload: CommandInput<T>): Promise<Ack<CommandResult>> {
-    if (this.#problem) return fail(this.#problem, 'This session cannot be used.');
-    // A socket can look connected for a while after the network went away; the browser knows better.
-    if (!this.#socket.connected || !navigator.onLine) return fail(ErrorCode.unavailable, 'Not connected.');
-    let ack: Ack<CommandResult>;
-    try {
-      const timed = this.#socket.timeout(commandTimeoutMs) as unknown as CommandEmitter;
-      ack = await timed.emitWithAck(type, payload);
-    } catch {
-      return fail(ErrorCode.unavailable, 'No answer from the server.');
-    }
-    if (ack.ok && ack.data.version > this.#replica.version) this.#expect(ack.data.version);
-    return ack;
-  }
-
-  /** Closes the socket and stops listening; the instance is done. */
-  destroy(): void {
-    this.#destroyed = true;
-    for (const timer of this.#timers) clearTimeout(timer);
-    this.#timers.clear();
-    clearTimeout(this.#expiryTimer);
-    clearTimeout(this.#clockTimer);
-    if (typeof window !== 'undefined') {
-      window.removeEventListener('online', this.#onOnline);
-      window.removeEventListener('offline', this.#onOffline);
-      document.removeEventListener('visibilitychange', this.#onVisibility);
-    }
-    this.#socket.removeAllListeners();
-    this.#socket.disconnect();
+    return this.state ? canEditTopic(this.state, this.you, topic) : false;
   }
 
   #count(include: (voterId: string | null) => boolean): Map<TopicId, number> {
     // eslint-disable-next-line svelte/prefer-svelte-reactivity -- built afresh inside $derived, never mutated after
     const counts = new Map<TopicId, number>();
-    for (const vote of this.#replica.state?.votes ?? []) {
+    for (const vote of this.state?.votes ?? []) {
       if (vote.topicId && include(vote.voterId)) counts.set(vote.topicId, (counts.get(vote.topicId) ?? 0) + 1);
     }
     return counts;
-  }
-
-  /** The push for an acked version normally arrives right after the ack; if not, sync. */
-  #expect(version: number): void {
-    this.#later(ackCatchUpMs, () => {
-      if (this.#replica.version < version && this.#socket.connected) void this.#sync();
-    });
-  }
-
-  #later(ms: number, run: () => void): void {
-    const timer = setTimeout(() => {
-      this.#timers.delete(timer);
-      if (!this.#destroyed) run();
-    }, ms);
-    this.#timers.add(timer);
-  }
-
-  #onConnect = (): void => {
-    this.#everConnected = true;
-    this.#retries = 0;
-    this.#status = 'connected';
-    void this.#sync();
-    void this.#measureClock();
-  };
-
-  /** Pings the server a few times and keeps the offset of the quickest answer; again every few minutes. */
-  async #measureClock(): Promise<void> {
-    clearTimeout(this.#clockTimer);
-    const samples: ClockSample[] = [];
-    for (let i = 0; i < clockSamples && this.#socket.connected; i += 1) {
-      const sentAt = Date.now();
-      try {
-        const ack = await this.#socket.timeout(clockPingTimeoutMs).emitWithAck('time:ping', {});
-        if (!ack.ok) break;
-        samples.push({ sentAt, receivedAt: Date.now(), serverNow: ack.data.serverNow });
-      } catch {
-        break;
-      }
-    }
-    const estimate = estimateClockOffset(samples);
-    if (estimate && !this.#destroyed) {
-      this.#offset = estimate.offsetMs;
-      this.#armExpiry();
-    }
-    if (!this.#destroyed) this.#clockTimer = setTimeout(() => void this.#measureClock(), clockRefreshMs);
-  }
-
-  /** Every change of the replica goes through here, so the expiry alarm follows the timer. */
-  #setReplica(replica: Replica): void {
-    this.#replica = replica;
-    this.#armExpiry();
-  }
-
-  /**
-   * Sets an alarm for the moment the running timer reaches zero on this device's estimate of the
-   * server clock, then sends `timer:expire`. Idempotent on the server: several devices may send it.
-   */
-  #armExpiry(): void {
-    clearTimeout(this.#expiryTimer);
-    const timer = this.#replica.state?.timer;
-    if (this.#destroyed || timer?.status !== 'running') return;
-    const [min, max] = expireBackupDelayMs;
-    const delay = this.isFacilitator ? 0 : min + Math.random() * (max - min);
-    this.#expiryTimer = setTimeout(() => void this.#expire(timer.endsAt, 0), timer.endsAt - this.serverNow() + delay);
-  }
-
-  async #expire(endsAt: number, attempt: number): Promise<void> {
-    const timer = this.#replica.state?.timer;
-    if (this.#destroyed || timer?.status !== 'running' || timer.endsAt !== endsAt) return;
-    const result = await this.send('timer:expire', {});
-    // Our clock estimate ran a little ahead of the server's: ask again shortly.
-    if (!result.ok && result.error.code === ErrorCode.timerNotDue && attempt < expireRetries) {
-      this.#expiryTimer = setTimeout(() => void this.#expire(endsAt, attempt + 1), expireRetryMs);
-    }
-  }
-
-  #onDisconnect = (reason: Socket.DisconnectReason): void => {
-    if (this.#destroyed) return;
-    this.#status = navigator.onLine ? 'reconnecting' : 'offline';
-    // socket.io reconnects by itself except when the server closed the connection on purpose.
-    if (reason === 'io server disconnect') this.#reconnectLater();
-  };
-
-  #onConnectError = (error: Error & { data?: Partial<HandshakeErrorData> }): void => {
-    const code = error.data?.code;
-    if (isProblem(code)) {
-      this.#problem = code;
-      this.#socket.disconnect();
-      return;
-    }
-    this.#status = !navigator.onLine ? 'offline' : this.#everConnected ? 'reconnecting' : 'connecting';
-    // A refusal by the server's middleware (e.g. `unavailable`) stops socket.io's own retries.
-    if (!this.#socket.active) this.#reconnectLater();
-  };
-
-  #reconnectLater(): void {
-    const delay = retryDelayMs[Math.min(this.#retries, retryDelayMs.length - 1)] ?? 10_000;
-    this.#retries += 1;
-    this.#later(delay, () => {
-      if (!this.#socket.connected && !this.#problem) this.#socket.connect();
-    });
-  }
-
-  #onOnline = (): void => {
-    if (this.#problem) return;
-    if (this.#socket.connected) {
-      // The socket outlived the outage (it can, briefly); it may still have missed pushes.
-      this.#status = 'connected';
-      void this.#sync();
-      return;
-    }
-    this.#status = this.#everConnected ? 'reconnecting' : 'connecting';
-    this.#socket.connect();
-  };
-
-  #onOffline = (): void => {
-    this.#status = 'offline';
-  };
-
-  /** A phone that slept may have missed pushes without noticing a disconnect: ask. */
-  #onVisibility = (): void => {
-    if (document.visibilityState !== 'visible' || this.#problem) return;
-    if (this.#socket.connected) void this.#sync();
-    else this.#socket.connect();
-  };
-
-  #onEvents = (batch: EventBatch<DomainEvent>): void => {
-    if (this.#syncing) {
-      this.#held.push(...batch.events);
-      return;
-    }
-    this.#merge(batch.events);
-  };
-
-  /** Applies events if they continue the replica; on a gap asks the server for what is missing. */
-  #merge(events: readonly VersionedEvent[]): void {
-    const result = mergeEvents(this.#replica, events);
-    if (result.kind === 'applied') this.#setReplica(result.replica);
-    else if (result.kind === 'gap') void this.#sync();
-  }
-
-  async #sync(): Promise<void> {
-    if (this.#syncing) {
-      this.#syncAgain = true;
-      return;
-    }
-    this.#syncing = true;
-    // Bounded: a server that keeps answering with unusable events must not spin this loop.
-    let rounds = 0;
-    try {
-      do {
-        rounds += 1;
-        this.#syncAgain = false;
-        const fromScratch = this.#needSnapshot || !this.#replica.state;
-        const result = await this.#requestSync(fromScratch ? 0 : this.#replica.version);
-        if (!result) return;
-        this.#needSnapshot = false;
-        if (result.kind === 'snapshot') {
-          this.#you = result.you;
-          this.#setReplica({ state: result.state, version: result.version });
-        } else {
-          // The displayed copy stays until a complete replacement is at hand.
-          const merged = mergeEvents(fromScratch ? { state: null, version: 0 } : this.#replica, result.events);
-          if (merged.kind === 'applied') this.#setReplica(merged.replica);
-          else if (merged.kind === 'gap') this.#needSnapshot = this.#syncAgain = true;
-        }
-        const held = this.#held;
-        this.#held = [];
-        const rest = mergeEvents(this.#replica, held);
-        if (rest.kind === 'applied') this.#setReplica(rest.replica);
-        else if (rest.kind === 'gap') this.#syncAgain = true;
-      } while (this.#syncAgain && rounds < 3 && this.#socket.connected && !this.#destroyed);
-    } finally {
-      this.#syncing = false;
-    }
-  }
-
-  async #requestSync(sinceVersion: number): Promise<SyncResult<SessionState, DomainEvent> | undefined> {
-    let ack: Ack<SyncResult<SessionState, DomainEvent>>;
-    try {
-      ack = await this.#socket.timeout(commandTimeoutMs).emitWithAck('session:sync', { sinceVersion });
-    } catch {
-      // No answer: try again while still connected; a reconnect syncs anyway.
-      this.#later(retryDelayMs[0], () => {
-        if (this.#socket.connected) void this.#sync();
-      });
-      return undefined;
-    }
-    if (ack.ok) return ack.data;
-    if (isProblem(ack.error.code)) {
-      this.#problem = ack.error.code;
-      this.#socket.disconnect();
-    } else {
-      this.#later(retryDelayMs[1], () => {
-        if (this.#socket.connected) void this.#sync();
-      });
-    }
-    return undefined;
   }
 }

@@ -1,4 +1,7 @@
-import type { RoomClient } from './roomClient.svelte';
+/** Anything that knows the server's time, such as a live session. */
+interface ServerTimeSource {
+  serverNow(): number;
+}
 
 /** How often displayed times refresh: four times a second keeps the seconds exact without drift. */
 const tickMs = 250;
@@ -8,7 +11,7 @@ const tickMs = 250;
  * Every displayed duration is computed afresh from it and the state (`endsAt`, `discussingSince`),
  * never counted down, so a slow or sleeping device cannot drift.
  */
-export function serverClock(room: () => RoomClient): { readonly now: number } {
+export function serverClock(room: () => ServerTimeSource): { readonly now: number } {
   let now = $state(room().serverNow());
   $effect(() => {
     const client = room();

@@ -1,4 +1,8 @@
 import type { ErrorCode } from '@runde/shared/client';
+import { loopCommonDe } from './loop/common.de.ts';
+import { governanceDe } from './loop/governance.de.ts';
+import { meetingDe } from './loop/meeting.de.ts';
+import { spaceDe } from './loop/space.de.ts';
 
 /**
  * German texts, the source language: the English file must have exactly these keys (see
@@ -368,6 +372,10 @@ export const de = {
     demote: 'Rolle entziehen',
     demoteLabel: 'Rolle entziehen: {{name}}',
   },
+  loop: loopCommonDe,
+  space: spaceDe,
+  meeting: meetingDe,
+  governance: governanceDe,
   errors: {
     invalid_payload: 'Die Eingabe ist ungültig. Bitte prüfen Sie die Felder.',
     unknown_event: 'Diese Aktion kennt der Server nicht. Bitte laden Sie die Seite neu.',

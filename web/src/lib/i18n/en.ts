@@ -1,4 +1,8 @@
 import type { Messages } from './de.ts';
+import { loopCommonEn } from './loop/common.en.ts';
+import { governanceEn } from './loop/governance.en.ts';
+import { meetingEn } from './loop/meeting.en.ts';
+import { spaceEn } from './loop/space.en.ts';
 
 /** English texts. Typed as `Messages`, so a key missing here or only here does not compile. */
 export const en: Messages = {
@@ -360,6 +364,10 @@ export const en: Messages = {
     demote: 'Remove role',
     demoteLabel: 'Remove role: {{name}}',
   },
+  loop: loopCommonEn,
+  space: spaceEn,
+  meeting: meetingEn,
+  governance: governanceEn,
   errors: {
     invalid_payload: 'That input is not valid. Please check the fields.',
     unknown_event: 'The server does not know this action. Please reload the page.',

@@ -1,0 +1,4 @@
+/** German texts of the governance screens. German is the source; see `../de.ts`. */
+export const governanceDe = {
+  heading: 'Governance',
+};

@@ -1,0 +1,5 @@
+import type { Messages } from '../de.ts';
+
+export const governanceEn: Messages['governance'] = {
+  heading: 'Governance',
+};

@@ -1,0 +1,4 @@
+/** German texts of the meeting screens. German is the source; see `../de.ts`. */
+export const meetingDe = {
+  heading: 'Meeting',
+};

@@ -1,0 +1,5 @@
+import type { Messages } from '../de.ts';
+
+export const meetingEn: Messages['meeting'] = {
+  heading: 'Meeting',
+};

@@ -1,0 +1,415 @@
+import { io, type Socket } from 'socket.io-client';
+import {
+  ErrorCode,
+  PROTOCOL_VERSION,
+  estimateClockOffset,
+  fail,
+  timerOfAny,
+  type Ack,
+  type AnyCommandInput,
+  type AnyCommandType,
+  type AnyEvent,
+  type AnyState,
+  type AnyVersionedEvent,
+  type ClientToServerEvents,
+  type ClockSample,
+  type CommandResult,
+  type EventBatch,
+  type HandshakeErrorData,
+  type Participant,
+  type Seat,
+  type ServerToClientEvents,
+  type SessionKind,
+  type SyncResult,
+  type Timer,
+} from '@runde/shared/client';
+import { mergeEvents, type Replica } from './eventLog.ts';
+
+export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'offline';
+
+/**
+ * Why the session cannot go on; the page decides what to show or where to send the person.
+ * `wrong_kind`: the code belongs to the other kind of session (a team space opened as a Lean Coffee).
+ */
+export type RoomProblem = 'protocol_mismatch' | 'unauthorized' | 'not_found' | 'wrong_kind';
+
+type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+/**
+ * socket.io's typings cannot resolve an event's parameters for a generic command name; this view
+ * keeps the pairing of name and payload that `ClientToServerEvents` defines.
+ */
+interface CommandEmitter {
+  emitWithAck<T extends AnyCommandType>(event: T, payload: AnyCommandInput<T>): Promise<Ack<CommandResult>>;
+}
+
+/** The timer commands both kinds of session share, with the same payloads. */
+export type TimerCommandType = 'timer:start' | 'timer:pause' | 'timer:resume' | 'timer:add' | 'timer:reset';
+
+/** What the timer components need of a live session, whichever kind it is. */
+export interface TimerHost {
+  readonly timer: Timer;
+  /** Whether this seat may control the timer. */
+  readonly controlsTimer: boolean;
+  serverNow(): number;
+  send<T extends TimerCommandType>(type: T, payload: AnyCommandInput<T>): Promise<Ack<CommandResult>>;
+}
+
+const commandTimeoutMs = 8_000;
+/** After an ack for a version we have not seen pushed yet, wait this long before asking. */
+const ackCatchUpMs = 1_500;
+const retryDelayMs = [1_000, 2_000, 5_000, 10_000] as const;
+/** Clock offset: this many pings per estimate, again this often (clocks drift, phones sleep). */
+const clockSamples = 5;
+const clockPingTimeoutMs = 3_000;
+const clockRefreshMs = 5 * 60_000;
+/**
+ * Who tells the server that the timer ran out: facilitators' devices at once; everyone else only
+ * if it is still running a few seconds later (no facilitator online), spread out so that a room
+ * of phones does not send all at the same moment. The server's clock decides either way.
+ */
+const expireBackupDelayMs = [2_000, 4_000] as const;
+const expireRetryMs = 400;
+const expireRetries = 5;
+
+export interface LiveSessionOptions {
+  seat: Seat;
+  /** Defaults to this page's origin: the server serves the app and the socket together. */
+  url?: string;
+}
+
+function isProblem(code: unknown): code is RoomProblem {
+  return code === 'protocol_mismatch' || code === 'unauthorized' || code === 'not_found';
+}
+
+/**
+ * One seat in one live session of kind `S`: owns the socket, keeps the replica in step with the
+ * server (sync on every connect, apply pushed events in order, resync on a gap or when a phone
+ * wakes), keeps the clock offset and sends commands. The Lean Coffee and team-space clients add
+ * what their screens read; nothing else talks to the socket.
+ */
+export abstract class LiveSession<S extends AnyState, C extends AnyCommandType> implements TimerHost {
+  #replica = $state.raw<Replica<S>>({ state: null, version: 0 });
+  #you = $state.raw<string>('');
+  #status = $state<ConnectionStatus>('connecting');
+  #problem = $state<RoomProblem | null>(null);
+
+  readonly #kind: SessionKind;
+  readonly #socket: LiveSocket;
+  #everConnected = false;
+  #syncing = false;
+  #syncAgain = false;
+  /** Set when synced events did not fit our copy: the next sync asks for a whole snapshot. */
+  #needSnapshot = false;
+  /** Pushes that arrive while a sync is in flight; merged after it, overlaps skipped. */
+  #held: AnyVersionedEvent[] = [];
+  #retries = 0;
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- bookkeeping for destroy(), never rendered
+  #timers = new Set<ReturnType<typeof setTimeout>>();
+  #destroyed = false;
+  /** Server clock minus this device's clock, in ms. */
+  #offset = $state(0);
+  #expiryTimer: ReturnType<typeof setTimeout> | undefined;
+  #clockTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /** The session as this seat may see it, or null until the first sync. */
+  readonly state: S | null = $derived(this.#replica.state);
+  readonly version = $derived(this.#replica.version);
+  readonly me: Participant | undefined = $derived(this.#replica.state?.participants.find((p) => p.id === this.#you));
+  readonly timer: Timer = $derived(this.#replica.state ? timerOfAny(this.#replica.state) : { status: 'idle' });
+  readonly onlineCount = $derived(this.#replica.state?.participants.filter((p) => p.online).length ?? 0);
+
+  protected constructor(kind: SessionKind, options: LiveSessionOptions) {
+    this.#kind = kind;
+    this.#you = options.seat.participantId;
+    const origin = options.url ?? globalThis.location?.origin;
+    this.#socket = io(origin, {
+      transports: ['websocket'],
+      auth: { protocolVersion: PROTOCOL_VERSION, sessionId: options.seat.sessionId, token: options.seat.token },
+    });
+    this.#socket.on('connect', this.#onConnect);
+    this.#socket.on('disconnect', this.#onDisconnect);
+    this.#socket.on('connect_error', this.#onConnectError);
+    this.#socket.on('session:events', this.#onEvents);
+    if (typeof window !== 'undefined') {
+      window.addEventListener('online', this.#onOnline);
+      window.addEventListener('offline', this.#onOffline);
+      document.addEventListener('visibilitychange', this.#onVisibility);
+      if (!navigator.onLine) this.#status = 'offline';
+    }
+  }
+
+  /** Whether this seat may control the timer; also makes its device the first to report expiry. */
+  abstract readonly controlsTimer: boolean;
+
+  get you(): string {
+    return this.#you;
+  }
+
+  get status(): ConnectionStatus {
+    return this.#status;
+  }
+
+  get problem(): RoomProblem | null {
+    return this.#problem;
+  }
+
+  participantName(id: string | null): string | undefined {
+    return id ? this.#replica.state?.participants.find((p) => p.id === id)?.name : undefined;
+  }
+
+  /** This device's best estimate of the server's clock now: what timers count against. */
+  serverNow(): number {
+    return Date.now() + this.#offset;
+  }
+
+  /**
+   * Sends one command and waits for its ack. While disconnected it fails at once instead of
+   * letting socket.io buffer it: a buffered command could arrive long after the person gave up
+   * and retried, and land twice. The caller keeps what was typed for a retry.
+   */
+  async send<T extends C | TimerCommandType | 'timer:expire'>(
+    type: T,
+    payload: AnyCommandInput<T>,
+  ): Promise<Ack<CommandResult>> {
+    if (this.#problem) {
+      return fail(
+        this.#problem === 'wrong_kind' ? ErrorCode.invalidState : this.#problem,
+        'This session cannot be used.',
+      );
+    }
+    // A socket can look connected for a while after the network went away; the browser knows better.
+    if (!this.#socket.connected || !navigator.onLine) return fail(ErrorCode.unavailable, 'Not connected.');
+    let ack: Ack<CommandResult>;
+    try {
+      const timed = this.#socket.timeout(commandTimeoutMs) as unknown as CommandEmitter;
+      ack = await timed.emitWithAck(type, payload);
+    } catch {
+      return fail(ErrorCode.unavailable, 'No answer from the server.');
+    }
+    if (ack.ok && ack.data.version > this.#replica.version) this.#expect(ack.data.version);
+    return ack;
+  }
+
+  /** Closes the socket and stops listening; the instance is done. */
+  destroy(): void {
+    this.#destroyed = true;
+    for (const timer of this.#timers) clearTimeout(timer);
+    this.#timers.clear();
+    clearTimeout(this.#expiryTimer);
+    clearTimeout(this.#clockTimer);
+    if (typeof window !== 'undefined') {
+      window.removeEventListener('online', this.#onOnline);
+      window.removeEventListener('offline', this.#onOffline);
+      document.removeEventListener('visibilitychange', this.#onVisibility);
+    }
+    this.#socket.removeAllListeners();
+    this.#socket.disconnect();
+  }
+
+  /** The push for an acked version normally arrives right after the ack; if not, sync. */
+  #expect(version: number): void {
+    this.#later(ackCatchUpMs, () => {
+      if (this.#replica.version < version && this.#socket.connected) void this.#sync();
+    });
+  }
+
+  #later(ms: number, run: () => void): void {
+    const timer = setTimeout(() => {
+      this.#timers.delete(timer);
+      if (!this.#destroyed) run();
+    }, ms);
+    this.#timers.add(timer);
+  }
+
+  #stop(problem: RoomProblem): void {
+    this.#problem = problem;
+    this.#socket.disconnect();
+  }
+
+  #onConnect = (): void => {
+    this.#everConnected = true;
+    this.#retries = 0;
+    this.#status = 'connected';
+    void this.#sync();
+    void this.#measureClock();
+  };
+
+  /** Pings the server a few times and keeps the offset of the quickest answer; again every few minutes. */
+  async #measureClock(): Promise<void> {
+    clearTimeout(this.#clockTimer);
+    const samples: ClockSample[] = [];
+    for (let i = 0; i < clockSamples && this.#socket.connected; i += 1) {
+      const sentAt = Date.now();
+      try {
+        const ack = await this.#socket.timeout(clockPingTimeoutMs).emitWithAck('time:ping', {});
+        if (!ack.ok) break;
+        samples.push({ sentAt, receivedAt: Date.now(), serverNow: ack.data.serverNow });
+      } catch {
+        break;
+      }
+    }
+    const estimate = estimateClockOffset(samples);
+    if (estimate && !this.#destroyed) {
+      this.#offset = estimate.offsetMs;
+      this.#armExpiry();
+    }
+    if (!this.#destroyed) this.#clockTimer = setTimeout(() => void this.#measureClock(), clockRefreshMs);
+  }
+
+  /** Every change of the replica goes through here, so the expiry alarm follows the timer. */
+  #setReplica(replica: Replica<S>): void {
+    if (replica.state && replica.state.kind !== this.#kind) {
+      this.#stop('wrong_kind');
+      return;
+    }
+    this.#replica = replica;
+    this.#armExpiry();
+  }
+
+  /**
+   * Sets an alarm for the moment the running timer reaches zero on this device's estimate of the
+   * server clock, then sends `timer:expire`. Idempotent on the server: several devices may send it.
+   */
+  #armExpiry(): void {
+    clearTimeout(this.#expiryTimer);
+    const timer = this.#replica.state ? timerOfAny(this.#replica.state) : undefined;
+    if (this.#destroyed || timer?.status !== 'running') return;
+    const [min, max] = expireBackupDelayMs;
+    const delay = this.controlsTimer ? 0 : min + Math.random() * (max - min);
+    this.#expiryTimer = setTimeout(() => void this.#expire(timer.endsAt, 0), timer.endsAt - this.serverNow() + delay);
+  }
+
+  async #expire(endsAt: number, attempt: number): Promise<void> {
+    const timer = this.#replica.state ? timerOfAny(this.#replica.state) : undefined;
+    if (this.#destroyed || timer?.status !== 'running' || timer.endsAt !== endsAt) return;
+    const result = await this.send('timer:expire', {});
+    // Our clock estimate ran a little ahead of the server's: ask again shortly.
+    if (!result.ok && result.error.code === ErrorCode.timerNotDue && attempt < expireRetries) {
+      this.#expiryTimer = setTimeout(() => void this.#expire(endsAt, attempt + 1), expireRetryMs);
+    }
+  }
+
+  #onDisconnect = (reason: Socket.DisconnectReason): void => {
+    if (this.#destroyed || this.#problem) return;
+    this.#status = navigator.onLine ? 'reconnecting' : 'offline';
+    // socket.io reconnects by itself except when the server closed the connection on purpose.
+    if (reason === 'io server disconnect') this.#reconnectLater();
+  };
+
+  #onConnectError = (error: Error & { data?: Partial<HandshakeErrorData> }): void => {
+    const code = error.data?.code;
+    if (isProblem(code)) {
+      this.#stop(code);
+      return;
+    }
+    this.#status = !navigator.onLine ? 'offline' : this.#everConnected ? 'reconnecting' : 'connecting';
+    // A refusal by the server's middleware (e.g. `unavailable`) stops socket.io's own retries.
+    if (!this.#socket.active) this.#reconnectLater();
+  };
+
+  #reconnectLater(): void {
+    const delay = retryDelayMs[Math.min(this.#retries, retryDelayMs.length - 1)] ?? 10_000;
+    this.#retries += 1;
+    this.#later(delay, () => {
+      if (!this.#socket.connected && !this.#problem) this.#socket.connect();
+    });
+  }
+
+  #onOnline = (): void => {
+    if (this.#problem) return;
+    if (this.#socket.connected) {
+      // The socket outlived the outage (it can, briefly); it may still have missed pushes.
+      this.#status = 'connected';
+      void this.#sync();
+      return;
+    }
+    this.#status = this.#everConnected ? 'reconnecting' : 'connecting';
+    this.#socket.connect();
+  };
+
+  #onOffline = (): void => {
+    this.#status = 'offline';
+  };
+
+  /** A phone that slept may have missed pushes without noticing a disconnect: ask. */
+  #onVisibility = (): void => {
+    if (document.visibilityState !== 'visible' || this.#problem) return;
+    if (this.#socket.connected) void this.#sync();
+    else this.#socket.connect();
+  };
+
+  #onEvents = (batch: EventBatch): void => {
+    if (this.#syncing) {
+      this.#held.push(...batch.events);
+      return;
+    }
+    this.#merge(batch.events);
+  };
+
+  /** Applies events if they continue the replica; on a gap asks the server for what is missing. */
+  #merge(events: readonly AnyVersionedEvent[]): void {
+    const result = mergeEvents(this.#replica, events);
+    if (result.kind === 'applied') this.#setReplica(result.replica);
+    else if (result.kind === 'gap') void this.#sync();
+  }
+
+  async #sync(): Promise<void> {
+    if (this.#syncing) {
+      this.#syncAgain = true;
+      return;
+    }
+    this.#syncing = true;
+    // Bounded: a server that keeps answering with unusable events must not spin this loop.
+    let rounds = 0;
+    try {
+      do {
+        rounds += 1;
+        this.#syncAgain = false;
+        const fromScratch = this.#needSnapshot || !this.#replica.state;
+        const result = await this.#requestSync(fromScratch ? 0 : this.#replica.version);
+        if (!result) return;
+        this.#needSnapshot = false;
+        if (result.kind === 'snapshot') {
+          this.#you = result.you;
+          // The kind is checked in #setReplica; a mismatch stops the session there.
+          this.#setReplica({ state: result.state as S, version: result.version });
+          if (this.#problem) return;
+        } else {
+          // The displayed copy stays until a complete replacement is at hand.
+          const merged = mergeEvents<S>(fromScratch ? { state: null, version: 0 } : this.#replica, result.events);
+          if (merged.kind === 'applied') this.#setReplica(merged.replica);
+          else if (merged.kind === 'gap') this.#needSnapshot = this.#syncAgain = true;
+        }
+        const held = this.#held;
+        this.#held = [];
+        const rest = mergeEvents(this.#replica, held);
+        if (rest.kind === 'applied') this.#setReplica(rest.replica);
+        else if (rest.kind === 'gap') this.#syncAgain = true;
+      } while (this.#syncAgain && rounds < 3 && this.#socket.connected && !this.#destroyed);
+    } finally {
+      this.#syncing = false;
+    }
+  }
+
+  async #requestSync(sinceVersion: number): Promise<SyncResult<AnyState, AnyEvent> | undefined> {
+    let ack: Ack<SyncResult<AnyState, AnyEvent>>;
+    try {
+      ack = await this.#socket.timeout(commandTimeoutMs).emitWithAck('session:sync', { sinceVersion });
+    } catch {
+      // No answer: try again while still connected; a reconnect syncs anyway.
+      this.#later(retryDelayMs[0], () => {
+        if (this.#socket.connected) void this.#sync();
+      });
+      return undefined;
+    }
+    if (ack.ok) return ack.data;
+    if (isProblem(ack.error.code)) this.#stop(ack.error.code);
+    else {
+      this.#later(retryDelayMs[1], () => {
+        if (this.#socket.connected) void this.#sync();
+      });
+    }
+    return undefined;
+  }
+}

@@ -1,0 +1,69 @@
+import {
+  backlog,
+  canRecord,
+  canRunMeeting,
+  currentSpeaker,
+  currentTension,
+  isSpaceFacilitator,
+  openActions,
+  roomKeys,
+  roundComplete,
+  type ActionItem,
+  type GovernanceProcess,
+  type LoopCommandType,
+  type Meeting,
+  type RoomKey,
+  type Round,
+  type TeamSpaceState,
+  type Tension,
+} from '@runde/shared/client';
+import { LiveSession, type LiveSessionOptions } from './liveSession.svelte.ts';
+
+/**
+ * One seat in a live team space: the connection, plus what the space and meeting screens read.
+ * Every rule comes from the shared core, so buttons agree with what the server accepts.
+ */
+export class SpaceClient extends LiveSession<TeamSpaceState, LoopCommandType> {
+  /** Looks after the space: rooms, members, starting meetings. */
+  readonly isFacilitator = $derived(this.state ? isSpaceFacilitator(this.state, this.you) : false);
+  readonly meeting: Meeting | null = $derived(this.state?.meeting ?? null);
+  /** Runs the current meeting: its facilitator, or a space facilitator standing in. */
+  readonly runsMeeting = $derived(this.state ? canRunMeeting(this.state, this.you) : false);
+  /** Records outcomes: whoever runs the meeting, and its scribe. */
+  readonly canRecord = $derived(this.state ? canRecord(this.state, this.you) : false);
+  readonly controlsTimer = $derived(this.runsMeeting);
+  readonly tension: Tension | undefined = $derived(this.state ? currentTension(this.state) : undefined);
+  readonly round: Round | null = $derived(this.meeting?.round ?? null);
+  readonly speakerId: string | undefined = $derived(currentSpeaker(this.round));
+  readonly roundDone = $derived(roundComplete(this.round));
+  readonly process: GovernanceProcess | null = $derived(this.meeting?.process ?? null);
+  /** Open tensions per room, oldest first. */
+  readonly backlogs: Readonly<Record<RoomKey, Tension[]>> = $derived(this.#backlogs());
+  readonly openActions: ActionItem[] = $derived(this.state ? openActions(this.state) : []);
+  /** Tensions this seat brought that are still open (its own are never masked). */
+  readonly myOpenTensions: Tension[] = $derived(
+    this.state?.tensions.filter((t) => t.authorId === this.you && t.status === 'open') ?? [],
+  );
+
+  constructor(options: LiveSessionOptions) {
+    super('team-space', options);
+  }
+
+  /** Whether it is this seat's turn in the running round. */
+  get mySpeakingTurn(): boolean {
+    return !!this.speakerId && this.speakerId === this.you;
+  }
+
+  /** The team's name for a room, or `null` where it keeps the default (translated by the page). */
+  customRoomName(room: RoomKey): string | null {
+    return this.state?.roomNames[room] ?? null;
+  }
+
+  #backlogs(): Record<RoomKey, Tension[]> {
+    const state = this.state;
+    return Object.fromEntries(roomKeys.map((room) => [room, state ? backlog(state, room) : []])) as Record<
+      RoomKey,
+      Tension[]
+    >;
+  }
+}
