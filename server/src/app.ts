@@ -2,7 +2,7 @@ import { timerOfAny } from '@runde/shared';
 import { createServer, type Server as HttpServer } from 'node:http';
 import express, { type Express, type RequestHandler } from 'express';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
-import { Server } from 'socket.io';
+import { Server, type ServerOptions } from 'socket.io';
 import { errorHandler, notFound, sendError } from './http/httpErrors.ts';
 import { healthRoute } from './http/healthRoute.ts';
 import { requestLog } from './http/requestLog.ts';
@@ -12,7 +12,7 @@ import { createLogger, type Logger } from './logger.ts';
 import { CommandRunner } from './session/commandRunner.ts';
 import { TimerScheduler } from './session/timerScheduler.ts';
 import { attachSocket } from './socket/attachSocket.ts';
-import { createLocalFanOut } from './socket/broadcast.ts';
+import { createLocalFanOut, createPublisher, relayCommits } from './socket/broadcast.ts';
 import { sessionRoom, type RundeServer } from './socket/types.ts';
 import type { SessionStore } from './store/sessionStore.ts';
 
@@ -65,6 +65,11 @@ export interface CreateAppOptions {
   /** The SvelteKit adapter-node handler; mounted after the API. */
   webHandler?: RequestHandler;
   logger?: Logger;
+  /**
+   * The Socket.IO cluster adapter that joins this node to others sharing the store (see
+   * `openClusterAdapter`); without it this node must be the only one.
+   */
+  adapter?: ServerOptions['adapter'];
 }
 
 export interface RundeApp {
@@ -97,7 +102,9 @@ export function createApp(options: CreateAppOptions): RundeApp {
     maxHttpBufferSize: config.maxSocketMessageBytes ?? 200_000,
     // The web app bundles its own client.
     serveClient: false,
+    ...(options.adapter ? { adapter: options.adapter } : {}),
   });
+  const localFanOut = createLocalFanOut(io);
 
   const timers = new TimerScheduler({
     clock,
@@ -110,9 +117,10 @@ export function createApp(options: CreateAppOptions): RundeApp {
     clock,
     ids,
     logger,
-    publish: createLocalFanOut(io),
+    publish: createPublisher(io, localFanOut, options.adapter !== undefined),
     observe: (sessionId, state) => timers.track(sessionId, timerOfAny(state)),
   });
+  if (options.adapter) relayCommits(io, localFanOut, (sessionId, events) => timers.trackEvents(sessionId, events));
   attachSocket(io, {
     store,
     runner,

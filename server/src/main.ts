@@ -1,4 +1,5 @@
 import { createApp } from './app.ts';
+import { openClusterAdapter, type ClusterAdapter } from './cluster/redisAdapter.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { MemorySessionStore } from './store/memorySessionStore.ts';
@@ -35,6 +36,10 @@ async function main(): Promise<void> {
   }
   const logger = createLogger(config.logLevel);
   const store = await openStore(config, logger);
+  // With Redis, any number of nodes may share it: the adapter relays commits between them.
+  const cluster: ClusterAdapter | undefined = config.redisUrl
+    ? await openClusterAdapter({ url: config.redisUrl, keyPrefix: config.redisKeyPrefix, logger })
+    : undefined;
   const webHandler = await loadWebHandler();
   if (!webHandler) {
     logger.warn('web app is not built (web/build/handler.js missing): serving the API only; run the build first');
@@ -44,12 +49,15 @@ async function main(): Promise<void> {
     logger,
     webHandler,
     config: { publicUrl: config.publicUrl },
+    adapter: cluster?.adapter,
   });
   await new Promise<void>((resolve, reject) => {
     server.httpServer.once('error', reject);
     server.httpServer.listen(config.port, config.host, resolve);
   });
-  logger.info({ port: config.port, host: config.host, store: store.kind }, 'Runde is listening');
+  const address = server.httpServer.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  logger.info({ port, host: config.host, store: store.kind, clustered: cluster !== undefined }, 'Runde is listening');
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -63,6 +71,7 @@ async function main(): Promise<void> {
     }, 10_000);
     force.unref();
     await server.close();
+    await cluster?.close();
     await store.close();
     process.exit(0);
   };

@@ -30,11 +30,9 @@ interface Pending {
  * through the command runner. Nothing here is the source of truth: `decide` turns every expire
  * after the first into no events, the store's version check stops two nodes from both writing,
  * and devices send `timer:expire` themselves when their display reaches zero. So duplicates and
- * a node that dies with a pending timeout are both harmless.
- *
- * TODO(issue 6): a node learns about commits made on OTHER nodes only when one of its clients
- * syncs. Once the Socket.IO Redis adapter relays committed events between nodes, feed the relayed
- * events to {@link trackEvents} too, so every node watching a session arms the same deadline.
+ * a node that dies with a pending timeout are both harmless. Commits made on other nodes arrive
+ * through the cluster relay and go through {@link trackEvents}, so every node watching a session
+ * arms the same deadline and the first to fire wins.
  */
 export class TimerScheduler {
   readonly #deps: TimerSchedulerDeps;

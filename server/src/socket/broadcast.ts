@@ -4,8 +4,8 @@ import { sessionRoom, type RundeServer } from './types.ts';
 /**
  * Sends committed events to the sockets of a session connected to THIS node, each copy masked for
  * the socket's participant (anonymous authors, other people's dots). Masking happens per recipient,
- * so a room-wide emit is never used. A multi-node setup calls the same function on every node
- * from a Redis pub/sub message or `io.serverSideEmit` handler, with the events as committed.
+ * so a room-wide emit is never used. With several nodes, each node runs it for its own sockets
+ * on the events relayed by {@link createPublisher}.
  */
 export function createLocalFanOut(io: RundeServer): (sessionId: string, events: AnyVersionedEvent[]) => void {
   return (sessionId, events) => {
@@ -25,4 +25,32 @@ export function createLocalFanOut(io: RundeServer): (sessionId: string, events: 
       socket.emit('session:events', batch);
     }
   };
+}
+
+/**
+ * What the command runner calls after a commit: this node's sockets at once, and, when nodes share
+ * a cluster adapter, every other node through `serverSideEmit`, where {@link relayCommits} takes over.
+ * Events cross nodes unmasked (server to server) and are masked by each node for its own sockets.
+ */
+export function createPublisher(
+  io: RundeServer,
+  localFanOut: (sessionId: string, events: AnyVersionedEvent[]) => void,
+  clustered: boolean,
+): (sessionId: string, events: AnyVersionedEvent[]) => void {
+  return (sessionId, events) => {
+    localFanOut(sessionId, events);
+    if (clustered && events.length > 0) io.serverSideEmit('session:committed', sessionId, events);
+  };
+}
+
+/** Delivers another node's commits to this node's sockets, and lets this node learn their timers. */
+export function relayCommits(
+  io: RundeServer,
+  localFanOut: (sessionId: string, events: AnyVersionedEvent[]) => void,
+  trackEvents: (sessionId: string, events: AnyVersionedEvent[]) => void,
+): void {
+  io.on('session:committed', (sessionId, events) => {
+    localFanOut(sessionId, events);
+    trackEvents(sessionId, events);
+  });
 }

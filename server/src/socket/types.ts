@@ -1,4 +1,4 @@
-import type { ClientToServerEvents, ServerToClientEvents } from '@runde/shared';
+import type { AnyVersionedEvent, ClientToServerEvents, ServerToClientEvents } from '@runde/shared';
 import type { DefaultEventsMap, Server, Socket } from 'socket.io';
 
 /** Who a socket belongs to; set once by the handshake, never by the client afterwards. */
@@ -7,7 +7,12 @@ export interface SocketData {
   participantId: string;
 }
 
-export type RundeServer = Server<ClientToServerEvents, ServerToClientEvents, DefaultEventsMap, SocketData>;
+/** Between server nodes: a node that committed events relays them, unmasked, to every other node. */
+export interface InterServerEvents {
+  'session:committed': (sessionId: string, events: AnyVersionedEvent[]) => void;
+}
+
+export type RundeServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 export type RundeSocket = Socket<ClientToServerEvents, ServerToClientEvents, DefaultEventsMap, SocketData>;
 
 /** Every socket of a session, on any node; what a broadcast targets. */

@@ -1,0 +1,84 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { closedPort } from './serverHarness.ts';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+
+function tsxCli(): string {
+  const packageDir = join(root, 'server', 'node_modules', 'tsx');
+  const { bin } = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8')) as {
+    bin: string | Record<string, string>;
+  };
+  return join(packageDir, typeof bin === 'string' ? bin : (bin.tsx ?? ''));
+}
+
+export interface NodeProcess {
+  url: string;
+  port: number;
+  process: ChildProcess;
+  /** What the process wrote, for a failing test's message. */
+  output(): string;
+  /** SIGTERM and wait; the graceful path. */
+  stop(): Promise<void>;
+  /** SIGKILL and wait: a node that dies mid-work, with no goodbye to anyone. */
+  kill(): Promise<void>;
+}
+
+/**
+ * A real server node: `server/src/main.ts` in its own Node process, as in production, on a free
+ * port of 127.0.0.1, using the given Redis and key prefix (so it joins the other nodes there).
+ */
+export async function startNodeProcess(options: {
+  redisUrl: string;
+  keyPrefix: string;
+  port?: number;
+}): Promise<NodeProcess> {
+  const port = options.port ?? (await closedPort());
+  const child = spawn(process.execPath, [tsxCli(), 'server/src/main.ts'], {
+    cwd: root,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      REDIS_URL: options.redisUrl,
+      REDIS_KEY_PREFIX: options.keyPrefix,
+      LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const url = `http://127.0.0.1:${port}`;
+
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server node exited early:\n${output}`);
+    const healthy = await fetch(`${url}/healthz`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (healthy) break;
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`server node did not become healthy:\n${output}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+
+  const stopWith = async (signal: NodeJS.Signals) => {
+    if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+    await exited;
+  };
+  return {
+    url,
+    port,
+    process: child,
+    output: () => output,
+    stop: () => stopWith('SIGTERM'),
+    kill: () => stopWith('SIGKILL'),
+  };
+}
