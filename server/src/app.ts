@@ -120,7 +120,12 @@ export function createApp(options: CreateAppOptions): RundeApp {
     publish: createPublisher(io, localFanOut, options.adapter !== undefined),
     observe: (sessionId, state) => timers.track(sessionId, timerOfAny(state)),
   });
-  if (options.adapter) relayCommits(io, localFanOut, (sessionId, events) => timers.trackEvents(sessionId, events));
+  if (options.adapter) {
+    relayCommits(io, localFanOut, (sessionId, events) => {
+      runner.follow(sessionId, events);
+      timers.trackEvents(sessionId, events);
+    });
+  }
   attachSocket(io, {
     store,
     runner,

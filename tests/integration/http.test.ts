@@ -1,5 +1,10 @@
 import type { RedisSessionStore } from '@runde/server';
-import { defaultLeanCoffeeSettings, JOIN_CODE_ALPHABET, type CreateSessionResponse } from '@runde/shared';
+import {
+  defaultLeanCoffeeSettings,
+  JOIN_CODE_ALPHABET,
+  PROTOCOL_VERSION,
+  type CreateSessionResponse,
+} from '@runde/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   deleteTestKeys,
@@ -284,10 +289,18 @@ describe('handshake over HTTP-issued seats', () => {
     const b = await createSessionOverHttp(server.url, { title: 'B', facilitatorName: 'Ben' });
     const seat = await joinOverHttp(server.url, a.sessionId, 'Chris');
     expect(
-      await handshakeRefusal(server.url, { protocolVersion: 1, sessionId: a.sessionId, token: seat.token }),
+      await handshakeRefusal(server.url, {
+        protocolVersion: PROTOCOL_VERSION,
+        sessionId: a.sessionId,
+        token: seat.token,
+      }),
     ).toBeNull();
     expect(
-      await handshakeRefusal(server.url, { protocolVersion: 1, sessionId: b.sessionId, token: seat.token }),
+      await handshakeRefusal(server.url, {
+        protocolVersion: PROTOCOL_VERSION,
+        sessionId: b.sessionId,
+        token: seat.token,
+      }),
     ).toMatchObject({
       data: { code: 'unauthorized' },
     });

@@ -1,5 +1,5 @@
 import type { RedisSessionStore } from '@runde/server';
-import { rankTopics, viewFor, votesBy, type SessionState } from '@runde/shared';
+import { PROTOCOL_VERSION, rankTopics, viewFor, votesBy, type SessionState } from '@runde/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deleteTestKeys, openRedisStore, startTestServer, type TestServer } from '../support/serverHarness.ts';
 import {
@@ -469,28 +469,40 @@ describe('handshake', () => {
     const s = await session({ participants: 1 });
     const stranger = 'A'.repeat(43);
     expect(
-      await handshakeRefusal(server.url, { protocolVersion: 1, sessionId: s.sessionId, token: stranger }),
+      await handshakeRefusal(server.url, {
+        protocolVersion: PROTOCOL_VERSION,
+        sessionId: s.sessionId,
+        token: stranger,
+      }),
     ).toMatchObject({
       data: { code: 'unauthorized' },
     });
     // A real token of one session opens no other session.
     const other = await session({ participants: 0 });
     expect(
-      await handshakeRefusal(server.url, { protocolVersion: 1, sessionId: other.sessionId, token: s.created.token }),
+      await handshakeRefusal(server.url, {
+        protocolVersion: PROTOCOL_VERSION,
+        sessionId: other.sessionId,
+        token: s.created.token,
+      }),
     ).toMatchObject({ data: { code: 'unauthorized' } });
     expect(
-      await handshakeRefusal(server.url, { protocolVersion: 1, sessionId: 'ZZZZZZ', token: s.created.token }),
+      await handshakeRefusal(server.url, {
+        protocolVersion: PROTOCOL_VERSION,
+        sessionId: 'ZZZZZZ',
+        token: s.created.token,
+      }),
     ).toMatchObject({
       data: { code: 'not_found' },
     });
     expect(
-      await handshakeRefusal(server.url, { protocolVersion: 1, sessionId: s.sessionId, token: 'short' }),
+      await handshakeRefusal(server.url, { protocolVersion: PROTOCOL_VERSION, sessionId: s.sessionId, token: 'short' }),
     ).toMatchObject({
       data: { code: 'invalid_payload' },
     });
     expect(
       await handshakeRefusal(server.url, {
-        protocolVersion: 1,
+        protocolVersion: PROTOCOL_VERSION,
         sessionId: s.sessionId,
         token: s.created.token,
         admin: true,

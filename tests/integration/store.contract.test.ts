@@ -167,6 +167,27 @@ function storeContract(name: string, factory: StoreFactory) {
       expect(await store.eventsSince(id, 0)).toHaveLength(2);
     });
 
+    it('recognises a command id committed before: writes nothing and tells the version it reached', async () => {
+      const store = await open();
+      const { id, state } = await seeded(store);
+      const once = applyAll(state, [joined('p_a')]);
+      expect(await store.commit(id, 2, [joined('p_a')], once, { commandId: 'cmd-join-a-0001' })).toEqual({
+        ok: true,
+        version: 3,
+      });
+      // The retry, decided again on the newer state, must not land a second time.
+      const twice = applyAll(once, [joined('p_b')]);
+      expect(await store.commit(id, 3, [joined('p_b')], twice, { commandId: 'cmd-join-a-0001' })).toEqual({
+        ok: false,
+        reason: 'duplicate',
+        version: 3,
+      });
+      expect((await store.load(id))?.version).toBe(3);
+      expect(await store.commandVersion(id, 'cmd-join-a-0001')).toBe(3);
+      expect(await store.commandVersion(id, 'cmd-never-sent-01')).toBeNull();
+      expect(await store.commandVersion('NOSUCH', 'cmd-join-a-0001')).toBeNull();
+    });
+
     it('finds seats by token hash and the facilitator by key hash, nothing else', async () => {
       const store = await open();
       const { id, state } = await seeded(store);
@@ -291,6 +312,7 @@ describe('redis session store specifics', () => {
       });
       await store.commit(id, 2, [joined('p_a')], applyAll(state, [joined('p_a')]), {
         grantTokens: [{ tokenHash: 'hash-a', participantId: 'p_a' }],
+        commandId: 'cmd-join-a-0001',
       });
       const keys = sessionKeys(prefix, id);
       expect(keys.every((key) => key.startsWith(`${prefix}{${id}}:`))).toBe(true);

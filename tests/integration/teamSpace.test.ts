@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { RedisSessionStore } from '@runde/server';
 import {
   loopViewFor,
@@ -69,7 +70,7 @@ function send<T extends AnyCommandType>(
   type: T,
   payload: AnyCommandInput<T>,
 ): Promise<Ack<CommandResult>> {
-  return client.sendRaw(type, payload) as Promise<Ack<CommandResult>>;
+  return client.sendRaw(type, payload, { commandId: randomUUID() }) as Promise<Ack<CommandResult>>;
 }
 
 async function run<T extends AnyCommandType>(client: TestClient, type: T, payload: AnyCommandInput<T>) {

@@ -18,6 +18,7 @@ import type {
   SessionState,
   SyncResult,
 } from '@runde/shared';
+import { randomUUID } from 'node:crypto';
 import { PROTOCOL_VERSION } from '@runde/shared';
 import { io, type Socket } from 'socket.io-client';
 import { ClientMirror, leanCoffee } from './serverMirror.ts';
@@ -112,10 +113,15 @@ export class TestClient {
     return { sentAt, receivedAt, serverNow: ack.data.serverNow };
   }
 
-  send<T extends CommandType>(type: T, payload: CommandInput<T>): Promise<Ack<CommandResult>> {
+  /** Sends a command with a fresh command id, or with `commandId` to act out a retry. */
+  send<T extends CommandType>(
+    type: T,
+    payload: CommandInput<T>,
+    commandId = randomUUID(),
+  ): Promise<Ack<CommandResult>> {
     // Socket.IO's types cannot follow a generic event name through its mapped parameter types;
     // `CommandInput<T>` is exactly the first parameter of `ClientToServerEvents[T]`.
-    return this.sendRaw(type, payload) as Promise<Ack<CommandResult>>;
+    return this.sendRaw(type, payload, { commandId }) as Promise<Ack<CommandResult>>;
   }
 
   /** Sends anything at all, for hostile-client tests; resolves with whatever comes back as the ack. */

@@ -13,6 +13,7 @@ import {
 import type { Logger } from 'pino';
 import type { IdSource } from '../ids.ts';
 import type { SessionStore, TokenGrant } from '../store/sessionStore.ts';
+import { SessionCache } from './sessionCache.ts';
 import { SessionQueue } from './sessionQueue.ts';
 
 /** Delivers committed events to everyone watching the session. */
@@ -25,6 +26,11 @@ export interface RunOptions {
   grants?: (events: AnyEvent[]) => TokenGrant[];
   /** Called after the commit and before the broadcast, so the sender hears its ack first. */
   onCommitted?: (result: Extract<RunResult, { ok: true }>) => void;
+  /**
+   * The client's id for this command. A retry with the same id (after a lost ack) is not applied
+   * again; it is answered with the version the first try reached.
+   */
+  commandId?: string;
 }
 
 export interface CommandRunnerDeps {
@@ -58,6 +64,7 @@ const busy = () => fail(ErrorCode.conflict, 'The session is busy. Please try aga
 export class CommandRunner {
   readonly #deps: CommandRunnerDeps;
   readonly #queue = new SessionQueue();
+  readonly #cache = new SessionCache();
 
   constructor(deps: CommandRunnerDeps) {
     this.#deps = deps;
@@ -95,6 +102,14 @@ export class CommandRunner {
     });
   }
 
+  /**
+   * Events another node committed, relayed here: keeps this node's copy of the session current,
+   * so its next command still needs one round trip.
+   */
+  follow(sessionId: string, events: readonly AnyVersionedEvent[]): void {
+    this.#cache.follow(sessionId, events);
+  }
+
   /** Resolves when no command is queued or running; used on shutdown before the store closes. */
   drain(): Promise<void> {
     return this.#queue.drain();
@@ -107,39 +122,78 @@ export class CommandRunner {
     options: RunOptions,
   ): Promise<RunResult> {
     const { store, clock, ids } = this.#deps;
-    let current = await store.load(sessionId);
+    const { commandId } = options;
+    const cached = this.#cache.get(sessionId, store.epoch);
+    let current = cached ?? (await this.#load(sessionId));
+    // Whether `current` is known to be the stored state: a write proves it by its version check, a
+    // refusal or a no-op does not, so those are only trusted on a fresh state.
+    let fresh = !cached;
     if (!current) return notFound();
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
       const decision = decideAny(current.state, command, { actor, now: clock(), newId: (kind) => ids.newId(kind) });
-      if (!decision.ok) {
-        this.#observe(sessionId, current.state);
-        return fail(decision.error.code, decision.error.message);
+      const grants = decision.ok ? (options.grants?.(decision.events) ?? []) : [];
+      const writes = decision.ok && (decision.events.length > 0 || grants.length > 0);
+      if (!writes && !fresh) {
+        const stored = await this.#load(sessionId);
+        if (!stored) return notFound();
+        fresh = true;
+        if (stored.version !== current.version) {
+          current = stored;
+          continue;
+        }
       }
-      const grants = options.grants?.(decision.events) ?? [];
-      // Nothing changed (presence already right, a timer expired already): no write, no broadcast.
-      if (decision.events.length === 0 && grants.length === 0) {
-        const result = { ok: true as const, version: current.version, events: [] };
-        options.onCommitted?.(result);
+      // Refused, or nothing to change: no write. Unless this is the retry of a command that got in.
+      if (!writes) {
+        const earlier = commandId ? await store.commandVersion(sessionId, commandId) : null;
         this.#observe(sessionId, current.state);
-        return result;
+        if (earlier !== null) return this.#answer({ ok: true, version: earlier, events: [] }, options);
+        if (!decision.ok) return fail(decision.error.code, decision.error.message);
+        return this.#answer({ ok: true, version: current.version, events: [] }, options);
       }
       const next = applyAnyAll(current.state, decision.events);
-      const outcome = await store.commit(sessionId, current.version, decision.events, next, { grantTokens: grants });
+      const epoch = store.epoch;
+      const outcome = await store.commit(sessionId, current.version, decision.events, next, {
+        grantTokens: grants,
+        commandId,
+      });
       if (outcome.ok) {
         const base = current.version;
         const events = decision.events.map((event, i) => ({ version: base + i + 1, event }));
-        const result = { ok: true as const, version: outcome.version, events };
-        options.onCommitted?.(result);
+        this.#cache.set(sessionId, { state: next, version: outcome.version }, epoch);
+        const result = this.#answer({ ok: true, version: outcome.version, events }, options);
         this.#publish(sessionId, events);
         this.#observe(sessionId, next);
         return result;
       }
-      if (outcome.reason === 'missing') return notFound();
+      if (outcome.reason === 'missing') {
+        this.#cache.delete(sessionId);
+        return notFound();
+      }
+      if (outcome.reason === 'duplicate') {
+        this.#deps.logger.debug({ sessionId, commandId }, 'retried command answered with its first result');
+        return this.#answer({ ok: true, version: outcome.version, events: [] }, options);
+      }
       current = outcome.current;
+      fresh = true;
+      this.#cache.set(sessionId, current, epoch);
       this.#deps.logger.debug({ sessionId, attempt }, 'version conflict, deciding again');
     }
     this.#deps.logger.warn({ sessionId, command: command.type }, 'gave up after repeated version conflicts');
     return busy();
+  }
+
+  /** The stored session, remembered as this node's copy. */
+  async #load(sessionId: string) {
+    const { store } = this.#deps;
+    const epoch = store.epoch;
+    const loaded = await store.load(sessionId);
+    if (loaded) this.#cache.set(sessionId, loaded, epoch);
+    return loaded;
+  }
+
+  #answer(result: Extract<RunResult, { ok: true }>, options: RunOptions): RunResult {
+    options.onCommitted?.(result);
+    return result;
   }
 
   #observe(sessionId: string, state: AnyState): void {

@@ -43,14 +43,14 @@ export function createPublisher(
   };
 }
 
-/** Delivers another node's commits to this node's sockets, and lets this node learn their timers. */
+/** Delivers another node's commits to this node's sockets, and tells this node's own bookkeeping (cache, timers). */
 export function relayCommits(
   io: RundeServer,
   localFanOut: (sessionId: string, events: AnyVersionedEvent[]) => void,
-  trackEvents: (sessionId: string, events: AnyVersionedEvent[]) => void,
+  learn: (sessionId: string, events: AnyVersionedEvent[]) => void,
 ): void {
   io.on('session:committed', (sessionId, events) => {
     localFanOut(sessionId, events);
-    trackEvents(sessionId, events);
+    learn(sessionId, events);
   });
 }

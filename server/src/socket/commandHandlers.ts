@@ -29,7 +29,7 @@ export function commandHandlers(runner: CommandRunner): Record<AnyCommandType, S
         { kind: 'participant', id: ctx.participantId },
         toCommand(type, payload as AnyCommandPayload<typeof type>),
         // Ack inside the session's queue, before the broadcast: the sender learns its version first.
-        { onCommitted: ({ version }) => ctx.respond(succeed({ version })) },
+        { onCommitted: ({ version }) => ctx.respond(succeed({ version })), commandId: ctx.commandId },
       );
       return result.ok ? succeed({ version: result.version }) : result;
     });

@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { ErrorCode, fail, type Ack } from '@runde/shared';
+import { commandMetaSchema, ErrorCode, fail, type Ack } from '@runde/shared';
 import type { Logger } from 'pino';
 import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { z } from 'zod';
@@ -13,6 +13,8 @@ export interface HandlerContext {
   participantId: string;
   /** Sends the ack now (before a broadcast); the wrapper ignores the handler's later return value. */
   respond: (result: Ack<unknown>) => void;
+  /** The client's id for this command, when it sent one: lets a retry be recognised. */
+  commandId: string | undefined;
 }
 
 export interface HandlerDeps {
@@ -83,8 +85,13 @@ export function defineHandler<S extends z.ZodType>(
         code = 'missing_ack';
         return;
       }
-      if (payloadArgs.length !== 1) {
-        respond(fail(ErrorCode.invalidPayload, 'Send exactly one payload object and an acknowledgement.'));
+      if (payloadArgs.length !== 1 && payloadArgs.length !== 2) {
+        respond(fail(ErrorCode.invalidPayload, 'Send one payload object, the command id and an acknowledgement.'));
+        return;
+      }
+      const meta = payloadArgs.length === 2 ? commandMetaSchema.safeParse(payloadArgs[1]) : undefined;
+      if (meta && !meta.success) {
+        respond(fail(ErrorCode.invalidPayload, 'The command id is not valid.', payloadIssues(meta.error)));
         return;
       }
       const parsed = schema.safeParse(payloadArgs[0]);
@@ -92,7 +99,8 @@ export function defineHandler<S extends z.ZodType>(
         respond(fail(ErrorCode.invalidPayload, 'The payload is not valid.', payloadIssues(parsed.error)));
         return;
       }
-      respond(await handle(parsed.data, { socket, sessionId, participantId, respond }));
+      const commandId = meta?.data.commandId;
+      respond(await handle(parsed.data, { socket, sessionId, participantId, respond, commandId }));
     } catch (err) {
       respond({ ok: false, error: toAppError(err, logger, { event, sessionId }) });
     } finally {

@@ -1,6 +1,7 @@
 import type { AnyEvent, AnyState, AnyVersionedEvent } from '@runde/shared';
 import {
   DEFAULT_MAX_EVENTS,
+  MAX_COMMAND_IDS,
   type CommitOptions,
   type CommitResult,
   type CreateSessionInput,
@@ -15,6 +16,8 @@ interface Entry {
   events: string[];
   tokens: Map<string, string>;
   facilitatorKeys: Map<string, string>;
+  /** Command id → the version it reached, oldest first (a Map keeps insertion order). */
+  commands: Map<string, number>;
   expiresAt: number;
 }
 
@@ -32,6 +35,8 @@ export interface MemorySessionStoreOptions {
  */
 export class MemorySessionStore implements SessionStore {
   readonly kind = 'memory';
+  /** Memory never reconnects: cached states stay comparable by version alone. */
+  readonly epoch = 0;
   readonly #sessions = new Map<string, Entry>();
   readonly #retentionMs: number;
   readonly #maxEvents: number;
@@ -55,6 +60,7 @@ export class MemorySessionStore implements SessionStore {
       events: this.#cap(input.events.map((event, i) => JSON.stringify({ version: i + 1, event }))),
       tokens: new Map(input.tokens.map((g) => [g.tokenHash, g.participantId])),
       facilitatorKeys: new Map(input.facilitatorKeys.map((g) => [g.keyHash, g.participantId])),
+      commands: new Map(),
       expiresAt: this.#clock() + this.#retentionMs,
     });
     return true;
@@ -74,6 +80,8 @@ export class MemorySessionStore implements SessionStore {
   ): Promise<CommitResult> {
     const entry = this.#live(id);
     if (!entry) return { ok: false, reason: 'missing' };
+    const seen = options.commandId === undefined ? undefined : entry.commands.get(options.commandId);
+    if (seen !== undefined) return { ok: false, reason: 'duplicate', version: seen };
     if (entry.version !== expectedVersion) {
       return {
         ok: false,
@@ -86,6 +94,7 @@ export class MemorySessionStore implements SessionStore {
     entry.version = expectedVersion + events.length;
     entry.state = JSON.stringify(nextState);
     for (const grant of options.grantTokens ?? []) entry.tokens.set(grant.tokenHash, grant.participantId);
+    if (options.commandId !== undefined) this.#remember(entry.commands, options.commandId, entry.version);
     entry.expiresAt = this.#clock() + this.#retentionMs;
     return { ok: true, version: entry.version };
   }
@@ -96,6 +105,10 @@ export class MemorySessionStore implements SessionStore {
     const first = entry.version - entry.events.length + 1;
     if (version < first - 1) return null;
     return entry.events.slice(version - first + 1).map((json) => JSON.parse(json) as AnyVersionedEvent);
+  }
+
+  async commandVersion(id: string, commandId: string): Promise<number | null> {
+    return this.#live(id)?.commands.get(commandId) ?? null;
   }
 
   async participantForToken(id: string, tokenHash: string): Promise<string | null> {
@@ -127,6 +140,14 @@ export class MemorySessionStore implements SessionStore {
       return undefined;
     }
     return entry;
+  }
+
+  #remember(commands: Map<string, number>, commandId: string, version: number): void {
+    commands.set(commandId, version);
+    if (commands.size > MAX_COMMAND_IDS) {
+      const oldest = commands.keys().next().value;
+      if (oldest !== undefined) commands.delete(oldest);
+    }
   }
 
   #cap(events: string[]): string[] {

@@ -3,7 +3,8 @@ import { defineScript, type CommandParser } from 'redis';
 /*
  * Every write to a session is one of these scripts: Redis runs a script atomically, so the version
  * check and the writes cannot interleave with another node's, and the whole write is one round trip.
- * KEYS are always the four keys from `sessionKeys` (session hash, event list, token hash, secret hash).
+ * KEYS are always the five keys from `sessionKeys` (session hash, event list, token hash, secret hash,
+ * command-id sorted set).
  * Versions and counts travel as decimal strings; the replies are small tables decoded in TypeScript.
  */
 
@@ -15,7 +16,7 @@ import { defineScript, type CommandParser } from 'redis';
 const CREATE = `
 if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
 -- Leftovers of an expired session with the same code must not leak into the new one.
-redis.call('DEL', KEYS[2], KEYS[3], KEYS[4])
+redis.call('DEL', KEYS[2], KEYS[3], KEYS[4], KEYS[5])
 local n = tonumber(ARGV[2])
 local t = tonumber(ARGV[5])
 redis.call('HSET', KEYS[1], 'state', ARGV[1], 'version', n)
@@ -25,16 +26,22 @@ if n > 0 then
 end
 if t > 0 then redis.call('HSET', KEYS[3], unpack(ARGV, 6 + n, 5 + n + 2 * t)) end
 if #ARGV >= 6 + n + 2 * t then redis.call('HSET', KEYS[4], unpack(ARGV, 6 + n + 2 * t, #ARGV)) end
-for i = 1, 4 do redis.call('PEXPIRE', KEYS[i], ARGV[3]) end
+for i = 1, 5 do redis.call('PEXPIRE', KEYS[i], ARGV[3]) end
 return 1
 `;
 
 /**
- * ARGV: expected version, next state JSON, retention ms, max events, event count n,
- * then n event JSONs, then (tokenHash, participantId) pairs to grant.
- * Reply: {'ok', version} | {'missing'} | {'conflict', version, state JSON}.
+ * ARGV: expected version, next state JSON, retention ms, max events, event count n, command id
+ * ('' for none), max command ids kept, then n event JSONs, then (tokenHash, participantId) pairs.
+ * Reply: {'ok', version} | {'missing'} | {'conflict', version, state JSON} | {'duplicate', version}.
  */
 const COMMIT = `
+local commandId = ARGV[6]
+-- A retry of a command that is already in: its first result stands, whatever the version now.
+if commandId ~= '' then
+  local seen = redis.call('ZSCORE', KEYS[5], commandId)
+  if seen then return {'duplicate', tonumber(seen)} end
+end
 local current = redis.call('HGET', KEYS[1], 'version')
 if not current then return {'missing'} end
 if tonumber(current) ~= tonumber(ARGV[1]) then
@@ -43,14 +50,18 @@ end
 local n = tonumber(ARGV[5])
 local version = tonumber(current) + n
 if n > 0 then
-  redis.call('RPUSH', KEYS[2], unpack(ARGV, 6, 5 + n))
+  redis.call('RPUSH', KEYS[2], unpack(ARGV, 8, 7 + n))
   -- The log keeps only the newest events; a client further behind gets a snapshot instead.
   redis.call('LTRIM', KEYS[2], -tonumber(ARGV[4]), -1)
 end
 redis.call('HSET', KEYS[1], 'state', ARGV[2], 'version', version)
-if #ARGV >= 6 + n then redis.call('HSET', KEYS[3], unpack(ARGV, 6 + n, #ARGV)) end
+if #ARGV >= 8 + n then redis.call('HSET', KEYS[3], unpack(ARGV, 8 + n, #ARGV)) end
+if commandId ~= '' then
+  redis.call('ZADD', KEYS[5], version, commandId)
+  redis.call('ZREMRANGEBYRANK', KEYS[5], 0, -tonumber(ARGV[7]) - 1)
+end
 -- Retention counts from the last write, for all keys together, so none outlives the others.
-for i = 1, 4 do redis.call('PEXPIRE', KEYS[i], ARGV[3]) end
+for i = 1, 5 do redis.call('PEXPIRE', KEYS[i], ARGV[3]) end
 return {'ok', version}
 `;
 
@@ -73,7 +84,7 @@ return events
 function script(source: string, readOnly: boolean) {
   return defineScript({
     SCRIPT: source,
-    NUMBER_OF_KEYS: 4,
+    NUMBER_OF_KEYS: 5,
     IS_READ_ONLY: readOnly,
     parseCommand(parser: CommandParser, keys: readonly string[], args: readonly string[]) {
       parser.pushKeys([...keys]);

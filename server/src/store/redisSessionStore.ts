@@ -5,6 +5,7 @@ import { sessionKeys } from './sessionKeys.ts';
 import { sessionScripts } from './redisScripts.ts';
 import {
   DEFAULT_MAX_EVENTS,
+  MAX_COMMAND_IDS,
   StoreUnavailableError,
   type CommitOptions,
   type CommitResult,
@@ -49,6 +50,7 @@ export class RedisSessionStore implements SessionStore {
   readonly #pingTimeoutMs: number;
   readonly #connected: Promise<void>;
   #closed = false;
+  #epoch = 0;
 
   /**
    * Starts connecting at once and keeps retrying in the background; `ready()` waits for the first
@@ -71,6 +73,7 @@ export class RedisSessionStore implements SessionStore {
     this.#client.on('ready', () => {
       if (down) logger?.info('redis connection restored');
       down = false;
+      this.#epoch += 1;
     });
     this.#connected = this.#client.connect().then(
       () => undefined,
@@ -80,6 +83,10 @@ export class RedisSessionStore implements SessionStore {
     );
     // `ready()` reports failures to whoever asks; nobody asking must not be an unhandled rejection.
     this.#connected.catch(() => undefined);
+  }
+
+  get epoch(): number {
+    return this.#epoch;
   }
 
   /** Resolves once connected the first time. */
@@ -129,6 +136,8 @@ export class RedisSessionStore implements SessionStore {
         this.#retentionMs,
         this.#maxEvents,
         String(serialized.length),
+        options.commandId ?? '',
+        String(MAX_COMMAND_IDS),
         ...serialized,
         ...grants,
       ]),
@@ -140,6 +149,12 @@ export class RedisSessionStore implements SessionStore {
     const reply = await this.#call(() => this.#client.eventsSince(sessionKeys(this.#prefix, id), [String(version)]));
     if (!Array.isArray(reply) || reply[0] !== 'ok') return null;
     return reply.slice(1).map((json) => JSON.parse(String(json)) as AnyVersionedEvent);
+  }
+
+  async commandVersion(id: string, commandId: string): Promise<number | null> {
+    const [, , , , commands] = sessionKeys(this.#prefix, id);
+    const score = await this.#call(() => this.#client.zScore(commands, commandId));
+    return score ?? null;
   }
 
   async participantForToken(id: string, tokenHash: string): Promise<string | null> {
@@ -199,6 +214,7 @@ function decodeCommitReply(reply: unknown): CommitResult {
     const [status, version, state] = reply as unknown[];
     if (status === 'ok' && typeof version === 'number') return { ok: true, version };
     if (status === 'missing') return { ok: false, reason: 'missing' };
+    if (status === 'duplicate' && typeof version === 'number') return { ok: false, reason: 'duplicate', version };
     if (status === 'conflict' && typeof version === 'number' && typeof state === 'string') {
       return { ok: false, reason: 'conflict', current: { state: JSON.parse(state) as AnyState, version } };
     }

@@ -5,7 +5,7 @@
 export function sessionKeys(
   prefix: string,
   id: string,
-): [session: string, events: string, tokens: string, secrets: string] {
+): [session: string, events: string, tokens: string, secrets: string, commands: string] {
   const base = `${prefix}{${id}}`;
-  return [`${base}:session`, `${base}:events`, `${base}:tokens`, `${base}:secrets`];
+  return [`${base}:session`, `${base}:events`, `${base}:tokens`, `${base}:secrets`, `${base}:commands`];
 }

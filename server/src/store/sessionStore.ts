@@ -30,10 +30,17 @@ export type CommitResult =
   /** Someone else committed first; here is what they left, so the caller can decide again without a read. */
   | { ok: false; reason: 'conflict'; current: StoredSession }
   /** The session never existed or its retention ran out. */
-  | { ok: false; reason: 'missing' };
+  | { ok: false; reason: 'missing' }
+  /** A command with this id was committed before, reaching `version`: a retry. Nothing was written. */
+  | { ok: false; reason: 'duplicate'; version: number };
 
 export interface CommitOptions {
   grantTokens?: TokenGrant[];
+  /**
+   * The client's id for the command these events come from. Recorded in the same atomic write; a
+   * later commit with the same id writes nothing and answers `duplicate`.
+   */
+  commandId?: string;
 }
 
 /**
@@ -63,8 +70,16 @@ export interface SessionStore {
    * the caller sends a snapshot instead.
    */
   eventsSince(id: string, version: number): Promise<AnyVersionedEvent[] | null>;
+  /** The version a command with this id reached when it was committed, or null if it never was (or is forgotten). */
+  commandVersion(id: string, commandId: string): Promise<number | null>;
   participantForToken(id: string, tokenHash: string): Promise<string | null>;
   facilitatorForKey(id: string, keyHash: string): Promise<string | null>;
+  /**
+   * Changes whenever the connection to the backing service was re-established. A Redis that
+   * restarted may have lost its newest writes and then reached the same versions with other
+   * events, so states cached before must not be trusted on their version alone.
+   */
+  readonly epoch: number;
   /** Whether the backing service answers now. Never throws. */
   ping(): Promise<boolean>;
   close(): Promise<void>;
@@ -77,3 +92,9 @@ export class StoreUnavailableError extends Error {
 
 /** How many events a session keeps for catching up; a client further behind gets a snapshot. */
 export const DEFAULT_MAX_EVENTS = 1000;
+
+/**
+ * How many command ids a session remembers for recognising retries. A retry comes within seconds
+ * of its first try; this covers a vote storm of a couple of thousand phones several times over.
+ */
+export const MAX_COMMAND_IDS = 5000;

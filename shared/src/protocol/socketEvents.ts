@@ -50,8 +50,23 @@ export interface EventBatch<E extends AnyEvent = AnyEvent> {
   events: Array<{ version: number; event: E }>;
 }
 
+/**
+ * Sent with every command, after the payload. The id is the client's own (a random UUID): a
+ * command retried after a lost ack carries the same id, and the server applies it once and
+ * answers the retry with the first result. The server also accepts a command without it (and
+ * then cannot recognise a retry).
+ */
+export const commandMetaSchema = z.strictObject({
+  commandId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/),
+});
+export type CommandMeta = z.infer<typeof commandMetaSchema>;
+
 type CommandHandlers = {
-  [T in AnyCommandType]: (payload: AnyCommandInput<T>, ack: (result: Ack<CommandResult>) => void) => void;
+  [T in AnyCommandType]: (
+    payload: AnyCommandInput<T>,
+    meta: CommandMeta,
+    ack: (result: Ack<CommandResult>) => void,
+  ) => void;
 };
 
 export interface ClientToServerEvents<

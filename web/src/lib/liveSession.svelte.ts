@@ -13,6 +13,7 @@ import {
   type AnyVersionedEvent,
   type ClientToServerEvents,
   type ClockSample,
+  type CommandMeta,
   type CommandResult,
   type EventBatch,
   type HandshakeErrorData,
@@ -40,7 +41,20 @@ type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
  * keeps the pairing of name and payload that `ClientToServerEvents` defines.
  */
 interface CommandEmitter {
-  emitWithAck<T extends AnyCommandType>(event: T, payload: AnyCommandInput<T>): Promise<Ack<CommandResult>>;
+  emitWithAck<T extends AnyCommandType>(
+    event: T,
+    payload: AnyCommandInput<T>,
+    meta: CommandMeta,
+  ): Promise<Ack<CommandResult>>;
+}
+
+export interface SendOptions {
+  /**
+   * How long a command waits for a connection, in total, before it fails: while offline it is
+   * held and sent on reconnect, and a try whose ack was lost is sent again with the same id (the
+   * server applies it once). Default {@link holdMs}.
+   */
+  holdMs?: number;
 }
 
 /** The timer commands both kinds of session share, with the same payloads. */
@@ -56,6 +70,19 @@ export interface TimerHost {
 }
 
 const commandTimeoutMs = 8_000;
+/** A command typed on a phone that went offline is kept this long, then given back to the person. */
+const holdMs = 60_000;
+const connectionPollMs = 250;
+
+/**
+ * A command id: 128 random bits, so two devices never pick the same one. Not `randomUUID`: that
+ * exists only in secure contexts, and a workshop may serve Runde over plain http on its own network.
+ */
+function newCommandId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
 /** After an ack for a version we have not seen pushed yet, wait this long before asking. */
 const ackCatchUpMs = 1_500;
 const retryDelayMs = [1_000, 2_000, 5_000, 10_000] as const;
@@ -93,6 +120,7 @@ export abstract class LiveSession<S extends AnyState, C extends AnyCommandType> 
   #you = $state.raw<string>('');
   #status = $state<ConnectionStatus>('connecting');
   #problem = $state<RoomProblem | null>(null);
+  #unsent = $state(0);
 
   readonly #kind: SessionKind;
   readonly #socket: LiveSocket;
@@ -163,32 +191,59 @@ export abstract class LiveSession<S extends AnyState, C extends AnyCommandType> 
     return Date.now() + this.#offset;
   }
 
+  /** Commands waiting for a connection or an ack; the page can say "2 changes not sent yet". */
+  get unsent(): number {
+    return this.#unsent;
+  }
+
   /**
-   * Sends one command and waits for its ack. While disconnected it fails at once instead of
-   * letting socket.io buffer it: a buffered command could arrive long after the person gave up
-   * and retried, and land twice. The caller keeps what was typed for a retry.
+   * Sends one command and waits for its ack. It carries an id of its own: while offline it is
+   * held and sent once connected, and when an ack is lost (the connection dropped, or no answer)
+   * it is sent again with the same id, which the server applies only once. It is only ever
+   * emitted on a connected socket, never left in socket.io's buffer. After `holdMs` without
+   * success it fails with `unavailable`, and the caller still has what was typed.
    */
   async send<T extends C | TimerCommandType | 'timer:expire'>(
     type: T,
     payload: AnyCommandInput<T>,
+    options: SendOptions = {},
   ): Promise<Ack<CommandResult>> {
-    if (this.#problem) {
-      return fail(
-        this.#problem === 'wrong_kind' ? ErrorCode.invalidState : this.#problem,
-        'This session cannot be used.',
-      );
-    }
-    // A socket can look connected for a while after the network went away; the browser knows better.
-    if (!this.#socket.connected || !navigator.onLine) return fail(ErrorCode.unavailable, 'Not connected.');
-    let ack: Ack<CommandResult>;
+    const meta: CommandMeta = { commandId: newCommandId() };
+    const deadline = Date.now() + (options.holdMs ?? holdMs);
+    this.#unsent += 1;
     try {
-      const timed = this.#socket.timeout(commandTimeoutMs) as unknown as CommandEmitter;
-      ack = await timed.emitWithAck(type, payload);
-    } catch {
-      return fail(ErrorCode.unavailable, 'No answer from the server.');
+      for (;;) {
+        if (this.#problem) {
+          const code = this.#problem === 'wrong_kind' ? ErrorCode.invalidState : this.#problem;
+          return fail(code, 'This session cannot be used.');
+        }
+        if (!(await this.#connection(deadline))) return fail(ErrorCode.unavailable, 'Not connected.');
+        try {
+          const timed = this.#socket.timeout(commandTimeoutMs) as unknown as CommandEmitter;
+          const ack = await timed.emitWithAck(type, payload, meta);
+          if (ack.ok && ack.data.version > this.#replica.version) this.#expect(ack.data.version);
+          return ack;
+        } catch {
+          // No ack: it may or may not have landed. Sending it again with the same id is safe.
+          if (Date.now() >= deadline) return fail(ErrorCode.unavailable, 'No answer from the server.');
+        }
+      }
+    } finally {
+      this.#unsent -= 1;
     }
-    if (ack.ok && ack.data.version > this.#replica.version) this.#expect(ack.data.version);
-    return ack;
+  }
+
+  /**
+   * Resolves true once the socket is connected and the browser online (a socket can look
+   * connected for a while after the network went away), false at the deadline or when the
+   * session cannot go on.
+   */
+  async #connection(deadline: number): Promise<boolean> {
+    while (!this.#socket.connected || !navigator.onLine) {
+      if (this.#destroyed || this.#problem || Date.now() >= deadline) return false;
+      await new Promise((resolve) => setTimeout(resolve, connectionPollMs));
+    }
+    return true;
   }
 
   /** Closes the socket and stops listening; the instance is done. */
@@ -283,7 +338,8 @@ export abstract class LiveSession<S extends AnyState, C extends AnyCommandType> 
   async #expire(endsAt: number, attempt: number): Promise<void> {
     const timer = this.#replica.state ? timerOfAny(this.#replica.state) : undefined;
     if (this.#destroyed || timer?.status !== 'running' || timer.endsAt !== endsAt) return;
-    const result = await this.send('timer:expire', {});
+    // Only worth sending now: a late expire is useless, the server's clock has decided by then.
+    const result = await this.send('timer:expire', {}, { holdMs: 0 });
     // Our clock estimate ran a little ahead of the server's: ask again shortly.
     if (!result.ok && result.error.code === ErrorCode.timerNotDue && attempt < expireRetries) {
       this.#expiryTimer = setTimeout(() => void this.#expire(endsAt, attempt + 1), expireRetryMs);
