@@ -15,4 +15,5 @@ export { TimerScheduler, type TimerSchedulerDeps } from './session/timerSchedule
 export * from './store/sessionStore.ts';
 export type { RundeServer, SocketData } from './socket/types.ts';
 export { createLogger, type Logger } from './logger.ts';
+export { openClusterAdapter, type ClusterAdapter } from './cluster/redisAdapter.ts';
 export { loadWebHandler } from './webHandler.ts';

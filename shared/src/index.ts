@@ -4,3 +4,4 @@ export * from './export/index.ts';
 export * from './loop/index.ts';
 export * from './session/anySession.ts';
 export * from './session/decideAny.ts';
+export * from './session/deletion.ts';

@@ -1,6 +1,7 @@
 import {
   applyAnyAll,
   decideAny,
+  mayDeleteSession,
   ErrorCode,
   fail,
   type Actor,
@@ -99,6 +100,20 @@ export class CommandRunner {
         current = result.reason === 'conflict' ? result.current : null;
       }
       return 'busy';
+    });
+  }
+
+  /**
+   * Deletes the session if `participantId` may (checked on the stored state, inside the session's
+   * queue, so no command of this node slips in between). Commands arriving later find nothing.
+   */
+  delete(sessionId: string, participantId: string): Promise<'deleted' | 'forbidden' | 'missing'> {
+    return this.#queue.run(sessionId, async () => {
+      const current = await this.#deps.store.load(sessionId);
+      this.#cache.delete(sessionId);
+      if (!current) return 'missing';
+      if (!mayDeleteSession(current.state, participantId)) return 'forbidden';
+      return (await this.#deps.store.delete(sessionId)) ? 'deleted' : 'missing';
     });
   }
 

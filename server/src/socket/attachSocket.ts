@@ -20,10 +20,23 @@ export interface SocketDeps {
   logger: Logger;
 }
 
+/** How long deleted sessions' sockets stay open for the news to arrive before the server closes them. */
+const DELETED_GRACE_MS = 1_000;
+
+/**
+ * After a deletion: every socket of the session, on any node (the adapter relays room emits), is
+ * told, then disconnected. The timer of this node goes; other nodes' timers find nothing to expire.
+ */
+function letGo(io: RundeServer, timers: TimerScheduler, sessionId: string): void {
+  timers.cancel(sessionId);
+  io.to(sessionRoom(sessionId)).emit('session:deleted');
+  setTimeout(() => io.in(sessionRoom(sessionId)).disconnectSockets(true), DELETED_GRACE_MS).unref();
+}
+
 /** Wires the handshake, rooms, presence and the command dispatcher onto a Socket.IO server. */
 export function attachSocket(io: RundeServer, deps: SocketDeps): void {
   const { runner, timers, limiter, pingLimiter, logger } = deps;
-  const dispatch = createDispatcher(deps);
+  const dispatch = createDispatcher({ ...deps, onDeleted: (sessionId) => letGo(io, timers, sessionId) });
   io.use(handshake(deps));
   io.on('connection', (socket) => {
     const { sessionId, participantId } = socket.data;

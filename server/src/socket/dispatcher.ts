@@ -6,6 +6,7 @@ import type { TimerScheduler } from '../session/timerScheduler.ts';
 import type { SessionStore } from '../store/sessionStore.ts';
 import { commandHandlers } from './commandHandlers.ts';
 import { splitArgs, withinRate, type HandlerDeps, type SocketHandler } from './defineHandler.ts';
+import { deleteHandler } from './deleteHandler.ts';
 import { syncHandler } from './syncHandler.ts';
 import { timePingHandler } from './timePingHandler.ts';
 import type { RundeSocket } from './types.ts';
@@ -20,6 +21,8 @@ export interface DispatcherDeps {
   /** Per-socket budget for `time:ping`, apart so a burst of pings at connect never eats into commands. */
   pingLimiter: RateLimiterAbstract;
   logger: Logger;
+  /** Tells every device of a deleted session, on every node, and lets them go. */
+  onDeleted: (sessionId: string) => void;
 }
 
 type BoundHandler = (socket: RundeSocket, event: string, args: unknown[]) => Promise<void>;
@@ -42,8 +45,9 @@ export function createDispatcher(deps: DispatcherDeps): (socket: RundeSocket, ar
     ),
     ['session:sync', bind(syncHandler(deps.store, deps.timers), commandDeps)],
     ['time:ping', bind(timePingHandler(deps.clock), { limiter: deps.pingLimiter, logger: deps.logger })],
+    ['session:delete', bind(deleteHandler(deps.runner, deps.onDeleted), commandDeps)],
   ]);
-  if (table.size !== anyCommandTypes.length + 2) throw new Error('Every command needs exactly one handler');
+  if (table.size !== anyCommandTypes.length + 3) throw new Error('Every command needs exactly one handler');
 
   async function unknownEvent(socket: RundeSocket, args: unknown[]): Promise<void> {
     const { ack } = splitArgs(args);

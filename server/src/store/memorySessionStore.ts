@@ -111,6 +111,10 @@ export class MemorySessionStore implements SessionStore {
     return this.#live(id)?.commands.get(commandId) ?? null;
   }
 
+  async delete(id: string): Promise<boolean> {
+    return this.#sessions.delete(id);
+  }
+
   async participantForToken(id: string, tokenHash: string): Promise<string | null> {
     return this.#live(id)?.tokens.get(tokenHash) ?? null;
   }

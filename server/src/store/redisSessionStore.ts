@@ -157,6 +157,12 @@ export class RedisSessionStore implements SessionStore {
     return score ?? null;
   }
 
+  async delete(id: string): Promise<boolean> {
+    // One command over keys of one hash slot: atomic, also on Redis Cluster.
+    const removed = await this.#call(() => this.#client.del(sessionKeys(this.#prefix, id)));
+    return removed > 0;
+  }
+
   async participantForToken(id: string, tokenHash: string): Promise<string | null> {
     const [, , tokens] = sessionKeys(this.#prefix, id);
     return (await this.#call(() => this.#client.hGet(tokens, tokenHash))) ?? null;

@@ -73,6 +73,8 @@ export interface SessionStore {
   /** The version a command with this id reached when it was committed, or null if it never was (or is forgotten). */
   commandVersion(id: string, commandId: string): Promise<number | null>;
   participantForToken(id: string, tokenHash: string): Promise<string | null>;
+  /** Removes the session and everything kept for it (log, tokens, secrets, command ids) in one step. */
+  delete(id: string): Promise<boolean>;
   facilitatorForKey(id: string, keyHash: string): Promise<string | null>;
   /**
    * Changes whenever the connection to the backing service was re-established. A Redis that

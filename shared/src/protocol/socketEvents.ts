@@ -26,6 +26,12 @@ export interface TimePong {
   serverNow: number;
 }
 
+/** `session:delete` carries nothing: the seat that sends it is the one whose right is checked. */
+export const deleteRequestSchema = z.strictObject({});
+export interface DeleteResult {
+  deleted: true;
+}
+
 export const syncRequestSchema = z.strictObject({
   sinceVersion: z.number().int().min(0),
 });
@@ -75,10 +81,14 @@ export interface ClientToServerEvents<
 > extends CommandHandlers {
   'session:sync': (request: SyncRequest, ack: (result: Ack<SyncResult<S, E>>) => void) => void;
   'time:ping': (request: Record<string, never>, ack: (result: Ack<TimePong>) => void) => void;
+  /** A facilitator deletes the whole session or team space, at once and for everyone. */
+  'session:delete': (request: Record<string, never>, ack: (result: Ack<DeleteResult>) => void) => void;
 }
 
 export interface ServerToClientEvents<E extends AnyEvent = AnyEvent> {
   'session:events': (batch: EventBatch<E>) => void;
+  /** The session no longer exists: a facilitator deleted it. The client forgets its seat. */
+  'session:deleted': () => void;
 }
 
 /** The error a refused handshake carries in `connect_error`'s `data`. */

@@ -15,6 +15,7 @@ import {
   type ClockSample,
   type CommandMeta,
   type CommandResult,
+  type DeleteResult,
   type EventBatch,
   type HandshakeErrorData,
   type Participant,
@@ -31,8 +32,9 @@ export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'of
 /**
  * Why the session cannot go on; the page decides what to show or where to send the person.
  * `wrong_kind`: the code belongs to the other kind of session (a team space opened as a Lean Coffee).
+ * `deleted`: a facilitator deleted the session while this device was in it.
  */
-export type RoomProblem = 'protocol_mismatch' | 'unauthorized' | 'not_found' | 'wrong_kind';
+export type RoomProblem = 'protocol_mismatch' | 'unauthorized' | 'not_found' | 'wrong_kind' | 'deleted';
 
 type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -105,6 +107,15 @@ export interface LiveSessionOptions {
   url?: string;
 }
 
+/** The error a command gets once the session cannot go on. */
+const problemCode: Record<RoomProblem, ErrorCode> = {
+  protocol_mismatch: ErrorCode.protocolMismatch,
+  unauthorized: ErrorCode.unauthorized,
+  not_found: ErrorCode.notFound,
+  wrong_kind: ErrorCode.invalidState,
+  deleted: ErrorCode.notFound,
+};
+
 function isProblem(code: unknown): code is RoomProblem {
   return code === 'protocol_mismatch' || code === 'unauthorized' || code === 'not_found';
 }
@@ -159,6 +170,7 @@ export abstract class LiveSession<S extends AnyState, C extends AnyCommandType> 
     this.#socket.on('disconnect', this.#onDisconnect);
     this.#socket.on('connect_error', this.#onConnectError);
     this.#socket.on('session:events', this.#onEvents);
+    this.#socket.on('session:deleted', () => this.#stop('deleted'));
     if (typeof window !== 'undefined') {
       window.addEventListener('online', this.#onOnline);
       window.addEventListener('offline', this.#onOffline);
@@ -214,7 +226,7 @@ export abstract class LiveSession<S extends AnyState, C extends AnyCommandType> 
     try {
       for (;;) {
         if (this.#problem) {
-          const code = this.#problem === 'wrong_kind' ? ErrorCode.invalidState : this.#problem;
+          const code = problemCode[this.#problem];
           return fail(code, 'This session cannot be used.');
         }
         if (!(await this.#connection(deadline))) return fail(ErrorCode.unavailable, 'Not connected.');
@@ -244,6 +256,18 @@ export abstract class LiveSession<S extends AnyState, C extends AnyCommandType> 
       await new Promise((resolve) => setTimeout(resolve, connectionPollMs));
     }
     return true;
+  }
+
+  /** Deletes the whole session for everyone (facilitators only; the server checks). */
+  async deleteSession(): Promise<Ack<DeleteResult>> {
+    if (!this.#socket.connected) return fail(ErrorCode.unavailable, 'Not connected.');
+    try {
+      const ack = await this.#socket.timeout(commandTimeoutMs).emitWithAck('session:delete', {});
+      if (ack.ok) this.#stop('deleted');
+      return ack;
+    } catch {
+      return fail(ErrorCode.unavailable, 'No answer from the server.');
+    }
   }
 
   /** Closes the socket and stops listening; the instance is done. */

@@ -120,6 +120,23 @@ export const de = {
     missingKey:
       'Dieser Link ist unvollständig: Der Schlüssel fehlt. Bitte öffnen Sie den vollständigen Moderationslink.',
   },
+  deletion: {
+    heading: { 'lean-coffee': 'Sitzung löschen', 'team-space': 'Teamraum löschen' },
+    explain: {
+      'lean-coffee': 'Löscht die Sitzung mit allen Themen, Punkten und Ergebnissen sofort und für alle.',
+      'team-space':
+        'Löscht den Teamraum mit allen Spannungen, Aufgaben, Meetings und dem Beschlussbuch sofort und für alle.',
+    },
+    start: { 'lean-coffee': 'Sitzung löschen …', 'team-space': 'Teamraum löschen …' },
+    confirm: {
+      'lean-coffee':
+        'Wirklich löschen? Das lässt sich nicht rückgängig machen. Laden Sie vorher das Protokoll herunter, wenn Sie es brauchen.',
+      'team-space':
+        'Wirklich löschen? Das lässt sich nicht rückgängig machen. Laden Sie vorher Protokolle und Beschlussbuch herunter, wenn Sie sie brauchen.',
+    },
+    yes: 'Ja, endgültig löschen',
+    done: 'Diese Sitzung wurde gelöscht.',
+  },
   board: {
     loading: 'Sitzung wird geladen …',
     youAre: 'Sie sind {{name}}',

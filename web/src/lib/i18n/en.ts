@@ -112,6 +112,22 @@ export const en: Messages = {
     invalidKey: 'This facilitator link is not valid (any more). Please check that you copied all of it.',
     missingKey: 'This link is incomplete: the key is missing. Please open the whole facilitator link.',
   },
+  deletion: {
+    heading: { 'lean-coffee': 'Delete session', 'team-space': 'Delete team space' },
+    explain: {
+      'lean-coffee': 'Deletes the session with all topics, votes and outcomes, at once and for everyone.',
+      'team-space':
+        'Deletes the team space with all tensions, actions, meetings and the decision log, at once and for everyone.',
+    },
+    start: { 'lean-coffee': 'Delete session …', 'team-space': 'Delete team space …' },
+    confirm: {
+      'lean-coffee': 'Really delete? This cannot be undone. Download the minutes first if you need them.',
+      'team-space':
+        'Really delete? This cannot be undone. Download minutes and the decision log first if you need them.',
+    },
+    yes: 'Yes, delete for good',
+    done: 'This session was deleted.',
+  },
   board: {
     loading: 'Loading the session …',
     youAre: 'You are {{name}}',
