@@ -29,7 +29,7 @@ describe('two server processes on one Redis', () => {
       startNodeProcess({ redisUrl: testRedisUrl(), keyPrefix: prefix }),
     ]);
     store = await openRedisStore(prefix);
-  }, 40_000);
+  }, 60_000);
 
   afterAll(async () => {
     for (const client of clients) client.close();

@@ -51,6 +51,33 @@ describe('docker-compose.yml', () => {
   it('points the app at the compose Redis', () => {
     expect(environmentOf(app).REDIS_URL).toBe('redis://redis:6379');
   });
+
+  it('runs a second app node on the same Redis, configured like the first', () => {
+    const second = compose.services['app-2'] ?? {};
+    expect(environmentOf(second)).toEqual(environmentOf(app));
+    expect(second.depends_on).toMatchObject({ redis: { condition: 'service_healthy' } });
+    expect(asText((second.healthcheck as { test?: unknown } | undefined)?.test)).toMatch(/\/healthz/);
+    // Only the proxy is published; the nodes are reached through it.
+    expect(app.ports).toBeUndefined();
+    expect(second.ports).toBeUndefined();
+  });
+
+  it('puts a proxy in front of both nodes that passes WebSocket upgrades', () => {
+    const proxy = compose.services.proxy ?? {};
+    expect(asText(proxy.ports)).toMatch(/:80$/);
+    expect(proxy.depends_on).toMatchObject({
+      app: { condition: 'service_healthy' },
+      'app-2': { condition: 'service_healthy' },
+    });
+    expect(asText((proxy.healthcheck as { test?: unknown } | undefined)?.test)).toMatch(/\/healthz/);
+    const mounted = asText(proxy.volumes).match(/\.\/(deploy\/[\w.]+):/)?.[1];
+    expect(mounted).toBe('deploy/nginx.conf');
+    const nginx = readFileSync(new URL(mounted ?? '', root), 'utf8');
+    expect(nginx).toMatch(/server app:3000/);
+    expect(nginx).toMatch(/server app-2:3000/);
+    expect(nginx).toMatch(/proxy_set_header Upgrade \$http_upgrade/);
+    expect(nginx).toMatch(/proxy_set_header Connection \$connection_upgrade/);
+  });
 });
 
 describe('Dockerfile', () => {

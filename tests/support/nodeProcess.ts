@@ -54,7 +54,8 @@ export async function startNodeProcess(options: {
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const url = `http://127.0.0.1:${port}`;
 
-  const deadline = Date.now() + 20_000;
+  // Generous: a loaded CI machine may take a while to compile the server with tsx.
+  const deadline = Date.now() + 45_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server node exited early:\n${output}`);
     const healthy = await fetch(`${url}/healthz`).then(

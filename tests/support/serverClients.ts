@@ -117,7 +117,7 @@ export class TestClient {
   send<T extends CommandType>(
     type: T,
     payload: CommandInput<T>,
-    commandId = randomUUID(),
+    commandId: string = randomUUID(),
   ): Promise<Ack<CommandResult>> {
     // Socket.IO's types cannot follow a generic event name through its mapped parameter types;
     // `CommandInput<T>` is exactly the first parameter of `ClientToServerEvents[T]`.

@@ -22,10 +22,19 @@ export async function openClusterAdapter(options: {
   logger: Logger;
 }): Promise<ClusterAdapter> {
   const client = createClient({ url: options.url });
+  let down = false;
+  // Reconnection errors repeat many times a second during an outage: say it once, and when it ends.
   client.on('error', (err: unknown) => {
-    options.logger.warn({ err }, 'cluster adapter: Redis connection error');
+    if (down) return;
+    down = true;
+    options.logger.warn({ err }, 'cluster adapter: lost its Redis connection, retrying');
+  });
+  client.on('ready', () => {
+    if (down) options.logger.info('cluster adapter: Redis connection restored');
+    down = false;
   });
   await client.connect();
+  handlePublishFailures(client, options.logger);
   const adapter = createAdapter(client, {
     streamName: `${options.keyPrefix}socket.io`,
     channelPrefix: `${options.keyPrefix}socket.io`,
@@ -39,4 +48,20 @@ export async function openClusterAdapter(options: {
       await client.close().catch(() => undefined);
     },
   };
+}
+
+/**
+ * The adapter fires PUBLISH for its pub/sub messages (server-side emits, heartbeats) without
+ * handling a rejection, so a connection reset during an outage would end the process as an
+ * unhandled rejection. Marking each publish as handled keeps the node up; callers that do await
+ * the promise still see the failure, and clients catch up by version once Redis is back.
+ */
+function handlePublishFailures(client: ReturnType<typeof createClient>, logger: Logger): void {
+  const publish = client.publish.bind(client);
+  const handled = (...args: Parameters<typeof publish>) => {
+    const sent = publish(...args);
+    sent.catch((err: unknown) => logger.debug({ err }, 'cluster adapter: a publish failed'));
+    return sent;
+  };
+  Object.defineProperty(client, 'publish', { value: handled, configurable: true, writable: true });
 }
