@@ -16,7 +16,7 @@ export const governanceDe = {
       'Würde der Vorschlag schaden oder uns zurückwerfen? Nennen Sie einen Einwand mit Begründung – oder keinen.',
     integration:
       'Gemeinsam wird der Vorschlag so geändert, dass der Einwand entfällt und das Anliegen des Vorschlags erhalten bleibt.',
-    adopted: 'Der Vorschlag ist beschlossen und im Beschlussbuch festgehalten.',
+    adopted: 'Kein Einwand ist offen geblieben: Der Vorschlag gilt ab jetzt.',
   },
   proposer: 'Vorschlag von {{name}}',
   proposerYou: 'Vorschlag von Ihnen',

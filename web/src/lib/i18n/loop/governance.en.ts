@@ -15,7 +15,7 @@ export const governanceEn: Messages['governance'] = {
     objection: 'Would the proposal cause harm or move us backwards? State an objection with a reason, or none.',
     integration:
       'Together, the proposal is changed so that the objection no longer applies and the proposal still serves its purpose.',
-    adopted: 'The proposal is adopted and recorded in the decision log.',
+    adopted: 'No objection remains open: the proposal applies from now on.',
   },
   proposer: 'Proposal by {{name}}',
   proposerYou: 'Your proposal',
