@@ -2,6 +2,7 @@ import type { ErrorCode } from '@runde/shared/client';
 import { loopCommonDe } from './loop/common.de.ts';
 import { governanceDe } from './loop/governance.de.ts';
 import { meetingDe } from './loop/meeting.de.ts';
+import { minutesDe } from './loop/minutes.de.ts';
 import { spaceDe } from './loop/space.de.ts';
 
 /**
@@ -393,6 +394,7 @@ export const de = {
   space: spaceDe,
   meeting: meetingDe,
   governance: governanceDe,
+  minutes: minutesDe,
   errors: {
     invalid_payload: 'Die Eingabe ist ungültig. Bitte prüfen Sie die Felder.',
     unknown_event: 'Diese Aktion kennt der Server nicht. Bitte laden Sie die Seite neu.',

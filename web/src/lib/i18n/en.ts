@@ -2,6 +2,7 @@ import type { Messages } from './de.ts';
 import { loopCommonEn } from './loop/common.en.ts';
 import { governanceEn } from './loop/governance.en.ts';
 import { meetingEn } from './loop/meeting.en.ts';
+import { minutesEn } from './loop/minutes.en.ts';
 import { spaceEn } from './loop/space.en.ts';
 
 /** English texts. Typed as `Messages`, so a key missing here or only here does not compile. */
@@ -384,6 +385,7 @@ export const en: Messages = {
   space: spaceEn,
   meeting: meetingEn,
   governance: governanceEn,
+  minutes: minutesEn,
   errors: {
     invalid_payload: 'That input is not valid. Please check the fields.',
     unknown_event: 'The server does not know this action. Please reload the page.',
