@@ -13,7 +13,7 @@ import { spaceDe } from './loop/space.de.ts';
 export const de = {
   app: {
     name: 'Runde',
-    tagline: 'Lean Coffee ohne Konto – Teilnehmende machen auf dem eigenen Handy mit.',
+    tagline: 'Lean Coffee und LOOP-Teamräume ohne Konto – Teilnehmende machen auf dem eigenen Handy mit.',
     home: 'Runde – zur Startseite',
   },
   language: {
@@ -44,19 +44,43 @@ export const de = {
     ended: 'Die Sitzung ist beendet. Alles bleibt zum Nachlesen sichtbar.',
   },
   start: {
-    pageTitle: 'Runde – Lean Coffee starten',
+    pageTitle: 'Runde – Lean Coffee oder Teamraum starten',
     heading: 'Besprechen, was allen wichtig ist',
     intro:
-      'Bei einem Lean Coffee gibt es keine vorbereitete Tagesordnung: Alle bringen Themen ein, vergeben Punkte, und das Wichtigste wird zuerst besprochen.',
-    howHeading: 'So läuft es ab',
-    formHeading: 'Lean Coffee starten',
+      'Ein Lean Coffee für eine Besprechung ohne vorbereitete Tagesordnung oder ein Teamraum für regelmäßige Meetings nach dem LOOP-Ansatz – in beiden bringen alle ein, was ihnen wichtig ist.',
+    formHeading: 'Was möchten Sie starten?',
+    kindLeanCoffee: 'Lean Coffee',
+    kindLeanCoffeeHint:
+      'Eine Sitzung ohne vorbereitete Tagesordnung: Themen sammeln, Punkte vergeben, das Wichtigste zuerst besprechen.',
+    kindTeamSpace: 'Teamraum (LOOP-Meetings)',
+    kindTeamSpaceHint:
+      'Ein dauerhafter Raum für Ihr Team: Spannungen einbringen, in den vier Räumen bearbeiten und Beschlüsse festhalten.',
+    howHeading: 'So läuft ein Lean Coffee ab',
+    spaceHowHeading: 'So arbeitet ein Teamraum',
+    spaceSteps: {
+      bring: 'Spannungen einbringen',
+      sort: 'Räume zuordnen',
+      meet: 'Meetings abhalten',
+      record: 'Festhalten',
+    },
+    spaceStepsHelp: {
+      bring: 'Alle bringen jederzeit ein, was hakt oder besser laufen könnte – auf Wunsch anonym.',
+      sort: 'Jede Spannung kommt in einen der vier Räume: operativ, Governance, individuell oder Beziehung.',
+      meet: 'Im Sync-Meeting fragt die Moderation: „Was brauchen Sie?“ Im Governance-Meeting entscheidet das Team integrativ.',
+      record: 'Aufgaben, Projekte und Beschlüsse bleiben im Teamraum – von einem Meeting zum nächsten.',
+    },
     sessionTitle: 'Titel der Sitzung',
     sessionTitlePlaceholder: 'z. B. Teamrunde Sozialplanung',
+    spaceTitle: 'Name des Teamraums',
+    spaceTitlePlaceholder: 'z. B. Team Jugendhilfeplanung',
     yourName: 'Ihr Name',
     yourNameHint: 'Sie moderieren die Sitzung. Die Teilnehmenden sehen diesen Namen.',
+    spaceNameHint: 'Sie moderieren den Teamraum und können später weitere Personen zur Co-Moderation machen.',
     options: 'Einstellungen',
     submit: 'Lean Coffee starten',
     submitting: 'Wird gestartet …',
+    spaceSubmit: 'Teamraum eröffnen',
+    spaceSubmitting: 'Wird eröffnet …',
     haveCode: 'Sie haben einen Code bekommen?',
     joinLink: 'Einer Sitzung beitreten',
   },

@@ -1,0 +1,34 @@
+import {
+  canRecord,
+  isSpaceFacilitator,
+  type ActionItem,
+  type ParticipantId,
+  type TeamSpaceState,
+  type Tension,
+} from '@runde/shared/client';
+
+/*
+ * Which buttons to show, by the same selectors the shared rules use (tensionRules.ts). The server
+ * decides anyway; these only keep people from pressing what would be refused.
+ */
+
+/** Facilitators (and, in a meeting, the scribe) sort tensions into rooms. */
+export function canSortTensions(state: TeamSpaceState, you: ParticipantId): boolean {
+  return isSpaceFacilitator(state, you) || canRecord(state, you);
+}
+
+/** Whoever brought an open tension, or a facilitator, may edit or withdraw it while it is not on the table. */
+export function canChangeTension(state: TeamSpaceState, you: ParticipantId, tension: Tension): boolean {
+  if (tension.status !== 'open' || state.meeting?.currentTensionId === tension.id) return false;
+  return tension.authorId === you || isSpaceFacilitator(state, you);
+}
+
+/** Its owner, a facilitator or the meeting's scribe may tick an action off (or reopen it). */
+export function canSetActionStatus(state: TeamSpaceState, you: ParticipantId, action: ActionItem): boolean {
+  return action.ownerId === you || canSortTensions(state, you);
+}
+
+/** Rewording and reassigning is for facilitators and the scribe. */
+export function canEditAction(state: TeamSpaceState, you: ParticipantId): boolean {
+  return canSortTensions(state, you);
+}
