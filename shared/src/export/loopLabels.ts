@@ -22,6 +22,8 @@ export interface LoopMinutesLabels {
   decisions: string;
   decisionLog: string;
   adopted: string;
+  /** A governance tension that left the meeting without a decision. */
+  notAdopted: string;
   present: string;
   actions: string;
   owner: string;
@@ -67,6 +69,7 @@ export const loopMinutesLabels: Record<'de' | 'en', LoopMinutesLabels> = {
     decisions: 'Decisions',
     decisionLog: 'Decision log',
     adopted: 'adopted',
+    notAdopted: 'No decision in this meeting; the tension stays open.',
     present: 'present',
     actions: 'Actions',
     owner: 'Owner',
@@ -110,6 +113,7 @@ export const loopMinutesLabels: Record<'de' | 'en', LoopMinutesLabels> = {
     decisions: 'Beschlüsse',
     decisionLog: 'Beschlussbuch',
     adopted: 'beschlossen',
+    notAdopted: 'In diesem Meeting kein Beschluss; die Spannung bleibt offen.',
     present: 'anwesend',
     actions: 'Aufgaben',
     owner: 'Verantwortlich',

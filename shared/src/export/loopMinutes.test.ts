@@ -49,6 +49,18 @@ describe('team meeting minutes', () => {
     expect(`${minutes}\n===\n\n${log}`).toBe(golden);
   });
 
+  it('says when a governance tension left the meeting without a decision', () => {
+    const s = teamSpace();
+    const id = s.addTension('p2', 'Who approves overtime?', 'governance');
+    s.meetingAtTensions('governance');
+    s.run('p1', { type: 'tension:start', tensionId: id });
+    s.run('p1', { type: 'tension:close', gotWhatNeeded: null });
+    s.run('p1', { type: 'meeting:end' });
+    const record = s.state.meetings[0]!;
+    const minutes = loopMeetingMarkdown(s.state, record, { labels: loopMinutesLabels.en, formatDate });
+    expect(minutes).toContain('### Who approves overtime?\n\n_No decision in this meeting; the tension stays open._');
+  });
+
   it.each([
     { shareable: false, shows: false },
     { shareable: true, shows: true },

@@ -26,7 +26,12 @@ function actionLine(action: ActionItem, labels: LoopMinutesLabels): string {
   return `- [${action.status === 'done' ? 'x' : ' '}] ${escapeMarkdown(action.text)} — ${owner}${due}`;
 }
 
-function processedLines(state: TeamSpaceState, entry: ProcessedTension, labels: LoopMinutesLabels): string[] {
+function processedLines(
+  state: TeamSpaceState,
+  entry: ProcessedTension,
+  room: RoomKey,
+  labels: LoopMinutesLabels,
+): string[] {
   const lines = [`### ${escapeMarkdown(entry.title)}`, ''];
   const outcome = entry.outcome;
   if (outcome) {
@@ -44,6 +49,7 @@ function processedLines(state: TeamSpaceState, entry: ProcessedTension, labels: 
   if (entry.agreement) lines.push(`${labels.agreement}: ${escapeMarkdown(entry.agreement)}`, '');
   const decision = entry.decisionId ? state.decisions.find((d) => d.id === entry.decisionId) : undefined;
   if (decision) lines.push(`**${labels.adopted}:** ${escapeMarkdown(decision.text)}`, '');
+  else if (room === 'governance') lines.push(`_${labels.notAdopted}_`, '');
   return lines;
 }
 
@@ -95,7 +101,7 @@ export function loopMeetingMarkdown(state: TeamSpaceState, record: MeetingRecord
   const shown = record.processed.filter((p) => !personal || findTension(state, p.tensionId)?.shareable);
   const hidden = record.processed.length - shown.length;
   if (record.processed.length === 0) lines.push(labels.noTensions, '');
-  for (const entry of shown) lines.push(...processedLines(state, entry, labels));
+  for (const entry of shown) lines.push(...processedLines(state, entry, record.room, labels));
   if (hidden > 0) lines.push(`_${labels.personalNotShared(hidden)}_`, '');
 
   const actions = state.actions.filter((a) => a.meetingId === record.id);

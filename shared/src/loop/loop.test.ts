@@ -239,6 +239,24 @@ describe('governance meeting (integrative decision-making)', () => {
     expect(s.state.meeting?.process?.step).toBe('adopted');
   });
 
+  it('records an objection the test upholds, and still needs it integrated before adoption', () => {
+    const { s, answerAll } = governance();
+    s.run('p2', { type: 'proposal:set', proposal: 'P' });
+    for (let i = 0; i < 4; i += 1) s.run('p1', { type: 'process:advance' });
+    answerAll((speaker) => (speaker === 'p4' ? 'This removes the deputy rule we rely on.' : 'none'));
+    const objectionId = s.state.meeting!.process!.objections[0]!.id;
+    s.run('p1', { type: 'objection:test', objectionId, valid: true });
+    expect(s.state.meeting?.process?.objections[0]?.status).toBe('valid');
+    // Tested once: a second test changes nothing.
+    s.run('p1', { type: 'objection:test', objectionId, valid: false });
+    expect(s.state.meeting?.process?.objections[0]?.status).toBe('valid');
+    s.run('p1', { type: 'process:advance' });
+    expect(s.state.meeting?.process?.step).toBe('integration');
+    expect(codeOf(s.try('p1', { type: 'process:advance' }))).toBe(ErrorCode.invalidState);
+    s.run('p2', { type: 'objection:integrate', objectionId });
+    expect(s.state.meeting?.process?.objections[0]?.status).toBe('integrated');
+  });
+
   it.each([
     { from: 'clarifying', back: 'proposal' },
     { from: 'reaction', back: 'clarifying' },

@@ -100,8 +100,11 @@ export interface Objection {
   id: string;
   by: ParticipantId;
   reason: string;
-  /** `invalid` once the facilitator's test finds it causes no harm; `integrated` once the proposal takes it in. */
-  status: 'open' | 'invalid' | 'integrated';
+  /**
+   * `valid` once the facilitator's test upholds it (it still waits for integration), `invalid`
+   * once the test finds it causes no harm, `integrated` once the proposal takes it in.
+   */
+  status: 'open' | 'valid' | 'invalid' | 'integrated';
   round: number;
 }
 

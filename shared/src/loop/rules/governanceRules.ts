@@ -24,7 +24,9 @@ export type GovernanceRuleCommand = LoopCommandOf<
 
 const editableSteps: readonly IdmStep[] = ['proposal', 'amend', 'integration'];
 
-const openObjections = (process: GovernanceProcess) => process.objections.filter((o) => o.status === 'open');
+/** Objections the proposal still has to answer: not yet tested, or upheld by the test. */
+const openObjections = (process: GovernanceProcess) =>
+  process.objections.filter((o) => o.status === 'open' || o.status === 'valid');
 
 /**
  * Integrative decision-making: proposal → clarifying questions → reaction round → amend and
@@ -78,16 +80,21 @@ export function decideGovernance(
     case 'objection:integrate': {
       const objection = process.objections.find((o) => o.id === command.objectionId);
       if (!objection) return reject(ErrorCode.notFound, 'No such objection.');
-      if (objection.status !== 'open') return accept();
       if (command.type === 'objection:test') {
+        // A test happens once; upheld or dropped, the answer stands.
+        if (objection.status !== 'open') return accept();
         if (!runs) return forbidden('Only the facilitator tests objections.');
         if (process.step !== 'objection' && process.step !== 'integration') {
           return reject(ErrorCode.wrongPhase, 'Objections are tested after they are raised.');
         }
-        return command.valid
-          ? accept()
-          : accept({ type: 'objection:status-set', objectionId: objection.id, status: 'invalid' });
+        // Upheld is recorded too, so every device (and the minutes' reader) sees that it was tested.
+        return accept({
+          type: 'objection:status-set',
+          objectionId: objection.id,
+          status: command.valid ? 'valid' : 'invalid',
+        });
       }
+      if (objection.status !== 'open' && objection.status !== 'valid') return accept();
       if (!proposes && !runs) return forbidden('Only the proposer integrates objections.');
       if (process.step !== 'integration')
         return reject(ErrorCode.wrongPhase, 'Objections are integrated in integration.');

@@ -14,7 +14,7 @@ export const editableSteps: readonly IdmStep[] = ['proposal', 'amend', 'integrat
 export type AdvanceBlock = 'noProposal' | 'roundOpen' | 'openObjections' | 'adopted';
 
 export function openObjections(process: GovernanceProcess): Objection[] {
-  return process.objections.filter((o) => o.status === 'open');
+  return process.objections.filter((o) => o.status === 'open' || o.status === 'valid');
 }
 
 /** Mirrors the checks of `process:advance`, only to enable the button and explain why not. */

@@ -63,6 +63,7 @@ export const governanceDe = {
     round: 'Runde {{count}}',
     status: {
       open: 'offen',
+      valid: 'gültig',
       invalid: 'nicht gültig',
       integrated: 'integriert',
     },

@@ -61,6 +61,7 @@ export const governanceEn: Messages['governance'] = {
     round: 'Round {{count}}',
     status: {
       open: 'open',
+      valid: 'valid',
       invalid: 'not valid',
       integrated: 'integrated',
     },
