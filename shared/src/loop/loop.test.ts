@@ -102,6 +102,17 @@ describe('sync meeting (operational room)', () => {
     });
   });
 
+  it('lets the scribe fill in checklist, metrics and project updates, and no other member', () => {
+    const s = teamSpace();
+    s.run('p1', { type: 'space:update', checklist: ['Minutes sent'], metrics: ['Open cases'] });
+    s.run('p1', { type: 'meeting:start', room: 'operational' });
+    s.run('p1', { type: 'meeting:assign-role', role: 'scribe', participantId: 'p3' });
+    s.run('p3', { type: 'meeting:mark-checklist', index: 0, done: false });
+    s.run('p3', { type: 'meeting:set-metric', index: 0, value: '17' });
+    expect(codeOf(s.try('p2', { type: 'meeting:set-metric', index: 0, value: '99' }))).toBe(ErrorCode.forbidden);
+    expect(s.state.meeting).toMatchObject({ checklist: [{ done: false }], metrics: [{ value: '17' }] });
+  });
+
   it.each([
     {
       outcome: { type: 'information', note: 'It is on the intranet' },

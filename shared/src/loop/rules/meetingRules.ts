@@ -58,6 +58,12 @@ export function decideMeeting(
     case 'tension:close':
       if (!canRecord(state, ctx.actorId)) return forbidden('Only the facilitator or the scribe may record this.');
       return recordTension(state, meeting, command, ctx);
+    // The sync meeting's sections are part of the record, so the scribe fills them in too.
+    case 'meeting:mark-checklist':
+    case 'meeting:set-metric':
+    case 'meeting:update-project':
+      if (!canRecord(state, ctx.actorId)) return forbidden('Only the facilitator or the scribe may record this.');
+      return recordSection(state, meeting, command);
     default:
       break;
   }
@@ -108,20 +114,6 @@ export function decideMeeting(
       return accept(...events);
     }
 
-    case 'meeting:mark-checklist':
-      if (!meeting.checklist[command.index]) return reject(ErrorCode.notFound, 'No such checklist item.');
-      return accept({ type: 'meeting:checklist-marked', index: command.index, done: command.done });
-
-    case 'meeting:set-metric':
-      if (!meeting.metrics[command.index]) return reject(ErrorCode.notFound, 'No such metric.');
-      return accept({ type: 'meeting:metric-set', index: command.index, value: command.value });
-
-    case 'meeting:update-project': {
-      const project = state.actions.find((a) => a.id === command.actionId);
-      if (!project || project.kind !== 'project') return reject(ErrorCode.notFound, 'No such project.');
-      return accept({ type: 'meeting:project-updated', actionId: project.id, note: command.note });
-    }
-
     case 'meeting:agenda-add': {
       const tension = findTension(state, command.tensionId);
       if (!tension || tension.status !== 'open') return reject(ErrorCode.notFound, 'No such open tension.');
@@ -137,6 +129,28 @@ export function decideMeeting(
     case 'tension:start':
       return startTension(state, meeting, command, ctx);
 
+    default:
+      return assertNever(command);
+  }
+}
+
+function recordSection(
+  state: TeamSpaceState,
+  meeting: Meeting,
+  command: LoopCommandOf<'meeting:mark-checklist' | 'meeting:set-metric' | 'meeting:update-project'>,
+): LoopDecideResult {
+  switch (command.type) {
+    case 'meeting:mark-checklist':
+      if (!meeting.checklist[command.index]) return reject(ErrorCode.notFound, 'No such checklist item.');
+      return accept({ type: 'meeting:checklist-marked', index: command.index, done: command.done });
+    case 'meeting:set-metric':
+      if (!meeting.metrics[command.index]) return reject(ErrorCode.notFound, 'No such metric.');
+      return accept({ type: 'meeting:metric-set', index: command.index, value: command.value });
+    case 'meeting:update-project': {
+      const project = state.actions.find((a) => a.id === command.actionId);
+      if (!project || project.kind !== 'project') return reject(ErrorCode.notFound, 'No such project.');
+      return accept({ type: 'meeting:project-updated', actionId: project.id, note: command.note });
+    }
     default:
       return assertNever(command);
   }
