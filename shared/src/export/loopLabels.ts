@@ -22,6 +22,8 @@ export interface LoopMinutesLabels {
   decisions: string;
   decisionLog: string;
   adopted: string;
+  /** Heads the adopted text under a tension. */
+  decision: string;
   /** A governance tension that left the meeting without a decision. */
   notAdopted: string;
   present: string;
@@ -69,6 +71,7 @@ export const loopMinutesLabels: Record<'de' | 'en', LoopMinutesLabels> = {
     decisions: 'Decisions',
     decisionLog: 'Decision log',
     adopted: 'adopted',
+    decision: 'Decision',
     notAdopted: 'No decision in this meeting; the tension stays open.',
     present: 'present',
     actions: 'Actions',
@@ -113,6 +116,7 @@ export const loopMinutesLabels: Record<'de' | 'en', LoopMinutesLabels> = {
     decisions: 'Beschlüsse',
     decisionLog: 'Beschlussbuch',
     adopted: 'beschlossen',
+    decision: 'Beschluss',
     notAdopted: 'In diesem Meeting kein Beschluss; die Spannung bleibt offen.',
     present: 'anwesend',
     actions: 'Aufgaben',

@@ -48,7 +48,7 @@ function processedLines(
   }
   if (entry.agreement) lines.push(`${labels.agreement}: ${escapeMarkdown(entry.agreement)}`, '');
   const decision = entry.decisionId ? state.decisions.find((d) => d.id === entry.decisionId) : undefined;
-  if (decision) lines.push(`**${labels.adopted}:** ${escapeMarkdown(decision.text)}`, '');
+  if (decision) lines.push(`**${labels.decision}:** ${escapeMarkdown(decision.text)}`, '');
   else if (room === 'governance') lines.push(`_${labels.notAdopted}_`, '');
   return lines;
 }

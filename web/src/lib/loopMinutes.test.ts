@@ -84,7 +84,7 @@ describe('team minutes files', () => {
       loopMeetingMarkdown(state, meeting, { labels: loopMinutesLabels.de, formatDate: () => '14. März 2025' }),
     );
     expect(german).toContain('# Bauamt — Strukturraum');
-    expect(german).toContain('**beschlossen:** The team lead signs.');
+    expect(german).toContain('**Beschluss:** The team lead signs.');
     expect(decisionLogText(state, 'en')).toContain('adopted 14 March 2025 · present: Fee, Ana');
   });
 });

@@ -33,9 +33,7 @@ export const governanceDe = {
   },
   controls: {
     heading: 'Ablauf steuern',
-    next: 'Nächster Schritt',
     nextTo: 'Weiter mit: {{name}}',
-    back: 'Schritt zurück',
     backTo: 'Zurück zu: {{name}}',
     noSkip:
       'Die Einwandrunde lässt sich nicht überspringen: Jede anwesende Person nennt einen Einwand oder keinen. Die Moderation kann für eine Person antworten, die es ihr sagt.',

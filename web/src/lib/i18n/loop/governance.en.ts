@@ -32,9 +32,7 @@ export const governanceEn: Messages['governance'] = {
   },
   controls: {
     heading: 'Run the process',
-    next: 'Next step',
     nextTo: 'Next: {{name}}',
-    back: 'Step back',
     backTo: 'Back to: {{name}}',
     noSkip:
       'The objection round cannot be skipped: everyone present states an objection or none. The facilitator may answer for someone who tells them.',
