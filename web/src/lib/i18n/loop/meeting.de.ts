@@ -63,6 +63,10 @@ export const meetingDe = {
     complete: 'Alle waren an der Reihe.',
     order: 'Reihenfolge',
     progress: '{{count}} von {{total}}',
+    objectionStatus: {
+      raised: 'hat einen Einwand genannt',
+      none: 'kein Einwand',
+    },
     status: {
       spoke: 'hat gesprochen',
       passed: 'hat gepasst',
@@ -174,7 +178,7 @@ export const meetingDe = {
     withoutOutcome: 'Ohne Ergebnis bleibt die Spannung offen und kann später wieder auf die Tagesordnung.',
   },
   governance: {
-    adopted: 'Der Vorschlag ist beschlossen und steht im Beschlussbuch.',
+    adopted: 'Beschlossen. Schließen Sie die Spannung, um mit der Tagesordnung weiterzumachen.',
   },
   personal: {
     private: 'Was hier gesagt wird, bleibt in diesem Raum.',

@@ -64,6 +64,10 @@ export const meetingEn: Messages['meeting'] = {
     complete: 'Everyone has had their turn.',
     order: 'Order',
     progress: '{{count}} of {{total}}',
+    objectionStatus: {
+      raised: 'raised an objection',
+      none: 'no objection',
+    },
     status: {
       spoke: 'has spoken',
       passed: 'passed',
@@ -175,7 +179,7 @@ export const meetingEn: Messages['meeting'] = {
     withoutOutcome: 'Without an outcome the tension stays open and can go on a later agenda.',
   },
   governance: {
-    adopted: 'The proposal is adopted and recorded in the decision log.',
+    adopted: 'Adopted. Close the tension to go on with the agenda.',
   },
   personal: {
     private: 'What is said here stays in this room.',
