@@ -12,7 +12,7 @@ import { createLogger, type Logger } from './logger.ts';
 import { CommandRunner } from './session/commandRunner.ts';
 import { TimerScheduler } from './session/timerScheduler.ts';
 import { attachSocket } from './socket/attachSocket.ts';
-import { createLocalFanOut, createPublisher, relayCommits } from './socket/broadcast.ts';
+import { coalesce, createLocalFanOut, createPublisher, relayCommits } from './socket/broadcast.ts';
 import { sessionRoom, type RundeServer } from './socket/types.ts';
 import type { SessionStore } from './store/sessionStore.ts';
 
@@ -55,7 +55,15 @@ export interface AppConfig {
   maxSocketMessageBytes?: number;
   /** JSON request bodies are small: titles and names. */
   maxHttpBodyBytes?: number;
+  /** Commits to one session within this many ms go out as one frame per device (0: every commit at once). */
+  broadcastWindowMs?: number;
 }
+
+/**
+ * Short enough that nobody notices the wait (a frame at 60 Hz), long enough that a room of phones
+ * voting at once gets a handful of frames per second instead of one per vote.
+ */
+const DEFAULT_BROADCAST_WINDOW_MS = 16;
 
 export interface CreateAppOptions {
   store: SessionStore;
@@ -117,7 +125,10 @@ export function createApp(options: CreateAppOptions): RundeApp {
     clock,
     ids,
     logger,
-    publish: createPublisher(io, localFanOut, options.adapter !== undefined),
+    publish: coalesce(
+      createPublisher(io, localFanOut, options.adapter !== undefined),
+      config.broadcastWindowMs ?? DEFAULT_BROADCAST_WINDOW_MS,
+    ),
     observe: (sessionId, state) => timers.track(sessionId, timerOfAny(state)),
   });
   if (options.adapter) {

@@ -113,15 +113,27 @@ export class TestClient {
     return { sentAt, receivedAt, serverNow: ack.data.serverNow };
   }
 
-  /** Sends a command with a fresh command id, or with `commandId` to act out a retry. */
-  send<T extends CommandType>(
+  /**
+   * Sends a command with a fresh command id, or with `commandId` to act out a retry. After an ok
+   * ack it waits (briefly) until the push for that version has arrived, as the web app does: the
+   * server acks first and pushes the events right after, within its broadcast window.
+   */
+  async send<T extends CommandType>(
     type: T,
     payload: CommandInput<T>,
     commandId: string = randomUUID(),
   ): Promise<Ack<CommandResult>> {
     // Socket.IO's types cannot follow a generic event name through its mapped parameter types;
     // `CommandInput<T>` is exactly the first parameter of `ClientToServerEvents[T]`.
-    return this.sendRaw(type, payload, { commandId }) as Promise<Ack<CommandResult>>;
+    const ack = (await this.sendRaw(type, payload, { commandId })) as Ack<CommandResult>;
+    if (ack.ok) await this.caughtUp(ack.data.version);
+    return ack;
+  }
+
+  /** Resolves once this device's copy reached `version`, or after a short while regardless. */
+  async caughtUp(version: number, timeoutMs = 2_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (this.mirror.version < version && this.socket.connected && Date.now() < deadline) await sleep(2);
   }
 
   /** Sends anything at all, for hostile-client tests; resolves with whatever comes back as the ack. */

@@ -1,42 +1,88 @@
 import { eventForAny, type AnyVersionedEvent, type EventBatch } from '@runde/shared';
 import { sessionRoom, type RundeServer } from './types.ts';
 
+type FanOut = (sessionId: string, events: AnyVersionedEvent[]) => void;
+
 /**
  * Sends committed events to the sockets of a session connected to THIS node, each copy masked for
- * the socket's participant (anonymous authors, other people's dots). Masking happens per recipient,
- * so a room-wide emit is never used. With several nodes, each node runs it for its own sockets
- * on the events relayed by {@link createPublisher}.
+ * the socket's participant (anonymous authors, other people's hidden dots). Masking is per
+ * participant; participants whose copies come out the same (usually everyone but the one who
+ * acted) form one group, and each group gets one broadcast, which Socket.IO encodes once.
+ * With several nodes, each node runs this for its own sockets on the events relayed by
+ * {@link createPublisher}.
  */
-export function createLocalFanOut(io: RundeServer): (sessionId: string, events: AnyVersionedEvent[]) => void {
+export function createLocalFanOut(io: RundeServer): FanOut {
   return (sessionId, events) => {
     const socketIds = io.of('/').adapter.rooms.get(sessionRoom(sessionId));
     if (!socketIds || events.length === 0) return;
-    // Everyone with the same seat gets the same copy; mask once per participant, not per socket.
-    const batches = new Map<string, EventBatch>();
+    const socketsOf = new Map<string, string[]>();
     for (const socketId of socketIds) {
-      const socket = io.of('/').sockets.get(socketId);
-      if (!socket) continue;
-      const viewer = { participantId: socket.data.participantId };
-      let batch = batches.get(viewer.participantId);
-      if (!batch) {
-        batch = { events: events.map(({ version, event }) => ({ version, event: eventForAny(event, viewer) })) };
-        batches.set(viewer.participantId, batch);
-      }
-      socket.emit('session:events', batch);
+      const participantId = io.of('/').sockets.get(socketId)?.data.participantId;
+      if (participantId === undefined) continue;
+      const sockets = socketsOf.get(participantId);
+      if (sockets) sockets.push(socketId);
+      else socketsOf.set(participantId, [socketId]);
     }
+    const groups = new Map<string, { batch: EventBatch; socketIds: string[] }>();
+    for (const [participantId, sockets] of socketsOf) {
+      const viewer = { participantId };
+      const batch = { events: events.map(({ version, event }) => ({ version, event: eventForAny(event, viewer) })) };
+      const key = JSON.stringify(batch);
+      const group = groups.get(key);
+      if (group) group.socketIds.push(...sockets);
+      else groups.set(key, { batch, socketIds: [...sockets] });
+    }
+    // `local`: the other nodes mask and send for their own sockets.
+    for (const { batch, socketIds: ids } of groups.values()) io.local.to(ids).emit('session:events', batch);
   };
 }
 
 /**
- * What the command runner calls after a commit: this node's sockets at once, and, when nodes share
- * a cluster adapter, every other node through `serverSideEmit`, where {@link relayCommits} takes over.
- * Events cross nodes unmasked (server to server) and are masked by each node for its own sockets.
+ * Gathers a session's commits for a short window before fanning them out: the first commit after
+ * a quiet spell goes out at once, and during a burst (a room of phones voting) everything that
+ * arrives within `windowMs` goes out together, so each device gets one frame per window instead
+ * of one per vote. Versions stay in order: a session's commits on one node are queued anyway.
  */
-export function createPublisher(
-  io: RundeServer,
-  localFanOut: (sessionId: string, events: AnyVersionedEvent[]) => void,
-  clustered: boolean,
-): (sessionId: string, events: AnyVersionedEvent[]) => void {
+export function coalesce(fanOut: FanOut, windowMs: number, now: () => number = () => performance.now()): FanOut {
+  const pending = new Map<string, { events: AnyVersionedEvent[]; timer: ReturnType<typeof setTimeout> | null }>();
+  const lastFlush = new Map<string, number>();
+
+  const flush = (sessionId: string) => {
+    const entry = pending.get(sessionId);
+    pending.delete(sessionId);
+    lastFlush.set(sessionId, now());
+    if (entry && entry.events.length > 0) fanOut(sessionId, entry.events);
+  };
+
+  return (sessionId, events) => {
+    if (events.length === 0) return;
+    const entry = pending.get(sessionId);
+    if (entry) {
+      entry.events.push(...events);
+      return;
+    }
+    const since = now() - (lastFlush.get(sessionId) ?? Number.NEGATIVE_INFINITY);
+    if (since >= windowMs) {
+      lastFlush.set(sessionId, now());
+      fanOut(sessionId, events);
+      // Forget quiet sessions; the map only needs sessions that are busy right now.
+      setTimeout(() => {
+        if (!pending.has(sessionId) && now() - (lastFlush.get(sessionId) ?? 0) >= windowMs) lastFlush.delete(sessionId);
+      }, windowMs).unref();
+      return;
+    }
+    const timer = setTimeout(() => flush(sessionId), windowMs - since);
+    timer.unref();
+    pending.set(sessionId, { events: [...events], timer });
+  };
+}
+
+/**
+ * What the command runner calls after a commit: this node's sockets, and, when nodes share a
+ * cluster adapter, every other node through `serverSideEmit`, where {@link relayCommits} takes
+ * over. Events cross nodes unmasked (server to server) and are masked by each node for its own sockets.
+ */
+export function createPublisher(io: RundeServer, localFanOut: FanOut, clustered: boolean): FanOut {
   return (sessionId, events) => {
     localFanOut(sessionId, events);
     if (clustered && events.length > 0) io.serverSideEmit('session:committed', sessionId, events);
@@ -44,11 +90,7 @@ export function createPublisher(
 }
 
 /** Delivers another node's commits to this node's sockets, and tells this node's own bookkeeping (cache, timers). */
-export function relayCommits(
-  io: RundeServer,
-  localFanOut: (sessionId: string, events: AnyVersionedEvent[]) => void,
-  learn: (sessionId: string, events: AnyVersionedEvent[]) => void,
-): void {
+export function relayCommits(io: RundeServer, localFanOut: FanOut, learn: FanOut): void {
   io.on('session:committed', (sessionId, events) => {
     localFanOut(sessionId, events);
     learn(sessionId, events);

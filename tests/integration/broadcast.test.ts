@@ -1,0 +1,48 @@
+import type { RedisSessionStore } from '@runde/server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deleteTestKeys, openRedisStore, startTestServer, type TestServer } from '../support/serverHarness.ts';
+import { uniquePrefix } from '../support/redisTestEnv.ts';
+import { okVersion, startSession, topicId, waitUntil, type TestSession } from '../support/serverClients.ts';
+import { leanCoffee } from '../support/serverMirror.ts';
+
+/** Issue 6: after joining, devices get deltas, not states; a vote's delta is small. */
+const prefix = uniquePrefix('broadcast');
+let store: RedisSessionStore;
+let server: TestServer;
+const sessions: TestSession[] = [];
+
+beforeAll(async () => {
+  store = await openRedisStore(prefix);
+  server = await startTestServer({ store });
+});
+
+afterAll(async () => {
+  for (const s of sessions) s.close();
+  await server?.close();
+  await store?.close();
+  await deleteTestKeys(prefix);
+});
+
+describe('what a vote costs on the wire', () => {
+  it('reaches the others as one small delta frame, well under 1 KB, without any state', async () => {
+    const s = await startSession(server.url, { participants: 20, settings: { votesPerPerson: 3 } });
+    sessions.push(s);
+    const [facilitator, voter, observer] = s.all;
+    if (!facilitator || !voter || !observer) throw new Error('session too small');
+    okVersion(await facilitator.send('topic:add', { title: 'A topic with a realistic title of some length' }));
+    okVersion(await facilitator.send('phase:change', { to: 'vote' }));
+    const target = topicId(leanCoffee(facilitator.mirror.current), 'A topic with a realistic title of some length');
+    const framesBefore = observer.frames.length;
+
+    const version = okVersion(await voter.send('vote:cast', { topicId: target }));
+    await waitUntil('the observer applied the vote', () => observer.mirror.version >= version);
+
+    const pushes = observer.frames.slice(framesBefore).filter((frame) => frame.includes('session:events'));
+    expect(pushes).toHaveLength(1);
+    const bytes = Buffer.byteLength(pushes[0] ?? '', 'utf8');
+    expect(bytes).toBeLessThan(1024);
+    // A delta: the vote event only, no participants list, no topics.
+    expect(pushes[0]).toContain('vote:cast');
+    expect(pushes[0]).not.toContain('participants');
+  });
+});
