@@ -296,6 +296,42 @@ describe('redis session store specifics', () => {
   const prefix = uniquePrefix('store-redis');
   redisPrefixes.push(prefix);
 
+  it.each([
+    { maxEvents: 1000, commits: 120, snapshotWrites: 2 },
+    { maxEvents: 5, commits: 22, snapshotWrites: 4 },
+  ])(
+    'rewrites the snapshot only now and then, yet loads and conflicts give the current state (log of $maxEvents)',
+    async ({ maxEvents, commits, snapshotWrites }) => {
+      const store = await openRedisStore(prefix, { maxEvents });
+      const raw = await openRawRedis();
+      try {
+        const id = newId();
+        const events = openingEvents();
+        let state = stateAfter(events);
+        await store.create(id, { events, state, tokens: [], facilitatorKeys: [] });
+        const [sessionKey] = sessionKeys(prefix, id);
+        const snapshots = new Set<string>();
+        for (let i = 0; i < commits; i += 1) {
+          const event = joined(`p_${i}`);
+          state = applyAll(state, [event]);
+          expect((await store.commit(id, 2 + i, [event], state)).ok).toBe(true);
+          snapshots.add((await raw.hGet(sessionKey, 'snapshot')) ?? '');
+        }
+        const version = 2 + commits;
+        // One snapshot per interval (50 events, or the log's length if shorter), not one per commit;
+        // the newest is behind the version, so loading folds the events after it.
+        expect(snapshots.size).toBe(snapshotWrites + 1);
+        expect(Number(await raw.hGet(sessionKey, 'snapshot'))).toBeLessThan(version);
+        expect(await store.load(id)).toEqual({ state, version });
+        const stale = await store.commit(id, 2, [joined('late')], state);
+        expect(stale).toEqual({ ok: false, reason: 'conflict', current: { state, version } });
+      } finally {
+        await raw.close();
+        await store.close();
+      }
+    },
+  );
+
   it('keeps all keys of a session under one hash tag, each with a TTL', async () => {
     const store = await openRedisStore(prefix, { retentionMs: 120_000 });
     const raw = await openRawRedis();

@@ -19,7 +19,7 @@ if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
 redis.call('DEL', KEYS[2], KEYS[3], KEYS[4], KEYS[5])
 local n = tonumber(ARGV[2])
 local t = tonumber(ARGV[5])
-redis.call('HSET', KEYS[1], 'state', ARGV[1], 'version', n)
+redis.call('HSET', KEYS[1], 'state', ARGV[1], 'version', n, 'snapshot', n)
 if n > 0 then
   redis.call('RPUSH', KEYS[2], unpack(ARGV, 6, 5 + n))
   redis.call('LTRIM', KEYS[2], -tonumber(ARGV[4]), -1)
@@ -31,11 +31,40 @@ return 1
 `;
 
 /**
- * ARGV: expected version, next state JSON, retention ms, max events, event count n, command id
- * ('' for none), max command ids kept, then n event JSONs, then (tokenHash, participantId) pairs.
- * Reply: {'ok', version} | {'missing'} | {'conflict', version, state JSON} | {'duplicate', version}.
+ * The session as stored: {version, snapshot JSON, snapshot version, event JSONs after the
+ * snapshot}. A missing 'snapshot' field (sessions written before snapshots were spaced out) means
+ * the snapshot is current.
+ */
+const CURRENT_SESSION = `
+local function current_session()
+  local fields = redis.call('HMGET', KEYS[1], 'version', 'state', 'snapshot')
+  local version = tonumber(fields[1])
+  local snapshot = tonumber(fields[3]) or version
+  local reply = {version, fields[2], snapshot}
+  if snapshot < version then
+    local tail = redis.call('LRANGE', KEYS[2], snapshot - version, -1)
+    for i = 1, #tail do reply[#reply + 1] = tail[i] end
+  end
+  return reply
+end
+`;
+
+/** Reply: {} when there is no such session, else what `current_session` returns. */
+const LOAD = `
+${CURRENT_SESSION}
+if redis.call('EXISTS', KEYS[1]) == 0 then return {} end
+return current_session()
+`;
+
+/**
+ * ARGV: expected version, next state JSON ('' to keep the older snapshot), retention ms, max
+ * events, event count n, command id ('' for none), max command ids kept, then n event JSONs, then
+ * (tokenHash, participantId) pairs.
+ * Reply: {'ok', version} | {'missing'} | {'duplicate', version}
+ *      | {'conflict', version, snapshot JSON, snapshot version, event JSONs since the snapshot...}.
  */
 const COMMIT = `
+${CURRENT_SESSION}
 local commandId = ARGV[6]
 -- A retry of a command that is already in: its first result stands, whatever the version now.
 if commandId ~= '' then
@@ -45,7 +74,9 @@ end
 local current = redis.call('HGET', KEYS[1], 'version')
 if not current then return {'missing'} end
 if tonumber(current) ~= tonumber(ARGV[1]) then
-  return {'conflict', tonumber(current), redis.call('HGET', KEYS[1], 'state')}
+  local reply = current_session()
+  table.insert(reply, 1, 'conflict')
+  return reply
 end
 local n = tonumber(ARGV[5])
 local version = tonumber(current) + n
@@ -54,7 +85,14 @@ if n > 0 then
   -- The log keeps only the newest events; a client further behind gets a snapshot instead.
   redis.call('LTRIM', KEYS[2], -tonumber(ARGV[4]), -1)
 end
-redis.call('HSET', KEYS[1], 'state', ARGV[2], 'version', version)
+-- The snapshot is rewritten only now and then; in between, readers fold the newest events onto it.
+if ARGV[2] ~= '' then
+  redis.call('HSET', KEYS[1], 'state', ARGV[2], 'version', version, 'snapshot', version)
+else
+  -- Sessions stored before snapshots were spaced out: their snapshot is the version before this write.
+  redis.call('HSETNX', KEYS[1], 'snapshot', current)
+  redis.call('HSET', KEYS[1], 'version', version)
+end
 if #ARGV >= 8 + n then redis.call('HSET', KEYS[3], unpack(ARGV, 8 + n, #ARGV)) end
 if commandId ~= '' then
   redis.call('ZADD', KEYS[5], version, commandId)
@@ -99,4 +137,5 @@ export const sessionScripts = {
   createSession: script(CREATE, false),
   commitSession: script(COMMIT, false),
   eventsSince: script(EVENTS_SINCE, true),
+  loadSession: script(LOAD, true),
 };

@@ -1,4 +1,4 @@
-import type { AnyEvent, AnyState, AnyVersionedEvent } from '@runde/shared';
+import { applyAnyAll, type AnyEvent, type AnyState, type AnyVersionedEvent } from '@runde/shared';
 import { createClient } from 'redis';
 import type { Logger } from 'pino';
 import { sessionKeys } from './sessionKeys.ts';
@@ -6,6 +6,7 @@ import { sessionScripts } from './redisScripts.ts';
 import {
   DEFAULT_MAX_EVENTS,
   MAX_COMMAND_IDS,
+  SNAPSHOT_INTERVAL,
   StoreUnavailableError,
   type CommitOptions,
   type CommitResult,
@@ -114,10 +115,8 @@ export class RedisSessionStore implements SessionStore {
   }
 
   async load(id: string): Promise<StoredSession | null> {
-    const [key] = sessionKeys(this.#prefix, id);
-    const [state, version] = await this.#call(() => this.#client.hmGet(key, ['state', 'version']));
-    if (typeof state !== 'string' || typeof version !== 'string') return null;
-    return { state: JSON.parse(state) as AnyState, version: Number(version) };
+    const reply = await this.#call(() => this.#client.loadSession(sessionKeys(this.#prefix, id), []));
+    return Array.isArray(reply) && reply.length > 0 ? decodeSession(reply) : null;
   }
 
   async commit(
@@ -128,11 +127,16 @@ export class RedisSessionStore implements SessionStore {
     options: CommitOptions = {},
   ): Promise<CommitResult> {
     const serialized = events.map((event, i) => JSON.stringify({ version: expectedVersion + i + 1, event }));
+    // Serialising a big session's state for every vote would dominate the cost of a command; the
+    // snapshot is rewritten each time the version passes a multiple of the interval instead.
+    const interval = Math.min(SNAPSHOT_INTERVAL, Number(this.#maxEvents));
+    const snapshotDue =
+      Math.floor((expectedVersion + events.length) / interval) > Math.floor(expectedVersion / interval);
     const grants = (options.grantTokens ?? []).flatMap((g) => [g.tokenHash, g.participantId]);
     const reply = await this.#call(() =>
       this.#client.commitSession(sessionKeys(this.#prefix, id), [
         String(expectedVersion),
-        JSON.stringify(nextState),
+        snapshotDue ? JSON.stringify(nextState) : '',
         this.#retentionMs,
         this.#maxEvents,
         String(serialized.length),
@@ -217,15 +221,28 @@ export class RedisSessionStore implements SessionStore {
 
 function decodeCommitReply(reply: unknown): CommitResult {
   if (Array.isArray(reply)) {
-    const [status, version, state] = reply as unknown[];
+    const [status, version] = reply as unknown[];
     if (status === 'ok' && typeof version === 'number') return { ok: true, version };
     if (status === 'missing') return { ok: false, reason: 'missing' };
     if (status === 'duplicate' && typeof version === 'number') return { ok: false, reason: 'duplicate', version };
-    if (status === 'conflict' && typeof version === 'number' && typeof state === 'string') {
-      return { ok: false, reason: 'conflict', current: { state: JSON.parse(state) as AnyState, version } };
-    }
+    if (status === 'conflict') return { ok: false, reason: 'conflict', current: decodeSession(reply.slice(1)) };
   }
   throw new Error('Unexpected reply from the commit script');
+}
+
+/**
+ * The reply of `current_session`: the snapshot, its version and the events after it, folded into
+ * the session's current state. The fold is the same pure `apply` every client runs.
+ */
+function decodeSession(reply: unknown[]): StoredSession {
+  const [version, state, snapshotVersion, ...tail] = reply;
+  if (typeof version !== 'number' || typeof state !== 'string' || typeof snapshotVersion !== 'number') {
+    throw new Error('Unexpected session reply from Redis');
+  }
+  const events = tail.map((json) => (JSON.parse(String(json)) as AnyVersionedEvent).event);
+  if (snapshotVersion + events.length !== version) throw new Error('The event log does not reach the snapshot');
+  const snapshot = JSON.parse(state) as AnyState;
+  return { state: events.length > 0 ? applyAnyAll(snapshot, events) : snapshot, version };
 }
 
 function errorName(err: unknown): string {

@@ -96,6 +96,12 @@ export class StoreUnavailableError extends Error {
 export const DEFAULT_MAX_EVENTS = 1000;
 
 /**
+ * How often a stored session's snapshot is rewritten, in events; loads fold the events since. It
+ * must not exceed the events kept (a store with a shorter log snapshots more often).
+ */
+export const SNAPSHOT_INTERVAL = 50;
+
+/**
  * How many command ids a session remembers for recognising retries. A retry comes within seconds
  * of its first try; this covers a vote storm of a couple of thousand phones several times over.
  */
