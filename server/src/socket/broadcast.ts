@@ -23,18 +23,40 @@ export function createLocalFanOut(io: RundeServer): FanOut {
       if (sockets) sockets.push(socketId);
       else socketsOf.set(participantId, [socketId]);
     }
-    const groups = new Map<string, { batch: EventBatch; socketIds: string[] }>();
+    const maskFor = (participantId: string): EventBatch => ({
+      events: events.map(({ version, event }) => ({ version, event: eventForAny(event, { participantId }) })),
+    });
+    // A copy can differ from a bystander's only for someone the events mention (the voter, the
+    // author): everyone else shares the bystander's copy without being masked one by one.
+    const mentioned = stringsIn(events);
+    const bystander = maskFor(NOBODY);
+    const bystanderKey = JSON.stringify(bystander);
+    const groups = new Map<string, { batch: EventBatch; socketIds: string[] }>([
+      [bystanderKey, { batch: bystander, socketIds: [] }],
+    ]);
     for (const [participantId, sockets] of socketsOf) {
-      const viewer = { participantId };
-      const batch = { events: events.map(({ version, event }) => ({ version, event: eventForAny(event, viewer) })) };
-      const key = JSON.stringify(batch);
+      const batch = mentioned.has(participantId) ? maskFor(participantId) : bystander;
+      const key = batch === bystander ? bystanderKey : JSON.stringify(batch);
       const group = groups.get(key);
       if (group) group.socketIds.push(...sockets);
       else groups.set(key, { batch, socketIds: [...sockets] });
     }
     // `local`: the other nodes mask and send for their own sockets.
-    for (const { batch, socketIds: ids } of groups.values()) io.local.to(ids).emit('session:events', batch);
+    for (const { batch, socketIds: ids } of groups.values()) {
+      if (ids.length > 0) io.local.to(ids).emit('session:events', batch);
+    }
   };
+}
+
+/** A viewer id no participant has: sees what every uninvolved participant sees. */
+const NOBODY = '';
+
+/** Every string anywhere in the events: the ids of whoever they concern are among them. */
+function stringsIn(value: unknown, found = new Set<string>()): Set<string> {
+  if (typeof value === 'string') found.add(value);
+  else if (Array.isArray(value)) for (const item of value) stringsIn(item, found);
+  else if (value && typeof value === 'object') for (const item of Object.values(value)) stringsIn(item, found);
+  return found;
 }
 
 /**
