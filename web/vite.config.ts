@@ -9,9 +9,13 @@ export default defineConfig({
   build: {
     rollupOptions: {
       output: {
-        // Svelte's runtime in one chunk: split by use, it came as a dozen sub-kilobyte files that each
-        // cost a request and compress worse alone (5 KB gzipped more on the way to a board).
-        manualChunks: (id) => (id.includes('/node_modules/svelte/src/') ? 'svelte' : undefined),
+        // Svelte's and SvelteKit's runtimes in one chunk each: split by use, they came as a dozen
+        // sub-kilobyte files that each cost a request and compress worse alone.
+        manualChunks: (id) => {
+          if (id.includes('/node_modules/svelte/src/')) return 'svelte';
+          if (id.includes('/node_modules/@sveltejs/kit/src/')) return 'kit';
+          return undefined;
+        },
       },
     },
   },
