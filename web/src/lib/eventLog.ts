@@ -1,11 +1,4 @@
-import {
-  applyAnyAll,
-  initialState,
-  initialTeamSpace,
-  type AnyEvent,
-  type AnyState,
-  type AnyVersionedEvent,
-} from '@runde/shared/client';
+import type { AnyEvent, AnyState, AnyVersionedEvent } from '@runde/shared/client';
 
 /** A client's copy of a session: the state and the version it reflects. */
 export interface Replica<S extends AnyState = AnyState> {
@@ -19,41 +12,53 @@ export type MergeResult<S extends AnyState = AnyState> =
   /** Nothing new: every event was already applied. */
   | { kind: 'unchanged' }
   /** Something is missing between the replica and these events: ask the server to sync. */
-  | { kind: 'gap' };
+  | { kind: 'gap' }
+  /** The log opens a session of the other kind (a team space's code opened as a Lean Coffee). */
+  | { kind: 'wrong_kind' };
 
-/** Only a session's very first event can start a state; which one says the kind. */
-function start(first: AnyEvent | undefined): AnyState | null {
-  if (first?.type === 'session:created') return initialState(first);
-  if (first?.type === 'space:created') return initialTeamSpace(first);
-  return null;
+/**
+ * How one kind of session starts from its first event and folds the rest: the shared `apply` of that
+ * kind. Each client passes its own, so a phone downloads the rules of the one kind it shows.
+ */
+export interface SessionFold<S extends AnyState> {
+  /** The state the session's first event opens, or `null` when it opens no session of this kind. */
+  start(first: AnyEvent): S | null;
+  applyAll(state: S, events: readonly AnyEvent[]): S;
 }
+
+/** The events that open a session, one per kind. */
+const openingEvents = new Set<string>(['session:created', 'space:created']);
 
 /**
  * Folds pushed or synced events into a replica. Events at or below the replica's version were
  * already applied and are skipped (a push can overlap a sync); the rest must continue the
  * version without a hole, or nothing is applied and the caller syncs.
  *
- * A session's log holds events of its own kind only, so the folded state keeps the replica's kind `S`.
+ * A session's log holds events of its own kind only, so `fold` (the replica's kind `S`) applies them all.
  */
 export function mergeEvents<S extends AnyState>(
   replica: Replica<S>,
   events: readonly AnyVersionedEvent[],
+  fold: SessionFold<S>,
 ): MergeResult<S> {
   const fresh = events.filter((e) => e.version > replica.version).sort((a, b) => a.version - b.version);
   if (fresh.length === 0) return { kind: 'unchanged' };
   for (let i = 0; i < fresh.length; i += 1) {
     if (fresh[i]?.version !== replica.version + 1 + i) return { kind: 'gap' };
   }
-  let state: AnyState | null = replica.state;
+  let state: S | null = replica.state;
   let rest = fresh.map((e) => e.event);
   if (!state) {
-    state = start(rest[0]);
-    if (!state) return { kind: 'gap' };
+    // Only a session's very first event can start a state.
+    const first = rest[0];
+    if (!first || !openingEvents.has(first.type)) return { kind: 'gap' };
+    state = fold.start(first);
+    if (!state) return { kind: 'wrong_kind' };
     rest = rest.slice(1);
   }
   const last = fresh[fresh.length - 1];
   return {
     kind: 'applied',
-    replica: { state: applyAnyAll(state, rest) as S, version: last?.version ?? replica.version },
+    replica: { state: fold.applyAll(state, rest), version: last?.version ?? replica.version },
   };
 }

@@ -25,7 +25,7 @@ import {
   type SyncResult,
   type Timer,
 } from '@runde/shared/client';
-import { mergeEvents, type Replica } from './eventLog.ts';
+import { mergeEvents, type Replica, type SessionFold } from './eventLog.ts';
 
 export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'offline';
 
@@ -134,6 +134,7 @@ export abstract class LiveSession<S extends AnyState, C extends AnyCommandType> 
   #unsent = $state(0);
 
   readonly #kind: SessionKind;
+  readonly #fold: SessionFold<S>;
   readonly #socket: LiveSocket;
   #everConnected = false;
   #syncing = false;
@@ -158,8 +159,9 @@ export abstract class LiveSession<S extends AnyState, C extends AnyCommandType> 
   readonly timer: Timer = $derived(this.#replica.state ? timerOfAny(this.#replica.state) : { status: 'idle' });
   readonly onlineCount = $derived(this.#replica.state?.participants.filter((p) => p.online).length ?? 0);
 
-  protected constructor(kind: SessionKind, options: LiveSessionOptions) {
+  protected constructor(kind: SessionKind, fold: SessionFold<S>, options: LiveSessionOptions) {
     this.#kind = kind;
+    this.#fold = fold;
     this.#you = options.seat.participantId;
     const origin = options.url ?? globalThis.location?.origin;
     this.#socket = io(origin, {
@@ -429,9 +431,10 @@ export abstract class LiveSession<S extends AnyState, C extends AnyCommandType> 
 
   /** Applies events if they continue the replica; on a gap asks the server for what is missing. */
   #merge(events: readonly AnyVersionedEvent[]): void {
-    const result = mergeEvents(this.#replica, events);
+    const result = mergeEvents(this.#replica, events, this.#fold);
     if (result.kind === 'applied') this.#setReplica(result.replica);
     else if (result.kind === 'gap') void this.#sync();
+    else if (result.kind === 'wrong_kind') this.#stop('wrong_kind');
   }
 
   async #sync(): Promise<void> {
@@ -457,13 +460,21 @@ export abstract class LiveSession<S extends AnyState, C extends AnyCommandType> 
           if (this.#problem) return;
         } else {
           // The displayed copy stays until a complete replacement is at hand.
-          const merged = mergeEvents<S>(fromScratch ? { state: null, version: 0 } : this.#replica, result.events);
+          const merged = mergeEvents(
+            fromScratch ? { state: null, version: 0 } : this.#replica,
+            result.events,
+            this.#fold,
+          );
           if (merged.kind === 'applied') this.#setReplica(merged.replica);
           else if (merged.kind === 'gap') this.#needSnapshot = this.#syncAgain = true;
+          else if (merged.kind === 'wrong_kind') {
+            this.#stop('wrong_kind');
+            return;
+          }
         }
         const held = this.#held;
         this.#held = [];
-        const rest = mergeEvents(this.#replica, held);
+        const rest = mergeEvents(this.#replica, held, this.#fold);
         if (rest.kind === 'applied') this.#setReplica(rest.replica);
         else if (rest.kind === 'gap') this.#syncAgain = true;
       } while (this.#syncAgain && rounds < 3 && this.#socket.connected && !this.#destroyed);

@@ -1,10 +1,3 @@
-import {
-  leanCoffeeCsv,
-  leanCoffeeMarkdown,
-  minutesLabels,
-  summarizeLeanCoffee,
-  type SessionState,
-} from '@runde/shared/client';
 import { localeFor, type Language } from './i18n/languages.ts';
 
 /** `2025-03-14` in this device's time zone: the day the meeting took place where it took place. */
@@ -36,16 +29,6 @@ export function formatAverage(value: number, language: Language): string {
   return new Intl.NumberFormat(localeFor[language], { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(
     value,
   );
-}
-
-/** The minutes in both formats, built by the shared export so the page and the files never differ. */
-export function minutesFiles(state: SessionState, now: number, language: Language) {
-  const summary = summarizeLeanCoffee(state, now);
-  const labels = minutesLabels[language];
-  return {
-    markdown: leanCoffeeMarkdown(summary, { labels, formatDate: (ms) => formatLongDate(ms, language) }),
-    csv: leanCoffeeCsv(summary, labels),
-  };
 }
 
 /** Saves text as a file through a temporary link; works without any permission. */

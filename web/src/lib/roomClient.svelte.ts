@@ -15,6 +15,7 @@ import {
   type Topic,
   type TopicId,
 } from '@runde/shared/client';
+import { leanCoffeeFold } from './leanCoffeeFold.ts';
 import { LiveSession, type LiveSessionOptions } from './liveSession.svelte.ts';
 
 export type { ConnectionStatus, RoomProblem } from './liveSession.svelte.ts';
@@ -48,7 +49,7 @@ export class RoomClient extends LiveSession<SessionState, CommandType> {
   );
 
   constructor(options: RoomClientOptions) {
-    super('lean-coffee', options);
+    super('lean-coffee', leanCoffeeFold, options);
   }
 
   /** The shared rule, so buttons agree with what the server will accept. */

@@ -18,6 +18,7 @@ import {
   type Tension,
 } from '@runde/shared/client';
 import { LiveSession, type LiveSessionOptions } from './liveSession.svelte.ts';
+import { teamSpaceFold } from './teamSpaceFold.ts';
 
 /**
  * One seat in a live team space: the connection, plus what the space and meeting screens read.
@@ -46,7 +47,7 @@ export class SpaceClient extends LiveSession<TeamSpaceState, LoopCommandType> {
   );
 
   constructor(options: LiveSessionOptions) {
-    super('team-space', options);
+    super('team-space', teamSpaceFold, options);
   }
 
   /** Whether it is this seat's turn in the running round. */

@@ -1,9 +1,9 @@
 import type { ErrorCode } from '@runde/shared/client';
-import { loopCommonDe } from './loop/common.de.ts';
-import { governanceDe } from './loop/governance.de.ts';
-import { meetingDe } from './loop/meeting.de.ts';
-import { minutesDe } from './loop/minutes.de.ts';
-import { spaceDe } from './loop/space.de.ts';
+import type { loopCommonDe } from './loop/common.de.ts';
+import type { governanceDe } from './loop/governance.de.ts';
+import type { meetingDe } from './loop/meeting.de.ts';
+import type { minutesDe } from './loop/minutes.de.ts';
+import type { spaceDe } from './loop/space.de.ts';
 
 /**
  * German texts, the source language: the English file must have exactly these keys (see
@@ -414,11 +414,6 @@ export const de = {
     demote: 'Rolle entziehen',
     demoteLabel: 'Rolle entziehen: {{name}}',
   },
-  loop: loopCommonDe,
-  space: spaceDe,
-  meeting: meetingDe,
-  governance: governanceDe,
-  minutes: minutesDe,
   errors: {
     invalid_payload: 'Die Eingabe ist ungültig. Bitte prüfen Sie die Felder.',
     unknown_event: 'Diese Aktion kennt der Server nicht. Bitte laden Sie die Seite neu.',
@@ -445,5 +440,17 @@ export const de = {
   } satisfies Record<ErrorCode, string>,
 };
 
-/** The shape every language must fill in exactly. */
-export type Messages = typeof de;
+/** The texts every screen needs; a phone loads them (in its language only) before the first render. */
+export type CoreMessages = typeof de;
+
+/**
+ * The shape every language must fill in exactly, and the keys `t()` accepts. The LOOP texts live in
+ * `loop/*.ts`, one file per top-level key, and load with the team-space screens (see `i18n.svelte.ts`).
+ */
+export type Messages = CoreMessages & {
+  loop: typeof loopCommonDe;
+  space: typeof spaceDe;
+  meeting: typeof meetingDe;
+  governance: typeof governanceDe;
+  minutes: typeof minutesDe;
+};

@@ -1,12 +1,10 @@
-import type { Messages } from './de.ts';
-import { loopCommonEn } from './loop/common.en.ts';
-import { governanceEn } from './loop/governance.en.ts';
-import { meetingEn } from './loop/meeting.en.ts';
-import { minutesEn } from './loop/minutes.en.ts';
-import { spaceEn } from './loop/space.en.ts';
+import type { CoreMessages } from './de.ts';
 
-/** English texts. Typed as `Messages`, so a key missing here or only here does not compile. */
-export const en: Messages = {
+/**
+ * English texts. Typed as the German ones, so a key missing here or only here does not compile; the
+ * LOOP texts are in `loop/*.en.ts`, typed the same way.
+ */
+export const en: CoreMessages = {
   app: {
     name: 'Runde',
     tagline: 'Lean Coffee and LOOP team spaces without accounts – participants take part on their own phones.',
@@ -405,11 +403,6 @@ export const en: Messages = {
     demote: 'Remove role',
     demoteLabel: 'Remove role: {{name}}',
   },
-  loop: loopCommonEn,
-  space: spaceEn,
-  meeting: meetingEn,
-  governance: governanceEn,
-  minutes: minutesEn,
   errors: {
     invalid_payload: 'That input is not valid. Please check the fields.',
     unknown_event: 'The server does not know this action. Please reload the page.',

@@ -1,11 +1,46 @@
 import i18next, { type i18n as I18next } from 'i18next';
+import { untrack } from 'svelte';
 import type { AppError } from '@runde/shared/client';
-import { de } from './de.ts';
-import { en } from './en.ts';
+import type { Messages } from './de.ts';
 import type { MessageKey, MessageVars } from './keys.ts';
 import { chooseLanguage, fallbackLanguage, type Language } from './languages.ts';
 
 const storageKey = 'runde:language';
+
+/** The LOOP texts, one file per top-level key of `Messages`: only team-space screens need them. */
+export type LoopPart = 'loop' | 'space' | 'meeting' | 'governance' | 'minutes';
+type Part = 'core' | LoopPart;
+
+/**
+ * Where each part of each language comes from. Every entry is its own chunk, so a phone downloads
+ * one language, and a Lean Coffee phone no LOOP texts at all.
+ */
+const parts: Record<Part, Record<Language, () => Promise<Partial<Messages>>>> = {
+  core: {
+    de: () => import('./de.ts').then((m) => m.de),
+    en: () => import('./en.ts').then((m) => m.en),
+  },
+  loop: {
+    de: () => import('./loop/common.de.ts').then((m) => ({ loop: m.loopCommonDe })),
+    en: () => import('./loop/common.en.ts').then((m) => ({ loop: m.loopCommonEn })),
+  },
+  space: {
+    de: () => import('./loop/space.de.ts').then((m) => ({ space: m.spaceDe })),
+    en: () => import('./loop/space.en.ts').then((m) => ({ space: m.spaceEn })),
+  },
+  meeting: {
+    de: () => import('./loop/meeting.de.ts').then((m) => ({ meeting: m.meetingDe })),
+    en: () => import('./loop/meeting.en.ts').then((m) => ({ meeting: m.meetingEn })),
+  },
+  governance: {
+    de: () => import('./loop/governance.de.ts').then((m) => ({ governance: m.governanceDe })),
+    en: () => import('./loop/governance.en.ts').then((m) => ({ governance: m.governanceEn })),
+  },
+  minutes: {
+    de: () => import('./loop/minutes.de.ts').then((m) => ({ minutes: m.minutesDe })),
+    en: () => import('./loop/minutes.en.ts').then((m) => ({ minutes: m.minutesEn })),
+  },
+};
 
 function readStoredLanguage(): string | null {
   try {
@@ -17,18 +52,28 @@ function readStoredLanguage(): string | null {
 
 /**
  * i18next behind one reactive value: `t()` reads `language`, so every template that calls it
- * re-renders when the language changes.
+ * re-renders when the language changes. Texts load on demand: `language` changes only once the
+ * new language's texts are in, so no screen ever shows raw keys.
  */
 class I18n {
   #language = $state<Language>(fallbackLanguage);
+  /** The language being switched to, else the current one: parts requested meanwhile load for both. */
+  #target: Language = fallbackLanguage;
+  /** Every part a screen asked for; a language switch loads all of them before it takes effect. */
+  readonly #needed = new Set<Part>(['core']);
+  readonly #loaded = new Map<string, Promise<void>>();
+  #detected: Promise<void> | undefined;
+  /** Whether `#language` is a chosen one with its texts loaded, not the placeholder before `detect()`. */
+  #settled = false;
   readonly #instance: I18next;
 
   constructor() {
     this.#instance = i18next.createInstance();
     void this.#instance.init({
-      resources: { de: { translation: de }, en: { translation: en } },
+      resources: {},
       lng: fallbackLanguage,
-      fallbackLng: fallbackLanguage,
+      // Each language is complete (the types see to it), so English never needs the German texts.
+      fallbackLng: false,
       initAsync: false,
       showSupportNotice: false,
       // Svelte escapes what it renders; escaping here too would show "&amp;" in titles.
@@ -40,20 +85,41 @@ class I18n {
     return this.#language;
   }
 
-  /** Picks the starting language in the browser; call once before the first render. */
-  detect(): void {
-    const preferred = typeof navigator === 'undefined' ? [] : navigator.languages;
-    this.#use(chooseLanguage(readStoredLanguage(), preferred ?? []));
+  /**
+   * Picks the starting language in the browser and loads its texts; the root layout awaits it before
+   * the first render. Later calls return the same promise.
+   */
+  detect(): Promise<void> {
+    if (!this.#detected) {
+      const preferred = typeof navigator === 'undefined' ? [] : navigator.languages;
+      this.#detected = this.#use(chooseLanguage(readStoredLanguage(), preferred ?? []));
+    }
+    return this.#detected;
   }
 
-  /** Switches language and remembers the choice on this device. */
-  set(language: Language): void {
+  /** Switches language (once its texts are in) and remembers the choice on this device. */
+  set(language: Language): Promise<void> {
     try {
       localStorage.setItem(storageKey, language);
     } catch {
       // Private modes may refuse storage; the switch still works for this visit.
     }
-    this.#use(language);
+    return this.#use(language);
+  }
+
+  /** Loads texts a screen needs beyond the core ones; await it before that screen renders. */
+  async need(...wanted: LoopPart[]): Promise<void> {
+    for (const part of wanted) this.#needed.add(part);
+    // Page loads may run before the root layout's: the starting language must be known first.
+    const detecting = this.detect();
+    // While a switch loads, the screen still shows the old language: it needs the parts in both.
+    // Untracked: a template that awaits this must not start over on every language switch.
+    const shown = untrack(() => this.#language);
+    const languages = this.#settled ? new Set([shown, this.#target]) : new Set([this.#target]);
+    await Promise.all([
+      detecting,
+      ...[...languages].flatMap((language) => wanted.map((part) => this.#load(language, part))),
+    ]);
   }
 
   t = (key: MessageKey, vars?: MessageVars): string => {
@@ -65,14 +131,38 @@ class I18n {
   /** The message for a failed ack, in the current language; never the server's English text. */
   error = (error: Pick<AppError, 'code'>): string => {
     // A newer server may know codes this build does not; those read as a generic failure.
-    const code = this.#instance.exists(`errors.${error.code}`) ? error.code : 'internal';
+    const code = this.#instance.exists(`errors.${error.code}`, { lng: this.#language }) ? error.code : 'internal';
     return this.t(`errors.${code}`);
   };
 
-  #use(language: Language): void {
+  async #use(language: Language): Promise<void> {
+    this.#target = language;
+    await Promise.all([...this.#needed].map((part) => this.#load(language, part)));
+    // A later switch overtook this one while it loaded.
+    if (this.#target !== language) return;
+    await this.#instance.changeLanguage(language);
     this.#language = language;
-    void this.#instance.changeLanguage(language);
+    this.#settled = true;
     if (typeof document !== 'undefined') document.documentElement.lang = language;
+  }
+
+  #load(language: Language, part: Part): Promise<void> {
+    const id = `${language}:${part}`;
+    let loading = this.#loaded.get(id);
+    if (!loading) {
+      loading = parts[part][language]().then(
+        (messages) => {
+          this.#instance.addResourceBundle(language, 'translation', messages, true, true);
+        },
+        (error: unknown) => {
+          // A failed download (a flaky connection) is tried again the next time the part is needed.
+          this.#loaded.delete(id);
+          throw error;
+        },
+      );
+      this.#loaded.set(id, loading);
+    }
+    return loading;
   }
 }
 
