@@ -27,6 +27,14 @@ describe('a Lean Coffee round with the keyboard only', () => {
     expect(await hasVisibleFocus(page), `no visible focus on ${await describeFocus(page)}`).toBe(true);
   }
 
+  async function expectFocusOn(page: Page, name: string) {
+    const focused = page.getByRole('button', { name, exact: true });
+    await focused.waitFor();
+    expect(await focused.evaluate((element) => element === document.activeElement), await describeFocus(page)).toBe(
+      true,
+    );
+  }
+
   /** Moves to the control and presses a key on it; checks the focus shows before pressing. */
   async function press(page: Page, role: FocusRole, name: string, key = 'Enter', backwards = false) {
     await tabTo(page, role, name, { backwards });
@@ -66,11 +74,14 @@ describe('a Lean Coffee round with the keyboard only', () => {
     await ana.getByRole('heading', { name: 'Release process' }).waitFor();
 
     await press(maria, 'button', 'Next: Vote');
+    await expectFocusOn(maria, 'Next: Discuss');
     await ana.getByText('3 votes left').waitFor();
     // Space presses a button as well as Enter does; the second vote stacks on the same topic.
     await press(ana, 'button', 'Add vote to Onboarding', 'Space');
     await ana.getByText('2 votes left').waitFor();
-    await press(ana, 'button', 'Add vote to Onboarding', 'Space');
+    // The focus stays on the button, so a second vote is one more key press.
+    await expectFocusOn(ana, 'Add vote to Onboarding');
+    await ana.keyboard.press('Space');
     await ana.getByText('1 vote left').waitFor();
     // Back up the page: the other topic came earlier.
     await press(ana, 'button', 'Add vote to Release process', 'Enter', true);
