@@ -101,6 +101,15 @@ describe.each(['de', 'en'] as const)('accessibility in %s', (language) => {
     await audit(ana, 'board, participant, collect');
     await auditDark(ana, 'board, participant, collect');
     await audit(maria, 'board, facilitator, collect');
+    // Offline, with a topic held until the network is back.
+    await ana.context().setOffline(true);
+    await ana.getByLabel(M.topicForm.title, { exact: true }).fill('Coffee machine');
+    await click(ana, M.topicForm.submit);
+    await ana.getByText(M.topicForm.held).waitFor();
+    await audit(ana, 'board, participant, offline with a held topic');
+    await auditDark(ana, 'board, participant, offline with a held topic');
+    await ana.context().setOffline(false);
+    await maria.getByRole('heading', { name: 'Coffee machine' }).waitFor();
 
     await click(maria, fill(M.facilitator.next, { phase: M.phases.vote }));
     for (const title of ['Onboarding', 'Onboarding', 'Release process']) {
