@@ -181,6 +181,9 @@ export const de = {
   connection: {
     reconnecting: 'Verbindung unterbrochen. Neuer Versuch läuft …',
     offline: 'Sie sind offline. Sobald das Netz zurück ist, geht es automatisch weiter.',
+    waiting_one: '{{count}} Änderung wartet darauf, gesendet zu werden. Sie geht raus, sobald das Netz zurück ist.',
+    waiting_other:
+      '{{count}} Änderungen warten darauf, gesendet zu werden. Sie gehen raus, sobald das Netz zurück ist.',
   },
   topics: {
     heading: 'Themen',
@@ -218,6 +221,7 @@ export const de = {
     descriptionPlaceholder: 'Ein, zwei Sätze zum Hintergrund',
     submit: 'Thema hinzufügen',
     added: 'Thema „{{title}}“ hinzugefügt.',
+    held: 'Noch nicht gesendet: Ihr Thema bleibt hier und wird gesendet, sobald Sie wieder online sind.',
     anonymousNote: 'Themen werden anonym eingebracht: Die anderen sehen nicht, von wem sie stammen.',
     left_one: 'Sie können noch {{count}} Thema einbringen.',
     left_other: 'Sie können noch {{count}} Themen einbringen.',

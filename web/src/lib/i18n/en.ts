@@ -170,6 +170,8 @@ export const en: CoreMessages = {
   connection: {
     reconnecting: 'Connection lost. Trying again …',
     offline: 'You are offline. Everything resumes as soon as the network is back.',
+    waiting_one: '{{count}} change waiting to be sent. It goes out as soon as the network is back.',
+    waiting_other: '{{count}} changes waiting to be sent. They go out as soon as the network is back.',
   },
   topics: {
     heading: 'Topics',
@@ -207,6 +209,7 @@ export const en: CoreMessages = {
     descriptionPlaceholder: 'A sentence or two of background',
     submit: 'Add topic',
     added: 'Topic “{{title}}” added.',
+    held: 'Not sent yet: your topic is kept and sent as soon as you are back online.',
     anonymousNote: 'Topics are anonymous: the others do not see who proposed them.',
     left_one: 'You can propose {{count}} more topic.',
     left_other: 'You can propose {{count}} more topics.',

@@ -1,0 +1,122 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startAppUnderTest, type AppUnderTest } from '../support/appServer.ts';
+import { desktopContext, launchBrowser, phoneContext } from '../support/browser.ts';
+import { describeFocus, hasVisibleFocus, tabTo, type FocusRole } from '../support/keyboard.ts';
+
+/**
+ * Issue 5: a whole Lean Coffee round with the keyboard alone. Every action of the facilitator and
+ * of a participant is Tab, Shift+Tab, Enter, Space, arrows or typing: no click, no mouse. At
+ * several points the focused control must show a visible focus indicator.
+ */
+describe('a Lean Coffee round with the keyboard only', () => {
+  let app: AppUnderTest;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    app = await startAppUnderTest('e2e-keyboard');
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  async function expectVisibleFocus(page: Page) {
+    expect(await hasVisibleFocus(page), `no visible focus on ${await describeFocus(page)}`).toBe(true);
+  }
+
+  async function expectFocusOn(page: Page, name: string) {
+    const focused = page.getByRole('button', { name, exact: true });
+    await focused.waitFor();
+    expect(await focused.evaluate((element) => element === document.activeElement), await describeFocus(page)).toBe(
+      true,
+    );
+  }
+
+  /** Moves to the control and presses a key on it; checks the focus shows before pressing. */
+  async function press(page: Page, role: FocusRole, name: string, key = 'Enter', backwards = false) {
+    await tabTo(page, role, name, { backwards });
+    await expectVisibleFocus(page);
+    await page.keyboard.press(key);
+  }
+
+  async function type(page: Page, label: string, text: string) {
+    await tabTo(page, 'textbox', label);
+    await expectVisibleFocus(page);
+    await page.keyboard.type(text);
+  }
+
+  async function addTopic(page: Page, title: string) {
+    await type(page, 'Topic', title);
+    // Enter in the title field sends the form.
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: title }).waitFor();
+  }
+
+  it('creates, joins, collects, votes, discusses, wraps up and ends', { timeout: 120_000 }, async () => {
+    const maria = await (await desktopContext(browser)).newPage();
+    await maria.goto(app.server.url);
+    await type(maria, 'Session title', 'Keyboard retro');
+    await type(maria, 'Your name', 'Maria');
+    await press(maria, 'button', 'Start a Lean Coffee');
+    const joinUrl = (await maria.getByLabel('Join link').inputValue()).replace(/^https?:\/\/[^/]+/, app.server.url);
+
+    const ana = await (await phoneContext(browser)).newPage();
+    await ana.goto(joinUrl);
+    await type(ana, 'Your name', 'Ana');
+    await press(ana, 'button', 'Join');
+
+    await addTopic(ana, 'Onboarding');
+    await addTopic(ana, 'Coffee machine');
+    await addTopic(maria, 'Release process');
+    await ana.getByRole('heading', { name: 'Release process' }).waitFor();
+
+    await press(maria, 'button', 'Next: Vote');
+    await expectFocusOn(maria, 'Next: Discuss');
+    await ana.getByText('3 votes left').waitFor();
+    // Space presses a button as well as Enter does; the second vote stacks on the same topic.
+    await press(ana, 'button', 'Add vote to Onboarding', 'Space');
+    await ana.getByText('2 votes left').waitFor();
+    // The focus stays on the button, so a second vote is one more key press.
+    await expectFocusOn(ana, 'Add vote to Onboarding');
+    await ana.keyboard.press('Space');
+    await ana.getByText('1 vote left').waitFor();
+    // Back up the page: the other topic came earlier.
+    await press(ana, 'button', 'Add vote to Release process', 'Enter', true);
+    await ana.getByText('All votes used').waitFor();
+    await press(maria, 'button', 'Add vote to Onboarding');
+    await maria.getByText('2 votes left').waitFor();
+
+    await press(maria, 'button', 'Next: Discuss');
+    await press(maria, 'button', 'Next topic');
+    await ana.getByText('Now discussing: Onboarding').first().waitFor();
+    await press(maria, 'button', 'Start thumbs vote');
+    await press(ana, 'button', 'Thumbs down', 'Space');
+    await press(maria, 'button', 'Thumb sideways');
+    await maria.getByText('Result: 0 thumbs up, 1 sideways, 1 down').waitFor();
+    await press(maria, 'button', 'Close topic');
+    await ana.getByRole('region', { name: 'Discussed' }).getByRole('heading', { name: 'Onboarding' }).waitFor();
+
+    await press(maria, 'button', 'Next: Wrap-up');
+    await type(ana, 'Your takeaway in one line', 'Clear next steps');
+    await press(ana, 'button', 'Send');
+    // A radio group: Tab reaches it, arrows choose.
+    await tabTo(ana, 'radio', '1 of 5');
+    await expectVisibleFocus(ana);
+    for (let step = 0; step < 3; step += 1) await ana.keyboard.press('ArrowRight');
+    // Each step is sent as it is taken; the last one stays chosen.
+    await expect.poll(() => ana.getByRole('radio', { name: '4 of 5' }).isChecked()).toBe(true);
+    await maria.getByText('1 rating').waitFor();
+
+    await press(maria, 'button', 'Next: Ended');
+    await press(maria, 'button', 'Yes, end the session');
+    await ana.getByText('This session has ended. Thank you for taking part!').first().waitFor();
+    await press(maria, 'link', 'Summary');
+    await maria.getByRole('heading', { name: 'Keyboard retro', level: 1 }).waitFor();
+    await tabTo(maria, 'button', 'Download Markdown');
+    await expectVisibleFocus(maria);
+    expect(await maria.getByText('Clear next steps').count()).toBeGreaterThan(0);
+  });
+});

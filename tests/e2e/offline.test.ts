@@ -1,0 +1,74 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startAppUnderTest, type AppUnderTest } from '../support/appServer.ts';
+import { desktopContext, launchBrowser, phoneContext } from '../support/browser.ts';
+
+/**
+ * Issue 5: a phone loses its network in the middle of collecting topics. What its owner types is
+ * kept, the page says so, and once the network is back the topic reaches every board exactly once.
+ */
+describe('a phone that goes offline mid-meeting', () => {
+  let app: AppUnderTest;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    app = await startAppUnderTest('e2e-offline');
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  const click = (page: Page, name: string) => page.getByRole('button', { name, exact: true }).click();
+  const topicHeadings = (page: Page, title: string) =>
+    page.getByRole('region', { name: 'Topics' }).getByRole('heading', { name: title, exact: true });
+
+  it('keeps a topic added offline and delivers it once when back online', async () => {
+    const maria = await (await desktopContext(browser)).newPage();
+    await maria.goto(app.server.url);
+    await maria.getByLabel('Session title').fill('Weekly');
+    await maria.getByLabel('Your name').fill('Maria');
+    await click(maria, 'Start a Lean Coffee');
+    const joinUrl = (await maria.getByLabel('Join link').inputValue()).replace(/^https?:\/\/[^/]+/, app.server.url);
+
+    const anaContext = await phoneContext(browser);
+    const ana = await anaContext.newPage();
+    const ben = await (await phoneContext(browser)).newPage();
+    for (const [page, name] of [
+      [ana, 'Ana'],
+      [ben, 'Ben'],
+    ] as const) {
+      await page.goto(joinUrl);
+      await page.getByLabel('Your name').fill(name);
+      await click(page, 'Join');
+    }
+    await maria.getByLabel('Topic', { exact: true }).fill('Release process');
+    await click(maria, 'Add topic');
+    await topicHeadings(ana, 'Release process').waitFor();
+
+    await anaContext.setOffline(true);
+    const banner = ana.getByRole('status').filter({ hasText: 'You are offline.' });
+    await banner.waitFor();
+
+    const title = ana.getByLabel('Topic', { exact: true });
+    await title.fill('Shared calendar');
+    await click(ana, 'Add topic');
+    // The page says that the topic is kept and goes out later, and what was typed stays.
+    await banner.filter({ hasText: '1 change waiting to be sent' }).waitFor();
+    await ana.getByText('Not sent yet: your topic is kept and sent as soon as you are back online.').waitFor();
+    expect(await title.inputValue()).toBe('Shared calendar');
+    expect(await topicHeadings(maria, 'Shared calendar').count()).toBe(0);
+
+    await anaContext.setOffline(false);
+    await ana.getByText('Topic “Shared calendar” added.').waitFor({ state: 'attached' });
+    await banner.waitFor({ state: 'detached' });
+    expect(await title.inputValue()).toBe('');
+    for (const page of [maria, ben, ana]) {
+      await topicHeadings(page, 'Shared calendar').waitFor();
+      expect(await topicHeadings(page, 'Shared calendar').count()).toBe(1);
+      expect(await page.getByRole('region', { name: 'Topics' }).getByRole('heading', { level: 3 }).count()).toBe(2);
+    }
+  });
+});
