@@ -1,4 +1,5 @@
 import type { ErrorCode } from '@runde/shared/client';
+import { accessibilityDe } from './accessibility.de.ts';
 import { loopCommonDe } from './loop/common.de.ts';
 import { governanceDe } from './loop/governance.de.ts';
 import { meetingDe } from './loop/meeting.de.ts';
@@ -400,6 +401,34 @@ export const de = {
     hideFacilitatorLink: 'Moderationslink verbergen',
     copyFacilitatorLink: 'Moderationslink kopieren',
     dismissFacilitator: 'Gesichert, ausblenden',
+    qrLabel: 'QR-Code zum Beitreten: {{url}}',
+    fullScreen: 'Im Vollbild zeigen',
+    fullScreenHeading: 'Jetzt mitmachen',
+    scan: 'QR-Code mit dem Handy scannen',
+    orEnter: 'oder {{url}} öffnen und diesen Code eingeben:',
+    close: 'Schließen',
+    projectorLink: 'Beamer-Ansicht',
+    projectorHint: 'Öffnet in einem neuen Tab: eine Ansicht ohne Bedienelemente für Beamer oder großen Bildschirm.',
+    newTab: '(öffnet in neuem Tab)',
+  },
+  projector: {
+    title: 'Beamer-Ansicht',
+    joinHeading: 'Machen Sie mit',
+    join: 'Beitreten: {{url}}',
+    noTopics: 'Noch keine Themen. Schreiben Sie Ihres auf dem Handy auf.',
+    newTopic: 'Neues Thema: {{title}}',
+    more_one: '+ {{count}} weiteres',
+    more_other: '+ {{count}} weitere',
+    votesHidden: 'Verdeckte Abstimmung: Die Punkte erscheinen, wenn die Moderation sie aufdeckt.',
+    nothingDiscussing: 'Gleich geht es mit dem nächsten Thema weiter.',
+    thanks: 'Vielen Dank fürs Mitmachen!',
+    summary_one: '{{count}} Thema besprochen',
+    summary_other: '{{count}} Themen besprochen',
+    nowSpeaking: 'Jetzt spricht: {{name}}',
+    openTensions: 'Offene Spannungen',
+    noMeeting: 'Gerade läuft kein Meeting.',
+    noTension: 'Gerade liegt keine Spannung auf dem Tisch.',
+    outcome: 'Ergebnis',
   },
   participants: {
     heading: 'Teilnehmende',
@@ -414,6 +443,7 @@ export const de = {
     demote: 'Rolle entziehen',
     demoteLabel: 'Rolle entziehen: {{name}}',
   },
+  accessibility: accessibilityDe,
   loop: loopCommonDe,
   space: spaceDe,
   meeting: meetingDe,

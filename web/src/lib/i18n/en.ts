@@ -1,3 +1,4 @@
+import { accessibilityEn } from './accessibility.en.ts';
 import type { Messages } from './de.ts';
 import { loopCommonEn } from './loop/common.en.ts';
 import { governanceEn } from './loop/governance.en.ts';
@@ -391,6 +392,34 @@ export const en: Messages = {
     hideFacilitatorLink: 'Hide facilitator link',
     copyFacilitatorLink: 'Copy facilitator link',
     dismissFacilitator: 'Saved it, hide',
+    qrLabel: 'QR code to join: {{url}}',
+    fullScreen: 'Show full screen',
+    fullScreenHeading: 'Join in now',
+    scan: 'Scan the QR code with your phone',
+    orEnter: 'or open {{url}} and enter this code:',
+    close: 'Close',
+    projectorLink: 'Projector view',
+    projectorHint: 'Opens in a new tab: a view without controls for a projector or a large screen.',
+    newTab: '(opens in a new tab)',
+  },
+  projector: {
+    title: 'Projector view',
+    joinHeading: 'Join in',
+    join: 'Join: {{url}}',
+    noTopics: 'No topics yet. Add yours on your phone.',
+    newTopic: 'New topic: {{title}}',
+    more_one: '+ {{count}} more',
+    more_other: '+ {{count}} more',
+    votesHidden: 'Hidden vote: the votes appear when the facilitator reveals them.',
+    nothingDiscussing: 'The next topic follows in a moment.',
+    thanks: 'Thank you for taking part!',
+    summary_one: '{{count}} topic discussed',
+    summary_other: '{{count}} topics discussed',
+    nowSpeaking: 'Now speaking: {{name}}',
+    openTensions: 'Open tensions',
+    noMeeting: 'No meeting is running.',
+    noTension: 'No tension is on the table right now.',
+    outcome: 'Outcome',
   },
   participants: {
     heading: 'Participants',
@@ -405,6 +434,7 @@ export const en: Messages = {
     demote: 'Remove role',
     demoteLabel: 'Remove role: {{name}}',
   },
+  accessibility: accessibilityEn,
   loop: loopCommonEn,
   space: spaceEn,
   meeting: meetingEn,
