@@ -403,7 +403,6 @@ export const de = {
     dismissFacilitator: 'Gesichert, ausblenden',
     qrLabel: 'QR-Code zum Beitreten: {{url}}',
     fullScreen: 'Im Vollbild zeigen',
-    fullScreenHeading: 'Jetzt mitmachen',
     scan: 'QR-Code mit dem Handy scannen',
     orEnter: 'oder {{url}} öffnen und diesen Code eingeben:',
     close: 'Schließen',

@@ -394,7 +394,6 @@ export const en: Messages = {
     dismissFacilitator: 'Saved it, hide',
     qrLabel: 'QR code to join: {{url}}',
     fullScreen: 'Show full screen',
-    fullScreenHeading: 'Join in now',
     scan: 'Scan the QR code with your phone',
     orEnter: 'or open {{url}} and enter this code:',
     close: 'Close',
