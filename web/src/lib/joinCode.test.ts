@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatJoinCode, isJoinCode, readJoinCodeInput } from './joinCode.ts';
+import { formatJoinCode, isJoinCode, joinAddresses, readJoinCodeInput } from './joinCode.ts';
 
 describe('readJoinCodeInput', () => {
   it.each([
@@ -36,5 +36,14 @@ describe('formatJoinCode', () => {
     ['ABCD', 'ABCD'],
   ])('%s → %s', (code, expected) => {
     expect(formatJoinCode(code)).toBe(expected);
+  });
+});
+
+describe('joinAddresses', () => {
+  it.each([
+    ['https://runde.example', 'https://runde.example/j/K7P4XM', 'runde.example/join'],
+    ['http://192.168.1.20:3000', 'http://192.168.1.20:3000/j/K7P4XM', '192.168.1.20:3000/join'],
+  ])('on %s', (origin, joinUrl, joinPage) => {
+    expect(joinAddresses('K7P4XM', origin)).toEqual({ joinUrl, joinPage });
   });
 });

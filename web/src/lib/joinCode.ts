@@ -30,3 +30,15 @@ export function formatJoinCode(code: string): string {
   const half = Math.ceil(code.length / 2);
   return code.length > 4 ? `${code.slice(0, half)} ${code.slice(half)}` : code;
 }
+
+export interface JoinAddresses {
+  /** The link straight to the name field: what the QR code holds. */
+  joinUrl: string;
+  /** Where to type the code, written as people say it: host and path, no scheme. */
+  joinPage: string;
+}
+
+/** The two ways into the session with this code, on the server at `origin`. */
+export function joinAddresses(code: string, origin: string): JoinAddresses {
+  return { joinUrl: `${origin}/j/${code}`, joinPage: `${origin.replace(/^https?:\/\//, '')}/join` };
+}

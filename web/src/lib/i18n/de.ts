@@ -4,6 +4,7 @@ import type { governanceDe } from './loop/governance.de.ts';
 import type { meetingDe } from './loop/meeting.de.ts';
 import type { minutesDe } from './loop/minutes.de.ts';
 import type { spaceDe } from './loop/space.de.ts';
+import type { accessibilityDe } from './accessibility.de.ts';
 
 /**
  * German texts, the source language: the English file must have exactly these keys (see
@@ -404,6 +405,33 @@ export const de = {
     hideFacilitatorLink: 'Moderationslink verbergen',
     copyFacilitatorLink: 'Moderationslink kopieren',
     dismissFacilitator: 'Gesichert, ausblenden',
+    qrLabel: 'QR-Code zum Beitreten: {{url}}',
+    fullScreen: 'Im Vollbild zeigen',
+    scan: 'QR-Code mit dem Handy scannen',
+    orEnter: 'oder {{url}} öffnen und diesen Code eingeben:',
+    close: 'Schließen',
+    projectorLink: 'Beamer-Ansicht',
+    projectorHint: 'Öffnet in einem neuen Tab: eine Ansicht ohne Bedienelemente für Beamer oder großen Bildschirm.',
+    newTab: '(öffnet in neuem Tab)',
+  },
+  projector: {
+    title: 'Beamer-Ansicht',
+    joinHeading: 'Machen Sie mit',
+    join: 'Beitreten: {{url}}',
+    noTopics: 'Noch keine Themen. Schreiben Sie Ihres auf dem Handy auf.',
+    newTopic: 'Neues Thema: {{title}}',
+    more_one: '+ {{count}} weiteres',
+    more_other: '+ {{count}} weitere',
+    votesHidden: 'Verdeckte Abstimmung: Die Punkte erscheinen, wenn die Moderation sie aufdeckt.',
+    nothingDiscussing: 'Gleich geht es mit dem nächsten Thema weiter.',
+    thanks: 'Vielen Dank fürs Mitmachen!',
+    summary_one: '{{count}} Thema besprochen',
+    summary_other: '{{count}} Themen besprochen',
+    nowSpeaking: 'Jetzt spricht: {{name}}',
+    openTensions: 'Offene Spannungen',
+    noMeeting: 'Gerade läuft kein Meeting.',
+    noTension: 'Gerade liegt keine Spannung auf dem Tisch.',
+    outcome: 'Ergebnis',
   },
   participants: {
     heading: 'Teilnehmende',
@@ -452,6 +480,7 @@ export type CoreMessages = typeof de;
  * `loop/*.ts`, one file per top-level key, and load with the team-space screens (see `i18n.svelte.ts`).
  */
 export type Messages = CoreMessages & {
+  accessibility: typeof accessibilityDe;
   loop: typeof loopCommonDe;
   space: typeof spaceDe;
   meeting: typeof meetingDe;

@@ -7,9 +7,12 @@ import { chooseLanguage, fallbackLanguage, type Language } from './languages.ts'
 
 const storageKey = 'runde:language';
 
-/** The LOOP texts, one file per top-level key of `Messages`: only team-space screens need them. */
-export type LoopPart = 'loop' | 'space' | 'meeting' | 'governance' | 'minutes';
-type Part = 'core' | LoopPart;
+/**
+ * Texts beyond the core, one file per top-level key of `Messages`, loaded by the screens that need
+ * them: the LOOP texts for team-space screens, the accessibility statement for its page.
+ */
+export type LazyPart = 'loop' | 'space' | 'meeting' | 'governance' | 'minutes' | 'accessibility';
+type Part = 'core' | LazyPart;
 
 /**
  * Where each part of each language comes from. Every entry is its own chunk, so a phone downloads
@@ -35,6 +38,10 @@ const parts: Record<Part, Record<Language, () => Promise<Partial<Messages>>>> = 
   governance: {
     de: () => import('./loop/governance.de.ts').then((m) => ({ governance: m.governanceDe })),
     en: () => import('./loop/governance.en.ts').then((m) => ({ governance: m.governanceEn })),
+  },
+  accessibility: {
+    de: () => import('./accessibility.de.ts').then((m) => ({ accessibility: m.accessibilityDe })),
+    en: () => import('./accessibility.en.ts').then((m) => ({ accessibility: m.accessibilityEn })),
   },
   minutes: {
     de: () => import('./loop/minutes.de.ts').then((m) => ({ minutes: m.minutesDe })),
@@ -108,7 +115,7 @@ class I18n {
   }
 
   /** Loads texts a screen needs beyond the core ones; await it before that screen renders. */
-  async need(...wanted: LoopPart[]): Promise<void> {
+  async need(...wanted: LazyPart[]): Promise<void> {
     for (const part of wanted) this.#needed.add(part);
     // Page loads may run before the root layout's: the starting language must be known first.
     const detecting = this.detect();

@@ -3,6 +3,8 @@ import { ErrorCode } from '@runde/shared/client';
 import { de, type Messages } from './de.ts';
 import { en } from './en.ts';
 import { chooseLanguage } from './languages.ts';
+import { accessibilityDe } from './accessibility.de.ts';
+import { accessibilityEn } from './accessibility.en.ts';
 import { loopCommonDe } from './loop/common.de.ts';
 import { loopCommonEn } from './loop/common.en.ts';
 import { governanceDe } from './loop/governance.de.ts';
@@ -30,6 +32,7 @@ const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map(
 // The browser loads these parts separately (see `i18n.svelte.ts`); here they are checked as one catalog each.
 const germanCatalog: Messages = {
   ...de,
+  accessibility: accessibilityDe,
   loop: loopCommonDe,
   space: spaceDe,
   meeting: meetingDe,
@@ -38,6 +41,7 @@ const germanCatalog: Messages = {
 };
 const englishCatalog: Messages = {
   ...en,
+  accessibility: accessibilityEn,
   loop: loopCommonEn,
   space: spaceEn,
   meeting: meetingEn,
