@@ -1,0 +1,337 @@
+/**
+ * A client worker: a separate Node process holding many benchmark clients (see BenchClient), so
+ * the clients' CPU is spent apart from the server's. The benchmark drives it over IPC.
+ */
+import type { SessionState } from '@runde/shared';
+import { BenchClient, type ClientOptions, type SeatInfo } from './benchClient.ts';
+import { monoNow } from './clock.ts';
+import { serveRpc } from './ipc.ts';
+import { Histogram, type HistogramData } from './stats.ts';
+
+const clients: BenchClient[] = [];
+const cpuAtStart = process.cpuUsage();
+
+interface Waiter {
+  sessionId: string;
+  version: number;
+  remaining: number;
+  resolve(): void;
+}
+const waiters = new Set<Waiter>();
+
+function onVersion(client: BenchClient, from: number, to: number): void {
+  for (const w of waiters) {
+    if (w.sessionId !== client.seat.sessionId || from >= w.version || to < w.version) continue;
+    w.remaining -= 1;
+    if (w.remaining === 0) {
+      waiters.delete(w);
+      w.resolve();
+    }
+  }
+}
+
+const inSession = (sessionId: string) => clients.filter((c) => c.seat.sessionId === sessionId);
+
+function clientAt(index: number): BenchClient {
+  const client = clients[index];
+  if (!client) throw new Error(`no client ${index}`);
+  return client;
+}
+
+/** Runs `tasks` with at most `limit` at a time. */
+async function pooled<T>(items: readonly T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) {
+      const item = items[next++] as T;
+      await task(item);
+    }
+  });
+  await Promise.all(lanes);
+}
+
+const pick = <T>(list: readonly T[]): T | undefined => list[Math.floor(Math.random() * list.length)];
+
+/** Per-client bookkeeping for the capacity mix, kept from acks so it never lags behind pushes. */
+interface Mix {
+  busy: boolean;
+  votes: string[];
+  topicsAdded: number;
+  outcomesAdded: number;
+  timer: 'running' | 'paused';
+  n: number;
+}
+
+export interface LoadSession {
+  sessionId: string;
+  group: 'collect' | 'vote' | 'discuss';
+  facilitatorId: string;
+  topicIds: string[];
+  discussTopicId: string | null;
+}
+
+export interface LoadResult {
+  ack: HistogramData;
+  errors: Record<string, number>;
+  byType: Record<string, number>;
+  sent: number;
+  ok: number;
+  skipped: number;
+}
+
+function nextCommand(client: BenchClient, session: LoadSession, mix: Mix): { type: string; payload: unknown } {
+  mix.n += 1;
+  const me = client.seat.participantId;
+  switch (session.group) {
+    case 'collect': {
+      if (mix.topicsAdded < 20) return { type: 'topic:add', payload: { title: `Idea ${mix.n} of ${me.slice(0, 6)}` } };
+      const own = (client.state as SessionState | null)?.topics.filter((t) => t.authorId === me) ?? [];
+      const topic = pick(own);
+      if (!topic) return { type: 'participant:rename', payload: { name: `Person ${mix.n % 1000}` } };
+      return { type: 'topic:edit', payload: { topicId: topic.id, title: `Idea ${mix.n} (edited)` } };
+    }
+    case 'vote': {
+      if (mix.votes.length < 3) return { type: 'vote:cast', payload: { topicId: pick(session.topicIds) } };
+      return { type: 'vote:retract', payload: { topicId: pick(mix.votes) } };
+    }
+    case 'discuss': {
+      if (me === session.facilitatorId) {
+        if (mix.timer === 'paused') return { type: 'timer:resume', payload: {} };
+        return Math.random() < 0.5 ? { type: 'timer:pause', payload: {} } : { type: 'timer:add', payload: { minutes: 1 } };
+      }
+      if (mix.outcomesAdded < 100 && session.discussTopicId) {
+        return {
+          type: 'outcome:add',
+          payload: { topicId: session.discussTopicId, kind: 'takeaway', text: `Takeaway ${mix.n} of ${me.slice(0, 6)}` },
+        };
+      }
+      return { type: 'participant:rename', payload: { name: `Person ${mix.n % 1000}` } };
+    }
+  }
+}
+
+function learn(mix: Mix, type: string, payload: unknown): void {
+  const topicId = (payload as { topicId?: string }).topicId ?? '';
+  if (type === 'vote:cast') mix.votes.push(topicId);
+  else if (type === 'vote:retract') mix.votes.splice(mix.votes.indexOf(topicId), 1);
+  else if (type === 'topic:add') mix.topicsAdded += 1;
+  else if (type === 'outcome:add') mix.outcomesAdded += 1;
+  else if (type === 'timer:pause') mix.timer = 'paused';
+  else if (type === 'timer:resume') mix.timer = 'running';
+}
+
+const handlers = {
+  /** Connects more clients (appended after those already here); returns the index of the first. */
+  connect: async (args: {
+    url: string;
+    seats: SeatInfo[];
+    options: ClientOptions;
+    concurrency: number;
+    timeoutMs: number;
+  }) => {
+    const first = clients.length;
+    const added = args.seats.map((seat) => {
+      const client = new BenchClient(args.url, seat, args.options);
+      client.onVersion = onVersion;
+      clients.push(client);
+      return client;
+    });
+    const started = monoNow();
+    await pooled(added, args.concurrency, (client) => client.open(args.timeoutMs));
+    return { first, count: added.length, ms: monoNow() - started };
+  },
+
+  /** Per session: the lowest and highest version its clients here hold, and how many are connected. */
+  status: (_: Record<string, never>) => {
+    const sessions: Record<string, { min: number; max: number; clients: number; connected: number }> = {};
+    let gaps = 0;
+    let disconnects = 0;
+    for (const c of clients) {
+      const s = (sessions[c.seat.sessionId] ??= { min: Infinity, max: 0, clients: 0, connected: 0 });
+      s.min = Math.min(s.min, c.version);
+      s.max = Math.max(s.max, c.version);
+      s.clients += 1;
+      if (c.socket.connected) s.connected += 1;
+      gaps += c.gaps;
+      disconnects += c.disconnects;
+    }
+    return { sessions, gaps, disconnects, clients: clients.length };
+  },
+
+  /** Resolves once every client of the session here holds `version` or later. */
+  waitVersion: ({ sessionId, version, timeoutMs }: { sessionId: string; version: number; timeoutMs: number }) =>
+    new Promise<void>((resolve, reject) => {
+      const remaining = inSession(sessionId).filter((c) => c.version < version).length;
+      if (remaining === 0) {
+        resolve();
+        return;
+      }
+      const waiter: Waiter = { sessionId, version, remaining, resolve: () => undefined };
+      const timer = setTimeout(() => {
+        waiters.delete(waiter);
+        reject(new Error(`${waiter.remaining} clients did not reach version ${version} in ${timeoutMs} ms`));
+      }, timeoutMs);
+      waiter.resolve = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+      waiters.add(waiter);
+    }),
+
+  send: ({ client, type, payload }: { client: number; type: string; payload: unknown }) =>
+    clientAt(client).send(type, payload),
+
+  /** Starts recording when each client of the session applies each version after `base`. */
+  track: ({ sessionId, base, capacity }: { sessionId: string; base: number; capacity: number }) => {
+    for (const c of inSession(sessionId)) {
+      c.arrivals = { base, times: new Float64Array(capacity).fill(Number.NaN) };
+    }
+  },
+
+  /**
+   * For each (version, sent time): how long each client of the session took to apply it. The
+   * samples stay here; only the histogram travels back.
+   */
+  latencies: ({ sessionId, sent }: { sessionId: string; sent: Array<[number, number]> }) => {
+    const hist = new Histogram();
+    let missing = 0;
+    for (const c of inSession(sessionId)) {
+      if (!c.arrivals) continue;
+      const { base, times } = c.arrivals;
+      for (const [version, sentAt] of sent) {
+        const at = times[version - base - 1];
+        if (at === undefined || Number.isNaN(at)) missing += 1;
+        else hist.add(at - sentAt);
+      }
+    }
+    return { hist: hist.toJSON(), missing };
+  },
+
+  /** The raw `session:events` packet a capturing client received for `version`. */
+  frame: ({ client, version }: { client: number; version: number }) => {
+    const marker = `"version":${version},`;
+    const text = clientAt(client).frames.find((f) => f.includes(marker));
+    // On the wire: the Engine.IO packet type ("4") in front of the Socket.IO packet.
+    return text ? { bytes: Buffer.byteLength(text) + 1, text } : null;
+  },
+
+  /** Every client of the session here casts `votesPerPerson` votes at random moments within `seconds`. */
+  storm: async (args: { sessionId: string; topicIds: string[]; votesPerPerson: number; seconds: number }) => {
+    const sent: Array<[number, number]> = [];
+    const errors: Record<string, number> = {};
+    const ack = new Histogram();
+    const votes = inSession(args.sessionId).flatMap((client) =>
+      Array.from({ length: args.votesPerPerson }, () => ({ client, delay: Math.random() * args.seconds * 1000 })),
+    );
+    await Promise.all(
+      votes.map(
+        ({ client, delay }) =>
+          new Promise<void>((resolve) => {
+            setTimeout(() => {
+              client.send('vote:cast', { topicId: pick(args.topicIds) }).then(
+                (r) => {
+                  ack.add(r.ackAt - r.sentAt);
+                  if (r.ack.ok) sent.push([r.ack.data.version, r.sentAt]);
+                  else errors[r.ack.error.code] = (errors[r.ack.error.code] ?? 0) + 1;
+                  resolve();
+                },
+                () => {
+                  errors.timeout = (errors.timeout ?? 0) + 1;
+                  resolve();
+                },
+              );
+            }, delay);
+          }),
+      ),
+    );
+    return { sent, errors, ack: ack.toJSON() };
+  },
+
+  /**
+   * The capacity load: `ratePerSec` commands per second (open loop, spread evenly) over this
+   * worker's sessions for `seconds`, each from a random idle participant of a random session;
+   * a participant never has two commands in flight.
+   */
+  load: async ({ sessions, ratePerSec, seconds }: { sessions: LoadSession[]; ratePerSec: number; seconds: number }) => {
+    const bySession = new Map(sessions.map((s) => [s.sessionId, { session: s, clients: inSession(s.sessionId) }]));
+    const mixes = new Map<BenchClient, Mix>(
+      clients.map((c) => [c, { busy: false, votes: [], topicsAdded: 0, outcomesAdded: 0, timer: 'running', n: 0 }]),
+    );
+    const result: LoadResult = { ack: [], errors: {}, byType: {}, sent: 0, ok: 0, skipped: 0 };
+    const hist = new Histogram();
+    const targets = [...bySession.values()];
+    let inFlight = 0;
+    const started = monoNow();
+    const issueOne = () => {
+      for (let attempt = 0; attempt < 5; attempt += 1) {
+        const target = pick(targets);
+        const client = target && pick(target.clients);
+        const mix = client && mixes.get(client);
+        if (!target || !client || !mix || mix.busy) continue;
+        const { type, payload } = nextCommand(client, target.session, mix);
+        mix.busy = true;
+        inFlight += 1;
+        result.sent += 1;
+        result.byType[type] = (result.byType[type] ?? 0) + 1;
+        client.send(type, payload).then(
+          (r) => {
+            hist.add(r.ackAt - r.sentAt);
+            if (r.ack.ok) {
+              result.ok += 1;
+              learn(mix, type, payload);
+            } else result.errors[r.ack.error.code] = (result.errors[r.ack.error.code] ?? 0) + 1;
+          },
+          () => {
+            result.errors.timeout = (result.errors.timeout ?? 0) + 1;
+          },
+        ).finally(() => {
+          mix.busy = false;
+          inFlight -= 1;
+        });
+        return;
+      }
+      result.skipped += 1;
+    };
+    await new Promise<void>((resolve) => {
+      let issued = 0;
+      const tick = setInterval(() => {
+        const elapsed = (monoNow() - started) / 1000;
+        const due = Math.floor(Math.min(elapsed, seconds) * ratePerSec) - issued;
+        for (let i = 0; i < due; i += 1) issueOne();
+        issued += Math.max(0, due);
+        if (elapsed >= seconds) {
+          clearInterval(tick);
+          resolve();
+        }
+      }, 5);
+    });
+    const drainUntil = monoNow() + 15_000;
+    while (inFlight > 0 && monoNow() < drainUntil) await new Promise((resolve) => setTimeout(resolve, 10));
+    result.ack = hist.toJSON();
+    return result;
+  },
+
+  /**
+   * After a restart at `since`: for each client, when it first connected again and when it first
+   * finished a sync holding at least its session's `targets` version (monotonic ms, or null).
+   */
+  reconnectTimes: ({ since, targets }: { since: number; targets: Record<string, number> }) =>
+    clients.map((c) => ({
+      connectedAt: c.connects.find((t) => t > since) ?? null,
+      currentAt: c.syncs.find((s) => s.at > since && s.version >= (targets[c.seat.sessionId] ?? Infinity))?.at ?? null,
+    })),
+
+  closeAll: (_: Record<string, never>) => {
+    for (const c of clients) c.close();
+    clients.length = 0;
+  },
+
+  usage: (_: Record<string, never>) => {
+    const cpu = process.cpuUsage(cpuAtStart);
+    return { cpuMs: (cpu.user + cpu.system) / 1000, rss: process.memoryUsage().rss };
+  },
+};
+
+export type WorkerHandlers = typeof handlers;
+
+serveRpc(handlers);
