@@ -79,6 +79,9 @@ export interface LoadResult {
   skipped: number;
 }
 
+/** Kept across `load` calls (a warm-up, then the measured run): votes cast stay cast. */
+const mixes = new Map<BenchClient, Mix>();
+
 function nextCommand(client: BenchClient, session: LoadSession, mix: Mix): { type: string; payload: unknown } {
   mix.n += 1;
   const me = client.seat.participantId;
@@ -254,9 +257,9 @@ const handlers = {
    */
   load: async ({ sessions, ratePerSec, seconds }: { sessions: LoadSession[]; ratePerSec: number; seconds: number }) => {
     const bySession = new Map(sessions.map((s) => [s.sessionId, { session: s, clients: inSession(s.sessionId) }]));
-    const mixes = new Map<BenchClient, Mix>(
-      clients.map((c) => [c, { busy: false, votes: [], topicsAdded: 0, outcomesAdded: 0, timer: 'running', n: 0 }]),
-    );
+    for (const c of clients) {
+      if (!mixes.has(c)) mixes.set(c, { busy: false, votes: [], topicsAdded: 0, outcomesAdded: 0, timer: 'running', n: 0 });
+    }
     const result: LoadResult = { ack: [], errors: {}, byType: {}, sent: 0, ok: 0, skipped: 0 };
     const hist = new Histogram();
     const targets = [...bySession.values()];
@@ -324,6 +327,7 @@ const handlers = {
   closeAll: (_: Record<string, never>) => {
     for (const c of clients) c.close();
     clients.length = 0;
+    mixes.clear();
   },
 
   usage: (_: Record<string, never>) => {
