@@ -63,7 +63,18 @@ runBench('capacity', (args.limitSeconds + args.seconds) * 1000, async () => {
 
   // Seats first (nobody connected yet, so joining broadcasts to nobody).
   const setupStart = monoNow();
-  const groups: Array<LoadSession['group']> = ['collect', 'collect', 'collect', 'vote', 'vote', 'vote', 'vote', 'vote', 'discuss', 'discuss'];
+  const groups: Array<LoadSession['group']> = [
+    'collect',
+    'collect',
+    'collect',
+    'vote',
+    'vote',
+    'vote',
+    'vote',
+    'vote',
+    'discuss',
+    'discuss',
+  ];
   const sessions: Array<LoadSession & { facilitator: SeatInfo; participants: SeatInfo[] }> = [];
   await pooled(
     Array.from({ length: args.sessions }, (_, i) => i),
@@ -109,7 +120,9 @@ runBench('capacity', (args.limitSeconds + args.seconds) * 1000, async () => {
   );
   const ids = sessions.map((s) => s.sessionId);
   await waitConverged(pool, redis.client, redis.prefix, ids, 300_000);
-  console.log(`  ${args.sessions * args.perSession} clients connected and current; set-up took ${((monoNow() - setupStart) / 1000).toFixed(1)} s`);
+  console.log(
+    `  ${args.sessions * args.perSession} clients connected and current; set-up took ${((monoNow() - setupStart) / 1000).toFixed(1)} s`,
+  );
 
   const plan: LoadSession[] = sessions.map(({ sessionId, group, facilitatorId, topicIds, discussTopicId }) => ({
     sessionId,
@@ -121,7 +134,9 @@ runBench('capacity', (args.limitSeconds + args.seconds) * 1000, async () => {
   const ratePerWorker = args.rate / args.workers;
   const runLoad = (seconds: number) =>
     Promise.all(
-      pool.workers.map((w) => w.call('load', { sessions: plan, ratePerSec: ratePerWorker, seconds }, seconds * 1000 + 60_000)),
+      pool.workers.map((w) =>
+        w.call('load', { sessions: plan, ratePerSec: ratePerWorker, seconds }, seconds * 1000 + 60_000),
+      ),
     );
   if (args.warmupSeconds > 0) {
     await runLoad(args.warmupSeconds);
@@ -183,7 +198,11 @@ runBench('capacity', (args.limitSeconds + args.seconds) * 1000, async () => {
     gaps,
     disconnects,
     serverCpu: round(cpuShare(before.server, after.server)),
-    serverRssMb: { before: round(before.server.rss / MB, 1), max: round(maxRss / MB, 1), after: round(after.server.rss / MB, 1) },
+    serverRssMb: {
+      before: round(before.server.rss / MB, 1),
+      max: round(maxRss / MB, 1),
+      after: round(after.server.rss / MB, 1),
+    },
     redisCpu: round((after.redisCpu - before.redisCpu) / wallS),
     clientCpu: round((after.clientCpuMs - before.clientCpuMs) / 1000 / wallS),
     redisRoundTripsPerCommand: round(trips / Math.max(1, sent)),
@@ -212,7 +231,10 @@ runBench('capacity', (args.limitSeconds + args.seconds) * 1000, async () => {
       disconnects,
     },
   ]);
-  printTable('Errors by code', Object.entries(errors).map(([code, n]) => ({ code, count: n })));
+  printTable(
+    'Errors by code',
+    Object.entries(errors).map(([code, n]) => ({ code, count: n })),
+  );
   printTable('Resources during the window (CPU as a share of one core)', [
     {
       'server CPU': summary.serverCpu,
@@ -225,10 +247,16 @@ runBench('capacity', (args.limitSeconds + args.seconds) * 1000, async () => {
   ]);
   printTable(
     'Redis commands per command sent (INFO commandstats; those run inside scripts included)',
-    Object.entries(summary.redisCallsPerCommand).map(([name, perCommand]) => ({ command: name, 'per command': perCommand })),
+    Object.entries(summary.redisCallsPerCommand).map(([name, perCommand]) => ({
+      command: name,
+      'per command': perCommand,
+    })),
   );
   console.log(`  round trips per command (commands not issued from scripts): ${summary.redisRoundTripsPerCommand}`);
-  printTable('Mix', Object.entries(byType).map(([type, n]) => ({ command: type, count: n, share: round(n / sent) })));
+  printTable(
+    'Mix',
+    Object.entries(byType).map(([type, n]) => ({ command: type, count: n, share: round(n / sent) })),
+  );
   console.log(`\nload average now ${loadAverage()} (the machine is shared: figures are noisy when it is high)`);
   printResultLine('capacity', { machine: machineInfo(), args, ...summary, loadAfter: loadAverage() });
   await server.stop();

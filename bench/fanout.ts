@@ -8,7 +8,13 @@
 import type { SeatInfo } from './lib/benchClient.ts';
 import { monoNow } from './lib/clock.ts';
 import { numberList, parseArgs } from './lib/args.ts';
-import { measureFanout, prepareVotingSession, waitConverged, waitStoreQuiet, type FanoutResult } from './lib/fanoutRun.ts';
+import {
+  measureFanout,
+  prepareVotingSession,
+  waitConverged,
+  waitStoreQuiet,
+  type FanoutResult,
+} from './lib/fanoutRun.ts';
 import { loadAverage, machineInfo, printResultLine, printTable } from './lib/report.ts';
 import { runBench } from './lib/processes.ts';
 import { startRedis } from './lib/redisServer.ts';
@@ -94,7 +100,12 @@ runBench('fanout', args.limitSeconds * 1000, async () => {
     const [voter, observer, ...others] = prep.participants as [SeatInfo, SeatInfo, ...SeatInfo[]];
     const connectStart = monoNow();
     const observerWorker = 1 % args.workers;
-    await pool.connect(server.url, [observer], { mirror: 'version', reconnection: false, captureFrames: true }, { onWorker: observerWorker });
+    await pool.connect(
+      server.url,
+      [observer],
+      { mirror: 'version', reconnection: false, captureFrames: true },
+      { onWorker: observerWorker },
+    );
     await pool.connect(server.url, [voter, ...others], { mirror: 'version', reconnection: false });
     await waitConverged(pool, redis.client, redis.prefix, [prep.sessionId], 600_000);
     const connectSeconds = (monoNow() - connectStart) / 1000;
@@ -129,7 +140,11 @@ runBench('fanout', args.limitSeconds * 1000, async () => {
     if (bare && frame) {
       const batch = JSON.parse(frame.text.slice(1)) as [string, { events: Array<{ event: unknown }> }];
       const { version } = await bare.rpc.call('setTemplate', { event: batch[1].events[0]?.event });
-      const seats = Array.from({ length: size }, (_, i) => ({ sessionId: 'BARE', participantId: `bare-${i}`, token: '' }));
+      const seats = Array.from({ length: size }, (_, i) => ({
+        sessionId: 'BARE',
+        participantId: `bare-${i}`,
+        token: '',
+      }));
       await pool.connect(bare.url, seats, { mirror: 'version', reconnection: false });
       bareResult = await measureFanout({
         pool,
@@ -245,6 +260,11 @@ runBench('fanout', args.limitSeconds * 1000, async () => {
     );
   }
   console.log(`\nload average now ${loadAverage()} (the machine is shared: figures are noisy when it is high)`);
-  printResultLine('fanout', { machine: machineInfo(), args: { ...args, reps, warmup }, results, loadAfter: loadAverage() });
+  printResultLine('fanout', {
+    machine: machineInfo(),
+    args: { ...args, reps, warmup },
+    results,
+    loadAfter: loadAverage(),
+  });
   await server.stop();
 });

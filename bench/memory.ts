@@ -50,7 +50,9 @@ async function seatSessions(url: string, clients: number, perSession: number) {
 runBench('memory', args.limitSeconds * 1000, async () => {
   const redis = await startRedis({ url: args.redisUrl || undefined, label: 'memory' });
   const pool = WorkerPool.start(args.workers);
-  console.log(`memory: ${args.participants} idle participants in sessions of ${args.perSession}; load ${loadAverage()}`);
+  console.log(
+    `memory: ${args.participants} idle participants in sessions of ${args.perSession}; load ${loadAverage()}`,
+  );
 
   const setup = await startServerNode({ label: 'setup', redisUrl: redis.url, keyPrefix: redis.prefix });
   const warm = await seatSessions(setup.url, args.warmupClients, args.perSession);
@@ -74,7 +76,8 @@ runBench('memory', args.limitSeconds * 1000, async () => {
   const released = await server.gc(5);
 
   const n = measured.seats.length;
-  const per = (field: keyof ProcessUsage, from: ProcessUsage, to: ProcessUsage) => round((to[field] - from[field]) / n / KB, 1);
+  const per = (field: keyof ProcessUsage, from: ProcessUsage, to: ProcessUsage) =>
+    round((to[field] - from[field]) / n / KB, 1);
   const fields = ['rss', 'heapUsed', 'external', 'arrayBuffers'] as const;
   const perParticipantKb = Object.fromEntries(fields.map((f) => [f, per(f, baseline, connected)]));
   const rows = [
@@ -99,5 +102,12 @@ runBench('memory', args.limitSeconds * 1000, async () => {
 
 function mb(u: ProcessUsage) {
   const m = (v: number) => round(v / KB / KB, 1);
-  return { rss: m(u.rss), heapUsed: m(u.heapUsed), heapTotal: m(u.heapTotal), external: m(u.external), arrayBuffers: m(u.arrayBuffers), connections: u.connections };
+  return {
+    rss: m(u.rss),
+    heapUsed: m(u.heapUsed),
+    heapTotal: m(u.heapTotal),
+    external: m(u.external),
+    arrayBuffers: m(u.arrayBuffers),
+    connections: u.connections,
+  };
 }

@@ -54,6 +54,7 @@ export function emitCommand(socket: ClientSocket, type: string, payload: unknown
  */
 export class BenchClient {
   readonly seat: SeatInfo;
+  readonly url: string;
   readonly socket: ClientSocket;
   readonly #options: ClientOptions;
   version = 0;
@@ -61,6 +62,8 @@ export class BenchClient {
   /** Pushes seen with a version gap in front of them (each triggers a catch-up). */
   gaps = 0;
   disconnects = 0;
+  /** Reconnection attempts socket.io-client made (its backoff shows in how many it needed). */
+  reconnectAttempts = 0;
   /** Monotonic times of each successful connect and of each completed sync. */
   readonly connects: number[] = [];
   readonly syncs: Array<{ at: number; version: number }> = [];
@@ -75,6 +78,7 @@ export class BenchClient {
 
   constructor(url: string, seat: SeatInfo, options: ClientOptions) {
     this.seat = seat;
+    this.url = url;
     this.#options = options;
     this.socket = io(url, {
       auth: { protocolVersion: PROTOCOL_VERSION, sessionId: seat.sessionId, token: seat.token },
@@ -89,6 +93,9 @@ export class BenchClient {
     });
     this.socket.on('disconnect', () => {
       this.disconnects += 1;
+    });
+    this.socket.io.on('reconnect_attempt', () => {
+      this.reconnectAttempts += 1;
     });
     this.socket.on('session:events', (batch) => {
       if (this.#syncing) this.#held.push(...batch.events);

@@ -100,12 +100,18 @@ function nextCommand(client: BenchClient, session: LoadSession, mix: Mix): { typ
     case 'discuss': {
       if (me === session.facilitatorId) {
         if (mix.timer === 'paused') return { type: 'timer:resume', payload: {} };
-        return Math.random() < 0.5 ? { type: 'timer:pause', payload: {} } : { type: 'timer:add', payload: { minutes: 1 } };
+        return Math.random() < 0.5
+          ? { type: 'timer:pause', payload: {} }
+          : { type: 'timer:add', payload: { minutes: 1 } };
       }
       if (mix.outcomesAdded < 100 && session.discussTopicId) {
         return {
           type: 'outcome:add',
-          payload: { topicId: session.discussTopicId, kind: 'takeaway', text: `Takeaway ${mix.n} of ${me.slice(0, 6)}` },
+          payload: {
+            topicId: session.discussTopicId,
+            kind: 'takeaway',
+            text: `Takeaway ${mix.n} of ${me.slice(0, 6)}`,
+          },
         };
       }
       return { type: 'participant:rename', payload: { name: `Person ${mix.n % 1000}` } };
@@ -195,10 +201,11 @@ const handlers = {
    * For each (version, sent time): how long each client of the session took to apply it. The
    * samples stay here; only the histogram travels back.
    */
-  latencies: ({ sessionId, sent }: { sessionId: string; sent: Array<[number, number]> }) => {
+  latencies: ({ sessionId, sent, url }: { sessionId: string; sent: Array<[number, number]>; url?: string }) => {
     const hist = new Histogram();
     let missing = 0;
     for (const c of inSession(sessionId)) {
+      if (url !== undefined && c.url !== url) continue;
       if (!c.arrivals) continue;
       const { base, times } = c.arrivals;
       for (const [version, sentAt] of sent) {
@@ -258,7 +265,8 @@ const handlers = {
   load: async ({ sessions, ratePerSec, seconds }: { sessions: LoadSession[]; ratePerSec: number; seconds: number }) => {
     const bySession = new Map(sessions.map((s) => [s.sessionId, { session: s, clients: inSession(s.sessionId) }]));
     for (const c of clients) {
-      if (!mixes.has(c)) mixes.set(c, { busy: false, votes: [], topicsAdded: 0, outcomesAdded: 0, timer: 'running', n: 0 });
+      if (!mixes.has(c))
+        mixes.set(c, { busy: false, votes: [], topicsAdded: 0, outcomesAdded: 0, timer: 'running', n: 0 });
     }
     const result: LoadResult = { ack: [], errors: {}, byType: {}, sent: 0, ok: 0, skipped: 0 };
     const hist = new Histogram();
@@ -276,21 +284,24 @@ const handlers = {
         inFlight += 1;
         result.sent += 1;
         result.byType[type] = (result.byType[type] ?? 0) + 1;
-        client.send(type, payload).then(
-          (r) => {
-            hist.add(r.ackAt - r.sentAt);
-            if (r.ack.ok) {
-              result.ok += 1;
-              learn(mix, type, payload);
-            } else result.errors[r.ack.error.code] = (result.errors[r.ack.error.code] ?? 0) + 1;
-          },
-          () => {
-            result.errors.timeout = (result.errors.timeout ?? 0) + 1;
-          },
-        ).finally(() => {
-          mix.busy = false;
-          inFlight -= 1;
-        });
+        client
+          .send(type, payload)
+          .then(
+            (r) => {
+              hist.add(r.ackAt - r.sentAt);
+              if (r.ack.ok) {
+                result.ok += 1;
+                learn(mix, type, payload);
+              } else result.errors[r.ack.error.code] = (result.errors[r.ack.error.code] ?? 0) + 1;
+            },
+            () => {
+              result.errors.timeout = (result.errors.timeout ?? 0) + 1;
+            },
+          )
+          .finally(() => {
+            mix.busy = false;
+            inFlight -= 1;
+          });
         return;
       }
       result.skipped += 1;
@@ -320,6 +331,7 @@ const handlers = {
    */
   reconnectTimes: ({ since, targets }: { since: number; targets: Record<string, number> }) =>
     clients.map((c) => ({
+      attempts: c.reconnectAttempts,
       connectedAt: c.connects.find((t) => t > since) ?? null,
       currentAt: c.syncs.find((s) => s.at > since && s.version >= (targets[c.seat.sessionId] ?? Infinity))?.at ?? null,
     })),

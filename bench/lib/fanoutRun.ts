@@ -82,7 +82,12 @@ export async function prepareVotingSession(options: {
     await pool.sendOk(facilitator.participantId, 'topic:add', { title: `Topic ${i + 1}` });
   }
   await pool.sendOk(facilitator.participantId, 'phase:change', { to: 'vote' });
-  return { sessionId: created.sessionId, facilitator, participants, topicIds: await topicIds(redis, prefix, created.sessionId) };
+  return {
+    sessionId: created.sessionId,
+    facilitator,
+    participants,
+    topicIds: await topicIds(redis, prefix, created.sessionId),
+  };
 }
 
 /** The topic ids of a session, read from the store (benchmark clients keep no state by default). */

@@ -81,7 +81,11 @@ export function serveRpc(handlers: Handlers): void {
       .then(
         (result) => reply({ rpc: message.rpc, ok: true, result: result ?? null }),
         (err: unknown) =>
-          reply({ rpc: message.rpc, ok: false, error: err instanceof Error ? (err.stack ?? err.message) : String(err) }),
+          reply({
+            rpc: message.rpc,
+            ok: false,
+            error: err instanceof Error ? (err.stack ?? err.message) : String(err),
+          }),
       );
   });
   // The parent going away (a crash, Ctrl-C) must not leave this process behind.

@@ -85,7 +85,9 @@ export async function waitConverged(
     if (Date.now() - lastReport > 5_000) {
       lastReport = Date.now();
       const s = sessions.get(behind[0] ?? '');
-      console.log(`  … waiting for ${behind.length} sessions to converge (e.g. store ${versions.get(behind[0] ?? '')}, clients ${s?.min}..${s?.max})`);
+      console.log(
+        `  … waiting for ${behind.length} sessions to converge (e.g. store ${versions.get(behind[0] ?? '')}, clients ${s?.min}..${s?.max})`,
+      );
     }
     await sleep(100);
   }

@@ -38,7 +38,11 @@ export class WorkerPool {
     url: string,
     seats: readonly SeatInfo[],
     options: ClientOptions,
-    { concurrency = 50, timeoutMs = 120_000, onWorker }: { concurrency?: number; timeoutMs?: number; onWorker?: number } = {},
+    {
+      concurrency = 50,
+      timeoutMs = 120_000,
+      onWorker,
+    }: { concurrency?: number; timeoutMs?: number; onWorker?: number } = {},
   ): Promise<void> {
     const shares = this.workers.map((): SeatInfo[] => []);
     seats.forEach((seat, i) => shares[onWorker ?? i % this.workers.length]?.push(seat));
@@ -83,10 +87,16 @@ export class WorkerPool {
   }
 
   async waitVersion(sessionId: string, version: number, timeoutMs: number): Promise<void> {
-    await Promise.all(this.workers.map((w) => w.call('waitVersion', { sessionId, version, timeoutMs }, timeoutMs + 5_000)));
+    await Promise.all(
+      this.workers.map((w) => w.call('waitVersion', { sessionId, version, timeoutMs }, timeoutMs + 5_000)),
+    );
   }
 
-  send(participantId: string, type: string, payload: unknown): Promise<{ sentAt: number; ackAt: number; ack: Ack<CommandResult> }> {
+  send(
+    participantId: string,
+    type: string,
+    payload: unknown,
+  ): Promise<{ sentAt: number; ackAt: number; ack: Ack<CommandResult> }> {
     const { worker, index } = this.placementOf(participantId);
     return this.workerAt(worker).call('send', { client: index, type, payload }, 30_000);
   }
@@ -102,8 +112,13 @@ export class WorkerPool {
     await Promise.all(this.workers.map((w) => w.call('track', { sessionId, base, capacity })));
   }
 
-  async latencies(sessionId: string, sent: Array<[number, number]>): Promise<{ hist: Histogram; missing: number }> {
-    const answers = await Promise.all(this.workers.map((w) => w.call('latencies', { sessionId, sent }, 120_000)));
+  /** Send → applied over the session's clients (only those connected to `url`, when given). */
+  async latencies(
+    sessionId: string,
+    sent: Array<[number, number]>,
+    url?: string,
+  ): Promise<{ hist: Histogram; missing: number }> {
+    const answers = await Promise.all(this.workers.map((w) => w.call('latencies', { sessionId, sent, url }, 120_000)));
     const hist = new Histogram();
     let missing = 0;
     for (const a of answers) {
