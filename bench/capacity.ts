@@ -31,6 +31,7 @@ const args = parseArgs({
   /** Keep the production per-socket command budget (50 per 10 s), as a real deployment has. */
   productionLimits: true,
   redisUrl: '',
+  /** Write a CPU profile of the server node during the measured window into this directory. */
   profileDir: '',
   limitSeconds: 1800,
 });
@@ -54,7 +55,6 @@ runBench('capacity', (args.limitSeconds + args.seconds) * 1000, async () => {
     redisUrl: redis.url,
     keyPrefix: redis.prefix,
     productionSocketLimit: args.productionLimits,
-    profileDir: args.profileDir || undefined,
   });
   const pool = WorkerPool.start(args.workers);
   console.log(
@@ -158,7 +158,10 @@ runBench('capacity', (args.limitSeconds + args.seconds) * 1000, async () => {
     );
   }, 1_000);
   console.log(`  measuring for ${args.seconds} s …`);
-  const answers: LoadResult[] = await runLoad(args.seconds);
+  const answers: LoadResult[] = await server.profiled(
+    args.profileDir ? `${args.profileDir}/capacity.cpuprofile` : undefined,
+    () => runLoad(args.seconds),
+  );
   clearInterval(sampler);
   const after = {
     server: await server.usage(),

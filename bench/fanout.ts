@@ -12,7 +12,7 @@ import {
   measureFanout,
   prepareVotingSession,
   waitConverged,
-  waitStoreQuiet,
+  waitAllOffline,
   type FanoutResult,
 } from './lib/fanoutRun.ts';
 import { loadAverage, machineInfo, printResultLine, printTable } from './lib/report.ts';
@@ -35,11 +35,13 @@ const args = parseArgs({
   stormVotes: 3,
   stormSeconds: 20,
   redisUrl: '',
+  /** Write CPU profiles of the server node during each measurement into this directory. */
   profileDir: '',
   limitSeconds: 3600,
 });
 
 const even = (n: number) => n + (n % 2);
+const profileFile = (name: string) => (args.profileDir ? `${args.profileDir}/${name}.cpuprofile` : undefined);
 
 interface SizeResult {
   size: number;
@@ -78,7 +80,6 @@ runBench('fanout', args.limitSeconds * 1000, async () => {
     label: 'runde',
     redisUrl: redis.url,
     keyPrefix: redis.prefix,
-    profileDir: args.profileDir || undefined,
   });
   const bare = args.bare ? await startBareNode() : null;
   const pool = WorkerPool.start(args.workers);
@@ -112,16 +113,19 @@ runBench('fanout', args.limitSeconds * 1000, async () => {
     console.log(`  ${size} clients connected and current in ${connectSeconds.toFixed(1)} s`);
 
     const cpuBefore = await server.usage();
-    const runde = await measureFanout({
-      pool,
-      sessionId: prep.sessionId,
-      voterId: voter.participantId,
-      topicId: prep.topicIds[0] ?? '',
-      reps,
-      warmup,
-      gapMs: args.gapMs,
-      baseVersion: await storedVersion(redis.client, redis.prefix, prep.sessionId),
-    });
+    const baseVersion = await storedVersion(redis.client, redis.prefix, prep.sessionId);
+    const runde = await server.profiled(profileFile(`fanout-${size}`), () =>
+      measureFanout({
+        pool,
+        sessionId: prep.sessionId,
+        voterId: voter.participantId,
+        topicId: prep.topicIds[0] ?? '',
+        reps,
+        warmup,
+        gapMs: args.gapMs,
+        baseVersion,
+      }),
+    );
     const serverCpu = cpuShare(cpuBefore, await server.usage());
     const castVersion = runde.sent[0]?.[0] ?? 0;
     const frame = await pool
@@ -134,7 +138,7 @@ runBench('fanout', args.limitSeconds * 1000, async () => {
 
     await pool.closeAll();
     // Everyone leaving queues a presence write each; let them land before measuring anything else.
-    await waitStoreQuiet(redis.client, redis.prefix, prep.sessionId, 1_500, 600_000);
+    await waitAllOffline(redis.client, redis.prefix, prep.sessionId, 600_000);
 
     let bareResult: FanoutResult | null = null;
     if (bare && frame) {
@@ -180,12 +184,14 @@ runBench('fanout', args.limitSeconds * 1000, async () => {
     const base = await storedVersion(redis.client, redis.prefix, sessionId);
     await pool.track(sessionId, base, size * args.stormVotes + 5_000);
     const cpuBefore = await server.usage();
-    const answers = await Promise.all(
-      pool.workers.map((w) =>
-        w.call(
-          'storm',
-          { sessionId, topicIds, votesPerPerson: args.stormVotes, seconds: args.stormSeconds },
-          args.stormSeconds * 1000 + 120_000,
+    const answers = await server.profiled(profileFile(`storm-${size}`), () =>
+      Promise.all(
+        pool.workers.map((w) =>
+          w.call(
+            'storm',
+            { sessionId, topicIds, votesPerPerson: args.stormVotes, seconds: args.stormSeconds },
+            args.stormSeconds * 1000 + 120_000,
+          ),
         ),
       ),
     );

@@ -11,7 +11,7 @@
 import { parseArgs } from './lib/args.ts';
 import type { SeatInfo } from './lib/benchClient.ts';
 import { sleep } from './lib/clock.ts';
-import { waitStoreQuiet } from './lib/fanoutRun.ts';
+import { waitAllOffline } from './lib/fanoutRun.ts';
 import { runBench } from './lib/processes.ts';
 import { loadAverage, machineInfo, printResultLine, printTable } from './lib/report.ts';
 import { startRedis } from './lib/redisServer.ts';
@@ -71,7 +71,7 @@ runBench('memory', args.limitSeconds * 1000, async () => {
   const connected = await server.gc(5);
 
   await pool.closeAll();
-  for (const id of [...warm.ids, ...measured.ids]) await waitStoreQuiet(redis.client, redis.prefix, id, 300, 120_000);
+  for (const id of [...warm.ids, ...measured.ids]) await waitAllOffline(redis.client, redis.prefix, id, 120_000);
   await sleep(args.idleSeconds * 1000);
   const released = await server.gc(5);
 

@@ -7,7 +7,7 @@
  */
 import { parseArgs } from './lib/args.ts';
 import type { SeatInfo } from './lib/benchClient.ts';
-import { measureFanout, prepareVotingSession, waitConverged, waitStoreQuiet } from './lib/fanoutRun.ts';
+import { measureFanout, prepareVotingSession, waitConverged, waitAllOffline } from './lib/fanoutRun.ts';
 import { runBench } from './lib/processes.ts';
 import { loadAverage, machineInfo, printResultLine, printTable } from './lib/report.ts';
 import { startRedis } from './lib/redisServer.ts';
@@ -76,7 +76,7 @@ runBench('twoNodes', args.limitSeconds * 1000, async () => {
     const onA = await pool.latencies(prep.sessionId, result.sent, a.url);
     const onB = split ? await pool.latencies(prep.sessionId, result.sent, b.url) : null;
     await pool.closeAll();
-    await waitStoreQuiet(redis.client, redis.prefix, prep.sessionId, 1_500, 600_000);
+    await waitAllOffline(redis.client, redis.prefix, prep.sessionId, 600_000);
     console.log(`  ${config}: p99 ${result.applied.percentile(99)} ms`);
     return {
       config,

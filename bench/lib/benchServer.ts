@@ -8,6 +8,9 @@
  * `default` keeps the production per-socket command budget (otherwise unlimited); HTTP limits are
  * always lifted, since every benchmark seat is taken from 127.0.0.1.
  */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { Session } from 'node:inspector/promises';
 import { createApp, createLogger, MemorySessionStore, RedisSessionStore, type RateLimits } from '@runde/server';
 // Not exported by the server package; imported by path so the benchmark runs the very same adapter set-up.
 import { openClusterAdapter } from '../../server/src/cluster/redisAdapter.ts';
@@ -93,7 +96,27 @@ async function usage(): Promise<ProcessUsage> {
   };
 }
 
+let profiler: Session | null = null;
+
 const handlers = {
+  /** Starts V8's sampling CPU profiler in this process (for one measurement window). */
+  profileStart: async (_: Record<string, never>) => {
+    profiler = new Session();
+    profiler.connect();
+    await profiler.post('Profiler.enable');
+    await profiler.post('Profiler.setSamplingInterval', { interval: 100 });
+    await profiler.post('Profiler.start');
+  },
+  /** Stops the profiler and writes a `.cpuprofile` (open in Chrome DevTools or `bench/profileSummary.ts`). */
+  profileStop: async ({ file }: { file: string }) => {
+    if (!profiler) throw new Error('the profiler is not running');
+    const { profile } = await profiler.post('Profiler.stop');
+    profiler.disconnect();
+    profiler = null;
+    await mkdir(dirname(file), { recursive: true });
+    await writeFile(file, JSON.stringify(profile));
+    return { file };
+  },
   ready: async (_: Record<string, never>) => ({ port: (await started).port }),
   usage: (_: Record<string, never>) => usage(),
   /** Full GCs with pauses between, so finalisers and freed pages settle; needs --expose-gc. */

@@ -3,7 +3,7 @@ import type { SessionState } from '@runde/shared';
 import type { SeatInfo } from './benchClient.ts';
 import { sleep } from './clock.ts';
 import type { RedisClient } from './redisServer.ts';
-import { createSession, joinSeats, storedVersion, waitConverged } from './sessions.ts';
+import { createSession, joinSeats, storedOnline, storedVersion, waitConverged } from './sessions.ts';
 import { Histogram } from './stats.ts';
 import type { WorkerPool } from './workerPool.ts';
 
@@ -98,25 +98,20 @@ export async function topicIds(redis: RedisClient, prefix: string, sessionId: st
   return (JSON.parse(raw) as SessionState).topics.map((t) => t.id);
 }
 
-/** Waits until a session's version has not moved for `quietMs` (e.g. presence writes after a mass disconnect). */
-export async function waitStoreQuiet(
-  redis: RedisClient,
-  prefix: string,
-  sessionId: string,
-  quietMs: number,
-  timeoutMs: number,
-): Promise<void> {
+/**
+ * Waits until the store shows nobody of the session online and its version has stopped moving:
+ * after a mass disconnect every socket's presence write has landed, so the node is idle again.
+ */
+export async function waitAllOffline(redis: RedisClient, prefix: string, sessionId: string, timeoutMs: number) {
   const deadline = Date.now() + timeoutMs;
-  let last = await storedVersion(redis, prefix, sessionId);
-  let since = Date.now();
-  while (Date.now() - since < quietMs) {
-    if (Date.now() > deadline) throw new Error(`session ${sessionId} still changing after ${timeoutMs} ms`);
-    await sleep(100);
-    const now = await storedVersion(redis, prefix, sessionId);
-    if (now !== last) {
-      last = now;
-      since = Date.now();
+  for (;;) {
+    const before = await storedVersion(redis, prefix, sessionId);
+    if ((await storedOnline(redis, prefix, sessionId)) === 0) {
+      await sleep(200);
+      if ((await storedVersion(redis, prefix, sessionId)) === before) return;
     }
+    if (Date.now() > deadline) throw new Error(`session ${sessionId} still shows people online after ${timeoutMs} ms`);
+    await sleep(100);
   }
 }
 

@@ -13,7 +13,12 @@ export interface ServerNode {
   usage(): Promise<ProcessUsage>;
   /** Forces full GCs and returns the usage afterwards. */
   gc(rounds?: number): Promise<ProcessUsage>;
-  /** SIGTERM: the graceful path (writes a --cpu-prof profile). */
+  /**
+   * Profiles the node's CPU while `during` runs, when `file` is set (the `--profile` option of the
+   * benchmarks); just runs it otherwise.
+   */
+  profiled<T>(file: string | undefined, during: () => Promise<T>): Promise<T>;
+  /** SIGTERM: the graceful path. */
   stop(): Promise<void>;
   /** SIGKILL: a node that dies mid-work. */
   kill(): Promise<void>;
@@ -27,17 +32,13 @@ export interface ServerNodeOptions {
   port?: number;
   /** Keep the production per-socket command budget (default: unlimited). */
   productionSocketLimit?: boolean;
-  /** Write a V8 CPU profile of the node into this directory when it stops gracefully. */
-  profileDir?: string;
 }
 
 /** Forks `benchServer.ts` as its own Node process (with --expose-gc) and waits until it listens. */
 export async function startServerNode(options: ServerNodeOptions): Promise<ServerNode> {
-  const nodeArgs = ['--expose-gc'];
-  if (options.profileDir) nodeArgs.push('--cpu-prof', `--cpu-prof-dir=${options.profileDir}`);
   const child = forkTs(libFile('benchServer.ts'), {
     label: options.label,
-    nodeArgs,
+    nodeArgs: ['--expose-gc'],
     env: {
       PORT: String(options.port ?? 0),
       REDIS_URL: options.redisUrl ?? '',
@@ -56,6 +57,16 @@ export async function startServerNode(options: ServerNodeOptions): Promise<Serve
     rpc,
     usage: () => rpc.call('usage', {}),
     gc: (rounds = 3) => rpc.call('gc', { rounds }, 30_000),
+    async profiled(file, during) {
+      if (!file) return during();
+      await rpc.call('profileStart', {});
+      try {
+        return await during();
+      } finally {
+        await rpc.call('profileStop', { file }, 60_000);
+        console.log(`  CPU profile of ${options.label}: ${file}`);
+      }
+    },
     stop: () => stopChild(child, 'SIGTERM', 15_000),
     kill: () => stopChild(child, 'SIGKILL'),
   };

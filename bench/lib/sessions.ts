@@ -46,9 +46,19 @@ export async function storedVersion(redis: RedisClient, prefix: string, sessionI
   return Number((await redis.hGet(key, 'version')) ?? Number.NaN);
 }
 
+/** How many participants the stored state shows online (every connect and disconnect queues a presence write). */
+export async function storedOnline(redis: RedisClient, prefix: string, sessionId: string): Promise<number> {
+  const [key] = sessionKeys(prefix, sessionId);
+  const raw = await redis.hGet(key, 'state');
+  const state = raw ? (JSON.parse(raw) as { participants?: Array<{ online: boolean }> }) : null;
+  return state?.participants?.filter((p) => p.online).length ?? Number.NaN;
+}
+
 /**
  * Waits until every client of every listed session is connected and holds the version in the
- * store, and the store stays put (the presence writes that follow connecting have all landed).
+ * store, and the store shows each of them online (the presence writes that follow connecting
+ * have all landed: a stable version alone is not enough, since one write can take longer than
+ * any quiet period on a busy machine).
  */
 export async function waitConverged(
   pool: WorkerPool,
@@ -63,11 +73,13 @@ export async function waitConverged(
     const versions = new Map<string, number>();
     for (const id of sessionIds) versions.set(id, await storedVersion(redis, prefix, id));
     const { sessions } = await pool.status();
-    const behind = sessionIds.filter((id) => {
+    const behind: string[] = [];
+    for (const id of sessionIds) {
       const s = sessions.get(id);
       const v = versions.get(id);
-      return !s || s.connected !== s.clients || s.min !== v || s.max !== v;
-    });
+      if (!s || s.connected !== s.clients || s.min !== v || s.max !== v) behind.push(id);
+      else if ((await storedOnline(redis, prefix, id)) !== s.clients) behind.push(id);
+    }
     if (behind.length === 0) {
       // Stable twice in a row: no write was still on its way.
       await sleep(200);
