@@ -13,7 +13,7 @@ import {
   prepareVotingSession,
   waitConverged,
   waitAllOffline,
-  type FanoutResult,
+  type FanoutTarget,
 } from './lib/fanoutRun.ts';
 import { loadAverage, machineInfo, printResultLine, printTable } from './lib/report.ts';
 import { runBench } from './lib/processes.ts';
@@ -33,7 +33,9 @@ const args = parseArgs({
   /** Vote storm at this session size (0: the largest size; -1: no storm). */
   stormSize: 0,
   stormVotes: 3,
-  stormSeconds: 20,
+  stormSeconds: 60,
+  /** How long a storm vote's ack is awaited: an overloaded node answers late, and those votes count too. */
+  stormAckTimeoutSeconds: 300,
   redisUrl: '',
   /** Write CPU profiles of the server node during each measurement into this directory. */
   profileDir: '',
@@ -47,9 +49,12 @@ interface SizeResult {
   size: number;
   connectSeconds: number;
   runde: ReturnType<Histogram['summary']>;
+  /** Per repetition, until the last of the N clients had applied it. */
+  rundeAll: ReturnType<Histogram['summary']>;
   rundeAck: ReturnType<Histogram['summary']>;
   rundeMissing: number;
   bare: ReturnType<Histogram['summary']> | null;
+  bareAll: ReturnType<Histogram['summary']> | null;
   ratioP99: number | null;
   frameBytes: number | null;
   serverCpu: number;
@@ -100,47 +105,30 @@ runBench('fanout', args.limitSeconds * 1000, async () => {
     });
     const [voter, observer, ...others] = prep.participants as [SeatInfo, SeatInfo, ...SeatInfo[]];
     const connectStart = monoNow();
-    const observerWorker = 1 % args.workers;
-    await pool.connect(
-      server.url,
-      [observer],
-      { mirror: 'version', reconnection: false, captureFrames: true },
-      { onWorker: observerWorker },
-    );
+    await pool.connect(server.url, [observer], { mirror: 'version', reconnection: false, captureFrames: true });
     await pool.connect(server.url, [voter, ...others], { mirror: 'version', reconnection: false });
     await waitConverged(pool, redis.client, redis.prefix, [prep.sessionId], 600_000);
     const connectSeconds = (monoNow() - connectStart) / 1000;
     console.log(`  ${size} clients connected and current in ${connectSeconds.toFixed(1)} s`);
 
-    const cpuBefore = await server.usage();
-    const baseVersion = await storedVersion(redis.client, redis.prefix, prep.sessionId);
-    const runde = await server.profiled(profileFile(`fanout-${size}`), () =>
-      measureFanout({
-        pool,
+    // One vote first, to see its delta frame as a client receives it (and to copy it for the baseline).
+    const topicId = prep.topicIds[0] ?? '';
+    const probe = await pool.sendOk(voter.participantId, 'vote:cast', { topicId });
+    await pool.waitVersion(prep.sessionId, probe, 60_000);
+    const frame = await pool
+      .workerOf(observer.participantId)
+      .call('frame', { participantId: observer.participantId, version: probe });
+    await pool.waitVersion(prep.sessionId, await pool.sendOk(voter.participantId, 'vote:retract', { topicId }), 60_000);
+    console.log(`  vote delta frame as received: ${frame?.bytes ?? '?'} bytes`);
+
+    const targets: FanoutTarget[] = [
+      {
         sessionId: prep.sessionId,
         voterId: voter.participantId,
-        topicId: prep.topicIds[0] ?? '',
-        reps,
-        warmup,
-        gapMs: args.gapMs,
-        baseVersion,
-      }),
-    );
-    const serverCpu = cpuShare(cpuBefore, await server.usage());
-    const castVersion = runde.sent[0]?.[0] ?? 0;
-    const frame = await pool
-      .workerAt(observerWorker)
-      .call('frame', { client: pool.placementOf(observer.participantId).index, version: castVersion });
-    console.log(`  Runde p99 ${runde.applied.percentile(99)} ms; vote delta frame ${frame?.bytes ?? '?'} bytes`);
-
-    let storm: StormResult | undefined;
-    if (size === stormSize) storm = await voteStorm(prep.sessionId, prep.topicIds, size);
-
-    await pool.closeAll();
-    // Everyone leaving queues a presence write each; let them land before measuring anything else.
-    await waitAllOffline(redis.client, redis.prefix, prep.sessionId, 600_000);
-
-    let bareResult: FanoutResult | null = null;
+        topicId,
+        baseVersion: await storedVersion(redis.client, redis.prefix, prep.sessionId),
+      },
+    ];
     if (bare && frame) {
       const batch = JSON.parse(frame.text.slice(1)) as [string, { events: Array<{ event: unknown }> }];
       const { version } = await bare.rpc.call('setTemplate', { event: batch[1].events[0]?.event });
@@ -150,28 +138,36 @@ runBench('fanout', args.limitSeconds * 1000, async () => {
         token: '',
       }));
       await pool.connect(bare.url, seats, { mirror: 'version', reconnection: false });
-      bareResult = await measureFanout({
-        pool,
-        sessionId: 'BARE',
-        voterId: 'bare-1',
-        topicId: 'none',
-        reps,
-        warmup,
-        gapMs: args.gapMs,
-        baseVersion: version,
-      });
-      await pool.closeAll();
-      console.log(`  bare Socket.IO p99 ${bareResult.applied.percentile(99)} ms`);
+      targets.push({ sessionId: 'BARE', voterId: 'bare-1', topicId: 'none', baseVersion: version });
     }
+    const cpuBefore = await server.usage();
+    const [runde, bareResult] = await server.profiled(profileFile(`fanout-${size}`), () =>
+      measureFanout({ pool, targets, reps, warmup, gapMs: args.gapMs }),
+    );
+    if (!runde) throw new Error('no Runde result');
+    const serverCpu = cpuShare(cpuBefore, await server.usage());
+    if (bare) await pool.closeSession('BARE');
+    console.log(
+      `  p99 Runde ${runde.applied.percentile(99)} ms, bare ${bareResult?.applied.percentile(99) ?? '–'} ms; all ${size} applied p99 Runde ${runde.allApplied.percentile(99)} ms`,
+    );
+
+    let storm: StormResult | undefined;
+    if (size === stormSize) storm = await voteStorm(prep.sessionId, prep.topicIds, size);
+
+    await pool.closeAll();
+    // Everyone leaving queues a presence write each; let them land before measuring anything else.
+    await waitAllOffline(redis.client, redis.prefix, prep.sessionId, 600_000);
 
     const bareP99 = bareResult?.applied.percentile(99) ?? null;
     results.push({
       size,
       connectSeconds: round(connectSeconds, 1),
       runde: runde.applied.summary(),
+      rundeAll: runde.allApplied.summary(),
       rundeAck: runde.ack.summary(),
       rundeMissing: runde.missing,
       bare: bareResult?.applied.summary() ?? null,
+      bareAll: bareResult?.allApplied.summary() ?? null,
       ratioP99: bareP99 ? round(runde.applied.percentile(99) / bareP99) : null,
       frameBytes: frame?.bytes ?? null,
       serverCpu: round(serverCpu),
@@ -189,8 +185,14 @@ runBench('fanout', args.limitSeconds * 1000, async () => {
         pool.workers.map((w) =>
           w.call(
             'storm',
-            { sessionId, topicIds, votesPerPerson: args.stormVotes, seconds: args.stormSeconds },
-            args.stormSeconds * 1000 + 120_000,
+            {
+              sessionId,
+              topicIds,
+              votesPerPerson: args.stormVotes,
+              seconds: args.stormSeconds,
+              ackTimeoutMs: args.stormAckTimeoutSeconds * 1000,
+            },
+            (args.stormSeconds + args.stormAckTimeoutSeconds) * 1000 + 60_000,
           ),
         ),
       ),
@@ -204,7 +206,7 @@ runBench('fanout', args.limitSeconds * 1000, async () => {
     }
     let allCurrent = true;
     try {
-      await waitConverged(pool, redis.client, redis.prefix, [sessionId], 120_000);
+      await waitConverged(pool, redis.client, redis.prefix, [sessionId], args.stormAckTimeoutSeconds * 1000);
     } catch (err) {
       allCurrent = false;
       console.log(`  ${err instanceof Error ? err.message : err}`);
@@ -228,7 +230,7 @@ runBench('fanout', args.limitSeconds * 1000, async () => {
   }
 
   printTable(
-    'Vote → applied by every client (ms, over repetitions × clients)',
+    'Vote → applied (ms): percentiles over repetitions × clients; all-N: per repetition, until the last client had it',
     results.map((r) => ({
       N: r.size,
       'Runde p50': r.runde.p50,
@@ -238,6 +240,9 @@ runBench('fanout', args.limitSeconds * 1000, async () => {
       'bare p50': r.bare?.p50 ?? null,
       'bare p99': r.bare?.p99 ?? null,
       'p99 ratio': r.ratioP99,
+      'all-N p50': r.rundeAll.p50,
+      'all-N p99': r.rundeAll.p99,
+      'bare all-N p99': r.bareAll?.p99 ?? null,
       'ack p99': r.rundeAck.p99,
       'frame B': r.frameBytes,
       'server CPU': r.serverCpu,

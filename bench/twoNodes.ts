@@ -1,17 +1,24 @@
 /**
  * Two nodes: the fan-out of one vote when a session's clients are split over two server nodes
- * sharing Redis (commits relayed by the Socket.IO Redis Streams adapter), against the same
- * session size all on one of those nodes.
+ * sharing Redis (commits relayed by the Socket.IO Redis Streams adapter), against a session of
+ * the same size all on one of those nodes. Both sessions are connected at once and measured
+ * in turn, one vote each, so machine noise hits both alike.
  *
  *   npx tsx bench/twoNodes.ts --clients 1000 --reps 100
  */
 import { parseArgs } from './lib/args.ts';
 import type { SeatInfo } from './lib/benchClient.ts';
-import { measureFanout, prepareVotingSession, waitConverged, waitAllOffline } from './lib/fanoutRun.ts';
+import {
+  measureFanout,
+  prepareVotingSession,
+  waitConverged,
+  type FanoutResult,
+  type FanoutTarget,
+} from './lib/fanoutRun.ts';
 import { runBench } from './lib/processes.ts';
 import { loadAverage, machineInfo, printResultLine, printTable } from './lib/report.ts';
 import { startRedis } from './lib/redisServer.ts';
-import { cpuShare, startServerNode, type ServerNode } from './lib/serverNode.ts';
+import { cpuShare, startServerNode } from './lib/serverNode.ts';
 import { storedVersion } from './lib/sessions.ts';
 import { round, type LatencySummary } from './lib/stats.ts';
 import { WorkerPool } from './lib/workerPool.ts';
@@ -26,16 +33,6 @@ const args = parseArgs({
   limitSeconds: 1800,
 });
 
-interface ConfigResult {
-  config: string;
-  all: LatencySummary;
-  nodeA: LatencySummary;
-  nodeB: LatencySummary | null;
-  missing: number;
-  cpuA: number;
-  cpuB: number;
-}
-
 runBench('twoNodes', args.limitSeconds * 1000, async () => {
   const redis = await startRedis({ url: args.redisUrl || undefined, label: 'two-nodes' });
   const a = await startServerNode({ label: 'node-a', redisUrl: redis.url, keyPrefix: redis.prefix });
@@ -45,7 +42,8 @@ runBench('twoNodes', args.limitSeconds * 1000, async () => {
   const warmup = args.warmup + (args.warmup % 2);
   console.log(`twoNodes: ${args.clients} clients, ${reps} repetitions; load ${loadAverage()}`);
 
-  async function run(config: string, split: boolean): Promise<ConfigResult> {
+  /** A session of `clients` seats, connected all to node A or half to A and half to B. */
+  async function prepare(split: boolean) {
     const prep = await prepareVotingSession({
       url: a.url,
       pool,
@@ -60,37 +58,41 @@ runBench('twoNodes', args.limitSeconds * 1000, async () => {
     await pool.connect(a.url, [voter, ...rest.slice(0, half)], { mirror: 'version', reconnection: false });
     if (split) await pool.connect(b.url, rest.slice(half), { mirror: 'version', reconnection: false });
     await waitConverged(pool, redis.client, redis.prefix, [prep.sessionId], 600_000);
-    const usage = async (node: ServerNode) => node.usage();
-    const [a0, b0] = await Promise.all([usage(a), usage(b)]);
-    const result = await measureFanout({
-      pool,
+    const target: FanoutTarget = {
       sessionId: prep.sessionId,
       voterId: voter.participantId,
       topicId: prep.topicIds[0] ?? '',
-      reps,
-      warmup,
-      gapMs: args.gapMs,
       baseVersion: await storedVersion(redis.client, redis.prefix, prep.sessionId),
-    });
-    const [a1, b1] = await Promise.all([usage(a), usage(b)]);
-    const onA = await pool.latencies(prep.sessionId, result.sent, a.url);
-    const onB = split ? await pool.latencies(prep.sessionId, result.sent, b.url) : null;
-    await pool.closeAll();
-    await waitAllOffline(redis.client, redis.prefix, prep.sessionId, 600_000);
-    console.log(`  ${config}: p99 ${result.applied.percentile(99)} ms`);
-    return {
-      config,
-      all: result.applied.summary(),
-      nodeA: onA.hist.summary(),
-      nodeB: onB?.hist.summary() ?? null,
-      missing: result.missing,
-      cpuA: round(cpuShare(a0, a1)),
-      cpuB: round(cpuShare(b0, b1)),
     };
+    return target;
   }
 
-  const one = await run('one node', false);
-  const two = await run('two nodes', true);
+  const oneTarget = await prepare(false);
+  const twoTarget = await prepare(true);
+  console.log(`  both sessions connected (${2 * args.clients} clients); measuring, one vote in each in turn`);
+  const [a0, b0] = await Promise.all([a.usage(), b.usage()]);
+  const [oneResult, twoResult] = await measureFanout({
+    pool,
+    targets: [oneTarget, twoTarget],
+    reps,
+    warmup,
+    gapMs: args.gapMs,
+  });
+  const [a1, b1] = await Promise.all([a.usage(), b.usage()]);
+  if (!oneResult || !twoResult) throw new Error('missing results');
+  const onA = await pool.latencies(twoTarget.sessionId, twoResult.sent, a.url);
+  const onB = await pool.latencies(twoTarget.sessionId, twoResult.sent, b.url);
+  const result = (config: string, r: FanoutResult, nodeA: LatencySummary | null, nodeB: LatencySummary | null) => ({
+    config,
+    all: r.applied.summary(),
+    allApplied: r.allApplied.summary(),
+    nodeA,
+    nodeB,
+    missing: r.missing,
+  });
+  const one = result('one node', oneResult, null, null);
+  const two = result('two nodes', twoResult, onA.hist.summary(), onB.hist.summary());
+  const cpu = { nodeA: round(cpuShare(a0, a1)), nodeB: round(cpuShare(b0, b1)) };
   const ratio = round(two.all.p99 / one.all.p99);
   printTable(
     'Vote → applied by every client (ms)',
@@ -100,14 +102,16 @@ runBench('twoNodes', args.limitSeconds * 1000, async () => {
       p95: r.all.p95,
       p99: r.all.p99,
       max: r.all.max,
-      'p99 on A': r.nodeA.p99,
-      'p99 on B': r.nodeB?.p99 ?? null,
+      'all-N p50': r.allApplied.p50,
+      'all-N p99': r.allApplied.p99,
+      'p99 clients on A': r.nodeA?.p99 ?? null,
+      'p99 clients on B': r.nodeB?.p99 ?? null,
       missing: r.missing,
-      'CPU A': r.cpuA,
-      'CPU B': r.cpuB,
     })),
   );
-  console.log(`\np99 two nodes / one node: ${ratio}`);
+  console.log(
+    `\np99 two nodes / one node: ${ratio}; CPU over both measurements: node A ${cpu.nodeA}, node B ${cpu.nodeB}`,
+  );
   console.log(`load average now ${loadAverage()}`);
   printResultLine('twoNodes', {
     machine: machineInfo(),

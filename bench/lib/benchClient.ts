@@ -143,9 +143,13 @@ export class BenchClient {
   }
 
   /** Sends a command through {@link emitCommand}, timing it on the shared monotonic clock. */
-  async send(type: string, payload: unknown): Promise<{ sentAt: number; ackAt: number; ack: Ack<CommandResult> }> {
+  async send(
+    type: string,
+    payload: unknown,
+    timeoutMs = ACK_TIMEOUT_MS,
+  ): Promise<{ sentAt: number; ackAt: number; ack: Ack<CommandResult> }> {
     const sentAt = monoNow();
-    const ack = await emitCommand(this.socket, type, payload);
+    const ack = await emitCommand(this.socket, type, payload, timeoutMs);
     return { sentAt, ackAt: monoNow(), ack };
   }
 

@@ -32,9 +32,9 @@ function onVersion(client: BenchClient, from: number, to: number): void {
 
 const inSession = (sessionId: string) => clients.filter((c) => c.seat.sessionId === sessionId);
 
-function clientAt(index: number): BenchClient {
-  const client = clients[index];
-  if (!client) throw new Error(`no client ${index}`);
+function clientOf(participantId: string): BenchClient {
+  const client = clients.find((c) => c.seat.participantId === participantId);
+  if (!client) throw new Error(`no client for participant ${participantId}`);
   return client;
 }
 
@@ -130,7 +130,7 @@ function learn(mix: Mix, type: string, payload: unknown): void {
 }
 
 const handlers = {
-  /** Connects more clients (appended after those already here); returns the index of the first. */
+  /** Connects more clients (added to those already here). */
   connect: async (args: {
     url: string;
     seats: SeatInfo[];
@@ -138,7 +138,6 @@ const handlers = {
     concurrency: number;
     timeoutMs: number;
   }) => {
-    const first = clients.length;
     const added = args.seats.map((seat) => {
       const client = new BenchClient(args.url, seat, args.options);
       client.onVersion = onVersion;
@@ -147,7 +146,7 @@ const handlers = {
     });
     const started = monoNow();
     await pooled(added, args.concurrency, (client) => client.open(args.timeoutMs));
-    return { first, count: added.length, ms: monoNow() - started };
+    return { count: added.length, ms: monoNow() - started };
   },
 
   /** Per session: the lowest and highest version its clients here hold, and how many are connected. */
@@ -187,8 +186,8 @@ const handlers = {
       waiters.add(waiter);
     }),
 
-  send: ({ client, type, payload }: { client: number; type: string; payload: unknown }) =>
-    clientAt(client).send(type, payload),
+  send: ({ participantId, type, payload }: { participantId: string; type: string; payload: unknown }) =>
+    clientOf(participantId).send(type, payload),
 
   /** Starts recording when each client of the session applies each version after `base`. */
   track: ({ sessionId, base, capacity }: { sessionId: string; base: number; capacity: number }) => {
@@ -204,29 +203,46 @@ const handlers = {
   latencies: ({ sessionId, sent, url }: { sessionId: string; sent: Array<[number, number]>; url?: string }) => {
     const hist = new Histogram();
     let missing = 0;
+    // Per version, the slowest client here: the worker-side part of "until all have applied it".
+    const slowest = sent.map(([version]): [number, number] => [version, 0]);
     for (const c of inSession(sessionId)) {
       if (url !== undefined && c.url !== url) continue;
       if (!c.arrivals) continue;
       const { base, times } = c.arrivals;
-      for (const [version, sentAt] of sent) {
+      for (const [i, [version, sentAt]] of sent.entries()) {
         const at = times[version - base - 1];
-        if (at === undefined || Number.isNaN(at)) missing += 1;
-        else hist.add(at - sentAt);
+        if (at === undefined || Number.isNaN(at)) {
+          missing += 1;
+          continue;
+        }
+        hist.add(at - sentAt);
+        const entry = slowest[i];
+        if (entry && at - sentAt > entry[1]) entry[1] = at - sentAt;
       }
     }
-    return { hist: hist.toJSON(), missing };
+    return { hist: hist.toJSON(), missing, slowest };
   },
 
   /** The raw `session:events` packet a capturing client received for `version`. */
-  frame: ({ client, version }: { client: number; version: number }) => {
+  frame: ({ participantId, version }: { participantId: string; version: number }) => {
     const marker = `"version":${version},`;
-    const text = clientAt(client).frames.find((f) => f.includes(marker));
+    const text = clientOf(participantId).frames.find((f) => f.includes(marker));
     // On the wire: the Engine.IO packet type ("4") in front of the Socket.IO packet.
     return text ? { bytes: Buffer.byteLength(text) + 1, text } : null;
   },
 
-  /** Every client of the session here casts `votesPerPerson` votes at random moments within `seconds`. */
-  storm: async (args: { sessionId: string; topicIds: string[]; votesPerPerson: number; seconds: number }) => {
+  /**
+   * Every client of the session here casts `votesPerPerson` votes at random moments within
+   * `seconds`. Acks are awaited for as long as `ackTimeoutMs`: an overloaded server answers late,
+   * and every vote it committed is still measured.
+   */
+  storm: async (args: {
+    sessionId: string;
+    topicIds: string[];
+    votesPerPerson: number;
+    seconds: number;
+    ackTimeoutMs: number;
+  }) => {
     const sent: Array<[number, number]> = [];
     const errors: Record<string, number> = {};
     const ack = new Histogram();
@@ -238,7 +254,7 @@ const handlers = {
         ({ client, delay }) =>
           new Promise<void>((resolve) => {
             setTimeout(() => {
-              client.send('vote:cast', { topicId: pick(args.topicIds) }).then(
+              client.send('vote:cast', { topicId: pick(args.topicIds) }, args.ackTimeoutMs).then(
                 (r) => {
                   ack.add(r.ackAt - r.sentAt);
                   if (r.ack.ok) sent.push([r.ack.data.version, r.sentAt]);
@@ -335,6 +351,15 @@ const handlers = {
       connectedAt: c.connects.find((t) => t > since) ?? null,
       currentAt: c.syncs.find((s) => s.at > since && s.version >= (targets[c.seat.sessionId] ?? Infinity))?.at ?? null,
     })),
+
+  /** Disconnects and forgets the clients of one session. */
+  closeSession: ({ sessionId }: { sessionId: string }) => {
+    for (const c of inSession(sessionId)) {
+      c.close();
+      mixes.delete(c);
+      clients.splice(clients.indexOf(c), 1);
+    }
+  },
 
   closeAll: (_: Record<string, never>) => {
     for (const c of clients) c.close();

@@ -10,6 +10,8 @@ import type { WorkerPool } from './workerPool.ts';
 export interface FanoutResult {
   /** Send → applied, over every (repetition × client). */
   applied: Histogram;
+  /** Send → applied by the last client, one sample per repetition ("all N have it"). */
+  allApplied: Histogram;
   /** Send → ack at the voter. */
   ack: Histogram;
   /** (repetition × client) pairs where the client never applied the version. */
@@ -18,39 +20,54 @@ export interface FanoutResult {
   sent: Array<[number, number]>;
 }
 
-/**
- * The fan-out measurement, the same for Runde and the bare baseline: the voter alternately casts
- * and retracts a vote; each time, the time of sending is taken just before the emit, and every
- * client notes when it applied that version. The next repetition starts once every client has
- * it (plus a short pause), so repetitions never overlap. The first `warmup` are not counted.
- */
-export async function measureFanout(options: {
-  pool: WorkerPool;
+/** One thing to measure: a session (or the bare server's room), its voter and a topic. */
+export interface FanoutTarget {
   sessionId: string;
   voterId: string;
   topicId: string;
+  /** The version every client of the session holds when the measurement starts. */
+  baseVersion: number;
+}
+
+/**
+ * The fan-out measurement, the same for Runde and the bare baseline: the voter alternately casts
+ * and retracts a vote; each time, the time of sending is taken just before the emit, and every
+ * client notes when it applied that version. The next vote is sent once every client has it
+ * (plus a short pause), so votes never overlap. With several targets (Runde and the baseline,
+ * or one node and two), each repetition votes once in each, in turn: a machine shared with
+ * other work slows both alike instead of whichever happened to run during a busy minute.
+ * The first `warmup` repetitions are not counted.
+ */
+export async function measureFanout(options: {
+  pool: WorkerPool;
+  targets: FanoutTarget[];
   reps: number;
   warmup: number;
   gapMs: number;
-  baseVersion: number;
-}): Promise<FanoutResult> {
-  const { pool, sessionId, voterId, reps, warmup } = options;
-  await pool.track(sessionId, options.baseVersion, 2 * (reps + warmup) + 1_000);
-  const sent: Array<[number, number]> = [];
-  const ack = new Histogram();
+}): Promise<FanoutResult[]> {
+  const { pool, targets, reps, warmup } = options;
+  for (const t of targets) await pool.track(t.sessionId, t.baseVersion, 2 * (reps + warmup) + 1_000);
+  const sent = targets.map((): Array<[number, number]> => []);
+  const acks = targets.map(() => new Histogram());
   for (let i = 0; i < warmup + reps; i += 1) {
     const type = i % 2 === 0 ? 'vote:cast' : 'vote:retract';
-    const result = await pool.send(voterId, type, { topicId: options.topicId });
-    if (!result.ack.ok) throw new Error(`${type} refused: ${result.ack.error.code}`);
-    await pool.waitVersion(sessionId, result.ack.data.version, 60_000);
-    if (i >= warmup) {
-      sent.push([result.ack.data.version, result.sentAt]);
-      ack.add(result.ackAt - result.sentAt);
+    for (const [k, target] of targets.entries()) {
+      const result = await pool.send(target.voterId, type, { topicId: target.topicId });
+      if (!result.ack.ok) throw new Error(`${type} refused: ${result.ack.error.code}`);
+      await pool.waitVersion(target.sessionId, result.ack.data.version, 60_000);
+      if (i >= warmup) {
+        sent[k]?.push([result.ack.data.version, result.sentAt]);
+        acks[k]?.add(result.ackAt - result.sentAt);
+      }
+      await sleep(options.gapMs);
     }
-    await sleep(options.gapMs);
   }
-  const { hist, missing } = await pool.latencies(sessionId, sent);
-  return { applied: hist, ack, missing, sent };
+  return Promise.all(
+    targets.map(async (target, k) => {
+      const { hist, allApplied, missing } = await pool.latencies(target.sessionId, sent[k] ?? []);
+      return { applied: hist, allApplied, ack: acks[k] ?? new Histogram(), missing, sent: sent[k] ?? [] };
+    }),
+  );
 }
 
 export interface PreparedSession {

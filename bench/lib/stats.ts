@@ -41,7 +41,10 @@ export class Histogram {
   }
 
   get max(): number {
-    return this.#count === 0 ? Number.NaN : Math.max(...this.#counts.keys()) / 100;
+    if (this.#count === 0) return Number.NaN;
+    let max = 0;
+    for (const key of this.#counts.keys()) if (key > max) max = key;
+    return max / 100;
   }
 
   get mean(): number {

@@ -18,7 +18,7 @@ export interface SessionStatus {
  */
 export class WorkerPool {
   readonly workers: Array<RpcChannel<WorkerHandlers>>;
-  readonly #placement = new Map<string, { worker: number; index: number }>();
+  readonly #placement = new Map<string, number>();
 
   private constructor(workers: Array<RpcChannel<WorkerHandlers>>) {
     this.workers = workers;
@@ -50,12 +50,8 @@ export class WorkerPool {
       this.workers.map(async (worker, w) => {
         const share = shares[w] ?? [];
         if (share.length === 0) return;
-        const { first } = await worker.call(
-          'connect',
-          { url, seats: share, options, concurrency, timeoutMs },
-          timeoutMs + 10_000,
-        );
-        share.forEach((seat, i) => this.#placement.set(seat.participantId, { worker: w, index: first + i }));
+        await worker.call('connect', { url, seats: share, options, concurrency, timeoutMs }, timeoutMs + 10_000);
+        for (const seat of share) this.#placement.set(seat.participantId, w);
       }),
     );
   }
@@ -97,8 +93,7 @@ export class WorkerPool {
     type: string,
     payload: unknown,
   ): Promise<{ sentAt: number; ackAt: number; ack: Ack<CommandResult> }> {
-    const { worker, index } = this.placementOf(participantId);
-    return this.workerAt(worker).call('send', { client: index, type, payload }, 30_000);
+    return this.workerOf(participantId).call('send', { participantId, type, payload }, 30_000);
   }
 
   /** Sends a command that must succeed; returns the version it reached. */
@@ -112,20 +107,27 @@ export class WorkerPool {
     await Promise.all(this.workers.map((w) => w.call('track', { sessionId, base, capacity })));
   }
 
-  /** Send → applied over the session's clients (only those connected to `url`, when given). */
+  /**
+   * Send → applied over the session's clients (only those connected to `url`, when given), and
+   * per version the time until the last of them had it.
+   */
   async latencies(
     sessionId: string,
     sent: Array<[number, number]>,
     url?: string,
-  ): Promise<{ hist: Histogram; missing: number }> {
+  ): Promise<{ hist: Histogram; allApplied: Histogram; missing: number }> {
     const answers = await Promise.all(this.workers.map((w) => w.call('latencies', { sessionId, sent, url }, 120_000)));
     const hist = new Histogram();
     let missing = 0;
+    const slowest = new Map<number, number>();
     for (const a of answers) {
       hist.merge(a.hist);
       missing += a.missing;
+      for (const [version, ms] of a.slowest) slowest.set(version, Math.max(slowest.get(version) ?? 0, ms));
     }
-    return { hist, missing };
+    const allApplied = new Histogram();
+    for (const ms of slowest.values()) allApplied.add(ms);
+    return { hist, allApplied, missing };
   }
 
   async closeAll(): Promise<void> {
@@ -139,10 +141,16 @@ export class WorkerPool {
     return answers.reduce((sum, a) => sum + a.cpuMs, 0);
   }
 
-  placementOf(participantId: string): { worker: number; index: number } {
+  /** The worker holding this participant's client. */
+  workerOf(participantId: string): RpcChannel<WorkerHandlers> {
     const placement = this.#placement.get(participantId);
-    if (!placement) throw new Error(`participant ${participantId} is not connected`);
-    return placement;
+    if (placement === undefined) throw new Error(`participant ${participantId} is not connected`);
+    return this.workerAt(placement);
+  }
+
+  /** Disconnects the clients of one session, leaving the others connected. */
+  async closeSession(sessionId: string): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.call('closeSession', { sessionId })));
   }
 
   workerAt(index: number): RpcChannel<WorkerHandlers> {
