@@ -171,6 +171,10 @@ runBench('capacity', (args.limitSeconds + args.seconds) * 1000, async () => {
     at: monoNow(),
   };
   const { gaps, disconnects } = await pool.status();
+  // Every command reads and writes a session's whole state, so its size matters.
+  const stateBytes = await Promise.all(
+    ids.map(async (id) => Number(await redis.client.hStrLen(sessionKeys(redis.prefix, id)[0], 'state'))),
+  );
 
   const ack = new Histogram();
   const errors: Record<string, number> = {};
@@ -208,6 +212,10 @@ runBench('capacity', (args.limitSeconds + args.seconds) * 1000, async () => {
     },
     redisCpu: round((after.redisCpu - before.redisCpu) / wallS),
     clientCpu: round((after.clientCpuMs - before.clientCpuMs) / 1000 / wallS),
+    stateBytes: {
+      mean: Math.round(stateBytes.reduce((a, b) => a + b, 0) / Math.max(1, stateBytes.length)),
+      max: Math.max(0, ...stateBytes),
+    },
     redisRoundTripsPerCommand: round(trips / Math.max(1, sent)),
     redisCallsPerCommand: Object.fromEntries(
       Object.entries(delta)
@@ -221,7 +229,8 @@ runBench('capacity', (args.limitSeconds + args.seconds) * 1000, async () => {
     {
       sessions: args.sessions,
       clients: args.sessions * args.perSession,
-      'cmd/s': summary.commandsPerSecond,
+      'offered cmd/s': args.rate,
+      'sent cmd/s': summary.commandsPerSecond,
       sent,
       ok,
       p50: summary.ack.p50,
@@ -229,7 +238,7 @@ runBench('capacity', (args.limitSeconds + args.seconds) * 1000, async () => {
       p99: summary.ack.p99,
       max: summary.ack.max,
       errors: errorCount,
-      skipped,
+      'skipped (all busy)': skipped,
       gaps,
       disconnects,
     },
@@ -246,6 +255,8 @@ runBench('capacity', (args.limitSeconds + args.seconds) * 1000, async () => {
       'server RSS after MB': summary.serverRssMb.after,
       'Redis CPU': summary.redisCpu,
       'client workers CPU': summary.clientCpu,
+      'state KB mean': round(summary.stateBytes.mean / 1024, 1),
+      'state KB max': round(summary.stateBytes.max / 1024, 1),
     },
   ]);
   printTable(

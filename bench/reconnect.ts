@@ -51,6 +51,7 @@ runBench('reconnect', args.limitSeconds * 1000, async () => {
   await waitConverged(pool, redis.client, redis.prefix, ids, 300_000);
   console.log(`  ${seats.length} clients connected and current`);
 
+  await Promise.all(pool.workers.map((w) => w.call('recordHistory', {})));
   const stoppedAt = monoNow();
   if (args.signal === 'SIGKILL') await server.kill();
   else await server.stop();

@@ -72,6 +72,8 @@ export class BenchClient {
   onVersion: (client: BenchClient, from: number, to: number) => void = () => undefined;
   /** When set, the monotonic time each version was applied, indexed by version − base − 1. */
   arrivals: { base: number; times: Float64Array } | null = null;
+  /** When set, every version change as (monotonic time, version). */
+  history: Array<[number, number]> | null = null;
   #syncing = false;
   #syncAgain = false;
   #held: AnyVersionedEvent[] = [];
@@ -210,6 +212,7 @@ export class BenchClient {
     const from = this.version;
     if (to === from) return;
     this.version = to;
+    this.history?.push([monoNow(), to]);
     if (this.arrivals) {
       const now = monoNow();
       const { base, times } = this.arrivals;

@@ -52,7 +52,11 @@ async function pooled<T>(items: readonly T[], limit: number, task: (item: T) => 
 
 const pick = <T>(list: readonly T[]): T | undefined => list[Math.floor(Math.random() * list.length)];
 
-/** Per-client bookkeeping for the capacity mix, kept from acks so it never lags behind pushes. */
+/**
+ * Per-client bookkeeping for the capacity mix, kept from acks so it never lags behind pushes.
+ * Sessions stay the size of a real meeting: each person proposes 5 topics (then edits them)
+ * and notes 10 takeaways (then renames themself), so a session's state stops growing.
+ */
 interface Mix {
   busy: boolean;
   votes: string[];
@@ -87,7 +91,7 @@ function nextCommand(client: BenchClient, session: LoadSession, mix: Mix): { typ
   const me = client.seat.participantId;
   switch (session.group) {
     case 'collect': {
-      if (mix.topicsAdded < 20) return { type: 'topic:add', payload: { title: `Idea ${mix.n} of ${me.slice(0, 6)}` } };
+      if (mix.topicsAdded < 5) return { type: 'topic:add', payload: { title: `Idea ${mix.n} of ${me.slice(0, 6)}` } };
       const own = (client.state as SessionState | null)?.topics.filter((t) => t.authorId === me) ?? [];
       const topic = pick(own);
       if (!topic) return { type: 'participant:rename', payload: { name: `Person ${mix.n % 1000}` } };
@@ -104,7 +108,7 @@ function nextCommand(client: BenchClient, session: LoadSession, mix: Mix): { typ
           ? { type: 'timer:pause', payload: {} }
           : { type: 'timer:add', payload: { minutes: 1 } };
       }
-      if (mix.outcomesAdded < 100 && session.discussTopicId) {
+      if (mix.outcomesAdded < 10 && session.discussTopicId) {
         return {
           type: 'outcome:add',
           payload: {
@@ -341,16 +345,34 @@ const handlers = {
     return result;
   },
 
+  /** Starts recording every client's version changes (for `reconnectTimes`). */
+  recordHistory: (_: Record<string, never>) => {
+    for (const c of clients) c.history = [];
+  },
+
   /**
-   * After a restart at `since`: for each client, when it first connected again and when it first
-   * finished a sync holding at least its session's `targets` version (monotonic ms, or null).
+   * After a restart at `since`: for each client, when it first connected again, and when it was
+   * current: synced after that connect, and holding its session's `targets` version (reached by
+   * the sync itself or by pushes after it). Monotonic ms, or null.
    */
   reconnectTimes: ({ since, targets }: { since: number; targets: Record<string, number> }) =>
-    clients.map((c) => ({
-      attempts: c.reconnectAttempts,
-      connectedAt: c.connects.find((t) => t > since) ?? null,
-      currentAt: c.syncs.find((s) => s.at > since && s.version >= (targets[c.seat.sessionId] ?? Infinity))?.at ?? null,
-    })),
+    clients.map((c) => {
+      const connectedAt = c.connects.find((t) => t > since) ?? null;
+      const syncedAt = connectedAt === null ? undefined : c.syncs.find((s) => s.at > connectedAt)?.at;
+      const target = targets[c.seat.sessionId] ?? Infinity;
+      const reachedAt = c.history?.find(([at, version]) => at > since && version >= target)?.[0];
+      // Nothing changed while the node was away: the sync's version was already the target.
+      const heldAlready = c.history?.every(([at]) => at <= since) !== false && c.version >= target;
+      const currentAt =
+        syncedAt === undefined
+          ? null
+          : heldAlready
+            ? syncedAt
+            : reachedAt === undefined
+              ? null
+              : Math.max(syncedAt, reachedAt);
+      return { attempts: c.reconnectAttempts, connectedAt, currentAt };
+    }),
 
   /** Disconnects and forgets the clients of one session. */
   closeSession: ({ sessionId }: { sessionId: string }) => {

@@ -55,7 +55,7 @@ export async function startRedis(options: { url?: string; label: string }): Prom
             await probe.close();
             return true;
           } catch {
-            probe.destroy();
+            if (probe.isOpen) probe.destroy();
             return false;
           }
         },
