@@ -64,11 +64,19 @@ runBench('memory', args.limitSeconds * 1000, async () => {
   await sleep(args.idleSeconds * 1000);
   const baseline = await server.gc(5);
 
-  await pool.connect(server.url, measured.seats, { mirror: 'version', reconnection: false });
-  await waitConverged(pool, redis.client, redis.prefix, measured.ids, 300_000);
-  console.log(`  ${measured.seats.length} clients connected; idling ${args.idleSeconds} s`);
-  await sleep(args.idleSeconds * 1000);
-  const connected = await server.gc(5);
+  // Two steps: the first half grows the heap past whatever the node's start left behind (V8 gives
+  // pages back lazily, so a reading right after start can sit above a later one); the growth from
+  // the first half to all of them is the marginal cost of a participant.
+  const half = Math.floor(measured.seats.length / 2);
+  const idle = async (seats: SeatInfo[]) => {
+    await pool.connect(server.url, seats, { mirror: 'version', reconnection: false });
+    await waitConverged(pool, redis.client, redis.prefix, [...new Set(seats.map((s) => s.sessionId))], 300_000);
+    await sleep(args.idleSeconds * 1000);
+    return server.gc(5);
+  };
+  const halfway = await idle(measured.seats.slice(0, half));
+  const connected = await idle(measured.seats.slice(half));
+  console.log(`  ${measured.seats.length} clients connected and idle`);
 
   await pool.closeAll();
   for (const id of [...warm.ids, ...measured.ids]) await waitAllOffline(redis.client, redis.prefix, id, 120_000);
@@ -76,24 +84,35 @@ runBench('memory', args.limitSeconds * 1000, async () => {
   const released = await server.gc(5);
 
   const n = measured.seats.length;
-  const per = (field: keyof ProcessUsage, from: ProcessUsage, to: ProcessUsage) =>
-    round((to[field] - from[field]) / n / KB, 1);
-  const fields = ['rss', 'heapUsed', 'external', 'arrayBuffers'] as const;
-  const perParticipantKb = Object.fromEntries(fields.map((f) => [f, per(f, baseline, connected)]));
+  const per = (from: ProcessUsage, to: ProcessUsage, count: number) =>
+    Object.fromEntries(
+      (['rss', 'heapUsed', 'external', 'arrayBuffers'] as const).map((f) => [
+        f,
+        round((to[f] - from[f]) / count / KB, 1),
+      ]),
+    );
+  const perParticipantKb = per(halfway, connected, n - half);
+  const fromBaselineKb = per(baseline, connected, n);
   const rows = [
     { reading: 'baseline (warm-up clients only)', ...mb(baseline) },
+    { reading: `${half} more connected, idle`, ...mb(halfway) },
     { reading: `${n} more connected, idle`, ...mb(connected) },
     { reading: 'all disconnected again', ...mb(released) },
   ];
   printTable('Server node memory after forced GC (MB)', rows);
-  printTable('Growth per connected idle participant (KB)', [{ participants: n, ...perParticipantKb }]);
+  printTable('Growth per connected idle participant (KB)', [
+    { between: `${half} and ${n} connected`, ...perParticipantKb },
+    { between: `baseline and ${n} connected`, ...fromBaselineKb },
+  ]);
   console.log(`\nload average now ${loadAverage()}`);
   printResultLine('memory', {
     machine: machineInfo(),
     args,
     participants: n,
     perParticipantKb,
+    fromBaselineKb,
     baselineMb: mb(baseline),
+    halfwayMb: mb(halfway),
     connectedMb: mb(connected),
     releasedMb: mb(released),
   });

@@ -1,4 +1,4 @@
-import { cpus, loadavg } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 
 /** Prints rows as an aligned text table; numbers right-aligned, NaN as "–". */
 export function printTable(title: string, rows: Array<Record<string, string | number | boolean | null>>): void {
@@ -40,6 +40,7 @@ export function machineInfo() {
   return {
     node: process.version,
     cpus: osCpus(),
+    memoryGb: Math.round(totalmem() / 1024 ** 3),
     platform: `${process.platform} ${process.arch}`,
   };
 }
