@@ -24,7 +24,7 @@ interface Profile {
 const argv = process.argv.slice(2);
 const topIndex = argv.indexOf('--top');
 const top = topIndex >= 0 ? Number(argv[topIndex + 1]) : 25;
-const files = argv.filter((a, i) => a !== '--top' && i !== topIndex + 1);
+const files = argv.filter((_, i) => topIndex < 0 || (i !== topIndex && i !== topIndex + 1));
 
 /** `node_modules/.pnpm/x@1/node_modules/socket.io/dist/a.js` → `socket.io`; our files by path. */
 function owner(url: string): string {
