@@ -1,0 +1,277 @@
+/**
+ * Capacity: many small sessions under a steady, realistic command load on one server node.
+ * 200 sessions × 10 participants, ~1,000 commands/s spread over them (topics added and edited
+ * while collecting, dots cast and moved while voting, the facilitator's timer and takeaways
+ * while discussing). Reports ack latency, errors by code, the node's CPU and RSS, and the Redis
+ * round trips per command (from the bench-owned Redis's INFO commandstats).
+ *
+ *   npx tsx bench/capacity.ts --sessions 200 --perSession 10 --rate 1000 --seconds 60
+ */
+import { sessionKeys } from '@runde/server';
+import type { SessionState } from '@runde/shared';
+import { parseArgs } from './lib/args.ts';
+import type { SeatInfo } from './lib/benchClient.ts';
+import { monoNow, sleep } from './lib/clock.ts';
+import type { LoadResult, LoadSession } from './lib/clientWorker.ts';
+import { runBench } from './lib/processes.ts';
+import { loadAverage, machineInfo, printResultLine, printTable } from './lib/report.ts';
+import { callDelta, commandCalls, redisCpuSeconds, roundTrips, startRedis } from './lib/redisServer.ts';
+import { cpuShare, startServerNode } from './lib/serverNode.ts';
+import { createSession, joinSeats, waitConverged } from './lib/sessions.ts';
+import { Histogram, mergeCounts, round } from './lib/stats.ts';
+import { WorkerPool } from './lib/workerPool.ts';
+
+const args = parseArgs({
+  sessions: 200,
+  perSession: 10,
+  rate: 1000,
+  seconds: 60,
+  warmupSeconds: 5,
+  workers: 2,
+  /** Keep the production per-socket command budget (50 per 10 s), as a real deployment has. */
+  productionLimits: true,
+  redisUrl: '',
+  /** Write a CPU profile of the server node during the measured window into this directory. */
+  profileDir: '',
+  limitSeconds: 1800,
+});
+
+const MB = 1024 * 1024;
+
+/** Runs `task` over `items`, `limit` at a time. */
+async function pooled<T>(items: readonly T[], limit: number, task: (item: T) => Promise<void>) {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, async () => {
+      while (next < items.length) await task(items[next++] as T);
+    }),
+  );
+}
+
+runBench('capacity', (args.limitSeconds + args.seconds) * 1000, async () => {
+  const redis = await startRedis({ url: args.redisUrl || undefined, label: 'capacity' });
+  const server = await startServerNode({
+    label: 'runde',
+    redisUrl: redis.url,
+    keyPrefix: redis.prefix,
+    productionSocketLimit: args.productionLimits,
+  });
+  const pool = WorkerPool.start(args.workers);
+  console.log(
+    `capacity: ${args.sessions} sessions × ${args.perSession}, ${args.rate} commands/s for ${args.seconds} s (+${args.warmupSeconds} s warm-up), ${args.workers} client workers; load ${loadAverage()}`,
+  );
+
+  // Seats first (nobody connected yet, so joining broadcasts to nobody).
+  const setupStart = monoNow();
+  const groups: Array<LoadSession['group']> = [
+    'collect',
+    'collect',
+    'collect',
+    'vote',
+    'vote',
+    'vote',
+    'vote',
+    'vote',
+    'discuss',
+    'discuss',
+  ];
+  const sessions: Array<LoadSession & { facilitator: SeatInfo; participants: SeatInfo[] }> = [];
+  await pooled(
+    Array.from({ length: args.sessions }, (_, i) => i),
+    8,
+    async (i) => {
+      const created = await createSession(server.url, `Capacity ${i + 1}`);
+      const participants = await joinSeats(server.url, created.sessionId, args.perSession - 1, 4);
+      sessions.push({
+        sessionId: created.sessionId,
+        group: groups[i % groups.length] ?? 'vote',
+        facilitatorId: created.participantId,
+        facilitator: created,
+        participants,
+        topicIds: [],
+        discussTopicId: null,
+      });
+    },
+  );
+  // Facilitators set the sessions up, then everyone else connects.
+  await pool.connect(
+    server.url,
+    sessions.map((s) => s.facilitator),
+    { mirror: 'full', reconnection: false },
+  );
+  await pooled(sessions, 16, async (s) => {
+    const f = s.facilitatorId;
+    if (s.group === 'collect') return;
+    for (let t = 0; t < 5; t += 1) await pool.sendOk(f, 'topic:add', { title: `Topic ${t + 1}` });
+    await pool.sendOk(f, 'phase:change', { to: 'vote' });
+    if (s.group === 'discuss') {
+      await pool.sendOk(f, 'phase:change', { to: 'discuss' });
+      await pool.sendOk(f, 'discussion:start', {});
+    }
+    const [key] = sessionKeys(redis.prefix, s.sessionId);
+    const state = JSON.parse((await redis.client.hGet(key, 'state')) ?? 'null') as SessionState;
+    s.topicIds = state.topics.map((t) => t.id);
+    s.discussTopicId = state.topics.find((t) => t.status === 'discussing')?.id ?? null;
+  });
+  await pool.connect(
+    server.url,
+    sessions.flatMap((s) => s.participants),
+    { mirror: 'full', reconnection: false },
+  );
+  const ids = sessions.map((s) => s.sessionId);
+  await waitConverged(pool, redis.client, redis.prefix, ids, 300_000);
+  console.log(
+    `  ${args.sessions * args.perSession} clients connected and current; set-up took ${((monoNow() - setupStart) / 1000).toFixed(1)} s`,
+  );
+
+  const plan: LoadSession[] = sessions.map(({ sessionId, group, facilitatorId, topicIds, discussTopicId }) => ({
+    sessionId,
+    group,
+    facilitatorId,
+    topicIds,
+    discussTopicId,
+  }));
+  const ratePerWorker = args.rate / args.workers;
+  const runLoad = (seconds: number) =>
+    Promise.all(
+      pool.workers.map((w) =>
+        w.call('load', { sessions: plan, ratePerSec: ratePerWorker, seconds }, seconds * 1000 + 60_000),
+      ),
+    );
+  if (args.warmupSeconds > 0) {
+    await runLoad(args.warmupSeconds);
+    await sleep(500);
+  }
+
+  const before = {
+    server: await server.usage(),
+    calls: await commandCalls(redis.client),
+    redisCpu: await redisCpuSeconds(redis.client),
+    clientCpuMs: await pool.cpuMs(),
+    at: monoNow(),
+  };
+  let maxRss = before.server.rss;
+  const sampler = setInterval(() => {
+    server.usage().then(
+      (u) => (maxRss = Math.max(maxRss, u.rss)),
+      () => undefined,
+    );
+  }, 1_000);
+  console.log(`  measuring for ${args.seconds} s …`);
+  const answers: LoadResult[] = await server.profiled(
+    args.profileDir ? `${args.profileDir}/capacity.cpuprofile` : undefined,
+    () => runLoad(args.seconds),
+  );
+  clearInterval(sampler);
+  const after = {
+    server: await server.usage(),
+    calls: await commandCalls(redis.client),
+    redisCpu: await redisCpuSeconds(redis.client),
+    clientCpuMs: await pool.cpuMs(),
+    at: monoNow(),
+  };
+  const { gaps, disconnects } = await pool.status();
+  // Every command reads and writes a session's whole state, so its size matters.
+  const stateBytes = await Promise.all(
+    ids.map(async (id) => Number(await redis.client.hStrLen(sessionKeys(redis.prefix, id)[0], 'state'))),
+  );
+
+  const ack = new Histogram();
+  const errors: Record<string, number> = {};
+  const byType: Record<string, number> = {};
+  let sent = 0;
+  let ok = 0;
+  let skipped = 0;
+  for (const a of answers) {
+    ack.merge(a.ack);
+    mergeCounts(errors, a.errors);
+    mergeCounts(byType, a.byType);
+    sent += a.sent;
+    ok += a.ok;
+    skipped += a.skipped;
+  }
+  const wallS = (after.at - before.at) / 1000;
+  const delta = callDelta(before.calls, after.calls);
+  const trips = roundTrips(delta);
+  const errorCount = Object.values(errors).reduce((a, b) => a + b, 0);
+  const summary = {
+    sent,
+    ok,
+    skipped,
+    commandsPerSecond: round(sent / wallS, 1),
+    ack: ack.summary(),
+    errors,
+    errorCount,
+    gaps,
+    disconnects,
+    serverCpu: round(cpuShare(before.server, after.server)),
+    serverRssMb: {
+      before: round(before.server.rss / MB, 1),
+      max: round(maxRss / MB, 1),
+      after: round(after.server.rss / MB, 1),
+    },
+    redisCpu: round((after.redisCpu - before.redisCpu) / wallS),
+    clientCpu: round((after.clientCpuMs - before.clientCpuMs) / 1000 / wallS),
+    stateBytes: {
+      mean: Math.round(stateBytes.reduce((a, b) => a + b, 0) / Math.max(1, stateBytes.length)),
+      max: Math.max(0, ...stateBytes),
+    },
+    redisRoundTripsPerCommand: round(trips / Math.max(1, sent)),
+    redisCallsPerCommand: Object.fromEntries(
+      Object.entries(delta)
+        .sort(([, a], [, b]) => b - a)
+        .map(([name, n]) => [name, round(n / Math.max(1, sent))]),
+    ),
+    byType,
+  };
+
+  printTable('Capacity: ack latency (ms) and errors', [
+    {
+      sessions: args.sessions,
+      clients: args.sessions * args.perSession,
+      'offered cmd/s': args.rate,
+      'sent cmd/s': summary.commandsPerSecond,
+      sent,
+      ok,
+      p50: summary.ack.p50,
+      p95: summary.ack.p95,
+      p99: summary.ack.p99,
+      max: summary.ack.max,
+      errors: errorCount,
+      'skipped (all busy)': skipped,
+      gaps,
+      disconnects,
+    },
+  ]);
+  printTable(
+    'Errors by code',
+    Object.entries(errors).map(([code, n]) => ({ code, count: n })),
+  );
+  printTable('Resources during the window (CPU as a share of one core)', [
+    {
+      'server CPU': summary.serverCpu,
+      'server RSS before MB': summary.serverRssMb.before,
+      'server RSS max MB': summary.serverRssMb.max,
+      'server RSS after MB': summary.serverRssMb.after,
+      'Redis CPU': summary.redisCpu,
+      'client workers CPU': summary.clientCpu,
+      'state KB mean': round(summary.stateBytes.mean / 1024, 1),
+      'state KB max': round(summary.stateBytes.max / 1024, 1),
+    },
+  ]);
+  printTable(
+    'Redis commands per command sent (INFO commandstats; those run inside scripts included)',
+    Object.entries(summary.redisCallsPerCommand).map(([name, perCommand]) => ({
+      command: name,
+      'per command': perCommand,
+    })),
+  );
+  console.log(`  round trips per command (commands not issued from scripts): ${summary.redisRoundTripsPerCommand}`);
+  printTable(
+    'Mix',
+    Object.entries(byType).map(([type, n]) => ({ command: type, count: n, share: round(n / sent) })),
+  );
+  console.log(`\nload average now ${loadAverage()} (the machine is shared: figures are noisy when it is high)`);
+  printResultLine('capacity', { machine: machineInfo(), args, ...summary, loadAfter: loadAverage() });
+  await server.stop();
+});

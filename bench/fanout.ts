@@ -1,0 +1,281 @@
+/**
+ * Fan-out: one session of N participants; one participant votes; how long until every client
+ * has applied it. The same measurement against a bare Socket.IO server gives the baseline.
+ * Optionally a vote storm: everyone votes at once, and no client may miss an update.
+ *
+ *   npx tsx bench/fanout.ts --sizes 100,500,1000,2000 --reps 100
+ */
+import type { SeatInfo } from './lib/benchClient.ts';
+import { monoNow } from './lib/clock.ts';
+import { numberList, parseArgs } from './lib/args.ts';
+import {
+  measureFanout,
+  prepareVotingSession,
+  waitConverged,
+  waitAllOffline,
+  type FanoutTarget,
+} from './lib/fanoutRun.ts';
+import { loadAverage, machineInfo, printResultLine, printTable } from './lib/report.ts';
+import { runBench } from './lib/processes.ts';
+import { startRedis } from './lib/redisServer.ts';
+import { cpuShare, startBareNode, startServerNode } from './lib/serverNode.ts';
+import { storedVersion } from './lib/sessions.ts';
+import { Histogram, mergeCounts, round } from './lib/stats.ts';
+import { WorkerPool } from './lib/workerPool.ts';
+
+const args = parseArgs({
+  sizes: '100,500,1000,2000',
+  reps: 100,
+  warmup: 10,
+  gapMs: 20,
+  workers: 2,
+  bare: true,
+  /** Vote storm at this session size (0: the largest size; -1: no storm). */
+  stormSize: 0,
+  stormVotes: 3,
+  stormSeconds: 60,
+  /** How long a storm vote's ack is awaited: an overloaded node answers late, and those votes count too. */
+  stormAckTimeoutSeconds: 300,
+  redisUrl: '',
+  /** Write CPU profiles of the server node during each measurement into this directory. */
+  profileDir: '',
+  limitSeconds: 3600,
+});
+
+const even = (n: number) => n + (n % 2);
+const profileFile = (name: string) => (args.profileDir ? `${args.profileDir}/${name}.cpuprofile` : undefined);
+
+interface SizeResult {
+  size: number;
+  connectSeconds: number;
+  runde: ReturnType<Histogram['summary']>;
+  /** Per repetition, until the last of the N clients had applied it. */
+  rundeAll: ReturnType<Histogram['summary']>;
+  rundeAck: ReturnType<Histogram['summary']>;
+  rundeMissing: number;
+  bare: ReturnType<Histogram['summary']> | null;
+  bareAll: ReturnType<Histogram['summary']> | null;
+  ratioP99: number | null;
+  frameBytes: number | null;
+  serverCpu: number;
+  storm?: StormResult;
+}
+
+interface StormResult {
+  size: number;
+  votes: number;
+  seconds: number;
+  applied: ReturnType<Histogram['summary']>;
+  ack: ReturnType<Histogram['summary']>;
+  errors: Record<string, number>;
+  missing: number;
+  gaps: number;
+  allCurrent: boolean;
+  serverCpu: number;
+}
+
+runBench('fanout', args.limitSeconds * 1000, async () => {
+  const sizes = numberList(args.sizes);
+  if (sizes.some((n) => n < 3)) throw new Error('sizes must be at least 3 (facilitator, voter, observer)');
+  const reps = even(args.reps);
+  const warmup = even(args.warmup);
+  const stormSize = args.stormSize === 0 ? Math.max(...sizes) : args.stormSize;
+  const redis = await startRedis({ url: args.redisUrl || undefined, label: 'fanout' });
+  const server = await startServerNode({
+    label: 'runde',
+    redisUrl: redis.url,
+    keyPrefix: redis.prefix,
+  });
+  const bare = args.bare ? await startBareNode() : null;
+  const pool = WorkerPool.start(args.workers);
+  console.log(
+    `fanout: sizes ${sizes.join(', ')}, ${reps} repetitions (+${warmup} warm-up), ${args.workers} client workers, Redis ${redis.owned ? 'own' : 'shared'}; load ${loadAverage()}`,
+  );
+  const results: SizeResult[] = [];
+
+  for (const size of sizes) {
+    console.log(`\n— N = ${size}`);
+    const prep = await prepareVotingSession({
+      url: server.url,
+      pool,
+      redis: redis.client,
+      prefix: redis.prefix,
+      size,
+      topics: 3,
+    });
+    const [voter, observer, ...others] = prep.participants as [SeatInfo, SeatInfo, ...SeatInfo[]];
+    const connectStart = monoNow();
+    await pool.connect(server.url, [observer], { mirror: 'version', reconnection: false, captureFrames: true });
+    await pool.connect(server.url, [voter, ...others], { mirror: 'version', reconnection: false });
+    await waitConverged(pool, redis.client, redis.prefix, [prep.sessionId], 600_000);
+    const connectSeconds = (monoNow() - connectStart) / 1000;
+    console.log(`  ${size} clients connected and current in ${connectSeconds.toFixed(1)} s`);
+
+    // One vote first, to see its delta frame as a client receives it (and to copy it for the baseline).
+    const topicId = prep.topicIds[0] ?? '';
+    const probe = await pool.sendOk(voter.participantId, 'vote:cast', { topicId });
+    await pool.waitVersion(prep.sessionId, probe, 60_000);
+    const frame = await pool
+      .workerOf(observer.participantId)
+      .call('frame', { participantId: observer.participantId, version: probe });
+    await pool.waitVersion(prep.sessionId, await pool.sendOk(voter.participantId, 'vote:retract', { topicId }), 60_000);
+    console.log(`  vote delta frame as received: ${frame?.bytes ?? '?'} bytes`);
+
+    const targets: FanoutTarget[] = [
+      {
+        sessionId: prep.sessionId,
+        voterId: voter.participantId,
+        topicId,
+        baseVersion: await storedVersion(redis.client, redis.prefix, prep.sessionId),
+      },
+    ];
+    if (bare && frame) {
+      const batch = JSON.parse(frame.text.slice(1)) as [string, { events: Array<{ event: unknown }> }];
+      const { version } = await bare.rpc.call('setTemplate', { event: batch[1].events[0]?.event });
+      const seats = Array.from({ length: size }, (_, i) => ({
+        sessionId: 'BARE',
+        participantId: `bare-${i}`,
+        token: '',
+      }));
+      await pool.connect(bare.url, seats, { mirror: 'version', reconnection: false });
+      targets.push({ sessionId: 'BARE', voterId: 'bare-1', topicId: 'none', baseVersion: version });
+    }
+    const cpuBefore = await server.usage();
+    const [runde, bareResult] = await server.profiled(profileFile(`fanout-${size}`), () =>
+      measureFanout({ pool, targets, reps, warmup, gapMs: args.gapMs }),
+    );
+    if (!runde) throw new Error('no Runde result');
+    const serverCpu = cpuShare(cpuBefore, await server.usage());
+    if (bare) await pool.closeSession('BARE');
+    console.log(
+      `  p99 Runde ${runde.applied.percentile(99)} ms, bare ${bareResult?.applied.percentile(99) ?? '–'} ms; all ${size} applied p99 Runde ${runde.allApplied.percentile(99)} ms`,
+    );
+
+    let storm: StormResult | undefined;
+    if (size === stormSize) storm = await voteStorm(prep.sessionId, prep.topicIds, size);
+
+    await pool.closeAll();
+    // Everyone leaving queues a presence write each; let them land before measuring anything else.
+    await waitAllOffline(redis.client, redis.prefix, prep.sessionId, 600_000);
+
+    const bareP99 = bareResult?.applied.percentile(99) ?? null;
+    results.push({
+      size,
+      connectSeconds: round(connectSeconds, 1),
+      runde: runde.applied.summary(),
+      rundeAll: runde.allApplied.summary(),
+      rundeAck: runde.ack.summary(),
+      rundeMissing: runde.missing,
+      bare: bareResult?.applied.summary() ?? null,
+      bareAll: bareResult?.allApplied.summary() ?? null,
+      ratioP99: bareP99 ? round(runde.applied.percentile(99) / bareP99) : null,
+      frameBytes: frame?.bytes ?? null,
+      serverCpu: round(serverCpu),
+      storm,
+    });
+  }
+
+  async function voteStorm(sessionId: string, topicIds: string[], size: number): Promise<StormResult> {
+    console.log(`  vote storm: ${size} participants × ${args.stormVotes} votes within ${args.stormSeconds} s`);
+    const base = await storedVersion(redis.client, redis.prefix, sessionId);
+    await pool.track(sessionId, base, size * args.stormVotes + 5_000);
+    const cpuBefore = await server.usage();
+    const answers = await server.profiled(profileFile(`storm-${size}`), () =>
+      Promise.all(
+        pool.workers.map((w) =>
+          w.call(
+            'storm',
+            {
+              sessionId,
+              topicIds,
+              votesPerPerson: args.stormVotes,
+              seconds: args.stormSeconds,
+              ackTimeoutMs: args.stormAckTimeoutSeconds * 1000,
+            },
+            (args.stormSeconds + args.stormAckTimeoutSeconds) * 1000 + 60_000,
+          ),
+        ),
+      ),
+    );
+    const sent = answers.flatMap((a) => a.sent);
+    const errors: Record<string, number> = {};
+    const ack = new Histogram();
+    for (const a of answers) {
+      mergeCounts(errors, a.errors);
+      ack.merge(a.ack);
+    }
+    let allCurrent = true;
+    try {
+      await waitConverged(pool, redis.client, redis.prefix, [sessionId], args.stormAckTimeoutSeconds * 1000);
+    } catch (err) {
+      allCurrent = false;
+      console.log(`  ${err instanceof Error ? err.message : err}`);
+    }
+    const serverCpu = cpuShare(cpuBefore, await server.usage());
+    const { hist, missing } = await pool.latencies(sessionId, sent);
+    const { gaps } = await pool.status();
+    console.log(`  storm p99 ${hist.percentile(99)} ms over ${hist.count} samples; missing ${missing}, gaps ${gaps}`);
+    return {
+      size,
+      votes: sent.length,
+      seconds: args.stormSeconds,
+      applied: hist.summary(),
+      ack: ack.summary(),
+      errors,
+      missing,
+      gaps,
+      allCurrent,
+      serverCpu: round(serverCpu),
+    };
+  }
+
+  printTable(
+    'Vote → applied (ms): percentiles over repetitions × clients; all-N: per repetition, until the last client had it',
+    results.map((r) => ({
+      N: r.size,
+      'Runde p50': r.runde.p50,
+      'Runde p95': r.runde.p95,
+      'Runde p99': r.runde.p99,
+      'Runde max': r.runde.max,
+      'bare p50': r.bare?.p50 ?? null,
+      'bare p99': r.bare?.p99 ?? null,
+      'p99 ratio': r.ratioP99,
+      'all-N p50': r.rundeAll.p50,
+      'all-N p99': r.rundeAll.p99,
+      'bare all-N p99': r.bareAll?.p99 ?? null,
+      'ack p99': r.rundeAck.p99,
+      'frame B': r.frameBytes,
+      'server CPU': r.serverCpu,
+      'connect s': r.connectSeconds,
+    })),
+  );
+  const storms = results.flatMap((r) => (r.storm ? [r.storm] : []));
+  if (storms.length > 0) {
+    printTable(
+      'Vote storm: every participant votes (send → applied by every client, ms)',
+      storms.map((s) => ({
+        N: s.size,
+        votes: s.votes,
+        seconds: s.seconds,
+        p50: s.applied.p50,
+        p95: s.applied.p95,
+        p99: s.applied.p99,
+        max: s.applied.max,
+        'ack p99': s.ack.p99,
+        errors: Object.values(s.errors).reduce((a, b) => a + b, 0),
+        missing: s.missing,
+        gaps: s.gaps,
+        'all current': s.allCurrent,
+        'server CPU': s.serverCpu,
+      })),
+    );
+  }
+  console.log(`\nload average now ${loadAverage()} (the machine is shared: figures are noisy when it is high)`);
+  printResultLine('fanout', {
+    machine: machineInfo(),
+    args: { ...args, reps, warmup },
+    results,
+    loadAfter: loadAverage(),
+  });
+  await server.stop();
+});

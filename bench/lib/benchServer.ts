@@ -1,0 +1,136 @@
+/**
+ * A Runde server node for benchmarks: `server/src/main.ts` minus the web app, plus what a
+ * benchmark needs. It is forked by `serverNode.ts` and answers admin calls over IPC (CPU and
+ * memory figures, a forced GC). Like main.ts, with REDIS_URL it stores sessions in Redis and
+ * joins the other nodes through the Socket.IO Redis Streams adapter.
+ *
+ * Environment: PORT, REDIS_URL, REDIS_KEY_PREFIX, LOG_LEVEL as main.ts; RUNDE_BENCH_SOCKET_LIMIT
+ * `default` keeps the production per-socket command budget (otherwise unlimited); HTTP limits are
+ * always lifted, since every benchmark seat is taken from 127.0.0.1.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { Session } from 'node:inspector/promises';
+import { createApp, createLogger, MemorySessionStore, RedisSessionStore, type RateLimits } from '@runde/server';
+// Not exported by the server package; imported by path so the benchmark runs the very same adapter set-up.
+import { openClusterAdapter } from '../../server/src/cluster/redisAdapter.ts';
+import { serveRpc } from './ipc.ts';
+
+const unlimited = { points: 1_000_000_000, durationSec: 1 };
+
+async function start() {
+  const env = process.env;
+  const logger = createLogger((env.LOG_LEVEL as 'warn' | undefined) ?? 'warn');
+  const redisUrl = env.REDIS_URL || undefined;
+  const keyPrefix = env.REDIS_KEY_PREFIX ?? 'runde-bench:';
+  const retentionMs = 60 * 60 * 1000;
+  const store = redisUrl
+    ? new RedisSessionStore({ url: redisUrl, keyPrefix, retentionMs, logger })
+    : new MemorySessionStore({ retentionMs });
+  if (store instanceof RedisSessionStore) await store.ready();
+  const cluster = redisUrl ? await openClusterAdapter({ url: redisUrl, keyPrefix, logger }) : undefined;
+  const rateLimits: Partial<RateLimits> = {
+    create: unlimited,
+    join: unlimited,
+    lookup: unlimited,
+    ...(env.RUNDE_BENCH_SOCKET_LIMIT === 'default' ? {} : { socket: unlimited, ping: unlimited }),
+  };
+  const server = createApp({ store, logger, config: { rateLimits }, adapter: cluster?.adapter });
+  await new Promise<void>((resolve, reject) => {
+    server.httpServer.once('error', reject);
+    server.httpServer.listen(Number(env.PORT ?? 0), '127.0.0.1', resolve);
+  });
+  const address = server.httpServer.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    setTimeout(() => process.exit(1), 10_000).unref();
+    await server.close();
+    await cluster?.close();
+    await store.close();
+    // A normal exit, so that --cpu-prof writes its profile.
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void stop());
+  process.once('SIGINT', () => void stop());
+  return { port, io: server.io };
+}
+
+const started = start();
+started.catch((err: unknown) => {
+  console.error('bench server failed to start:', err);
+  process.exit(1);
+});
+
+export interface ProcessUsage {
+  /** process.cpuUsage(), µs. */
+  cpuUserUs: number;
+  cpuSystemUs: number;
+  rss: number;
+  heapUsed: number;
+  heapTotal: number;
+  external: number;
+  arrayBuffers: number;
+  /** Engine.IO connections open on this node. */
+  connections: number;
+  at: number;
+}
+
+async function usage(): Promise<ProcessUsage> {
+  const { io } = await started;
+  const cpu = process.cpuUsage();
+  const mem = process.memoryUsage();
+  return {
+    cpuUserUs: cpu.user,
+    cpuSystemUs: cpu.system,
+    rss: mem.rss,
+    heapUsed: mem.heapUsed,
+    heapTotal: mem.heapTotal,
+    external: mem.external,
+    arrayBuffers: mem.arrayBuffers,
+    connections: io.engine.clientsCount,
+    at: Date.now(),
+  };
+}
+
+let profiler: Session | null = null;
+
+const handlers = {
+  /** Starts V8's sampling CPU profiler in this process (for one measurement window). */
+  profileStart: async (_: Record<string, never>) => {
+    profiler = new Session();
+    profiler.connect();
+    await profiler.post('Profiler.enable');
+    await profiler.post('Profiler.setSamplingInterval', { interval: 100 });
+    await profiler.post('Profiler.start');
+  },
+  /** Stops the profiler and writes a `.cpuprofile` (open in Chrome DevTools or `bench/profileSummary.ts`). */
+  profileStop: async ({ file }: { file: string }) => {
+    if (!profiler) throw new Error('the profiler is not running');
+    const { profile } = await profiler.post('Profiler.stop');
+    profiler.disconnect();
+    profiler = null;
+    await mkdir(dirname(file), { recursive: true });
+    await writeFile(file, JSON.stringify(profile));
+    return { file };
+  },
+  ready: async (_: Record<string, never>) => ({ port: (await started).port }),
+  usage: (_: Record<string, never>) => usage(),
+  /** Full GCs with pauses between, so finalisers and freed pages settle; needs --expose-gc. */
+  gc: async ({ rounds }: { rounds: number }) => {
+    const gc = (globalThis as { gc?: () => void }).gc;
+    if (!gc) throw new Error('start the server with --expose-gc');
+    for (let i = 0; i < rounds; i += 1) {
+      gc();
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    return usage();
+  },
+};
+
+export type ServerHandlers = typeof handlers;
+
+serveRpc(handlers);

@@ -1,0 +1,128 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { createClient } from 'redis';
+import { freePort, onShutdown, stopChild, waitFor } from './processes.ts';
+
+export type RedisClient = ReturnType<typeof createClient>;
+
+export interface BenchRedis {
+  url: string;
+  /** Every key this run writes starts with it; deleted on the way out. */
+  prefix: string;
+  /** A client of the benchmark's own, for INFO and key clean-up. */
+  client: RedisClient;
+  /** True when the benchmark started this redis-server itself (then nobody else uses it). */
+  owned: boolean;
+}
+
+/**
+ * A Redis for one benchmark run. By default a `redis-server` of its own on a free port, without
+ * persistence, so INFO figures (commands, CPU) are the benchmark's alone and nothing is shared
+ * with the other people using the machine's Redis. With `url`, an existing Redis is used instead,
+ * under a fresh key prefix whose keys (and only those) are deleted at the end.
+ */
+export async function startRedis(options: { url?: string; label: string }): Promise<BenchRedis> {
+  const prefix = `runde-bench-${options.label}-${randomBytes(4).toString('hex')}:`;
+  let url = options.url ?? '';
+  let owned = false;
+  if (!url) {
+    const port = await freePort();
+    const child: ChildProcess = spawn(
+      'redis-server',
+      ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--loglevel', 'warning'],
+      { stdio: ['ignore', 'ignore', 'pipe'] },
+    );
+    let stderr = '';
+    child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const failed = new Promise<never>((_, reject) => {
+      child.once('error', (err) => reject(new Error(`cannot start redis-server (is it installed?): ${err.message}`)));
+    });
+    failed.catch(() => undefined);
+    onShutdown(() => stopChild(child, 'SIGTERM', 2_000));
+    url = `redis://127.0.0.1:${port}`;
+    owned = true;
+    await Promise.race([
+      failed,
+      waitFor(
+        'redis-server answers',
+        async () => {
+          if (child.exitCode !== null) throw new Error(`redis-server exited: ${stderr}`);
+          const probe = createClient({ url, socket: { reconnectStrategy: false } });
+          probe.on('error', () => undefined);
+          try {
+            await probe.connect();
+            await probe.ping();
+            await probe.close();
+            return true;
+          } catch {
+            if (probe.isOpen) probe.destroy();
+            return false;
+          }
+        },
+        10_000,
+        100,
+      ),
+    ]);
+  }
+  const client = createClient({ url });
+  client.on('error', () => undefined);
+  await client.connect();
+  onShutdown(async () => {
+    await deleteKeys(client, prefix);
+    await client.close();
+  });
+  return { url, prefix, client, owned };
+}
+
+/** Deletes exactly the keys under `prefix` (SCAN MATCH + UNLINK); never anything else. */
+export async function deleteKeys(client: RedisClient, prefix: string): Promise<number> {
+  if (!client.isReady) return 0;
+  const pattern = `${prefix.replace(/[*?[\]\\]/g, '\\$&')}*`;
+  let deleted = 0;
+  for await (const keys of client.scanIterator({ MATCH: pattern, COUNT: 1000 })) {
+    if (keys.length > 0) deleted += await client.unlink(keys);
+  }
+  return deleted;
+}
+
+/** `INFO commandstats` as command name → calls. */
+export async function commandCalls(client: RedisClient): Promise<Record<string, number>> {
+  const info = await client.info('commandstats');
+  const calls: Record<string, number> = {};
+  for (const match of info.matchAll(/^cmdstat_([^:]+):calls=(\d+)/gm)) {
+    calls[match[1] ?? ''] = Number(match[2]);
+  }
+  return calls;
+}
+
+/** Redis's own CPU seconds (user + system of the server process). */
+export async function redisCpuSeconds(client: RedisClient): Promise<number> {
+  const info = await client.info('cpu');
+  const field = (name: string) => Number(new RegExp(`^${name}:([\\d.]+)`, 'm').exec(info)?.[1] ?? 0);
+  return field('used_cpu_sys') + field('used_cpu_user');
+}
+
+/**
+ * Commands a Redis client sends itself, as opposed to those a Lua script runs inside Redis (which
+ * INFO counts as well). The session scripts use HGET, HSET, RPUSH, LTRIM, PEXPIRE, EXISTS, DEL,
+ * LLEN and LRANGE; the store itself uses HMGET, EVALSHA/EVAL and, only at the handshake, HGET.
+ * So while no socket connects, these sums are the round trips the server made.
+ */
+const scriptOnly = new Set(['hget', 'hset', 'rpush', 'ltrim', 'pexpire', 'exists', 'del', 'llen', 'lrange']);
+
+/** Per-command call deltas between two INFO snapshots, without the benchmark's own INFO calls. */
+export function callDelta(before: Record<string, number>, after: Record<string, number>): Record<string, number> {
+  const delta: Record<string, number> = {};
+  for (const [name, calls] of Object.entries(after)) {
+    const d = calls - (before[name] ?? 0);
+    if (d > 0 && name !== 'info') delta[name] = d;
+  }
+  return delta;
+}
+
+/** The delta's round trips: calls of commands that are never issued from inside a session script. */
+export function roundTrips(delta: Record<string, number>): number {
+  return Object.entries(delta)
+    .filter(([name]) => !scriptOnly.has(name))
+    .reduce((sum, [, n]) => sum + n, 0);
+}
