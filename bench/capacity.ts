@@ -8,7 +8,6 @@
  *   npx tsx bench/capacity.ts --sessions 200 --perSession 10 --rate 1000 --seconds 60
  */
 import { sessionKeys } from '@runde/server';
-import type { SessionState } from '@runde/shared';
 import { parseArgs } from './lib/args.ts';
 import type { SeatInfo } from './lib/benchClient.ts';
 import { monoNow, sleep } from './lib/clock.ts';
@@ -17,7 +16,7 @@ import { runBench } from './lib/processes.ts';
 import { loadAverage, machineInfo, printResultLine, printTable } from './lib/report.ts';
 import { callDelta, commandCalls, redisCpuSeconds, roundTrips, startRedis } from './lib/redisServer.ts';
 import { cpuShare, startServerNode } from './lib/serverNode.ts';
-import { createSession, joinSeats, waitConverged } from './lib/sessions.ts';
+import { createSession, joinSeats, storedState, waitConverged } from './lib/sessions.ts';
 import { Histogram, mergeCounts, round } from './lib/stats.ts';
 import { WorkerPool } from './lib/workerPool.ts';
 
@@ -108,8 +107,8 @@ runBench('capacity', (args.limitSeconds + args.seconds) * 1000, async () => {
       await pool.sendOk(f, 'phase:change', { to: 'discuss' });
       await pool.sendOk(f, 'discussion:start', {});
     }
-    const [key] = sessionKeys(redis.prefix, s.sessionId);
-    const state = JSON.parse((await redis.client.hGet(key, 'state')) ?? 'null') as SessionState;
+    const state = await storedState(redis.client, redis.prefix, s.sessionId);
+    if (state?.kind !== 'lean-coffee') throw new Error(`no Lean Coffee ${s.sessionId} in the store`);
     s.topicIds = state.topics.map((t) => t.id);
     s.discussTopicId = state.topics.find((t) => t.status === 'discussing')?.id ?? null;
   });

@@ -1,9 +1,7 @@
-import { sessionKeys } from '@runde/server';
-import type { SessionState } from '@runde/shared';
 import type { SeatInfo } from './benchClient.ts';
 import { sleep } from './clock.ts';
 import type { RedisClient } from './redisServer.ts';
-import { createSession, joinSeats, storedOnline, storedVersion, waitConverged } from './sessions.ts';
+import { createSession, joinSeats, storedOnline, storedState, storedVersion, waitConverged } from './sessions.ts';
 import { Histogram } from './stats.ts';
 import type { WorkerPool } from './workerPool.ts';
 
@@ -109,10 +107,9 @@ export async function prepareVotingSession(options: {
 
 /** The topic ids of a session, read from the store (benchmark clients keep no state by default). */
 export async function topicIds(redis: RedisClient, prefix: string, sessionId: string): Promise<string[]> {
-  const [key] = sessionKeys(prefix, sessionId);
-  const raw = await redis.hGet(key, 'state');
-  if (!raw) throw new Error(`no session ${sessionId} in the store`);
-  return (JSON.parse(raw) as SessionState).topics.map((t) => t.id);
+  const state = await storedState(redis, prefix, sessionId);
+  if (state?.kind !== 'lean-coffee') throw new Error(`no Lean Coffee ${sessionId} in the store`);
+  return state.topics.map((t) => t.id);
 }
 
 /**

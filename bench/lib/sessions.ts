@@ -49,17 +49,24 @@ export async function storedVersion(redis: RedisClient, prefix: string, sessionI
 
 /** How many participants the stored state shows online (every connect and disconnect queues a presence write). */
 export async function storedOnline(redis: RedisClient, prefix: string, sessionId: string): Promise<number> {
+  const state = await storedState(redis, prefix, sessionId);
+  return state ? state.participants.filter((p) => p.online).length : Number.NaN;
+}
+
+/**
+ * A session's current state as the store holds it: the snapshot is rewritten every few dozen
+ * events, so the events after it are folded on, as the store itself does.
+ */
+export async function storedState(redis: RedisClient, prefix: string, sessionId: string): Promise<AnyState | null> {
   const [key, eventsKey] = sessionKeys(prefix, sessionId);
   const [raw, version, snapshot] = await redis.hmGet(key, ['state', 'version', 'snapshot']);
-  if (!raw) return Number.NaN;
-  // The snapshot is rewritten every few dozen events; fold the events after it, as the store does.
+  if (!raw) return null;
   const behind = Number(version) - Number(snapshot ?? version);
   const tail = behind > 0 ? await redis.lRange(eventsKey, -behind, -1) : [];
-  const state = applyAnyAll(
+  return applyAnyAll(
     JSON.parse(raw) as AnyState,
     tail.map((json) => (JSON.parse(json) as AnyVersionedEvent).event),
   );
-  return state.participants.filter((p) => p.online).length;
 }
 
 /**
