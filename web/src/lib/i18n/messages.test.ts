@@ -1,20 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ErrorCode } from '@runde/shared/client';
-import { de, type Messages } from './de.ts';
-import { en } from './en.ts';
+import { catalogs } from './catalog.ts';
 import { chooseLanguage } from './languages.ts';
-import { accessibilityDe } from './accessibility.de.ts';
-import { accessibilityEn } from './accessibility.en.ts';
-import { loopCommonDe } from './loop/common.de.ts';
-import { loopCommonEn } from './loop/common.en.ts';
-import { governanceDe } from './loop/governance.de.ts';
-import { governanceEn } from './loop/governance.en.ts';
-import { meetingDe } from './loop/meeting.de.ts';
-import { meetingEn } from './loop/meeting.en.ts';
-import { minutesDe } from './loop/minutes.de.ts';
-import { minutesEn } from './loop/minutes.en.ts';
-import { spaceDe } from './loop/space.de.ts';
-import { spaceEn } from './loop/space.en.ts';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -29,27 +16,8 @@ function leaves(tree: Tree, prefix = ''): Map<string, string> {
 
 const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
 
-// The browser loads these parts separately (see `i18n.svelte.ts`); here they are checked as one catalog each.
-const germanCatalog: Messages = {
-  ...de,
-  accessibility: accessibilityDe,
-  loop: loopCommonDe,
-  space: spaceDe,
-  meeting: meetingDe,
-  governance: governanceDe,
-  minutes: minutesDe,
-};
-const englishCatalog: Messages = {
-  ...en,
-  accessibility: accessibilityEn,
-  loop: loopCommonEn,
-  space: spaceEn,
-  meeting: meetingEn,
-  governance: governanceEn,
-  minutes: minutesEn,
-};
-const german = leaves(germanCatalog);
-const english = leaves(englishCatalog);
+const german = leaves(catalogs.de);
+const english = leaves(catalogs.en);
 
 describe('messages', () => {
   it('has the same keys in German and English', () => {

@@ -1,0 +1,40 @@
+import { accessibilityDe } from './accessibility.de.ts';
+import { accessibilityEn } from './accessibility.en.ts';
+import { de, type Messages } from './de.ts';
+import { en } from './en.ts';
+import type { Language } from './languages.ts';
+import { loopCommonDe } from './loop/common.de.ts';
+import { loopCommonEn } from './loop/common.en.ts';
+import { governanceDe } from './loop/governance.de.ts';
+import { governanceEn } from './loop/governance.en.ts';
+import { meetingDe } from './loop/meeting.de.ts';
+import { meetingEn } from './loop/meeting.en.ts';
+import { minutesDe } from './loop/minutes.de.ts';
+import { minutesEn } from './loop/minutes.en.ts';
+import { spaceDe } from './loop/space.de.ts';
+import { spaceEn } from './loop/space.en.ts';
+
+/**
+ * Every text of each language in one object, for checks and browser tests. The app never imports
+ * this: it loads the parts separately (see `i18n.svelte.ts`), and a new part is added here too.
+ */
+export const catalogs: Record<Language, Messages> = {
+  de: {
+    ...de,
+    accessibility: accessibilityDe,
+    loop: loopCommonDe,
+    space: spaceDe,
+    meeting: meetingDe,
+    governance: governanceDe,
+    minutes: minutesDe,
+  },
+  en: {
+    ...en,
+    accessibility: accessibilityEn,
+    loop: loopCommonEn,
+    space: spaceEn,
+    meeting: meetingEn,
+    governance: governanceEn,
+    minutes: minutesEn,
+  },
+};
