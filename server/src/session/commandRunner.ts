@@ -1,6 +1,6 @@
 import {
   applyAnyAll,
-  decideAny,
+  decideInTurn,
   mayDeleteSession,
   ErrorCode,
   fail,
@@ -19,6 +19,9 @@ import { SessionQueue } from './sessionQueue.ts';
 
 /** Delivers committed events to everyone watching the session. */
 export type Publish = (sessionId: string, events: AnyVersionedEvent[]) => void;
+
+/** One command, or several to be decided in turn and committed together. */
+type Commands = AnyCommand | readonly AnyCommand[];
 
 export type RunResult = { ok: true; version: number; events: AnyVersionedEvent[] } | { ok: false; error: AppError };
 
@@ -72,18 +75,19 @@ export class CommandRunner {
   }
 
   /**
-   * Runs a command. `command` may be a function, evaluated inside the session's queue: presence is
-   * computed from the sockets present at that moment, not when the socket event fired.
+   * Runs a command, or several as one commit (see `decideInTurn`). `command` may be a function,
+   * evaluated inside the session's queue: presence is computed from the sockets present at that
+   * moment, not when the socket event fired.
    */
   run(
     sessionId: string,
     actor: Actor,
-    command: AnyCommand | (() => Promise<AnyCommand>),
+    command: Commands | (() => Promise<Commands>),
     options: RunOptions = {},
   ): Promise<RunResult> {
     return this.#queue.run(sessionId, async () => {
       const resolved = typeof command === 'function' ? await command() : command;
-      return this.#decideAndCommit(sessionId, actor, resolved, options);
+      return this.#decideAndCommit(sessionId, actor, Array.isArray(resolved) ? resolved : [resolved], options);
     });
   }
 
@@ -133,7 +137,7 @@ export class CommandRunner {
   async #decideAndCommit(
     sessionId: string,
     actor: Actor,
-    command: AnyCommand,
+    commands: readonly AnyCommand[],
     options: RunOptions,
   ): Promise<RunResult> {
     const { store, clock, ids } = this.#deps;
@@ -145,7 +149,7 @@ export class CommandRunner {
     let fresh = !cached;
     if (!current) return notFound();
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
-      const decision = decideAny(current.state, command, { actor, now: clock(), newId: (kind) => ids.newId(kind) });
+      const decision = decideInTurn(current.state, commands, { actor, now: clock(), newId: (kind) => ids.newId(kind) });
       const grants = decision.ok ? (options.grants?.(decision.events) ?? []) : [];
       const writes = decision.ok && (decision.events.length > 0 || grants.length > 0);
       if (!writes && !fresh) {
@@ -193,7 +197,10 @@ export class CommandRunner {
       this.#cache.set(sessionId, current, epoch);
       this.#deps.logger.debug({ sessionId, attempt }, 'version conflict, deciding again');
     }
-    this.#deps.logger.warn({ sessionId, command: command.type }, 'gave up after repeated version conflicts');
+    this.#deps.logger.warn(
+      { sessionId, commands: commands.map(({ type }) => type) },
+      'gave up after repeated version conflicts',
+    );
     return busy();
   }
 

@@ -5,7 +5,7 @@ import type { TimerScheduler } from '../session/timerScheduler.ts';
 import type { SessionStore } from '../store/sessionStore.ts';
 import { createDispatcher } from './dispatcher.ts';
 import { handshake } from './handshake.ts';
-import { reconcilePresence } from './presence.ts';
+import { PresenceReconciler } from './presence.ts';
 import { participantRoom, sessionRoom, type RundeServer } from './types.ts';
 
 export interface SocketDeps {
@@ -37,6 +37,7 @@ function letGo(io: RundeServer, timers: TimerScheduler, sessionId: string): void
 export function attachSocket(io: RundeServer, deps: SocketDeps): void {
   const { runner, timers, limiter, pingLimiter, logger } = deps;
   const dispatch = createDispatcher({ ...deps, onDeleted: (sessionId) => letGo(io, timers, sessionId) });
+  const presence = new PresenceReconciler({ io, runner, logger });
   io.use(handshake(deps));
   io.on('connection', (socket) => {
     const { sessionId, participantId } = socket.data;
@@ -44,7 +45,7 @@ export function attachSocket(io: RundeServer, deps: SocketDeps): void {
     logger.debug({ sessionId, participantId, socketId: socket.id }, 'socket connected');
     // Presence is decided on the session's current state, which the runner also hands to the
     // timer scheduler: a node arms a running timer as soon as a socket of the session arrives.
-    reconcilePresence({ io, runner, logger }, sessionId, participantId);
+    presence.touch(sessionId, participantId);
     socket.onAny((...args: unknown[]) => dispatch(socket, args));
     socket.on('disconnect', (reason) => {
       logger.debug({ sessionId, participantId, socketId: socket.id, reason }, 'socket disconnected');
@@ -52,7 +53,7 @@ export function attachSocket(io: RundeServer, deps: SocketDeps): void {
       void pingLimiter.delete(socket.id).catch(() => undefined);
       // The socket has left its rooms by now: the last one gone drops this node's timeout.
       timers.release(sessionId);
-      reconcilePresence({ io, runner, logger }, sessionId, participantId);
+      presence.touch(sessionId, participantId);
     });
   });
 }

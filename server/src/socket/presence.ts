@@ -1,36 +1,67 @@
-import { ErrorCode } from '@runde/shared';
+import { ErrorCode, type AnyCommand } from '@runde/shared';
 import type { Logger } from 'pino';
 import type { CommandRunner } from '../session/commandRunner.ts';
 import { toAppError } from '../failures.ts';
-import { participantRoom, type RundeServer } from './types.ts';
+import { sessionRoom, type RundeServer } from './types.ts';
+
+export interface PresenceDeps {
+  io: RundeServer;
+  runner: CommandRunner;
+  logger: Logger;
+}
 
 /**
- * Brings a participant's `online` flag in line with their sockets. Called when any of their
- * sockets connects or disconnects; the check runs inside the session's queue, so a reload
- * (disconnect and connect racing) ends in the right state, and an unchanged flag writes nothing.
- * `fetchSockets` asks every node once an adapter is configured.
+ * Brings participants' `online` flags in line with their sockets. Told whenever a socket connects
+ * or disconnects; the check runs inside the session's queue, so a reload (disconnect and connect
+ * racing) ends in the right state, and an unchanged flag writes nothing.
+ *
+ * Everyone who comes or goes while a check waits in the queue joins that check: when a room of
+ * 2,000 phones connects at once, the session gets a few commits with many presence changes each,
+ * not 2,000 commits each pushed to everyone already there.
  */
-export function reconcilePresence(
-  deps: { io: RundeServer; runner: CommandRunner; logger: Logger },
-  sessionId: string,
-  participantId: string,
-): void {
-  const { io, runner, logger } = deps;
-  runner
-    .run(sessionId, { kind: 'system' }, async () => ({
+export class PresenceReconciler {
+  readonly #deps: PresenceDeps;
+  /** Per session, the participants whose flag the queued check will settle. */
+  readonly #waiting = new Map<string, Set<string>>();
+
+  constructor(deps: PresenceDeps) {
+    this.#deps = deps;
+  }
+
+  touch(sessionId: string, participantId: string): void {
+    const waiting = this.#waiting.get(sessionId);
+    if (waiting) {
+      waiting.add(participantId);
+      return;
+    }
+    this.#waiting.set(sessionId, new Set([participantId]));
+    const { runner, logger } = this.#deps;
+    runner
+      .run(sessionId, { kind: 'system' }, () => this.#settle(sessionId))
+      .then(
+        (result) => {
+          // A session that expired under an open socket has nobody left to tell.
+          if (!result.ok && result.error.code !== ErrorCode.notFound) {
+            logger.warn({ sessionId, code: result.error.code }, 'presence not recorded');
+          }
+        },
+        (err: unknown) => {
+          toAppError(err, logger, { where: 'presence', sessionId });
+        },
+      );
+  }
+
+  /** Runs inside the session's queue: from here on, newcomers wait for the next check. */
+  async #settle(sessionId: string): Promise<AnyCommand[]> {
+    const participantIds = this.#waiting.get(sessionId) ?? new Set<string>();
+    this.#waiting.delete(sessionId);
+    // One question to every node (once an adapter is configured) answers for all of them.
+    const sockets = await this.#deps.io.in(sessionRoom(sessionId)).fetchSockets();
+    const online = new Set(sockets.map((socket) => socket.data.participantId));
+    return [...participantIds].map((participantId) => ({
       type: 'participant:presence',
       participantId,
-      online: (await io.in(participantRoom(sessionId, participantId)).fetchSockets()).length > 0,
-    }))
-    .then(
-      (result) => {
-        // A session that expired under an open socket has nobody left to tell.
-        if (!result.ok && result.error.code !== ErrorCode.notFound) {
-          logger.warn({ sessionId, participantId, code: result.error.code }, 'presence not recorded');
-        }
-      },
-      (err: unknown) => {
-        toAppError(err, logger, { where: 'presence', sessionId, participantId });
-      },
-    );
+      online: online.has(participantId),
+    }));
+  }
 }

@@ -7,7 +7,7 @@ import { commandPayloadSchemas } from '../protocol/commands.ts';
 import { ErrorCode } from '../protocol/errors.ts';
 import { loopCommandPayloadSchemas } from '../protocol/loopCommands.ts';
 import { applyAnyAll, eventForAny, replayAny, timerOfAny, viewForAny } from './anySession.ts';
-import { decideAny } from './decideAny.ts';
+import { decideAny, decideInTurn } from './decideAny.ts';
 
 const ctx = { actor: { kind: 'participant', id: 'p2' }, now: 1_800_000_000_000, newId: () => 'x1' } as const;
 
@@ -62,6 +62,48 @@ describe('decideAny', () => {
     const inLean = decideAny(session().state, rename, ctx);
     expect(inSpace.ok && inSpace.events).toEqual([{ type: 'participant:renamed', participantId: 'p2', name: 'Anna' }]);
     expect(inLean.ok && inLean.events).toEqual([{ type: 'participant:renamed', participantId: 'p2', name: 'Anna' }]);
+  });
+});
+
+describe('decideInTurn', () => {
+  const system = { ...ctx, actor: { kind: 'system' } } as const;
+  const presence = (participantId: string, online: boolean): AnyCommand => ({
+    type: 'participant:presence',
+    participantId,
+    online,
+  });
+  const changes = (result: ReturnType<typeof decideInTurn>) =>
+    result.ok
+      ? result.events.map((event) => ('online' in event ? [event.participantId, event.online] : event.type))
+      : result.error.code;
+
+  it('folds several presence changes into one change, each decided on what the ones before left', () => {
+    const state = session().state;
+    const result = decideInTurn(state, [presence('p1', true), presence('p2', true), presence('p2', true)], system);
+    // The second "p2 online" finds p2 online already and changes nothing.
+    expect(changes(result)).toEqual([
+      ['p1', true],
+      ['p2', true],
+    ]);
+  });
+
+  it('leaves out a refused command and keeps the rest', () => {
+    const result = decideInTurn(session().state, [presence('nobody', true), presence('p2', true)], system);
+    expect(changes(result)).toEqual([['p2', true]]);
+  });
+
+  it('answers with the first refusal when every command is refused', () => {
+    expect(changes(decideInTurn(session().state, [presence('nobody', true), presence('ghost', false)], system))).toBe(
+      ErrorCode.notFound,
+    );
+    // From a participant, every presence command is refused: the server alone reports presence.
+    expect(changes(decideInTurn(session().state, [presence('p2', true)], ctx))).toBe(ErrorCode.forbidden);
+  });
+
+  it('decides one command exactly as decideAny does', () => {
+    const rename = { type: 'participant:rename', name: 'Anna' } as const;
+    expect(decideInTurn(teamSpace().state, [rename], ctx)).toEqual(decideAny(teamSpace().state, rename, ctx));
+    expect(decideInTurn(session().state, [], ctx)).toEqual({ ok: true, events: [] });
   });
 });
 

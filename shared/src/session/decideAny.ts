@@ -2,7 +2,7 @@ import { decide, type DecideContext, type DomainError } from '../domain/decide.t
 import { decideLoop } from '../loop/decide.ts';
 import { isLeanCoffeeCommand, isLoopCommand, type AnyCommand } from '../protocol/anyCommands.ts';
 import { ErrorCode } from '../protocol/errors.ts';
-import type { AnyEvent, AnyState } from './anySession.ts';
+import { applyAnyAll, type AnyEvent, type AnyState } from './anySession.ts';
 
 export type AnyDecideResult = { ok: true; events: AnyEvent[] } | { ok: false; error: DomainError };
 
@@ -19,4 +19,27 @@ const otherKind = (): AnyDecideResult => ({
 export function decideAny(state: AnyState, command: AnyCommand, ctx: DecideContext): AnyDecideResult {
   if (state.kind === 'lean-coffee') return isLeanCoffeeCommand(command) ? decide(state, command, ctx) : otherKind();
   return isLoopCommand(command) ? decideLoop(state, command, ctx) : otherKind();
+}
+
+/**
+ * Decides several commands as one change, each on the state the ones before it left: how the
+ * server folds a burst of presence changes into one commit. A refused command is left out and the
+ * rest still count; only when every command is refused is the first refusal the answer.
+ */
+export function decideInTurn(state: AnyState, commands: readonly AnyCommand[], ctx: DecideContext): AnyDecideResult {
+  const events: AnyEvent[] = [];
+  let after = state;
+  let firstRefusal: AnyDecideResult | null = null;
+  let accepted = 0;
+  for (const command of commands) {
+    const decision = decideAny(after, command, ctx);
+    if (!decision.ok) {
+      firstRefusal ??= decision;
+      continue;
+    }
+    accepted += 1;
+    events.push(...decision.events);
+    after = applyAnyAll(after, decision.events);
+  }
+  return accepted === 0 && firstRefusal ? firstRefusal : { ok: true, events };
 }
