@@ -36,6 +36,7 @@ export interface ClientOptions {
 }
 
 export const ACK_TIMEOUT_MS = 10_000;
+const RESYNC_DELAY_MS = 1_000;
 
 /** The one place a benchmark client sends a command, with a fresh command id like the web app. */
 export function emitCommand(socket: ClientSocket, type: string, payload: unknown, timeoutMs = ACK_TIMEOUT_MS) {
@@ -168,7 +169,10 @@ export class BenchClient {
         try {
           ack = await this.socket.timeout(ACK_TIMEOUT_MS).emitWithAck('session:sync', { sinceVersion });
         } catch {
-          return; // no answer: the next reconnect or gap syncs again
+          // No answer (an overloaded node): ask again while connected, as the web app does; a
+          // reconnect syncs anyway. Pushes held meanwhile stay held for that next sync.
+          this.#syncAgain = true;
+          break;
         }
         if (!ack.ok) throw new Error(`sync refused: ${ack.error.code}`);
         if (ack.data.kind === 'snapshot') {
@@ -182,10 +186,12 @@ export class BenchClient {
         if (!this.#merge(held)) this.#syncAgain = true;
         if (!this.#syncAgain || !this.socket.connected) break;
       }
-      this.syncs.push({ at: monoNow(), version: this.version });
+      if (!this.#syncAgain) this.syncs.push({ at: monoNow(), version: this.version });
     } finally {
       this.#syncing = false;
     }
+    // Still behind (no answer, or a session outpacing us): try again shortly, like the web app.
+    if (this.#syncAgain && this.socket.connected) setTimeout(() => void this.sync(), RESYNC_DELAY_MS).unref();
   }
 
   close(): void {

@@ -88,6 +88,13 @@ function newCommandId(): string {
 /** After an ack for a version we have not seen pushed yet, wait this long before asking. */
 const ackCatchUpMs = 1_500;
 const retryDelayMs = [1_000, 2_000, 5_000, 10_000] as const;
+/**
+ * A device that heard nothing for this long (± a fifth, so a room does not ask at once) asks
+ * whether it missed anything. Pushes can be lost without a disconnect (between server nodes, or
+ * while a phone's radio naps); a gap normally shows at the next push, and this bounds how long a
+ * quiet meeting could hide one.
+ */
+const quietCatchUpMs = 30_000;
 /** Clock offset: this many pings per estimate, again this often (clocks drift, phones sleep). */
 const clockSamples = 5;
 const clockPingTimeoutMs = 3_000;
@@ -143,6 +150,8 @@ export abstract class LiveSession<S extends AnyState, C extends AnyCommandType> 
   #needSnapshot = false;
   /** Pushes that arrive while a sync is in flight; merged after it, overlaps skipped. */
   #held: AnyVersionedEvent[] = [];
+  /** When this device last heard from the server: a push or a completed sync (its own clock). */
+  #lastHeard = 0;
   #retries = 0;
   // eslint-disable-next-line svelte/prefer-svelte-reactivity -- bookkeeping for destroy(), never rendered
   #timers = new Set<ReturnType<typeof setTimeout>>();
@@ -179,6 +188,7 @@ export abstract class LiveSession<S extends AnyState, C extends AnyCommandType> 
       document.addEventListener('visibilitychange', this.#onVisibility);
       if (!navigator.onLine) this.#status = 'offline';
     }
+    this.#catchUpWhenQuiet();
   }
 
   /** Whether this seat may control the timer; also makes its device the first to report expiry. */
@@ -292,6 +302,14 @@ export abstract class LiveSession<S extends AnyState, C extends AnyCommandType> 
   #expect(version: number): void {
     this.#later(ackCatchUpMs, () => {
       if (this.#replica.version < version && this.#socket.connected) void this.#sync();
+    });
+  }
+
+  #catchUpWhenQuiet(): void {
+    const wait = quietCatchUpMs * (0.8 + Math.random() * 0.4);
+    this.#later(wait, () => {
+      if (this.#socket.connected && Date.now() - this.#lastHeard >= quietCatchUpMs) void this.#sync();
+      this.#catchUpWhenQuiet();
     });
   }
 
@@ -422,6 +440,7 @@ export abstract class LiveSession<S extends AnyState, C extends AnyCommandType> 
   };
 
   #onEvents = (batch: EventBatch): void => {
+    this.#lastHeard = Date.now();
     if (this.#syncing) {
       this.#held.push(...batch.events);
       return;
@@ -478,6 +497,13 @@ export abstract class LiveSession<S extends AnyState, C extends AnyCommandType> 
         if (rest.kind === 'applied') this.#setReplica(rest.replica);
         else if (rest.kind === 'gap') this.#syncAgain = true;
       } while (this.#syncAgain && rounds < 3 && this.#socket.connected && !this.#destroyed);
+      this.#lastHeard = Date.now();
+      // Still behind after a few rounds (a busy session outpacing us): try again shortly.
+      if (this.#syncAgain) {
+        this.#later(retryDelayMs[0], () => {
+          if (this.#socket.connected) void this.#sync();
+        });
+      }
     } finally {
       this.#syncing = false;
     }

@@ -1,0 +1,79 @@
+import { randomIds } from '@runde/server';
+import { applyAnyAll, decideAny } from '@runde/shared';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startAppUnderTest, type AppUnderTest } from '../support/appServer.ts';
+import { desktopContext, launchBrowser, phoneContext } from '../support/browser.ts';
+
+/**
+ * Issue 6, "resync is the rule": a push can be lost without the socket noticing (another node's
+ * relay that never arrived, a phone radio that napped). A quiet phone must still end up at the
+ * server's version, without a reload and without waiting for someone's next action.
+ */
+describe('a phone that missed a push in a quiet meeting', () => {
+  let app: AppUnderTest;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    app = await startAppUnderTest('e2e-quiet-catch-up');
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  const click = (page: Page, name: string) => page.getByRole('button', { name, exact: true }).click();
+  const topicHeading = (page: Page, title: string) =>
+    page.getByRole('region', { name: 'Topics' }).getByRole('heading', { name: title, exact: true });
+
+  /** Commits a topic straight to the store, as a node whose broadcast got lost would have. */
+  async function commitUnannounced(sessionId: string, title: string) {
+    const stored = await app.store.load(sessionId);
+    if (!stored) throw new Error('no session');
+    const facilitator = stored.state.participants[0];
+    if (!facilitator) throw new Error('no facilitator');
+    const decision = decideAny(
+      stored.state,
+      { type: 'topic:add', title, description: '' },
+      { actor: { kind: 'participant', id: facilitator.id }, now: Date.now(), newId: randomIds.newId },
+    );
+    if (!decision.ok) throw new Error(decision.error.message);
+    const next = applyAnyAll(stored.state, decision.events);
+    const outcome = await app.store.commit(sessionId, stored.version, decision.events, next, {});
+    expect(outcome.ok).toBe(true);
+  }
+
+  it('asks the server by itself after a quiet spell and shows what it missed', async () => {
+    const maria = await (await desktopContext(browser)).newPage();
+    await maria.goto(app.server.url);
+    await maria.getByLabel('Session title').fill('Weekly');
+    await maria.getByLabel('Your name').fill('Maria');
+    await click(maria, 'Start a Lean Coffee');
+    const joinUrl = (await maria.getByLabel('Join link').inputValue()).replace(/^https?:\/\/[^/]+/, app.server.url);
+    const sessionId = new URL(joinUrl).pathname.split('/').at(-1) ?? '';
+
+    const ana = await (await phoneContext(browser)).newPage();
+    // Ana's page runs on a clock the test can move forward; the server and the socket stay real.
+    await ana.clock.install();
+    await ana.goto(joinUrl);
+    await ana.getByLabel('Your name').fill('Ana');
+    await click(ana, 'Join');
+    await maria.getByLabel('Topic', { exact: true }).fill('Release process');
+    await click(maria, 'Add topic');
+    await topicHeading(ana, 'Release process').waitFor();
+    const socketsBefore = [...app.server.runde.io.of('/').sockets.keys()].sort();
+
+    await commitUnannounced(sessionId, 'Shared calendar');
+    // Nothing was pushed, so nothing shows yet: the phone has no way to know.
+    await ana.waitForTimeout(500);
+    expect(await topicHeading(ana, 'Shared calendar').count()).toBe(0);
+
+    // Less than the socket's own heartbeat timeout (45 s), more than the quiet spell (30 s ± 20 %).
+    await ana.clock.fastForward(37_000);
+    await topicHeading(ana, 'Shared calendar').waitFor({ timeout: 5_000 });
+    // Caught up over the same connection: not a reconnect that happened to sync.
+    expect([...app.server.runde.io.of('/').sockets.keys()].sort()).toEqual(socketsBefore);
+  });
+});
