@@ -112,7 +112,8 @@ export function createApp(options: CreateAppOptions): RundeApp {
     serveClient: false,
     ...(options.adapter ? { adapter: options.adapter } : {}),
   });
-  const localFanOut = createLocalFanOut(io);
+  // One gatherer for this node's sockets, fed by its own commits and by those relayed from others.
+  const localFanOut = coalesce(createLocalFanOut(io), config.broadcastWindowMs ?? DEFAULT_BROADCAST_WINDOW_MS);
 
   const timers = new TimerScheduler({
     clock,
@@ -125,10 +126,7 @@ export function createApp(options: CreateAppOptions): RundeApp {
     clock,
     ids,
     logger,
-    publish: coalesce(
-      createPublisher(io, localFanOut, options.adapter !== undefined),
-      config.broadcastWindowMs ?? DEFAULT_BROADCAST_WINDOW_MS,
-    ),
+    publish: createPublisher(io, localFanOut, options.adapter !== undefined),
     observe: (sessionId, state) => timers.track(sessionId, timerOfAny(state)),
   });
   if (options.adapter) {

@@ -60,42 +60,55 @@ function stringsIn(value: unknown, found = new Set<string>()): Set<string> {
 }
 
 /**
- * Gathers a session's commits for a short window before fanning them out: the first commit after
- * a quiet spell goes out at once, and during a burst (a room of phones voting) everything that
- * arrives within `windowMs` goes out together, so each device gets one frame per window instead
- * of one per vote. Versions stay in order: a session's commits on one node are queued anyway.
+ * Gathers a session's commits before fanning them out: the first commit after a quiet spell goes
+ * out at once, and during a burst (a room of phones voting) everything that arrives meanwhile goes
+ * out together, so each device gets one frame per window instead of one per vote. Versions stay in
+ * order: a session's commits on one node are queued anyway.
+ *
+ * The window is at least `minWindowMs`, and at least as long as the session's last fan-out took
+ * (measured from its end): writing one frame to 2,000 sockets takes tens of milliseconds, and a
+ * fixed window shorter than that would gather nothing, leaving the node busy with one frame per
+ * vote. This way a session's fan-out takes at most about half of the node's time, and a vote
+ * waits at most about two fan-outs.
  */
-export function coalesce(fanOut: FanOut, windowMs: number, now: () => number = () => performance.now()): FanOut {
-  const pending = new Map<string, { events: AnyVersionedEvent[]; timer: ReturnType<typeof setTimeout> | null }>();
-  const lastFlush = new Map<string, number>();
+export function coalesce(fanOut: FanOut, minWindowMs: number, now: () => number = () => performance.now()): FanOut {
+  const pending = new Map<string, AnyVersionedEvent[]>();
+  /** Per busy session: when its last fan-out ended, and the window that follows it. */
+  const recent = new Map<string, { endedAt: number; windowMs: number }>();
+
+  const send = (sessionId: string, events: AnyVersionedEvent[]) => {
+    const startedAt = now();
+    fanOut(sessionId, events);
+    const endedAt = now();
+    recent.set(sessionId, { endedAt, windowMs: Math.max(minWindowMs, endedAt - startedAt) });
+    // Forget quiet sessions; the map only needs sessions that are busy right now.
+    setTimeout(() => {
+      const last = recent.get(sessionId);
+      if (last && !pending.has(sessionId) && now() - last.endedAt >= last.windowMs) recent.delete(sessionId);
+    }, minWindowMs * 4).unref();
+  };
 
   const flush = (sessionId: string) => {
-    const entry = pending.get(sessionId);
+    const events = pending.get(sessionId);
     pending.delete(sessionId);
-    lastFlush.set(sessionId, now());
-    if (entry && entry.events.length > 0) fanOut(sessionId, entry.events);
+    if (events && events.length > 0) send(sessionId, events);
   };
 
   return (sessionId, events) => {
     if (events.length === 0) return;
-    const entry = pending.get(sessionId);
-    if (entry) {
-      entry.events.push(...events);
+    const waiting = pending.get(sessionId);
+    if (waiting) {
+      waiting.push(...events);
       return;
     }
-    const since = now() - (lastFlush.get(sessionId) ?? Number.NEGATIVE_INFINITY);
-    if (since >= windowMs) {
-      lastFlush.set(sessionId, now());
-      fanOut(sessionId, events);
-      // Forget quiet sessions; the map only needs sessions that are busy right now.
-      setTimeout(() => {
-        if (!pending.has(sessionId) && now() - (lastFlush.get(sessionId) ?? 0) >= windowMs) lastFlush.delete(sessionId);
-      }, windowMs).unref();
+    const last = recent.get(sessionId);
+    const wait = last ? last.endedAt + last.windowMs - now() : 0;
+    if (wait <= 0) {
+      send(sessionId, events);
       return;
     }
-    const timer = setTimeout(() => flush(sessionId), windowMs - since);
-    timer.unref();
-    pending.set(sessionId, { events: [...events], timer });
+    pending.set(sessionId, [...events]);
+    setTimeout(() => flush(sessionId), wait).unref();
   };
 }
 
