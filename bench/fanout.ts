@@ -70,6 +70,8 @@ interface StormResult {
   errors: Record<string, number>;
   missing: number;
   gaps: number;
+  /** Sockets that dropped during the storm (they reconnect and catch up, like the web app), by reason. */
+  disconnects: Record<string, number>;
   allCurrent: boolean;
   serverCpu: number;
 }
@@ -105,8 +107,9 @@ runBench('fanout', args.limitSeconds * 1000, async () => {
     });
     const [voter, observer, ...others] = prep.participants as [SeatInfo, SeatInfo, ...SeatInfo[]];
     const connectStart = monoNow();
-    await pool.connect(server.url, [observer], { mirror: 'version', reconnection: false, captureFrames: true });
-    await pool.connect(server.url, [voter, ...others], { mirror: 'version', reconnection: false });
+    // Runde's clients reconnect as the web app does: a socket dropped under load comes back and catches up.
+    await pool.connect(server.url, [observer], { mirror: 'version', reconnection: true, captureFrames: true });
+    await pool.connect(server.url, [voter, ...others], { mirror: 'version', reconnection: true });
     await waitConverged(pool, redis.client, redis.prefix, [prep.sessionId], 600_000);
     const connectSeconds = (monoNow() - connectStart) / 1000;
     console.log(`  ${size} clients connected and current in ${connectSeconds.toFixed(1)} s`);
@@ -179,6 +182,7 @@ runBench('fanout', args.limitSeconds * 1000, async () => {
     console.log(`  vote storm: ${size} participants × ${args.stormVotes} votes within ${args.stormSeconds} s`);
     const base = await storedVersion(redis.client, redis.prefix, sessionId);
     await pool.track(sessionId, base, size * args.stormVotes + 5_000);
+    const dropsBefore = (await pool.status()).disconnectReasons;
     const cpuBefore = await server.usage();
     const answers = await server.profiled(profileFile(`storm-${size}`), () =>
       Promise.all(
@@ -213,8 +217,15 @@ runBench('fanout', args.limitSeconds * 1000, async () => {
     }
     const serverCpu = cpuShare(cpuBefore, await server.usage());
     const { hist, missing } = await pool.latencies(sessionId, sent);
-    const { gaps } = await pool.status();
-    console.log(`  storm p99 ${hist.percentile(99)} ms over ${hist.count} samples; missing ${missing}, gaps ${gaps}`);
+    const { gaps, disconnectReasons } = await pool.status();
+    const disconnects = Object.fromEntries(
+      Object.entries(disconnectReasons)
+        .map(([reason, count]): [string, number] => [reason, count - (dropsBefore[reason] ?? 0)])
+        .filter(([, count]) => count > 0),
+    );
+    console.log(
+      `  storm p99 ${hist.percentile(99)} ms over ${hist.count} samples; missing ${missing}, gaps ${gaps}, dropped ${JSON.stringify(disconnects)}`,
+    );
     return {
       size,
       votes: sent.length,
@@ -224,6 +235,7 @@ runBench('fanout', args.limitSeconds * 1000, async () => {
       errors,
       missing,
       gaps,
+      disconnects,
       allCurrent,
       serverCpu: round(serverCpu),
     };
@@ -265,6 +277,7 @@ runBench('fanout', args.limitSeconds * 1000, async () => {
         errors: Object.values(s.errors).reduce((a, b) => a + b, 0),
         missing: s.missing,
         gaps: s.gaps,
+        dropped: Object.values(s.disconnects).reduce((a, b) => a + b, 0),
         'all current': s.allCurrent,
         'server CPU': s.serverCpu,
       })),

@@ -61,6 +61,8 @@ export class BenchClient {
   /** Pushes seen with a version gap in front of them (each triggers a catch-up). */
   gaps = 0;
   disconnects = 0;
+  /** Why the socket went, as socket.io-client says (`ping timeout`, `transport close`, …). */
+  readonly disconnectReasons: Record<string, number> = {};
   /** Reconnection attempts socket.io-client made (its backoff shows in how many it needed). */
   reconnectAttempts = 0;
   /** Monotonic times of each successful connect and of each completed sync. */
@@ -92,8 +94,9 @@ export class BenchClient {
       this.connects.push(monoNow());
       void this.sync();
     });
-    this.socket.on('disconnect', () => {
+    this.socket.on('disconnect', (reason) => {
       this.disconnects += 1;
+      this.disconnectReasons[reason] = (this.disconnectReasons[reason] ?? 0) + 1;
     });
     this.socket.io.on('reconnect_attempt', () => {
       this.reconnectAttempts += 1;

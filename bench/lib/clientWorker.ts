@@ -158,6 +158,7 @@ const handlers = {
     const sessions: Record<string, { min: number; max: number; clients: number; connected: number }> = {};
     let gaps = 0;
     let disconnects = 0;
+    const disconnectReasons: Record<string, number> = {};
     for (const c of clients) {
       const s = (sessions[c.seat.sessionId] ??= { min: Infinity, max: 0, clients: 0, connected: 0 });
       s.min = Math.min(s.min, c.version);
@@ -166,8 +167,11 @@ const handlers = {
       if (c.socket.connected) s.connected += 1;
       gaps += c.gaps;
       disconnects += c.disconnects;
+      for (const [reason, count] of Object.entries(c.disconnectReasons)) {
+        disconnectReasons[reason] = (disconnectReasons[reason] ?? 0) + count;
+      }
     }
-    return { sessions, gaps, disconnects, clients: clients.length };
+    return { sessions, gaps, disconnects, disconnectReasons, clients: clients.length };
   },
 
   /** Resolves once every client of the session here holds `version` or later. */

@@ -113,7 +113,7 @@ export async function waitConverged(
       lastReport = Date.now();
       const s = sessions.get(behind[0] ?? '');
       console.log(
-        `  … waiting for ${behind.length} sessions to converge (e.g. store ${versions.get(behind[0] ?? '')}, clients ${s?.min}..${s?.max})`,
+        `  … waiting for ${behind.length} sessions to converge (e.g. store ${versions.get(behind[0] ?? '')}, clients ${s?.min}..${s?.max}, connected ${s?.connected}/${s?.clients})`,
       );
     }
     await sleep(100);

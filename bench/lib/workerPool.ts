@@ -3,7 +3,7 @@ import type { ClientOptions, SeatInfo } from './benchClient.ts';
 import type { WorkerHandlers } from './clientWorker.ts';
 import { RpcChannel } from './ipc.ts';
 import { forkTs, libFile } from './processes.ts';
-import { Histogram } from './stats.ts';
+import { Histogram, mergeCounts } from './stats.ts';
 
 export interface SessionStatus {
   min: number;
@@ -56,14 +56,21 @@ export class WorkerPool {
     );
   }
 
-  async status(): Promise<{ sessions: Map<string, SessionStatus>; gaps: number; disconnects: number }> {
+  async status(): Promise<{
+    sessions: Map<string, SessionStatus>;
+    gaps: number;
+    disconnects: number;
+    disconnectReasons: Record<string, number>;
+  }> {
     const answers = await Promise.all(this.workers.map((w) => w.call('status', {})));
     const sessions = new Map<string, SessionStatus>();
     let gaps = 0;
     let disconnects = 0;
+    const disconnectReasons: Record<string, number> = {};
     for (const answer of answers) {
       gaps += answer.gaps;
       disconnects += answer.disconnects;
+      mergeCounts(disconnectReasons, answer.disconnectReasons);
       for (const [id, s] of Object.entries(answer.sessions)) {
         const merged = sessions.get(id);
         sessions.set(
@@ -79,7 +86,7 @@ export class WorkerPool {
         );
       }
     }
-    return { sessions, gaps, disconnects };
+    return { sessions, gaps, disconnects, disconnectReasons };
   }
 
   async waitVersion(sessionId: string, version: number, timeoutMs: number): Promise<void> {

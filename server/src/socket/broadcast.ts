@@ -1,50 +1,39 @@
 import { eventForAny, type AnyVersionedEvent, type EventBatch } from '@runde/shared';
-import { sessionRoom, type RundeServer } from './types.ts';
+import { participantRoom, sessionRoom, type RundeServer } from './types.ts';
 
 type FanOut = (sessionId: string, events: AnyVersionedEvent[]) => void;
 
 /**
  * Sends committed events to the sockets of a session connected to THIS node, each copy masked for
- * the socket's participant (anonymous authors, other people's hidden dots). Masking is per
- * participant; participants whose copies come out the same (usually everyone but the one who
- * acted) form one group, and each group gets one broadcast, which Socket.IO encodes once.
- * With several nodes, each node runs this for its own sockets on the events relayed by
- * {@link createPublisher}.
+ * the socket's participant (anonymous authors, other people's hidden dots). A copy can differ from
+ * a bystander's only for someone the events mention (the voter, the author): each of those present
+ * here whose copy does differ gets it through their participant room, and everyone else gets the
+ * bystander's copy as one room broadcast, which Socket.IO encodes once and writes to each socket,
+ * like a plain broadcast. With several nodes, each node runs this for its own sockets on the events
+ * relayed by {@link createPublisher}.
  */
 export function createLocalFanOut(io: RundeServer): FanOut {
   return (sessionId, events) => {
-    const socketIds = io.of('/').adapter.rooms.get(sessionRoom(sessionId));
-    if (!socketIds || events.length === 0) return;
-    const socketsOf = new Map<string, string[]>();
-    for (const socketId of socketIds) {
-      const participantId = io.of('/').sockets.get(socketId)?.data.participantId;
-      if (participantId === undefined) continue;
-      const sockets = socketsOf.get(participantId);
-      if (sockets) sockets.push(socketId);
-      else socketsOf.set(participantId, [socketId]);
-    }
+    const rooms = io.of('/').adapter.rooms;
+    if (events.length === 0 || !rooms.has(sessionRoom(sessionId))) return;
     const maskFor = (participantId: string): EventBatch => ({
       events: events.map(({ version, event }) => ({ version, event: eventForAny(event, { participantId }) })),
     });
-    // A copy can differ from a bystander's only for someone the events mention (the voter, the
-    // author): everyone else shares the bystander's copy without being masked one by one.
-    const mentioned = stringsIn(events);
     const bystander = maskFor(NOBODY);
     const bystanderKey = JSON.stringify(bystander);
-    const groups = new Map<string, { batch: EventBatch; socketIds: string[] }>([
-      [bystanderKey, { batch: bystander, socketIds: [] }],
-    ]);
-    for (const [participantId, sockets] of socketsOf) {
-      const batch = mentioned.has(participantId) ? maskFor(participantId) : bystander;
-      const key = batch === bystander ? bystanderKey : JSON.stringify(batch);
-      const group = groups.get(key);
-      if (group) group.socketIds.push(...sockets);
-      else groups.set(key, { batch, socketIds: [...sockets] });
+    const ownCopies: Array<{ room: string; batch: EventBatch }> = [];
+    for (const mentioned of stringsIn(events)) {
+      const room = participantRoom(sessionId, mentioned);
+      if (!rooms.has(room)) continue;
+      const batch = maskFor(mentioned);
+      if (JSON.stringify(batch) !== bystanderKey) ownCopies.push({ room, batch });
     }
     // `local`: the other nodes mask and send for their own sockets.
-    for (const { batch, socketIds: ids } of groups.values()) {
-      if (ids.length > 0) io.local.to(ids).emit('session:events', batch);
-    }
+    io.local
+      .to(sessionRoom(sessionId))
+      .except(ownCopies.map(({ room }) => room))
+      .emit('session:events', bystander);
+    for (const { room, batch } of ownCopies) io.local.to(room).emit('session:events', batch);
   };
 }
 
