@@ -35,6 +35,13 @@ describe('a Lean Coffee round with the keyboard only', () => {
     );
   }
 
+  /** After a press: waits until the request is answered, then the button must still have the focus. */
+  async function expectFocusStaysOn(page: Page, name: string) {
+    const button = page.getByRole('button', { name, exact: true });
+    await expect.poll(() => button.getAttribute('aria-disabled')).toBe('false');
+    await expectFocusOn(page, name);
+  }
+
   /** Moves to the control and presses a key on it; checks the focus shows before pressing. */
   async function press(page: Page, role: FocusRole, name: string, key = 'Enter', backwards = false) {
     await tabTo(page, role, name, { backwards });
@@ -92,6 +99,11 @@ describe('a Lean Coffee round with the keyboard only', () => {
     await press(maria, 'button', 'Next: Discuss');
     await press(maria, 'button', 'Next topic');
     await ana.getByText('Now discussing: Onboarding').first().waitFor();
+    // Buttons stay where the focus is while their request is sent (aria-disabled, not disabled),
+    // so the facilitator can press the next one without finding the way back first.
+    await expectFocusStaysOn(maria, 'Next topic');
+    await press(maria, 'button', '+1 min');
+    await expectFocusStaysOn(maria, '+1 min');
     await press(maria, 'button', 'Start thumbs vote');
     await press(ana, 'button', 'Thumbs down', 'Space');
     await press(maria, 'button', 'Thumb sideways');
