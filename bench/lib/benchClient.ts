@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import {
   applyAny,
   PROTOCOL_VERSION,
+  RECONNECT_BACKOFF,
   type Ack,
   type AnyState,
   type AnyVersionedEvent,
@@ -29,7 +30,7 @@ export interface ClientOptions {
    * `full`: also keep the state with the shared `applyAny`, as the web app does.
    */
   mirror: 'version' | 'full';
-  /** socket.io-client's own reconnection with its default backoff (the web app's setting). */
+  /** socket.io-client's own reconnection with the web app's backoff (`RECONNECT_BACKOFF`). */
   reconnection: boolean;
   /** Keep the raw text of `session:events` packets, to measure the delta frame size. */
   captureFrames?: boolean;
@@ -84,6 +85,7 @@ export class BenchClient {
     this.url = url;
     this.#options = options;
     this.socket = io(url, {
+      ...RECONNECT_BACKOFF,
       auth: { protocolVersion: PROTOCOL_VERSION, sessionId: seat.sessionId, token: seat.token },
       transports: ['websocket'],
       forceNew: true,

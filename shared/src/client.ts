@@ -9,6 +9,7 @@ export * from './session/deletion.ts';
 export * from './protocol/errors.ts';
 export * from './protocol/limits.ts';
 export * from './protocol/version.ts';
+export * from './protocol/reconnect.ts';
 export * from './protocol/defaults.ts';
 export type * from './protocol/commands.ts';
 export type * from './protocol/loopCommands.ts';

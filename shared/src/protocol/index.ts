@@ -5,6 +5,7 @@ export * from './limits.ts';
 export * from './schemas.ts';
 export * from './socketEvents.ts';
 export * from './version.ts';
+export * from './reconnect.ts';
 export * from './defaults.ts';
 export * from './loopCommands.ts';
 export * from './anyCommands.ts';

@@ -31,7 +31,7 @@ export function decideInTurn(state: AnyState, commands: readonly AnyCommand[], c
   let after = state;
   let firstRefusal: AnyDecideResult | null = null;
   let accepted = 0;
-  for (const command of commands) {
+  for (const [index, command] of commands.entries()) {
     const decision = decideAny(after, command, ctx);
     if (!decision.ok) {
       firstRefusal ??= decision;
@@ -39,7 +39,8 @@ export function decideInTurn(state: AnyState, commands: readonly AnyCommand[], c
     }
     accepted += 1;
     events.push(...decision.events);
-    after = applyAnyAll(after, decision.events);
+    // The caller folds the events itself; only a command still to come needs the state after them.
+    if (index < commands.length - 1) after = applyAnyAll(after, decision.events);
   }
   return accepted === 0 && firstRefusal ? firstRefusal : { ok: true, events };
 }

@@ -2,6 +2,7 @@ import { io, type Socket } from 'socket.io-client';
 import {
   ErrorCode,
   PROTOCOL_VERSION,
+  RECONNECT_BACKOFF,
   estimateClockOffset,
   fail,
   timerOfAny,
@@ -174,6 +175,7 @@ export abstract class LiveSession<S extends AnyState, C extends AnyCommandType> 
     this.#you = options.seat.participantId;
     const origin = options.url ?? globalThis.location?.origin;
     this.#socket = io(origin, {
+      ...RECONNECT_BACKOFF,
       transports: ['websocket'],
       auth: { protocolVersion: PROTOCOL_VERSION, sessionId: options.seat.sessionId, token: options.seat.token },
     });
