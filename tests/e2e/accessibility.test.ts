@@ -1,9 +1,9 @@
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startAppUnderTest, type AppUnderTest } from '../support/appServer.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { axeViolations, formatViolations } from '../support/axe.ts';
-import { desktopContext, launchBrowser, phoneContext } from '../support/browser.ts';
+import { desktopContext, phoneContext } from '../support/browser.ts';
 import { fill, messages, type TestLanguage } from '../support/messages.ts';
+import { browserSuite, button, click } from '../support/browserSuite.ts';
 
 const locales: Record<TestLanguage, string> = { de: 'de-DE', en: 'en-GB' };
 
@@ -16,22 +16,10 @@ const locales: Record<TestLanguage, string> = { de: 'de-DE', en: 'en-GB' };
 describe.each(['de', 'en'] as const)('accessibility in %s', (language) => {
   const M = messages[language];
   const locale = locales[language];
-  let app: AppUnderTest;
-  let browser: Browser;
   let findings: string[] = [];
 
-  beforeAll(async () => {
-    app = await startAppUnderTest(`e2e-a11y-${language}`);
-    browser = await launchBrowser();
-  });
+  const suite = browserSuite(`e2e-a11y-${language}`);
 
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
-
-  const button = (scope: Page | Locator, name: string) => scope.getByRole('button', { name, exact: true });
-  const click = (scope: Page | Locator, name: string) => button(scope, name).click();
   const region = (page: Page, name: string) => page.getByRole('region', { name, exact: true });
 
   async function audit(page: Page, where: string) {
@@ -49,8 +37,8 @@ describe.each(['de', 'en'] as const)('accessibility in %s', (language) => {
   }
 
   async function facilitatorPage() {
-    const page = await (await desktopContext(browser, { locale })).newPage();
-    await page.goto(app.server.url);
+    const page = await (await desktopContext(suite.browser, { locale })).newPage();
+    await page.goto(suite.app.server.url);
     await page.getByRole('heading', { level: 1 }).waitFor();
     // The browser's language decides; the page says which it chose.
     expect(await page.evaluate(() => document.documentElement.lang)).toBe(language);
@@ -58,8 +46,8 @@ describe.each(['de', 'en'] as const)('accessibility in %s', (language) => {
   }
 
   async function joinByCode(code: string, name: string) {
-    const page = await (await phoneContext(browser, { locale })).newPage();
-    await page.goto(`${app.server.url}/join`);
+    const page = await (await phoneContext(suite.browser, { locale })).newPage();
+    await page.goto(`${suite.app.server.url}/join`);
     await audit(page, 'join: code');
     await page.getByLabel(M.join.codeLabel).fill(code);
     await click(page, M.join.continue);

@@ -1,11 +1,11 @@
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startAppUnderTest, type AppUnderTest } from '../support/appServer.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { axeViolations, formatViolations } from '../support/axe.ts';
-import { desktopContext, launchBrowser, phoneContext } from '../support/browser.ts';
+import { desktopContext, phoneContext } from '../support/browser.ts';
 import { fill, messages, type TestLanguage } from '../support/messages.ts';
 import { joinTeamSpace, openTeamSpace, seatBrowser } from '../support/remoteSeat.ts';
 import { createSessionOverHttp, joinOverHttp, TestClient } from '../support/serverClients.ts';
+import { browserSuite, button, click } from '../support/browserSuite.ts';
 
 const locales: Record<TestLanguage, string> = { de: 'de-DE', en: 'en-GB' };
 
@@ -13,27 +13,14 @@ const locales: Record<TestLanguage, string> = { de: 'de-DE', en: 'en-GB' };
  * Issue 5, the screens accessibility.test.ts does not reach on its tours: every edit form (topic,
  * merge, session settings, tension, action, space settings) and the facilitator link, from its
  * error pages to the facilitator's own views on the device that took it over. The scene is set
- * over sockets; the browser only opens what is checked. Each screen in light and dark mode.
+ * over sockets; the suite.browser only opens what is checked. Each screen in light and dark mode.
  */
 describe.each(['de', 'en'] as const)('accessibility of edit forms and the facilitator link in %s', (language) => {
   const M = messages[language];
   const locale = locales[language];
-  let app: AppUnderTest;
-  let browser: Browser;
   let findings: string[] = [];
 
-  beforeAll(async () => {
-    app = await startAppUnderTest(`e2e-a11y-edit-${language}`);
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
-
-  const button = (scope: Page | Locator, name: string) => scope.getByRole('button', { name, exact: true });
-  const click = (scope: Page | Locator, name: string) => button(scope, name).click();
+  const suite = browserSuite(`e2e-a11y-edit-${language}`);
 
   /** Checks the screen in light and in dark mode. */
   async function audit(page: Page, where: string) {
@@ -50,14 +37,20 @@ describe.each(['de', 'en'] as const)('accessibility of edit forms and the facili
 
   it('has no violations in the Lean Coffee edit forms', { timeout: 120_000 }, async () => {
     findings = [];
-    const created = await createSessionOverHttp(app.server.url, { title: 'Team retro', facilitatorName: 'Maria' });
-    const ana = await TestClient.connect(app.server.url, await joinOverHttp(app.server.url, created.sessionId, 'Ana'));
+    const created = await createSessionOverHttp(suite.app.server.url, {
+      title: 'Team retro',
+      facilitatorName: 'Maria',
+    });
+    const ana = await TestClient.connect(
+      suite.app.server.url,
+      await joinOverHttp(suite.app.server.url, created.sessionId, 'Ana'),
+    );
     for (const title of ['Onboarding', 'Release process']) await ana.send('topic:add', { title, description: '' });
 
-    const context = await desktopContext(browser, { locale });
+    const context = await desktopContext(suite.browser, { locale });
     await seatBrowser(context, created.joinCode, created);
     const maria = await context.newPage();
-    await maria.goto(`${app.server.url}/s/${created.joinCode}`);
+    await maria.goto(`${suite.app.server.url}/s/${created.joinCode}`);
     await maria.getByRole('heading', { name: 'Release process' }).waitFor();
 
     // Where the actions sit behind a menu button, open it first.
@@ -93,8 +86,8 @@ describe.each(['de', 'en'] as const)('accessibility of edit forms and the facili
 
   it('has no violations in the team space edit forms', { timeout: 120_000 }, async () => {
     findings = [];
-    const { created, facilitator } = await openTeamSpace(app.server.url, 'Bauamt Team', 'Aylin');
-    const ben = await joinTeamSpace(app.server.url, created.sessionId, 'Ben');
+    const { created, facilitator } = await openTeamSpace(suite.app.server.url, 'Bauamt Team', 'Aylin');
+    const ben = await joinTeamSpace(suite.app.server.url, created.sessionId, 'Ben');
     const printer = await ben.addTension('Printer in room 2 is broken');
     await ben.addTension('Nobody knows who signs grants', 'governance');
     // A meeting that leaves an open action behind.
@@ -106,10 +99,10 @@ describe.each(['de', 'en'] as const)('accessibility of edit forms and the facili
     await facilitator.run('tension:close', { gotWhatNeeded: true });
     await facilitator.run('meeting:end', {});
 
-    const benContext = await phoneContext(browser, { locale });
+    const benContext = await phoneContext(suite.browser, { locale });
     await seatBrowser(benContext, created.joinCode, ben.seat);
     const benPage = await benContext.newPage();
-    await benPage.goto(`${app.server.url}/t/${created.joinCode}`);
+    await benPage.goto(`${suite.app.server.url}/t/${created.joinCode}`);
     const grants = 'Nobody knows who signs grants';
     await click(benPage, fill(M.space.backlog.editLabel, { title: grants }));
     await benPage.getByRole('form', { name: fill(M.space.backlog.editHeading, { title: grants }) }).waitFor();
@@ -119,10 +112,10 @@ describe.each(['de', 'en'] as const)('accessibility of edit forms and the facili
     await button(benPage, M.space.backlog.confirmWithdrawYes).waitFor();
     await audit(benPage, 'team space, member, confirm withdrawing a tension');
 
-    const aylinContext = await desktopContext(browser, { locale });
+    const aylinContext = await desktopContext(suite.browser, { locale });
     await seatBrowser(aylinContext, created.joinCode, created);
     const aylin = await aylinContext.newPage();
-    await aylin.goto(`${app.server.url}/t/${created.joinCode}`);
+    await aylin.goto(`${suite.app.server.url}/t/${created.joinCode}`);
     await click(aylin, fill(M.space.actions.editLabel, { text: 'Call the vendor' }));
     await aylin.getByRole('form', { name: fill(M.space.actions.editLabel, { text: 'Call the vendor' }) }).waitFor();
     await audit(aylin, 'team space, facilitator, action edit form');
@@ -138,26 +131,26 @@ describe.each(['de', 'en'] as const)('accessibility of edit forms and the facili
 
   it('has no violations on the facilitator link and the views it opens', { timeout: 120_000 }, async () => {
     findings = [];
-    const { created, facilitator } = await openTeamSpace(app.server.url, 'Bauamt Team', 'Aylin');
-    const ben = await joinTeamSpace(app.server.url, created.sessionId, 'Ben');
+    const { created, facilitator } = await openTeamSpace(suite.app.server.url, 'Bauamt Team', 'Aylin');
+    const ben = await joinTeamSpace(suite.app.server.url, created.sessionId, 'Ben');
     await ben.addTension('Printer in room 2 is broken');
     await ben.addTension('Tone in our team meetings', 'relationship');
     const linkPath = new URL(created.facilitatorUrl).pathname;
 
     // Aylin's phone, which never held a seat in this space; a new tab for each link, as the key
     // is read when the page opens.
-    const phoneContextWithoutSeat = await phoneContext(browser, { locale });
+    const phoneContextWithoutSeat = await phoneContext(suite.browser, { locale });
     const broken = await phoneContextWithoutSeat.newPage();
-    await broken.goto(`${app.server.url}${linkPath}`);
+    await broken.goto(`${suite.app.server.url}${linkPath}`);
     await broken.getByText(M.facilitate.missingKey).waitFor();
     await audit(broken, 'facilitator link, key missing');
     const wrong = await phoneContextWithoutSeat.newPage();
-    await wrong.goto(`${app.server.url}${linkPath}#key=not-the-key`);
+    await wrong.goto(`${suite.app.server.url}${linkPath}#key=not-the-key`);
     await wrong.getByRole('alert').waitFor();
     await audit(wrong, 'facilitator link, wrong key');
 
     const phone = await phoneContextWithoutSeat.newPage();
-    await phone.goto(`${app.server.url}${linkPath}${new URL(created.facilitatorUrl).hash}`);
+    await phone.goto(`${suite.app.server.url}${linkPath}${new URL(created.facilitatorUrl).hash}`);
     await phone.waitForURL(new RegExp(`/t/${created.joinCode}$`));
     const startMeeting = phone.getByRole('region', { name: M.space.startMeeting.heading, exact: true });
     await startMeeting.waitFor();

@@ -1,7 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startAppUnderTest, type AppUnderTest } from '../support/appServer.ts';
-import { desktopContext, launchBrowser, phoneContext } from '../support/browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { desktopContext, phoneContext } from '../support/browser.ts';
+import { browserSuite } from '../support/browserSuite.ts';
 
 /**
  * Issue 2's first round from phones: a facilitator starts a Lean Coffee on a laptop, two people
@@ -9,18 +9,7 @@ import { desktopContext, launchBrowser, phoneContext } from '../support/browser.
  * votes, and all three boards show the same ranking.
  */
 describe('a first Lean Coffee round from phones', () => {
-  let app: AppUnderTest;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    app = await startAppUnderTest('e2e-first-round');
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  const suite = browserSuite('e2e-first-round');
 
   async function proposeTopic(page: Page, labels: { topic: string; add: string }, title: string) {
     await page.getByLabel(labels.topic, { exact: true }).fill(title);
@@ -36,17 +25,17 @@ describe('a first Lean Coffee round from phones', () => {
   }
 
   it('ends with the same ranking on every device', async () => {
-    const facilitator = await (await desktopContext(browser, { locale: 'en-GB' })).newPage();
-    await facilitator.goto(app.server.url);
+    const facilitator = await (await desktopContext(suite.browser, { locale: 'en-GB' })).newPage();
+    await facilitator.goto(suite.app.server.url);
     await facilitator.getByLabel('Session title').fill('Team meeting social planning');
     await facilitator.getByLabel('Your name').fill('Maria');
     await facilitator.getByRole('button', { name: 'Start a Lean Coffee' }).click();
     const joinLink = await facilitator.getByLabel('Join link').inputValue();
     expect(joinLink).toMatch(/\/j\/[2-9A-HJKMNP-Z]{6}$/);
 
-    const ana = await (await phoneContext(browser, { locale: 'de-DE' })).newPage();
-    const ben = await (await phoneContext(browser, { locale: 'en-US' })).newPage();
-    const joinUrl = joinLink.replace(/^https?:\/\/[^/]+/, app.server.url);
+    const ana = await (await phoneContext(suite.browser, { locale: 'de-DE' })).newPage();
+    const ben = await (await phoneContext(suite.browser, { locale: 'en-US' })).newPage();
+    const joinUrl = joinLink.replace(/^https?:\/\/[^/]+/, suite.app.server.url);
     for (const [page, name, labels] of [
       [ana, 'Ana', { name: 'Ihr Name', join: 'Beitreten' }],
       [ben, 'Ben', { name: 'Your name', join: 'Join' }],

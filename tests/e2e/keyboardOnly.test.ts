@@ -1,8 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startAppUnderTest, type AppUnderTest } from '../support/appServer.ts';
-import { desktopContext, launchBrowser, phoneContext } from '../support/browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { desktopContext, phoneContext } from '../support/browser.ts';
 import { describeFocus, hasVisibleFocus, tabTo, type FocusRole } from '../support/keyboard.ts';
+import { browserSuite } from '../support/browserSuite.ts';
 
 /**
  * Issue 5: a whole Lean Coffee round with the keyboard alone. Every action of the facilitator and
@@ -10,18 +10,7 @@ import { describeFocus, hasVisibleFocus, tabTo, type FocusRole } from '../suppor
  * several points the focused control must show a visible focus indicator.
  */
 describe('a Lean Coffee round with the keyboard only', () => {
-  let app: AppUnderTest;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    app = await startAppUnderTest('e2e-keyboard');
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  const suite = browserSuite('e2e-keyboard');
 
   async function expectVisibleFocus(page: Page) {
     expect(await hasVisibleFocus(page), `no visible focus on ${await describeFocus(page)}`).toBe(true);
@@ -63,14 +52,17 @@ describe('a Lean Coffee round with the keyboard only', () => {
   }
 
   it('creates, joins, collects, votes, discusses, wraps up and ends', { timeout: 120_000 }, async () => {
-    const maria = await (await desktopContext(browser)).newPage();
-    await maria.goto(app.server.url);
+    const maria = await (await desktopContext(suite.browser)).newPage();
+    await maria.goto(suite.app.server.url);
     await type(maria, 'Session title', 'Keyboard retro');
     await type(maria, 'Your name', 'Maria');
     await press(maria, 'button', 'Start a Lean Coffee');
-    const joinUrl = (await maria.getByLabel('Join link').inputValue()).replace(/^https?:\/\/[^/]+/, app.server.url);
+    const joinUrl = (await maria.getByLabel('Join link').inputValue()).replace(
+      /^https?:\/\/[^/]+/,
+      suite.app.server.url,
+    );
 
-    const ana = await (await phoneContext(browser)).newPage();
+    const ana = await (await phoneContext(suite.browser)).newPage();
     await ana.goto(joinUrl);
     await type(ana, 'Your name', 'Ana');
     await press(ana, 'button', 'Join');

@@ -1,8 +1,8 @@
 import { readFile, writeFile } from 'node:fs/promises';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startAppUnderTest, type AppUnderTest } from '../support/appServer.ts';
-import { desktopContext, launchBrowser, phoneContext } from '../support/browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { desktopContext, phoneContext } from '../support/browser.ts';
+import { browserSuite, click } from '../support/browserSuite.ts';
 
 const golden = new URL('./golden/lean-coffee-complete.md', import.meta.url);
 
@@ -17,20 +17,7 @@ function normalise(markdown: string): string {
  * closes it.
  */
 describe('a whole Lean Coffee, from creation to the downloaded minutes', () => {
-  let app: AppUnderTest;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    app = await startAppUnderTest('e2e-complete');
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
-
-  const click = (page: Page, name: string) => page.getByRole('button', { name, exact: true }).click();
+  const suite = browserSuite('e2e-complete');
 
   async function addTopic(page: Page, labels: { topic: string; add: string }, title: string) {
     await page.getByLabel(labels.topic, { exact: true }).fill(title);
@@ -43,16 +30,19 @@ describe('a whole Lean Coffee, from creation to the downloaded minutes', () => {
   }
 
   it('runs every phase and exports minutes that match the golden file', { timeout: 180_000 }, async () => {
-    const maria = await (await desktopContext(browser, { locale: 'en-GB', acceptDownloads: true })).newPage();
-    await maria.goto(app.server.url);
+    const maria = await (await desktopContext(suite.browser, { locale: 'en-GB', acceptDownloads: true })).newPage();
+    await maria.goto(suite.app.server.url);
     await maria.getByLabel('Session title').fill('Team retro');
     await maria.getByLabel('Your name').fill('Maria');
     await click(maria, 'Start a Lean Coffee');
-    const joinUrl = (await maria.getByLabel('Join link').inputValue()).replace(/^https?:\/\/[^/]+/, app.server.url);
+    const joinUrl = (await maria.getByLabel('Join link').inputValue()).replace(
+      /^https?:\/\/[^/]+/,
+      suite.app.server.url,
+    );
 
-    const ana = await (await phoneContext(browser, { locale: 'de-DE' })).newPage();
-    const ben = await (await phoneContext(browser, { locale: 'en-US' })).newPage();
-    const cem = await (await phoneContext(browser, { locale: 'en-US' })).newPage();
+    const ana = await (await phoneContext(suite.browser, { locale: 'de-DE' })).newPage();
+    const ben = await (await phoneContext(suite.browser, { locale: 'en-US' })).newPage();
+    const cem = await (await phoneContext(suite.browser, { locale: 'en-US' })).newPage();
     for (const [page, name, labels] of [
       [ana, 'Ana', { name: 'Ihr Name', join: 'Beitreten' }],
       [ben, 'Ben', { name: 'Your name', join: 'Join' }],

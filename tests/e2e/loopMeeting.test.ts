@@ -1,8 +1,8 @@
 import { readFile, writeFile } from 'node:fs/promises';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startAppUnderTest, type AppUnderTest } from '../support/appServer.ts';
-import { desktopContext, launchBrowser, phoneContext } from '../support/browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { desktopContext, phoneContext } from '../support/browser.ts';
+import { browserSuite, button, click } from '../support/browserSuite.ts';
 
 const golden = new URL('./golden/loop-meetings.md', import.meta.url);
 
@@ -21,21 +21,8 @@ function normalise(markdown: string): string {
  * decision log must match the golden file.
  */
 describe('two LOOP meetings of one team, from phones', () => {
-  let app: AppUnderTest;
-  let browser: Browser;
+  const suite = browserSuite('e2e-loop');
 
-  beforeAll(async () => {
-    app = await startAppUnderTest('e2e-loop');
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
-
-  const button = (scope: Page | Locator, name: string) => scope.getByRole('button', { name, exact: true });
-  const click = (scope: Page | Locator, name: string) => button(scope, name).click();
   const region = (page: Page, name: string) => page.getByRole('region', { name, exact: true });
 
   async function bringTension(page: Page, title: string, room: string) {
@@ -74,18 +61,21 @@ describe('two LOOP meetings of one team, from phones', () => {
     'ends a sync tension as a next action and adopts a governance proposal after one objection',
     { timeout: 240_000 },
     async () => {
-      const aylin = await (await desktopContext(browser, { locale: 'en-GB', acceptDownloads: true })).newPage();
-      await aylin.goto(app.server.url);
+      const aylin = await (await desktopContext(suite.browser, { locale: 'en-GB', acceptDownloads: true })).newPage();
+      await aylin.goto(suite.app.server.url);
       await aylin.getByRole('radio', { name: 'Team space (LOOP meetings)' }).check();
       await aylin.getByLabel('Name of the team space').fill('Bauamt Team');
       await aylin.getByLabel('Your name').fill('Aylin');
       await click(aylin, 'Open team space');
-      const joinUrl = (await aylin.getByLabel('Join link').inputValue()).replace(/^https?:\/\/[^/]+/, app.server.url);
+      const joinUrl = (await aylin.getByLabel('Join link').inputValue()).replace(
+        /^https?:\/\/[^/]+/,
+        suite.app.server.url,
+      );
 
-      const ana = await (await phoneContext(browser, { locale: 'de-DE' })).newPage();
-      const ben = await (await phoneContext(browser, { locale: 'en-GB' })).newPage();
-      const cem = await (await phoneContext(browser, { locale: 'en-GB' })).newPage();
-      const dana = await (await phoneContext(browser, { locale: 'en-GB' })).newPage();
+      const ana = await (await phoneContext(suite.browser, { locale: 'de-DE' })).newPage();
+      const ben = await (await phoneContext(suite.browser, { locale: 'en-GB' })).newPage();
+      const cem = await (await phoneContext(suite.browser, { locale: 'en-GB' })).newPage();
+      const dana = await (await phoneContext(suite.browser, { locale: 'en-GB' })).newPage();
       for (const [page, name, labels] of [
         [ana, 'Ana', { name: 'Ihr Name', join: 'Beitreten' }],
         [ben, 'Ben', { name: 'Your name', join: 'Join' }],

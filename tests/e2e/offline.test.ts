@@ -1,41 +1,32 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startAppUnderTest, type AppUnderTest } from '../support/appServer.ts';
-import { desktopContext, launchBrowser, phoneContext } from '../support/browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { desktopContext, phoneContext } from '../support/browser.ts';
+import { browserSuite, click } from '../support/browserSuite.ts';
 
 /**
  * Issue 5: a phone loses its network in the middle of collecting topics. What its owner types is
  * kept, the page says so, and once the network is back the topic reaches every board exactly once.
  */
 describe('a phone that goes offline mid-meeting', () => {
-  let app: AppUnderTest;
-  let browser: Browser;
+  const suite = browserSuite('e2e-offline');
 
-  beforeAll(async () => {
-    app = await startAppUnderTest('e2e-offline');
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
-
-  const click = (page: Page, name: string) => page.getByRole('button', { name, exact: true }).click();
   const topicHeadings = (page: Page, title: string) =>
     page.getByRole('region', { name: 'Topics' }).getByRole('heading', { name: title, exact: true });
 
   it('keeps a topic added offline and delivers it once when back online', async () => {
-    const maria = await (await desktopContext(browser)).newPage();
-    await maria.goto(app.server.url);
+    const maria = await (await desktopContext(suite.browser)).newPage();
+    await maria.goto(suite.app.server.url);
     await maria.getByLabel('Session title').fill('Weekly');
     await maria.getByLabel('Your name').fill('Maria');
     await click(maria, 'Start a Lean Coffee');
-    const joinUrl = (await maria.getByLabel('Join link').inputValue()).replace(/^https?:\/\/[^/]+/, app.server.url);
+    const joinUrl = (await maria.getByLabel('Join link').inputValue()).replace(
+      /^https?:\/\/[^/]+/,
+      suite.app.server.url,
+    );
 
-    const anaContext = await phoneContext(browser);
+    const anaContext = await phoneContext(suite.browser);
     const ana = await anaContext.newPage();
-    const ben = await (await phoneContext(browser)).newPage();
+    const ben = await (await phoneContext(suite.browser)).newPage();
     for (const [page, name] of [
       [ana, 'Ana'],
       [ben, 'Ben'],

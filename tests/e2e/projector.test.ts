@@ -1,7 +1,6 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startAppUnderTest, type AppUnderTest } from '../support/appServer.ts';
-import { desktopContext, launchBrowser, phoneContext, projectorContext } from '../support/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { desktopContext, phoneContext, projectorContext } from '../support/browser.ts';
+import { browserSuite } from '../support/browserSuite.ts';
 
 /**
  * Issue 5's projector: a facilitator starts a Lean Coffee and puts the projector view on the
@@ -9,22 +8,11 @@ import { desktopContext, launchBrowser, phoneContext, projectorContext } from '.
  * touching it, and has nothing to touch.
  */
 describe('the projector view of a Lean Coffee', () => {
-  let app: AppUnderTest;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    app = await startAppUnderTest('e2e-projector');
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  const suite = browserSuite('e2e-projector');
 
   it('shows the QR code, new topics and the topic under discussion by itself', async () => {
-    const facilitator = await (await desktopContext(browser, { locale: 'en-GB' })).newPage();
-    await facilitator.goto(app.server.url);
+    const facilitator = await (await desktopContext(suite.browser, { locale: 'en-GB' })).newPage();
+    await facilitator.goto(suite.app.server.url);
     await facilitator.getByLabel('Session title').fill('Team meeting');
     await facilitator.getByLabel('Your name').fill('Maria');
     await facilitator.getByRole('button', { name: 'Start a Lean Coffee' }).click();
@@ -49,19 +37,19 @@ describe('the projector view of a Lean Coffee', () => {
     const href = await link.getAttribute('href');
     expect(href).toMatch(/^\/s\/[2-9A-HJKMNP-Z]{6}\/projector$/);
     const seats = await facilitator.evaluate(() => localStorage.getItem('runde:seats'));
-    const projectorScreen = await projectorContext(browser);
+    const projectorScreen = await projectorContext(suite.browser);
     await projectorScreen.addInitScript((stored) => {
       if (stored) localStorage.setItem('runde:seats', stored);
     }, seats);
     const projector = await projectorScreen.newPage();
-    await projector.goto(`${app.server.url}${href}`);
+    await projector.goto(`${suite.app.server.url}${href}`);
     await projector.getByRole('heading', { name: 'Team meeting', level: 1 }).waitFor();
     await projector.getByRole('img', { name: `QR code to join: ${joinLink}` }).waitFor();
     await projector.getByText('No topics yet. Add yours on your phone.').waitFor();
     expect(await projector.getByRole('button').count()).toBe(0);
 
-    const phone = await (await phoneContext(browser)).newPage();
-    await phone.goto(joinLink.replace(/^https?:\/\/[^/]+/, app.server.url));
+    const phone = await (await phoneContext(suite.browser)).newPage();
+    await phone.goto(joinLink.replace(/^https?:\/\/[^/]+/, suite.app.server.url));
     await phone.getByLabel('Your name').fill('Ben');
     await phone.getByRole('button', { name: 'Join' }).click();
     await phone.getByLabel('Topic', { exact: true }).fill('Shared calendar');

@@ -1,9 +1,9 @@
 import { randomIds } from '@runde/server';
 import { applyAnyAll, decideAny } from '@runde/shared';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startAppUnderTest, type AppUnderTest } from '../support/appServer.ts';
-import { desktopContext, launchBrowser, phoneContext } from '../support/browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { desktopContext, phoneContext } from '../support/browser.ts';
+import { browserSuite, click } from '../support/browserSuite.ts';
 
 /**
  * Issue 6, "resync is the rule": a push can be lost without the socket noticing (another node's
@@ -11,26 +11,14 @@ import { desktopContext, launchBrowser, phoneContext } from '../support/browser.
  * server's version, without a reload and without waiting for someone's next action.
  */
 describe('a phone that missed a push in a quiet meeting', () => {
-  let app: AppUnderTest;
-  let browser: Browser;
+  const suite = browserSuite('e2e-quiet-catch-up');
 
-  beforeAll(async () => {
-    app = await startAppUnderTest('e2e-quiet-catch-up');
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
-
-  const click = (page: Page, name: string) => page.getByRole('button', { name, exact: true }).click();
   const topicHeading = (page: Page, title: string) =>
     page.getByRole('region', { name: 'Topics' }).getByRole('heading', { name: title, exact: true });
 
   /** Commits a topic straight to the store, as a node whose broadcast got lost would have. */
   async function commitUnannounced(sessionId: string, title: string) {
-    const stored = await app.store.load(sessionId);
+    const stored = await suite.app.store.load(sessionId);
     if (!stored) throw new Error('no session');
     const facilitator = stored.state.participants[0];
     if (!facilitator) throw new Error('no facilitator');
@@ -41,20 +29,23 @@ describe('a phone that missed a push in a quiet meeting', () => {
     );
     if (!decision.ok) throw new Error(decision.error.message);
     const next = applyAnyAll(stored.state, decision.events);
-    const outcome = await app.store.commit(sessionId, stored.version, decision.events, next, {});
+    const outcome = await suite.app.store.commit(sessionId, stored.version, decision.events, next, {});
     expect(outcome.ok).toBe(true);
   }
 
   it('asks the server by itself after a quiet spell and shows what it missed', async () => {
-    const maria = await (await desktopContext(browser)).newPage();
-    await maria.goto(app.server.url);
+    const maria = await (await desktopContext(suite.browser)).newPage();
+    await maria.goto(suite.app.server.url);
     await maria.getByLabel('Session title').fill('Weekly');
     await maria.getByLabel('Your name').fill('Maria');
     await click(maria, 'Start a Lean Coffee');
-    const joinUrl = (await maria.getByLabel('Join link').inputValue()).replace(/^https?:\/\/[^/]+/, app.server.url);
+    const joinUrl = (await maria.getByLabel('Join link').inputValue()).replace(
+      /^https?:\/\/[^/]+/,
+      suite.app.server.url,
+    );
     const sessionId = new URL(joinUrl).pathname.split('/').at(-1) ?? '';
 
-    const ana = await (await phoneContext(browser)).newPage();
+    const ana = await (await phoneContext(suite.browser)).newPage();
     // Ana's page runs on a clock the test can move forward; the server and the socket stay real.
     await ana.clock.install();
     await ana.goto(joinUrl);
@@ -63,7 +54,7 @@ describe('a phone that missed a push in a quiet meeting', () => {
     await maria.getByLabel('Topic', { exact: true }).fill('Release process');
     await click(maria, 'Add topic');
     await topicHeading(ana, 'Release process').waitFor();
-    const socketsBefore = [...app.server.runde.io.of('/').sockets.keys()].sort();
+    const socketsBefore = [...suite.app.server.runde.io.of('/').sockets.keys()].sort();
 
     await commitUnannounced(sessionId, 'Shared calendar');
     // Nothing was pushed, so nothing shows yet: the phone has no way to know.
@@ -74,6 +65,6 @@ describe('a phone that missed a push in a quiet meeting', () => {
     await ana.clock.fastForward(37_000);
     await topicHeading(ana, 'Shared calendar').waitFor({ timeout: 5_000 });
     // Caught up over the same connection: not a reconnect that happened to sync.
-    expect([...app.server.runde.io.of('/').sockets.keys()].sort()).toEqual(socketsBefore);
+    expect([...suite.app.server.runde.io.of('/').sockets.keys()].sort()).toEqual(socketsBefore);
   });
 });

@@ -1,10 +1,10 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startAppUnderTest, type AppUnderTest } from '../support/appServer.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { axeViolations, formatViolations } from '../support/axe.ts';
-import { launchBrowser, projectorContext } from '../support/browser.ts';
+import { projectorContext } from '../support/browser.ts';
 import { fill, messages } from '../support/messages.ts';
 import { joinTeamSpace, openTeamSpace, seatBrowser } from '../support/remoteSeat.ts';
+import { browserSuite } from '../support/browserSuite.ts';
 
 /** With RUNDE_SCREENSHOTS=1 the test renews its picture in docs/screenshots; otherwise it leaves the docs alone. */
 const screenshotsWanted = process.env.RUNDE_SCREENSHOTS === '1';
@@ -17,33 +17,22 @@ const screenshots = new URL('../../docs/screenshots/', import.meta.url);
  * 1920×1080 or 1280×720, in English and German.
  */
 describe('the projector view of a team space', () => {
-  let app: AppUnderTest;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    app = await startAppUnderTest('e2e-space-projector');
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  const suite = browserSuite('e2e-space-projector');
 
   it('follows a meeting without a touch and is accessible at both sizes', { timeout: 120_000 }, async () => {
     const M = messages.en;
     const findings: string[] = [];
-    const { created, facilitator } = await openTeamSpace(app.server.url, 'Bauamt Team', 'Aylin');
-    const ben = await joinTeamSpace(app.server.url, created.sessionId, 'Ben');
+    const { created, facilitator } = await openTeamSpace(suite.app.server.url, 'Bauamt Team', 'Aylin');
+    const ben = await joinTeamSpace(suite.app.server.url, created.sessionId, 'Ben');
     const printer = await ben.addTension('Printer in room 2 is broken');
     await ben.addTension('Nobody answers the phone at noon');
     await ben.addTension('Ton in unseren Teamsitzungen', 'relationship');
 
     async function openProjector(locale: string): Promise<Page> {
-      const context = await projectorContext(browser, { locale });
+      const context = await projectorContext(suite.browser, { locale });
       await seatBrowser(context, created.joinCode, created);
       const page = await context.newPage();
-      await page.goto(`${app.server.url}/t/${created.joinCode}/projector`);
+      await page.goto(`${suite.app.server.url}/t/${created.joinCode}/projector`);
       return page;
     }
 

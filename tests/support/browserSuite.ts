@@ -1,0 +1,44 @@
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { startAppUnderTest, type AppUnderTest } from './appServer.ts';
+import { launchBrowser } from './browser.ts';
+
+/** What a browser test suite drives: the whole app on its own key prefix, and one Chromium. */
+export interface BrowserSuite {
+  readonly app: AppUnderTest;
+  readonly browser: Browser;
+}
+
+/**
+ * Starts the app and Chromium before the suite's tests and stops both after them. Call it in a
+ * `describe` body; read `app` and `browser` inside tests, once they are running.
+ */
+export function browserSuite(label: string): BrowserSuite {
+  let app: AppUnderTest | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    app = await startAppUnderTest(label);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+  const started = <T>(value: T | undefined, what: string): T => {
+    if (value === undefined) throw new Error(`${what} is not running: read it inside a test`);
+    return value;
+  };
+  return {
+    get app() {
+      return started(app, 'the app');
+    },
+    get browser() {
+      return started(browser, 'the browser');
+    },
+  };
+}
+
+/** The button with exactly this accessible name. */
+export const button = (scope: Page | Locator, name: string) => scope.getByRole('button', { name, exact: true });
+
+export const click = (scope: Page | Locator, name: string) => button(scope, name).click();
