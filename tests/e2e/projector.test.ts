@@ -31,6 +31,15 @@ describe('the projector view of a Lean Coffee', () => {
     await dialog.waitFor({ state: 'hidden' });
     expect(await fullScreen.evaluate((el) => el === document.activeElement)).toBe(true);
 
+    // Held up on a phone, the poster fits the width: the code does not wrap, so it must shrink.
+    await facilitator.setViewportSize({ width: 360, height: 640 });
+    await fullScreen.click();
+    await dialog.getByRole('img', { name: `QR code to join: ${joinLink}` }).waitFor();
+    expect(await dialog.evaluate((el) => el.scrollWidth - el.clientWidth)).toBe(0);
+    await facilitator.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    await facilitator.setViewportSize({ width: 1440, height: 900 });
+
     // The link opens a new tab; the projector here is another screen with the laptop's seat.
     const link = facilitator.getByRole('link', { name: /^Projector view/ });
     expect(await link.getAttribute('target')).toBe('_blank');
