@@ -1,17 +1,23 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import { closedPort } from './serverHarness.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
-function tsxCli(): string {
+/**
+ * tsx as an ESM loader of this very process. Not the tsx CLI: that runs the script in a child
+ * process of its own, so a SIGKILL would hit the wrapper and leave the real server running.
+ */
+function tsxLoader(): string {
   const packageDir = join(root, 'server', 'node_modules', 'tsx');
-  const { bin } = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8')) as {
-    bin: string | Record<string, string>;
+  const { exports } = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8')) as {
+    exports: Record<string, unknown>;
   };
-  return join(packageDir, typeof bin === 'string' ? bin : (bin.tsx ?? ''));
+  const loader = exports['.'];
+  if (typeof loader !== 'string') throw new Error('tsx has no ESM loader entry');
+  return pathToFileURL(join(packageDir, loader)).href;
 }
 
 export interface NodeProcess {
@@ -36,7 +42,7 @@ export async function startNodeProcess(options: {
   port?: number;
 }): Promise<NodeProcess> {
   const port = options.port ?? (await closedPort());
-  const child = spawn(process.execPath, [tsxCli(), 'server/src/main.ts'], {
+  const child = spawn(process.execPath, ['--import', tsxLoader(), 'server/src/main.ts'], {
     cwd: root,
     env: {
       ...process.env,
