@@ -2,7 +2,7 @@ import { ErrorCode, type AnyCommand } from '@runde/shared';
 import type { Logger } from 'pino';
 import type { CommandRunner } from '../session/commandRunner.ts';
 import { toAppError } from '../failures.ts';
-import { sessionRoom, type RundeServer } from './types.ts';
+import { participantRoom, type RundeServer } from './types.ts';
 
 export interface PresenceDeps {
   io: RundeServer;
@@ -55,8 +55,10 @@ export class PresenceReconciler {
   async #settle(sessionId: string): Promise<AnyCommand[]> {
     const participantIds = this.#waiting.get(sessionId) ?? new Set<string>();
     this.#waiting.delete(sessionId);
-    // One question to every node (once an adapter is configured) answers for all of them.
-    const sockets = await this.#deps.io.in(sessionRoom(sessionId)).fetchSockets();
+    // One question to every node (once an adapter is configured) answers for all of them, and
+    // names only their sockets, not everyone else's in a big session.
+    const rooms = [...participantIds].map((participantId) => participantRoom(sessionId, participantId));
+    const sockets = rooms.length > 0 ? await this.#deps.io.in(rooms).fetchSockets() : [];
     const online = new Set(sockets.map((socket) => socket.data.participantId));
     return [...participantIds].map((participantId) => ({
       type: 'participant:presence',
