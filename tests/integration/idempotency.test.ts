@@ -112,6 +112,23 @@ describe('idempotent commands', () => {
     expect(leanCoffee(stored?.state)?.votes).toHaveLength(1);
   });
 
+  it('applies my command although another participant already used its id', async () => {
+    const { s, f, a, target } = await votingSession(3);
+    const id = randomUUID();
+    okVersion(await a.send('vote:cast', { topicId: target }, id));
+
+    // The facilitator's device picks (or is handed) the same id: a different seat, a new command.
+    const mine = okVersion(await f.send('vote:cast', { topicId: target }, id));
+
+    const { stored, votes } = await storedVotes(s.sessionId);
+    expect(votes).toBe(2);
+    expect(stored?.version).toBe(mine);
+    expect(leanCoffee(stored?.state)?.votes.filter((v) => v.voterId === f.seat.participantId)).toHaveLength(1);
+    // And each seat's own retry is still recognised.
+    expect(okVersion(await f.send('vote:cast', { topicId: target }, id))).toBe(mine);
+    expect((await storedVotes(s.sessionId)).votes).toBe(2);
+  });
+
   it('refuses a malformed command id with invalid_payload and changes nothing', async () => {
     const { s, a, target } = await votingSession(3);
     const before = (await stores[0].load(s.sessionId))?.version;

@@ -39,6 +39,8 @@ const joined = (id: string): DomainEvent => ({
   participant: { id, name: id, role: 'participant', online: false, joinedAt: 2 },
 });
 const phase = (to: Phase): DomainEvent => ({ type: 'phase:changed', phase: to });
+/** A command id as participant `p_a` sent it. */
+const seatA = { participantId: 'p_a', commandId: 'cmd-join-a-0001' };
 
 /** A fresh session id per test, so tests never see each other's data. */
 const newId = () => randomUUID().slice(0, 6).toUpperCase();
@@ -171,21 +173,47 @@ function storeContract(name: string, factory: StoreFactory) {
       const store = await open();
       const { id, state } = await seeded(store);
       const once = applyAll(state, [joined('p_a')]);
-      expect(await store.commit(id, 2, [joined('p_a')], once, { commandId: 'cmd-join-a-0001' })).toEqual({
+      expect(await store.commit(id, 2, [joined('p_a')], once, { command: seatA })).toEqual({
         ok: true,
         version: 3,
       });
       // The retry, decided again on the newer state, must not land a second time.
       const twice = applyAll(once, [joined('p_b')]);
-      expect(await store.commit(id, 3, [joined('p_b')], twice, { commandId: 'cmd-join-a-0001' })).toEqual({
+      expect(await store.commit(id, 3, [joined('p_b')], twice, { command: seatA })).toEqual({
         ok: false,
         reason: 'duplicate',
         version: 3,
       });
       expect((await store.load(id))?.version).toBe(3);
-      expect(await store.commandVersion(id, 'cmd-join-a-0001')).toBe(3);
-      expect(await store.commandVersion(id, 'cmd-never-sent-01')).toBeNull();
-      expect(await store.commandVersion('NOSUCH', 'cmd-join-a-0001')).toBeNull();
+      expect(await store.commandVersion(id, seatA)).toBe(3);
+      expect(await store.commandVersion(id, { participantId: 'p_fac', commandId: 'cmd-never-sent-01' })).toBeNull();
+      expect(await store.commandVersion('NOSUCH', seatA)).toBeNull();
+    });
+
+    it('scopes command ids to their seat: the same id from another seat is a new command', async () => {
+      const store = await open();
+      const { id, state } = await seeded(store);
+      const once = applyAll(state, [joined('p_a')]);
+      expect(await store.commit(id, 2, [joined('p_a')], once, { command: seatA })).toEqual({ ok: true, version: 3 });
+      const sameIdOtherSeat = { participantId: 'p_fac', commandId: seatA.commandId };
+      expect(await store.commandVersion(id, sameIdOtherSeat)).toBeNull();
+      const twice = applyAll(once, [phase('vote')]);
+      expect(await store.commit(id, 3, [phase('vote')], twice, { command: sameIdOtherSeat })).toEqual({
+        ok: true,
+        version: 4,
+      });
+      // Each seat's retry is still recognised, with its own first result.
+      expect(await store.commit(id, 4, [phase('discuss')], twice, { command: seatA })).toEqual({
+        ok: false,
+        reason: 'duplicate',
+        version: 3,
+      });
+      expect(await store.commit(id, 4, [phase('discuss')], twice, { command: sameIdOtherSeat })).toEqual({
+        ok: false,
+        reason: 'duplicate',
+        version: 4,
+      });
+      expect((await store.load(id))?.version).toBe(4);
     });
 
     it('finds seats by token hash and the facilitator by key hash, nothing else', async () => {
@@ -348,7 +376,7 @@ describe('redis session store specifics', () => {
       });
       await store.commit(id, 2, [joined('p_a')], applyAll(state, [joined('p_a')]), {
         grantTokens: [{ tokenHash: 'hash-a', participantId: 'p_a' }],
-        commandId: 'cmd-join-a-0001',
+        command: { participantId: 'p_fac', commandId: 'cmd-join-a-0001' },
       });
       const keys = sessionKeys(prefix, id);
       expect(keys.every((key) => key.startsWith(`${prefix}{${id}}:`))).toBe(true);

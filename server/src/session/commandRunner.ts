@@ -31,8 +31,9 @@ export interface RunOptions {
   /** Called after the commit and before the broadcast, so the sender hears its ack first. */
   onCommitted?: (result: Extract<RunResult, { ok: true }>) => void;
   /**
-   * The client's id for this command. A retry with the same id (after a lost ack) is not applied
-   * again; it is answered with the version the first try reached.
+   * The client's id for this command. A retry by the same participant with the same id (after a
+   * lost ack) is not applied again; it is answered with the version the first try reached. Ids
+   * belong to the sending seat: another participant's command with the same id is not a retry.
    */
   commandId?: string;
 }
@@ -142,6 +143,9 @@ export class CommandRunner {
   ): Promise<RunResult> {
     const { store, clock, ids } = this.#deps;
     const { commandId } = options;
+    // Only a participant's own commands carry an id; the system never retries.
+    const command =
+      commandId !== undefined && actor.kind === 'participant' ? { participantId: actor.id, commandId } : undefined;
     const cached = this.#cache.get(sessionId, store.epoch);
     let current = cached ?? (await this.#load(sessionId));
     // Whether `current` is known to be the stored state: a write proves it by its version check, a
@@ -163,7 +167,7 @@ export class CommandRunner {
       }
       // Refused, or nothing to change: no write. Unless this is the retry of a command that got in.
       if (!writes) {
-        const earlier = commandId ? await store.commandVersion(sessionId, commandId) : null;
+        const earlier = command ? await store.commandVersion(sessionId, command) : null;
         this.#observe(sessionId, current.state);
         if (earlier !== null) return this.#answer({ ok: true, version: earlier, events: [] }, options);
         if (!decision.ok) return fail(decision.error.code, decision.error.message);
@@ -173,7 +177,7 @@ export class CommandRunner {
       const epoch = store.epoch;
       const outcome = await store.commit(sessionId, current.version, decision.events, next, {
         grantTokens: grants,
-        commandId,
+        command,
       });
       if (outcome.ok) {
         const base = current.version;

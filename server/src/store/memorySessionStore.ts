@@ -4,7 +4,9 @@ import {
   MAX_COMMAND_IDS,
   type CommitOptions,
   type CommitResult,
+  seatCommandMember,
   type CreateSessionInput,
+  type SeatCommand,
   type SessionStore,
   type StoredSession,
 } from './sessionStore.ts';
@@ -16,7 +18,7 @@ interface Entry {
   events: string[];
   tokens: Map<string, string>;
   facilitatorKeys: Map<string, string>;
-  /** Command id → the version it reached, oldest first (a Map keeps insertion order). */
+  /** Seat-scoped command id (`seatCommandMember`) → the version it reached, oldest first (a Map keeps insertion order). */
   commands: Map<string, number>;
   expiresAt: number;
 }
@@ -80,7 +82,8 @@ export class MemorySessionStore implements SessionStore {
   ): Promise<CommitResult> {
     const entry = this.#live(id);
     if (!entry) return { ok: false, reason: 'missing' };
-    const seen = options.commandId === undefined ? undefined : entry.commands.get(options.commandId);
+    const member = options.command === undefined ? undefined : seatCommandMember(options.command);
+    const seen = member === undefined ? undefined : entry.commands.get(member);
     if (seen !== undefined) return { ok: false, reason: 'duplicate', version: seen };
     if (entry.version !== expectedVersion) {
       return {
@@ -94,7 +97,7 @@ export class MemorySessionStore implements SessionStore {
     entry.version = expectedVersion + events.length;
     entry.state = JSON.stringify(nextState);
     for (const grant of options.grantTokens ?? []) entry.tokens.set(grant.tokenHash, grant.participantId);
-    if (options.commandId !== undefined) this.#remember(entry.commands, options.commandId, entry.version);
+    if (member !== undefined) this.#remember(entry.commands, member, entry.version);
     entry.expiresAt = this.#clock() + this.#retentionMs;
     return { ok: true, version: entry.version };
   }
@@ -107,8 +110,8 @@ export class MemorySessionStore implements SessionStore {
     return entry.events.slice(version - first + 1).map((json) => JSON.parse(json) as AnyVersionedEvent);
   }
 
-  async commandVersion(id: string, commandId: string): Promise<number | null> {
-    return this.#live(id)?.commands.get(commandId) ?? null;
+  async commandVersion(id: string, command: SeatCommand): Promise<number | null> {
+    return this.#live(id)?.commands.get(seatCommandMember(command)) ?? null;
   }
 
   async delete(id: string): Promise<boolean> {
@@ -146,8 +149,8 @@ export class MemorySessionStore implements SessionStore {
     return entry;
   }
 
-  #remember(commands: Map<string, number>, commandId: string, version: number): void {
-    commands.set(commandId, version);
+  #remember(commands: Map<string, number>, member: string, version: number): void {
+    commands.set(member, version);
     if (commands.size > MAX_COMMAND_IDS) {
       const oldest = commands.keys().next().value;
       if (oldest !== undefined) commands.delete(oldest);

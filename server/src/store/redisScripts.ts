@@ -58,15 +58,16 @@ return current_session()
 
 /**
  * ARGV: expected version, next state JSON ('' to keep the older snapshot), retention ms, max
- * events, event count n, command id ('' for none), max command ids kept, then n event JSONs, then
- * (tokenHash, participantId) pairs.
+ * events, event count n, seat-scoped command id ('' for none; see `seatCommandMember`: ids are the
+ * clients' own, so only the same seat's id marks a retry), max command ids kept, then n event JSONs,
+ * then (tokenHash, participantId) pairs.
  * Reply: {'ok', version} | {'missing'} | {'duplicate', version}
  *      | {'conflict', version, snapshot JSON, snapshot version, event JSONs since the snapshot...}.
  */
 const COMMIT = `
 ${CURRENT_SESSION}
 local commandId = ARGV[6]
--- A retry of a command that is already in: its first result stands, whatever the version now.
+-- A retry of a command this seat already got in: its first result stands, whatever the version now.
 if commandId ~= '' then
   local seen = redis.call('ZSCORE', KEYS[5], commandId)
   if seen then return {'duplicate', tonumber(seen)} end

@@ -10,7 +10,9 @@ import {
   StoreUnavailableError,
   type CommitOptions,
   type CommitResult,
+  seatCommandMember,
   type CreateSessionInput,
+  type SeatCommand,
   type SessionStore,
   type StoredSession,
 } from './sessionStore.ts';
@@ -140,7 +142,7 @@ export class RedisSessionStore implements SessionStore {
         this.#retentionMs,
         this.#maxEvents,
         String(serialized.length),
-        options.commandId ?? '',
+        options.command ? seatCommandMember(options.command) : '',
         String(MAX_COMMAND_IDS),
         ...serialized,
         ...grants,
@@ -155,9 +157,9 @@ export class RedisSessionStore implements SessionStore {
     return reply.slice(1).map((json) => JSON.parse(String(json)) as AnyVersionedEvent);
   }
 
-  async commandVersion(id: string, commandId: string): Promise<number | null> {
+  async commandVersion(id: string, command: SeatCommand): Promise<number | null> {
     const [, , , , commands] = sessionKeys(this.#prefix, id);
-    const score = await this.#call(() => this.#client.zScore(commands, commandId));
+    const score = await this.#call(() => this.#client.zScore(commands, seatCommandMember(command)));
     return score ?? null;
   }
 

@@ -31,16 +31,30 @@ export type CommitResult =
   | { ok: false; reason: 'conflict'; current: StoredSession }
   /** The session never existed or its retention ran out. */
   | { ok: false; reason: 'missing' }
-  /** A command with this id was committed before, reaching `version`: a retry. Nothing was written. */
+  /** This seat committed a command with this id before, reaching `version`: a retry. Nothing was written. */
   | { ok: false; reason: 'duplicate'; version: number };
+
+/**
+ * A client's id for one of its commands, with the seat that sent it. Clients choose their own ids,
+ * so an id means something only together with its seat: another participant sending the same id
+ * (by chance or on purpose) must not make this seat's command look like a retry.
+ */
+export interface SeatCommand {
+  participantId: string;
+  commandId: string;
+}
+
+/** How a seat's command id is remembered: one string, and no two (seat, id) pairs share it. */
+export const seatCommandMember = ({ participantId, commandId }: SeatCommand): string =>
+  JSON.stringify([participantId, commandId]);
 
 export interface CommitOptions {
   grantTokens?: TokenGrant[];
   /**
-   * The client's id for the command these events come from. Recorded in the same atomic write; a
-   * later commit with the same id writes nothing and answers `duplicate`.
+   * The seat's id for the command these events come from. Recorded in the same atomic write; a
+   * later commit from the same seat with the same id writes nothing and answers `duplicate`.
    */
-  commandId?: string;
+  command?: SeatCommand;
 }
 
 /**
@@ -70,8 +84,8 @@ export interface SessionStore {
    * the caller sends a snapshot instead.
    */
   eventsSince(id: string, version: number): Promise<AnyVersionedEvent[] | null>;
-  /** The version a command with this id reached when it was committed, or null if it never was (or is forgotten). */
-  commandVersion(id: string, commandId: string): Promise<number | null>;
+  /** The version this seat's command with this id reached when committed, or null if it never was (or is forgotten). */
+  commandVersion(id: string, command: SeatCommand): Promise<number | null>;
   participantForToken(id: string, tokenHash: string): Promise<string | null>;
   /** Removes the session and everything kept for it (log, tokens, secrets, command ids) in one step. */
   delete(id: string): Promise<boolean>;
