@@ -1,13 +1,20 @@
 import { timerOfAny } from '@runde/shared';
 import { createServer, type Server as HttpServer } from 'node:http';
 import express, { type Express, type RequestHandler } from 'express';
-import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { Server, type ServerOptions } from 'socket.io';
 import { errorHandler, notFound, sendError } from './http/httpErrors.ts';
 import { healthRoute } from './http/healthRoute.ts';
 import { requestLog } from './http/requestLog.ts';
 import { sessionRoutes } from './http/sessionRoutes.ts';
 import { randomIds, type IdSource } from './ids.ts';
+import { clientAddress } from './limits/clientAddress.ts';
+import {
+  DEFAULT_FAILED_HANDSHAKES_PER_CONNECTION,
+  defaultRateLimits,
+  memoryLimiters,
+  type LimiterFactory,
+  type RateLimits,
+} from './limits/rateLimits.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { CommandRunner } from './session/commandRunner.ts';
 import { TimerScheduler } from './session/timerScheduler.ts';
@@ -16,37 +23,14 @@ import { coalesce, createLocalFanOut, createPublisher, relayCommits } from './so
 import { sessionRoom, type RundeServer } from './socket/types.ts';
 import type { SessionStore } from './store/sessionStore.ts';
 
-/** `points` requests per `durationSec` seconds. */
-export interface RateLimit {
-  points: number;
-  durationSec: number;
-}
-
-export interface RateLimits {
-  /** Per IP: starting sessions. */
-  create: RateLimit;
-  /** Per IP: taking seats and facilitator seats. */
-  join: RateLimit;
-  /** Per IP: looking a session up by code (the join page), which also slows guessing codes. */
-  lookup: RateLimit;
-  /** Per socket: commands and syncs. */
-  socket: RateLimit;
-  /** Per socket: `time:ping`. A device sends a handful at connect and one now and then. */
-  ping: RateLimit;
-}
-
-export const defaultRateLimits: RateLimits = {
-  create: { points: 20, durationSec: 60 },
-  join: { points: 300, durationSec: 60 },
-  lookup: { points: 300, durationSec: 60 },
-  socket: { points: 50, durationSec: 10 },
-  ping: { points: 20, durationSec: 10 },
-};
+export { defaultRateLimits, type RateLimit, type RateLimits } from './limits/rateLimits.ts';
 
 export interface AppConfig {
   /** Origin for links in responses; derived from each request when unset. */
   publicUrl?: string;
   rateLimits?: Partial<RateLimits>;
+  /** Handshakes without a seat one engine.io connection may try before the server closes it. */
+  failedHandshakesPerConnection?: number;
   /**
    * Largest socket message accepted. Above a 100 KB text field on purpose: such a message still
    * reaches zod and gets a typed `invalid_payload` ack. Bigger ones make Socket.IO drop that one
@@ -78,6 +62,11 @@ export interface CreateAppOptions {
    * `openClusterAdapter`); without it this node must be the only one.
    */
   adapter?: ServerOptions['adapter'];
+  /**
+   * Where the rate-limit budgets are kept: this process's memory by default; `openRedisLimiters`
+   * keeps them in Redis, so all nodes sharing it spend from the same budgets.
+   */
+  limiters?: LimiterFactory;
 }
 
 export interface RundeApp {
@@ -90,8 +79,6 @@ export interface RundeApp {
   close(): Promise<void>;
 }
 
-const limiter = ({ points, durationSec }: RateLimit) => new RateLimiterMemory({ points, duration: durationSec });
-
 /**
  * Builds the whole server around a store: express for HTTP, Socket.IO on the same http server.
  * No module-level state: tests build as many as they like, and sessions live only in the store.
@@ -102,6 +89,10 @@ export function createApp(options: CreateAppOptions): RundeApp {
   const ids = options.ids ?? randomIds;
   const logger = options.logger ?? createLogger('info');
   const limits = { ...defaultRateLimits, ...config.rateLimits };
+  const budgets = options.limiters ?? memoryLimiters;
+  const limiter = (name: keyof RateLimits) => budgets(name, limits[name]);
+  // One failed-lookup budget for HTTP and sockets: a guesser gains nothing by switching.
+  const failedLookup = limiter('failedLookup');
 
   const app = express();
   app.disable('x-powered-by');
@@ -140,8 +131,16 @@ export function createApp(options: CreateAppOptions): RundeApp {
     runner,
     timers,
     clock,
-    limiter: limiter(limits.socket),
-    pingLimiter: limiter(limits.ping),
+    limiters: {
+      seat: limiter('seat'),
+      address: limiter('address'),
+      // Per socket by nature, and a ping touches no store: this node's memory is enough.
+      ping: memoryLimiters('ping', limits.ping),
+      handshake: limiter('handshake'),
+      failedLookup,
+    },
+    failedHandshakesPerConnection: config.failedHandshakesPerConnection ?? DEFAULT_FAILED_HANDSHAKES_PER_CONNECTION,
+    addressOf: (req) => clientAddress(app, req),
     logger,
   });
 
@@ -156,7 +155,7 @@ export function createApp(options: CreateAppOptions): RundeApp {
       clock,
       ids,
       publicUrl: config.publicUrl?.replace(/\/+$/, ''),
-      limiters: { create: limiter(limits.create), join: limiter(limits.join), lookup: limiter(limits.lookup) },
+      limiters: { create: limiter('create'), join: limiter('join'), lookup: limiter('lookup'), failedLookup },
       logger,
     }),
   );

@@ -3,9 +3,12 @@ export {
   defaultRateLimits,
   type AppConfig,
   type CreateAppOptions,
+  type RateLimit,
   type RateLimits,
   type RundeApp,
 } from './app.ts';
+export { memoryLimiters, type LimiterFactory } from './limits/rateLimits.ts';
+export { openRedisLimiters, type RedisLimiters } from './limits/redisLimiters.ts';
 export { ConfigError, loadConfig, type Config } from './config.ts';
 export { hashSecret, randomIds, type IdSource } from './ids.ts';
 export { MemorySessionStore, type MemorySessionStoreOptions } from './store/memorySessionStore.ts';

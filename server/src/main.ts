@@ -1,6 +1,7 @@
 import { createApp } from './app.ts';
 import { openClusterAdapter, type ClusterAdapter } from './cluster/redisAdapter.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
+import { openRedisLimiters, type RedisLimiters } from './limits/redisLimiters.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { MemorySessionStore } from './store/memorySessionStore.ts';
 import { RedisSessionStore } from './store/redisSessionStore.ts';
@@ -40,6 +41,10 @@ async function main(): Promise<void> {
   const cluster: ClusterAdapter | undefined = config.redisUrl
     ? await openClusterAdapter({ url: config.redisUrl, keyPrefix: config.redisKeyPrefix, logger })
     : undefined;
+  // With Redis, every node spends from the same rate-limit budgets; alone, memory does.
+  const limits: RedisLimiters | undefined = config.redisUrl
+    ? await openRedisLimiters({ url: config.redisUrl, keyPrefix: config.redisKeyPrefix, logger })
+    : undefined;
   const webHandler = await loadWebHandler();
   if (!webHandler) {
     logger.warn('web app is not built (web/build/handler.js missing): serving the API only; run the build first');
@@ -50,6 +55,7 @@ async function main(): Promise<void> {
     webHandler,
     config: { publicUrl: config.publicUrl },
     adapter: cluster?.adapter,
+    limiters: limits?.limiters,
   });
   await new Promise<void>((resolve, reject) => {
     server.httpServer.once('error', reject);
@@ -72,6 +78,7 @@ async function main(): Promise<void> {
     force.unref();
     await server.close();
     await cluster?.close();
+    await limits?.close();
     await store.close();
     process.exit(0);
   };

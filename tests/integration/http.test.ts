@@ -215,7 +215,7 @@ describe('POST /api/sessions/:code/facilitator', () => {
     expect(phone.mirror.state?.phase).toBe('vote');
   });
 
-  it('refuses a wrong key with 401 and an unknown session with 404', async () => {
+  it('refuses a wrong key and an unknown session alike with 401', async () => {
     const created = await createSessionOverHttp(server.url, { title: 'T', facilitatorName: 'Ana' });
     const wrong = await post(`/api/sessions/${created.sessionId}/facilitator`, JSON.stringify({ key: 'A'.repeat(43) }));
     expect(wrong.status).toBe(401);
@@ -225,7 +225,7 @@ describe('POST /api/sessions/:code/facilitator', () => {
     expect(
       (await post(`/api/sessions/${created.sessionId}/facilitator`, JSON.stringify({ key: joined.token }))).status,
     ).toBe(401);
-    expect((await post('/api/sessions/ZZZZZZ/facilitator', JSON.stringify({ key: keyOf(created) }))).status).toBe(404);
+    expect((await post('/api/sessions/ZZZZZZ/facilitator', JSON.stringify({ key: keyOf(created) }))).status).toBe(401);
   });
 });
 
@@ -257,12 +257,12 @@ describe('rate limits', () => {
     }
   });
 
-  it('limits commands per socket with rate_limited acks, leaving other sockets alone', async () => {
+  it('limits commands per seat with rate_limited acks, leaving other seats alone', async () => {
     const limitedPrefix = uniquePrefix('socket-limits');
     const limitedStore = await openRedisStore(limitedPrefix);
     const limited = await startTestServer({
       store: limitedStore,
-      config: { rateLimits: { socket: { points: 5, durationSec: 60 } } },
+      config: { rateLimits: { seat: { points: 5, durationSec: 60 } } },
     });
     try {
       const s = await startSession(limited.url, { participants: 1 });

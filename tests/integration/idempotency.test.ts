@@ -19,7 +19,7 @@ const extra: TestClient[] = [];
 
 beforeAll(async () => {
   stores = [await openRedisStore(prefix), await openRedisStore(prefix)];
-  const config = { rateLimits: { socket: { points: 1000, durationSec: 10 } } };
+  const config = { rateLimits: { seat: { points: 1000, durationSec: 10 } } };
   nodes = [await startTestServer({ store: stores[0], config }), await startTestServer({ store: stores[1], config })];
 });
 

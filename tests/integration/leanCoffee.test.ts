@@ -38,7 +38,7 @@ import { leanCoffee } from '../support/serverMirror.ts';
 
 const prefix = uniquePrefix('lean-coffee');
 /** These tests send bursts on purpose; the command budget has its own test elsewhere. */
-const generous = { rateLimits: { socket: { points: 1000, durationSec: 10 } } };
+const generous = { rateLimits: { seat: { points: 1000, durationSec: 10 } } };
 const clock = new TestClock();
 let store: RedisSessionStore;
 let server: TestServer;

@@ -26,7 +26,7 @@ const extraClients: TestClient[] = [];
 beforeAll(async () => {
   store = await openRedisStore(prefix);
   // A generous socket budget: these tests fire bursts on purpose; rate limiting has its own test.
-  server = await startTestServer({ store, config: { rateLimits: { socket: { points: 1000, durationSec: 10 } } } });
+  server = await startTestServer({ store, config: { rateLimits: { seat: { points: 1000, durationSec: 10 } } } });
 });
 
 afterAll(async () => {
@@ -141,7 +141,7 @@ describe('a live session over real sockets and Redis', () => {
     const secondStore = await openRedisStore(prefix);
     const secondNode = await startTestServer({
       store: secondStore,
-      config: { rateLimits: { socket: { points: 1000, durationSec: 10 } } },
+      config: { rateLimits: { seat: { points: 1000, durationSec: 10 } } },
     });
     try {
       const s = await session({ participants: 1, settings: { votesPerPerson: 3, allowStacking: true } });
@@ -465,7 +465,7 @@ describe('handshake', () => {
     expect(await handshakeRefusal(server.url, {})).toMatchObject({ data: { code: 'protocol_mismatch' } });
   });
 
-  it('refuses an unknown token with unauthorized, and the wrong session with not_found', async () => {
+  it('refuses an unknown token, another session’s token and an unknown session alike with unauthorized', async () => {
     const s = await session({ participants: 1 });
     const stranger = 'A'.repeat(43);
     expect(
@@ -493,7 +493,7 @@ describe('handshake', () => {
         token: s.created.token,
       }),
     ).toMatchObject({
-      data: { code: 'not_found' },
+      data: { code: 'unauthorized' },
     });
     expect(
       await handshakeRefusal(server.url, { protocolVersion: PROTOCOL_VERSION, sessionId: s.sessionId, token: 'short' }),

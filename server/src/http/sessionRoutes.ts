@@ -28,7 +28,7 @@ import { stateFromEvents } from '../session/stateFromEvents.ts';
 import type { SessionStore } from '../store/sessionStore.ts';
 import { notFound, sendError } from './httpErrors.ts';
 import { publicUrlFor } from './publicUrl.ts';
-import { limitByIp } from './rateLimit.ts';
+import { limitByIp, refund } from './rateLimit.ts';
 
 export interface SessionRouteDeps {
   store: SessionStore;
@@ -36,7 +36,13 @@ export interface SessionRouteDeps {
   clock: () => number;
   ids: IdSource;
   publicUrl: string | undefined;
-  limiters: { create: RateLimiterAbstract; join: RateLimiterAbstract; lookup: RateLimiterAbstract };
+  limiters: {
+    create: RateLimiterAbstract;
+    join: RateLimiterAbstract;
+    lookup: RateLimiterAbstract;
+    /** Lookups that found nothing, per address: spent before each lookup, refunded when it finds something. */
+    failedLookup: RateLimiterAbstract;
+  };
   logger: Logger;
 }
 
@@ -126,7 +132,10 @@ export function sessionRoutes(deps: SessionRouteDeps): Router {
     );
   };
 
-  /** What the join page shows before asking for a name. */
+  /**
+   * What the join page shows before asking for a name. It says whether a code exists (a mistyped
+   * code must get "no such session"), so the codes that find nothing are what `failedLookup` counts.
+   */
   const summary: RequestHandler = async (req, res) => {
     const sessionId = sessionIdFrom(req, res);
     if (!sessionId) return;
@@ -135,6 +144,7 @@ export function sessionRoutes(deps: SessionRouteDeps): Router {
       sendError(res, notFound('session'));
       return;
     }
+    await refund(limiters.failedLookup, req);
     const body: SessionSummary = {
       sessionId,
       title: current.state.title,
@@ -150,7 +160,10 @@ export function sessionRoutes(deps: SessionRouteDeps): Router {
     const sessionId = sessionIdFrom(req, res);
     if (!sessionId) return;
     const body = parseBody(joinSessionRequestSchema, req, res);
-    if (!body) return;
+    if (!body) {
+      await refund(limiters.failedLookup, req);
+      return;
+    }
     const token = ids.newSecret();
     const tokenHash = hashSecret(token);
     const result = await runner.run(
@@ -164,6 +177,8 @@ export function sessionRoutes(deps: SessionRouteDeps): Router {
           ),
       },
     );
+    // Only a code without a session is a failed lookup; a name refused by the rules is not.
+    if (result.ok || result.error.code !== ErrorCode.notFound) await refund(limiters.failedLookup, req);
     if (!result.ok) {
       sendError(res, result.error);
       return;
@@ -174,28 +189,34 @@ export function sessionRoutes(deps: SessionRouteDeps): Router {
     res.status(201).json(response);
   };
 
-  /** Facilitate from another device: the facilitator key buys a fresh token for the original facilitator seat. */
+  /**
+   * Facilitate from another device: the facilitator key buys a fresh token for the original
+   * facilitator seat. A wrong key and a code without a session get the same answer, found by the
+   * same single hash lookup, so this route tells a guesser nothing about which codes exist.
+   */
   const claimFacilitator: RequestHandler = async (req, res) => {
+    const invalidLink = () => fail(ErrorCode.unauthorized, 'This facilitator link is not valid.').error;
     const sessionId = sessionIdFrom(req, res);
     if (!sessionId) return;
     const body = parseBody(claimFacilitatorRequestSchema, req, res);
-    if (!body) return;
-    const participantId = await store.facilitatorForKey(sessionId, hashSecret(body.key));
-    if (!participantId) {
-      const exists = (await store.load(sessionId)) !== null;
-      sendError(
-        res,
-        exists ? fail(ErrorCode.unauthorized, 'This facilitator link is not valid.').error : notFound('session'),
-      );
+    if (!body) {
+      await refund(limiters.failedLookup, req);
       return;
     }
+    const participantId = await store.facilitatorForKey(sessionId, hashSecret(body.key));
+    if (!participantId) {
+      sendError(res, invalidLink());
+      return;
+    }
+    await refund(limiters.failedLookup, req);
     const token = ids.newSecret();
     const granted = await runner.grant(sessionId, [{ tokenHash: hashSecret(token), participantId }]);
     if (granted !== 'granted') {
+      // Deleted between the two steps: the link is as invalid as any other.
       sendError(
         res,
         granted === 'missing'
-          ? notFound('session')
+          ? invalidLink()
           : fail(ErrorCode.conflict, 'The session is busy. Please try again.').error,
       );
       return;
@@ -206,8 +227,9 @@ export function sessionRoutes(deps: SessionRouteDeps): Router {
 
   router.post('/sessions', limitByIp(limiters.create), create);
   router.post('/spaces', limitByIp(limiters.create), createSpace);
-  router.get('/sessions/:code', limitByIp(limiters.lookup), summary);
-  router.post('/sessions/:code/participants', limitByIp(limiters.join), join);
-  router.post('/sessions/:code/facilitator', limitByIp(limiters.join), claimFacilitator);
+  const failedLookups = limitByIp(limiters.failedLookup);
+  router.get('/sessions/:code', limitByIp(limiters.lookup), failedLookups, summary);
+  router.post('/sessions/:code/participants', limitByIp(limiters.join), failedLookups, join);
+  router.post('/sessions/:code/facilitator', limitByIp(limiters.join), failedLookups, claimFacilitator);
   return router;
 }

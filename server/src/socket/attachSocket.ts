@@ -1,8 +1,10 @@
+import type { IncomingMessage } from 'node:http';
 import type { Logger } from 'pino';
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { CommandRunner } from '../session/commandRunner.ts';
 import type { TimerScheduler } from '../session/timerScheduler.ts';
 import type { SessionStore } from '../store/sessionStore.ts';
+import { commandBudget, pingBudget } from './commandBudget.ts';
 import { createDispatcher } from './dispatcher.ts';
 import { handshake } from './handshake.ts';
 import { PresenceReconciler } from './presence.ts';
@@ -13,10 +15,22 @@ export interface SocketDeps {
   runner: CommandRunner;
   timers: TimerScheduler;
   clock: () => number;
-  /** Per-socket command budget, keyed by socket id. */
-  limiter: RateLimiterAbstract;
-  /** Per-socket `time:ping` budget, keyed by socket id. */
-  pingLimiter: RateLimiterAbstract;
+  limiters: {
+    /** Commands and syncs per participant seat. */
+    seat: RateLimiterAbstract;
+    /** Commands and syncs per client address. */
+    address: RateLimiterAbstract;
+    /** `time:ping` per socket. */
+    ping: RateLimiterAbstract;
+    /** Handshakes per client address. */
+    handshake: RateLimiterAbstract;
+    /** Handshakes without a seat per client address, shared with HTTP lookups that find nothing. */
+    failedLookup: RateLimiterAbstract;
+  };
+  /** Handshakes without a seat one engine.io connection may try before it is closed. */
+  failedHandshakesPerConnection: number;
+  /** The client's address for a handshake request, as HTTP routes see it. */
+  addressOf: (req: IncomingMessage) => string;
   logger: Logger;
 }
 
@@ -35,10 +49,24 @@ function letGo(io: RundeServer, timers: TimerScheduler, sessionId: string): void
 
 /** Wires the handshake, rooms, presence and the command dispatcher onto a Socket.IO server. */
 export function attachSocket(io: RundeServer, deps: SocketDeps): void {
-  const { runner, timers, limiter, pingLimiter, logger } = deps;
-  const dispatch = createDispatcher({ ...deps, onDeleted: (sessionId) => letGo(io, timers, sessionId) });
+  const { runner, timers, limiters, logger } = deps;
+  const dispatch = createDispatcher({
+    ...deps,
+    withinCommandBudget: commandBudget(limiters),
+    withinPingBudget: pingBudget(limiters.ping),
+    onDeleted: (sessionId) => letGo(io, timers, sessionId),
+  });
   const presence = new PresenceReconciler({ io, runner, logger });
-  io.use(handshake(deps));
+  io.use(
+    handshake({
+      store: deps.store,
+      logger,
+      addressOf: deps.addressOf,
+      handshakes: limiters.handshake,
+      failedLookups: limiters.failedLookup,
+      failuresPerConnection: deps.failedHandshakesPerConnection,
+    }),
+  );
   io.on('connection', (socket) => {
     const { sessionId, participantId } = socket.data;
     void socket.join([sessionRoom(sessionId), participantRoom(sessionId, participantId)]);
@@ -49,8 +77,8 @@ export function attachSocket(io: RundeServer, deps: SocketDeps): void {
     socket.onAny((...args: unknown[]) => dispatch(socket, args));
     socket.on('disconnect', (reason) => {
       logger.debug({ sessionId, participantId, socketId: socket.id, reason }, 'socket disconnected');
-      void limiter.delete(socket.id).catch(() => undefined);
-      void pingLimiter.delete(socket.id).catch(() => undefined);
+      // The seat's and the address's budgets outlive the socket: a new socket must not start afresh.
+      void limiters.ping.delete(socket.id).catch(() => undefined);
       // The socket has left its rooms by now: the last one gone drops this node's timeout.
       timers.release(sessionId);
       presence.touch(sessionId, participantId);

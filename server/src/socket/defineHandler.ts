@@ -1,7 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { commandMetaSchema, ErrorCode, fail, type Ack } from '@runde/shared';
 import type { Logger } from 'pino';
-import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { z } from 'zod';
 import { payloadIssues, toAppError } from '../failures.ts';
 import type { RundeSocket } from './types.ts';
@@ -18,7 +17,8 @@ export interface HandlerContext {
 }
 
 export interface HandlerDeps {
-  limiter: RateLimiterAbstract;
+  /** Spends one point of the budget this message counts against; false when it is spent. */
+  withinBudget: (socket: RundeSocket) => Promise<boolean>;
   logger: Logger;
 }
 
@@ -38,17 +38,6 @@ export function splitArgs(args: unknown[]): { payloadArgs: unknown[]; ack: AckFn
   return { payloadArgs: args.slice(0, -1), ack: last as AckFn };
 }
 
-/** Consumes one point of the socket's budget; false when the socket is sending too fast. */
-export async function withinRate(limiter: RateLimiterAbstract, socket: RundeSocket): Promise<boolean> {
-  try {
-    await limiter.consume(socket.id);
-    return true;
-  } catch (rejection) {
-    if (rejection instanceof RateLimiterRes) return false;
-    throw rejection;
-  }
-}
-
 /**
  * The one wrapper around every socket command: rate limit → ack present → zod parse → handler →
  * exactly one ack. Expected failures are acks; anything thrown becomes `unavailable`/`internal`
@@ -58,7 +47,7 @@ export function defineHandler<S extends z.ZodType>(
   schema: S,
   handle: (payload: z.output<S>, ctx: HandlerContext) => Promise<Ack<unknown>>,
 ): SocketHandler {
-  return async (socket, event, args, { limiter, logger }) => {
+  return async (socket, event, args, { withinBudget, logger }) => {
     const started = performance.now();
     const { payloadArgs, ack } = splitArgs(args);
     const { sessionId, participantId } = socket.data;
@@ -75,7 +64,7 @@ export function defineHandler<S extends z.ZodType>(
       }
     };
     try {
-      if (!(await withinRate(limiter, socket))) {
+      if (!(await withinBudget(socket))) {
         respond(fail(ErrorCode.rateLimited, 'Too many requests. Please slow down.'));
         return;
       }

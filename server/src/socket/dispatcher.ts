@@ -1,11 +1,10 @@
 import { anyCommandTypes, ErrorCode, fail } from '@runde/shared';
 import type { Logger } from 'pino';
-import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { CommandRunner } from '../session/commandRunner.ts';
 import type { TimerScheduler } from '../session/timerScheduler.ts';
 import type { SessionStore } from '../store/sessionStore.ts';
 import { commandHandlers } from './commandHandlers.ts';
-import { splitArgs, withinRate, type HandlerDeps, type SocketHandler } from './defineHandler.ts';
+import { splitArgs, type HandlerDeps, type SocketHandler } from './defineHandler.ts';
 import { deleteHandler } from './deleteHandler.ts';
 import { syncHandler } from './syncHandler.ts';
 import { timePingHandler } from './timePingHandler.ts';
@@ -16,10 +15,10 @@ export interface DispatcherDeps {
   store: SessionStore;
   timers: TimerScheduler;
   clock: () => number;
-  /** Per-socket budget for commands and syncs. */
-  limiter: RateLimiterAbstract;
-  /** Per-socket budget for `time:ping`, apart so a burst of pings at connect never eats into commands. */
-  pingLimiter: RateLimiterAbstract;
+  /** The sender's seat and address budget for commands and syncs (see `commandBudget`). */
+  withinCommandBudget: HandlerDeps['withinBudget'];
+  /** The socket's budget for `time:ping`, apart so a burst of pings at connect never eats into commands. */
+  withinPingBudget: HandlerDeps['withinBudget'];
   logger: Logger;
   /** Tells every device of a deleted session, on every node, and lets them go. */
   onDeleted: (sessionId: string) => void;
@@ -38,20 +37,20 @@ const bind =
  * the lookup uses own properties only, so names like `__proto__` or `constructor` are just unknown.
  */
 export function createDispatcher(deps: DispatcherDeps): (socket: RundeSocket, args: unknown[]) => void {
-  const commandDeps = { limiter: deps.limiter, logger: deps.logger };
+  const commandDeps = { withinBudget: deps.withinCommandBudget, logger: deps.logger };
   const table = new Map<string, BoundHandler>([
     ...Object.entries(commandHandlers(deps.runner)).map(
       ([name, handler]) => [name, bind(handler, commandDeps)] as const,
     ),
     ['session:sync', bind(syncHandler(deps.store, deps.timers), commandDeps)],
-    ['time:ping', bind(timePingHandler(deps.clock), { limiter: deps.pingLimiter, logger: deps.logger })],
+    ['time:ping', bind(timePingHandler(deps.clock), { withinBudget: deps.withinPingBudget, logger: deps.logger })],
     ['session:delete', bind(deleteHandler(deps.runner, deps.onDeleted), commandDeps)],
   ]);
   if (table.size !== anyCommandTypes.length + 3) throw new Error('Every command needs exactly one handler');
 
   async function unknownEvent(socket: RundeSocket, args: unknown[]): Promise<void> {
     const { ack } = splitArgs(args);
-    const answer = (await withinRate(deps.limiter, socket))
+    const answer = (await deps.withinCommandBudget(socket))
       ? fail(ErrorCode.unknownEvent, 'This server does not know that event.')
       : fail(ErrorCode.rateLimited, 'Too many requests. Please slow down.');
     deps.logger.debug({ sessionId: socket.data.sessionId, code: answer.error.code }, 'unknown event');

@@ -1,8 +1,11 @@
 import { handshakeAuthSchema, PROTOCOL_VERSION, type HandshakeErrorData } from '@runde/shared';
+import type { IncomingMessage } from 'node:http';
 import type { Logger } from 'pino';
+import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { ExtendedError } from 'socket.io';
 import { toAppError } from '../failures.ts';
 import { hashSecret } from '../ids.ts';
+import { spend } from '../limits/rateLimits.ts';
 import type { SessionStore } from '../store/sessionStore.ts';
 import type { RundeSocket } from './types.ts';
 
@@ -13,44 +16,95 @@ function refuse(code: HandshakeErrorData['code'], message: string): Refusal {
   return Object.assign(new Error(message), { data: { code } });
 }
 
+/**
+ * One answer for a session without this token and for no session at all: an unauthenticated
+ * handshake must not tell which codes exist. The device joins again; the join page says whether
+ * the code still has a session.
+ */
+const noSeat = () => refuse('unauthorized', 'This device has no seat here, or the session has ended.');
+const tooMany = () => refuse('rate_limited', 'Too many attempts. Please wait a moment.');
+
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
 }
 
+export interface HandshakeDeps {
+  store: SessionStore;
+  logger: Logger;
+  /** The client's address, as HTTP routes see it: the key of the per-address budgets. */
+  addressOf: (req: IncomingMessage) => string;
+  /** Per address: every handshake that gets as far as a lookup. */
+  handshakes: RateLimiterAbstract;
+  /** Per address: handshakes without a seat, in the budget HTTP lookups that find nothing share. */
+  failedLookups: RateLimiterAbstract;
+  /** Handshakes without a seat one engine.io connection may try before the server closes it. */
+  failuresPerConnection: number;
+}
+
+type Verdict = { admitted: true; sessionId: string; participantId: string } | { admitted: false; refusal: Refusal };
+
 /**
  * Admits a socket only with the current protocol version and a token that belongs to a seat in the
  * session. On success `socket.data` says who it is; nothing the client sends later can change that.
+ *
+ * A refusal costs one hash lookup at most, whether the session exists or not, and is bounded three
+ * ways: per address for all handshakes, per address for those without a seat, and per engine.io
+ * connection, since Socket.IO lets a client send CONNECT again (even many at once) on one
+ * WebSocket. A connection that used up its tries is closed; tries beyond them are not looked at.
  */
-export function handshake(deps: { store: SessionStore; logger: Logger }) {
+export function handshake(deps: HandshakeDeps) {
   const { store, logger } = deps;
+  // Per engine.io connection: handshakes begun and not admitted. Counted when they begin, so
+  // CONNECTs sent all at once cannot all get past the check before the first one fails.
+  const unseated = new WeakMap<object, number>();
+
+  async function verdict(socket: RundeSocket, address: string): Promise<Verdict> {
+    const auth: unknown = socket.handshake.auth;
+    // Checked before the rest: an outdated client must learn to reload, whatever else it sends.
+    if (!isRecord(auth) || auth.protocolVersion !== PROTOCOL_VERSION) {
+      return { admitted: false, refusal: refuse('protocol_mismatch', 'This page is out of date. Please reload it.') };
+    }
+    const parsed = handshakeAuthSchema.safeParse(auth);
+    if (!parsed.success) {
+      return { admitted: false, refusal: refuse('invalid_payload', 'The connection request is malformed.') };
+    }
+    if (!(await spend(deps.handshakes, address))) return { admitted: false, refusal: tooMany() };
+    const { sessionId, token } = parsed.data;
+    // One hash field, found or not: the same work for a missing session as for a wrong token.
+    const participantId = await store.participantForToken(sessionId, hashSecret(token));
+    if (participantId) return { admitted: true, sessionId, participantId };
+    // Counted after the lookup, so a seat is never refused for other devices' failures.
+    const withinBudget = await spend(deps.failedLookups, address);
+    return { admitted: false, refusal: withinBudget ? noSeat() : tooMany() };
+  }
+
   return async (socket: RundeSocket, next: (err?: ExtendedError) => void): Promise<void> => {
+    const connection = socket.conn;
+    const tries = (unseated.get(connection) ?? 0) + 1;
+    unseated.set(connection, tries);
+    if (tries > deps.failuresPerConnection) {
+      // Closed first, so Socket.IO drops the refusal: this connection gets no more answers.
+      connection.close();
+      next(tooMany());
+      return;
+    }
     try {
-      const auth: unknown = socket.handshake.auth;
-      // Checked before the rest: an outdated client must learn to reload, whatever else it sends.
-      if (!isRecord(auth) || auth.protocolVersion !== PROTOCOL_VERSION) {
-        next(refuse('protocol_mismatch', 'This page is out of date. Please reload it.'));
+      const address = deps.addressOf(socket.request);
+      const result = await verdict(socket, address);
+      if (result.admitted) {
+        unseated.set(connection, tries - 1);
+        socket.data.sessionId = result.sessionId;
+        socket.data.participantId = result.participantId;
+        socket.data.address = address;
+        next();
         return;
       }
-      const parsed = handshakeAuthSchema.safeParse(auth);
-      if (!parsed.success) {
-        next(refuse('invalid_payload', 'The connection request is malformed.'));
-        return;
-      }
-      const { sessionId, token } = parsed.data;
-      const participantId = await store.participantForToken(sessionId, hashSecret(token));
-      if (!participantId) {
-        const exists = (await store.load(sessionId)) !== null;
-        next(
-          exists
-            ? refuse('unauthorized', 'This device has no seat in this session.')
-            : refuse('not_found', 'No such session.'),
-        );
-        return;
-      }
-      socket.data.sessionId = sessionId;
-      socket.data.participantId = participantId;
-      next();
+      next(result.refusal);
+      // After the refusal is on its way (Socket.IO sends it on the next tick).
+      if (tries >= deps.failuresPerConnection) setImmediate(() => connection.close());
     } catch (err) {
+      // The store or the limits' store failed: not the client's fault, so not one of its tries.
+      unseated.set(connection, tries - 1);
       const error = toAppError(err, logger, { where: 'handshake' });
       next(refuse(error.code === 'unavailable' ? 'unavailable' : 'internal', error.message));
     }

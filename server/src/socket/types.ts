@@ -5,6 +5,8 @@ import type { DefaultEventsMap, Server, Socket } from 'socket.io';
 export interface SocketData {
   sessionId: string;
   participantId: string;
+  /** The client's address at the handshake: the key of the per-address command budget. */
+  address: string;
 }
 
 /** Between server nodes: a node that committed events relays them, unmasked, to every other node. */

@@ -91,9 +91,13 @@ export interface ServerToClientEvents<E extends AnyEvent = AnyEvent> {
   'session:deleted': () => void;
 }
 
-/** The error a refused handshake carries in `connect_error`'s `data`. */
+/**
+ * The error a refused handshake carries in `connect_error`'s `data`. There is no `not_found`: a
+ * session without this token and no session at all are both `unauthorized`, so a handshake never
+ * tells whether a code exists. `rate_limited` asks the device to wait before trying again.
+ */
 export interface HandshakeErrorData {
-  code: 'protocol_mismatch' | 'unauthorized' | 'invalid_payload' | 'not_found' | 'unavailable' | 'internal';
+  code: 'protocol_mismatch' | 'unauthorized' | 'invalid_payload' | 'rate_limited' | 'unavailable' | 'internal';
 }
 
 export type { DomainEvent };

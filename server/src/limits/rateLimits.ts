@@ -1,0 +1,77 @@
+import { RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+
+/** `points` requests per `durationSec` seconds. */
+export interface RateLimit {
+  points: number;
+  durationSec: number;
+}
+
+/**
+ * Every budget the server keeps. "Per address" means per client address as express sees it
+ * (`req.ip`; behind a reverse proxy set express's `trust proxy` so it is the client's, not the
+ * proxy's). A venue puts hundreds of phones behind one address, so budgets that a full room spends
+ * (joins, lookups that find something, commands, handshakes with a seat) are generous; what only
+ * a guesser needs (lookups that find nothing, handshakes without a seat) is tight.
+ */
+export interface RateLimits {
+  /** Per address: starting sessions. */
+  create: RateLimit;
+  /** Per address: taking seats and facilitator seats. */
+  join: RateLimit;
+  /** Per address: looking a session up by code (the join page). */
+  lookup: RateLimit;
+  /**
+   * Per address: lookups that found nothing: a code without a session (join page, join, facilitator
+   * link), a wrong facilitator key, a socket handshake without a seat. What guessing codes needs.
+   */
+  failedLookup: RateLimit;
+  /** Per address: socket handshakes of any outcome. */
+  handshake: RateLimit;
+  /** Per participant seat (all its sockets, on every node): commands and syncs. */
+  seat: RateLimit;
+  /** Per address (all seats and sockets behind it, on every node): commands and syncs. */
+  address: RateLimit;
+  /** Per socket: `time:ping`. A device sends a handful at connect and one now and then. */
+  ping: RateLimit;
+}
+
+export const defaultRateLimits: RateLimits = {
+  create: { points: 20, durationSec: 60 },
+  // A workshop of 500 phones behind one venue address scans the join poster within a minute or two.
+  join: { points: 1_000, durationSec: 60 },
+  lookup: { points: 1_000, durationSec: 60 },
+  // A room mistypes a few dozen codes; a guesser gets 14,400 tries a day per address, about one hit
+  // in two months among 1,000 live codes of 887 million.
+  failedLookup: { points: 100, durationSec: 600 },
+  // 500 phones reconnecting twice in one minute (a node restart, a Wi-Fi blip); a forger gets 20/s.
+  handshake: { points: 1_200, durationSec: 60 },
+  // Five a second for a person, whether on one device or ten.
+  seat: { points: 50, durationSec: 10 },
+  // 500 phones behind one address casting three votes each within ten seconds, plus their syncs.
+  address: { points: 3_000, durationSec: 10 },
+  ping: { points: 20, durationSec: 10 },
+};
+
+/** How many handshakes without a seat one engine.io connection may try before it is closed. */
+export const DEFAULT_FAILED_HANDSHAKES_PER_CONNECTION = 3;
+
+/**
+ * Builds the limiter for one budget. `name` keeps budgets apart where limiters share a store:
+ * with Redis, every node counts in the same place (see `openRedisLimiters`).
+ */
+export type LimiterFactory = (name: keyof RateLimits, limit: RateLimit) => RateLimiterAbstract;
+
+/** Limiters in this process's memory: for the embedded store, where this is the only node. */
+export const memoryLimiters: LimiterFactory = (_name, { points, durationSec }) =>
+  new RateLimiterMemory({ points, duration: durationSec });
+
+/** Spends one point of `key`'s budget; false when it is spent already. Store failures are thrown. */
+export async function spend(limiter: RateLimiterAbstract, key: string): Promise<boolean> {
+  try {
+    await limiter.consume(key);
+    return true;
+  } catch (rejection) {
+    if (rejection instanceof RateLimiterRes) return false;
+    throw rejection;
+  }
+}
