@@ -6,6 +6,7 @@ import { Server, type ServerOptions } from 'socket.io';
 import { errorHandler, notFound, sendError } from './http/httpErrors.ts';
 import { healthRoute } from './http/healthRoute.ts';
 import { requestLog } from './http/requestLog.ts';
+import { securityHeaders } from './http/securityHeaders.ts';
 import { sessionRoutes } from './http/sessionRoutes.ts';
 import { randomIds, type IdSource } from './ids.ts';
 import { createLogger, type Logger } from './logger.ts';
@@ -103,6 +104,9 @@ export function createApp(options: CreateAppOptions): RundeApp {
   const logger = options.logger ?? createLogger('info');
   const limits = { ...defaultRateLimits, ...config.rateLimits };
 
+  const publicUrl = config.publicUrl?.replace(/\/+$/, '');
+  const headers = securityHeaders({ hsts: publicUrl?.startsWith('https:') ?? false });
+
   const app = express();
   app.disable('x-powered-by');
   const httpServer = createServer(app);
@@ -110,6 +114,9 @@ export function createApp(options: CreateAppOptions): RundeApp {
     maxHttpBufferSize: config.maxSocketMessageBytes ?? 200_000,
     // The web app bundles its own client.
     serveClient: false,
+    // WebSocket only, as the web app connects: one connection stays on one node, so nodes behind a
+    // proxy need no sticky sessions, which HTTP long-polling would (each poll may reach another node).
+    transports: ['websocket'],
     ...(options.adapter ? { adapter: options.adapter } : {}),
   });
   // One gatherer for this node's sockets, fed by its own commits and by those relayed from others.
@@ -145,6 +152,9 @@ export function createApp(options: CreateAppOptions): RundeApp {
     logger,
   });
 
+  // Engine.IO answers /socket.io/ itself, before express: its answers get the same headers.
+  io.engine.use(headers);
+  app.use(headers);
   app.use(requestLog(logger));
   app.get('/healthz', healthRoute(store));
   app.use(
@@ -155,7 +165,7 @@ export function createApp(options: CreateAppOptions): RundeApp {
       runner,
       clock,
       ids,
-      publicUrl: config.publicUrl?.replace(/\/+$/, ''),
+      publicUrl,
       limiters: { create: limiter(limits.create), join: limiter(limits.join), lookup: limiter(limits.lookup) },
       logger,
     }),
