@@ -5,6 +5,8 @@ import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { Server, type ServerOptions } from 'socket.io';
 import { errorHandler, notFound, sendError } from './http/httpErrors.ts';
 import { healthRoute } from './http/healthRoute.ts';
+import { hostGuard } from './http/hostGuard.ts';
+import { createHostPolicy } from './http/hostPolicy.ts';
 import { requestLog } from './http/requestLog.ts';
 import { securityHeaders } from './http/securityHeaders.ts';
 import { sessionRoutes } from './http/sessionRoutes.ts';
@@ -12,6 +14,7 @@ import { randomIds, type IdSource } from './ids.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { CommandRunner } from './session/commandRunner.ts';
 import { TimerScheduler } from './session/timerScheduler.ts';
+import { allowSocketRequest } from './socket/allowRequest.ts';
 import { attachSocket } from './socket/attachSocket.ts';
 import { coalesce, createLocalFanOut, createPublisher, relayCommits } from './socket/broadcast.ts';
 import { sessionRoom, type RundeServer } from './socket/types.ts';
@@ -45,8 +48,15 @@ export const defaultRateLimits: RateLimits = {
 };
 
 export interface AppConfig {
-  /** Origin for links in responses; derived from each request when unset. */
+  /** Origin for links in responses; derived from each request when unset. Its host and origin are allowed. */
   publicUrl?: string;
+  /**
+   * Host names answered besides `publicUrl`'s and the loopback names (ALLOWED_HOSTS); `any` answers
+   * every host. Other hosts get 421.
+   */
+  allowedHosts?: readonly string[] | 'any';
+  /** Page origins that may open a socket besides `publicUrl`'s and the host's own (ALLOWED_ORIGINS). */
+  allowedOrigins?: readonly string[];
   rateLimits?: Partial<RateLimits>;
   /**
    * Largest socket message accepted. Above a 100 KB text field on purpose: such a message still
@@ -105,6 +115,11 @@ export function createApp(options: CreateAppOptions): RundeApp {
   const limits = { ...defaultRateLimits, ...config.rateLimits };
 
   const publicUrl = config.publicUrl?.replace(/\/+$/, '');
+  const hosts = createHostPolicy({
+    publicUrl,
+    allowedHosts: config.allowedHosts,
+    allowedOrigins: config.allowedOrigins,
+  });
   const headers = securityHeaders({ hsts: publicUrl?.startsWith('https:') ?? false });
 
   const app = express();
@@ -117,6 +132,7 @@ export function createApp(options: CreateAppOptions): RundeApp {
     // WebSocket only, as the web app connects: one connection stays on one node, so nodes behind a
     // proxy need no sticky sessions, which HTTP long-polling would (each poll may reach another node).
     transports: ['websocket'],
+    allowRequest: allowSocketRequest(hosts),
     ...(options.adapter ? { adapter: options.adapter } : {}),
   });
   // One gatherer for this node's sockets, fed by its own commits and by those relayed from others.
@@ -156,7 +172,9 @@ export function createApp(options: CreateAppOptions): RundeApp {
   io.engine.use(headers);
   app.use(headers);
   app.use(requestLog(logger));
+  // Before the host check: probes (a Kubernetes kubelet, a load balancer) name an address, not the site.
   app.get('/healthz', healthRoute(store));
+  app.use(hostGuard(hosts, logger));
   app.use(
     '/api',
     express.json({ limit: config.maxHttpBodyBytes ?? 16 * 1024 }),

@@ -48,7 +48,11 @@ async function main(): Promise<void> {
     store,
     logger,
     webHandler,
-    config: { publicUrl: config.publicUrl },
+    config: {
+      publicUrl: config.publicUrl,
+      allowedHosts: config.allowedHosts,
+      allowedOrigins: config.allowedOrigins,
+    },
     adapter: cluster?.adapter,
   });
   await new Promise<void>((resolve, reject) => {
