@@ -107,15 +107,18 @@ describe('security headers', () => {
       const csp = directives(h('content-security-policy'));
       expect(csp.get('frame-ancestors'), where).toEqual(["'none'"]);
       expect(csp.get('default-src'), where).toEqual(["'none'"]);
-      expect(h('content-security-policy'), where).not.toMatch(/unsafe-/);
+      expect(h('content-security-policy'), where).not.toMatch(/unsafe-inline|unsafe-eval/);
       if (route.page) {
         // The bootstrap script by its hash; everything else from this origin only.
         expect(csp.get('script-src')?.[0], where).toBe("'self'");
         expect(csp.get('script-src')?.slice(1), where).toEqual([expect.stringMatching(/^'sha256-[A-Za-z0-9+/=]+'$/)]);
         expect(csp.get('style-src'), where).toEqual(["'self'"]);
+        // Only SvelteKit's route announcer's style attribute, by its hash.
+        expect(csp.get('style-src-attr'), where).toEqual(["'unsafe-hashes'", expect.stringMatching(/^'sha256-/)]);
         expect(csp.get('connect-src'), where).toEqual(["'self'"]);
         expect(csp.get('base-uri'), where).toEqual(["'none'"]);
       } else {
+        expect(h('content-security-policy'), where).not.toMatch(/unsafe-/);
         expect([...csp.keys()], where).toEqual(['default-src', 'frame-ancestors']);
       }
     }

@@ -6,11 +6,10 @@ import helmet from 'helmet';
  * frames ours, cannot ask for them either. Left alone on purpose: `clipboard-write` (the share
  * panel copies the join link), `autoplay` (the timer's beep plays through an AudioContext the
  * person unlocked) and `fullscreen`; vibration is not a policy-controlled feature. Only names
- * Chromium knows, since an unknown one is reported as an error on every page.
+ * Chromium knows (not `bluetooth`, for one), since it reports an unknown one on every page.
  */
 const DENIED_FEATURES = [
   'accelerometer',
-  'bluetooth',
   'browsing-topics',
   'camera',
   'display-capture',
