@@ -96,6 +96,8 @@ async function main() {
     return 2;
   }
   const withE2e = projects.length === 0 || projects.includes('e2e');
+  // Browser tests drive the built app, and the security-header test reads its pages' headers.
+  const needsWebBuild = withE2e || projects.includes('integration');
 
   // Check the machine first, so a missing tool costs one line and no install or build time.
   const redisUrl = process.env.REDIS_URL;
@@ -113,7 +115,7 @@ async function main() {
   }
 
   await ensureInstalled();
-  if (withE2e) await ensureWebBuild();
+  if (needsWebBuild) await ensureWebBuild();
 
   const workDir = mkdtempSync(join(tmpdir(), 'runde-test-'));
   let redis = null;

@@ -4,7 +4,10 @@ import express, { type Express, type RequestHandler } from 'express';
 import { Server, type ServerOptions } from 'socket.io';
 import { errorHandler, notFound, sendError } from './http/httpErrors.ts';
 import { healthRoute } from './http/healthRoute.ts';
+import { hostGuard } from './http/hostGuard.ts';
+import { createHostPolicy } from './http/hostPolicy.ts';
 import { requestLog } from './http/requestLog.ts';
+import { securityHeaders } from './http/securityHeaders.ts';
 import { sessionRoutes } from './http/sessionRoutes.ts';
 import { randomIds, type IdSource } from './ids.ts';
 import { clientAddress } from './limits/clientAddress.ts';
@@ -18,6 +21,7 @@ import {
 import { createLogger, type Logger } from './logger.ts';
 import { CommandRunner } from './session/commandRunner.ts';
 import { TimerScheduler } from './session/timerScheduler.ts';
+import { allowSocketRequest } from './socket/allowRequest.ts';
 import { attachSocket } from './socket/attachSocket.ts';
 import { coalesce, createLocalFanOut, createPublisher, relayCommits } from './socket/broadcast.ts';
 import { sessionRoom, type RundeServer } from './socket/types.ts';
@@ -26,8 +30,15 @@ import type { SessionStore } from './store/sessionStore.ts';
 export { defaultRateLimits, type RateLimit, type RateLimits } from './limits/rateLimits.ts';
 
 export interface AppConfig {
-  /** Origin for links in responses; derived from each request when unset. */
+  /** Origin for links in responses; derived from each request when unset. Its host and origin are allowed. */
   publicUrl?: string;
+  /**
+   * Host names answered besides `publicUrl`'s and the loopback names (ALLOWED_HOSTS); `any` answers
+   * every host. Other hosts get 421.
+   */
+  allowedHosts?: readonly string[] | 'any';
+  /** Page origins that may open a socket besides `publicUrl`'s and the host's own (ALLOWED_ORIGINS). */
+  allowedOrigins?: readonly string[];
   rateLimits?: Partial<RateLimits>;
   /** Handshakes without a seat one engine.io connection may try before the server closes it. */
   failedHandshakesPerConnection?: number;
@@ -94,6 +105,14 @@ export function createApp(options: CreateAppOptions): RundeApp {
   // One failed-lookup budget for HTTP and sockets: a guesser gains nothing by switching.
   const failedLookup = limiter('failedLookup');
 
+  const publicUrl = config.publicUrl?.replace(/\/+$/, '');
+  const hosts = createHostPolicy({
+    publicUrl,
+    allowedHosts: config.allowedHosts,
+    allowedOrigins: config.allowedOrigins,
+  });
+  const headers = securityHeaders({ hsts: publicUrl?.startsWith('https:') ?? false });
+
   const app = express();
   app.disable('x-powered-by');
   const httpServer = createServer(app);
@@ -101,6 +120,10 @@ export function createApp(options: CreateAppOptions): RundeApp {
     maxHttpBufferSize: config.maxSocketMessageBytes ?? 200_000,
     // The web app bundles its own client.
     serveClient: false,
+    // WebSocket only, as the web app connects: one connection stays on one node, so nodes behind a
+    // proxy need no sticky sessions, which HTTP long-polling would (each poll may reach another node).
+    transports: ['websocket'],
+    allowRequest: allowSocketRequest(hosts),
     ...(options.adapter ? { adapter: options.adapter } : {}),
   });
   // One gatherer for this node's sockets, fed by its own commits and by those relayed from others.
@@ -144,8 +167,13 @@ export function createApp(options: CreateAppOptions): RundeApp {
     logger,
   });
 
+  // Engine.IO answers /socket.io/ itself, before express: its answers get the same headers.
+  io.engine.use(headers);
+  app.use(headers);
   app.use(requestLog(logger));
+  // Before the host check: probes (a Kubernetes kubelet, a load balancer) name an address, not the site.
   app.get('/healthz', healthRoute(store));
+  app.use(hostGuard(hosts, logger));
   app.use(
     '/api',
     express.json({ limit: config.maxHttpBodyBytes ?? 16 * 1024 }),
@@ -154,7 +182,7 @@ export function createApp(options: CreateAppOptions): RundeApp {
       runner,
       clock,
       ids,
-      publicUrl: config.publicUrl?.replace(/\/+$/, ''),
+      publicUrl,
       limiters: { create: limiter('create'), join: limiter('join'), lookup: limiter('lookup'), failedLookup },
       logger,
     }),

@@ -9,6 +9,8 @@ describe('loadConfig', () => {
       redisUrl: undefined,
       redisKeyPrefix: 'runde:',
       publicUrl: undefined,
+      allowedHosts: undefined,
+      allowedOrigins: undefined,
       retentionMs: 30 * 24 * 60 * 60 * 1000,
       logLevel: 'info',
     });
@@ -22,6 +24,8 @@ describe('loadConfig', () => {
         REDIS_URL: 'redis://:secret@redis:6379/0',
         REDIS_KEY_PREFIX: 'kommune:',
         PUBLIC_URL: 'https://runde.example.org/',
+        ALLOWED_HOSTS: 'runde.example.org, Runde.Intern,[::1]',
+        ALLOWED_ORIGINS: 'https://runde.example.org/,http://192.168.1.20:3000',
         RETENTION_DAYS: '0.5',
         LOG_LEVEL: 'warn',
       }),
@@ -31,6 +35,8 @@ describe('loadConfig', () => {
       redisUrl: 'redis://:secret@redis:6379/0',
       redisKeyPrefix: 'kommune:',
       publicUrl: 'https://runde.example.org',
+      allowedHosts: ['runde.example.org', 'runde.intern', '[::1]'],
+      allowedOrigins: ['https://runde.example.org', 'http://192.168.1.20:3000'],
       retentionMs: 12 * 60 * 60 * 1000,
       logLevel: 'warn',
     });
@@ -41,12 +47,22 @@ describe('loadConfig', () => {
     ['PORT', '70000'],
     ['REDIS_URL', 'http://redis:6379'],
     ['PUBLIC_URL', 'runde.example.org'],
+    ['ALLOWED_HOSTS', 'runde.example.org:443'],
+    ['ALLOWED_HOSTS', 'https://runde.example.org'],
+    ['ALLOWED_HOSTS', 'runde.example.org,*'],
+    ['ALLOWED_ORIGINS', 'runde.example.org'],
+    ['ALLOWED_ORIGINS', 'https://runde.example.org/join'],
+    ['ALLOWED_ORIGINS', 'ftp://runde.example.org'],
     ['RETENTION_DAYS', '0'],
     ['RETENTION_DAYS', 'thirty'],
     ['LOG_LEVEL', 'loud'],
   ])('names %s=%s in a clear error', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`^Invalid configuration:\\n  ${name}: `));
+  });
+
+  it('reads ALLOWED_HOSTS=* as any host', () => {
+    expect(loadConfig({ ALLOWED_HOSTS: ' * ' }).allowedHosts).toBe('any');
   });
 
   it('lists every bad variable at once, and never echoes the Redis URL (it may hold a password)', () => {

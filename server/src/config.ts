@@ -1,8 +1,46 @@
 import { z } from 'zod';
+import { HOSTNAME } from './http/hostPolicy.ts';
 
 /** Unset and empty variables mean the same: use the default. Shell scripts often export `X=`. */
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
+
+/** A comma-separated list, blanks around entries ignored, empty entries dropped. */
+const list = (value: string) =>
+  value
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '');
+
+/** `*`, or host names without scheme or port: `runde.example.org,runde.intern`. */
+const allowedHostsSchema = z.string().transform((value, ctx) => {
+  const entries = list(value);
+  if (entries.length === 1 && entries[0] === '*') return 'any' as const;
+  const bad = entries.filter((entry) => !HOSTNAME.test(entry));
+  if (bad.length > 0) {
+    ctx.addIssue({ code: 'custom', message: `must be * or host names without scheme or port (${bad.join(', ')})` });
+    return z.NEVER;
+  }
+  return entries.map((entry) => entry.toLowerCase());
+});
+
+/** Origins as a browser sends them: `https://runde.example.org`, `http://192.168.1.20:3000`. */
+const allowedOriginsSchema = z.string().transform((value, ctx) => {
+  const entries = list(value).map((entry) => entry.replace(/\/+$/, ''));
+  const bad = entries.filter((entry) => {
+    try {
+      const url = new URL(entry);
+      return !['http:', 'https:'].includes(url.protocol) || url.origin !== entry.toLowerCase();
+    } catch {
+      return true;
+    }
+  });
+  if (bad.length > 0) {
+    ctx.addIssue({ code: 'custom', message: `must be origins like https://runde.example.org (${bad.join(', ')})` });
+    return z.NEVER;
+  }
+  return entries.map((entry) => new URL(entry).origin);
+});
 
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -14,6 +52,8 @@ const envSchema = z.object({
   PUBLIC_URL: optional(z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' })).transform((v) =>
     v?.replace(/\/+$/, ''),
   ),
+  ALLOWED_HOSTS: optional(allowedHostsSchema),
+  ALLOWED_ORIGINS: optional(allowedOriginsSchema),
   RETENTION_DAYS: optional(z.coerce.number().positive().max(3650)).transform((v) => v ?? 30),
   LOG_LEVEL: optional(z.enum(logLevels)).transform((v) => v ?? 'info'),
 });
@@ -27,6 +67,13 @@ export interface Config {
   redisKeyPrefix: string;
   /** Without a trailing slash. When unset, links are built from the request's own host. */
   publicUrl: string | undefined;
+  /**
+   * Host names answered besides PUBLIC_URL's and localhost, 127.0.0.1 and [::1]; `any` for `*`.
+   * Requests naming another host get 421, so no link is built from a host nobody configured.
+   */
+  allowedHosts: readonly string[] | 'any' | undefined;
+  /** Page origins that may open a socket besides PUBLIC_URL's and the requested host's own. */
+  allowedOrigins: readonly string[] | undefined;
   /** How long a session's keys live after its last write. */
   retentionMs: number;
   logLevel: LogLevel;
@@ -59,6 +106,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     redisUrl: e.REDIS_URL,
     redisKeyPrefix: e.REDIS_KEY_PREFIX,
     publicUrl: e.PUBLIC_URL,
+    allowedHosts: e.ALLOWED_HOSTS,
+    allowedOrigins: e.ALLOWED_ORIGINS,
     retentionMs: Math.round(e.RETENTION_DAYS * DAY_MS),
     logLevel: e.LOG_LEVEL,
   };

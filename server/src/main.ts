@@ -53,7 +53,11 @@ async function main(): Promise<void> {
     store,
     logger,
     webHandler,
-    config: { publicUrl: config.publicUrl },
+    config: {
+      publicUrl: config.publicUrl,
+      allowedHosts: config.allowedHosts,
+      allowedOrigins: config.allowedOrigins,
+    },
     adapter: cluster?.adapter,
     limiters: limits?.limiters,
   });

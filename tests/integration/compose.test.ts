@@ -52,6 +52,13 @@ describe('docker-compose.yml', () => {
     expect(environmentOf(app).REDIS_URL).toBe('redis://redis:6379');
   });
 
+  it('sets PUBLIC_URL, which the host and origin checks admit, and passes the optional allow-lists through', () => {
+    const environment = environmentOf(app);
+    expect(environment.PUBLIC_URL).toBe('${PUBLIC_URL:-http://localhost:3000}');
+    expect(environment.ALLOWED_HOSTS).toBe('${ALLOWED_HOSTS:-}');
+    expect(environment.ALLOWED_ORIGINS).toBe('${ALLOWED_ORIGINS:-}');
+  });
+
   it('runs a second app node on the same Redis, configured like the first', () => {
     const second = compose.services['app-2'] ?? {};
     expect(environmentOf(second)).toEqual(environmentOf(app));
@@ -77,6 +84,9 @@ describe('docker-compose.yml', () => {
     expect(nginx).toMatch(/server app-2:3000/);
     expect(nginx).toMatch(/proxy_set_header Upgrade \$http_upgrade/);
     expect(nginx).toMatch(/proxy_set_header Connection \$connection_upgrade/);
+    // The Host as the browser sent it, port included, on every location: the app checks it.
+    expect(nginx.match(/proxy_set_header Host \$http_host;/g)).toHaveLength(2);
+    expect(nginx).not.toMatch(/proxy_set_header Host \$host;/);
   });
 });
 

@@ -1,7 +1,7 @@
 import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { startAppUnderTest, type AppUnderTest } from './appServer.ts';
-import { launchBrowser } from './browser.ts';
+import { launchBrowser, takePolicyReports } from './browser.ts';
 
 /** What a browser test suite drives: the whole app on its own key prefix, and one Chromium. */
 export interface BrowserSuite {
@@ -10,7 +10,8 @@ export interface BrowserSuite {
 }
 
 /**
- * Starts the app and Chromium before the suite's tests and stops both after them. Call it in a
+ * Starts the app and Chromium before the suite's tests and stops both after them, and fails a test
+ * whose pages reported a CSP violation or a security header the browser could not parse. Call it in a
  * `describe` body; read `app` and `browser` inside tests, once they are running.
  */
 export function browserSuite(label: string): BrowserSuite {
@@ -19,6 +20,10 @@ export function browserSuite(label: string): BrowserSuite {
   beforeAll(async () => {
     app = await startAppUnderTest(label);
     browser = await launchBrowser();
+  });
+  // Every page a browser test visits runs under the real security headers: nothing may be refused.
+  afterEach(() => {
+    expect(takePolicyReports(), 'CSP violations or policy header errors').toEqual([]);
   });
   afterAll(async () => {
     await browser?.close();
