@@ -39,6 +39,11 @@ export interface AppConfig {
   allowedHosts?: readonly string[] | 'any';
   /** Page origins that may open a socket besides `publicUrl`'s and the host's own (ALLOWED_ORIGINS). */
   allowedOrigins?: readonly string[];
+  /**
+   * express's `trust proxy` (TRUST_PROXY): a hop count or proxy names, addresses and subnets whose
+   * X-Forwarded-For is believed. Unset: nobody's, and the peer address is the client's.
+   */
+  trustProxy?: number | readonly string[];
   rateLimits?: Partial<RateLimits>;
   /** Handshakes without a seat one engine.io connection may try before the server closes it. */
   failedHandshakesPerConnection?: number;
@@ -115,6 +120,9 @@ export function createApp(options: CreateAppOptions): RundeApp {
 
   const app = express();
   app.disable('x-powered-by');
+  // Sockets read the client's address through express too (clientAddress), so this one setting
+  // decides the address of every per-address budget, over HTTP and Socket.IO alike.
+  if (config.trustProxy !== undefined) app.set('trust proxy', config.trustProxy);
   const httpServer = createServer(app);
   const io: RundeServer = new Server(httpServer, {
     maxHttpBufferSize: config.maxSocketMessageBytes ?? 200_000,

@@ -11,6 +11,7 @@ describe('loadConfig', () => {
       publicUrl: undefined,
       allowedHosts: undefined,
       allowedOrigins: undefined,
+      trustProxy: undefined,
       retentionMs: 30 * 24 * 60 * 60 * 1000,
       logLevel: 'info',
     });
@@ -26,6 +27,7 @@ describe('loadConfig', () => {
         PUBLIC_URL: 'https://runde.example.org/',
         ALLOWED_HOSTS: 'runde.example.org, Runde.Intern,[::1]',
         ALLOWED_ORIGINS: 'https://runde.example.org/,http://192.168.1.20:3000',
+        TRUST_PROXY: 'loopback, 172.16.0.0/12,fd00::/8, 10.0.0.5',
         RETENTION_DAYS: '0.5',
         LOG_LEVEL: 'warn',
       }),
@@ -37,6 +39,7 @@ describe('loadConfig', () => {
       publicUrl: 'https://runde.example.org',
       allowedHosts: ['runde.example.org', 'runde.intern', '[::1]'],
       allowedOrigins: ['https://runde.example.org', 'http://192.168.1.20:3000'],
+      trustProxy: ['loopback', '172.16.0.0/12', 'fd00::/8', '10.0.0.5'],
       retentionMs: 12 * 60 * 60 * 1000,
       logLevel: 'warn',
     });
@@ -56,6 +59,9 @@ describe('loadConfig', () => {
     ['RETENTION_DAYS', '0'],
     ['RETENTION_DAYS', 'thirty'],
     ['LOG_LEVEL', 'loud'],
+    ['TRUST_PROXY', 'true'],
+    ['TRUST_PROXY', 'nginx'],
+    ['TRUST_PROXY', '10.0.0.0/33'],
   ])('names %s=%s in a clear error', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`^Invalid configuration:\\n  ${name}: `));
@@ -63,6 +69,10 @@ describe('loadConfig', () => {
 
   it('reads ALLOWED_HOSTS=* as any host', () => {
     expect(loadConfig({ ALLOWED_HOSTS: ' * ' }).allowedHosts).toBe('any');
+  });
+
+  it('reads TRUST_PROXY as a hop count', () => {
+    expect(loadConfig({ TRUST_PROXY: ' 1 ' }).trustProxy).toBe(1);
   });
 
   it('lists every bad variable at once, and never echoes the Redis URL (it may hold a password)', () => {

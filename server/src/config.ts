@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import { HOSTNAME } from './http/hostPolicy.ts';
 
@@ -42,6 +43,39 @@ const allowedOriginsSchema = z.string().transform((value, ctx) => {
   return entries.map((entry) => new URL(entry).origin);
 });
 
+const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'] as const;
+
+/** An address or subnet as express (proxy-addr) reads it: `10.0.0.5`, `172.16.0.0/12`, `fd00::/8`. */
+function isAddressOrSubnet(entry: string): boolean {
+  const [address = '', bits, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (bits === undefined) return true;
+  const n = Number(bits);
+  return Number.isInteger(n) && n >= 0 && n <= (family === 4 ? 32 : 128) && /^\d+$/.test(bits);
+}
+
+/**
+ * Which proxies may tell the client's address in X-Forwarded-For, in express's own terms: a hop
+ * count (`1`: the one proxy in front), or names, addresses and subnets. `true` (trust everyone) is
+ * refused on purpose: any client could then pick its own address and escape every per-address limit.
+ */
+const trustProxySchema = z.string().transform((value, ctx): number | string[] => {
+  if (/^\d+$/.test(value.trim())) return Number(value.trim());
+  const entries = list(value);
+  const bad = entries.filter(
+    (entry) => !(PROXY_NAMES as readonly string[]).includes(entry) && !isAddressOrSubnet(entry),
+  );
+  if (entries.length === 0 || bad.length > 0) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `must be a hop count, or loopback, linklocal, uniquelocal, addresses and subnets (${bad.join(', ')})`,
+    });
+    return z.NEVER;
+  }
+  return entries;
+});
+
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 const envSchema = z.object({
@@ -54,6 +88,7 @@ const envSchema = z.object({
   ),
   ALLOWED_HOSTS: optional(allowedHostsSchema),
   ALLOWED_ORIGINS: optional(allowedOriginsSchema),
+  TRUST_PROXY: optional(trustProxySchema),
   RETENTION_DAYS: optional(z.coerce.number().positive().max(3650)).transform((v) => v ?? 30),
   LOG_LEVEL: optional(z.enum(logLevels)).transform((v) => v ?? 'info'),
 });
@@ -74,6 +109,11 @@ export interface Config {
   allowedHosts: readonly string[] | 'any' | undefined;
   /** Page origins that may open a socket besides PUBLIC_URL's and the requested host's own. */
   allowedOrigins: readonly string[] | undefined;
+  /**
+   * express's `trust proxy`: which proxies' X-Forwarded-For names the client. Unset: none, so every
+   * per-address limit keys on the peer address (behind a proxy: the proxy's, shared by everyone).
+   */
+  trustProxy: number | readonly string[] | undefined;
   /** How long a session's keys live after its last write. */
   retentionMs: number;
   logLevel: LogLevel;
@@ -108,6 +148,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     publicUrl: e.PUBLIC_URL,
     allowedHosts: e.ALLOWED_HOSTS,
     allowedOrigins: e.ALLOWED_ORIGINS,
+    trustProxy: e.TRUST_PROXY,
     retentionMs: Math.round(e.RETENTION_DAYS * DAY_MS),
     logLevel: e.LOG_LEVEL,
   };

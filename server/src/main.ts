@@ -57,6 +57,7 @@ async function main(): Promise<void> {
       publicUrl: config.publicUrl,
       allowedHosts: config.allowedHosts,
       allowedOrigins: config.allowedOrigins,
+      trustProxy: config.trustProxy,
     },
     adapter: cluster?.adapter,
     limiters: limits?.limiters,

@@ -57,6 +57,8 @@ describe('docker-compose.yml', () => {
     expect(environment.PUBLIC_URL).toBe('${PUBLIC_URL:-http://localhost:3000}');
     expect(environment.ALLOWED_HOSTS).toBe('${ALLOWED_HOSTS:-}');
     expect(environment.ALLOWED_ORIGINS).toBe('${ALLOWED_ORIGINS:-}');
+    // One nginx in front: per-address limits key on the address it adds, not on the proxy's own.
+    expect(environment.TRUST_PROXY).toBe('1');
   });
 
   it('runs a second app node on the same Redis, configured like the first', () => {
