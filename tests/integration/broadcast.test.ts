@@ -30,7 +30,10 @@ describe('what a vote costs on the wire', () => {
     const [facilitator, voter, observer] = s.all;
     if (!facilitator || !voter || !observer) throw new Error('session too small');
     okVersion(await facilitator.send('topic:add', { title: 'A topic with a realistic title of some length' }));
-    okVersion(await facilitator.send('phase:change', { to: 'vote' }));
+    const voting = okVersion(await facilitator.send('phase:change', { to: 'vote' }));
+    // The sender's ack can come before the others' push: count frames only once the observer has
+    // the phase change, or its late push would count as a second frame for the vote.
+    await waitUntil('the observer is in the vote phase', () => observer.mirror.version >= voting);
     const target = topicId(leanCoffee(facilitator.mirror.current), 'A topic with a realistic title of some length');
     const framesBefore = observer.frames.length;
 
