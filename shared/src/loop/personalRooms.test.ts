@@ -122,4 +122,12 @@ describe('personal-room content', () => {
       }
     }
   });
+
+  it('lets nobody rewrite a personal tension they may not read, facilitators included', () => {
+    const fresh = teamSpace();
+    const id = fresh.addTension('p2', 'Mine-only', 'relationship');
+    const edit = { type: 'tension:edit', tensionId: id, title: 'Overwritten', description: '' } as const;
+    expect(fresh.try('p1', edit)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(fresh.try('p2', edit).ok).toBe(true);
+  });
 });

@@ -1,7 +1,7 @@
 import { ErrorCode } from '../../protocol/errors.ts';
 import { assertNever } from '../../domain/assertNever.ts';
 import { canRecord, findMember, findTension, isSpaceFacilitator } from '../selectors.ts';
-import { disclosure, shownTo, withReaders } from '../privacy.ts';
+import { disclosure, mayReadTension, shownTo, withReaders } from '../privacy.ts';
 import type { LoopEvent } from '../events.ts';
 import type { RoomKey, TeamSpaceState, Tension } from '../state.ts';
 import {
@@ -93,6 +93,9 @@ export function decideTension(
       }
       if (tension.authorId !== ctx.actorId && !isSpaceFacilitator(state, ctx.actorId)) {
         return forbidden('Only whoever brought the tension, or a facilitator, may change it.');
+      }
+      if (command.type === 'tension:edit' && !mayReadTension(tension, ctx.actorId)) {
+        return forbidden('Only those who may read this personal tension may change its text.');
       }
       return command.type === 'tension:edit'
         ? accept({
