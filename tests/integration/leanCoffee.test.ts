@@ -167,17 +167,19 @@ describe('hidden voting', () => {
     });
     const aPhone = await device(server.url, a.seat);
     expect(aPhone.syncKinds).toEqual(['snapshot']);
-    // Removing a topic hands its dots back; that event must not tell whose dots were on it either.
-    okVersion(await f.send('topic:remove', { topicId: id('Gamma') }));
+    // Removing a topic would hand its dots back and so tell its tally: it waits for the reveal.
+    expect(codeOf(await f.send('topic:remove', { topicId: id('Gamma') }))).toBe('invalid_state');
+    okVersion(await b.send('vote:retract', { topicId: id('Gamma') }));
     okVersion(await b.send('vote:cast', { topicId: id('Alpha') }));
     const everyone = [...s.all, aPhone];
     const hidden = await expectIdenticalToServer(s.sessionId, everyone);
-    // The server's own copy knows every dot: Alpha 4, Beta 2, Delta 1.
+    // The server's own copy knows every dot: Alpha 4, Beta 2, Delta 1, Gamma none.
     expect([
       tally(hidden.state, id('Alpha')),
       tally(hidden.state, id('Beta')),
       tally(hidden.state, id('Delta')),
-    ]).toEqual([4, 2, 1]);
+      tally(hidden.state, id('Gamma')),
+    ]).toEqual([4, 2, 1, 0]);
 
     // Everything each device received so far (all pushes, acks and sync answers are in by now).
     const beforeReveal = new Map(everyone.map((d) => [d, d.frames.slice()]));
@@ -202,6 +204,7 @@ describe('hidden voting', () => {
       ['Alpha', 4, 1],
       ['Beta', 2, 2],
       ['Delta', 1, 3],
+      ['Gamma', 0, 4],
     ]);
     for (const client of everyone) {
       expect(ranking(client.mirror.state)).toEqual(ranking(revealed.state));

@@ -50,11 +50,32 @@ export function canAddTopic(state: SessionState, authorId: ParticipantId): boole
   return state.phase === 'collect' && (limit === null || topicsBy(state, authorId) < limit);
 }
 
+/**
+ * Whether the order of topics by votes is still secret: hidden voting, not yet revealed, and dots
+ * may be on the board (voting, or back to collecting after it). While it is, nothing may act on
+ * or show the real ranking (moving the agenda would broadcast it), and nothing may take dots off
+ * one topic (the returned dots would tell its tally). Uses only what every copy knows, so a
+ * refusal tells nobody anything either.
+ */
+export function rankingHidden(state: SessionState): boolean {
+  return !state.votesRevealed && (state.phase === 'vote' || state.votes.length > 0);
+}
+
+/** Whether this person may move topics up and down the To discuss column now. */
+export function canMoveAgenda(state: SessionState, actorId: ParticipantId): boolean {
+  return state.phase !== 'ended' && isFacilitator(state, actorId) && !rankingHidden(state);
+}
+
 /** Whether this person may edit or withdraw this topic now. */
 export function canEditTopic(state: SessionState, actorId: ParticipantId, topic: Topic): boolean {
   if (state.phase === 'ended') return false;
   if (isFacilitator(state, actorId)) return true;
   return state.phase === 'collect' && topic.authorId === actorId;
+}
+
+/** Whether this person may withdraw or remove this topic now (its dots go back to their voters). */
+export function canRemoveTopic(state: SessionState, actorId: ParticipantId, topic: Topic): boolean {
+  return canEditTopic(state, actorId, topic) && topic.status !== 'discussing' && !rankingHidden(state);
 }
 
 export interface RankedTopic {

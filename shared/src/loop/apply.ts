@@ -1,6 +1,7 @@
 import { assertNever } from '../domain/assertNever.ts';
 import { applyToParticipants } from '../domain/participants.ts';
 import type { LoopEvent } from './events.ts';
+import { isPrivateTension, type TensionDisclosure } from './privacy.ts';
 import type { Meeting, ProcessedTension, TeamSpaceState, Tension, TensionId } from './state.ts';
 
 /** Builds the first state of a team space from `space:created`. */
@@ -19,6 +20,17 @@ export function initialTeamSpace(event: Extract<LoopEvent, { type: 'space:create
     decisions: [],
     meetings: [],
     meeting: null,
+  };
+}
+
+/** Takes the new readers and the content as the event carries it (masked where it may not be read). */
+function disclosed(tension: Tension, event: TensionDisclosure): Tension {
+  return {
+    ...tension,
+    readers: event.readers,
+    title: event.title,
+    description: event.description,
+    agreement: event.agreement,
   };
 }
 
@@ -64,7 +76,7 @@ export function applyLoop(state: TeamSpaceState, event: LoopEvent): TeamSpaceSta
     case 'tension:room-set': {
       // A tension moved to another room starts afresh there.
       const next = updateTension(state, event.tensionId, (t) => ({
-        ...t,
+        ...disclosed(t, event),
         room: event.room,
         roomConfirmed: true,
         outcome: null,
@@ -75,7 +87,9 @@ export function applyLoop(state: TeamSpaceState, event: LoopEvent): TeamSpaceSta
       );
     }
     case 'tension:shareable-set':
-      return updateTension(state, event.tensionId, (t) => ({ ...t, shareable: event.shareable }));
+      return updateTension(state, event.tensionId, (t) => ({ ...disclosed(t, event), shareable: event.shareable }));
+    case 'tension:readers-set':
+      return updateTension(state, event.tensionId, (t) => disclosed(t, event));
     case 'tension:outcome-set':
       return updateTension(state, event.tensionId, (t) => ({ ...t, outcome: event.outcome }));
     case 'tension:agreement-set':
@@ -92,6 +106,8 @@ export function applyLoop(state: TeamSpaceState, event: LoopEvent): TeamSpaceSta
         decisionId:
           state.decisions.find((d) => d.tensionId === event.tensionId && d.meetingId === meetingId)?.id ?? null,
         resolved: event.resolved,
+        // Kept as it was then: the record of this meeting is for those present at it.
+        readers: tension && isPrivateTension(tension) ? tension.readers : null,
       };
       const next = updateTension(state, event.tensionId, (t) => ({
         ...t,

@@ -7,7 +7,7 @@ import { decidePeople, newParticipant } from '../domain/participants.ts';
 import { timerTransition } from '../domain/timer.ts';
 import type { LoopEvent } from './events.ts';
 import { decideGovernance } from './rules/governanceRules.ts';
-import { decideMeeting } from './rules/meetingRules.ts';
+import { decideMeeting, newReaders } from './rules/meetingRules.ts';
 import { accept, forbidden, reject, type LoopDecideResult, type LoopRuleContext } from './rules/results.ts';
 import { decideRound } from './rules/roundRules.ts';
 import { decideSpace } from './rules/spaceRules.ts';
@@ -127,9 +127,11 @@ function decideSystem(state: TeamSpaceState, command: SystemCommand, ctx: Decide
       if (!people.ok) return people;
       // Whoever comes online during a meeting is present at it.
       const attends = command.online && state.meeting && !state.meeting.attendees.includes(command.participantId);
+      if (!attends || !state.meeting) return people;
       return accept(
         ...people.events,
-        ...(attends ? [{ type: 'meeting:attended', participantId: command.participantId } as const] : []),
+        { type: 'meeting:attended', participantId: command.participantId },
+        ...newReaders(state, state.meeting.room, [command.participantId]),
       );
     }
     case 'timer:expire':

@@ -15,8 +15,12 @@ import type {
   Tension,
   TensionId,
 } from './state.ts';
+import type { TensionDisclosure } from './privacy.ts';
 
-/** Facts that happened in a team space. */
+/**
+ * Facts that happened in a team space. Events that carry a tension's content say who may read it
+ * (`shownTo`, `null`: everyone), so each can be masked on its own, like Lean Coffee's `hidden`.
+ */
 export type LoopEvent =
   | { type: 'space:created'; id: string; title: string; createdAt: number }
   | {
@@ -31,12 +35,26 @@ export type LoopEvent =
   | { type: 'participant:presence-changed'; participantId: ParticipantId; online: boolean }
   | { type: 'participant:role-changed'; participantId: ParticipantId; role: Role }
   | { type: 'tension:added'; tension: Tension }
-  | { type: 'tension:edited'; tensionId: TensionId; title: string; description: string }
+  | {
+      type: 'tension:edited';
+      tensionId: TensionId;
+      title: string;
+      description: string;
+      shownTo: ParticipantId[] | null;
+    }
   | { type: 'tension:withdrawn'; tensionId: TensionId }
-  | { type: 'tension:room-set'; tensionId: TensionId; room: RoomKey }
-  | { type: 'tension:shareable-set'; tensionId: TensionId; shareable: boolean }
+  | ({ type: 'tension:room-set'; tensionId: TensionId; room: RoomKey } & TensionDisclosure)
+  | ({ type: 'tension:shareable-set'; tensionId: TensionId; shareable: boolean } & TensionDisclosure)
+  /** More members may read a private tension: those present at a meeting of its room. */
+  | ({ type: 'tension:readers-set'; tensionId: TensionId } & TensionDisclosure)
   | { type: 'tension:outcome-set'; tensionId: TensionId; outcome: SyncOutcome }
-  | { type: 'tension:agreement-set'; tensionId: TensionId; agreement: string }
+  /** `agreement` is `null` in the copy of someone who may not read it. */
+  | {
+      type: 'tension:agreement-set';
+      tensionId: TensionId;
+      agreement: string | null;
+      shownTo: ParticipantId[] | null;
+    }
   | { type: 'tension:closed'; tensionId: TensionId; gotWhatNeeded: boolean | null; resolved: boolean; at: number }
   | { type: 'action:added'; action: ActionItem }
   | {

@@ -4,3 +4,4 @@ export * from './events.ts';
 export * from './selectors.ts';
 export * from './state.ts';
 export * from './view.ts';
+export * from './privacy.ts';

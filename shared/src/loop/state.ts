@@ -41,8 +41,13 @@ export interface Tension {
   gotWhatNeeded: boolean | null;
   /** Individual and relationship rooms record only an agreement, never what was said. */
   agreement: string | null;
-  /** Whether personal-room content may appear in minutes. */
+  /** Whether personal-room content may appear in minutes and reach the whole team. */
   shareable: boolean;
+  /**
+   * Members present at a meeting of its room while it was open: with its holder, the only ones
+   * who may read it while it is private (see `mayReadTension`). Only ever grows.
+   */
+  readers: ParticipantId[];
   resolvedAt: number | null;
   /** The meeting that last processed it. */
   meetingId: string | null;
@@ -128,6 +133,8 @@ export interface ProcessedTension {
   agreement: string | null;
   decisionId: string | null;
   resolved: boolean;
+  /** Who may read `title` and `agreement`: those present then, when it was private; `null`: everyone. */
+  readers: ParticipantId[] | null;
 }
 
 export type MeetingStage = 'checkin' | 'checklist' | 'projects' | 'agenda' | 'tensions' | 'closing';

@@ -31,6 +31,7 @@ const record = (id: string, startedAt: number): MeetingRecord => ({
       agreement: null,
       decisionId: 'd1',
       resolved: true,
+      readers: null,
     },
   ],
 });

@@ -1,6 +1,8 @@
 import {
   canAddTopic,
   canEditTopic,
+  canMoveAgenda,
+  canRemoveTopic,
   canVote,
   discussedTopics,
   discussingTopic,
@@ -34,6 +36,8 @@ export class RoomClient extends LiveSession<SessionState, CommandType> {
   readonly votesCast = $derived(this.state?.votes.length ?? 0);
   readonly votesHidden = $derived(this.state ? !this.state.votesRevealed : false);
   readonly canAddTopic = $derived(this.state ? canAddTopic(this.state, this.you) : false);
+  /** The shared rule: never while hidden votes could show through the order. */
+  readonly canMoveAgenda = $derived(this.state ? canMoveAgenda(this.state, this.you) : false);
   /** Topics this seat proposed (its own are never masked). */
   readonly myTopicCount = $derived(this.state?.topics.filter((t) => t.authorId === this.you).length ?? 0);
   /** The board's three columns. */
@@ -59,6 +63,11 @@ export class RoomClient extends LiveSession<SessionState, CommandType> {
 
   canEdit(topic: Topic): boolean {
     return this.state ? canEditTopic(this.state, this.you, topic) : false;
+  }
+
+  /** The shared rule: never under discussion, nor while its dots would tell a hidden tally. */
+  canRemove(topic: Topic): boolean {
+    return this.state ? canRemoveTopic(this.state, this.you, topic) : false;
   }
 
   #count(include: (voterId: string | null) => boolean): Map<TopicId, number> {

@@ -1,13 +1,15 @@
 import { ErrorCode } from '../../protocol/errors.ts';
 import { limits } from '../../protocol/limits.ts';
 import { assertNever } from '../assertNever.ts';
-import { canAddTopic, canEditTopic, findTopic, toDiscuss } from '../selectors.ts';
+import { canAddTopic, canEditTopic, findTopic, rankingHidden, toDiscuss } from '../selectors.ts';
 import type { SessionState } from '../state.ts';
 import { accept, reject, requireFacilitator, type CommandOf, type DecideResult, type RuleContext } from './results.ts';
 
 export type TopicRuleCommand = CommandOf<
   'topic:add' | 'topic:edit' | 'topic:remove' | 'topics:merge' | 'agenda:move' | 'agenda:reset'
 >;
+
+const votesHidden = (message: string) => reject(ErrorCode.invalidState, message);
 
 export function decideTopic(state: SessionState, command: TopicRuleCommand, ctx: RuleContext): DecideResult {
   switch (command.type) {
@@ -58,6 +60,8 @@ export function decideTopic(state: SessionState, command: TopicRuleCommand, ctx:
       if (topic.status === 'discussing') {
         return reject(ErrorCode.invalidState, 'Close or return the topic under discussion first.');
       }
+      // The dots it would hand back would tell everyone its hidden tally (see `canRemoveTopic`).
+      if (rankingHidden(state)) return votesHidden('Topics can be removed once the votes are revealed.');
       const returnedVotes = state.votes.filter((v) => v.topicId === topic.id);
       return accept({
         type: 'topic:removed',
@@ -88,6 +92,8 @@ export function decideTopic(state: SessionState, command: TopicRuleCommand, ctx:
     case 'agenda:move': {
       const denied = requireFacilitator(state, ctx.actorId);
       if (denied) return denied;
+      // The order it would broadcast is the hidden ranking (see `canMoveAgenda`).
+      if (rankingHidden(state)) return votesHidden('The agenda can be reordered once the votes are revealed.');
       const order = toDiscuss(state).map((t) => t.id);
       const index = order.indexOf(command.topicId);
       if (index === -1) return reject(ErrorCode.notFound, 'That topic is not waiting to be discussed.');

@@ -12,7 +12,10 @@ import {
   isSpaceFacilitator,
   presentOnline,
 } from '../selectors.ts';
+import type { ParticipantId } from '../../domain/state.ts';
+import { disclosure, shownTo, withReaders } from '../privacy.ts';
 import { personalRooms, stagesFor, type Meeting, type SyncOutcome, type TeamSpaceState } from '../state.ts';
+import { roomSet } from './tensionRules.ts';
 import {
   accept,
   forbidden,
@@ -160,27 +163,50 @@ function startMeeting(state: TeamSpaceState, room: Meeting['room'], ctx: LoopRul
   if (!isSpaceFacilitator(state, ctx.actorId)) return forbidden('Only a facilitator may start a meeting.');
   if (state.meeting) return reject(ErrorCode.invalidState, 'A meeting is already running.');
   const online = state.participants.filter((p) => p.online).map((p) => p.id);
-  return accept({
-    type: 'meeting:started',
-    meeting: {
-      id: ctx.newId('meeting'),
-      room,
-      startedAt: ctx.now,
-      facilitatorId: ctx.actorId,
-      scribeId: null,
-      attendees: online.includes(ctx.actorId) ? online : [ctx.actorId, ...online],
-      stage: 'checkin',
-      // Checklist and metrics are sections of the sync meeting only.
-      checklist: room === 'operational' ? state.checklist.map((label) => ({ label, done: null })) : [],
-      metrics: room === 'operational' ? state.metrics.map((label) => ({ label, value: '' })) : [],
-      projectUpdates: [],
-      agenda: [],
-      currentTensionId: null,
-      processed: [],
-      round: null,
-      process: null,
-      timer: { status: 'idle' },
+  const attendees = online.includes(ctx.actorId) ? online : [ctx.actorId, ...online];
+  return accept(
+    {
+      type: 'meeting:started',
+      meeting: {
+        id: ctx.newId('meeting'),
+        room,
+        startedAt: ctx.now,
+        facilitatorId: ctx.actorId,
+        scribeId: null,
+        attendees,
+        stage: 'checkin',
+        // Checklist and metrics are sections of the sync meeting only.
+        checklist: room === 'operational' ? state.checklist.map((label) => ({ label, done: null })) : [],
+        metrics: room === 'operational' ? state.metrics.map((label) => ({ label, value: '' })) : [],
+        projectUpdates: [],
+        agenda: [],
+        currentTensionId: null,
+        processed: [],
+        round: null,
+        process: null,
+        timer: { status: 'idle' },
+      },
     },
+    ...newReaders(state, room, attendees),
+  );
+}
+
+/**
+ * Those present at a meeting of a personal room may read its open tensions: the backlog the
+ * meeting works from. One event per tension that gains readers, carrying its content to them.
+ */
+export function newReaders(
+  state: TeamSpaceState,
+  room: Meeting['room'],
+  present: readonly ParticipantId[],
+): LoopEvent[] {
+  if (!personalRooms.includes(room)) return [];
+  return state.tensions.flatMap((tension): LoopEvent[] => {
+    if (tension.status !== 'open' || tension.room !== room) return [];
+    const readers = withReaders(tension.readers, present);
+    return readers
+      ? [{ type: 'tension:readers-set', tensionId: tension.id, ...disclosure({ ...tension, readers }) }]
+      : [];
   });
 }
 
@@ -275,7 +301,12 @@ function recordTension(
       if (!personalRooms.includes(meeting.room)) {
         return reject(ErrorCode.invalidState, 'Agreements belong to the individual and relationship rooms.');
       }
-      return accept({ type: 'tension:agreement-set', tensionId: tension.id, agreement: command.agreement });
+      return accept({
+        type: 'tension:agreement-set',
+        tensionId: tension.id,
+        agreement: command.agreement,
+        shownTo: shownTo(tension),
+      });
 
     case 'tension:close': {
       const events: LoopEvent[] = [];
@@ -297,7 +328,7 @@ function recordTension(
         at: ctx.now,
       });
       // Moved on after closing, so this meeting's record still says where it went.
-      if (toGovernance) events.push({ type: 'tension:room-set', tensionId: tension.id, room: 'governance' });
+      if (toGovernance) events.push(roomSet(state, tension, 'governance'));
       return accept(...events);
     }
 

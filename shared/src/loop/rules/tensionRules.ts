@@ -1,7 +1,9 @@
 import { ErrorCode } from '../../protocol/errors.ts';
 import { assertNever } from '../../domain/assertNever.ts';
 import { canRecord, findMember, findTension, isSpaceFacilitator } from '../selectors.ts';
-import type { TeamSpaceState } from '../state.ts';
+import { disclosure, mayReadTension, shownTo, withReaders } from '../privacy.ts';
+import type { LoopEvent } from '../events.ts';
+import type { RoomKey, TeamSpaceState, Tension } from '../state.ts';
 import {
   accept,
   forbidden,
@@ -20,6 +22,17 @@ export type TensionRuleCommand = LoopCommandOf<
   | 'action:update'
   | 'action:set-status'
 >;
+
+/**
+ * Moves a tension to another room. Who may read it follows the new room: into a personal room
+ * whose meeting is running, those present there may read it; into the operational or governance
+ * room, everyone. Copies of members who may no longer read it lose its content.
+ */
+export function roomSet(state: TeamSpaceState, tension: Tension, room: RoomKey): LoopEvent {
+  const present = state.meeting?.room === room ? state.meeting.attendees : [];
+  const next = { ...tension, room, readers: withReaders(tension.readers, present) ?? tension.readers };
+  return { type: 'tension:room-set', tensionId: tension.id, room, ...disclosure(next) };
+}
 
 /** The backlog: tensions come in at any time, from anyone; facilitators sort them into rooms. */
 export function decideTension(
@@ -46,6 +59,8 @@ export function decideTension(
           gotWhatNeeded: null,
           agreement: null,
           shareable: false,
+          // Brought in during a meeting of its room: those present there may read it at once.
+          readers: state.meeting?.room === command.room ? state.meeting.attendees : [],
           resolvedAt: null,
           meetingId: null,
         },
@@ -61,17 +76,26 @@ export function decideTension(
       const facilitating = isSpaceFacilitator(state, ctx.actorId) || canRecord(state, ctx.actorId);
       if (command.type === 'tension:set-shareable') {
         if (!facilitating) return forbidden('Only the facilitator or the scribe may mark content shareable.');
-        return accept({ type: 'tension:shareable-set', tensionId: tension.id, shareable: command.shareable });
+        const next = { ...tension, shareable: command.shareable };
+        return accept({
+          type: 'tension:shareable-set',
+          tensionId: tension.id,
+          shareable: command.shareable,
+          ...disclosure(next),
+        });
       }
       if (state.meeting?.currentTensionId === tension.id) {
         return reject(ErrorCode.invalidState, 'This tension is being processed right now.');
       }
       if (command.type === 'tension:assign-room') {
         if (!facilitating) return forbidden('Only a facilitator may sort tensions into rooms.');
-        return accept({ type: 'tension:room-set', tensionId: tension.id, room: command.room });
+        return accept(roomSet(state, tension, command.room));
       }
       if (tension.authorId !== ctx.actorId && !isSpaceFacilitator(state, ctx.actorId)) {
         return forbidden('Only whoever brought the tension, or a facilitator, may change it.');
+      }
+      if (command.type === 'tension:edit' && !mayReadTension(tension, ctx.actorId)) {
+        return forbidden('Only those who may read this personal tension may change its text.');
       }
       return command.type === 'tension:edit'
         ? accept({
@@ -79,6 +103,7 @@ export function decideTension(
             tensionId: tension.id,
             title: command.title,
             description: command.description,
+            shownTo: shownTo(tension),
           })
         : accept({ type: 'tension:withdrawn', tensionId: tension.id });
     }

@@ -18,6 +18,7 @@ function tension(id: string, createdAt = 0): Tension {
     gotWhatNeeded: null,
     agreement: null,
     shareable: false,
+    readers: [],
     resolvedAt: null,
     meetingId: null,
   };
@@ -32,6 +33,7 @@ function processed(id: string): ProcessedTension {
     agreement: null,
     decisionId: null,
     resolved: true,
+    readers: null,
   };
 }
 

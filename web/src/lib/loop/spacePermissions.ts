@@ -1,6 +1,7 @@
 import {
   canRecord,
   isSpaceFacilitator,
+  mayReadTension,
   type ActionItem,
   type ParticipantId,
   type TeamSpaceState,
@@ -21,6 +22,11 @@ export function canSortTensions(state: TeamSpaceState, you: ParticipantId): bool
 export function canChangeTension(state: TeamSpaceState, you: ParticipantId, tension: Tension): boolean {
   if (tension.status !== 'open' || state.meeting?.currentTensionId === tension.id) return false;
   return tension.authorId === you || isSpaceFacilitator(state, you);
+}
+
+/** Editing needs the content too: nobody rewrites a personal tension they may not read. */
+export function canEditTension(state: TeamSpaceState, you: ParticipantId, tension: Tension): boolean {
+  return canChangeTension(state, you, tension) && mayReadTension(tension, you);
 }
 
 /** Its owner, a facilitator or the meeting's scribe may tick an action off (or reopen it). */

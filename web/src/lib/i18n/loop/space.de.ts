@@ -29,6 +29,8 @@ export const spaceDe = {
     by: 'von {{name}}',
     byYou: 'von Ihnen',
     byYouAnonymous: 'von Ihnen (für andere anonym)',
+    private:
+      'Persönliche Spannung: lesen können sie nur, wer sie eingebracht hat, und die Anwesenden einer Sitzung dieses Raums',
     unknownAuthor: 'unbekannt',
     proposed: 'vorgeschlagen: {{room}}',
     roomFor: 'Raum für {{title}}',

@@ -30,6 +30,7 @@ export const spaceEn: Messages['space'] = {
     by: 'by {{name}}',
     byYou: 'by you',
     byYouAnonymous: 'by you (anonymous to others)',
+    private: 'Personal tension: only its holder and those present at a meeting of its room can read it',
     unknownAuthor: 'unknown',
     proposed: 'proposed: {{room}}',
     roomFor: 'Room for {{title}}',
