@@ -21,7 +21,7 @@ const clients: TestClient[] = [];
 
 beforeAll(async () => {
   store = await openRedisStore(prefix);
-  server = await startTestServer({ store, config: { rateLimits: { socket: { points: 1000, durationSec: 10 } } } });
+  server = await startTestServer({ store, config: { rateLimits: { seat: { points: 1000, durationSec: 10 } } } });
 });
 
 afterAll(async () => {

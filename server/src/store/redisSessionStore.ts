@@ -1,4 +1,10 @@
-import { applyAnyAll, type AnyEvent, type AnyState, type AnyVersionedEvent } from '@runde/shared';
+import {
+  foldStoredSession,
+  isStoredEventInCurrentShape,
+  type AnyEvent,
+  type AnyState,
+  type AnyVersionedEvent,
+} from '@runde/shared';
 import { createClient } from 'redis';
 import type { Logger } from 'pino';
 import { sessionKeys } from './sessionKeys.ts';
@@ -154,7 +160,9 @@ export class RedisSessionStore implements SessionStore {
   async eventsSince(id: string, version: number): Promise<AnyVersionedEvent[] | null> {
     const reply = await this.#call(() => this.#client.eventsSince(sessionKeys(this.#prefix, id), [String(version)]));
     if (!Array.isArray(reply) || reply[0] !== 'ok') return null;
-    return reply.slice(1).map((json) => JSON.parse(String(json)) as AnyVersionedEvent);
+    const events = reply.slice(1).map((json) => JSON.parse(String(json)) as AnyVersionedEvent);
+    // Events logged by an earlier release lack what masking needs: the client gets a snapshot.
+    return events.every((e) => isStoredEventInCurrentShape(e.event)) ? events : null;
   }
 
   async commandVersion(id: string, command: SeatCommand): Promise<number | null> {
@@ -244,7 +252,8 @@ function decodeSession(reply: unknown[]): StoredSession {
   const events = tail.map((json) => (JSON.parse(String(json)) as AnyVersionedEvent).event);
   if (snapshotVersion + events.length !== version) throw new Error('The event log does not reach the snapshot');
   const snapshot = JSON.parse(state) as AnyState;
-  return { state: events.length > 0 ? applyAnyAll(snapshot, events) : snapshot, version };
+  // Stored by an earlier release, perhaps: brought to today's shape as it is folded.
+  return { state: foldStoredSession(snapshot, events), version };
 }
 
 function errorName(err: unknown): string {

@@ -1,0 +1,101 @@
+import { disclosure, isPrivateTension, shownTo } from './privacy.ts';
+import type { LoopEvent } from './events.ts';
+import type { MeetingRecord, ProcessedTension, TeamSpaceState, Tension } from './state.ts';
+
+/**
+ * Team spaces outlive releases. One stored before personal-room privacy has tensions and meeting
+ * records without `readers`, and events without `readers` or `shownTo`; folding or masking such
+ * data as it is would throw (`undefined.includes`) and lock the team out of its own space. These
+ * functions bring old data to today's shape as it is read, choosing privacy where the old data
+ * cannot tell: an old private tension is readable by its holder alone until a meeting of its room,
+ * and an old meeting record whose tension is gone or private is kept for nobody but who may read it.
+ */
+
+type Stored<T extends { readers: unknown }> = Omit<T, 'readers'> & { readers?: T['readers'] };
+
+const hasReaders = <T extends { readers: unknown }>(item: Stored<T>): item is T => item.readers !== undefined;
+
+function upgradeTension(tension: Stored<Tension>): Tension {
+  return hasReaders(tension) ? tension : { ...tension, readers: [] };
+}
+
+function upgradeProcessed(entry: Stored<ProcessedTension>, tensions: readonly Tension[]): ProcessedTension {
+  if (hasReaders(entry)) return entry;
+  const tension = tensions.find((t) => t.id === entry.tensionId);
+  // Nobody can tell any more who was present: a private or unknown tension's record shows to nobody.
+  return { ...entry, readers: tension && !isPrivateTension(tension) ? null : [] };
+}
+
+function upgradeRecord<T extends Pick<MeetingRecord, 'processed'>>(record: T, tensions: readonly Tension[]): T {
+  const processed = record.processed as Stored<ProcessedTension>[];
+  if (processed.every(hasReaders)) return record;
+  return { ...record, processed: processed.map((p) => upgradeProcessed(p, tensions)) };
+}
+
+/** A stored team space in today's shape; the same object when it already is. */
+export function upgradeStoredTeamSpace(state: TeamSpaceState): TeamSpaceState {
+  const stored = state.tensions as Stored<Tension>[];
+  if (stored.every(hasReaders) && !hasOldRecords(state)) return state;
+  const tensions = stored.map(upgradeTension);
+  return {
+    ...state,
+    tensions,
+    meetings: state.meetings.map((m) => upgradeRecord(m, tensions)),
+    meeting: state.meeting ? upgradeRecord(state.meeting, tensions) : null,
+  };
+}
+
+function hasOldRecords(state: TeamSpaceState): boolean {
+  const records = state.meeting ? [...state.meetings, state.meeting] : state.meetings;
+  return records.some((r) => !(r.processed as Stored<ProcessedTension>[]).every(hasReaders));
+}
+
+/**
+ * Whether a logged event has today's shape. A client catching up from the log gets a snapshot
+ * instead when any event has not: the server masks old events only once it has upgraded them.
+ */
+export function isLoopEventInCurrentShape(event: LoopEvent): boolean {
+  switch (event.type) {
+    case 'tension:added':
+      return hasReaders(event.tension as Stored<Tension>);
+    case 'tension:edited':
+    case 'tension:agreement-set':
+      return (event as { shownTo?: unknown }).shownTo !== undefined;
+    case 'tension:room-set':
+    case 'tension:shareable-set':
+      return (event as { readers?: unknown }).readers !== undefined;
+    case 'meeting:ended':
+      return (event.record.processed as Stored<ProcessedTension>[]).every(hasReaders);
+    default:
+      return true;
+  }
+}
+
+/** A logged event in today's shape, completed from the state it applies to (the server's, unmasked). */
+export function upgradeStoredLoopEvent(state: TeamSpaceState, event: LoopEvent): LoopEvent {
+  if (isLoopEventInCurrentShape(event)) return event;
+  const tensionOf = (id: string) => state.tensions.find((t) => t.id === id);
+  switch (event.type) {
+    case 'tension:added':
+      return { ...event, tension: upgradeTension(event.tension as Stored<Tension>) };
+    case 'tension:edited':
+    case 'tension:agreement-set': {
+      const tension = tensionOf(event.tensionId);
+      return { ...event, shownTo: tension ? shownTo(tension) : [] };
+    }
+    case 'tension:room-set':
+    case 'tension:shareable-set': {
+      const tension = tensionOf(event.tensionId);
+      if (!tension) return { ...event, readers: [], shownTo: [], title: '', description: '', agreement: null };
+      const next =
+        event.type === 'tension:room-set'
+          ? { ...tension, room: event.room }
+          : { ...tension, shareable: event.shareable };
+      return { ...event, ...disclosure(next) };
+    }
+    case 'meeting:ended':
+      return { ...event, record: upgradeRecord(event.record, state.tensions) };
+    default:
+      return event;
+  }
+}
