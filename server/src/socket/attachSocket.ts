@@ -4,6 +4,7 @@ import type { CommandRunner } from '../session/commandRunner.ts';
 import type { TimerScheduler } from '../session/timerScheduler.ts';
 import type { SessionStore } from '../store/sessionStore.ts';
 import { createDispatcher } from './dispatcher.ts';
+import { guardListener } from './guardListener.ts';
 import { handshake } from './handshake.ts';
 import { PresenceReconciler } from './presence.ts';
 import { participantRoom, sessionRoom, type RundeServer } from './types.ts';
@@ -46,7 +47,8 @@ export function attachSocket(io: RundeServer, deps: SocketDeps): void {
     // Presence is decided on the session's current state, which the runner also hands to the
     // timer scheduler: a node arms a running timer as soon as a socket of the session arrives.
     presence.touch(sessionId, participantId);
-    socket.onAny((...args: unknown[]) => dispatch(socket, args));
+    // Few arguments: the frame parser refuses packets with more (frameLimits.eventItems).
+    socket.onAny(guardListener(logger, 'socket event', (...args: unknown[]) => dispatch(socket, args)));
     socket.on('disconnect', (reason) => {
       logger.debug({ sessionId, participantId, socketId: socket.id, reason }, 'socket disconnected');
       void limiter.delete(socket.id).catch(() => undefined);
