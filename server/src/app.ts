@@ -24,6 +24,7 @@ import { TimerScheduler } from './session/timerScheduler.ts';
 import { allowSocketRequest } from './socket/allowRequest.ts';
 import { attachSocket } from './socket/attachSocket.ts';
 import { coalesce, createLocalFanOut, createPublisher, relayCommits } from './socket/broadcast.ts';
+import { boundedParser } from './socket/frameParser.ts';
 import { sessionRoom, type RundeServer } from './socket/types.ts';
 import type { SessionStore } from './store/sessionStore.ts';
 
@@ -48,9 +49,11 @@ export interface AppConfig {
   /** Handshakes without a seat one engine.io connection may try before the server closes it. */
   failedHandshakesPerConnection?: number;
   /**
-   * Largest socket message accepted. Above a 100 KB text field on purpose: such a message still
-   * reaches zod and gets a typed `invalid_payload` ack. Bigger ones make Socket.IO drop that one
-   * connection, which harms nobody else.
+   * Largest socket message accepted (engine.io's `maxHttpBufferSize`, for WebSocket frames and
+   * polling bodies alike). Above a 100 KB text field on purpose: such a message still reaches zod
+   * and gets a typed `invalid_payload` ack. Bigger ones make Socket.IO drop that one connection,
+   * which harms nobody else. What a message may hold is bounded apart from its size: see
+   * `frameLimits`.
    */
   maxSocketMessageBytes?: number;
   /** JSON request bodies are small: titles and names. */
@@ -126,6 +129,9 @@ export function createApp(options: CreateAppOptions): RundeApp {
   const httpServer = createServer(app);
   const io: RundeServer = new Server(httpServer, {
     maxHttpBufferSize: config.maxSocketMessageBytes ?? 200_000,
+    // Refuses packets our protocol never sends (too many arguments, deep nesting, binary) before
+    // Socket.IO spreads them onto the stack; see frameParser.ts.
+    parser: boundedParser(logger),
     // The web app bundles its own client.
     serveClient: false,
     // WebSocket only, as the web app connects: one connection stays on one node, so nodes behind a

@@ -34,24 +34,29 @@ export interface NodeProcess {
 
 /**
  * A real server node: `server/src/main.ts` in its own Node process, as in production, on a free
- * port of 127.0.0.1, using the given Redis and key prefix (so it joins the other nodes there).
+ * port of 127.0.0.1, using the given Redis and key prefix (so it joins the other nodes there), or
+ * with `store: 'memory'` the embedded store, as `npm start` without `REDIS_URL`.
  */
-export async function startNodeProcess(options: {
-  redisUrl: string;
-  keyPrefix: string;
-  port?: number;
-}): Promise<NodeProcess> {
+export async function startNodeProcess(
+  options: ({ redisUrl: string; keyPrefix: string } | { store: 'memory' }) & { port?: number },
+): Promise<NodeProcess> {
   const port = options.port ?? (await closedPort());
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+  };
+  if ('redisUrl' in options) {
+    env.REDIS_URL = options.redisUrl;
+    env.REDIS_KEY_PREFIX = options.keyPrefix;
+  } else {
+    delete env.REDIS_URL;
+    delete env.REDIS_KEY_PREFIX;
+  }
   const child = spawn(process.execPath, ['--import', tsxLoader(), 'server/src/main.ts'], {
     cwd: root,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      REDIS_URL: options.redisUrl,
-      REDIS_KEY_PREFIX: options.keyPrefix,
-      LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
-    },
+    env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -31,6 +31,15 @@ function bodyErrorType(err: unknown): string | undefined {
   return typeof err.type === 'string' && err.type.startsWith('entity.') ? err.type : undefined;
 }
 
+/**
+ * The router decodes every route parameter with `decodeURIComponent`; a bad %-escape
+ * (`/api/sessions/%E0%A4%A`) throws a `URIError` it marks with status 400. The client's mistake,
+ * so no stack trace for anyone who types one.
+ */
+function isParamDecodingError(err: unknown): boolean {
+  return err instanceof URIError && 'status' in err && err.status === 400;
+}
+
 /** The last middleware: every error ends as an {@link AppError} body, never as exception text. */
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (err: unknown, req, res, next) => {
@@ -43,6 +52,10 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       sendError(res, fail(ErrorCode.invalidPayload, 'The request body is too large.').error, 413);
     } else if (bodyError) {
       sendError(res, fail(ErrorCode.invalidPayload, 'The request body is not valid JSON.').error, 400);
+    } else if (isParamDecodingError(err)) {
+      // Debug only: each request would otherwise put one line per attempt in the operator's log.
+      logger.debug({ method: req.method }, 'undecodable path parameter');
+      sendError(res, fail(ErrorCode.invalidPayload, 'The address is not valid.').error, 400);
     } else {
       sendError(res, toAppError(err, logger, { method: req.method, route: req.route?.path }));
     }

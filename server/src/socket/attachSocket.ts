@@ -6,6 +6,7 @@ import type { TimerScheduler } from '../session/timerScheduler.ts';
 import type { SessionStore } from '../store/sessionStore.ts';
 import { commandBudget, pingBudget } from './commandBudget.ts';
 import { createDispatcher } from './dispatcher.ts';
+import { guardListener } from './guardListener.ts';
 import { handshake } from './handshake.ts';
 import { PresenceReconciler } from './presence.ts';
 import { participantRoom, sessionRoom, type RundeServer } from './types.ts';
@@ -74,7 +75,8 @@ export function attachSocket(io: RundeServer, deps: SocketDeps): void {
     // Presence is decided on the session's current state, which the runner also hands to the
     // timer scheduler: a node arms a running timer as soon as a socket of the session arrives.
     presence.touch(sessionId, participantId);
-    socket.onAny((...args: unknown[]) => dispatch(socket, args));
+    // Few arguments: the frame parser refuses packets with more (frameLimits.eventItems).
+    socket.onAny(guardListener(logger, 'socket event', (...args: unknown[]) => dispatch(socket, args)));
     socket.on('disconnect', (reason) => {
       logger.debug({ sessionId, participantId, socketId: socket.id, reason }, 'socket disconnected');
       // The seat's and the address's budgets outlive the socket: a new socket must not start afresh.
