@@ -70,11 +70,18 @@ beforeAll(async () => {
   process.on('uncaughtException', recordCrash);
   process.on('unhandledRejection', recordCrash);
   store = await openRedisStore(prefix);
+  const unlimited = { points: 1_000_000, durationSec: 1 };
   // The fuzz is after the schemas and the rules, not the rate limiter (http.test.ts covers that).
   server = await startTestServer({
     store,
     config: {
-      rateLimits: { socket: { points: 1_000_000, durationSec: 1 }, ping: { points: 1_000_000, durationSec: 1 } },
+      rateLimits: {
+        seat: unlimited,
+        address: unlimited,
+        handshake: unlimited,
+        failedLookup: unlimited,
+        ping: unlimited,
+      },
     },
   });
   const leanCoffee = await createSessionOverHttp(server.url, { title: 'Fuzz Lean Coffee', facilitatorName: 'Fatma' });
