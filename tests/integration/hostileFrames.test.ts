@@ -22,6 +22,8 @@ import {
  */
 
 const prefix = uniquePrefix('hostile-frames');
+/** The attacker's frames come from their own address, so per-address budgets keep the bystanders' apart. */
+const ATTACKER_ADDRESS = '127.0.0.2';
 afterAll(() => deleteTestKeys(prefix));
 
 /** Socket.IO's frame limit is 200,000 bytes; every frame here stays just under it. */
@@ -104,7 +106,7 @@ describe.each([
   });
 
   async function admitted(): Promise<RawConnection> {
-    const connection = await RawConnection.admitted(node.url, attackerSeat);
+    const connection = await RawConnection.admitted(node.url, attackerSeat, { localAddress: ATTACKER_ADDRESS });
     open.push(connection);
     return connection;
   }
@@ -136,7 +138,7 @@ describe.each([
 
   it.each(handshakeFrames)('survives a handshake with %s', async (_label, frame, outcome) => {
     expect(frame.length + 1).toBeLessThan(200_000);
-    const attacker = await RawConnection.open(node.url);
+    const attacker = await RawConnection.open(node.url, { localAddress: ATTACKER_ADDRESS });
     open.push(attacker);
     attacker.write(frame);
     if (outcome === 'dropped') {

@@ -39,17 +39,26 @@ export class RawConnection {
     );
   }
 
-  /** Opens the transport only; the Socket.IO CONNECT is the test's to write (or not). */
-  static open(url: string): Promise<RawConnection> {
-    const manager = new Manager(url, { transports: ['websocket'], reconnection: false, autoConnect: false });
+  /**
+   * Opens the transport only; the Socket.IO CONNECT is the test's to write (or not). `localAddress`
+   * (any of 127.0.0.0/8) makes the connection come from another client address, as an attacker's
+   * does: per-address budgets then tell it apart from the bystanders on 127.0.0.1.
+   */
+  static open(url: string, options: { localAddress?: string } = {}): Promise<RawConnection> {
+    const manager = new Manager(url, {
+      transports: ['websocket'],
+      reconnection: false,
+      autoConnect: false,
+      ...options,
+    });
     return new Promise((resolve, reject) => {
       manager.open((err) => (err ? reject(err) : resolve(new RawConnection(manager))));
     });
   }
 
   /** Opens, then connects to the main namespace with the seat's token; resolves once admitted. */
-  static async admitted(url: string, seat: Seat): Promise<RawConnection> {
-    const connection = await RawConnection.open(url);
+  static async admitted(url: string, seat: Seat, options: { localAddress?: string } = {}): Promise<RawConnection> {
+    const connection = await RawConnection.open(url, options);
     connection.write(
       `0${JSON.stringify({ protocolVersion: PROTOCOL_VERSION, sessionId: seat.sessionId, token: seat.token })}`,
     );
