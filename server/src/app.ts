@@ -33,6 +33,12 @@ export interface RateLimits {
   socket: RateLimit;
   /** Per socket: `time:ping`. A device sends a handful at connect and one now and then. */
   ping: RateLimit;
+  /**
+   * Per seat (all its sockets on this node): whole snapshots in answer to `session:sync`. A device
+   * needs one when it connects and after falling far behind; catching up by events is not counted.
+   * A snapshot is the costliest answer the server gives, so asking for one over and over is bounded.
+   */
+  snapshot: RateLimit;
 }
 
 export const defaultRateLimits: RateLimits = {
@@ -41,6 +47,7 @@ export const defaultRateLimits: RateLimits = {
   lookup: { points: 300, durationSec: 60 },
   socket: { points: 50, durationSec: 10 },
   ping: { points: 20, durationSec: 10 },
+  snapshot: { points: 10, durationSec: 60 },
 };
 
 export interface AppConfig {
@@ -142,6 +149,7 @@ export function createApp(options: CreateAppOptions): RundeApp {
     clock,
     limiter: limiter(limits.socket),
     pingLimiter: limiter(limits.ping),
+    snapshotLimiter: limiter(limits.snapshot),
     logger,
   });
 

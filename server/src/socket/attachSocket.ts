@@ -17,6 +17,8 @@ export interface SocketDeps {
   limiter: RateLimiterAbstract;
   /** Per-socket `time:ping` budget, keyed by socket id. */
   pingLimiter: RateLimiterAbstract;
+  /** Per-seat budget of whole snapshots, keyed by session and participant. */
+  snapshotLimiter: RateLimiterAbstract;
   logger: Logger;
 }
 

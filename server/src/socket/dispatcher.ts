@@ -20,6 +20,8 @@ export interface DispatcherDeps {
   limiter: RateLimiterAbstract;
   /** Per-socket budget for `time:ping`, apart so a burst of pings at connect never eats into commands. */
   pingLimiter: RateLimiterAbstract;
+  /** Per-seat budget of whole snapshots in answer to `session:sync`. */
+  snapshotLimiter: RateLimiterAbstract;
   logger: Logger;
   /** Tells every device of a deleted session, on every node, and lets them go. */
   onDeleted: (sessionId: string) => void;
@@ -43,7 +45,7 @@ export function createDispatcher(deps: DispatcherDeps): (socket: RundeSocket, ar
     ...Object.entries(commandHandlers(deps.runner)).map(
       ([name, handler]) => [name, bind(handler, commandDeps)] as const,
     ),
-    ['session:sync', bind(syncHandler(deps.store, deps.timers), commandDeps)],
+    ['session:sync', bind(syncHandler(deps.store, deps.timers, deps.snapshotLimiter), commandDeps)],
     ['time:ping', bind(timePingHandler(deps.clock), { limiter: deps.pingLimiter, logger: deps.logger })],
     ['session:delete', bind(deleteHandler(deps.runner, deps.onDeleted), commandDeps)],
   ]);
