@@ -33,7 +33,7 @@ async function start() {
     create: unlimited,
     join: unlimited,
     lookup: unlimited,
-    ...(env.RUNDE_BENCH_SOCKET_LIMIT === 'default' ? {} : { socket: unlimited, ping: unlimited }),
+    ...(env.RUNDE_BENCH_SOCKET_LIMIT === 'default' ? {} : { socket: unlimited, ping: unlimited, snapshot: unlimited }),
   };
   const server = createApp({ store, logger, config: { rateLimits }, adapter: cluster?.adapter });
   await new Promise<void>((resolve, reject) => {
