@@ -33,19 +33,23 @@ export const limits = {
   openTensionsPerSpace: 100,
   /** Open tensions one member may hold at once: nobody can take the whole backlog (a tenth). */
   openTensionsPerMember: 10,
-  /** Resolved and withdrawn tensions the space keeps; older ones live on in the minutes. */
-  closedTensionsKept: 50,
+  /**
+   * Resolved and withdrawn tensions the live state keeps; older ones move to the space's archive
+   * (nothing is destroyed), and live on in the minutes.
+   */
+  closedTensionsKept: 100,
   /** Open next actions and projects of a team space. */
   openActionsPerSpace: 100,
-  /** Done actions the space keeps; the oldest done ones leave the live state first. */
-  doneActionsKept: 50,
+  /** Done actions the live state keeps; the oldest done ones move to the space's archive first. */
+  doneActionsKept: 100,
   /** Entries of the decision log. All are kept, never dropped: at the cap, new proposals are refused. */
   decisionsPerSpace: 300,
   /**
-   * Ended meetings whose minutes the space keeps, the newest: a quarter of weekly meetings. Older
-   * minutes leave the live state (download them as Markdown; the decision log keeps every decision).
+   * Ended meetings whose minutes the live state keeps, the newest: half a year of weekly meetings,
+   * what the minutes page shows without asking. Older minutes move to the space's archive and are
+   * read from there page by page (`archive:page`); the decision log keeps every decision.
    */
-  meetingsKept: 12,
+  meetingsKept: 26,
   /** Tensions one meeting may take up; each becomes a line of its minutes. */
   tensionsPerMeeting: 20,
   /** Projects one sync meeting may note an update on. */
