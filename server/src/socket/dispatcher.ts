@@ -4,6 +4,7 @@ import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { CommandRunner } from '../session/commandRunner.ts';
 import type { TimerScheduler } from '../session/timerScheduler.ts';
 import type { SessionStore } from '../store/sessionStore.ts';
+import { archiveHandler } from './archiveHandler.ts';
 import { commandHandlers } from './commandHandlers.ts';
 import { splitArgs, withinRate, type HandlerDeps, type SocketHandler } from './defineHandler.ts';
 import { deleteHandler } from './deleteHandler.ts';
@@ -48,8 +49,9 @@ export function createDispatcher(deps: DispatcherDeps): (socket: RundeSocket, ar
     ['session:sync', bind(syncHandler(deps.store, deps.timers, deps.snapshotLimiter), commandDeps)],
     ['time:ping', bind(timePingHandler(deps.clock), { limiter: deps.pingLimiter, logger: deps.logger })],
     ['session:delete', bind(deleteHandler(deps.runner, deps.onDeleted), commandDeps)],
+    ['archive:page', bind(archiveHandler(deps.store), commandDeps)],
   ]);
-  if (table.size !== anyCommandTypes.length + 3) throw new Error('Every command needs exactly one handler');
+  if (table.size !== anyCommandTypes.length + 4) throw new Error('Every command needs exactly one handler');
 
   async function unknownEvent(socket: RundeSocket, args: unknown[]): Promise<void> {
     const { ack } = splitArgs(args);

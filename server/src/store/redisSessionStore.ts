@@ -1,17 +1,21 @@
-import { applyAnyAll, type AnyEvent, type AnyState, type AnyVersionedEvent } from '@runde/shared';
+import { applyAnyAll, type AnyEvent, type AnyState, type AnyVersionedEvent, type ArchivedItem } from '@runde/shared';
 import { createClient } from 'redis';
 import type { Logger } from 'pino';
 import { sessionKeys } from './sessionKeys.ts';
 import { sessionScripts } from './redisScripts.ts';
 import {
+  ARCHIVE_MAX_BYTES,
+  ARCHIVE_MAX_ENTRIES,
   DEFAULT_MAX_EVENTS,
   MAX_COMMAND_IDS,
   SNAPSHOT_INTERVAL,
   StoreUnavailableError,
   type CommitOptions,
+  type ArchiveQuery,
   type CommitResult,
   type CreateSessionInput,
   type SessionStore,
+  type StoredArchivePage,
   type StoredSession,
 } from './sessionStore.ts';
 
@@ -20,6 +24,9 @@ export interface RedisSessionStoreOptions {
   keyPrefix: string;
   retentionMs: number;
   maxEvents?: number;
+  /** Bounds of each kind's archive list (defaults ARCHIVE_MAX_ENTRIES, ARCHIVE_MAX_BYTES). */
+  archiveMaxEntries?: number;
+  archiveMaxBytes?: number;
   logger?: Logger;
   /** How long `ping` waits for an answer before reporting the store as down. */
   pingTimeoutMs?: number;
@@ -48,6 +55,8 @@ export class RedisSessionStore implements SessionStore {
   readonly #prefix: string;
   readonly #retentionMs: string;
   readonly #maxEvents: string;
+  readonly #archiveMaxEntries: string;
+  readonly #archiveMaxBytes: string;
   readonly #pingTimeoutMs: number;
   readonly #connected: Promise<void>;
   #closed = false;
@@ -61,6 +70,8 @@ export class RedisSessionStore implements SessionStore {
     this.#prefix = options.keyPrefix;
     this.#retentionMs = String(Math.max(1, Math.round(options.retentionMs)));
     this.#maxEvents = String(options.maxEvents ?? DEFAULT_MAX_EVENTS);
+    this.#archiveMaxEntries = String(options.archiveMaxEntries ?? ARCHIVE_MAX_ENTRIES);
+    this.#archiveMaxBytes = String(options.archiveMaxBytes ?? ARCHIVE_MAX_BYTES);
     this.#pingTimeoutMs = options.pingTimeoutMs ?? 1_000;
     this.#client = createStoreClient(options.url);
     const logger = options.logger;
@@ -133,6 +144,7 @@ export class RedisSessionStore implements SessionStore {
     const snapshotDue =
       Math.floor((expectedVersion + events.length) / interval) > Math.floor(expectedVersion / interval);
     const grants = (options.grantTokens ?? []).flatMap((g) => [g.tokenHash, g.participantId]);
+    const archive = options.archive ?? [];
     const reply = await this.#call(() =>
       this.#client.commitSession(sessionKeys(this.#prefix, id), [
         String(expectedVersion),
@@ -142,7 +154,11 @@ export class RedisSessionStore implements SessionStore {
         String(serialized.length),
         options.commandId ?? '',
         String(MAX_COMMAND_IDS),
+        String(archive.length),
+        this.#archiveMaxEntries,
+        this.#archiveMaxBytes,
         ...serialized,
+        ...archive.flatMap((entry) => [entry.kind, JSON.stringify(entry)]),
         ...grants,
       ]),
     );
@@ -153,6 +169,23 @@ export class RedisSessionStore implements SessionStore {
     const reply = await this.#call(() => this.#client.eventsSince(sessionKeys(this.#prefix, id), [String(version)]));
     if (!Array.isArray(reply) || reply[0] !== 'ok') return null;
     return reply.slice(1).map((json) => JSON.parse(String(json)) as AnyVersionedEvent);
+  }
+
+  async archive(id: string, { kind, before, limit }: ArchiveQuery): Promise<StoredArchivePage> {
+    const reply = await this.#call(() =>
+      this.#client.archivePage(sessionKeys(this.#prefix, id), [
+        kind,
+        before === undefined ? '' : String(before),
+        String(limit),
+      ]),
+    );
+    if (!Array.isArray(reply)) throw new Error('Unexpected archive reply from Redis');
+    const [first, lower, ...entries] = reply as unknown[];
+    if (typeof first !== 'number' || typeof lower !== 'number') throw new Error('Unexpected archive reply from Redis');
+    return {
+      entries: entries.map((json, i) => ({ ...(JSON.parse(String(json)) as ArchivedItem), seq: lower + i })).reverse(),
+      next: entries.length > 0 && lower > first ? lower : null,
+    };
   }
 
   async commandVersion(id: string, commandId: string): Promise<number | null> {

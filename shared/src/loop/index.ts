@@ -1,4 +1,5 @@
 export * from './apply.ts';
+export * from './archive.ts';
 export * from './decide.ts';
 export * from './events.ts';
 export * from './limits.ts';
