@@ -37,7 +37,7 @@ async function start() {
     // Every benchmark phone comes from 127.0.0.1: one address standing for thousands of devices.
     handshake: unlimited,
     address: unlimited,
-    ...(env.RUNDE_BENCH_SOCKET_LIMIT === 'default' ? {} : { seat: unlimited, ping: unlimited }),
+    ...(env.RUNDE_BENCH_SOCKET_LIMIT === 'default' ? {} : { seat: unlimited, ping: unlimited, snapshot: unlimited }),
   };
   const server = createApp({ store, logger, config: { rateLimits }, adapter: cluster?.adapter });
   await new Promise<void>((resolve, reject) => {

@@ -175,6 +175,7 @@ export function createApp(options: CreateAppOptions): RundeApp {
       ping: memoryLimiters('ping', limits.ping),
       handshake: limiter('handshake'),
       failedLookup,
+      snapshot: limiter('snapshot'),
     },
     failedHandshakesPerConnection: config.failedHandshakesPerConnection ?? DEFAULT_FAILED_HANDSHAKES_PER_CONNECTION,
     addressOf: (req) => clientAddress(app, req),

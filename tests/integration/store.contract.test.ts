@@ -10,6 +10,7 @@ import {
   applyAll,
   defaultLeanCoffeeSettings,
   initialState,
+  type ArchivedItem,
   type DomainEvent,
   type Phase,
   type SessionState,
@@ -24,7 +25,13 @@ interface StoreHarness {
   close(): Promise<void>;
 }
 
-type StoreFactory = (options: { retentionMs: number; maxEvents: number }) => Promise<StoreHarness>;
+interface StoreOptions {
+  retentionMs: number;
+  maxEvents: number;
+  archiveMaxEntries?: number;
+}
+
+type StoreFactory = (options: StoreOptions) => Promise<StoreHarness>;
 
 const created: Extract<DomainEvent, { type: 'session:created' }> = {
   type: 'session:created',
@@ -55,6 +62,24 @@ function stateAfter(events: DomainEvent[]): SessionState {
   return applyAll(initialState(first), rest);
 }
 
+/** An archived done action with its own id and text; what is archived is opaque to the store. */
+const archivedAction = (n: number): ArchivedItem => ({
+  kind: 'action',
+  archivedAt: 1000 + n,
+  item: {
+    id: `ac_${n}`,
+    kind: 'next-action',
+    text: `Action ${n}`,
+    ownerId: null,
+    ownerName: null,
+    due: null,
+    status: 'done',
+    tensionId: null,
+    meetingId: null,
+    createdAt: n,
+  },
+});
+
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -64,7 +89,7 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 function storeContract(name: string, factory: StoreFactory) {
   describe(`${name} session store contract`, () => {
     const harnesses: StoreHarness[] = [];
-    const open = async (options: Partial<{ retentionMs: number; maxEvents: number }> = {}) => {
+    const open = async (options: Partial<StoreOptions> = {}) => {
       const harness = await factory({ retentionMs: 60_000, maxEvents: 1000, ...options });
       harnesses.push(harness);
       return harness.store;
@@ -296,6 +321,42 @@ function storeContract(name: string, factory: StoreFactory) {
       expect(await store.eventsSince(id, 0)).toHaveLength(2);
     });
 
+    it('archives items in order with a commit, pages them newest first, bounded, and deletes them with the session', async () => {
+      const store = await open({ archiveMaxEntries: 5 });
+      const { id, state } = await seeded(store);
+      expect(await store.archive(id, { kind: 'action', limit: 20 })).toEqual({ entries: [], next: null });
+      const items = Array.from({ length: 7 }, (_, i) => archivedAction(i + 1));
+      const vote = applyAll(state, [phase('vote')]);
+      expect((await store.commit(id, 2, [phase('vote')], vote, { archive: items.slice(0, 4) })).ok).toBe(true);
+      // A commit that loses its version check archives nothing, and neither does a duplicate.
+      expect((await store.commit(id, 2, [phase('vote')], vote, { archive: [archivedAction(99)] })).ok).toBe(false);
+      const discuss = applyAll(vote, [phase('discuss')]);
+      expect((await store.commit(id, 3, [phase('discuss')], discuss, { archive: items.slice(4) })).ok).toBe(true);
+      // Bounded: of seven, the newest five stay, numbered by the order they were archived in.
+      const seqs = (page: Awaited<ReturnType<SessionStore['archive']>>) => page.entries.map((e) => [e.seq, e.item.id]);
+      const newest = await store.archive(id, { kind: 'action', limit: 2 });
+      expect(seqs(newest)).toEqual([
+        [7, 'ac_7'],
+        [6, 'ac_6'],
+      ]);
+      expect(newest.entries[0]).toEqual({ ...items[6], seq: 7 });
+      expect(newest.next).toBe(6);
+      const older = await store.archive(id, { kind: 'action', before: 6, limit: 20 });
+      expect(seqs(older)).toEqual([
+        [5, 'ac_5'],
+        [4, 'ac_4'],
+        [3, 'ac_3'],
+      ]);
+      expect(older.next).toBeNull();
+      expect((await store.archive(id, { kind: 'meeting', limit: 20 })).entries).toEqual([]);
+      expect(await store.delete(id)).toBe(true);
+      expect(await store.archive(id, { kind: 'action', limit: 20 })).toEqual({ entries: [], next: null });
+      // A new session under the same id starts with an empty archive.
+      const events = openingEvents();
+      expect(await store.create(id, { events, state: stateAfter(events), tokens: [], facilitatorKeys: [] })).toBe(true);
+      expect((await store.archive(id, { kind: 'action', limit: 20 })).entries).toEqual([]);
+    });
+
     it('answers ping', async () => {
       const store = await open();
       expect(await store.ping()).toBe(true);
@@ -303,8 +364,8 @@ function storeContract(name: string, factory: StoreFactory) {
   });
 }
 
-storeContract('memory', async ({ retentionMs, maxEvents }) => {
-  const store = new MemorySessionStore({ retentionMs, maxEvents });
+storeContract('memory', async ({ retentionMs, maxEvents, archiveMaxEntries }) => {
+  const store = new MemorySessionStore({ retentionMs, maxEvents, archiveMaxEntries });
   return { store, close: () => store.close() };
 });
 
@@ -313,10 +374,10 @@ afterAll(async () => {
   await Promise.all(redisPrefixes.map((prefix) => deleteTestKeys(prefix)));
 });
 
-storeContract('redis', async ({ retentionMs, maxEvents }) => {
+storeContract('redis', async ({ retentionMs, maxEvents, archiveMaxEntries }) => {
   const prefix = uniquePrefix('store-contract');
   redisPrefixes.push(prefix);
-  const store = await openRedisStore(prefix, { retentionMs, maxEvents });
+  const store = await openRedisStore(prefix, { retentionMs, maxEvents, archiveMaxEntries });
   return { store, close: () => store.close() };
 });
 
@@ -377,6 +438,13 @@ describe('redis session store specifics', () => {
       await store.commit(id, 2, [joined('p_a')], applyAll(state, [joined('p_a')]), {
         grantTokens: [{ tokenHash: 'hash-a', participantId: 'p_a' }],
         command: { participantId: 'p_fac', commandId: 'cmd-join-a-0001' },
+        // One item of each kind, so the archive's lists exist (and carry the same TTL) too. The store
+        // keeps items as they come, so an action's body stands in for the others here.
+        archive: [
+          archivedAction(1),
+          { kind: 'tension', archivedAt: 1, item: archivedAction(2).item } as unknown as ArchivedItem,
+          { kind: 'meeting', archivedAt: 1, item: archivedAction(3).item } as unknown as ArchivedItem,
+        ],
       });
       const keys = sessionKeys(prefix, id);
       expect(keys.every((key) => key.startsWith(`${prefix}{${id}}:`))).toBe(true);

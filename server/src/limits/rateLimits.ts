@@ -33,6 +33,12 @@ export interface RateLimits {
   address: RateLimit;
   /** Per socket: `time:ping`. A device sends a handful at connect and one now and then. */
   ping: RateLimit;
+  /**
+   * Per seat (all its sockets, on every node): whole snapshots in answer to `session:sync`. A device
+   * needs one when it connects and after falling far behind; catching up by events is not counted.
+   * A snapshot is the costliest answer the server gives, so asking for one over and over is bounded.
+   */
+  snapshot: RateLimit;
 }
 
 export const defaultRateLimits: RateLimits = {
@@ -50,6 +56,7 @@ export const defaultRateLimits: RateLimits = {
   // 500 phones behind one address casting three votes each within ten seconds, plus their syncs.
   address: { points: 3_000, durationSec: 10 },
   ping: { points: 20, durationSec: 10 },
+  snapshot: { points: 10, durationSec: 60 },
 };
 
 /** How many handshakes without a seat one engine.io connection may try before it is closed. */

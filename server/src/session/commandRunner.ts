@@ -1,6 +1,7 @@
 import {
   applyAnyAll,
   decideInTurn,
+  loopArchivedByFold,
   mayDeleteSession,
   ErrorCode,
   fail,
@@ -153,7 +154,8 @@ export class CommandRunner {
     let fresh = !cached;
     if (!current) return notFound();
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
-      const decision = decideInTurn(current.state, commands, { actor, now: clock(), newId: (kind) => ids.newId(kind) });
+      const now = clock();
+      const decision = decideInTurn(current.state, commands, { actor, now, newId: (kind) => ids.newId(kind) });
       const grants = decision.ok ? (options.grants?.(decision.events) ?? []) : [];
       const writes = decision.ok && (decision.events.length > 0 || grants.length > 0);
       if (!writes && !fresh) {
@@ -178,6 +180,7 @@ export class CommandRunner {
       const outcome = await store.commit(sessionId, current.version, decision.events, next, {
         grantTokens: grants,
         command,
+        archive: archivedByFold(current.state, next, now),
       });
       if (outcome.ok) {
         const base = current.version;
@@ -240,4 +243,9 @@ export class CommandRunner {
       this.#deps.logger.error({ sessionId, err }, 'broadcast failed');
     }
   }
+}
+
+/** What the fold of a commit dropped from a team space's live state; a Lean Coffee drops nothing. */
+function archivedByFold(before: AnyState, after: AnyState, now: number) {
+  return before.kind === 'team-space' && after.kind === 'team-space' ? loopArchivedByFold(before, after, now) : [];
 }

@@ -27,6 +27,8 @@ export interface SocketDeps {
     handshake: RateLimiterAbstract;
     /** Handshakes without a seat per client address, shared with HTTP lookups that find nothing. */
     failedLookup: RateLimiterAbstract;
+    /** Whole snapshots in answer to `session:sync`, per participant seat. */
+    snapshot: RateLimiterAbstract;
   };
   /** Handshakes without a seat one engine.io connection may try before it is closed. */
   failedHandshakesPerConnection: number;
@@ -55,6 +57,7 @@ export function attachSocket(io: RundeServer, deps: SocketDeps): void {
     ...deps,
     withinCommandBudget: commandBudget(limiters),
     withinPingBudget: pingBudget(limiters.ping),
+    snapshotLimiter: limiters.snapshot,
     onDeleted: (sessionId) => letGo(io, timers, sessionId),
   });
   const presence = new PresenceReconciler({ io, runner, logger });

@@ -1,8 +1,10 @@
 import { anyCommandTypes, ErrorCode, fail } from '@runde/shared';
 import type { Logger } from 'pino';
+import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { CommandRunner } from '../session/commandRunner.ts';
 import type { TimerScheduler } from '../session/timerScheduler.ts';
 import type { SessionStore } from '../store/sessionStore.ts';
+import { archiveHandler } from './archiveHandler.ts';
 import { commandHandlers } from './commandHandlers.ts';
 import { splitArgs, type HandlerDeps, type SocketHandler } from './defineHandler.ts';
 import { deleteHandler } from './deleteHandler.ts';
@@ -19,6 +21,8 @@ export interface DispatcherDeps {
   withinCommandBudget: HandlerDeps['withinBudget'];
   /** The socket's budget for `time:ping`, apart so a burst of pings at connect never eats into commands. */
   withinPingBudget: HandlerDeps['withinBudget'];
+  /** Per-seat budget of whole snapshots in answer to `session:sync`. */
+  snapshotLimiter: RateLimiterAbstract;
   logger: Logger;
   /** Tells every device of a deleted session, on every node, and lets them go. */
   onDeleted: (sessionId: string) => void;
@@ -42,11 +46,12 @@ export function createDispatcher(deps: DispatcherDeps): (socket: RundeSocket, ar
     ...Object.entries(commandHandlers(deps.runner)).map(
       ([name, handler]) => [name, bind(handler, commandDeps)] as const,
     ),
-    ['session:sync', bind(syncHandler(deps.store, deps.timers), commandDeps)],
+    ['session:sync', bind(syncHandler(deps.store, deps.timers, deps.snapshotLimiter), commandDeps)],
     ['time:ping', bind(timePingHandler(deps.clock), { withinBudget: deps.withinPingBudget, logger: deps.logger })],
     ['session:delete', bind(deleteHandler(deps.runner, deps.onDeleted), commandDeps)],
+    ['archive:page', bind(archiveHandler(deps.store), commandDeps)],
   ]);
-  if (table.size !== anyCommandTypes.length + 3) throw new Error('Every command needs exactly one handler');
+  if (table.size !== anyCommandTypes.length + 4) throw new Error('Every command needs exactly one handler');
 
   async function unknownEvent(socket: RundeSocket, args: unknown[]): Promise<void> {
     const { ack } = splitArgs(args);

@@ -8,6 +8,8 @@ import {
   viewForAny,
   type SyncResult,
 } from '@runde/shared';
+import type { RateLimiterAbstract } from 'rate-limiter-flexible';
+import { spend } from '../limits/rateLimits.ts';
 import type { TimerScheduler } from '../session/timerScheduler.ts';
 import type { SessionStore } from '../store/sessionStore.ts';
 import { defineHandler } from './defineHandler.ts';
@@ -17,9 +19,10 @@ import { defineHandler } from './defineHandler.ts';
  * back that far (cheap, and keeps the client's own state), a fresh snapshot otherwise or on first
  * contact (`sinceVersion` 0). Both are masked for the asking participant. What the store handed
  * out also tells this node's timer scheduler the session's current deadline (possibly set on
- * another node).
+ * another node). Whole snapshots are the costliest answer, so each seat has a budget of them
+ * (`snapshotLimiter`); a client over it hears `rate_limited` and asks again later.
  */
-export function syncHandler(store: SessionStore, timers: TimerScheduler) {
+export function syncHandler(store: SessionStore, timers: TimerScheduler, snapshots: RateLimiterAbstract) {
   return defineHandler(syncRequestSchema, async ({ sinceVersion }, { sessionId, participantId }) => {
     const viewer = { participantId };
     if (sinceVersion > 0) {
@@ -32,6 +35,9 @@ export function syncHandler(store: SessionStore, timers: TimerScheduler) {
         };
         return succeed(result);
       }
+    }
+    if (!(await spend(snapshots, `${sessionId}:${participantId}`))) {
+      return fail(ErrorCode.rateLimited, 'Too many full refreshes. Please wait a moment.');
     }
     const current = await store.load(sessionId);
     if (!current) return fail(ErrorCode.notFound, 'No such session.');

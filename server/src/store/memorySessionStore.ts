@@ -1,15 +1,26 @@
-import type { AnyEvent, AnyState, AnyVersionedEvent } from '@runde/shared';
+import type { AnyEvent, AnyState, AnyVersionedEvent, ArchiveKind, ArchivedItem } from '@runde/shared';
 import {
+  ARCHIVE_MAX_BYTES,
+  ARCHIVE_MAX_ENTRIES,
   DEFAULT_MAX_EVENTS,
   MAX_COMMAND_IDS,
   type CommitOptions,
+  type ArchiveQuery,
   type CommitResult,
   seatCommandMember,
   type CreateSessionInput,
   type SeatCommand,
   type SessionStore,
+  type StoredArchivePage,
   type StoredSession,
 } from './sessionStore.ts';
+
+/** One kind's archive: entry JSONs oldest first, how many were ever archived, and the bytes held. */
+interface ArchiveList {
+  entries: string[];
+  total: number;
+  bytes: number;
+}
 
 interface Entry {
   /** Kept as JSON, like Redis does, so no caller can change stored state through a shared reference. */
@@ -20,12 +31,16 @@ interface Entry {
   facilitatorKeys: Map<string, string>;
   /** Seat-scoped command id (`seatCommandMember`) → the version it reached, oldest first (a Map keeps insertion order). */
   commands: Map<string, number>;
+  archive: Record<ArchiveKind, ArchiveList>;
   expiresAt: number;
 }
 
 export interface MemorySessionStoreOptions {
   retentionMs: number;
   maxEvents?: number;
+  /** Bounds of each kind's archive (defaults ARCHIVE_MAX_ENTRIES, ARCHIVE_MAX_BYTES). */
+  archiveMaxEntries?: number;
+  archiveMaxBytes?: number;
   clock?: () => number;
   /** How often expired sessions are dropped; reads check expiry themselves either way. */
   sweepIntervalMs?: number;
@@ -42,12 +57,16 @@ export class MemorySessionStore implements SessionStore {
   readonly #sessions = new Map<string, Entry>();
   readonly #retentionMs: number;
   readonly #maxEvents: number;
+  readonly #archiveMaxEntries: number;
+  readonly #archiveMaxBytes: number;
   readonly #clock: () => number;
   readonly #sweeper: NodeJS.Timeout;
 
   constructor(options: MemorySessionStoreOptions) {
     this.#retentionMs = options.retentionMs;
     this.#maxEvents = options.maxEvents ?? DEFAULT_MAX_EVENTS;
+    this.#archiveMaxEntries = options.archiveMaxEntries ?? ARCHIVE_MAX_ENTRIES;
+    this.#archiveMaxBytes = options.archiveMaxBytes ?? ARCHIVE_MAX_BYTES;
     this.#clock = options.clock ?? Date.now;
     this.#sweeper = setInterval(() => this.#sweep(), options.sweepIntervalMs ?? 60_000);
     // A forgotten store must not keep a test process or a shutting-down server alive.
@@ -63,6 +82,7 @@ export class MemorySessionStore implements SessionStore {
       tokens: new Map(input.tokens.map((g) => [g.tokenHash, g.participantId])),
       facilitatorKeys: new Map(input.facilitatorKeys.map((g) => [g.keyHash, g.participantId])),
       commands: new Map(),
+      archive: { meeting: emptyArchive(), tension: emptyArchive(), action: emptyArchive() },
       expiresAt: this.#clock() + this.#retentionMs,
     });
     return true;
@@ -97,6 +117,7 @@ export class MemorySessionStore implements SessionStore {
     entry.version = expectedVersion + events.length;
     entry.state = JSON.stringify(nextState);
     for (const grant of options.grantTokens ?? []) entry.tokens.set(grant.tokenHash, grant.participantId);
+    for (const item of options.archive ?? []) this.#archive(entry.archive[item.kind], item);
     if (member !== undefined) this.#remember(entry.commands, member, entry.version);
     entry.expiresAt = this.#clock() + this.#retentionMs;
     return { ok: true, version: entry.version };
@@ -108,6 +129,20 @@ export class MemorySessionStore implements SessionStore {
     const first = entry.version - entry.events.length + 1;
     if (version < first - 1) return null;
     return entry.events.slice(version - first + 1).map((json) => JSON.parse(json) as AnyVersionedEvent);
+  }
+
+  async archive(id: string, { kind, before, limit }: ArchiveQuery): Promise<StoredArchivePage> {
+    const list = this.#live(id)?.archive[kind];
+    if (!list) return { entries: [], next: null };
+    const first = list.total - list.entries.length + 1;
+    const upper = Math.min(list.total, before === undefined ? list.total : before - 1);
+    const lower = Math.max(first, upper - limit + 1);
+    if (upper < lower) return { entries: [], next: null };
+    const entries = list.entries
+      .slice(lower - first, upper - first + 1)
+      .map((json, i) => ({ ...(JSON.parse(json) as ArchivedItem), seq: lower + i }))
+      .reverse();
+    return { entries, next: lower > first ? lower : null };
   }
 
   async commandVersion(id: string, command: SeatCommand): Promise<number | null> {
@@ -157,6 +192,19 @@ export class MemorySessionStore implements SessionStore {
     }
   }
 
+  /** Appends like the Redis script: the oldest go once the count or the bytes pass their bound. */
+  #archive(list: ArchiveList, item: ArchivedItem): void {
+    const json = JSON.stringify(item);
+    list.entries.push(json);
+    list.total += 1;
+    list.bytes += Buffer.byteLength(json);
+    while (list.entries.length > this.#archiveMaxEntries || list.bytes > this.#archiveMaxBytes) {
+      const oldest = list.entries.shift();
+      if (oldest === undefined) break;
+      list.bytes -= Buffer.byteLength(oldest);
+    }
+  }
+
   #cap(events: string[]): string[] {
     return events.length > this.#maxEvents ? events.slice(-this.#maxEvents) : events;
   }
@@ -164,4 +212,8 @@ export class MemorySessionStore implements SessionStore {
   #sweep(): void {
     for (const id of [...this.#sessions.keys()]) this.#live(id);
   }
+}
+
+function emptyArchive(): ArchiveList {
+  return { entries: [], total: 0, bytes: 0 };
 }

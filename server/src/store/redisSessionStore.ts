@@ -4,22 +4,27 @@ import {
   type AnyEvent,
   type AnyState,
   type AnyVersionedEvent,
+  type ArchivedItem,
 } from '@runde/shared';
 import { createClient } from 'redis';
 import type { Logger } from 'pino';
 import { sessionKeys } from './sessionKeys.ts';
 import { sessionScripts } from './redisScripts.ts';
 import {
+  ARCHIVE_MAX_BYTES,
+  ARCHIVE_MAX_ENTRIES,
   DEFAULT_MAX_EVENTS,
   MAX_COMMAND_IDS,
   SNAPSHOT_INTERVAL,
   StoreUnavailableError,
   type CommitOptions,
+  type ArchiveQuery,
   type CommitResult,
   seatCommandMember,
   type CreateSessionInput,
   type SeatCommand,
   type SessionStore,
+  type StoredArchivePage,
   type StoredSession,
 } from './sessionStore.ts';
 
@@ -28,6 +33,9 @@ export interface RedisSessionStoreOptions {
   keyPrefix: string;
   retentionMs: number;
   maxEvents?: number;
+  /** Bounds of each kind's archive list (defaults ARCHIVE_MAX_ENTRIES, ARCHIVE_MAX_BYTES). */
+  archiveMaxEntries?: number;
+  archiveMaxBytes?: number;
   logger?: Logger;
   /** How long `ping` waits for an answer before reporting the store as down. */
   pingTimeoutMs?: number;
@@ -56,6 +64,8 @@ export class RedisSessionStore implements SessionStore {
   readonly #prefix: string;
   readonly #retentionMs: string;
   readonly #maxEvents: string;
+  readonly #archiveMaxEntries: string;
+  readonly #archiveMaxBytes: string;
   readonly #pingTimeoutMs: number;
   readonly #connected: Promise<void>;
   #closed = false;
@@ -69,6 +79,8 @@ export class RedisSessionStore implements SessionStore {
     this.#prefix = options.keyPrefix;
     this.#retentionMs = String(Math.max(1, Math.round(options.retentionMs)));
     this.#maxEvents = String(options.maxEvents ?? DEFAULT_MAX_EVENTS);
+    this.#archiveMaxEntries = String(options.archiveMaxEntries ?? ARCHIVE_MAX_ENTRIES);
+    this.#archiveMaxBytes = String(options.archiveMaxBytes ?? ARCHIVE_MAX_BYTES);
     this.#pingTimeoutMs = options.pingTimeoutMs ?? 1_000;
     this.#client = createStoreClient(options.url);
     const logger = options.logger;
@@ -141,6 +153,7 @@ export class RedisSessionStore implements SessionStore {
     const snapshotDue =
       Math.floor((expectedVersion + events.length) / interval) > Math.floor(expectedVersion / interval);
     const grants = (options.grantTokens ?? []).flatMap((g) => [g.tokenHash, g.participantId]);
+    const archive = options.archive ?? [];
     const reply = await this.#call(() =>
       this.#client.commitSession(sessionKeys(this.#prefix, id), [
         String(expectedVersion),
@@ -150,7 +163,11 @@ export class RedisSessionStore implements SessionStore {
         String(serialized.length),
         options.command ? seatCommandMember(options.command) : '',
         String(MAX_COMMAND_IDS),
+        String(archive.length),
+        this.#archiveMaxEntries,
+        this.#archiveMaxBytes,
         ...serialized,
+        ...archive.flatMap((entry) => [entry.kind, JSON.stringify(entry)]),
         ...grants,
       ]),
     );
@@ -163,6 +180,23 @@ export class RedisSessionStore implements SessionStore {
     const events = reply.slice(1).map((json) => JSON.parse(String(json)) as AnyVersionedEvent);
     // Events logged by an earlier release lack what masking needs: the client gets a snapshot.
     return events.every((e) => isStoredEventInCurrentShape(e.event)) ? events : null;
+  }
+
+  async archive(id: string, { kind, before, limit }: ArchiveQuery): Promise<StoredArchivePage> {
+    const reply = await this.#call(() =>
+      this.#client.archivePage(sessionKeys(this.#prefix, id), [
+        kind,
+        before === undefined ? '' : String(before),
+        String(limit),
+      ]),
+    );
+    if (!Array.isArray(reply)) throw new Error('Unexpected archive reply from Redis');
+    const [first, lower, ...entries] = reply as unknown[];
+    if (typeof first !== 'number' || typeof lower !== 'number') throw new Error('Unexpected archive reply from Redis');
+    return {
+      entries: entries.map((json, i) => ({ ...(JSON.parse(String(json)) as ArchivedItem), seq: lower + i })).reverse(),
+      next: entries.length > 0 && lower > first ? lower : null,
+    };
   }
 
   async commandVersion(id: string, command: SeatCommand): Promise<number | null> {

@@ -5,7 +5,26 @@
 export function sessionKeys(
   prefix: string,
   id: string,
-): [session: string, events: string, tokens: string, secrets: string, commands: string] {
+): [
+  session: string,
+  events: string,
+  tokens: string,
+  secrets: string,
+  commands: string,
+  archivedMeetings: string,
+  archivedTensions: string,
+  archivedActions: string,
+] {
   const base = `${prefix}{${id}}`;
-  return [`${base}:session`, `${base}:events`, `${base}:tokens`, `${base}:secrets`, `${base}:commands`];
+  return [
+    `${base}:session`,
+    `${base}:events`,
+    `${base}:tokens`,
+    `${base}:secrets`,
+    `${base}:commands`,
+    // The archive, one list per kind so each is paged without scanning the others.
+    `${base}:archive:meeting`,
+    `${base}:archive:tension`,
+    `${base}:archive:action`,
+  ];
 }

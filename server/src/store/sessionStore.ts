@@ -1,4 +1,4 @@
-import type { AnyEvent, AnyState, AnyVersionedEvent } from '@runde/shared';
+import type { AnyEvent, AnyState, AnyVersionedEvent, ArchiveKind, ArchivedEntry, ArchivedItem } from '@runde/shared';
 
 /** A session as stored: the folded state and the version (number of events) it reflects. */
 export interface StoredSession {
@@ -55,6 +55,24 @@ export interface CommitOptions {
    * later commit from the same seat with the same id writes nothing and answers `duplicate`.
    */
   command?: SeatCommand;
+  /**
+   * Items the fold of these events dropped from the live state (`loopArchivedByFold`), appended to
+   * the session's archive in the same atomic write: never archived by a write that did not happen.
+   */
+  archive?: ArchivedItem[];
+}
+
+/** Which page of one kind of archived item to read; `before` is a `seq`, exclusive. */
+export interface ArchiveQuery {
+  kind: ArchiveKind;
+  before?: number;
+  limit: number;
+}
+
+/** Archived items newest first, and the `before` of the next older page (null when none is left). */
+export interface StoredArchivePage {
+  entries: ArchivedEntry[];
+  next: number | null;
 }
 
 /**
@@ -87,7 +105,9 @@ export interface SessionStore {
   /** The version this seat's command with this id reached when committed, or null if it never was (or is forgotten). */
   commandVersion(id: string, command: SeatCommand): Promise<number | null>;
   participantForToken(id: string, tokenHash: string): Promise<string | null>;
-  /** Removes the session and everything kept for it (log, tokens, secrets, command ids) in one step. */
+  /** A page of the session's archive of one kind, newest first; empty when there is none or no session. */
+  archive(id: string, query: ArchiveQuery): Promise<StoredArchivePage>;
+  /** Removes the session and everything kept for it (log, tokens, secrets, command ids, archive) in one step. */
   delete(id: string): Promise<boolean>;
   facilitatorForKey(id: string, keyHash: string): Promise<string | null>;
   /**
@@ -120,3 +140,13 @@ export const SNAPSHOT_INTERVAL = 50;
  * of its first try; this covers a vote storm of a couple of thousand phones several times over.
  */
 export const MAX_COMMAND_IDS = 5000;
+
+/**
+ * Archived items a session keeps of each kind. The oldest go once either bound is passed. A weekly
+ * team archives roughly one meeting, a few tensions and a few actions a week, so 5,000 of each is
+ * decades; the byte bound caps what a session that fills every text to its length limit can hold
+ * (a worst-case meeting record is 133 kB, so about 60 of those fit; realistic records are a few kB).
+ * Together at most 3 × 8 MiB per session beside its live state (at most 7.7 MB).
+ */
+export const ARCHIVE_MAX_ENTRIES = 5000;
+export const ARCHIVE_MAX_BYTES = 8 * 1024 * 1024;

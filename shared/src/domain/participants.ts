@@ -41,9 +41,10 @@ export function decidePeople(
   participants: readonly Participant[],
   command: Extract<SystemCommand, { type: 'participant:join' | 'participant:presence' }>,
   ctx: { now: number; newId: (kind: IdKind) => string },
+  capacity: number = limits.participantsPerSession,
 ): PeopleResult {
   if (command.type === 'participant:join') {
-    if (participants.length >= limits.participantsPerSession) {
+    if (participants.length >= capacity) {
       return { ok: false, error: { code: ErrorCode.sessionFull, message: 'This session is full.' } };
     }
     return {

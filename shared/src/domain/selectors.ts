@@ -1,3 +1,4 @@
+import { limits } from '../protocol/limits.ts';
 import type { Participant, ParticipantId, SessionState, Thumb, ThumbsBallot, Timer, Topic, TopicId } from './state.ts';
 
 export function findParticipant(state: SessionState, id: ParticipantId): Participant | undefined {
@@ -44,10 +45,32 @@ export function topicsBy(state: SessionState, authorId: ParticipantId): number {
   return state.topics.filter((t) => t.authorId === authorId).length;
 }
 
+/**
+ * Topics one person may propose in this session. A session without a setting still has a cap
+ * ({@link limits.topicsPerPersonUnset}), so nobody can take the whole board.
+ */
+export function topicsPerPerson(state: SessionState): number {
+  return state.settings.topicsPerPerson ?? limits.topicsPerPersonUnset;
+}
+
+/** `null` when another topic fits, otherwise which cap stands in the way: the board's or the person's. */
+export function topicCapReached(state: SessionState, authorId: ParticipantId): 'session' | 'person' | null {
+  if (state.topics.length >= limits.topicsPerSession) return 'session';
+  if (topicsBy(state, authorId) >= topicsPerPerson(state)) return 'person';
+  return null;
+}
+
 /** Whether this person may propose another topic now. */
 export function canAddTopic(state: SessionState, authorId: ParticipantId): boolean {
-  const limit = state.settings.topicsPerPerson;
-  return state.phase === 'collect' && (limit === null || topicsBy(state, authorId) < limit);
+  return state.phase === 'collect' && topicCapReached(state, authorId) === null;
+}
+
+/** Whether this person may write another takeaway or action (the session's cap and their share of it). */
+export function canAddOutcome(state: SessionState, authorId: ParticipantId): boolean {
+  if (state.outcomes.length >= limits.outcomesPerSession) return false;
+  let mine = 0;
+  for (const o of state.outcomes) if (o.authorId === authorId) mine += 1;
+  return mine < limits.outcomesPerPerson;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { assertNever } from '../domain/assertNever.ts';
 import { applyToParticipants } from '../domain/participants.ts';
 import type { LoopEvent } from './events.ts';
+import { keepRecentHistory } from './history.ts';
 import { isPrivateTension, type TensionDisclosure } from './privacy.ts';
 import type { Meeting, ProcessedTension, TeamSpaceState, Tension, TensionId } from './state.ts';
 
@@ -71,7 +72,9 @@ export function applyLoop(state: TeamSpaceState, event: LoopEvent): TeamSpaceSta
       }));
     case 'tension:withdrawn': {
       const next = updateTension(state, event.tensionId, (t) => ({ ...t, status: 'withdrawn' }));
-      return updateMeeting(next, (m) => ({ ...m, agenda: m.agenda.filter((id) => id !== event.tensionId) }));
+      return keepRecentHistory(
+        updateMeeting(next, (m) => ({ ...m, agenda: m.agenda.filter((id) => id !== event.tensionId) })),
+      );
     }
     case 'tension:room-set': {
       // A tension moved to another room starts afresh there.
@@ -116,13 +119,15 @@ export function applyLoop(state: TeamSpaceState, event: LoopEvent): TeamSpaceSta
         resolvedAt: event.resolved ? event.at : null,
         meetingId,
       }));
-      return updateMeeting(next, (m) => ({
-        ...m,
-        currentTensionId: null,
-        process: null,
-        agenda: m.agenda.filter((id) => id !== event.tensionId),
-        processed: [...m.processed.filter((p) => p.tensionId !== event.tensionId), entry],
-      }));
+      return keepRecentHistory(
+        updateMeeting(next, (m) => ({
+          ...m,
+          currentTensionId: null,
+          process: null,
+          agenda: m.agenda.filter((id) => id !== event.tensionId),
+          processed: [...m.processed.filter((p) => p.tensionId !== event.tensionId), entry],
+        })),
+      );
     }
     case 'action:added':
       return { ...state, actions: [...state.actions, event.action] };
@@ -136,10 +141,10 @@ export function applyLoop(state: TeamSpaceState, event: LoopEvent): TeamSpaceSta
         ),
       };
     case 'action:status-set':
-      return {
+      return keepRecentHistory({
         ...state,
         actions: state.actions.map((a) => (a.id === event.actionId ? { ...a, status: event.status } : a)),
-      };
+      });
     case 'meeting:started':
       return { ...state, meeting: event.meeting };
     case 'meeting:role-set':
@@ -175,7 +180,7 @@ export function applyLoop(state: TeamSpaceState, event: LoopEvent): TeamSpaceSta
     case 'meeting:tension-started':
       return updateMeeting(state, (m) => ({ ...m, currentTensionId: event.tensionId }));
     case 'meeting:ended':
-      return { ...state, meeting: null, meetings: [...state.meetings, event.record] };
+      return keepRecentHistory({ ...state, meeting: null, meetings: [...state.meetings, event.record] });
     case 'round:started':
       return updateMeeting(state, (m) => ({ ...m, round: event.round }));
     case 'round:advanced':

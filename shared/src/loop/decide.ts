@@ -1,6 +1,7 @@
 import type { LoopCommand } from '../protocol/loopCommands.ts';
 import type { SystemCommand } from '../protocol/commands.ts';
 import { ErrorCode } from '../protocol/errors.ts';
+import { limits } from '../protocol/limits.ts';
 import { assertNever } from '../domain/assertNever.ts';
 import type { DecideContext } from '../domain/decide.ts';
 import { decidePeople, newParticipant } from '../domain/participants.ts';
@@ -121,7 +122,7 @@ function meetingTimer(
 function decideSystem(state: TeamSpaceState, command: SystemCommand, ctx: DecideContext): LoopDecideResult {
   switch (command.type) {
     case 'participant:join':
-      return decidePeople(state.participants, command, ctx);
+      return decidePeople(state.participants, command, ctx, limits.membersPerSpace);
     case 'participant:presence': {
       const people = decidePeople(state.participants, command, ctx);
       if (!people.ok) return people;

@@ -16,6 +16,8 @@ export const ErrorCode = {
   noVoteToRetract: 'no_vote_to_retract',
   settingsLocked: 'settings_locked',
   topicLimitReached: 'topic_limit_reached',
+  /** A cap of `limits` is reached: the list is full (for everyone, or for this person). */
+  limitReached: 'limit_reached',
   timerNotDue: 'timer_not_due',
   invalidState: 'invalid_state',
   sessionEnded: 'session_ended',

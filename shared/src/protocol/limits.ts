@@ -1,4 +1,8 @@
-/** Size limits shared by the server's schemas and the client's input fields. */
+/**
+ * Size limits shared by the server's schemas, the pure rules (`decide`) and the client's input
+ * fields. Every list a participant can make longer has a cap here, and every text a length, so the
+ * largest state a session can reach is bounded (worst cases: docs/security.md, `bench/sizes.ts`).
+ */
 export const limits = {
   sessionTitle: 120,
   displayName: 40,
@@ -8,11 +12,57 @@ export const limits = {
   participantsPerSession: 5000,
   topicsPerSession: 500,
   topicsPerPersonMax: 50,
+  /**
+   * Topics one person may propose when the session sets no limit (`topicsPerPerson: null`): far
+   * more than anyone brings to a Lean Coffee, and one person can never take more than a twenty-fifth of the board.
+   */
+  topicsPerPersonUnset: 20,
   timerMinutesMax: 120,
   extensionStepsMax: 10,
+  /** Thumbs rounds that extend one topic; each adds a line to its history. */
+  extensionsPerTopic: 20,
   outcomeText: 500,
   outcomesPerSession: 2000,
+  /** Takeaways and actions one person may write in one Lean Coffee: a twentieth of the session's. */
+  outcomesPerPerson: 100,
   closingText: 200,
+
+  /** A team space is one team: members beyond this belong in a space of their own. */
+  membersPerSpace: 30,
+  /** The open backlog of a whole team space, all rooms together. */
+  openTensionsPerSpace: 100,
+  /** Open tensions one member may hold at once: nobody can take the whole backlog (a tenth). */
+  openTensionsPerMember: 10,
+  /**
+   * Resolved and withdrawn tensions the live state keeps; older ones move to the space's archive
+   * (nothing is destroyed), and live on in the minutes.
+   */
+  closedTensionsKept: 100,
+  /** Open next actions and projects of a team space. */
+  openActionsPerSpace: 100,
+  /** Done actions the live state keeps; the oldest done ones move to the space's archive first. */
+  doneActionsKept: 100,
+  /** Entries of the decision log. All are kept, never dropped: at the cap, new proposals are refused. */
+  decisionsPerSpace: 300,
+  /**
+   * Ended meetings whose minutes the live state keeps, the newest: half a year of weekly meetings,
+   * what the minutes page shows without asking. Older minutes move to the space's archive and are
+   * read from there page by page (`archive:page`); the decision log keeps every decision.
+   */
+  meetingsKept: 26,
+  /** Tensions one meeting may take up; each becomes a line of its minutes. */
+  tensionsPerMeeting: 20,
+  /** Projects one sync meeting may note an update on. */
+  projectUpdatesPerMeeting: 20,
+  /** Objection rounds on one proposal; past that it goes back to its holder, not round after round. */
+  objectionRoundsPerProcess: 10,
+  /** Objections one proposal may collect, over all its rounds (going back re-runs a round too). */
+  objectionsPerProcess: 100,
+  /** Items of the sync meeting's checklist, and its metrics. */
+  checklistItems: 20,
+  metrics: 20,
+  metricValue: 200,
+  roomName: 40,
 } as const;
 
 /**

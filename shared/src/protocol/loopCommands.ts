@@ -27,9 +27,9 @@ export const syncOutcomeInputSchema = z.discriminatedUnion('type', [
 export const loopCommandPayloadSchemas = {
   'space:update': z.strictObject({
     title: line(limits.sessionTitle).optional(),
-    roomNames: z.partialRecord(roomSchema, z.string().trim().max(40).nullable()).optional(),
-    checklist: z.array(line(limits.topicTitle)).max(20).optional(),
-    metrics: z.array(line(limits.topicTitle)).max(20).optional(),
+    roomNames: z.partialRecord(roomSchema, z.string().trim().max(limits.roomName).nullable()).optional(),
+    checklist: z.array(line(limits.topicTitle)).max(limits.checklistItems).optional(),
+    metrics: z.array(line(limits.topicTitle)).max(limits.metrics).optional(),
   }),
   'participant:rename': z.strictObject({ name: displayNameSchema }),
   'participant:set-role': z.strictObject({ participantId: idSchema, role: z.enum(['facilitator', 'participant']) }),
@@ -58,8 +58,22 @@ export const loopCommandPayloadSchemas = {
   'meeting:advance': empty,
   'meeting:back': empty,
   'meeting:end': empty,
-  'meeting:mark-checklist': z.strictObject({ index: z.number().int().min(0).max(19), done: z.boolean().nullable() }),
-  'meeting:set-metric': z.strictObject({ index: z.number().int().min(0).max(19), value: z.string().trim().max(200) }),
+  'meeting:mark-checklist': z.strictObject({
+    index: z
+      .number()
+      .int()
+      .min(0)
+      .max(limits.checklistItems - 1),
+    done: z.boolean().nullable(),
+  }),
+  'meeting:set-metric': z.strictObject({
+    index: z
+      .number()
+      .int()
+      .min(0)
+      .max(limits.metrics - 1),
+    value: z.string().trim().max(limits.metricValue),
+  }),
   'meeting:update-project': z.strictObject({ actionId: idSchema, note: z.string().trim().max(limits.outcomeText) }),
   'meeting:agenda-add': z.strictObject({ tensionId: idSchema }),
   'meeting:agenda-remove': z.strictObject({ tensionId: idSchema }),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { DomainEvent } from '../domain/events.ts';
 import type { ParticipantId } from '../domain/state.ts';
+import { archiveKinds, type ArchivedEntry } from '../loop/archive.ts';
 import type { AnyEvent, AnyState } from '../session/anySession.ts';
 import type { AnyCommandInput, AnyCommandType } from './anyCommands.ts';
 import type { Ack } from './errors.ts';
@@ -51,6 +52,26 @@ export type SyncResult<S extends AnyState = AnyState, E extends AnyEvent = AnyEv
       you: ParticipantId;
     };
 
+/** Archived items one `archive:page` answer holds at most: a page of a minutes list. */
+export const ARCHIVE_PAGE_MAX = 20;
+
+/**
+ * `archive:page`: one page of a team space's archive (what its live state no longer holds), newest
+ * first. `before` is the `next` of the previous page; without it the page starts at the newest.
+ */
+export const archivePageRequestSchema = z.strictObject({
+  kind: z.enum(archiveKinds),
+  before: z.number().int().min(1).optional(),
+  limit: z.number().int().min(1).max(ARCHIVE_PAGE_MAX),
+});
+export type ArchivePageRequest = z.infer<typeof archivePageRequestSchema>;
+
+/** A page of archived items, masked for the asking member; `next` is null once the archive's oldest is included. */
+export interface ArchivePage {
+  entries: ArchivedEntry[];
+  next: number | null;
+}
+
 /** Pushed to each client after every commit, already masked for that client. */
 export interface EventBatch<E extends AnyEvent = AnyEvent> {
   events: Array<{ version: number; event: E }>;
@@ -81,6 +102,8 @@ export interface ClientToServerEvents<
 > extends CommandHandlers {
   'session:sync': (request: SyncRequest, ack: (result: Ack<SyncResult<S, E>>) => void) => void;
   'time:ping': (request: Record<string, never>, ack: (result: Ack<TimePong>) => void) => void;
+  /** Reads a page of a team space's archive; changes nothing. A Lean Coffee has none (an empty page). */
+  'archive:page': (request: ArchivePageRequest, ack: (result: Ack<ArchivePage>) => void) => void;
   /** A facilitator deletes the whole session or team space, at once and for everyone. */
   'session:delete': (request: Record<string, never>, ack: (result: Ack<DeleteResult>) => void) => void;
 }

@@ -12,6 +12,8 @@ import {
   type AnyEvent,
   type AnyState,
   type AnyVersionedEvent,
+  type ArchivePage,
+  type ArchivePageRequest,
   type ClientToServerEvents,
   type ClockSample,
   type CommandMeta,
@@ -279,6 +281,16 @@ export abstract class LiveSession<S extends AnyState, C extends AnyCommandType> 
       const ack = await this.#socket.timeout(commandTimeoutMs).emitWithAck('session:delete', {});
       if (ack.ok) this.#stop('deleted');
       return ack;
+    } catch {
+      return fail(ErrorCode.unavailable, 'No answer from the server.');
+    }
+  }
+
+  /** Reads a page of the team space's archive (what its live state no longer holds); changes nothing. */
+  async archivePage(request: ArchivePageRequest): Promise<Ack<ArchivePage>> {
+    if (!this.#socket.connected) return fail(ErrorCode.unavailable, 'Not connected.');
+    try {
+      return await this.#socket.timeout(commandTimeoutMs).emitWithAck('archive:page', request);
     } catch {
       return fail(ErrorCode.unavailable, 'No answer from the server.');
     }

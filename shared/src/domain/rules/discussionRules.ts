@@ -1,4 +1,5 @@
 import { ErrorCode } from '../../protocol/errors.ts';
+import { limits } from '../../protocol/limits.ts';
 import { assertNever } from '../assertNever.ts';
 import type { DomainEvent } from '../events.ts';
 import {
@@ -62,6 +63,9 @@ export function decideDiscussion(state: SessionState, command: DiscussionRuleCom
 
     case 'discussion:extend': {
       if (!current) return reject(ErrorCode.invalidState, 'No topic is being discussed.');
+      if (current.extensions >= limits.extensionsPerTopic) {
+        return reject(ErrorCode.limitReached, 'This topic has been extended as often as one may.');
+      }
       const durationMs = nextExtensionMinutes(state, current) * minute;
       const events: DomainEvent[] = [];
       if (state.thumbs) {

@@ -1,7 +1,7 @@
 import { ErrorCode } from '../../protocol/errors.ts';
 import { limits } from '../../protocol/limits.ts';
 import { assertNever } from '../assertNever.ts';
-import { findParticipant, findTopic, isFacilitator } from '../selectors.ts';
+import { canAddOutcome, findParticipant, findTopic, isFacilitator } from '../selectors.ts';
 import type { SessionState } from '../state.ts';
 import { accept, reject, type CommandOf, type DecideResult, type RuleContext } from './results.ts';
 
@@ -57,6 +57,9 @@ function decideOutcomeItem(
     if (topic.status === 'open') return reject(ErrorCode.invalidState, 'This topic has not been discussed yet.');
     if (state.outcomes.length >= limits.outcomesPerSession) {
       return reject(ErrorCode.sessionFull, 'This session has as many notes as it can hold.');
+    }
+    if (!canAddOutcome(state, ctx.actorId)) {
+      return reject(ErrorCode.limitReached, 'You have written as many notes as one person may.');
     }
     const isAction = command.kind === 'action';
     return accept({

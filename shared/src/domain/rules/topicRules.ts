@@ -1,7 +1,6 @@
 import { ErrorCode } from '../../protocol/errors.ts';
-import { limits } from '../../protocol/limits.ts';
 import { assertNever } from '../assertNever.ts';
-import { canAddTopic, canEditTopic, findTopic, rankingHidden, toDiscuss } from '../selectors.ts';
+import { canEditTopic, findTopic, rankingHidden, topicCapReached, toDiscuss } from '../selectors.ts';
 import type { SessionState } from '../state.ts';
 import { accept, reject, requireFacilitator, type CommandOf, type DecideResult, type RuleContext } from './results.ts';
 
@@ -15,11 +14,13 @@ export function decideTopic(state: SessionState, command: TopicRuleCommand, ctx:
   switch (command.type) {
     case 'topic:add':
       if (state.phase !== 'collect') return reject(ErrorCode.wrongPhase, 'Topics can be proposed while collecting.');
-      if (state.topics.length >= limits.topicsPerSession) {
-        return reject(ErrorCode.sessionFull, 'This session has as many topics as it can hold.');
-      }
-      if (!canAddTopic(state, ctx.actorId)) {
-        return reject(ErrorCode.topicLimitReached, 'You have proposed as many topics as this session allows.');
+      switch (topicCapReached(state, ctx.actorId)) {
+        case 'session':
+          return reject(ErrorCode.sessionFull, 'This session has as many topics as it can hold.');
+        case 'person':
+          return reject(ErrorCode.topicLimitReached, 'You have proposed as many topics as this session allows.');
+        case null:
+          break;
       }
       return accept({
         type: 'topic:added',

@@ -1,6 +1,7 @@
 import { ErrorCode } from '../../protocol/errors.ts';
 import { assertNever } from '../../domain/assertNever.ts';
 import type { LoopEvent } from '../events.ts';
+import { canAdoptDecision, canStartObjectionRound } from '../limits.ts';
 import { canRunMeeting, currentSpeaker, findMember, findTension, presentOnline, roundComplete } from '../selectors.ts';
 import { idmSteps, type GovernanceProcess, type IdmStep, type Meeting, type TeamSpaceState } from '../state.ts';
 import {
@@ -111,6 +112,7 @@ export function decideGovernance(
         return reject(ErrorCode.invalidTransition, 'There is no step to go back to.');
       }
       const to = idmSteps[idmSteps.indexOf(process.step) - 1] ?? 'proposal';
+      if (to === 'objection' && !canStartObjectionRound(process)) return tooManyObjectionRounds();
       const events: LoopEvent[] = [];
       if (meeting.round) events.push({ type: 'round:ended' });
       events.push({ type: 'process:step-set', step: to, objectionRounds: process.objectionRounds });
@@ -122,6 +124,9 @@ export function decideGovernance(
       return assertNever(command);
   }
 }
+
+const tooManyObjectionRounds = () =>
+  reject(ErrorCode.limitReached, 'This proposal has had as many objection rounds as one may; close the tension.');
 
 function startRound(state: TeamSpaceState, kind: 'reaction' | 'objection'): LoopEvent {
   return { type: 'round:started', round: { kind, order: presentOnline(state), index: 0, passed: [] } };
@@ -153,6 +158,7 @@ function advance(
       if (process.step === 'integration' && openObjections(process).length > 0) {
         return reject(ErrorCode.invalidState, 'Integrate or test every open objection first.');
       }
+      if (!canStartObjectionRound(process)) return tooManyObjectionRounds();
       return accept(...endRound, step('objection', process.objectionRounds + 1), startRound(state, 'objection'));
     }
     case 'objection': {
@@ -160,6 +166,8 @@ function advance(
         return reject(ErrorCode.invalidState, 'Everyone present must answer in the objection round.');
       }
       if (openObjections(process).length > 0) return accept(...endRound, step('integration'));
+      if (!canAdoptDecision(state))
+        return reject(ErrorCode.limitReached, 'The decision log of this team space is full.');
       const tension = findTension(state, process.tensionId);
       const present = meeting.attendees
         .map((id) => findMember(state, id)?.name)

@@ -2,6 +2,7 @@ import { ErrorCode } from '../../protocol/errors.ts';
 import { assertNever } from '../../domain/assertNever.ts';
 import { runningTimer } from '../../domain/timer.ts';
 import type { LoopEvent } from '../events.ts';
+import { canAddAction, canAdoptDecision, canTakeUpTension, canUpdateProject } from '../limits.ts';
 import {
   backlog,
   canRecord,
@@ -152,6 +153,9 @@ function recordSection(
     case 'meeting:update-project': {
       const project = state.actions.find((a) => a.id === command.actionId);
       if (!project || project.kind !== 'project') return reject(ErrorCode.notFound, 'No such project.');
+      if (!canUpdateProject(meeting, project.id)) {
+        return reject(ErrorCode.limitReached, 'This meeting has noted as many project updates as one may.');
+      }
       return accept({ type: 'meeting:project-updated', actionId: project.id, note: command.note });
     }
     default:
@@ -226,6 +230,13 @@ function startTension(
   const tension = findTension(state, command.tensionId);
   if (!tension || tension.status !== 'open') return reject(ErrorCode.notFound, 'No such open tension.');
   if (tension.room !== meeting.room) return reject(ErrorCode.invalidState, 'This tension belongs to another room.');
+  if (!canTakeUpTension(meeting, tension.id)) {
+    return reject(ErrorCode.limitReached, 'This meeting has taken up as many tensions as one meeting may.');
+  }
+  // Checked before the process starts, not at its end: nobody works through a proposal in vain.
+  if (meeting.room === 'governance' && !canAdoptDecision(state)) {
+    return reject(ErrorCode.limitReached, 'The decision log of this team space is full.');
+  }
   const events: LoopEvent[] = [{ type: 'meeting:tension-started', tensionId: tension.id }];
   if (meeting.round) events.push({ type: 'round:ended' });
   if (meeting.room === 'operational') {
@@ -275,6 +286,8 @@ function recordTension(
       if (input.ownerId !== null && !findMember(state, input.ownerId)) {
         return reject(ErrorCode.notFound, 'No such member.');
       }
+      if (!canAddAction(state))
+        return reject(ErrorCode.limitReached, 'This team space has as many open actions as it may.');
       const actionId = ctx.newId('action');
       const outcome: SyncOutcome = { type: input.type, actionId };
       return accept(

@@ -1,5 +1,6 @@
 import { ErrorCode } from '../../protocol/errors.ts';
 import { assertNever } from '../../domain/assertNever.ts';
+import { tensionCapReached } from '../limits.ts';
 import { canRecord, findMember, findTension, isSpaceFacilitator } from '../selectors.ts';
 import { disclosure, mayReadTension, shownTo, withReaders } from '../privacy.ts';
 import type { LoopEvent } from '../events.ts';
@@ -41,7 +42,10 @@ export function decideTension(
   ctx: LoopRuleContext,
 ): LoopDecideResult {
   switch (command.type) {
-    case 'tension:add':
+    case 'tension:add': {
+      const cap = tensionCapReached(state, ctx.actorId);
+      if (cap === 'space') return reject(ErrorCode.limitReached, 'The backlog of this team space is full.');
+      if (cap === 'member') return reject(ErrorCode.limitReached, 'You hold as many open tensions as a member may.');
       return accept({
         type: 'tension:added',
         tension: {
@@ -65,6 +69,7 @@ export function decideTension(
           meetingId: null,
         },
       });
+    }
 
     case 'tension:edit':
     case 'tension:withdraw':

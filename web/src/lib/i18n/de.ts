@@ -460,6 +460,7 @@ export const de = {
     no_vote_to_retract: 'Auf diesem Thema liegt kein Punkt von Ihnen.',
     settings_locked: 'Die Abstimmungsregeln lassen sich nicht mehr ändern, weil die Abstimmung begonnen hat.',
     topic_limit_reached: 'Sie haben so viele Themen eingebracht, wie diese Sitzung erlaubt.',
+    limit_reached: 'Diese Liste ist voll: Sie enthält so viele Einträge, wie Runde hier zulässt.',
     timer_not_due: 'Der Timer ist noch nicht abgelaufen.',
     invalid_state:
       'Das geht gerade nicht – vermutlich hat sich der Stand eben geändert. Bitte sehen Sie noch einmal hin.',

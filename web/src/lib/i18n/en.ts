@@ -447,6 +447,7 @@ export const en: CoreMessages = {
     no_vote_to_retract: 'You have no vote on this topic.',
     settings_locked: 'The voting rules can no longer change because voting has started.',
     topic_limit_reached: 'You have proposed as many topics as this session allows.',
+    limit_reached: 'This list is full: it holds as many entries as Runde allows here.',
     timer_not_due: 'The timer has not run out yet.',
     invalid_state: 'That is not possible right now – the board has probably just changed. Please take another look.',
     session_ended: 'This session has ended.',

@@ -8,6 +8,9 @@ export const minutesDe = {
   running: 'Gerade läuft ein Meeting. Sein Protokoll erscheint hier, sobald es beendet ist.',
   meetings: {
     heading: 'Meetings',
+    loadOlder: 'Ältere Meetings laden',
+    noOlder: 'Es gibt keine älteren Meetings.',
+    loadOlderFailed: 'Ältere Meetings konnten nicht geladen werden. Bitte versuchen Sie es noch einmal.',
     count_one: '{{count}} Meeting',
     count_other: '{{count}} Meetings',
     empty: 'Noch kein Meeting beendet. Das Protokoll jedes Meetings steht hier, sobald es beendet ist.',

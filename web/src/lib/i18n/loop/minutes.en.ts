@@ -9,6 +9,9 @@ export const minutesEn: Messages['minutes'] = {
   running: 'A meeting is running right now. Its minutes appear here once it has ended.',
   meetings: {
     heading: 'Meetings',
+    loadOlder: 'Load older meetings',
+    noOlder: 'There are no older meetings.',
+    loadOlderFailed: 'Older meetings could not be loaded. Please try again.',
     count_one: '{{count}} meeting',
     count_other: '{{count}} meetings',
     empty: 'No meeting has ended yet. The minutes of each meeting appear here once it has ended.',

@@ -19,6 +19,10 @@ export const spaceDe = {
     anonymousHint: 'Niemand sieht, von wem die Spannung stammt – auch die Moderation nicht.',
     submit: 'Spannung hinzufügen',
     added: 'Spannung „{{title}}“ hinzugefügt.',
+    fullSpace:
+      'Der Spannungsspeicher ist voll ({{limit}} offene Spannungen). Neue passen wieder hinein, sobald Meetings welche bearbeitet haben.',
+    fullMember:
+      'Sie haben {{limit}} offene Spannungen eingebracht, so viele wie ein Mitglied darf. Sobald eine bearbeitet oder zurückgezogen ist, können Sie eine neue einbringen.',
   },
   backlog: {
     heading: 'Offene Spannungen',

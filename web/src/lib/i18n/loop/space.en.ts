@@ -20,6 +20,10 @@ export const spaceEn: Messages['space'] = {
     anonymousHint: 'Nobody sees who brought this tension – not even the facilitators.',
     submit: 'Add tension',
     added: 'Tension “{{title}}” added.',
+    fullSpace:
+      'The backlog is full ({{limit}} open tensions). New tensions fit again once meetings have processed some.',
+    fullMember:
+      'You hold {{limit}} open tensions, as many as one member may. Once one is processed or withdrawn, you can bring another.',
   },
   backlog: {
     heading: 'Open tensions',
