@@ -48,8 +48,12 @@ function processedLines(
   }
   if (entry.agreement) lines.push(`${labels.agreement}: ${escapeMarkdown(entry.agreement)}`, '');
   const decision = entry.decisionId ? state.decisions.find((d) => d.id === entry.decisionId) : undefined;
-  if (decision) lines.push(`**${labels.decision}:** ${escapeMarkdown(decision.text)}`, '');
-  else if (room === 'governance') lines.push(`_${labels.notAdopted}_`, '');
+  if (decision) {
+    lines.push(`**${labels.decision}:** ${escapeMarkdown(decision.text)}`, '');
+    if (decision.markedAbsent.length) {
+      lines.push(`(${labels.markedAbsent}: ${decision.markedAbsent.map(escapeMarkdown).join(', ')})`, '');
+    }
+  } else if (room === 'governance') lines.push(`_${labels.notAdopted}_`, '');
   return lines;
 }
 
@@ -116,12 +120,15 @@ export function decisionLogMarkdown(state: TeamSpaceState, format: LoopMinutesFo
   const { labels } = format;
   const lines = [`# ${escapeMarkdown(state.title)} — ${labels.decisionLog}`, ''];
   state.decisions.forEach((decision, index) => {
+    const absent = decision.markedAbsent.length
+      ? ` · ${labels.markedAbsent}: ${decision.markedAbsent.map(escapeMarkdown).join(', ')}`
+      : '';
     lines.push(
       `## ${index + 1}. ${escapeMarkdown(decision.title)}`,
       '',
       escapeMarkdown(decision.text),
       '',
-      `${labels.adopted} ${format.formatDate(decision.adoptedAt)} · ${labels.present}: ${decision.present.map(escapeMarkdown).join(', ')}`,
+      `${labels.adopted} ${format.formatDate(decision.adoptedAt)} · ${labels.present}: ${decision.present.map(escapeMarkdown).join(', ')}${absent}`,
       '',
     );
   });

@@ -88,6 +88,7 @@ export function decideLoop(
     case 'process:back':
     case 'objection:raise':
     case 'objection:none':
+    case 'objection:mark-absent':
     case 'objection:test':
     case 'objection:integrate':
       return decideGovernance(state, command, rule);

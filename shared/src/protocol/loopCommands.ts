@@ -71,6 +71,8 @@ export const loopCommandPayloadSchemas = {
   'process:back': empty,
   'objection:raise': z.strictObject({ reason: line(limits.outcomeText) }),
   'objection:none': empty,
+  /** Names whose turn it is, so a round that moved on meanwhile never marks the wrong person. */
+  'objection:mark-absent': z.strictObject({ participantId: idSchema }),
   'objection:test': z.strictObject({ objectionId: idSchema, valid: z.boolean() }),
   'objection:integrate': z.strictObject({ objectionId: idSchema }),
   'timer:start': z.strictObject({ minutes: z.number().int().min(1).max(limits.timerMinutesMax) }),
