@@ -3,7 +3,7 @@ import { ErrorCode } from '../protocol/errors.ts';
 import { limits } from '../protocol/limits.ts';
 import type { DomainError } from './rules/results.ts';
 import type { DomainEvent } from './events.ts';
-import type { IdKind, Participant, Role } from './state.ts';
+import type { IdKind, Participant, ParticipantId, Role } from './state.ts';
 
 /** The events about people, the same in every kind of session. */
 export type ParticipantEvent = Extract<
@@ -34,12 +34,43 @@ export function newParticipant(
   return { id: ctx.newId('participant'), name, role, online: false, joinedAt: ctx.now };
 }
 
+/**
+ * The seat that opened the session: `createSession`/`createTeamSpace` seat it first and seats are
+ * never removed, so it is always the first. The facilitator link belongs to this seat.
+ */
+export function creatorId(participants: readonly Participant[]): ParticipantId | undefined {
+  return participants[0]?.id;
+}
+
+/**
+ * Why a role change is refused, whatever the kind of session: the creator's seat stays a
+ * facilitator (so the facilitator link always restores full facilitation, and a promoted
+ * co-facilitator cannot lock the creator out), and a session keeps at least one facilitator.
+ */
+export function roleChangeRefusal(
+  participants: readonly Participant[],
+  target: Participant,
+  role: Role,
+): DomainError | undefined {
+  if (role !== 'participant') return undefined;
+  if (participants.filter((p) => p.role === 'facilitator').length <= 1) {
+    return { code: ErrorCode.invalidState, message: 'A session needs at least one facilitator.' };
+  }
+  if (target.id === creatorId(participants)) {
+    return { code: ErrorCode.forbidden, message: 'The seat that opened the session stays a facilitator.' };
+  }
+  return undefined;
+}
+
 type PeopleResult = { ok: true; events: ParticipantEvent[] } | { ok: false; error: DomainError };
 
 /** The server's own commands about people (a join over HTTP, presence from sockets), in any kind of session. */
 export function decidePeople(
   participants: readonly Participant[],
-  command: Extract<SystemCommand, { type: 'participant:join' | 'participant:presence' }>,
+  command: Extract<
+    SystemCommand,
+    { type: 'participant:join' | 'participant:presence' | 'participant:reinstate-facilitator' }
+  >,
   ctx: { now: number; newId: (kind: IdKind) => string },
 ): PeopleResult {
   if (command.type === 'participant:join') {
@@ -53,6 +84,15 @@ export function decidePeople(
   }
   const participant = participants.find((p) => p.id === command.participantId);
   if (!participant) return { ok: false, error: { code: ErrorCode.notFound, message: 'No such participant.' } };
+  if (command.type === 'participant:reinstate-facilitator') {
+    // A real event, so every device sees the seat facilitate again (not only the claiming device).
+    return participant.role === 'facilitator'
+      ? { ok: true, events: [] }
+      : {
+          ok: true,
+          events: [{ type: 'participant:role-changed', participantId: participant.id, role: 'facilitator' }],
+        };
+  }
   if (participant.online === command.online) return { ok: true, events: [] };
   return {
     ok: true,

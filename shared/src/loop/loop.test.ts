@@ -319,6 +319,27 @@ describe('governance meeting (integrative decision-making)', () => {
   });
 });
 
+describe('space facilitators', () => {
+  it('never lets a co-facilitator demote the seat that opened the space', () => {
+    const s = teamSpace();
+    s.run('p1', { type: 'participant:set-role', participantId: 'p2', role: 'facilitator' });
+    expect(codeOf(s.try('p2', { type: 'participant:set-role', participantId: 'p1', role: 'participant' }))).toBe(
+      ErrorCode.forbidden,
+    );
+    expect(s.state.participants[0]).toMatchObject({ id: 'p1', role: 'facilitator' });
+  });
+
+  it('reinstates a seat as facilitator only when the server says so', () => {
+    const s = teamSpace();
+    expect(codeOf(s.try('p2', { type: 'participant:reinstate-facilitator', participantId: 'p2' }))).toBe(
+      ErrorCode.forbidden,
+    );
+    expect(s.run('system', { type: 'participant:reinstate-facilitator', participantId: 'p3' })).toEqual([
+      { type: 'participant:role-changed', participantId: 'p3', role: 'facilitator' },
+    ]);
+  });
+});
+
 describe('individual and relationship rooms', () => {
   it('guide a round per speaker and record only an agreement, kept private unless shared', () => {
     const s = teamSpace();

@@ -117,6 +117,8 @@ export type SystemCommand =
       role: 'facilitator' | 'participant';
     }
   | { type: 'participant:presence'; participantId: string; online: boolean }
+  /** Whoever holds the facilitator link gets the facilitator's seat back with full facilitation. */
+  | { type: 'participant:reinstate-facilitator'; participantId: string }
   | { type: 'timer:expire' };
 
 export type Command = ParticipantCommand | SystemCommand;
