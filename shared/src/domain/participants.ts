@@ -1,6 +1,7 @@
 import type { SystemCommand } from '../protocol/commands.ts';
 import { ErrorCode } from '../protocol/errors.ts';
 import { limits } from '../protocol/limits.ts';
+import { nameKey } from '../protocol/textCleaning.ts';
 import type { DomainError } from './rules/results.ts';
 import type { DomainEvent } from './events.ts';
 import type { IdKind, Participant, ParticipantId, Role } from './state.ts';
@@ -62,6 +63,32 @@ export function roleChangeRefusal(
   return undefined;
 }
 
+/**
+ * Why a name cannot be taken: someone else in the session already goes by it, compared by
+ * {@link nameKey}, so "ana", "Ana" and "Ana" with a zero-width space are one name. Two people with
+ * one name would let anyone pass as the facilitator in lists, rounds and the minutes.
+ */
+export function nameRefusal(
+  participants: readonly Participant[],
+  name: string,
+  self?: ParticipantId,
+): DomainError | undefined {
+  const key = nameKey(name);
+  const taken = participants.some((p) => p.id !== self && nameKey(p.name) === key);
+  return taken ? { code: ErrorCode.nameTaken, message: 'Someone here already goes by this name.' } : undefined;
+}
+
+/** The rename event, or why the name is refused; the same in every kind of session. */
+export function renameParticipant(
+  participants: readonly Participant[],
+  participantId: ParticipantId,
+  name: string,
+): { ok: true; events: ParticipantEvent[] } | { ok: false; error: DomainError } {
+  const refusal = nameRefusal(participants, name, participantId);
+  if (refusal) return { ok: false, error: refusal };
+  return { ok: true, events: [{ type: 'participant:renamed', participantId, name }] };
+}
+
 type PeopleResult = { ok: true; events: ParticipantEvent[] } | { ok: false; error: DomainError };
 
 /** The server's own commands about people (a join over HTTP, presence from sockets), in any kind of session. */
@@ -77,6 +104,8 @@ export function decidePeople(
     if (participants.length >= limits.participantsPerSession) {
       return { ok: false, error: { code: ErrorCode.sessionFull, message: 'This session is full.' } };
     }
+    const refusal = nameRefusal(participants, command.name);
+    if (refusal) return { ok: false, error: refusal };
     return {
       ok: true,
       events: [{ type: 'participant:joined', participant: newParticipant(command.name, command.role, ctx) }],

@@ -1,6 +1,6 @@
 import { ErrorCode } from '../../protocol/errors.ts';
 import { assertNever } from '../assertNever.ts';
-import { roleChangeRefusal } from '../participants.ts';
+import { renameParticipant, roleChangeRefusal } from '../participants.ts';
 import { findParticipant } from '../selectors.ts';
 import type { SessionState } from '../state.ts';
 import { accept, reject, requireFacilitator, type CommandOf, type DecideResult, type RuleContext } from './results.ts';
@@ -14,11 +14,7 @@ export function decideParticipant(
 ): DecideResult {
   switch (command.type) {
     case 'participant:rename':
-      return accept({
-        type: 'participant:renamed',
-        participantId: ctx.actorId,
-        name: command.name,
-      });
+      return renameParticipant(state.participants, ctx.actorId, command.name);
     case 'participant:set-role': {
       const denied = requireFacilitator(state, ctx.actorId);
       if (denied) return denied;

@@ -1,6 +1,6 @@
 import { ErrorCode } from '../../protocol/errors.ts';
 import { assertNever } from '../../domain/assertNever.ts';
-import { roleChangeRefusal } from '../../domain/participants.ts';
+import { renameParticipant, roleChangeRefusal } from '../../domain/participants.ts';
 import { findMember, isSpaceFacilitator } from '../selectors.ts';
 import type { TeamSpaceState } from '../state.ts';
 import {
@@ -17,7 +17,7 @@ export type SpaceRuleCommand = LoopCommandOf<'space:update' | 'participant:renam
 export function decideSpace(state: TeamSpaceState, command: SpaceRuleCommand, ctx: LoopRuleContext): LoopDecideResult {
   switch (command.type) {
     case 'participant:rename':
-      return accept({ type: 'participant:renamed', participantId: ctx.actorId, name: command.name });
+      return renameParticipant(state.participants, ctx.actorId, command.name);
     case 'space:update':
       if (!isSpaceFacilitator(state, ctx.actorId)) return forbidden('Only a facilitator may change the space.');
       return accept({
