@@ -72,6 +72,13 @@ describe('team meeting minutes', () => {
     expect(loopMeetingMarkdown(s.state, s.state.meetings[0]!, format)).toContain('Ben)');
   });
 
+  it('still reads a decision logged before marking absent existed', () => {
+    const s = teamWithHistory();
+    const decisions = s.state.decisions.map(({ markedAbsent: _dropped, ...old }) => old);
+    const log = decisionLogMarkdown({ ...s.state, decisions }, { labels: loopMinutesLabels.en, formatDate });
+    expect(log).toContain('adopted 2023-11-14 · present: Fee, Ana, Ben, Cem\n');
+  });
+
   it('says when a governance tension left the meeting without a decision', () => {
     const s = teamSpace();
     const id = s.addTension('p2', 'Who approves overtime?', 'governance');

@@ -50,8 +50,9 @@ function processedLines(
   const decision = entry.decisionId ? state.decisions.find((d) => d.id === entry.decisionId) : undefined;
   if (decision) {
     lines.push(`**${labels.decision}:** ${escapeMarkdownLines(decision.text)}`, '');
-    if (decision.markedAbsent.length) {
-      lines.push(`(${labels.markedAbsent}: ${decision.markedAbsent.map(escapeMarkdown).join(', ')})`, '');
+    const absent = decision.markedAbsent ?? [];
+    if (absent.length) {
+      lines.push(`(${labels.markedAbsent}: ${absent.map(escapeMarkdown).join(', ')})`, '');
     }
   } else if (room === 'governance') lines.push(`_${labels.notAdopted}_`, '');
   return lines;
@@ -120,8 +121,9 @@ export function decisionLogMarkdown(state: TeamSpaceState, format: LoopMinutesFo
   const { labels } = format;
   const lines = [`# ${escapeMarkdown(state.title)} — ${labels.decisionLog}`, ''];
   state.decisions.forEach((decision, index) => {
-    const absent = decision.markedAbsent.length
-      ? ` · ${labels.markedAbsent}: ${decision.markedAbsent.map(escapeMarkdown).join(', ')}`
+    const markedAbsent = decision.markedAbsent ?? [];
+    const absent = markedAbsent.length
+      ? ` · ${labels.markedAbsent}: ${markedAbsent.map(escapeMarkdown).join(', ')}`
       : '';
     lines.push(
       `## ${index + 1}. ${escapeMarkdown(decision.title)}`,

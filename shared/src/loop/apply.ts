@@ -174,7 +174,7 @@ export function applyLoop(state: TeamSpaceState, event: LoopEvent): TeamSpaceSta
         if (!m.round) return m;
         return {
           ...m,
-          round: { ...m.round, index: m.round.index + 1, absent: [...m.round.absent, event.participantId] },
+          round: { ...m.round, index: m.round.index + 1, absent: [...(m.round.absent ?? []), event.participantId] },
         };
       });
     case 'round:ended':

@@ -73,9 +73,10 @@ export interface Decision {
   present: string[];
   /**
    * Names of those the facilitator marked absent in the last objection round: they were not heard,
-   * and the log says so instead of counting them as "no objection".
+   * and the log says so instead of counting them as "no objection". Missing in decisions logged
+   * before marking absent existed (team spaces are kept for months).
    */
-  markedAbsent: string[];
+  markedAbsent?: string[];
 }
 
 export type RoundKind = 'checkin' | 'reaction' | 'objection' | 'closing' | 'personal';
@@ -86,8 +87,11 @@ export interface Round {
   order: ParticipantId[];
   index: number;
   passed: ParticipantId[];
-  /** Whom the facilitator marked absent when their turn came (objection rounds only). */
-  absent: ParticipantId[];
+  /**
+   * Whom the facilitator marked absent when their turn came (objection rounds only). Missing in a
+   * round stored before marking absent existed.
+   */
+  absent?: ParticipantId[];
 }
 
 export type IdmStep = 'proposal' | 'clarifying' | 'reaction' | 'amend' | 'objection' | 'integration' | 'adopted';

@@ -16,7 +16,7 @@ export function roundSeats(round: Round): RoundSeat[] {
       position < round.index
         ? round.passed.includes(id)
           ? 'passed'
-          : round.absent.includes(id)
+          : round.absent?.includes(id)
             ? 'absent'
             : 'spoke'
         : position === round.index
