@@ -11,6 +11,7 @@ export * from './protocol/limits.ts';
 export * from './protocol/version.ts';
 export * from './protocol/reconnect.ts';
 export * from './protocol/defaults.ts';
+export * from './protocol/textCleaning.ts';
 export type * from './protocol/commands.ts';
 export type * from './protocol/loopCommands.ts';
 export type * from './protocol/anyCommands.ts';

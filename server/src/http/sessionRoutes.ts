@@ -221,6 +221,16 @@ export function sessionRoutes(deps: SessionRouteDeps): Router {
       );
       return;
     }
+    // The link restores full facilitation: the seat facilitates again, announced to every device.
+    const reinstated = await runner.run(
+      sessionId,
+      { kind: 'system' },
+      { type: 'participant:reinstate-facilitator', participantId },
+    );
+    if (!reinstated.ok) {
+      sendError(res, reinstated.error);
+      return;
+    }
     const response: ClaimFacilitatorResponse = { sessionId, participantId, token };
     res.json(response);
   };

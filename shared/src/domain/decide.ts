@@ -58,7 +58,11 @@ export function createSession(
  * the command is refused. Never mutates, never reads a clock or a random source.
  */
 export function decide(state: SessionState, command: Command, ctx: DecideContext): DecideResult {
-  if (command.type === 'participant:join' || command.type === 'participant:presence') {
+  if (
+    command.type === 'participant:join' ||
+    command.type === 'participant:presence' ||
+    command.type === 'participant:reinstate-facilitator'
+  ) {
     return ctx.actor.kind === 'system'
       ? decideSystem(state, command, ctx)
       : reject(ErrorCode.forbidden, 'Only the server may do this.');

@@ -518,6 +518,28 @@ describe('co-facilitators', () => {
     expect(codeOf(s.try('p2', { type: 'phase:change', to: 'vote' }))).toBe('ok');
   });
 
+  it('never lets anyone demote the seat that opened the session, so its facilitator link keeps facilitating', () => {
+    const s = session();
+    s.run('p1', { type: 'participant:set-role', participantId: 'p2', role: 'facilitator' });
+    expect(codeOf(s.try('p2', { type: 'participant:set-role', participantId: 'p1', role: 'participant' }))).toBe(
+      ErrorCode.forbidden,
+    );
+    expect(s.state.participants[0]).toMatchObject({ id: 'p1', role: 'facilitator' });
+    // The co-facilitator can still be demoted by the creator.
+    s.run('p1', { type: 'participant:set-role', participantId: 'p2', role: 'participant' });
+  });
+
+  it('reinstates the facilitator link’s seat as facilitator through an event every device applies', () => {
+    const s = session();
+    expect(codeOf(s.try('p1', { type: 'participant:reinstate-facilitator', participantId: 'p1' }))).toBe(
+      ErrorCode.forbidden,
+    );
+    expect(s.run('system', { type: 'participant:reinstate-facilitator', participantId: 'p1' })).toEqual([]);
+    expect(s.run('system', { type: 'participant:reinstate-facilitator', participantId: 'p2' })).toEqual([
+      { type: 'participant:role-changed', participantId: 'p2', role: 'facilitator' },
+    ]);
+  });
+
   it('keeps at least one facilitator', () => {
     const s = session();
     expect(

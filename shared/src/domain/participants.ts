@@ -1,9 +1,10 @@
 import type { SystemCommand } from '../protocol/commands.ts';
 import { ErrorCode } from '../protocol/errors.ts';
 import { limits } from '../protocol/limits.ts';
+import { nameKey } from '../protocol/textCleaning.ts';
 import type { DomainError } from './rules/results.ts';
 import type { DomainEvent } from './events.ts';
-import type { IdKind, Participant, Role } from './state.ts';
+import type { IdKind, Participant, ParticipantId, Role } from './state.ts';
 
 /** The events about people, the same in every kind of session. */
 export type ParticipantEvent = Extract<
@@ -34,12 +35,69 @@ export function newParticipant(
   return { id: ctx.newId('participant'), name, role, online: false, joinedAt: ctx.now };
 }
 
+/**
+ * The seat that opened the session: `createSession`/`createTeamSpace` seat it first and seats are
+ * never removed, so it is always the first. The facilitator link belongs to this seat.
+ */
+export function creatorId(participants: readonly Participant[]): ParticipantId | undefined {
+  return participants[0]?.id;
+}
+
+/**
+ * Why a role change is refused, whatever the kind of session: the creator's seat stays a
+ * facilitator (so the facilitator link always restores full facilitation, and a promoted
+ * co-facilitator cannot lock the creator out), and a session keeps at least one facilitator.
+ */
+export function roleChangeRefusal(
+  participants: readonly Participant[],
+  target: Participant,
+  role: Role,
+): DomainError | undefined {
+  if (role !== 'participant') return undefined;
+  if (participants.filter((p) => p.role === 'facilitator').length <= 1) {
+    return { code: ErrorCode.invalidState, message: 'A session needs at least one facilitator.' };
+  }
+  if (target.id === creatorId(participants)) {
+    return { code: ErrorCode.forbidden, message: 'The seat that opened the session stays a facilitator.' };
+  }
+  return undefined;
+}
+
+/**
+ * Why a name cannot be taken: someone else in the session already goes by it, compared by
+ * {@link nameKey}, so "ana", "Ana" and "Ana" with a zero-width space are one name. Two people with
+ * one name would let anyone pass as the facilitator in lists, rounds and the minutes.
+ */
+export function nameRefusal(
+  participants: readonly Participant[],
+  name: string,
+  self?: ParticipantId,
+): DomainError | undefined {
+  const key = nameKey(name);
+  const taken = participants.some((p) => p.id !== self && nameKey(p.name) === key);
+  return taken ? { code: ErrorCode.nameTaken, message: 'Someone here already goes by this name.' } : undefined;
+}
+
+/** The rename event, or why the name is refused; the same in every kind of session. */
+export function renameParticipant(
+  participants: readonly Participant[],
+  participantId: ParticipantId,
+  name: string,
+): { ok: true; events: ParticipantEvent[] } | { ok: false; error: DomainError } {
+  const refusal = nameRefusal(participants, name, participantId);
+  if (refusal) return { ok: false, error: refusal };
+  return { ok: true, events: [{ type: 'participant:renamed', participantId, name }] };
+}
+
 type PeopleResult = { ok: true; events: ParticipantEvent[] } | { ok: false; error: DomainError };
 
 /** The server's own commands about people (a join over HTTP, presence from sockets), in any kind of session. */
 export function decidePeople(
   participants: readonly Participant[],
-  command: Extract<SystemCommand, { type: 'participant:join' | 'participant:presence' }>,
+  command: Extract<
+    SystemCommand,
+    { type: 'participant:join' | 'participant:presence' | 'participant:reinstate-facilitator' }
+  >,
   ctx: { now: number; newId: (kind: IdKind) => string },
   capacity: number = limits.participantsPerSession,
 ): PeopleResult {
@@ -47,6 +105,8 @@ export function decidePeople(
     if (participants.length >= capacity) {
       return { ok: false, error: { code: ErrorCode.sessionFull, message: 'This session is full.' } };
     }
+    const refusal = nameRefusal(participants, command.name);
+    if (refusal) return { ok: false, error: refusal };
     return {
       ok: true,
       events: [{ type: 'participant:joined', participant: newParticipant(command.name, command.role, ctx) }],
@@ -54,6 +114,15 @@ export function decidePeople(
   }
   const participant = participants.find((p) => p.id === command.participantId);
   if (!participant) return { ok: false, error: { code: ErrorCode.notFound, message: 'No such participant.' } };
+  if (command.type === 'participant:reinstate-facilitator') {
+    // A real event, so every device sees the seat facilitate again (not only the claiming device).
+    return participant.role === 'facilitator'
+      ? { ok: true, events: [] }
+      : {
+          ok: true,
+          events: [{ type: 'participant:role-changed', participantId: participant.id, role: 'facilitator' }],
+        };
+  }
   if (participant.online === command.online) return { ok: true, events: [] };
   return {
     ok: true,

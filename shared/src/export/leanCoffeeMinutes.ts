@@ -1,6 +1,6 @@
 import type { Outcome } from '../domain/state.ts';
 import type { MinutesLabels } from './labels.ts';
-import { escapeMarkdown } from './markdown.ts';
+import { escapeMarkdown, escapeMarkdownLines } from './markdown.ts';
 import type { LeanCoffeeSummary, TopicSummary } from './leanCoffeeSummary.ts';
 
 export interface MinutesFormat {
@@ -32,7 +32,8 @@ function topicSection(entry: TopicSummary, index: number, labels: MinutesLabels)
     '',
     `${labels.votes(entry.votes)} · ${labels.timeSpent} ${formatDuration(entry.spentMs)}`,
   ];
-  if (topic.description) lines.push('', escapeMarkdown(topic.description));
+  const description = escapeMarkdownLines(topic.description);
+  if (description) lines.push('', description);
   if (topic.mergedTitles.length)
     lines.push('', `${labels.mergedFrom}: ${topic.mergedTitles.map(escapeMarkdown).join('; ')}`);
   if (entry.thumbs.length) {

@@ -27,6 +27,8 @@ export interface LoopMinutesLabels {
   /** A governance tension that left the meeting without a decision. */
   notAdopted: string;
   present: string;
+  /** Those whom the facilitator recorded as absent in the objection round, instead of an answer. */
+  markedAbsent: string;
   actions: string;
   owner: string;
   due: string;
@@ -74,6 +76,7 @@ export const loopMinutesLabels: Record<'de' | 'en', LoopMinutesLabels> = {
     decision: 'Decision',
     notAdopted: 'No decision in this meeting; the tension stays open.',
     present: 'present',
+    markedAbsent: 'marked absent by the facilitator',
     actions: 'Actions',
     owner: 'Owner',
     due: 'due',
@@ -119,6 +122,7 @@ export const loopMinutesLabels: Record<'de' | 'en', LoopMinutesLabels> = {
     decision: 'Beschluss',
     notAdopted: 'In diesem Meeting kein Beschluss; die Spannung bleibt offen.',
     present: 'anwesend',
+    markedAbsent: 'von der Moderation als abwesend vermerkt',
     actions: 'Aufgaben',
     owner: 'Verantwortlich',
     due: 'fällig',

@@ -49,6 +49,36 @@ describe('team meeting minutes', () => {
     expect(`${minutes}\n===\n\n${log}`).toBe(golden);
   });
 
+  it.each([
+    { language: 'en', line: 'present: Fee, Ana, Cem · marked absent by the facilitator: Ben' },
+    { language: 'de', line: 'anwesend: Fee, Ana, Cem · von der Moderation als abwesend vermerkt: Ben' },
+  ] as const)('the decision log names whom the facilitator marked absent ($language)', ({ language, line }) => {
+    const s = teamSpace();
+    const id = s.addTension('p2', 'Who signs?', 'governance');
+    s.meetingAtTensions('governance');
+    s.run('p1', { type: 'tension:start', tensionId: id });
+    s.run('p2', { type: 'proposal:set', proposal: 'The lead signs.' });
+    for (let i = 0; i < 4; i += 1) s.run('p1', { type: 'process:advance' });
+    while (s.state.meeting!.round!.index < s.state.meeting!.round!.order.length) {
+      const speaker = currentSpeaker(s.state.meeting!.round)!;
+      if (speaker === 'p3') s.run('p1', { type: 'objection:mark-absent', participantId: speaker });
+      else s.run(speaker, { type: 'objection:none' });
+    }
+    s.run('p1', { type: 'process:advance' });
+    const format = { labels: loopMinutesLabels[language], formatDate };
+    expect(decisionLogMarkdown(s.state, format)).toContain(`${formatDate()} · ${line}\n`);
+    s.run('p1', { type: 'tension:close', gotWhatNeeded: null });
+    s.run('p1', { type: 'meeting:end' });
+    expect(loopMeetingMarkdown(s.state, s.state.meetings[0]!, format)).toContain('Ben)');
+  });
+
+  it('still reads a decision logged before marking absent existed', () => {
+    const s = teamWithHistory();
+    const decisions = s.state.decisions.map(({ markedAbsent: _dropped, ...old }) => old);
+    const log = decisionLogMarkdown({ ...s.state, decisions }, { labels: loopMinutesLabels.en, formatDate });
+    expect(log).toContain('adopted 2023-11-14 · present: Fee, Ana, Ben, Cem\n');
+  });
+
   it('says when a governance tension left the meeting without a decision', () => {
     const s = teamSpace();
     const id = s.addTension('p2', 'Who approves overtime?', 'governance');

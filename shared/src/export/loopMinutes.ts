@@ -7,7 +7,7 @@ import {
   type TeamSpaceState,
   type ProcessedTension,
 } from '../loop/state.ts';
-import { escapeMarkdown } from './markdown.ts';
+import { escapeMarkdown, escapeMarkdownLines } from './markdown.ts';
 import type { LoopMinutesLabels } from './loopLabels.ts';
 
 export interface LoopMinutesFormat {
@@ -39,17 +39,22 @@ function processedLines(
       outcome.type === 'next-action' || outcome.type === 'project'
         ? state.actions.find((a) => a.id === outcome.actionId)
         : undefined;
-    const note = 'note' in outcome && outcome.note ? `: ${escapeMarkdown(outcome.note)}` : '';
+    const note = 'note' in outcome && outcome.note ? `: ${escapeMarkdownLines(outcome.note)}` : '';
     const detail = action ? `: ${actionLine(action, labels).replace(/^- \[.\] /, '')}` : note;
     const line = `${labels.outcome}: ${labels.outcomes[outcome.type]}${detail}`;
     if (entry.gotWhatNeeded === null) lines.push(line);
     else lines.push(`${line}  `, `(${labels.gotWhatNeeded[entry.gotWhatNeeded ? 'true' : 'false']})`);
     lines.push('');
   }
-  if (entry.agreement) lines.push(`${labels.agreement}: ${escapeMarkdown(entry.agreement)}`, '');
+  if (entry.agreement) lines.push(`${labels.agreement}: ${escapeMarkdownLines(entry.agreement)}`, '');
   const decision = entry.decisionId ? state.decisions.find((d) => d.id === entry.decisionId) : undefined;
-  if (decision) lines.push(`**${labels.decision}:** ${escapeMarkdown(decision.text)}`, '');
-  else if (room === 'governance') lines.push(`_${labels.notAdopted}_`, '');
+  if (decision) {
+    lines.push(`**${labels.decision}:** ${escapeMarkdownLines(decision.text)}`, '');
+    const absent = decision.markedAbsent ?? [];
+    if (absent.length) {
+      lines.push(`(${labels.markedAbsent}: ${absent.map(escapeMarkdown).join(', ')})`, '');
+    }
+  } else if (room === 'governance') lines.push(`_${labels.notAdopted}_`, '');
   return lines;
 }
 
@@ -90,7 +95,7 @@ export function loopMeetingMarkdown(state: TeamSpaceState, record: MeetingRecord
     lines.push(`## ${labels.projectUpdates}`, '');
     for (const update of record.projectUpdates) {
       const project = state.actions.find((a) => a.id === update.actionId);
-      lines.push(`- ${escapeMarkdown(project?.text ?? '?')}: ${escapeMarkdown(update.note)}`);
+      lines.push(`- ${escapeMarkdown(project?.text ?? '?')}: ${escapeMarkdownLines(update.note, '  ')}`);
     }
     lines.push('');
   }
@@ -116,12 +121,16 @@ export function decisionLogMarkdown(state: TeamSpaceState, format: LoopMinutesFo
   const { labels } = format;
   const lines = [`# ${escapeMarkdown(state.title)} — ${labels.decisionLog}`, ''];
   state.decisions.forEach((decision, index) => {
+    const markedAbsent = decision.markedAbsent ?? [];
+    const absent = markedAbsent.length
+      ? ` · ${labels.markedAbsent}: ${markedAbsent.map(escapeMarkdown).join(', ')}`
+      : '';
     lines.push(
       `## ${index + 1}. ${escapeMarkdown(decision.title)}`,
       '',
-      escapeMarkdown(decision.text),
+      escapeMarkdownLines(decision.text) || '—',
       '',
-      `${labels.adopted} ${format.formatDate(decision.adoptedAt)} · ${labels.present}: ${decision.present.map(escapeMarkdown).join(', ')}`,
+      `${labels.adopted} ${format.formatDate(decision.adoptedAt)} · ${labels.present}: ${decision.present.map(escapeMarkdown).join(', ')}${absent}`,
       '',
     );
   });

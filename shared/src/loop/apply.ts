@@ -190,6 +190,14 @@ export function applyLoop(state: TeamSpaceState, event: LoopEvent): TeamSpaceSta
         const passed = event.passed && speaker ? [...m.round.passed, speaker] : m.round.passed;
         return { ...m, round: { ...m.round, index: m.round.index + 1, passed } };
       });
+    case 'round:marked-absent':
+      return updateMeeting(state, (m) => {
+        if (!m.round) return m;
+        return {
+          ...m,
+          round: { ...m.round, index: m.round.index + 1, absent: [...(m.round.absent ?? []), event.participantId] },
+        };
+      });
     case 'round:ended':
       return updateMeeting(state, (m) => ({ ...m, round: null }));
     case 'process:started':

@@ -41,11 +41,16 @@ export function decideLoop(
   if (ctx.actor.kind === 'system') {
     return command.type === 'participant:join' ||
       command.type === 'participant:presence' ||
+      command.type === 'participant:reinstate-facilitator' ||
       command.type === 'timer:expire'
       ? decideSystem(state, command, ctx)
       : forbidden('A member must send this.');
   }
-  if (command.type === 'participant:join' || command.type === 'participant:presence') {
+  if (
+    command.type === 'participant:join' ||
+    command.type === 'participant:presence' ||
+    command.type === 'participant:reinstate-facilitator'
+  ) {
     return forbidden('Only the server may do this.');
   }
   const actorId = ctx.actor.id;
@@ -89,6 +94,7 @@ export function decideLoop(
     case 'process:back':
     case 'objection:raise':
     case 'objection:none':
+    case 'objection:mark-absent':
     case 'objection:test':
     case 'objection:integrate':
       return decideGovernance(state, command, rule);
@@ -122,6 +128,7 @@ function meetingTimer(
 function decideSystem(state: TeamSpaceState, command: SystemCommand, ctx: DecideContext): LoopDecideResult {
   switch (command.type) {
     case 'participant:join':
+    case 'participant:reinstate-facilitator':
       return decidePeople(state.participants, command, ctx, limits.membersPerSpace);
     case 'participant:presence': {
       const people = decidePeople(state.participants, command, ctx);

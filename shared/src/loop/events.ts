@@ -78,6 +78,7 @@ export type LoopEvent =
   | { type: 'meeting:ended'; record: MeetingRecord }
   | { type: 'round:started'; round: Round }
   | { type: 'round:advanced'; passed: boolean }
+  | { type: 'round:marked-absent'; participantId: ParticipantId }
   | { type: 'round:ended' }
   | { type: 'process:started'; process: GovernanceProcess }
   | { type: 'process:proposal-set'; proposal: string }

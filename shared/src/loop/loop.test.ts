@@ -231,6 +231,33 @@ describe('governance meeting (integrative decision-making)', () => {
     expect(s.state.decisions).toHaveLength(0);
   });
 
+  it('hears each member in the objection round: the facilitator cannot answer for anyone', () => {
+    const { s } = governance();
+    s.run('p2', { type: 'proposal:set', proposal: 'P' });
+    for (let i = 0; i < 4; i += 1) s.run('p1', { type: 'process:advance' });
+    s.run('p1', { type: 'objection:none' });
+    // Ana's turn: neither "no objection" nor an objection may come from the facilitator.
+    expect(codeOf(s.try('p1', { type: 'objection:none' }))).toBe(ErrorCode.forbidden);
+    expect(codeOf(s.try('p1', { type: 'objection:raise', reason: 'R' }))).toBe(ErrorCode.forbidden);
+    expect(currentSpeaker(s.state.meeting!.round)).toBe('p2');
+  });
+
+  it('lets the facilitator mark a member absent, and the decision log says so instead of "no objection"', () => {
+    const { s } = governance();
+    s.run('p2', { type: 'proposal:set', proposal: 'P' });
+    for (let i = 0; i < 4; i += 1) s.run('p1', { type: 'process:advance' });
+    s.run('p1', { type: 'objection:none' });
+    s.run('p2', { type: 'objection:none' });
+    // Ben's turn, but Ben is not answering: only the current speaker can be marked, only by the facilitator.
+    expect(codeOf(s.try('p2', { type: 'objection:mark-absent', participantId: 'p3' }))).toBe(ErrorCode.forbidden);
+    expect(codeOf(s.try('p1', { type: 'objection:mark-absent', participantId: 'p4' }))).toBe(ErrorCode.invalidState);
+    s.run('p1', { type: 'objection:mark-absent', participantId: 'p3' });
+    expect(s.state.meeting?.round).toMatchObject({ index: 3, passed: ['p1', 'p2'], absent: ['p3'] });
+    s.run('p4', { type: 'objection:none' });
+    s.run('p1', { type: 'process:advance' });
+    expect(s.state.decisions[0]).toMatchObject({ present: ['Fee', 'Ana', 'Cem'], markedAbsent: ['Ben'] });
+  });
+
   it('cannot close a governance tension as resolved without adoption', () => {
     const { s } = governance();
     s.run('p1', { type: 'tension:close', gotWhatNeeded: null });
@@ -289,6 +316,27 @@ describe('governance meeting (integrative decision-making)', () => {
     answerAll(() => 'none');
     s.run('p1', { type: 'process:advance' });
     expect(codeOf(s.try('p1', { type: 'process:back' }))).toBe(ErrorCode.invalidTransition);
+  });
+});
+
+describe('space facilitators', () => {
+  it('never lets a co-facilitator demote the seat that opened the space', () => {
+    const s = teamSpace();
+    s.run('p1', { type: 'participant:set-role', participantId: 'p2', role: 'facilitator' });
+    expect(codeOf(s.try('p2', { type: 'participant:set-role', participantId: 'p1', role: 'participant' }))).toBe(
+      ErrorCode.forbidden,
+    );
+    expect(s.state.participants[0]).toMatchObject({ id: 'p1', role: 'facilitator' });
+  });
+
+  it('reinstates a seat as facilitator only when the server says so', () => {
+    const s = teamSpace();
+    expect(codeOf(s.try('p2', { type: 'participant:reinstate-facilitator', participantId: 'p2' }))).toBe(
+      ErrorCode.forbidden,
+    );
+    expect(s.run('system', { type: 'participant:reinstate-facilitator', participantId: 'p3' })).toEqual([
+      { type: 'participant:role-changed', participantId: 'p3', role: 'facilitator' },
+    ]);
   });
 });
 

@@ -74,8 +74,14 @@ export interface Decision {
   text: string;
   adoptedAt: number;
   meetingId: string;
-  /** Names of those present, as they were when it was adopted. */
+  /** Names of those present who answered the last objection round, as they were when it was adopted. */
   present: string[];
+  /**
+   * Names of those the facilitator marked absent in the last objection round: they were not heard,
+   * and the log says so instead of counting them as "no objection". Missing in decisions logged
+   * before marking absent existed (team spaces are kept for months).
+   */
+  markedAbsent?: string[];
 }
 
 export type RoundKind = 'checkin' | 'reaction' | 'objection' | 'closing' | 'personal';
@@ -86,6 +92,11 @@ export interface Round {
   order: ParticipantId[];
   index: number;
   passed: ParticipantId[];
+  /**
+   * Whom the facilitator marked absent when their turn came (objection rounds only). Missing in a
+   * round stored before marking absent existed.
+   */
+  absent?: ParticipantId[];
 }
 
 export type IdmStep = 'proposal' | 'clarifying' | 'reaction' | 'amend' | 'objection' | 'integration' | 'adopted';

@@ -31,6 +31,9 @@ export function isLoopCommand(command: AnyCommand): command is LoopCommand | Sys
 
 function isSystemCommand(command: AnyCommand): command is SystemCommand {
   return (
-    command.type === 'participant:join' || command.type === 'participant:presence' || command.type === 'timer:expire'
+    command.type === 'participant:join' ||
+    command.type === 'participant:presence' ||
+    command.type === 'participant:reinstate-facilitator' ||
+    command.type === 'timer:expire'
   );
 }

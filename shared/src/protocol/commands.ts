@@ -12,14 +12,15 @@ import {
   topicDescriptionSchema,
   topicTitleSchema,
 } from './schemas.ts';
+import { singleLineText } from './userText.ts';
 
 const empty = z.strictObject({});
 const minutes = z.number().int().min(1).max(limits.timerMinutesMax);
-const outcomeText = z.string().trim().min(1).max(limits.outcomeText);
+const outcomeText = singleLineText(limits.outcomeText);
 /** An action's owner: a participant, or a name typed in for someone who is not here. */
 const ownerFields = {
   ownerId: idSchema.nullable().default(null),
-  ownerName: z.string().trim().max(limits.displayName).nullable().default(null),
+  ownerName: singleLineText(limits.displayName, { required: false }).nullable().default(null),
   due: dueDateSchema.nullable().default(null),
 };
 
@@ -86,7 +87,7 @@ export const commandPayloadSchemas = {
   }),
   'outcome:remove': z.strictObject({ outcomeId: idSchema }),
   'closing:submit': z.strictObject({
-    text: z.string().trim().min(1).max(limits.closingText),
+    text: singleLineText(limits.closingText),
   }),
   'closing:pass': empty,
   'roti:cast': z.strictObject({ score: z.number().int().min(1).max(5) }),
@@ -117,6 +118,8 @@ export type SystemCommand =
       role: 'facilitator' | 'participant';
     }
   | { type: 'participant:presence'; participantId: string; online: boolean }
+  /** Whoever holds the facilitator link gets the facilitator's seat back with full facilitation. */
+  | { type: 'participant:reinstate-facilitator'; participantId: string }
   | { type: 'timer:expire' };
 
 export type Command = ParticipantCommand | SystemCommand;

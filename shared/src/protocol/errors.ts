@@ -22,6 +22,8 @@ export const ErrorCode = {
   invalidState: 'invalid_state',
   sessionEnded: 'session_ended',
   sessionFull: 'session_full',
+  /** Someone in the session already goes by this name (compared ignoring case, width and invisible characters). */
+  nameTaken: 'name_taken',
   conflict: 'conflict',
   rateLimited: 'rate_limited',
   unavailable: 'unavailable',

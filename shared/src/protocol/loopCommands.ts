@@ -2,22 +2,22 @@ import { z } from 'zod';
 import { roomKeys } from '../loop/state.ts';
 import { limits } from './limits.ts';
 import { displayNameSchema, dueDateSchema, idSchema } from './schemas.ts';
+import { multiLineText, singleLineText } from './userText.ts';
 
 const empty = z.strictObject({});
-const line = (max: number) => z.string().trim().min(1).max(max);
 const roomSchema = z.enum(roomKeys);
-const note = z.string().trim().max(limits.outcomeText).default('');
+const note = multiLineText(limits.outcomeText).default('');
 const ownerFields = {
   ownerId: idSchema.nullable().default(null),
-  ownerName: z.string().trim().max(limits.displayName).nullable().default(null),
+  ownerName: singleLineText(limits.displayName, { required: false }).nullable().default(null),
   due: dueDateSchema.nullable().default(null),
 };
 
 /** What the holder got, answering "What do you need?"; actions carry their owner. */
 export const syncOutcomeInputSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('information'), note }),
-  z.strictObject({ type: z.literal('next-action'), text: line(limits.outcomeText), ...ownerFields }),
-  z.strictObject({ type: z.literal('project'), text: line(limits.outcomeText), ...ownerFields }),
+  z.strictObject({ type: z.literal('next-action'), text: singleLineText(limits.outcomeText), ...ownerFields }),
+  z.strictObject({ type: z.literal('project'), text: singleLineText(limits.outcomeText), ...ownerFields }),
   z.strictObject({ type: z.literal('help'), note }),
   z.strictObject({ type: z.literal('sharing'), note }),
   z.strictObject({ type: z.literal('to-governance') }),
@@ -26,32 +26,32 @@ export const syncOutcomeInputSchema = z.discriminatedUnion('type', [
 /** One schema per team-space command. Names never clash with Lean Coffee's, except shared ones (timer, participant). */
 export const loopCommandPayloadSchemas = {
   'space:update': z.strictObject({
-    title: line(limits.sessionTitle).optional(),
-    roomNames: z.partialRecord(roomSchema, z.string().trim().max(limits.roomName).nullable()).optional(),
-    checklist: z.array(line(limits.topicTitle)).max(limits.checklistItems).optional(),
-    metrics: z.array(line(limits.topicTitle)).max(limits.metrics).optional(),
+    title: singleLineText(limits.sessionTitle).optional(),
+    roomNames: z.partialRecord(roomSchema, singleLineText(limits.roomName, { required: false }).nullable()).optional(),
+    checklist: z.array(singleLineText(limits.topicTitle)).max(limits.checklistItems).optional(),
+    metrics: z.array(singleLineText(limits.topicTitle)).max(limits.metrics).optional(),
   }),
   'participant:rename': z.strictObject({ name: displayNameSchema }),
   'participant:set-role': z.strictObject({ participantId: idSchema, role: z.enum(['facilitator', 'participant']) }),
   'tension:add': z.strictObject({
-    title: line(limits.topicTitle),
-    description: z.string().trim().max(limits.topicDescription).default(''),
+    title: singleLineText(limits.topicTitle),
+    description: multiLineText(limits.topicDescription).default(''),
     room: roomSchema,
     anonymous: z.boolean().default(false),
   }),
   'tension:edit': z.strictObject({
     tensionId: idSchema,
-    title: line(limits.topicTitle),
-    description: z.string().trim().max(limits.topicDescription).default(''),
+    title: singleLineText(limits.topicTitle),
+    description: multiLineText(limits.topicDescription).default(''),
   }),
   'tension:withdraw': z.strictObject({ tensionId: idSchema }),
   'tension:assign-room': z.strictObject({ tensionId: idSchema, room: roomSchema }),
   'tension:set-shareable': z.strictObject({ tensionId: idSchema, shareable: z.boolean() }),
   'tension:start': z.strictObject({ tensionId: idSchema, proposerId: idSchema.optional() }),
   'tension:outcome': z.strictObject({ outcome: syncOutcomeInputSchema }),
-  'tension:agreement': z.strictObject({ agreement: line(limits.outcomeText) }),
+  'tension:agreement': z.strictObject({ agreement: multiLineText(limits.outcomeText, { required: true }) }),
   'tension:close': z.strictObject({ gotWhatNeeded: z.boolean().nullable().default(null) }),
-  'action:update': z.strictObject({ actionId: idSchema, text: line(limits.outcomeText), ...ownerFields }),
+  'action:update': z.strictObject({ actionId: idSchema, text: singleLineText(limits.outcomeText), ...ownerFields }),
   'action:set-status': z.strictObject({ actionId: idSchema, status: z.enum(['open', 'done']) }),
   'meeting:start': z.strictObject({ room: roomSchema }),
   'meeting:assign-role': z.strictObject({ role: z.enum(['facilitator', 'scribe']), participantId: idSchema }),
@@ -72,19 +72,21 @@ export const loopCommandPayloadSchemas = {
       .int()
       .min(0)
       .max(limits.metrics - 1),
-    value: z.string().trim().max(limits.metricValue),
+    value: singleLineText(limits.metricValue, { required: false }),
   }),
-  'meeting:update-project': z.strictObject({ actionId: idSchema, note: z.string().trim().max(limits.outcomeText) }),
+  'meeting:update-project': z.strictObject({ actionId: idSchema, note: multiLineText(limits.outcomeText) }),
   'meeting:agenda-add': z.strictObject({ tensionId: idSchema }),
   'meeting:agenda-remove': z.strictObject({ tensionId: idSchema }),
   'round:start': z.strictObject({ kind: z.enum(['checkin', 'closing', 'personal']) }),
   'round:next': empty,
   'round:pass': empty,
-  'proposal:set': z.strictObject({ proposal: line(limits.topicDescription) }),
+  'proposal:set': z.strictObject({ proposal: multiLineText(limits.topicDescription, { required: true }) }),
   'process:advance': empty,
   'process:back': empty,
-  'objection:raise': z.strictObject({ reason: line(limits.outcomeText) }),
+  'objection:raise': z.strictObject({ reason: multiLineText(limits.outcomeText, { required: true }) }),
   'objection:none': empty,
+  /** Names whose turn it is, so a round that moved on meanwhile never marks the wrong person. */
+  'objection:mark-absent': z.strictObject({ participantId: idSchema }),
   'objection:test': z.strictObject({ objectionId: idSchema, valid: z.boolean() }),
   'objection:integrate': z.strictObject({ objectionId: idSchema }),
   'timer:start': z.strictObject({ minutes: z.number().int().min(1).max(limits.timerMinutesMax) }),

@@ -1,8 +1,6 @@
 import { z } from 'zod';
 import { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH, limits } from './limits.ts';
-
-/** A single line of user text: trimmed, non-empty, bounded. */
-const line = (max: number) => z.string().trim().min(1).max(max);
+import { multiLineText, singleLineText } from './userText.ts';
 
 export const joinCodeSchema = z
   .string()
@@ -16,10 +14,10 @@ export const idSchema = z
   .max(40)
   .regex(/^[A-Za-z0-9_-]+$/);
 
-export const displayNameSchema = line(limits.displayName);
-export const sessionTitleSchema = line(limits.sessionTitle);
-export const topicTitleSchema = line(limits.topicTitle);
-export const topicDescriptionSchema = z.string().trim().max(limits.topicDescription);
+export const displayNameSchema = singleLineText(limits.displayName);
+export const sessionTitleSchema = singleLineText(limits.sessionTitle);
+export const topicTitleSchema = singleLineText(limits.topicTitle);
+export const topicDescriptionSchema = multiLineText(limits.topicDescription);
 
 export const phaseSchema = z.enum(['collect', 'vote', 'discuss', 'wrapup', 'ended']);
 

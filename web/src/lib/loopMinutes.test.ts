@@ -59,6 +59,7 @@ const state: TeamSpaceState = {
       adoptedAt: march14,
       meetingId: 'm1',
       present: ['Fee', 'Ana'],
+      markedAbsent: [],
     },
   ],
   meetings: [record('m1', march14), record('m2', march21)],

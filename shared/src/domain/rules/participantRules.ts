@@ -1,5 +1,6 @@
 import { ErrorCode } from '../../protocol/errors.ts';
 import { assertNever } from '../assertNever.ts';
+import { renameParticipant, roleChangeRefusal } from '../participants.ts';
 import { findParticipant } from '../selectors.ts';
 import type { SessionState } from '../state.ts';
 import { accept, reject, requireFacilitator, type CommandOf, type DecideResult, type RuleContext } from './results.ts';
@@ -13,21 +14,15 @@ export function decideParticipant(
 ): DecideResult {
   switch (command.type) {
     case 'participant:rename':
-      return accept({
-        type: 'participant:renamed',
-        participantId: ctx.actorId,
-        name: command.name,
-      });
+      return renameParticipant(state.participants, ctx.actorId, command.name);
     case 'participant:set-role': {
       const denied = requireFacilitator(state, ctx.actorId);
       if (denied) return denied;
       const target = findParticipant(state, command.participantId);
       if (!target) return reject(ErrorCode.notFound, 'No such participant.');
       if (target.role === command.role) return accept();
-      const facilitators = state.participants.filter((p) => p.role === 'facilitator').length;
-      if (command.role === 'participant' && facilitators <= 1) {
-        return reject(ErrorCode.invalidState, 'A session needs at least one facilitator.');
-      }
+      const refusal = roleChangeRefusal(state.participants, target, command.role);
+      if (refusal) return reject(refusal.code, refusal.message);
       return accept({
         type: 'participant:role-changed',
         participantId: target.id,

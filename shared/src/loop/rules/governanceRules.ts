@@ -19,6 +19,7 @@ export type GovernanceRuleCommand = LoopCommandOf<
   | 'process:back'
   | 'objection:raise'
   | 'objection:none'
+  | 'objection:mark-absent'
   | 'objection:test'
   | 'objection:integrate'
 >;
@@ -59,8 +60,10 @@ export function decideGovernance(
       if (process.step !== 'objection' || round?.kind !== 'objection' || roundComplete(round)) {
         return reject(ErrorCode.wrongPhase, 'Objections are stated in the objection round.');
       }
+      // Each member answers for themself: nobody, not even the facilitator, says "no objection"
+      // for someone else. Someone who cannot answer is marked absent instead (below).
       const speaker = currentSpeaker(round);
-      if (!speaker || (speaker !== ctx.actorId && !runs)) return forbidden('It is not your turn.');
+      if (!speaker || speaker !== ctx.actorId) return forbidden('It is not your turn.');
       if (command.type === 'objection:none') return accept({ type: 'round:advanced', passed: true });
       return accept(
         {
@@ -77,14 +80,31 @@ export function decideGovernance(
       );
     }
 
+    case 'objection:mark-absent': {
+      if (!runs) return forbidden('Only the facilitator may mark someone absent.');
+      const round = meeting.round;
+      if (process.step !== 'objection' || round?.kind !== 'objection' || roundComplete(round)) {
+        return reject(ErrorCode.wrongPhase, 'Members are marked absent in the objection round.');
+      }
+      const speaker = currentSpeaker(round);
+      if (speaker !== command.participantId) return reject(ErrorCode.invalidState, 'It is not their turn.');
+      if (speaker === ctx.actorId) return reject(ErrorCode.invalidState, 'Answer for yourself.');
+      return accept({ type: 'round:marked-absent', participantId: speaker });
+    }
+
     case 'objection:test':
     case 'objection:integrate': {
+      // Permission comes first, before any "already done" answer: someone who may not test or
+      // integrate must hear so, not an `ok` that depends on what others did.
+      if (command.type === 'objection:test' && !runs) return forbidden('Only the facilitator tests objections.');
+      if (command.type === 'objection:integrate' && !proposes && !runs) {
+        return forbidden('Only the proposer integrates objections.');
+      }
       const objection = process.objections.find((o) => o.id === command.objectionId);
       if (!objection) return reject(ErrorCode.notFound, 'No such objection.');
       if (command.type === 'objection:test') {
         // A test happens once; upheld or dropped, the answer stands.
         if (objection.status !== 'open') return accept();
-        if (!runs) return forbidden('Only the facilitator tests objections.');
         if (process.step !== 'objection' && process.step !== 'integration') {
           return reject(ErrorCode.wrongPhase, 'Objections are tested after they are raised.');
         }
@@ -96,7 +116,6 @@ export function decideGovernance(
         });
       }
       if (objection.status !== 'open' && objection.status !== 'valid') return accept();
-      if (!proposes && !runs) return forbidden('Only the proposer integrates objections.');
       if (process.step !== 'integration')
         return reject(ErrorCode.wrongPhase, 'Objections are integrated in integration.');
       return accept({ type: 'objection:status-set', objectionId: objection.id, status: 'integrated' });
@@ -129,7 +148,7 @@ const tooManyObjectionRounds = () =>
   reject(ErrorCode.limitReached, 'This proposal has had as many objection rounds as one may; close the tension.');
 
 function startRound(state: TeamSpaceState, kind: 'reaction' | 'objection'): LoopEvent {
-  return { type: 'round:started', round: { kind, order: presentOnline(state), index: 0, passed: [] } };
+  return { type: 'round:started', round: { kind, order: presentOnline(state), index: 0, passed: [], absent: [] } };
 }
 
 function advance(
@@ -169,9 +188,9 @@ function advance(
       if (!canAdoptDecision(state))
         return reject(ErrorCode.limitReached, 'The decision log of this team space is full.');
       const tension = findTension(state, process.tensionId);
-      const present = meeting.attendees
-        .map((id) => findMember(state, id)?.name)
-        .filter((name): name is string => !!name);
+      const absent = meeting.round?.absent ?? [];
+      const names = (ids: readonly string[]) =>
+        ids.map((id) => findMember(state, id)?.name).filter((name): name is string => !!name);
       return accept(...endRound, step('adopted'), {
         type: 'decision:adopted',
         decision: {
@@ -181,7 +200,8 @@ function advance(
           text: process.proposal,
           adoptedAt: ctx.now,
           meetingId: meeting.id,
-          present,
+          present: names(meeting.attendees.filter((id) => !absent.includes(id))),
+          markedAbsent: names(absent),
         },
       });
     }

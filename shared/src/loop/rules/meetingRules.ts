@@ -258,7 +258,7 @@ function startTension(
   } else {
     events.push({
       type: 'round:started',
-      round: { kind: 'personal', order: presentOnline(state), index: 0, passed: [] },
+      round: { kind: 'personal', order: presentOnline(state), index: 0, passed: [], absent: [] },
     });
   }
   return accept(...events);

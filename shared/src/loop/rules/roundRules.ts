@@ -29,7 +29,7 @@ export function decideRound(state: TeamSpaceState, command: RoundRuleCommand, ct
       if (!runs) return forbidden('Only the meeting’s facilitator may start a round.');
       const order = presentOnline(state);
       if (order.length === 0) return reject(ErrorCode.invalidState, 'Nobody is present for a round.');
-      return accept({ type: 'round:started', round: { kind: command.kind, order, index: 0, passed: [] } });
+      return accept({ type: 'round:started', round: { kind: command.kind, order, index: 0, passed: [], absent: [] } });
     }
     case 'round:next':
     case 'round:pass': {

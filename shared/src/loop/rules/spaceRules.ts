@@ -1,5 +1,6 @@
 import { ErrorCode } from '../../protocol/errors.ts';
 import { assertNever } from '../../domain/assertNever.ts';
+import { renameParticipant, roleChangeRefusal } from '../../domain/participants.ts';
 import { findMember, isSpaceFacilitator } from '../selectors.ts';
 import type { TeamSpaceState } from '../state.ts';
 import {
@@ -16,7 +17,7 @@ export type SpaceRuleCommand = LoopCommandOf<'space:update' | 'participant:renam
 export function decideSpace(state: TeamSpaceState, command: SpaceRuleCommand, ctx: LoopRuleContext): LoopDecideResult {
   switch (command.type) {
     case 'participant:rename':
-      return accept({ type: 'participant:renamed', participantId: ctx.actorId, name: command.name });
+      return renameParticipant(state.participants, ctx.actorId, command.name);
     case 'space:update':
       if (!isSpaceFacilitator(state, ctx.actorId)) return forbidden('Only a facilitator may change the space.');
       return accept({
@@ -31,10 +32,8 @@ export function decideSpace(state: TeamSpaceState, command: SpaceRuleCommand, ct
       const target = findMember(state, command.participantId);
       if (!target) return reject(ErrorCode.notFound, 'No such member.');
       if (target.role === command.role) return accept();
-      const facilitators = state.participants.filter((p) => p.role === 'facilitator').length;
-      if (command.role === 'participant' && facilitators <= 1) {
-        return reject(ErrorCode.invalidState, 'A team space needs at least one facilitator.');
-      }
+      const refusal = roleChangeRefusal(state.participants, target, command.role);
+      if (refusal) return reject(refusal.code, refusal.message);
       return accept({ type: 'participant:role-changed', participantId: target.id, role: command.role });
     }
     default:

@@ -466,6 +466,7 @@ export const de = {
       'Das geht gerade nicht – vermutlich hat sich der Stand eben geändert. Bitte sehen Sie noch einmal hin.',
     session_ended: 'Diese Sitzung ist beendet.',
     session_full: 'Diese Sitzung ist voll.',
+    name_taken: 'Diesen Namen verwendet hier schon jemand. Bitte ergänzen Sie etwas, etwa einen Anfangsbuchstaben.',
     conflict: 'Gleichzeitig hat jemand anderes etwas geändert. Bitte versuchen Sie es noch einmal.',
     rate_limited: 'Zu viele Anfragen in kurzer Zeit. Bitte warten Sie einen Moment.',
     unavailable: 'Der Server ist gerade nicht erreichbar. Bitte prüfen Sie die Verbindung und versuchen Sie es erneut.',

@@ -452,6 +452,7 @@ export const en: CoreMessages = {
     invalid_state: 'That is not possible right now – the board has probably just changed. Please take another look.',
     session_ended: 'This session has ended.',
     session_full: 'This session is full.',
+    name_taken: 'Someone here already goes by this name. Please add something, such as an initial.',
     conflict: 'Someone else changed something at the same moment. Please try again.',
     rate_limited: 'Too many requests in a short time. Please wait a moment.',
     unavailable: 'The server cannot be reached right now. Please check your connection and try again.',

@@ -12,7 +12,7 @@ const process = (over: Partial<GovernanceProcess>): GovernanceProcess => ({
   objectionRounds: 0,
   ...over,
 });
-const round = (index: number): Round => ({ kind: 'objection', order: ['p1', 'p2'], index, passed: [] });
+const round = (index: number): Round => ({ kind: 'objection', order: ['p1', 'p2'], index, passed: [], absent: [] });
 
 describe('governance steps', () => {
   it.each([

@@ -16,6 +16,18 @@ describe('parseInline', () => {
 });
 
 describe('parseMarkdown', () => {
+  it('keeps the further lines of a multi-line note inside its list item', () => {
+    expect(parseMarkdown('- Website: first  \n  second\n- Other')).toEqual([
+      {
+        kind: 'list',
+        items: [
+          { checked: null, content: [plain('Website: first'), plain(' '), plain('second')] },
+          { checked: null, content: [plain('Other')] },
+        ],
+      },
+    ]);
+  });
+
   it('reads the blocks of the minutes', () => {
     const md = [
       '# Team — Governance room',

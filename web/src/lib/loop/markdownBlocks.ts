@@ -77,6 +77,9 @@ export function parseMarkdown(markdown: string): Block[] {
     } else if (line === '---') {
       close();
       blocks.push({ kind: 'rule' });
+    } else if (list && /^ {2}\S/.test(line)) {
+      // A multi-line note inside a list item: its further lines are indented under the bullet.
+      list[list.length - 1]!.content.push({ text: ' ', strong: false, em: false }, ...parseInline(line.trimStart()));
     } else if (heading) {
       close();
       blocks.push({ kind: 'heading', level: heading[1]!.length, content: parseInline(heading[2]!) });

@@ -10,6 +10,7 @@ const decision = (id: string, adoptedAt: number): Decision => ({
   adoptedAt,
   meetingId: 'm1',
   present: [],
+  markedAbsent: [],
 });
 
 describe('latestDecisions', () => {

@@ -36,7 +36,7 @@ export const governanceDe = {
     nextTo: 'Weiter mit: {{name}}',
     backTo: 'Zurück zu: {{name}}',
     noSkip:
-      'Die Einwandrunde lässt sich nicht überspringen: Jede anwesende Person nennt einen Einwand oder keinen. Die Moderation kann für eine Person antworten, die es ihr sagt.',
+      'Die Einwandrunde lässt sich nicht überspringen: Jede anwesende Person nennt selbst einen Einwand oder keinen. Wer nicht antworten kann, wird von der Moderation als abwesend vermerkt.',
     blocked: {
       noProposal: 'Weiter geht es, sobald ein Vorschlag gespeichert ist.',
       roundOpen: 'Weiter geht es, wenn sich alle Anwesenden in der Einwandrunde geäußert haben.',
@@ -47,7 +47,10 @@ export const governanceDe = {
   },
   turn: {
     yours: 'Sie sind dran: Haben Sie einen Einwand?',
-    onBehalf: 'Für {{name}} antworten',
+    waitingFor: '{{name}} ist an der Reihe.',
+    markAbsent: '{{name}} als abwesend vermerken',
+    markAbsentHint:
+      'Nur wenn {{name}} nicht antworten kann. Der Beschluss nennt die Person dann als abwesend, nicht als „kein Einwand“.',
     none: 'Kein Einwand',
     objection: 'Einwand',
     objectionHint:
@@ -78,5 +81,6 @@ export const governanceDe = {
     heading: 'Beschlossen',
     recorded: 'Im Beschlussbuch festgehalten.',
     present: 'Anwesend: {{names}}',
+    markedAbsent: 'Von der Moderation als abwesend vermerkt: {{names}}',
   },
 };

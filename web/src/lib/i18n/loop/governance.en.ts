@@ -35,7 +35,7 @@ export const governanceEn: Messages['governance'] = {
     nextTo: 'Next: {{name}}',
     backTo: 'Back to: {{name}}',
     noSkip:
-      'The objection round cannot be skipped: everyone present states an objection or none. The facilitator may answer for someone who tells them.',
+      'The objection round cannot be skipped: everyone present states an objection or none themselves. The facilitator marks anyone who cannot answer as absent.',
     blocked: {
       noProposal: 'You can move on once a proposal is saved.',
       roundOpen: 'You can move on once everyone present has answered in the objection round.',
@@ -46,7 +46,9 @@ export const governanceEn: Messages['governance'] = {
   },
   turn: {
     yours: 'Your turn: do you have an objection?',
-    onBehalf: 'Answer for {{name}}',
+    waitingFor: 'It is {{name}}’s turn.',
+    markAbsent: 'Mark {{name}} absent',
+    markAbsentHint: 'Only if {{name}} cannot answer. The decision then names them as absent, not as “no objection”.',
     none: 'No objection',
     objection: 'Objection',
     objectionHint: 'What harm would the proposal cause, or how would it move us backwards? Please give a reason.',
@@ -76,5 +78,6 @@ export const governanceEn: Messages['governance'] = {
     heading: 'Adopted',
     recorded: 'Recorded in the decision log.',
     present: 'Present: {{names}}',
+    markedAbsent: 'Marked absent by the facilitator: {{names}}',
   },
 };

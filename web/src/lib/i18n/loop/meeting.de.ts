@@ -66,10 +66,12 @@ export const meetingDe = {
     objectionStatus: {
       raised: 'hat einen Einwand genannt',
       none: 'kein Einwand',
+      absent: 'von der Moderation als abwesend vermerkt',
     },
     status: {
       spoke: 'hat gesprochen',
       passed: 'hat gepasst',
+      absent: 'abwesend',
       speaking: 'spricht gerade',
       waiting: 'wartet',
     },

@@ -67,10 +67,12 @@ export const meetingEn: Messages['meeting'] = {
     objectionStatus: {
       raised: 'raised an objection',
       none: 'no objection',
+      absent: 'marked absent by the facilitator',
     },
     status: {
       spoke: 'has spoken',
       passed: 'passed',
+      absent: 'absent',
       speaking: 'speaking now',
       waiting: 'waiting',
     },
