@@ -1,49 +1,12 @@
-import { randomUUID } from 'node:crypto';
-import type { RedisSessionStore } from '@runde/server';
-import {
-  limits,
-  type Ack,
-  type AnyCommandInput,
-  type AnyCommandType,
-  type ArchivePage,
-  type CommandResult,
-} from '@runde/shared';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { uniquePrefix } from '../support/redisTestEnv.ts';
-import { createTeamSpaceOverHttp, joinOverHttp, TestClient, waitUntil } from '../support/serverClients.ts';
+import { limits, type Ack, type ArchivePage } from '@runde/shared';
+import { describe, expect, it } from 'vitest';
+import { integrationSuite } from '../support/integrationSuite.ts';
+import { createTeamSpaceOverHttp, joinOverHttp, type TestClient } from '../support/serverClients.ts';
 import { parseFrame, pathsOf } from '../support/serverFrames.ts';
-import { deleteTestKeys, openRedisStore, startTestServer, type TestServer } from '../support/serverHarness.ts';
 
-const prefix = uniquePrefix('archive');
-let store: RedisSessionStore;
-let server: TestServer;
-const clients: TestClient[] = [];
-
-beforeAll(async () => {
-  store = await openRedisStore(prefix);
-  // A generous command budget: these tests run a year of meetings, not a flood.
-  server = await startTestServer({ store, config: { rateLimits: { seat: { points: 5000, durationSec: 10 } } } });
-});
-
-afterAll(async () => {
-  for (const client of clients) client.close();
-  await server?.close();
-  await store?.close();
-  await deleteTestKeys(prefix);
-});
-
-async function connect(seat: Parameters<typeof TestClient.connect>[1]): Promise<TestClient> {
-  const client = await TestClient.connect(server.url, seat);
-  clients.push(client);
-  return client;
-}
-
-async function run<T extends AnyCommandType>(client: TestClient, type: T, payload: AnyCommandInput<T>) {
-  const ack = (await client.sendRaw(type, payload, { commandId: randomUUID() })) as Ack<CommandResult>;
-  if (!ack.ok) throw new Error(`${type} refused: ${ack.error.code} ${ack.error.message}`);
-  await waitUntil(`the sender sees ${type}`, () => client.mirror.version >= ack.data.version);
-  return ack.data.version;
-}
+// A generous command budget: these tests run a year of meetings, not a flood.
+const suite = integrationSuite('archive', { config: { rateLimits: { seat: { points: 5000, durationSec: 10 } } } });
+const { connect, run } = suite;
 
 async function page(client: TestClient, request: unknown): Promise<Ack<ArchivePage>> {
   return (await client.sendRaw('archive:page', request)) as Ack<ArchivePage>;
@@ -60,10 +23,10 @@ async function closedTension(client: TestClient, title: string, anonymous: boole
 
 describe('the team-space archive over real sockets and Redis', () => {
   it('returns the oldest meeting and tension after the live state let them go, never revealing an anonymous author', async () => {
-    const created = await createTeamSpaceOverHttp(server.url, { title: 'Archiv', facilitatorName: 'Fee' });
+    const created = await createTeamSpaceOverHttp(suite.url, { title: 'Archiv', facilitatorName: 'Fee' });
     const fee = await connect(created);
-    const ana = await connect(await joinOverHttp(server.url, created.sessionId, 'Ana'));
-    const ben = await connect(await joinOverHttp(server.url, created.sessionId, 'Ben'));
+    const ana = await connect(await joinOverHttp(suite.url, created.sessionId, 'Ana'));
+    const ben = await connect(await joinOverHttp(suite.url, created.sessionId, 'Ben'));
     const anaId = ana.seat.participantId;
 
     // Ana's anonymous tension is the first to close, so the first to leave the live state.
@@ -99,7 +62,7 @@ describe('the team-space archive over real sockets and Redis', () => {
   });
 
   it('refuses a malformed or oversized page request with a typed error', async () => {
-    const created = await createTeamSpaceOverHttp(server.url, { title: 'Archiv', facilitatorName: 'Fee' });
+    const created = await createTeamSpaceOverHttp(suite.url, { title: 'Archiv', facilitatorName: 'Fee' });
     const fee = await connect(created);
     for (const request of [
       { kind: 'meeting', limit: 21 },

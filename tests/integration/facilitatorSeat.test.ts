@@ -1,38 +1,10 @@
-import type { RedisSessionStore } from '@runde/server';
 import { applyAnyAll, ErrorCode, type AnyEvent, type ClaimFacilitatorResponse } from '@runde/shared';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { uniquePrefix } from '../support/redisTestEnv.ts';
-import {
-  createSessionOverHttp,
-  createTeamSpaceOverHttp,
-  joinOverHttp,
-  TestClient,
-  waitUntil,
-} from '../support/serverClients.ts';
-import { deleteTestKeys, openRedisStore, startTestServer, type TestServer } from '../support/serverHarness.ts';
+import { describe, expect, it } from 'vitest';
+import { integrationSuite } from '../support/integrationSuite.ts';
+import { createSessionOverHttp, createTeamSpaceOverHttp, joinOverHttp, waitUntil } from '../support/serverClients.ts';
 
-const prefix = uniquePrefix('facilitator-seat');
-let store: RedisSessionStore;
-let server: TestServer;
-const clients: TestClient[] = [];
-
-beforeAll(async () => {
-  store = await openRedisStore(prefix);
-  server = await startTestServer({ store });
-});
-
-afterAll(async () => {
-  for (const client of clients) client.close();
-  await server?.close();
-  await store?.close();
-  await deleteTestKeys(prefix);
-});
-
-async function connect(seat: Parameters<typeof TestClient.connect>[1]): Promise<TestClient> {
-  const client = await TestClient.connect(server.url, seat);
-  clients.push(client);
-  return client;
-}
+const suite = integrationSuite('facilitator-seat');
+const { connect } = suite;
 
 const kinds = [
   { kind: 'lean-coffee', open: createSessionOverHttp },
@@ -41,8 +13,8 @@ const kinds = [
 
 /** The creator Fee and Ana, promoted to co-facilitator, both connected. */
 async function withCoFacilitator(open: (typeof kinds)[number]['open']) {
-  const created = await open(server.url, { title: 'Team', facilitatorName: 'Fee' });
-  const anaSeat = await joinOverHttp(server.url, created.sessionId, 'Ana');
+  const created = await open(suite.url, { title: 'Team', facilitatorName: 'Fee' });
+  const anaSeat = await joinOverHttp(suite.url, created.sessionId, 'Ana');
   const fee = await connect(created);
   const ana = await connect(anaSeat);
   const promoted = await fee.sendRaw('participant:set-role', {
@@ -59,7 +31,7 @@ async function withCoFacilitator(open: (typeof kinds)[number]['open']) {
 }
 
 function claim(sessionId: string, facilitatorUrl: string) {
-  return fetch(`${server.url}/api/sessions/${sessionId}/facilitator`, {
+  return fetch(`${suite.url}/api/sessions/${sessionId}/facilitator`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ key: facilitatorUrl.split('#key=')[1] }),
@@ -74,14 +46,14 @@ describe.each(kinds)('the facilitator seat of a $kind', ({ open }) => {
       role: 'participant',
     });
     expect(ack).toMatchObject({ ok: false, error: { code: ErrorCode.forbidden } });
-    const stored = await store.load(created.sessionId);
+    const stored = await suite.store.load(created.sessionId);
     expect(stored?.state.participants.find((p) => p.id === created.participantId)?.role).toBe('facilitator');
   });
 
   it('gets full facilitation back through the facilitator link, announced to every device', async () => {
     const { created, ana } = await withCoFacilitator(open);
     // A session demoted before this rule existed: the creator's seat is a participant in the stored state.
-    const current = await store.load(created.sessionId);
+    const current = await suite.store.load(created.sessionId);
     if (!current) throw new Error('session missing');
     const demoted: AnyEvent = {
       type: 'participant:role-changed',
@@ -89,14 +61,14 @@ describe.each(kinds)('the facilitator seat of a $kind', ({ open }) => {
       role: 'participant',
     };
     const next = applyAnyAll(current.state, [demoted]);
-    expect(await store.commit(created.sessionId, current.version, [demoted], next)).toMatchObject({ ok: true });
+    expect(await suite.store.commit(created.sessionId, current.version, [demoted], next)).toMatchObject({ ok: true });
 
     const before = ana.batches.length;
     const response = await claim(created.sessionId, created.facilitatorUrl);
     expect(response.status).toBe(200);
     const seat = (await response.json()) as ClaimFacilitatorResponse;
     expect(seat.participantId).toBe(created.participantId);
-    const stored = await store.load(created.sessionId);
+    const stored = await suite.store.load(created.sessionId);
     expect(stored?.state.participants.find((p) => p.id === created.participantId)?.role).toBe('facilitator');
     // Ana's device did not see the out-of-band demotion; it must see the seat facilitate by an event.
     await waitUntil('Ana hears that the seat facilitates again', () =>

@@ -1,7 +1,6 @@
-import type { RedisSessionStore } from '@runde/server';
 import { rankTopics, type Ack, type CommandResult } from '@runde/shared';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { uniquePrefix } from '../support/redisTestEnv.ts';
+import { describe, expect, it } from 'vitest';
+import { integrationSuite } from '../support/integrationSuite.ts';
 import {
   convergedSession,
   joinOverHttp,
@@ -12,27 +11,10 @@ import {
   type TestSession,
 } from '../support/serverClients.ts';
 import { parseFrame } from '../support/serverFrames.ts';
-import { deleteTestKeys, openRedisStore, startTestServer, type TestServer } from '../support/serverHarness.ts';
 
-const prefix = uniquePrefix('hidden-ranking');
-let store: RedisSessionStore;
-let server: TestServer;
-let clients: TestClient[] = [];
-
-beforeAll(async () => {
-  store = await openRedisStore(prefix);
-  server = await startTestServer({ store, config: { rateLimits: { seat: { points: 1000, durationSec: 10 } } } });
-});
-
-afterEach(() => {
-  for (const client of clients) client.close();
-  clients = [];
-});
-
-afterAll(async () => {
-  await server?.close();
-  await store?.close();
-  await deleteTestKeys(prefix);
+const suite = integrationSuite('hidden-ranking', {
+  config: { rateLimits: { seat: { points: 1000, durationSec: 10 } } },
+  closeClients: 'afterEach',
 });
 
 /** `ok`, or the error code of a failed ack. */
@@ -61,11 +43,11 @@ function orderedLists(value: unknown, ids: ReadonlySet<string>, me: string): str
 
 describe('the hidden ranking', () => {
   it('reaches nobody before the reveal, facilitators included, whatever the facilitators do', async () => {
-    const s: TestSession = await startSession(server.url, {
+    const s: TestSession = await startSession(suite.url, {
       participants: 3,
       settings: { hiddenVoting: true, votesPerPerson: 4, allowStacking: true },
     });
-    clients.push(...s.all);
+    suite.track(...s.all);
     const [f, a, b, co] = s.all as [TestClient, TestClient, TestClient, TestClient];
     const titles = ['Alpha', 'Beta', 'Gamma', 'Delta'];
     for (const title of titles) okVersion(await f.send('topic:add', { title }));
@@ -80,7 +62,7 @@ describe('the hidden ranking', () => {
       okVersion(await a.send('vote:cast', { topicId: id(title) }));
     for (const title of ['Gamma', 'Gamma', 'Gamma', 'Beta'])
       okVersion(await b.send('vote:cast', { topicId: id(title) }));
-    const hidden = await convergedSession(store, s.sessionId, s.all);
+    const hidden = await convergedSession(suite.store, s.sessionId, s.all);
     expect(rankTopics(hidden.state).map((r) => r.topic.title)).toEqual(['Delta', 'Gamma', 'Beta', 'Alpha']);
 
     // Both facilitators try everything that touches the order or moves dots.
@@ -104,16 +86,15 @@ describe('the hidden ranking', () => {
     answers.push(codeOf(await co.send('topics:merge', { sourceId: id('Alpha'), targetId: id('Beta') })));
 
     // A device joining now, a second device of the facilitator, a reconnect and fresh snapshots.
-    const late = await TestClient.connect(server.url, await joinOverHttp(server.url, s.sessionId, 'Late'));
-    const fLaptop = await TestClient.connect(server.url, s.created);
-    clients.push(late, fLaptop);
+    const late = await suite.connect(await joinOverHttp(suite.url, s.sessionId, 'Late'));
+    const fLaptop = await suite.connect(s.created);
     co.close();
     okVersion(await a.send('vote:retract', { topicId: id('Delta') }));
     await co.reconnect();
     expect(co.syncKinds.at(-1)).toBe('events');
     for (const device of [f, a, b, co]) await device.sendRaw('session:sync', { sinceVersion: 0 });
     const everyone = [...s.all, late, fLaptop];
-    await convergedSession(store, s.sessionId, everyone);
+    await convergedSession(suite.store, s.sessionId, everyone);
 
     const ids = new Set(proposed);
     for (const device of everyone) {
@@ -135,7 +116,7 @@ describe('the hidden ranking', () => {
 
     okVersion(await f.send('votes:reveal', {}));
     okVersion(await f.send('agenda:move', { topicId: id('Beta'), direction: 'up' }));
-    await convergedSession(store, s.sessionId, everyone);
+    await convergedSession(suite.store, s.sessionId, everyone);
     expect(f.mirror.state?.agenda?.map((topic) => titles[proposed.indexOf(topic)])).toEqual(['Gamma', 'Beta', 'Delta']);
   });
 });

@@ -1,74 +1,37 @@
-import { randomUUID } from 'node:crypto';
-import type { RedisSessionStore } from '@runde/server';
-import { limits, type Ack, type CommandResult, type SyncResult } from '@runde/shared';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { uniquePrefix } from '../support/redisTestEnv.ts';
-import {
-  createSessionOverHttp,
-  createTeamSpaceOverHttp,
-  joinOverHttp,
-  TestClient,
-  waitUntil,
-} from '../support/serverClients.ts';
-import { deleteTestKeys, openRedisStore, startTestServer, type TestServer } from '../support/serverHarness.ts';
+import { limits, type Ack, type SyncResult } from '@runde/shared';
+import { describe, expect, it } from 'vitest';
+import { integrationSuite } from '../support/integrationSuite.ts';
+import { createSessionOverHttp, createTeamSpaceOverHttp, joinOverHttp, waitUntil } from '../support/serverClients.ts';
 
-const prefix = uniquePrefix('limits');
-let store: RedisSessionStore;
-let server: TestServer;
-const clients: TestClient[] = [];
-
-beforeAll(async () => {
-  store = await openRedisStore(prefix);
-  // A generous command budget: these tests are about the caps, not the rate.
-  server = await startTestServer({ store, config: { rateLimits: { seat: { points: 5000, durationSec: 10 } } } });
-});
-
-afterAll(async () => {
-  for (const client of clients) client.close();
-  await server?.close();
-  await store?.close();
-  await deleteTestKeys(prefix);
-});
-
-async function connect(seat: Parameters<typeof TestClient.connect>[1]): Promise<TestClient> {
-  const client = await TestClient.connect(server.url, seat);
-  clients.push(client);
-  return client;
-}
+// A generous command budget: these tests are about the caps, not the rate.
+const suite = integrationSuite('limits', { config: { rateLimits: { seat: { points: 5000, durationSec: 10 } } } });
+const { connect, send } = suite;
 
 const codeOf = (ack: Ack<unknown>) => (ack.ok ? 'ok' : ack.error.code);
 
 describe('caps over real sockets', () => {
   it('a member cannot hold more than their share of open tensions, nor fill the backlog with many seats', async () => {
-    const created = await createTeamSpaceOverHttp(server.url, { title: 'Caps', facilitatorName: 'Fee' });
-    const ana = await connect(await joinOverHttp(server.url, created.sessionId, 'Ana'));
+    const created = await createTeamSpaceOverHttp(suite.url, { title: 'Caps', facilitatorName: 'Fee' });
+    const ana = await connect(await joinOverHttp(suite.url, created.sessionId, 'Ana'));
     const tension = (title: string) =>
       ({ title, description: 'x'.repeat(limits.topicDescription), room: 'operational', anonymous: false }) as const;
 
     for (let i = 0; i < limits.openTensionsPerMember; i += 1) {
-      expect(
-        codeOf((await ana.sendRaw('tension:add', tension(`T${i}`), { commandId: randomUUID() })) as Ack<CommandResult>),
-      ).toBe('ok');
+      expect(codeOf(await send(ana, 'tension:add', tension(`T${i}`)))).toBe('ok');
     }
-    const refused = (await ana.sendRaw('tension:add', tension('One too many'), {
-      commandId: randomUUID(),
-    })) as Ack<CommandResult>;
+    const refused = await send(ana, 'tension:add', tension('One too many'));
     expect(codeOf(refused)).toBe('limit_reached');
 
     // More seats only help until the space's backlog is full.
     const seatsNeeded = limits.openTensionsPerSpace / limits.openTensionsPerMember;
     const others = await Promise.all(
-      Array.from({ length: seatsNeeded }, (_, i) => joinOverHttp(server.url, created.sessionId, `Seat ${i}`)),
+      Array.from({ length: seatsNeeded }, (_, i) => joinOverHttp(suite.url, created.sessionId, `Seat ${i}`)),
     );
     const sockets = await Promise.all(others.map((seat) => connect(seat)));
     const answers = await Promise.all(
       sockets.flatMap((socket, s) =>
-        Array.from(
-          { length: limits.openTensionsPerMember },
-          (_, i) =>
-            socket.sendRaw('tension:add', tension(`S${s}-${i}`), { commandId: randomUUID() }) as Promise<
-              Ack<CommandResult>
-            >,
+        Array.from({ length: limits.openTensionsPerMember }, (_, i) =>
+          send(socket, 'tension:add', tension(`S${s}-${i}`)),
         ),
       ),
     );
@@ -76,15 +39,15 @@ describe('caps over real sockets', () => {
     expect(accepted).toBe(limits.openTensionsPerSpace - limits.openTensionsPerMember);
     expect(answers.filter((a) => codeOf(a) === 'limit_reached')).toHaveLength(answers.length - accepted);
 
-    const stored = await store.load(created.sessionId);
+    const stored = await suite.store.load(created.sessionId);
     if (stored?.state.kind !== 'team-space') throw new Error('expected a team space');
     expect(stored.state.tensions.filter((t) => t.status === 'open')).toHaveLength(limits.openTensionsPerSpace);
   });
 
   it('a team space refuses members beyond its cap', async () => {
-    const created = await createTeamSpaceOverHttp(server.url, { title: 'Full', facilitatorName: 'Fee' });
-    for (let i = 1; i < limits.membersPerSpace; i += 1) await joinOverHttp(server.url, created.sessionId, `M${i}`);
-    const response = await fetch(`${server.url}/api/sessions/${created.sessionId}/participants`, {
+    const created = await createTeamSpaceOverHttp(suite.url, { title: 'Full', facilitatorName: 'Fee' });
+    for (let i = 1; i < limits.membersPerSpace; i += 1) await joinOverHttp(suite.url, created.sessionId, `M${i}`);
+    const response = await fetch(`${suite.url}/api/sessions/${created.sessionId}/participants`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ name: 'One too many' }),
@@ -94,13 +57,11 @@ describe('caps over real sockets', () => {
   });
 
   it('one Lean Coffee participant cannot take the whole board when the session sets no limit', async () => {
-    const created = await createSessionOverHttp(server.url, { title: 'LC', facilitatorName: 'Fatma' });
-    const ben = await connect(await joinOverHttp(server.url, created.sessionId, 'Ben'));
+    const created = await createSessionOverHttp(suite.url, { title: 'LC', facilitatorName: 'Fatma' });
+    const ben = await connect(await joinOverHttp(suite.url, created.sessionId, 'Ben'));
     const answers: string[] = [];
     for (let i = 0; i <= limits.topicsPerPersonUnset; i += 1) {
-      answers.push(
-        codeOf((await ben.sendRaw('topic:add', { title: `Topic ${i}` }, { commandId: randomUUID() })) as Ack<unknown>),
-      );
+      answers.push(codeOf(await send(ben, 'topic:add', { title: `Topic ${i}` })));
     }
     expect(answers.slice(0, -1).every((c) => c === 'ok')).toBe(true);
     expect(answers.at(-1)).toBe('topic_limit_reached');
@@ -109,7 +70,7 @@ describe('caps over real sockets', () => {
 
 describe('session:sync', () => {
   it('sends whole snapshots to one seat only within its budget, and events whenever asked', async () => {
-    const created = await createTeamSpaceOverHttp(server.url, { title: 'Sync', facilitatorName: 'Fee' });
+    const created = await createTeamSpaceOverHttp(suite.url, { title: 'Sync', facilitatorName: 'Fee' });
     const fee = await connect(created);
     // A second socket of the same seat shares the budget.
     const other = await connect(created);

@@ -1,29 +1,12 @@
-import type { RedisSessionStore } from '@runde/server';
 import { ErrorCode } from '@runde/shared';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { uniquePrefix } from '../support/redisTestEnv.ts';
+import { describe, expect, it } from 'vitest';
+import { integrationSuite } from '../support/integrationSuite.ts';
 import { createSessionOverHttp, createTeamSpaceOverHttp, TestClient, waitUntil } from '../support/serverClients.ts';
-import { deleteTestKeys, openRedisStore, startTestServer, type TestServer } from '../support/serverHarness.ts';
 
-const prefix = uniquePrefix('names');
-let store: RedisSessionStore;
-let server: TestServer;
-const clients: TestClient[] = [];
-
-beforeAll(async () => {
-  store = await openRedisStore(prefix);
-  server = await startTestServer({ store });
-});
-
-afterAll(async () => {
-  for (const client of clients) client.close();
-  await server?.close();
-  await store?.close();
-  await deleteTestKeys(prefix);
-});
+const suite = integrationSuite('names');
 
 function join(sessionId: string, name: string) {
-  return fetch(`${server.url}/api/sessions/${sessionId}/participants`, {
+  return fetch(`${suite.url}/api/sessions/${sessionId}/participants`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ name }),
@@ -31,7 +14,7 @@ function join(sessionId: string, name: string) {
 }
 
 async function names(sessionId: string): Promise<string[]> {
-  const stored = await store.load(sessionId);
+  const stored = await suite.store.load(sessionId);
   return stored?.state.participants.map((p) => p.name) ?? [];
 }
 
@@ -40,17 +23,17 @@ describe.each([
   { kind: 'team-space', open: createTeamSpaceOverHttp },
 ] as const)('names in a $kind', ({ open }) => {
   it('are stored in NFC without control or bidi characters, whatever was sent', async () => {
-    const created = await open(server.url, { title: 'Team\u0000\u202e', facilitatorName: 'Fee\u001b[31m' });
+    const created = await open(suite.url, { title: 'Team\u0000\u202e', facilitatorName: 'Fee\u001b[31m' });
     const response = await join(created.sessionId, '\u202eZoe\u0308\u0000\r\n');
     expect(response.status).toBe(201);
     expect(await names(created.sessionId)).toEqual(['Fee[31m', 'Zoë']);
-    expect((await store.load(created.sessionId))?.state.title).toBe('Team');
+    expect((await suite.store.load(created.sessionId))?.state.title).toBe('Team');
   });
 
   it.each(['\u200b', '\u200b\u200d', ' \u0301 ', '\u2800', '\u0000\u202e'])(
     'refuses a name that shows nothing (%j) and seats nobody',
     async (name) => {
-      const created = await open(server.url, { title: 'Team', facilitatorName: 'Fee' });
+      const created = await open(suite.url, { title: 'Team', facilitatorName: 'Fee' });
       const response = await join(created.sessionId, name);
       expect(response.status).toBe(400);
       expect(await names(created.sessionId)).toEqual(['Fee']);
@@ -58,7 +41,7 @@ describe.each([
   );
 
   it('keeps names unique: the facilitator’s name, in any case or with invisible characters, is taken', async () => {
-    const created = await open(server.url, { title: 'Team', facilitatorName: 'Fee' });
+    const created = await open(suite.url, { title: 'Team', facilitatorName: 'Fee' });
     for (const name of ['Fee', 'fee', ' FEE ', 'Fe\u200be', 'Ｆｅｅ']) {
       const response = await join(created.sessionId, name);
       expect(response.status).toBe(409);
@@ -68,11 +51,10 @@ describe.each([
   });
 
   it('refuses a rename to a name someone else goes by, and tells nobody anything', async () => {
-    const created = await open(server.url, { title: 'Team', facilitatorName: 'Fee' });
+    const created = await open(suite.url, { title: 'Team', facilitatorName: 'Fee' });
     const seat = (await (await join(created.sessionId, 'Ana')).json()) as Parameters<typeof TestClient.connect>[1];
-    const fee = await TestClient.connect(server.url, created);
-    const ana = await TestClient.connect(server.url, seat);
-    clients.push(fee, ana);
+    const fee = await suite.connect(created);
+    const ana = await suite.connect(seat);
     await waitUntil('both online', () => fee.mirror.current?.participants.every((p) => p.online) === true);
     const before = fee.batches.length;
     const refused = await ana.sendRaw('participant:rename', { name: 'FEE' }, { commandId: 'rename-taken-1' });

@@ -1,54 +1,19 @@
-import { randomUUID } from 'node:crypto';
-import type { RedisSessionStore } from '@runde/server';
-import {
-  loopViewFor,
-  type Ack,
-  type AnyCommandInput,
-  type AnyCommandType,
-  type CommandResult,
-  type TeamSpaceState,
-} from '@runde/shared';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { uniquePrefix } from '../support/redisTestEnv.ts';
-import { createTeamSpaceOverHttp, joinOverHttp, TestClient, waitUntil } from '../support/serverClients.ts';
+import { loopViewFor, type TeamSpaceState } from '@runde/shared';
+import { describe, expect, it } from 'vitest';
+import { integrationSuite } from '../support/integrationSuite.ts';
+import { createTeamSpaceOverHttp, joinOverHttp, type TestClient, waitUntil } from '../support/serverClients.ts';
 import { parseFrame, pathsOf } from '../support/serverFrames.ts';
-import { deleteTestKeys, openRedisStore, startTestServer, type TestServer } from '../support/serverHarness.ts';
 
-const prefix = uniquePrefix('personal-rooms');
-let store: RedisSessionStore;
-let server: TestServer;
-const clients: TestClient[] = [];
-
-beforeAll(async () => {
-  store = await openRedisStore(prefix);
-  server = await startTestServer({ store, config: { rateLimits: { seat: { points: 1000, durationSec: 10 } } } });
+const suite = integrationSuite('personal-rooms', {
+  config: { rateLimits: { seat: { points: 1000, durationSec: 10 } } },
 });
-
-afterAll(async () => {
-  for (const client of clients) client.close();
-  await server?.close();
-  await store?.close();
-  await deleteTestKeys(prefix);
-});
-
-async function connect(seat: Parameters<typeof TestClient.connect>[1]): Promise<TestClient> {
-  const client = await TestClient.connect(server.url, seat);
-  clients.push(client);
-  return client;
-}
-
-async function run<T extends AnyCommandType>(client: TestClient, type: T, payload: AnyCommandInput<T>) {
-  const ack = (await client.sendRaw(type, payload, { commandId: randomUUID() })) as Ack<CommandResult>;
-  if (!ack.ok) throw new Error(`${type} refused: ${ack.error.code} ${ack.error.message}`);
-  await client.caughtUp(ack.data.version);
-  return ack.data.version;
-}
+const { connect, run } = suite;
 
 /** The stored team space, once every client's mirror has reached its version. */
 async function converged(sessionId: string, all: readonly TestClient[]): Promise<TeamSpaceState> {
   let state: TeamSpaceState | null = null;
   await waitUntil('all clients reach the stored version', async () => {
-    const stored = await store.load(sessionId);
+    const stored = await suite.store.load(sessionId);
     if (stored?.state.kind !== 'team-space') return false;
     state = stored.state;
     return all.every((c) => c.mirror.version === stored.version);
@@ -66,9 +31,9 @@ function whereIn(frames: readonly string[], word: string): string[] {
 
 describe('personal-room content', () => {
   it('never reaches a member who was not present: connected before, catching up after, or joining later', async () => {
-    const created = await createTeamSpaceOverHttp(server.url, { title: 'Jugendhilfeplanung', facilitatorName: 'Fee' });
+    const created = await createTeamSpaceOverHttp(suite.url, { title: 'Jugendhilfeplanung', facilitatorName: 'Fee' });
     const [anaSeat, benSeat, cemSeat] = await Promise.all(
-      ['Ana', 'Ben', 'Cem'].map((name) => joinOverHttp(server.url, created.sessionId, name)),
+      ['Ana', 'Ben', 'Cem'].map((name) => joinOverHttp(suite.url, created.sessionId, name)),
     );
     const fee = await connect(created);
     const ana = await connect(anaSeat!);
@@ -126,7 +91,7 @@ describe('personal-room content', () => {
       ok: true,
       data: { kind: 'snapshot' },
     });
-    const dora = await connect(await joinOverHttp(server.url, created.sessionId, 'Dora'));
+    const dora = await connect(await joinOverHttp(suite.url, created.sessionId, 'Dora'));
     // And pushes after the meeting reach them too.
     await run(ana, 'tension:add', { title: 'Later-private', description: '', room: 'relationship', anonymous: false });
     const everyone = [...present, cem, dora];

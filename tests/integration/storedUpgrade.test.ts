@@ -1,42 +1,13 @@
-import { randomUUID } from 'node:crypto';
-import type { RedisSessionStore } from '@runde/server';
-import type { Ack, AnyCommandInput, AnyCommandType, CommandResult } from '@runde/shared';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { uniquePrefix } from '../support/redisTestEnv.ts';
-import { createTeamSpaceOverHttp, joinOverHttp, TestClient } from '../support/serverClients.ts';
-import {
-  deleteTestKeys,
-  openRawRedis,
-  openRedisStore,
-  startTestServer,
-  type TestServer,
-} from '../support/serverHarness.ts';
+import { describe, expect, it } from 'vitest';
+import { integrationSuite } from '../support/integrationSuite.ts';
+import { createTeamSpaceOverHttp, joinOverHttp } from '../support/serverClients.ts';
+import { openRawRedis } from '../support/serverHarness.ts';
 
 // A team space lasts years and outlives releases. One stored before personal-room privacy has no
 // `readers` on its tensions and records and none in its logged events; it must still open, and its
 // personal content must still be masked, not sent to everyone nor crash every snapshot.
-const prefix = uniquePrefix('stored-upgrade');
-let store: RedisSessionStore;
-let server: TestServer;
-const clients: TestClient[] = [];
-
-beforeAll(async () => {
-  store = await openRedisStore(prefix);
-  server = await startTestServer({ store });
-});
-
-afterAll(async () => {
-  for (const client of clients) client.close();
-  await server?.close();
-  await store?.close();
-  await deleteTestKeys(prefix);
-});
-
-async function run<T extends AnyCommandType>(client: TestClient, type: T, payload: AnyCommandInput<T>) {
-  const ack = (await client.sendRaw(type, payload, { commandId: randomUUID() })) as Ack<CommandResult>;
-  if (!ack.ok) throw new Error(`${type} refused: ${ack.error.code} ${ack.error.message}`);
-  return ack.data.version;
-}
+const suite = integrationSuite('stored-upgrade');
+const { connect, run } = suite;
 
 /** Removes every `readers` and `shownTo` key, wherever it sits, as an earlier release wrote them. */
 function asWrittenBefore(json: string): string {
@@ -47,10 +18,9 @@ function asWrittenBefore(json: string): string {
 
 describe('a team space stored by an earlier release', () => {
   it('opens for its members, masks its personal tensions, and catches up by snapshot', async () => {
-    const created = await createTeamSpaceOverHttp(server.url, { title: 'Team', facilitatorName: 'Ana' });
-    const ben = await joinOverHttp(server.url, created.sessionId, 'Ben');
-    const ana = await TestClient.connect(server.url, created);
-    clients.push(ana);
+    const created = await createTeamSpaceOverHttp(suite.url, { title: 'Team', facilitatorName: 'Ana' });
+    const ben = await joinOverHttp(suite.url, created.sessionId, 'Ben');
+    const ana = await connect(created);
     const since = ana.mirror.version;
     await run(ana, 'tension:add', {
       title: 'Old-private-conflict',
@@ -64,8 +34,8 @@ describe('a team space stored by an earlier release', () => {
     // Rewrite the stored snapshot and every logged event into the old shape.
     const raw = await openRawRedis();
     try {
-      const sessionKey = `${prefix}{${created.sessionId}}:session`;
-      const eventsKey = `${prefix}{${created.sessionId}}:events`;
+      const sessionKey = `${suite.prefix}{${created.sessionId}}:session`;
+      const eventsKey = `${suite.prefix}{${created.sessionId}}:events`;
       const state = await raw.hGet(sessionKey, 'state');
       await raw.hSet(sessionKey, 'state', asWrittenBefore(state ?? ''));
       const events = await raw.lRange(eventsKey, 0, -1);
@@ -76,20 +46,18 @@ describe('a team space stored by an earlier release', () => {
       await raw.quit();
     }
 
-    const stored = await store.load(created.sessionId);
+    const stored = await suite.store.load(created.sessionId);
     expect(stored?.state.kind).toBe('team-space');
 
-    const member = await TestClient.connect(server.url, ben);
-    clients.push(member);
+    const member = await connect(ben);
     const titles = member.mirror.space?.tensions.map((t) => t.title);
     expect(titles).toContain('Old-open-topic');
     expect(member.frames.join('\n')).not.toContain('Old-private-conflict');
 
     // Catching up from before the old events gives a snapshot, never old events to mask.
-    expect(await store.eventsSince(created.sessionId, since)).toBeNull();
+    expect(await suite.store.eventsSince(created.sessionId, since)).toBeNull();
     // The holder still reads her own, and the space takes new commands.
-    const holder = await TestClient.connect(server.url, created);
-    clients.push(holder);
+    const holder = await connect(created);
     expect(holder.mirror.space?.tensions.map((t) => t.title)).toContain('Old-private-conflict');
     const version = await run(holder, 'tension:add', {
       title: 'New',

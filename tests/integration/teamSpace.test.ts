@@ -1,48 +1,18 @@
-import { randomUUID } from 'node:crypto';
-import type { RedisSessionStore } from '@runde/server';
-import {
-  loopViewFor,
-  openActions,
-  type Ack,
-  type AnyCommandInput,
-  type AnyCommandType,
-  type CommandResult,
-  type SessionSummary,
-  type TeamSpaceState,
-} from '@runde/shared';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { uniquePrefix } from '../support/redisTestEnv.ts';
+import { loopViewFor, openActions, type SessionSummary, type TeamSpaceState } from '@runde/shared';
+import { describe, expect, it } from 'vitest';
+import { integrationSuite } from '../support/integrationSuite.ts';
 import { createTeamSpaceOverHttp, joinOverHttp, sleep, TestClient, waitUntil } from '../support/serverClients.ts';
 import { parseFrame, pathsOf } from '../support/serverFrames.ts';
-import { deleteTestKeys, openRedisStore, startTestServer, type TestServer } from '../support/serverHarness.ts';
 
-const prefix = uniquePrefix('team-space');
-let store: RedisSessionStore;
-let server: TestServer;
-const clients: TestClient[] = [];
-
-beforeAll(async () => {
-  store = await openRedisStore(prefix);
-  server = await startTestServer({ store, config: { rateLimits: { seat: { points: 1000, durationSec: 10 } } } });
+const suite = integrationSuite('team-space', {
+  config: { rateLimits: { seat: { points: 1000, durationSec: 10 } } },
 });
-
-afterAll(async () => {
-  for (const client of clients) client.close();
-  await server?.close();
-  await store?.close();
-  await deleteTestKeys(prefix);
-});
-
-async function connect(seat: Parameters<typeof TestClient.connect>[1]): Promise<TestClient> {
-  const client = await TestClient.connect(server.url, seat);
-  clients.push(client);
-  return client;
-}
+const { connect, send, run } = suite;
 
 /** A team space with facilitator Fee and the members `names`, everyone connected and online. */
 async function openSpace(names: string[]) {
-  const created = await createTeamSpaceOverHttp(server.url, { title: 'Jugendhilfeplanung', facilitatorName: 'Fee' });
-  const seats = await Promise.all(names.map((name) => joinOverHttp(server.url, created.sessionId, name)));
+  const created = await createTeamSpaceOverHttp(suite.url, { title: 'Jugendhilfeplanung', facilitatorName: 'Fee' });
+  const seats = await Promise.all(names.map((name) => joinOverHttp(suite.url, created.sessionId, name)));
   const facilitator = await connect(created);
   const members = await Promise.all(seats.map((seat) => connect(seat)));
   const all = [facilitator, ...members];
@@ -56,7 +26,7 @@ async function openSpace(names: string[]) {
 async function converged(sessionId: string, all: readonly TestClient[]): Promise<TeamSpaceState> {
   let state: TeamSpaceState | null = null;
   await waitUntil('all clients reach the stored version', async () => {
-    const stored = await store.load(sessionId);
+    const stored = await suite.store.load(sessionId);
     if (stored?.state.kind !== 'team-space') return false;
     state = stored.state;
     return all.every((c) => c.mirror.version === stored.version);
@@ -65,32 +35,14 @@ async function converged(sessionId: string, all: readonly TestClient[]): Promise
   return state;
 }
 
-function send<T extends AnyCommandType>(
-  client: TestClient,
-  type: T,
-  payload: AnyCommandInput<T>,
-): Promise<Ack<CommandResult>> {
-  return client.sendRaw(type, payload, { commandId: randomUUID() }) as Promise<Ack<CommandResult>>;
-}
-
-async function run<T extends AnyCommandType>(client: TestClient, type: T, payload: AnyCommandInput<T>) {
-  const ack = await send(client, type, payload);
-  if (!ack.ok) throw new Error(`${type} refused: ${ack.error.code} ${ack.error.message}`);
-  return ack.data.version;
-}
-
-/** Starts a meeting of `room` and walks it to the tensions stage, waiting for each step to arrive. */
+/** Starts a meeting of `room` and walks it to the tensions stage; `run` waits for each step to arrive. */
 async function meetingAtTensions(facilitator: TestClient, room: 'operational' | 'governance') {
   await run(facilitator, 'meeting:start', { room });
-  while (facilitator.mirror.space?.meeting?.stage !== 'tensions') {
-    const version = await run(facilitator, 'meeting:advance', {});
-    await waitUntil('the facilitator sees the step', () => facilitator.mirror.version >= version);
-  }
+  while (facilitator.mirror.space?.meeting?.stage !== 'tensions') await run(facilitator, 'meeting:advance', {});
 }
 
 async function addTension(client: TestClient, title: string, anonymous = false): Promise<string> {
-  const version = await run(client, 'tension:add', { title, description: '', room: 'operational', anonymous });
-  await waitUntil('the author sees the tension', () => client.mirror.version >= version);
+  await run(client, 'tension:add', { title, description: '', room: 'operational', anonymous });
   const tension = client.mirror.space?.tensions.find((t) => t.title === title);
   if (!tension) throw new Error('tension missing');
   return tension.id;
@@ -98,14 +50,14 @@ async function addTension(client: TestClient, title: string, anonymous = false):
 
 describe('team spaces over HTTP', () => {
   it('opens under a join code with team-space links, reports its kind, and lets the facilitator claim the seat', async () => {
-    const created = await createTeamSpaceOverHttp(server.url, { title: 'Team', facilitatorName: 'Fee' });
-    expect(created.joinUrl).toBe(`${server.url}/t/${created.joinCode}`);
-    expect(created.facilitatorUrl).toMatch(new RegExp(`^${server.url}/t/${created.joinCode}/facilitate#key=`));
-    const summary = (await (await fetch(`${server.url}/api/sessions/${created.sessionId}`)).json()) as SessionSummary;
+    const created = await createTeamSpaceOverHttp(suite.url, { title: 'Team', facilitatorName: 'Fee' });
+    expect(created.joinUrl).toBe(`${suite.url}/t/${created.joinCode}`);
+    expect(created.facilitatorUrl).toMatch(new RegExp(`^${suite.url}/t/${created.joinCode}/facilitate#key=`));
+    const summary = (await (await fetch(`${suite.url}/api/sessions/${created.sessionId}`)).json()) as SessionSummary;
     expect(summary).toEqual({ sessionId: created.sessionId, title: 'Team', kind: 'team-space', ended: false });
 
     const key = created.facilitatorUrl.split('#key=')[1];
-    const claim = await fetch(`${server.url}/api/sessions/${created.sessionId}/facilitator`, {
+    const claim = await fetch(`${suite.url}/api/sessions/${created.sessionId}/facilitator`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ key }),
@@ -115,7 +67,7 @@ describe('team spaces over HTTP', () => {
   });
 
   it('refuses a malformed request', async () => {
-    const response = await fetch(`${server.url}/api/spaces`, {
+    const response = await fetch(`${suite.url}/api/spaces`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ title: 'Team', facilitatorName: 'Fee', settings: {} }),
@@ -160,7 +112,7 @@ describe('team spaces over sockets', () => {
     await run(s.facilitator, 'tension:assign-room', { tensionId: secret, room: 'relationship' });
     await run(ana, 'tension:edit', { tensionId: secret, title: 'Conflict about holidays' });
     // A member joining later, and one catching up from scratch, get snapshots.
-    const cem = await connect(await joinOverHttp(server.url, s.sessionId, 'Cem'));
+    const cem = await connect(await joinOverHttp(suite.url, s.sessionId, 'Cem'));
     ben.mirror.version = 0;
     ben.mirror.current = null;
     await ben.sync();
@@ -184,7 +136,7 @@ describe('team spaces over sockets', () => {
   it('refuses a Lean Coffee command with invalid_state and changes nothing', async () => {
     const s = await openSpace(['Ana']);
     const [ana] = s.members as [TestClient];
-    const before = await store.load(s.sessionId);
+    const before = await suite.store.load(s.sessionId);
     const batchesBefore = s.facilitator.batches.length;
     const ack = await send(ana, 'topic:add', { title: 'A Lean Coffee topic' });
     expect(ack).toEqual({
@@ -192,7 +144,7 @@ describe('team spaces over sockets', () => {
       error: { code: 'invalid_state', message: 'Not available in this kind of session.' },
     });
     await sleep(100);
-    expect(await store.load(s.sessionId)).toEqual(before);
+    expect(await suite.store.load(s.sessionId)).toEqual(before);
     expect(s.facilitator.batches.length).toBe(batchesBefore);
   });
 });
