@@ -7,7 +7,7 @@ import { healthRoute } from './http/healthRoute.ts';
 import { hostGuard } from './http/hostGuard.ts';
 import { createHostPolicy } from './http/hostPolicy.ts';
 import { requestLog } from './http/requestLog.ts';
-import { securityHeaders } from './http/securityHeaders.ts';
+import { keepStoredPolicyOnNotModified, securityHeaders } from './http/securityHeaders.ts';
 import { sessionRoutes } from './http/sessionRoutes.ts';
 import { randomIds, type IdSource } from './ids.ts';
 import { clientAddress } from './limits/clientAddress.ts';
@@ -185,6 +185,7 @@ export function createApp(options: CreateAppOptions): RundeApp {
   // Engine.IO answers /socket.io/ itself, before express: its answers get the same headers.
   io.engine.use(headers);
   app.use(headers);
+  app.use(keepStoredPolicyOnNotModified());
   app.use(requestLog(logger));
   // Before the host check: probes (a Kubernetes kubelet, a load balancer) name an address, not the site.
   app.get('/healthz', healthRoute(store));

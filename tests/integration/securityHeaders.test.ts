@@ -124,6 +124,25 @@ describe('security headers', () => {
     }
   });
 
+  it('leave the policy a browser stored with a page alone when it revalidates the page (304)', async () => {
+    // A 304 updates the stored headers (RFC 9111): a strict policy on it would replace the page's
+    // own, and the page, shown from the cache, would block its own scripts.
+    let revalidated = 0;
+    for (const route of routes().filter((r) => r.page)) {
+      const first = await fetch(`${app.server.url}${route.path}`);
+      await first.arrayBuffer();
+      const etag = first.headers.get('etag');
+      if (!etag) continue;
+      const again = await fetch(`${app.server.url}${route.path}`, { headers: { 'if-none-match': etag } });
+      await again.arrayBuffer();
+      if (again.status !== 304) continue;
+      revalidated += 1;
+      expect(again.headers.get('content-security-policy'), route.what).toBeNull();
+      expect(again.headers.get('x-frame-options'), route.what).toBe('DENY');
+    }
+    expect(revalidated).toBeGreaterThan(0);
+  });
+
   it('promise HTTPS (HSTS) only when PUBLIC_URL is https', async () => {
     const https: TestServer = await startTestServer({
       store: app.store,

@@ -70,3 +70,21 @@ export function securityHeaders(options: SecurityHeaderOptions): Middleware {
     fromHelmet(req, res, next);
   };
 }
+
+/**
+ * A 304 updates the headers a browser stored with the page it revalidated (RFC 9111 §4.3.4).
+ * SvelteKit answers a revalidated page with 304 and without the page's own policy, so the strict
+ * policy set for every response would replace it, and the page, loaded from the cache, would then
+ * block its own scripts and styles. A 304 therefore carries no Content-Security-Policy: the stored
+ * one stays as it was sent with the page.
+ */
+export function keepStoredPolicyOnNotModified(): Middleware {
+  return (_req, res, next) => {
+    const writeHead = res.writeHead;
+    res.writeHead = function (this: ServerResponse, ...args: Parameters<ServerResponse['writeHead']>) {
+      if (args[0] === 304) this.removeHeader('Content-Security-Policy');
+      return writeHead.apply(this, args);
+    } as ServerResponse['writeHead'];
+    next();
+  };
+}
