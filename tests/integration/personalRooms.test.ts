@@ -1,26 +1,13 @@
-import { loopViewFor, type TeamSpaceState } from '@runde/shared';
+import { loopViewFor } from '@runde/shared';
 import { describe, expect, it } from 'vitest';
 import { integrationSuite } from '../support/integrationSuite.ts';
-import { createTeamSpaceOverHttp, joinOverHttp, type TestClient, waitUntil } from '../support/serverClients.ts';
+import { createTeamSpaceOverHttp, joinOverHttp, waitUntil } from '../support/serverClients.ts';
 import { parseFrame, pathsOf } from '../support/serverFrames.ts';
 
 const suite = integrationSuite('personal-rooms', {
   config: { rateLimits: { seat: { points: 1000, durationSec: 10 } } },
 });
-const { connect, run } = suite;
-
-/** The stored team space, once every client's mirror has reached its version. */
-async function converged(sessionId: string, all: readonly TestClient[]): Promise<TeamSpaceState> {
-  let state: TeamSpaceState | null = null;
-  await waitUntil('all clients reach the stored version', async () => {
-    const stored = await suite.store.load(sessionId);
-    if (stored?.state.kind !== 'team-space') return false;
-    state = stored.state;
-    return all.every((c) => c.mirror.version === stored.version);
-  });
-  if (!state) throw new Error('team space vanished');
-  return state;
-}
+const { connect, run, convergedTeamSpace: converged } = suite;
 
 /** Where a word occurs in the frames a device received, as paths into the parsed frames. */
 function whereIn(frames: readonly string[], word: string): string[] {

@@ -1,4 +1,4 @@
-import { loopViewFor, openActions, type SessionSummary, type TeamSpaceState } from '@runde/shared';
+import { loopViewFor, openActions, type SessionSummary } from '@runde/shared';
 import { describe, expect, it } from 'vitest';
 import { integrationSuite } from '../support/integrationSuite.ts';
 import { createTeamSpaceOverHttp, joinOverHttp, sleep, TestClient, waitUntil } from '../support/serverClients.ts';
@@ -7,7 +7,7 @@ import { parseFrame, pathsOf } from '../support/serverFrames.ts';
 const suite = integrationSuite('team-space', {
   config: { rateLimits: { seat: { points: 1000, durationSec: 10 } } },
 });
-const { connect, send, run } = suite;
+const { connect, send, run, convergedTeamSpace: converged } = suite;
 
 /** A team space with facilitator Fee and the members `names`, everyone connected and online. */
 async function openSpace(names: string[]) {
@@ -20,19 +20,6 @@ async function openSpace(names: string[]) {
     all.every((c) => c.mirror.current?.participants.every((p) => p.online) === true),
   );
   return { created, sessionId: created.sessionId, facilitator, members, all };
-}
-
-/** The stored team space, once every client's mirror has reached its version. */
-async function converged(sessionId: string, all: readonly TestClient[]): Promise<TeamSpaceState> {
-  let state: TeamSpaceState | null = null;
-  await waitUntil('all clients reach the stored version', async () => {
-    const stored = await suite.store.load(sessionId);
-    if (stored?.state.kind !== 'team-space') return false;
-    state = stored.state;
-    return all.every((c) => c.mirror.version === stored.version);
-  });
-  if (!state) throw new Error('team space vanished');
-  return state;
 }
 
 /** Starts a meeting of `room` and walks it to the tensions stage; `run` waits for each step to arrive. */

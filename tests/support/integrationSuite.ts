@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AppConfig, RedisSessionStore } from '@runde/server';
-import type { Ack, AnyCommandInput, AnyCommandType, CommandResult, Seat } from '@runde/shared';
+import type { Ack, AnyCommandInput, AnyCommandType, CommandResult, Seat, TeamSpaceState } from '@runde/shared';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { uniquePrefix } from './redisTestEnv.ts';
 import { TestClient, waitUntil } from './serverClients.ts';
@@ -35,6 +35,8 @@ export interface IntegrationSuite {
    * copy reached the committed version, and resolves with that version.
    */
   run<T extends AnyCommandType>(client: TestClient, type: T, payload: AnyCommandInput<T>): Promise<number>;
+  /** The stored team space, once every one of `all` has reached its version. */
+  convergedTeamSpace(sessionId: string, all: readonly TestClient[]): Promise<TeamSpaceState>;
 }
 
 /**
@@ -97,6 +99,17 @@ export function integrationSuite(label: string, options: IntegrationSuiteOptions
       const { version } = ack.data;
       await waitUntil(`the sender sees ${type}`, () => client.mirror.version >= version);
       return version;
+    },
+    async convergedTeamSpace(sessionId, all) {
+      let state: TeamSpaceState | null = null;
+      await waitUntil('all clients reach the stored version', async () => {
+        const stored = await started(store, 'the store').load(sessionId);
+        if (stored?.state.kind !== 'team-space') return false;
+        state = stored.state;
+        return all.every((c) => c.mirror.version === stored.version);
+      });
+      if (!state) throw new Error('team space vanished');
+      return state;
     },
   };
 }
