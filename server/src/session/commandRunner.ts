@@ -55,10 +55,18 @@ export interface CommandRunnerDeps {
 
 /**
  * Another node may commit between our read and our write; the store then refuses and hands back
- * its state, and we decide again. A handful of attempts is plenty: within a node, commands are
- * queued per session, so only other nodes can get in between.
+ * its state, and we decide again. Within a node commands are queued per session, so only other
+ * nodes get in between; but in a storm across nodes each node's next command is ready at once, and
+ * five lost races in a row did happen (a vote storm on two nodes answered `conflict`). A retry costs
+ * one round trip with the state already in hand, so a command gets many, and from the third on each
+ * waits a random moment first, so that two nodes fall out of step.
  */
-const MAX_ATTEMPTS = 5;
+const MAX_ATTEMPTS = 16;
+
+/** The random pause before a retry after `conflicts` lost races in a row: none for the first two. */
+function backoffMs(conflicts: number): number {
+  return conflicts < 2 ? 0 : Math.random() * Math.min(conflicts, 8);
+}
 
 const notFound = () => fail(ErrorCode.notFound, 'No such session.');
 const busy = () => fail(ErrorCode.conflict, 'The session is busy. Please try again.');
@@ -203,6 +211,8 @@ export class CommandRunner {
       fresh = true;
       this.#cache.set(sessionId, current, epoch);
       this.#deps.logger.debug({ sessionId, attempt }, 'version conflict, deciding again');
+      const pause = backoffMs(attempt + 1);
+      if (pause > 0) await new Promise((resolve) => setTimeout(resolve, pause));
     }
     this.#deps.logger.warn(
       { sessionId, commands: commands.map(({ type }) => type) },
