@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { axeViolations, formatViolations } from '../support/axe.ts';
 import { desktopContext, phoneContext } from '../support/browser.ts';
 import { fill, messages, type TestLanguage } from '../support/messages.ts';
-import { browserSuite, button, click } from '../support/browserSuite.ts';
+import { afterChange, browserSuite, button, click, settled } from '../support/browserSuite.ts';
 
 const locales: Record<TestLanguage, string> = { de: 'de-DE', en: 'en-GB' };
 
@@ -23,9 +23,8 @@ describe.each(['de', 'en'] as const)('accessibility in %s', (language) => {
   const region = (page: Page, name: string) => page.getByRole('region', { name, exact: true });
 
   async function audit(page: Page, where: string) {
-    // Let transitions and live updates settle: axe reads computed colours.
-    await page.evaluate(() => document.fonts.ready);
-    await page.waitForTimeout(250);
+    // Transitions and fonts settle first: axe reads computed colours.
+    await settled(page);
     const report = formatViolations(`${where} [${language}]`, await axeViolations(page));
     if (report) findings.push(report);
   }
@@ -192,12 +191,13 @@ describe.each(['de', 'en'] as const)('accessibility in %s', (language) => {
         .and(enabled)
         .or(button(runner, M.meeting.round.done).and(enabled));
       for (let turn = 0; turn < 20 && !(await complete.isVisible()); turn += 1) {
-        // The buttons change as turns pass; a click that loses that race looks again.
-        await action
-          .first()
-          .click({ timeout: 2_000 })
-          .catch(() => undefined);
-        await runner.waitForTimeout(100);
+        // The buttons change as turns pass; a click that loses that race looks again once the page moved on.
+        await afterChange(runner, () =>
+          action
+            .first()
+            .click({ timeout: 2_000 })
+            .catch(() => undefined),
+        );
       }
       await complete.waitFor();
     }

@@ -5,7 +5,7 @@ import { desktopContext, phoneContext } from '../support/browser.ts';
 import { fill, messages, type TestLanguage } from '../support/messages.ts';
 import { joinTeamSpace, openTeamSpace, seatBrowser } from '../support/remoteSeat.ts';
 import { createSessionOverHttp, joinOverHttp, TestClient } from '../support/serverClients.ts';
-import { browserSuite, button, click } from '../support/browserSuite.ts';
+import { browserSuite, button, click, settled } from '../support/browserSuite.ts';
 
 const locales: Record<TestLanguage, string> = { de: 'de-DE', en: 'en-GB' };
 
@@ -26,9 +26,8 @@ describe.each(['de', 'en'] as const)('accessibility of edit forms and the facili
   async function audit(page: Page, where: string) {
     for (const colorScheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme });
-      // Let transitions and live updates settle: axe reads computed colours.
-      await page.evaluate(() => document.fonts.ready);
-      await page.waitForTimeout(250);
+      // Transitions and fonts settle first: axe reads computed colours.
+      await settled(page);
       const report = formatViolations(`${where}, ${colorScheme} [${language}]`, await axeViolations(page));
       if (report) findings.push(report);
     }

@@ -2,7 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { desktopContext, phoneContext } from '../support/browser.ts';
-import { browserSuite, button, click } from '../support/browserSuite.ts';
+import { afterChange, browserSuite, button, click } from '../support/browserSuite.ts';
 
 const golden = new URL('./golden/loop-meetings.md', import.meta.url);
 
@@ -45,9 +45,7 @@ describe('two LOOP meetings of one team, from phones', () => {
     const done = runner.getByText('Everyone has had their turn.');
     while (!(await done.isVisible())) {
       const next = button(runner, 'Next speaker');
-      if (await next.isVisible()) await next.click();
-      else await click(runner, 'Done');
-      await runner.waitForTimeout(50);
+      await afterChange(runner, async () => ((await next.isVisible()) ? next.click() : click(runner, 'Done')));
     }
   }
 

@@ -4,7 +4,7 @@ import { axeViolations, formatViolations } from '../support/axe.ts';
 import { projectorContext } from '../support/browser.ts';
 import { fill, messages } from '../support/messages.ts';
 import { joinTeamSpace, openTeamSpace, seatBrowser } from '../support/remoteSeat.ts';
-import { browserSuite } from '../support/browserSuite.ts';
+import { browserSuite, settled } from '../support/browserSuite.ts';
 
 /** With RUNDE_SCREENSHOTS=1 the test renews its picture in docs/screenshots; otherwise it leaves the docs alone. */
 const screenshotsWanted = process.env.RUNDE_SCREENSHOTS === '1';
@@ -44,7 +44,9 @@ describe('the projector view of a team space', () => {
         { width: 1280, height: 720 },
       ]) {
         await page.setViewportSize(viewport);
-        await page.waitForTimeout(200);
+        // The page has laid itself out at the new size, and its transitions are over.
+        await page.waitForFunction((width) => window.innerWidth === width, viewport.width);
+        await settled(page);
         const label = `${where} at ${viewport.width}×${viewport.height}`;
         const report = formatViolations(label, await axeViolations(page));
         if (report) findings.push(report);

@@ -47,3 +47,27 @@ export function browserSuite(label: string): BrowserSuite {
 export const button = (scope: Page | Locator, name: string) => scope.getByRole('button', { name, exact: true });
 
 export const click = (scope: Page | Locator, name: string) => button(scope, name).click();
+
+/**
+ * Resolves once the page has its fonts and no finite CSS transition or animation is running, so
+ * what axe reads (computed colours, sizes) is what stays on screen. Endless ones (a pulsing dot)
+ * never finish and are not waited for.
+ */
+export async function settled(page: Page): Promise<void> {
+  await page.evaluate(() => document.fonts.ready);
+  await page.waitForFunction(() =>
+    document
+      .getAnimations()
+      .every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity),
+  );
+}
+
+/**
+ * Runs `action`, then waits until the page's text changed (an answer arrived, a turn passed), at
+ * most `timeout` ms: for loops that act, look and act again, instead of sleeping between tries.
+ */
+export async function afterChange(page: Page, action: () => Promise<unknown>, timeout = 2_000): Promise<void> {
+  const before = await page.locator('body').innerText();
+  await action();
+  await page.waitForFunction((text) => document.body.innerText !== text, before, { timeout }).catch(() => undefined);
+}
