@@ -11,7 +11,15 @@ import { accessSync, constants, existsSync, mkdtempSync, readFileSync, rmSync } 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { ROOT, activeChildren, ensureInstalled, ensureWebBuild, say, signalNumber } from './lib/bootstrap.mjs';
+import {
+  ROOT,
+  activeChildren,
+  ensureInstalled,
+  ensureSvelteKitSync,
+  ensureWebBuild,
+  say,
+  signalNumber,
+} from './lib/bootstrap.mjs';
 import { findOnPath, startEphemeralRedis } from './lib/redisServer.mjs';
 
 const PROJECTS = ['unit', 'integration', 'e2e'];
@@ -116,6 +124,7 @@ async function main() {
 
   await ensureInstalled();
   if (needsWebBuild) await ensureWebBuild();
+  else await ensureSvelteKitSync();
 
   const workDir = mkdtempSync(join(tmpdir(), 'runde-test-'));
   let redis = null;

@@ -127,6 +127,17 @@ export async function ensureInstalled() {
   writeFileSync(INSTALL_STAMP, `${new Date().toISOString()}\n`);
 }
 
+/**
+ * Writes SvelteKit's generated files (web/.svelte-kit) when a fresh clone has none: the web app's
+ * tsconfig extends them, so even its unit tests cannot load without. A build writes them too.
+ */
+export async function ensureSvelteKitSync() {
+  if (existsSync(join(ROOT, 'web/.svelte-kit/tsconfig.json'))) return;
+  say('generating SvelteKit types (web/.svelte-kit is missing)');
+  const code = await runPnpm(['--filter', '@runde/web', 'exec', 'svelte-kit', 'sync']);
+  if (code !== 0) throw new Error(`svelte-kit sync failed (exit code ${code})`);
+}
+
 /** Builds the web app into web/build when the build is missing or older than its sources. */
 export async function ensureWebBuild() {
   const builtAt = newestMtime([WEB_BUILD]);
