@@ -49,17 +49,21 @@ export const button = (scope: Page | Locator, name: string) => scope.getByRole('
 export const click = (scope: Page | Locator, name: string) => button(scope, name).click();
 
 /**
- * Resolves once the page has its fonts and no finite CSS transition or animation is running, so
- * what axe reads (computed colours, sizes) is what stays on screen. Endless ones (a pulsing dot)
- * never finish and are not waited for.
+ * Resolves once the page has its fonts and the finite CSS transitions and animations that were
+ * running have finished, so what axe reads (computed colours, sizes) is what stays on screen.
+ * Ones that start later, endless ones and long ones (a timer's bar) are not waited for.
  */
 export async function settled(page: Page): Promise<void> {
-  await page.evaluate(() => document.fonts.ready);
-  await page.waitForFunction(() =>
-    document
-      .getAnimations()
-      .every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity),
-  );
+  await page.evaluate(async () => {
+    await document.fonts.ready;
+    // A transition ends within a second; what runs longer (a countdown's bar) is content, not settling.
+    const ending = document.getAnimations().filter((a) => {
+      const timing = a.effect?.getComputedTiming();
+      const left = Number(timing?.endTime ?? Infinity) - Number(timing?.localTime ?? 0);
+      return a.playState === 'running' && left <= 1_000;
+    });
+    await Promise.all(ending.map((a) => a.finished.catch(() => undefined)));
+  });
 }
 
 /**
