@@ -1,8 +1,10 @@
+import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { phoneContext } from '../support/browser.ts';
 import { browserSuite } from '../support/browserSuite.ts';
 import { endedLeanCoffee, longCompound, longUrl } from '../support/endedLeanCoffee.ts';
+import { readSpreadsheetCsv } from '../../shared/src/export/testing/readSpreadsheetCsv.ts';
 import { messages } from '../support/messages.ts';
 import { openTeamSpace, seatBrowser } from '../support/remoteSeat.ts';
 import type { TestSession } from '../support/serverClients.ts';
@@ -82,5 +84,51 @@ describe('the summary of an ended Lean Coffee', () => {
     } finally {
       facilitator.close();
     }
+  });
+
+  it.each([
+    {
+      locale: 'de-DE',
+      language: 'de' as const,
+      separator: ';' as const,
+      header: ['Art', 'Thema', 'Status', 'Text', 'Punkte', 'Minuten', 'Person', 'Fällig'],
+      discussed: 'besprochen',
+      notDiscussed: 'nicht besprochen',
+      closing: 'Abschlussrunde',
+    },
+    {
+      locale: 'en-GB',
+      language: 'en' as const,
+      separator: ',' as const,
+      header: ['Type', 'Topic', 'Status', 'Text', 'Votes', 'Minutes', 'Person', 'Due'],
+      discussed: 'discussed',
+      notDiscussed: 'not discussed',
+      closing: 'closing round',
+    },
+  ])('downloads a CSV that a $language spreadsheet splits into columns', async (expected) => {
+    session = await endedLeanCoffee(suite.app.server.url);
+    const context = await phoneContext(suite.browser, { locale: expected.locale });
+    await seatBrowser(context, session.sessionId, session.created);
+    const page = await context.newPage();
+    await page.goto(`${suite.app.server.url}/s/${session.sessionId}/summary`);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: messages[expected.language].summary.downloadCsv, exact: true }).click(),
+    ]);
+    const file = await readFile(await download.path(), 'utf8');
+    expect(file.startsWith('\uFEFF')).toBe(true);
+    const table = readSpreadsheetCsv(file, expected.separator);
+    expect(table[0]).toEqual(expected.header);
+    expect(table.filter((row) => row.length !== expected.header.length)).toEqual([]);
+    const topics = table.filter((row) => row[0] === table[1]?.[0]);
+    expect(topics.map((row) => [row[1], row[2]])).toEqual([
+      [`Leitfaden: ${longUrl}`, expected.discussed],
+      [`${longCompound} rechtzeitig verschicken`, expected.notDiscussed],
+    ]);
+    // The action's text holds both separators and quotes; it stays one cell.
+    expect(table.some((row) => row[3] === `${longCompound} prüfen; Entwurf: „Fristen, Zuständigkeiten“`)).toBe(true);
+    expect(table.filter((row) => row[0] === expected.closing).map((row) => row[6])).toEqual(['Fatma', 'Person 1']);
+    expect(table.at(-1)?.[0]).toBe('ROTI');
+    await context.close();
   });
 });
