@@ -3,7 +3,8 @@ import type { CommandInput, CommandType } from '@runde/shared';
 import { startSession, topicId, type TestClient, type TestSession } from './serverClients.ts';
 
 /** A link as people paste it into a topic: one unbreakable "word" of 96 characters. */
-export const longUrl = 'https://www.kommune360.de/materialien/lean-coffee-leitfaden-fuer-jugendhilfeausschuesse-2026.pdf';
+export const longUrl =
+  'https://www.kommune360.de/materialien/lean-coffee-leitfaden-fuer-jugendhilfeausschuesse-2026.pdf';
 /** A 58-letter German compound, as a youth-welfare committee writes them. */
 export const longCompound = 'Jugendhilfeplanungsausschusssitzungsvorbereitungsunterlage';
 
