@@ -131,4 +131,27 @@ describe('the summary of an ended Lean Coffee', () => {
     expect(table.at(-1)?.[0]).toBe('ROTI');
     await context.close();
   });
+
+  it.each(['/j/', '/s/'])('shows a latecomer without a seat the summary at %sCODE, not a join form', async (prefix) => {
+    session = await endedLeanCoffee(suite.app.server.url);
+    const context = await phoneContext(suite.browser, { locale: 'de-DE', viewport: { width: 360, height: 640 } });
+    const page = await context.newPage();
+    await page.goto(`${suite.app.server.url}${prefix}${session.sessionId}`);
+    await page.getByRole('heading', { name: 'Jugendhilfeausschuss März', level: 1 }).waitFor();
+    await page.getByText(de.summary.readOnly).waitFor();
+    expect(new URL(page.url()).pathname).toBe(`/s/${session.sessionId}/summary`);
+    await page.getByRole('heading', { name: de.summary.allActions }).waitFor();
+    await page.getByRole('heading', { name: `1. Leitfaden: ${longUrl}` }).waitFor();
+    await page.getByText('Fatma:').waitFor();
+    expect(await page.getByLabel(de.join.nameLabel).count()).toBe(0);
+    expect(await page.getByRole('alert').count()).toBe(0);
+    expect(await widthProblems(page)).toEqual({
+      overflow: 0,
+      buttons: [
+        { name: de.summary.downloadCsv, visible: true },
+        { name: de.summary.downloadMarkdown, visible: true },
+      ],
+    });
+    await context.close();
+  });
 });

@@ -374,6 +374,9 @@ export const de = {
     heading: 'Zusammenfassung',
     back: 'Zurück zur Sitzung',
     running: 'Die Sitzung läuft noch; hier steht der aktuelle Stand.',
+    readOnly:
+      'Diese Sitzung ist beendet. Hier steht ihre Zusammenfassung zum Nachlesen, so wie alle Teilnehmenden sie sehen.',
+    loadFailed: 'Die Zusammenfassung konnte nicht geladen werden. Bitte versuchen Sie es noch einmal.',
     downloadMarkdown: 'Markdown herunterladen',
     downloadCsv: 'CSV herunterladen',
     print: 'Drucken oder als PDF speichern',

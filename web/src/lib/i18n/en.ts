@@ -362,6 +362,8 @@ export const en: CoreMessages = {
     back: 'Back to the session',
     running: 'The session is still running; this is where it stands now.',
     downloadMarkdown: 'Download Markdown',
+    readOnly: 'This session has ended. Here is its summary to read, as every participant sees it.',
+    loadFailed: 'The summary could not be loaded. Please try again.',
     downloadCsv: 'Download CSV',
     print: 'Print or save as PDF',
     participants: 'Participants',
