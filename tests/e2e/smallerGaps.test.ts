@@ -3,7 +3,7 @@ import { desktopContext, phoneContext } from '../support/browser.ts';
 import { browserSuite, click } from '../support/browserSuite.ts';
 import { fill, messages } from '../support/messages.ts';
 import { openTeamSpace, seatBrowser } from '../support/remoteSeat.ts';
-import { startSession, waitUntil } from '../support/serverClients.ts';
+import { joinOverHttp, startSession, waitUntil } from '../support/serverClients.ts';
 
 const de = messages.de;
 
@@ -94,6 +94,35 @@ describe('smaller gaps', () => {
       await page.getByText('140 / 140', { exact: true }).waitFor();
       await status.getByText('Höchstlänge von 140 Zeichen erreicht').waitFor();
       expect(await field.inputValue()).toHaveLength(140);
+      await context.close();
+    } finally {
+      session.close();
+    }
+  });
+
+  it('tells a second "Anna" how to be told apart, back in the name field', async () => {
+    const session = await startSession(suite.app.server.url, { participants: 0, title: 'Teamrunde' });
+    try {
+      await joinOverHttp(suite.app.server.url, session.sessionId, 'Anna');
+      const context = await phoneContext(suite.browser, { locale: 'de-DE' });
+      const page = await context.newPage();
+      await page.goto(`${suite.app.server.url}/j/${session.sessionId}`);
+      const field = page.getByLabel(de.join.nameLabel);
+      await field.fill('Anna');
+      await click(page, de.join.submit);
+      const alert = page.getByRole('alert');
+      await alert.getByText('„Anna B.“', { exact: false }).waitFor();
+      expect(await field.evaluate((input) => input === document.activeElement)).toBe(true);
+      expect(await field.getAttribute('aria-invalid')).toBe('true');
+      const describedBy = (await field.getAttribute('aria-describedby')) ?? '';
+      expect(describedBy.split(' ')).toContain(await alert.getAttribute('id'));
+
+      await page.keyboard.type(' B.');
+      await click(page, de.join.submit);
+      await page.waitForURL(`**/s/${session.sessionId}`);
+      await waitUntil('Anna B. is seated', () =>
+        (session.facilitator.mirror.current?.participants ?? []).some((p) => p.name === 'Anna B.'),
+      );
       await context.close();
     } finally {
       session.close();

@@ -136,6 +136,8 @@ export const de = {
     sessionIntro: 'Sie treten dieser Sitzung bei:',
     nameLabel: 'Ihr Name',
     nameHint: 'Die anderen Teilnehmenden sehen diesen Namen.',
+    nameTaken:
+      'In dieser Sitzung heißt schon jemand „{{name}}“. Damit die anderen Sie unterscheiden können, ergänzen Sie bitte etwas, zum Beispiel den ersten Buchstaben Ihres Nachnamens: „{{example}}“.',
     submit: 'Beitreten',
     submitting: 'Trete bei …',
     otherCode: 'Anderen Code eingeben',

@@ -126,6 +126,8 @@ export const en: CoreMessages = {
     checking: 'Checking the code …',
     sessionIntro: 'You are joining this session:',
     nameLabel: 'Your name',
+    nameTaken:
+      'Someone in this session is already called “{{name}}”. So that the others can tell you apart, please add something, such as the first letter of your surname: “{{example}}”.',
     nameHint: 'The other participants see this name.',
     submit: 'Join',
     submitting: 'Joining …',
