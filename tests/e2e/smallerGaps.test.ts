@@ -51,7 +51,7 @@ describe('smaller gaps', () => {
       await fatma.send('phase:change', { to: 'vote' });
       await page.getByText('Noch 3 von 3 Punkten übrig', { exact: true }).waitFor();
       for (const title of ['Dienstplan', 'Fortbildung', 'Kaffeemaschine']) {
-        const topic = fatma.mirror.current?.topics.find((t) => t.title === title);
+        const topic = fatma.mirror.state?.topics.find((t) => t.title === title);
         await fatma.send('vote:cast', { topicId: topic?.id ?? '' });
       }
       await page.getByText('3 von 3 Punkten vergeben', { exact: true }).waitFor();

@@ -23,7 +23,7 @@ describe('GET /api/sessions/:code/ended', () => {
       expect(await running.json()).toMatchObject({ ok: false, error: { code: ErrorCode.invalidState } });
 
       await fatma.send('phase:change', { to: 'vote' });
-      await ben.send('vote:cast', { topicId: topicId(ben.mirror.current, 'Anonym eingebracht') });
+      await ben.send('vote:cast', { topicId: topicId(ben.mirror.state, 'Anonym eingebracht') });
       await fatma.send('phase:change', { to: 'discuss' });
       await fatma.send('phase:change', { to: 'wrapup' });
       await ben.send('roti:cast', { score: 2 });

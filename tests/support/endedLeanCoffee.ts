@@ -24,7 +24,7 @@ export async function endedLeanCoffee(url: string, title = 'Jugendhilfeausschuss
   await run(fatma, 'topic:add', { title: `Leitfaden: ${longUrl}`, description: `Siehe ${longUrl}` });
   await run(person, 'topic:add', { title: `${longCompound} rechtzeitig verschicken`, description: '' });
   await run(fatma, 'phase:change', { to: 'vote' });
-  const urlTopic = topicId(fatma.mirror.current, `Leitfaden: ${longUrl}`);
+  const urlTopic = topicId(fatma.mirror.state, `Leitfaden: ${longUrl}`);
   await run(person, 'vote:cast', { topicId: urlTopic });
   await run(fatma, 'phase:change', { to: 'discuss' });
   await run(fatma, 'discussion:start', { topicId: urlTopic });
