@@ -69,9 +69,9 @@ describe('a first Lean Coffee round from phones', () => {
     for (const [page, action, titles] of votes) {
       for (const title of titles) await page.getByRole('button', { name: `${action} ${title}` }).click();
     }
-    await ana.getByText('Alle Punkte vergeben').waitFor();
-    await ben.getByText('All votes used').waitFor();
-    await facilitator.getByText('All votes used').waitFor();
+    await ana.getByText('3 von 3 Punkten vergeben').waitFor();
+    await ben.getByText('3 of 3 votes used').waitFor();
+    await facilitator.getByText('3 of 3 votes used').waitFor();
 
     await facilitator.getByRole('button', { name: 'Next: Discuss' }).click();
     const expected = [

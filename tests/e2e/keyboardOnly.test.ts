@@ -74,19 +74,19 @@ describe('a Lean Coffee round with the keyboard only', () => {
 
     await press(maria, 'button', 'Next: Vote');
     await expectFocusOn(maria, 'Next: Discuss');
-    await ana.getByText('3 votes left').waitFor();
+    await ana.getByText('3 of 3 votes left').waitFor();
     // Space presses a button as well as Enter does; the second vote stacks on the same topic.
     await press(ana, 'button', 'Add vote to Onboarding', 'Space');
-    await ana.getByText('2 votes left').waitFor();
+    await ana.getByText('2 of 3 votes left').waitFor();
     // The focus stays on the button, so a second vote is one more key press.
     await expectFocusOn(ana, 'Add vote to Onboarding');
     await ana.keyboard.press('Space');
-    await ana.getByText('1 vote left').waitFor();
+    await ana.getByText('1 of 3 votes left').waitFor();
     // Back up the page: the other topic came earlier.
     await press(ana, 'button', 'Add vote to Release process', 'Enter', true);
-    await ana.getByText('All votes used').waitFor();
+    await ana.getByText('3 of 3 votes used').waitFor();
     await press(maria, 'button', 'Add vote to Onboarding');
-    await maria.getByText('2 votes left').waitFor();
+    await maria.getByText('2 of 3 votes left').waitFor();
 
     await press(maria, 'button', 'Next: Discuss');
     await press(maria, 'button', 'Next topic');

@@ -77,7 +77,7 @@ describe('a whole Lean Coffee, from creation to the downloaded minutes', () => {
     for (const [page, action, titles] of votes) {
       for (const title of titles) await click(page, `${action} ${title}`);
     }
-    await ana.getByText('Alle Punkte vergeben').waitFor();
+    await ana.getByText('3 von 3 Punkten vergeben').waitFor();
 
     await click(maria, 'Next: Discuss');
     await click(maria, 'Next topic');

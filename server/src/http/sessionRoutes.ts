@@ -9,13 +9,16 @@ import {
   fail,
   joinCodeSchema,
   joinSessionRequestSchema,
+  mayReadWithoutSeat,
   normalizeJoinCode,
   type AnyEvent,
   type ClaimFacilitatorResponse,
   type CreateSessionResponse,
   type DecideContext,
+  type EndedSessionResponse,
   type JoinSessionResponse,
   type SessionSummary,
+  viewForReaderWithoutSeat,
 } from '@runde/shared';
 import { Router, type Request, type RequestHandler, type Response } from 'express';
 import type { Logger } from 'pino';
@@ -155,6 +158,29 @@ export function sessionRoutes(deps: SessionRouteDeps): Router {
     res.json(body);
   };
 
+  /**
+   * The summary of an ended Lean Coffee for someone without a seat (a latecomer, a phone that lost
+   * its seat): the server decides what that copy holds, masked like any participant's. Codes
+   * that find nothing count as failed lookups, like the join page's lookup.
+   */
+  const ended: RequestHandler = async (req, res) => {
+    const sessionId = sessionIdFrom(req, res);
+    if (!sessionId) return;
+    const current = await store.load(sessionId);
+    if (!current) {
+      sendError(res, notFound('session'));
+      return;
+    }
+    await refund(limiters.failedLookup, req);
+    const { state } = current;
+    if (state.kind !== 'lean-coffee' || !mayReadWithoutSeat(state)) {
+      sendError(res, fail(ErrorCode.invalidState, 'This session can be read only by its participants.').error);
+      return;
+    }
+    const body: EndedSessionResponse = { state: viewForReaderWithoutSeat(state) };
+    res.json(body);
+  };
+
   /** Take a seat: the join goes through `decide` like any command, and its token is stored in the same write. */
   const join: RequestHandler = async (req, res) => {
     const sessionId = sessionIdFrom(req, res);
@@ -239,6 +265,7 @@ export function sessionRoutes(deps: SessionRouteDeps): Router {
   router.post('/spaces', limitByIp(limiters.create), createSpace);
   const failedLookups = limitByIp(limiters.failedLookup);
   router.get('/sessions/:code', limitByIp(limiters.lookup), failedLookups, summary);
+  router.get('/sessions/:code/ended', limitByIp(limiters.lookup), failedLookups, ended);
   router.post('/sessions/:code/participants', limitByIp(limiters.join), failedLookups, join);
   router.post('/sessions/:code/facilitator', limitByIp(limiters.join), failedLookups, claimFacilitator);
   return router;

@@ -83,3 +83,20 @@ export function eventFor(event: DomainEvent, viewer: Viewer): DomainEvent {
       return event;
   }
 }
+
+/**
+ * Whether someone without a seat may read the session: once it has ended, its summary is the
+ * record of the meeting, and a latecomer (or someone whose phone forgot the seat) reads it instead
+ * of a join form. While it runs, only seats read it.
+ */
+export function mayReadWithoutSeat(state: SessionState): boolean {
+  return state.phase === 'ended';
+}
+
+/**
+ * The copy a reader without a seat gets: what every participant sees and nothing one of them
+ * sees only of themselves (their own anonymous topics, votes, thumbs and ROTI score stay masked).
+ */
+export function viewForReaderWithoutSeat(state: SessionState): SessionState {
+  return viewFor(state, { participantId: '' });
+}

@@ -27,7 +27,13 @@ export interface MinutesLabels {
   topic: string;
   action: string;
   csvHeader: readonly string[];
-  csvKind: { topic: string; takeaway: string; action: string };
+  csvKind: { topic: string; takeaway: string; action: string; closing: string; roti: string };
+  csvStatus: { discussed: string; notDiscussed: string };
+  /**
+   * The list separator of this language's spreadsheets: German Excel splits on `;` (the comma is
+   * the decimal separator there) and reads a comma-separated file as one column.
+   */
+  csvSeparator: ';' | ',';
   nothingYet: string;
 }
 
@@ -59,8 +65,10 @@ export const minutesLabels: Record<'de' | 'en', MinutesLabels> = {
     allActions: 'All actions',
     topic: 'Topic',
     action: 'Action',
-    csvHeader: ['Type', 'Topic', 'Text', 'Votes', 'Minutes', 'Owner', 'Due'],
-    csvKind: { topic: 'topic', takeaway: 'takeaway', action: 'action' },
+    csvHeader: ['Type', 'Topic', 'Status', 'Text', 'Votes', 'Minutes', 'Person', 'Due'],
+    csvKind: { topic: 'topic', takeaway: 'takeaway', action: 'action', closing: 'closing round', roti: 'ROTI' },
+    csvStatus: { discussed: 'discussed', notDiscussed: 'not discussed' },
+    csvSeparator: ',',
     nothingYet: 'Nothing yet.',
   },
   de: {
@@ -90,8 +98,10 @@ export const minutesLabels: Record<'de' | 'en', MinutesLabels> = {
     allActions: 'Alle Aufgaben',
     topic: 'Thema',
     action: 'Aufgabe',
-    csvHeader: ['Art', 'Thema', 'Text', 'Punkte', 'Minuten', 'Verantwortlich', 'Fällig'],
-    csvKind: { topic: 'Thema', takeaway: 'Erkenntnis', action: 'Aufgabe' },
+    csvHeader: ['Art', 'Thema', 'Status', 'Text', 'Punkte', 'Minuten', 'Person', 'Fällig'],
+    csvKind: { topic: 'Thema', takeaway: 'Erkenntnis', action: 'Aufgabe', closing: 'Abschlussrunde', roti: 'ROTI' },
+    csvStatus: { discussed: 'besprochen', notDiscussed: 'nicht besprochen' },
+    csvSeparator: ';',
     nothingYet: 'Noch nichts.',
   },
 };

@@ -4,6 +4,7 @@ import { session } from '../domain/testing/fixtures.ts';
 import { minutesLabels } from './labels.ts';
 import { leanCoffeeCsv, leanCoffeeMarkdown } from './leanCoffeeMinutes.ts';
 import { summarizeLeanCoffee } from './leanCoffeeSummary.ts';
+import { readSpreadsheetCsv } from './testing/readSpreadsheetCsv.ts';
 
 const minute = 60_000;
 
@@ -89,9 +90,54 @@ describe('Lean Coffee minutes', () => {
     const s = finishedSession();
     const csv = leanCoffeeCsv(summarizeLeanCoffee(s.state, s.ctx.now), minutesLabels.en);
     const lines = csv.replace('\uFEFF', '').trim().split('\r\n');
-    expect(lines[0]).toBe('Type,Topic,Text,Votes,Minutes,Owner,Due');
-    expect(lines).toContain(`action,Onboarding buddies,"'=Draft, a buddy checklist",,,Ana,2026-12-01`);
-    expect(lines).toContain('topic,Onboarding buddies,,3,10,,');
+    expect(lines[0]).toBe('Type,Topic,Status,Text,Votes,Minutes,Person,Due');
+    expect(lines).toContain(`action,Onboarding buddies,discussed,"'=Draft, a buddy checklist",,,Ana,2026-12-01`);
+    expect(lines).toContain('topic,Onboarding buddies,discussed,,3,10,,');
     expect(csv.startsWith('\uFEFF')).toBe(true);
+  });
+
+  // German Excel splits on `;` and English Excel on `,`: read each file back as that program would.
+  it.each([
+    {
+      language: 'de' as const,
+      separator: ';' as const,
+      header: ['Art', 'Thema', 'Status', 'Text', 'Punkte', 'Minuten', 'Person', 'Fällig'],
+      rows: [
+        ['Thema', 'Onboarding buddies', 'besprochen', '', '3', '10', '', ''],
+        ['Aufgabe', 'Onboarding buddies', 'besprochen', "'=Draft, a buddy checklist", '', '', 'Ana', '2026-12-01'],
+        ['Thema', 'Coffee machine', 'nicht besprochen', '', '0', '0', '', ''],
+        ['Abschlussrunde', '', '', 'Clear next steps', '', '', 'Ana', ''],
+        ['Abschlussrunde', '', '', 'gepasst', '', '', 'Ben', ''],
+        ['ROTI', '', '', 'Durchschnitt 4,5 von 5 (2 Stimmen) · 1: 0 · 2: 0 · 3: 0 · 4: 1 · 5: 1', '', '', '', ''],
+      ],
+    },
+    {
+      language: 'en' as const,
+      separator: ',' as const,
+      header: ['Type', 'Topic', 'Status', 'Text', 'Votes', 'Minutes', 'Person', 'Due'],
+      rows: [
+        ['topic', 'Meeting-free *Fridays*', 'discussed', '', '2', '3', '', ''],
+        ['takeaway', 'Onboarding buddies', 'discussed', 'Buddies help in week one', '', '', '', ''],
+        ['topic', 'Coffee machine', 'not discussed', '', '0', '0', '', ''],
+        ['closing round', '', '', 'passed', '', '', 'Ben', ''],
+        ['ROTI', '', '', 'Average 4.5 of 5 (2 votes) · 1: 0 · 2: 0 · 3: 0 · 4: 1 · 5: 1', '', '', '', ''],
+      ],
+    },
+  ])('the $language CSV opens in columns in a $language spreadsheet', ({ language, separator, header, rows }) => {
+    const s = finishedSession();
+    const csv = leanCoffeeCsv(summarizeLeanCoffee(s.state, s.ctx.now), minutesLabels[language]);
+    const table = readSpreadsheetCsv(csv, separator);
+    expect(table[0]).toEqual(header);
+    expect(table.every((row) => row.length === header.length)).toBe(true);
+    for (const row of rows) expect(table).toContainEqual(row);
+  });
+
+  it('keeps umlauts, line breaks and both separators inside one cell', () => {
+    const s = session();
+    s.addTopic('p2', 'Jugendhilfeplanung; Übergänge, „Schnittstellen“');
+    const csv = leanCoffeeCsv(summarizeLeanCoffee(s.state, s.ctx.now), minutesLabels.de);
+    expect(csv.startsWith('\uFEFF')).toBe(true);
+    const table = readSpreadsheetCsv(csv, ';');
+    expect(table[1]?.[1]).toBe('Jugendhilfeplanung; Übergänge, „Schnittstellen“');
   });
 });

@@ -120,26 +120,54 @@ function csvCell(value: string | number): string {
   const text = String(value);
   // A leading = + - @ would run as a formula in spreadsheet programs.
   const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  // Both separators are quoted, so a file stays readable whichever one a spreadsheet assumes.
   return /[",\r\n;]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-/** The same record as CSV (one row per topic, takeaway and action), with a BOM so spreadsheets read umlauts. */
+type CsvRow = [
+  kind: string,
+  topic: string,
+  status: string,
+  text: string,
+  votes: number | '',
+  minutes: number | '',
+  person: string,
+  due: string,
+];
+
+/**
+ * The same record as CSV for a spreadsheet in the reader's language: one row per topic (with
+ * whether it was discussed), takeaway, action, closing-round answer and the ROTI result, split by
+ * that language's list separator, with a BOM so spreadsheets read umlauts.
+ */
 export function leanCoffeeCsv(summary: LeanCoffeeSummary, labels: MinutesLabels): string {
-  const rows: Array<Array<string | number>> = [[...labels.csvHeader]];
-  for (const entry of [...summary.discussed, ...summary.notDiscussed]) {
+  const rows: CsvRow[] = [];
+  const topicRows = (entry: TopicSummary, status: string) => {
     const title = entry.topic.title;
     rows.push([
       labels.csvKind.topic,
       title,
+      status,
       entry.topic.description,
       entry.votes,
       Math.round(entry.spentMs / 60_000),
       '',
       '',
     ]);
-    for (const t of entry.takeaways) rows.push([labels.csvKind.takeaway, title, t.text, '', '', '', '']);
+    for (const t of entry.takeaways) rows.push([labels.csvKind.takeaway, title, status, t.text, '', '', '', '']);
     for (const a of entry.actions)
-      rows.push([labels.csvKind.action, title, a.text, '', '', a.ownerName ?? '', a.due ?? '']);
+      rows.push([labels.csvKind.action, title, status, a.text, '', '', a.ownerName ?? '', a.due ?? '']);
+  };
+  for (const entry of summary.discussed) topicRows(entry, labels.csvStatus.discussed);
+  for (const entry of summary.notDiscussed) topicRows(entry, labels.csvStatus.notDiscussed);
+  for (const entry of summary.closing) {
+    rows.push([labels.csvKind.closing, '', '', entry.text ?? labels.passed, '', '', entry.name, '']);
   }
-  return `\uFEFF${rows.map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
+  if (summary.roti.average !== null) {
+    const distribution = summary.roti.distribution.map((count, i) => `${i + 1}: ${count}`).join(' · ');
+    const text = `${labels.rotiSummary(summary.roti.average, summary.roti.count)} · ${distribution}`;
+    rows.push([labels.csvKind.roti, '', '', text, '', '', '', '']);
+  }
+  const lines = [labels.csvHeader, ...rows].map((row) => row.map(csvCell).join(labels.csvSeparator));
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
 }

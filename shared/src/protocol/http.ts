@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { displayNameSchema, leanCoffeeSettingsSchema, sessionTitleSchema } from './schemas.ts';
+import type { SessionState } from '../domain/state.ts';
 
 /** Secrets are long random strings; the bounds only keep absurd input out. */
 export const secretSchema = z
@@ -59,4 +60,12 @@ export interface SessionSummary {
   /** Which page a join link leads to. */
   kind: 'lean-coffee' | 'team-space';
   ended: boolean;
+}
+
+/**
+ * `GET /api/sessions/:code/ended`: the read-only record of an ended Lean Coffee for someone without
+ * a seat, masked as for any participant. A session that is still running answers `invalid_state`.
+ */
+export interface EndedSessionResponse {
+  state: SessionState;
 }

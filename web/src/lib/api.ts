@@ -6,6 +6,7 @@ import {
   type CreateSessionRequest,
   type CreateSessionResponse,
   type CreateTeamSpaceRequest,
+  type EndedSessionResponse,
   type JoinSessionResponse,
   type SessionSummary,
 } from '@runde/shared/client';
@@ -66,6 +67,11 @@ export function createTeamSpace(input: CreateTeamSpaceRequest): Promise<Ack<Crea
 /** What the join page shows before asking for a name. */
 export function getSession(code: string): Promise<Ack<SessionSummary>> {
   return request('GET', sessionPath(code));
+}
+
+/** The read-only record of an ended Lean Coffee, for a device without a seat in it. */
+export function getEndedSession(code: string): Promise<Ack<EndedSessionResponse>> {
+  return request('GET', `${sessionPath(code)}/ended`);
 }
 
 export function joinSession(code: string, name: string): Promise<Ack<JoinSessionResponse>> {

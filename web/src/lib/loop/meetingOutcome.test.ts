@@ -22,7 +22,7 @@ describe('outcomeInput', () => {
     },
     {
       fields: { type: 'project', text: 'Neue Website', owner: '', due: '2026-05-01' },
-      expected: { type: 'project', text: 'Neue Website', ownerId: null, ownerName: null, due: null },
+      expected: { type: 'project', text: 'Neue Website', ownerId: null, ownerName: null, due: '2026-05-01' },
     },
   ] as const)('$fields.type → $expected', ({ fields, expected }) => {
     expect(outcomeInput(draft(fields))).toEqual(expected);

@@ -53,7 +53,7 @@ export function outcomeInput(draft: OutcomeDraft): OutcomeInput {
     text: draft.text.trim(),
     ownerId: draft.owner && !other ? draft.owner : null,
     ownerName: other && draft.ownerName.trim() ? draft.ownerName.trim() : null,
-    due: draft.type === 'next-action' && draft.due ? draft.due : null,
+    due: draft.due || null,
   };
 }
 

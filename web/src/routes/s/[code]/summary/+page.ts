@@ -6,8 +6,7 @@ import type { PageLoad } from './$types';
 export const load: PageLoad = ({ params }) => {
   const code = normalizeJoinCode(params.code);
   if (code !== params.code) redirect(307, `/s/${code}/summary`);
-  const seat = loadSeat(code);
-  // The minutes are for the people who were there: without a seat on this device, join first.
-  if (!seat) redirect(307, `/j/${code}`);
-  return { code, seat };
+  // Without a seat the page asks the server for the ended session's record; a running session
+  // is for the people in it, and the page sends the visitor to join.
+  return { code, seat: loadSeat(code) };
 };
