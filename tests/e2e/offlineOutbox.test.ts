@@ -1,7 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { desktopContext, phoneContext } from '../support/browser.ts';
-import { browserSuite, click } from '../support/browserSuite.ts';
+import { browserSuite, button, click } from '../support/browserSuite.ts';
 
 /**
  * Issue 12, defects 1 and 2: pockets, lifts and basement rooms are offline for minutes. What a
@@ -142,6 +142,32 @@ describe('a phone that is offline for minutes', () => {
     await voteCard(ana, 'Kita-Ausbau').getByText('yours: 2', { exact: true }).waitFor({ state: 'attached' });
     expect(await votesLeft(ana).innerText()).toContain('1 vote left');
     expect(await ana.getByRole('alert').count()).toBe(0);
+  });
+
+  it('hands a phase move back after a while offline, and drops the error once the connection is back', async () => {
+    // Moves that steer the meeting are not queued for minutes (see commandUrgency.ts), but the
+    // error that says so must not outlive the outage.
+    const facilitatorContext = await desktopContext(suite.browser);
+    const maria = await facilitatorContext.newPage();
+    await maria.clock.install();
+    await maria.goto(suite.app.server.url);
+    await maria.getByLabel('Session title').fill('Jugendhilfeausschuss');
+    await maria.getByLabel('Your name').fill('Maria');
+    await click(maria, 'Start a Lean Coffee');
+    await maria.getByLabel('Join link').waitFor();
+
+    await facilitatorContext.setOffline(true);
+    await offlineBanner(maria).waitFor();
+    await click(maria, 'Next: Vote');
+    await maria.clock.fastForward(60_000);
+    const error = maria.getByRole('alert').filter({ hasText: 'The server cannot be reached right now.' });
+    await error.waitFor();
+
+    await facilitatorContext.setOffline(false);
+    await offlineBanner(maria).waitFor({ state: 'detached' });
+    await error.waitFor({ state: 'detached' });
+    // Nothing moved behind the person's back: the phase is still the one they saw.
+    await button(maria, 'Next: Vote').waitFor();
   });
 
   it('says plainly that a topic written offline came too late, and gives the text back', async () => {

@@ -223,7 +223,7 @@ export const de = {
     descriptionPlaceholder: 'Ein, zwei Sätze zum Hintergrund',
     submit: 'Thema hinzufügen',
     added: 'Thema „{{title}}“ hinzugefügt.',
-    held: 'Noch nicht gesendet: Ihr Thema bleibt hier und wird gesendet, sobald Sie wieder online sind.',
+    held: 'Noch nicht gesendet: Ihr Thema ist auf diesem Gerät gespeichert und wird gesendet, sobald Sie wieder online sind.',
     anonymousNote: 'Themen werden anonym eingebracht: Die anderen sehen nicht, von wem sie stammen.',
     left_one: 'Sie können noch {{count}} Thema einbringen.',
     left_other: 'Sie können noch {{count}} Themen einbringen.',

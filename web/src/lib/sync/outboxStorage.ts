@@ -32,7 +32,16 @@ function isQueuedCommand(value: unknown): value is QueuedCommand & { type: AnyCo
  * reads back is checked by shape only; the server parses every payload anyway. Storage that is
  * full, disabled or private-mode-limited degrades to keeping the queue for this page only.
  */
-export function localOutboxStorage(key: string, storage: Storage | undefined = globalThis.localStorage): OutboxStorage {
+function defaultStorage(): Storage | undefined {
+  try {
+    return globalThis.localStorage;
+  } catch {
+    // Some privacy settings throw on the mere access.
+    return undefined;
+  }
+}
+
+export function localOutboxStorage(key: string, storage: Storage | undefined = defaultStorage()): OutboxStorage {
   return {
     load() {
       try {
