@@ -77,6 +77,23 @@ describe('Outbox', () => {
     expect(transport.sent).toEqual(['c1', 'c1', 'c2']);
   });
 
+  it('keeps a command the server did not look at (rate limit) and sends it again later', async () => {
+    let limited = true;
+    const transport = fakeTransport(() =>
+      limited ? fail(ErrorCode.rateLimited, 'Slow down.') : succeed({ version: 3 }),
+    );
+    const refused: string[] = [];
+    const outbox = new Outbox(memoryOutboxStorage(), transport, { refused: (entry) => refused.push(entry.commandId) });
+    const answer = outbox.add(vote(1));
+    transport.online = true;
+    expect(await outbox.flush()).toBe(false);
+    expect(outbox.entries).toHaveLength(1);
+    limited = false;
+    expect(await outbox.flush()).toBe(true);
+    expect(await answer).toEqual(succeed({ version: 3 }));
+    expect(refused).toEqual([]);
+  });
+
   it('reports a refusal of a command that waited, and leaves one sent at once to its caller', async () => {
     const transport = fakeTransport(() => fail(ErrorCode.wrongPhase, 'Not now.'));
     const refused: string[] = [];

@@ -1,4 +1,4 @@
-import type { Ack, AnyCommandType, CommandResult } from '@runde/shared/client';
+import { ErrorCode, type Ack, type AnyCommandType, type CommandResult } from '@runde/shared/client';
 
 /**
  * One command waiting to be sent. Its id is chosen once, when the person acts, and travels with
@@ -45,6 +45,15 @@ export interface OutboxLimits {
 }
 
 export const defaultOutboxLimits: OutboxLimits = { maxEntries: 100, maxChars: 200_000 };
+
+/**
+ * Answers that say "not now" rather than "no": the server did not look at the command (its
+ * budget for this seat is spent, or it could not reach its store). A long queue sent at once can
+ * meet the first; the command stays first and goes again later, instead of being lost.
+ */
+function isNotYet(ack: Ack<CommandResult>): boolean {
+  return !ack.ok && (ack.error.code === ErrorCode.rateLimited || ack.error.code === ErrorCode.unavailable);
+}
 
 interface Waiter {
   resolve(ack: Ack<CommandResult>): void;
@@ -138,8 +147,8 @@ export class Outbox {
         return false;
       }
       const ack = await this.#transport.deliver(head);
-      if (!ack) {
-        // Landed or not, we cannot know: it stays first and goes again with the same id.
+      if (!ack || isNotYet(ack)) {
+        // Landed or not (or not looked at), it stays first and goes again with the same id.
         for (const entry of this.#entries) this.#markWaited(entry.commandId);
         return false;
       }
