@@ -12,6 +12,7 @@ import {
   type AnyEvent,
   type AnyState,
   type AnyVersionedEvent,
+  type AppError,
   type ArchivePage,
   type ArchivePageRequest,
   type ClientToServerEvents,
@@ -28,7 +29,11 @@ import {
   type SyncResult,
   type Timer,
 } from '@runde/shared/client';
+import { connectivity } from './connectivity.svelte.ts';
 import { mergeEvents, type Replica, type SessionFold } from './eventLog.ts';
+import { steeringHoldMs, waitsInOutbox } from './sync/commandUrgency.ts';
+import { Outbox, type QueuedCommand } from './sync/outbox.ts';
+import { localOutboxStorage, outboxKey } from './sync/outboxStorage.ts';
 
 export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'offline';
 
@@ -55,11 +60,27 @@ interface CommandEmitter {
 
 export interface SendOptions {
   /**
-   * How long a command waits for a connection, in total, before it fails: while offline it is
-   * held and sent on reconnect, and a try whose ack was lost is sent again with the same id (the
-   * server applies it once). Default {@link holdMs}.
+   * How long a command that steers the meeting waits for a connection, in total, before it fails
+   * (see `commandUrgency.ts`): while offline it is held, and a try whose ack was lost is sent again
+   * with the same id (the server applies it once). Giving it makes any command such a one.
    */
   holdMs?: number;
+  /**
+   * Runs once if the command cannot go out at once and waits in the outbox (kept across a
+   * reload): the control that sent it may let go, the page shows it as not sent yet.
+   */
+  onQueued?: () => void;
+}
+
+/**
+ * A command that waited in the outbox and was refused when it finally arrived (the phase had
+ * moved on, a limit was reached): the person is told, and gets back what they wrote.
+ */
+export interface RefusedCommand {
+  readonly commandId: string;
+  readonly type: AnyCommandType;
+  readonly payload: unknown;
+  readonly error: AppError;
 }
 
 /** The timer commands both kinds of session share, with the same payloads. */
@@ -75,8 +96,6 @@ export interface TimerHost {
 }
 
 const commandTimeoutMs = 8_000;
-/** A command typed on a phone that went offline is kept this long, then given back to the person. */
-const holdMs = 60_000;
 const connectionPollMs = 250;
 
 /**
@@ -141,7 +160,11 @@ export abstract class LiveSession<S extends AnyState, C extends AnyCommandType> 
   #you = $state.raw<string>('');
   #status = $state<ConnectionStatus>('connecting');
   #problem = $state<RoomProblem | null>(null);
-  #unsent = $state(0);
+  /** Steering commands trying to get through (content waits in the outbox instead). */
+  #holding = $state(0);
+  #queued = $state.raw<readonly QueuedCommand[]>([]);
+  #refused = $state.raw<readonly RefusedCommand[]>([]);
+  readonly #outbox: Outbox;
 
   readonly #kind: SessionKind;
   readonly #fold: SessionFold<S>;
@@ -175,6 +198,18 @@ export abstract class LiveSession<S extends AnyState, C extends AnyCommandType> 
     this.#kind = kind;
     this.#fold = fold;
     this.#you = options.seat.participantId;
+    this.#outbox = new Outbox(
+      localOutboxStorage(outboxKey(options.seat.sessionId, options.seat.participantId)),
+      { ready: () => this.#ready(), deliver: (entry) => this.#deliver(entry) },
+      {
+        changed: (entries) => (this.#queued = entries),
+        refused: (entry, ack) => {
+          const { commandId, type, payload } = entry;
+          this.#refused = [...this.#refused, { commandId, type, payload, error: ack.error }];
+        },
+      },
+    );
+    this.#queued = this.#outbox.entries;
     const origin = options.url ?? globalThis.location?.origin;
     this.#socket = io(origin, {
       ...RECONNECT_BACKOFF,
@@ -221,24 +256,58 @@ export abstract class LiveSession<S extends AnyState, C extends AnyCommandType> 
 
   /** Commands waiting for a connection or an ack; the page can say "2 changes not sent yet". */
   get unsent(): number {
-    return this.#unsent;
+    return this.#queued.length + this.#holding;
+  }
+
+  /** This seat's commands in the outbox, oldest first: the page shows them where they belong. */
+  get queued(): readonly QueuedCommand[] {
+    return this.#queued;
+  }
+
+  /** Queued commands the server refused on arrival, until the person has read the notice. */
+  get refused(): readonly RefusedCommand[] {
+    return this.#refused;
+  }
+
+  dismissRefused(commandId: string): void {
+    this.#refused = this.#refused.filter((r) => r.commandId !== commandId);
   }
 
   /**
-   * Sends one command and waits for its ack. It carries an id of its own: while offline it is
-   * held and sent once connected, and when an ack is lost (the connection dropped, or no answer)
-   * it is sent again with the same id, which the server applies only once. It is only ever
-   * emitted on a connected socket, never left in socket.io's buffer. After `holdMs` without
-   * success it fails with `unavailable`, and the caller still has what was typed.
+   * Sends one command and resolves with its ack. It carries an id of its own, chosen now: when an
+   * ack is lost (the connection dropped, or no answer) it is sent again with the same id, which
+   * the server applies only once. It is only ever emitted on a connected socket, never left in
+   * socket.io's buffer.
+   *
+   * Content (see `commandUrgency.ts`) goes through the outbox: kept in order, in this browser's
+   * storage, for as long as the connection is away (across a reload too), and sent on reconnect.
+   * If the server then refuses it, `refused` tells the page. A command that steers the meeting is
+   * tried for `holdMs` and then fails with `unavailable`, and the caller still has what was typed.
    */
   async send<T extends C | TimerCommandType | 'timer:expire'>(
     type: T,
     payload: AnyCommandInput<T>,
     options: SendOptions = {},
   ): Promise<Ack<CommandResult>> {
-    const meta: CommandMeta = { commandId: newCommandId() };
-    const deadline = Date.now() + (options.holdMs ?? holdMs);
-    this.#unsent += 1;
+    if (this.#problem) return fail(problemCode[this.#problem], 'This session cannot be used.');
+    const commandId = newCommandId();
+    if (options.holdMs === undefined && waitsInOutbox(type)) {
+      const answer = this.#outbox.add({ commandId, type, payload, queuedAt: Date.now() }, options.onQueued);
+      return answer ?? fail(ErrorCode.limitReached, 'Too many changes are waiting to be sent.');
+    }
+    return this.#hold(type, payload, commandId, options.holdMs ?? steeringHoldMs);
+  }
+
+  /** Tries a steering command until `holdMs` has passed, after what the outbox holds (order). */
+  async #hold<T extends AnyCommandType>(
+    type: T,
+    payload: AnyCommandInput<T>,
+    commandId: string,
+    holdMs: number,
+  ): Promise<Ack<CommandResult>> {
+    const meta: CommandMeta = { commandId };
+    const deadline = Date.now() + holdMs;
+    this.#holding += 1;
     try {
       for (;;) {
         if (this.#problem) {
@@ -257,17 +326,42 @@ export abstract class LiveSession<S extends AnyState, C extends AnyCommandType> 
         }
       }
     } finally {
-      this.#unsent -= 1;
+      this.#holding -= 1;
     }
+  }
+
+  #ready(): boolean {
+    return this.#socket.connected && navigator.onLine && !this.#problem && !this.#destroyed;
+  }
+
+  /** One try of the outbox's first command; `null` when no answer came. */
+  async #deliver(entry: QueuedCommand): Promise<Ack<CommandResult> | null> {
+    try {
+      const timed = this.#socket.timeout(commandTimeoutMs) as unknown as CommandEmitter;
+      const ack = await timed.emitWithAck(entry.type, entry.payload as AnyCommandInput<AnyCommandType>, {
+        commandId: entry.commandId,
+      });
+      if (ack.ok && ack.data.version > this.#replica.version) this.#expect(ack.data.version);
+      return ack;
+    } catch {
+      return null;
+    }
+  }
+
+  /** Sends what the outbox holds; if an answer was lost while connected, tries again shortly. */
+  async #flushOutbox(): Promise<void> {
+    const emptied = await this.#outbox.flush();
+    if (!emptied && this.#ready()) this.#later(retryDelayMs[0], () => void this.#flushOutbox());
   }
 
   /**
    * Resolves true once the socket is connected and the browser online (a socket can look
-   * connected for a while after the network went away), false at the deadline or when the
-   * session cannot go on.
+   * connected for a while after the network went away) and the outbox is sent (so the server sees
+   * commands in the order the person gave them), false at the deadline or when the session cannot
+   * go on.
    */
   async #connection(deadline: number): Promise<boolean> {
-    while (!this.#socket.connected || !navigator.onLine) {
+    while (!this.#socket.connected || !navigator.onLine || this.#queued.length > 0) {
       if (this.#destroyed || this.#problem || Date.now() >= deadline) return false;
       await new Promise((resolve) => setTimeout(resolve, connectionPollMs));
     }
@@ -337,6 +431,8 @@ export abstract class LiveSession<S extends AnyState, C extends AnyCommandType> 
 
   #stop(problem: RoomProblem): void {
     this.#problem = problem;
+    // What waits can never arrive; texts of a deleted session or a lost seat are not kept here either.
+    if (problem !== 'protocol_mismatch') this.#outbox.discard();
     this.#socket.disconnect();
   }
 
@@ -344,8 +440,10 @@ export abstract class LiveSession<S extends AnyState, C extends AnyCommandType> 
     this.#everConnected = true;
     this.#retries = 0;
     this.#status = 'connected';
+    connectivity.connects += 1;
     void this.#sync();
     void this.#measureClock();
+    void this.#flushOutbox();
   };
 
   /** Pings the server a few times and keeps the offset of the quickest answer; again every few minutes. */
@@ -436,6 +534,7 @@ export abstract class LiveSession<S extends AnyState, C extends AnyCommandType> 
       // The socket outlived the outage (it can, briefly); it may still have missed pushes.
       this.#status = 'connected';
       void this.#sync();
+      void this.#flushOutbox();
       return;
     }
     this.#status = this.#everConnected ? 'reconnecting' : 'connecting';

@@ -19,19 +19,31 @@ import {
 } from '@runde/shared/client';
 import { leanCoffeeFold } from './leanCoffeeFold.ts';
 import { LiveSession, type LiveSessionOptions } from './liveSession.svelte.ts';
+import { queuedTopics, queuedVoteChanges, withQueuedVotes, type QueuedTopic } from './sync/leanCoffeeQueued.ts';
 
 export type { ConnectionStatus, RoomProblem } from './liveSession.svelte.ts';
 export type RoomClientOptions = LiveSessionOptions;
 
 /** One seat in a live Lean Coffee: the connection, plus what the board reads from the state. */
 export class RoomClient extends LiveSession<SessionState, CommandType> {
+  /**
+   * The state with this seat's queued votes counted: what it will be once they land. Votes left,
+   * the dots on each card and whether + is possible follow the person's intent while offline.
+   */
+  readonly #intended: SessionState | null = $derived(
+    this.state ? withQueuedVotes(this.state, this.you, this.queued) : null,
+  );
   readonly isFacilitator = $derived(this.state ? isFacilitator(this.state, this.you) : false);
   readonly controlsTimer = $derived(this.isFacilitator);
-  readonly votesLeft = $derived(this.state ? votesLeft(this.state, this.you) : 0);
+  readonly votesLeft = $derived(this.#intended ? votesLeft(this.#intended, this.you) : 0);
   /** Dots on each topic, everyone's as far as this seat may see them (only its own while tallies are hidden). */
   readonly tallies: ReadonlyMap<TopicId, number> = $derived(this.#count(() => true));
-  /** Dots this seat placed on each topic. */
+  /** Dots this seat placed on each topic, the queued ones included. */
   readonly myVotes: ReadonlyMap<TopicId, number> = $derived(this.#count((voterId) => voterId === this.you));
+  /** Per topic, the change to this seat's dots that has not reached the server yet. */
+  readonly myQueuedVotes: ReadonlyMap<TopicId, number> = $derived(queuedVoteChanges(this.queued));
+  /** Topics this seat proposed that wait to be sent. */
+  readonly queuedTopics: QueuedTopic[] = $derived(queuedTopics(this.queued));
   /** All dots placed, also the hidden ones ("12 votes cast"). */
   readonly votesCast = $derived(this.state?.votes.length ?? 0);
   readonly votesHidden = $derived(this.state ? !this.state.votesRevealed : false);
@@ -58,7 +70,7 @@ export class RoomClient extends LiveSession<SessionState, CommandType> {
 
   /** The shared rule, so buttons agree with what the server will accept. */
   canVote(topicId: TopicId): boolean {
-    return this.state ? canVote(this.state, this.you, topicId) : false;
+    return this.#intended ? canVote(this.#intended, this.you, topicId) : false;
   }
 
   canEdit(topic: Topic): boolean {
@@ -73,7 +85,7 @@ export class RoomClient extends LiveSession<SessionState, CommandType> {
   #count(include: (voterId: string | null) => boolean): Map<TopicId, number> {
     // eslint-disable-next-line svelte/prefer-svelte-reactivity -- built afresh inside $derived, never mutated after
     const counts = new Map<TopicId, number>();
-    for (const vote of this.state?.votes ?? []) {
+    for (const vote of this.#intended?.votes ?? []) {
       if (vote.topicId && include(vote.voterId)) counts.set(vote.topicId, (counts.get(vote.topicId) ?? 0) + 1);
     }
     return counts;
