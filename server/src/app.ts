@@ -179,6 +179,7 @@ export function createApp(options: CreateAppOptions): RundeApp {
     },
     failedHandshakesPerConnection: config.failedHandshakesPerConnection ?? DEFAULT_FAILED_HANDSHAKES_PER_CONNECTION,
     addressOf: (req) => clientAddress(app, req),
+    newSecret: () => ids.newSecret(),
     logger,
   });
 

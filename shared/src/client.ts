@@ -6,6 +6,7 @@ export * from './domain/index.ts';
 export * from './loop/index.ts';
 export * from './session/anySession.ts';
 export * from './session/deletion.ts';
+export * from './session/projectorGrant.ts';
 export * from './protocol/errors.ts';
 export * from './protocol/limits.ts';
 export * from './protocol/version.ts';

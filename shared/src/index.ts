@@ -5,4 +5,5 @@ export * from './loop/index.ts';
 export * from './session/anySession.ts';
 export * from './session/decideAny.ts';
 export * from './session/deletion.ts';
+export * from './session/projectorGrant.ts';
 export * from './session/storedUpgrade.ts';

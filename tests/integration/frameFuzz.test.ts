@@ -4,6 +4,7 @@ import {
   commandMetaSchema,
   ErrorCode,
   handshakeAuthSchema,
+  projectorGrantRequestSchema,
   PROTOCOL_VERSION,
   syncRequestSchema,
   timePingSchema,
@@ -45,7 +46,12 @@ const seed = process.env.FUZZ_SEED === undefined ? undefined : Number(process.en
  * Every event a participant's socket may send, with its payload schema. `session:delete` is left
  * out on purpose: it would end the sessions under test (deletion.test.ts covers it).
  */
-const fuzzedSchemas = { ...anyCommandPayloadSchemas, 'session:sync': syncRequestSchema, 'time:ping': timePingSchema };
+const fuzzedSchemas = {
+  ...anyCommandPayloadSchemas,
+  'session:sync': syncRequestSchema,
+  'time:ping': timePingSchema,
+  'projector:grant': projectorGrantRequestSchema,
+};
 type FuzzedEvent = keyof typeof fuzzedSchemas;
 const fuzzedEvents = Object.keys(fuzzedSchemas) as FuzzedEvent[];
 const knownCodes = new Set<string>(Object.values(ErrorCode));
@@ -314,7 +320,10 @@ describe('fuzzed frames for every command, over real sockets on real Redis', () 
           const isReal =
             parsed.success &&
             parsed.data.protocolVersion === PROTOCOL_VERSION &&
-            real.some((r) => r.sessionId === parsed.data.sessionId && r.token === parsed.data.token);
+            'token' in parsed.data &&
+            real.some(
+              (r) => 'token' in parsed.data && r.sessionId === parsed.data.sessionId && r.token === parsed.data.token,
+            );
           if (answer?.startsWith('0')) {
             outcomes.admitted += 1;
             expect(isReal).toBe(true);

@@ -256,6 +256,24 @@ function storeContract(name: string, factory: StoreFactory) {
       expect(await store.participantForToken(newId(), 'token-hash-fac')).toBeNull();
     });
 
+    it('keeps one projector key hash per session: replaced by the next, gone with the session', async () => {
+      const store = await open();
+      const { id } = await seeded(store);
+      expect(await store.projectorKeyHash(id)).toBeNull();
+      expect(await store.setProjectorKey(id, 'projector-hash-1')).toBe(true);
+      expect(await store.projectorKeyHash(id)).toBe('projector-hash-1');
+      expect(await store.setProjectorKey(id, 'projector-hash-2')).toBe(true);
+      expect(await store.projectorKeyHash(id)).toBe('projector-hash-2');
+      // Not a seat's token, not a facilitator key.
+      expect(await store.participantForToken(id, 'projector-hash-2')).toBeNull();
+      expect(await store.facilitatorForKey(id, 'projector-hash-2')).toBeNull();
+      const missing = newId();
+      expect(await store.setProjectorKey(missing, 'projector-hash-3')).toBe(false);
+      expect(await store.projectorKeyHash(missing)).toBeNull();
+      expect(await store.delete(id)).toBe(true);
+      expect(await store.projectorKeyHash(id)).toBeNull();
+    });
+
     it('returns events since a version while the log reaches back, null once trimmed or ahead', async () => {
       const store = await open({ maxEvents: 5 });
       const { id, state } = await seeded(store);

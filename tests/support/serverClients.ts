@@ -19,7 +19,7 @@ import type {
   SyncResult,
 } from '@runde/shared';
 import { randomUUID } from 'node:crypto';
-import { PROTOCOL_VERSION } from '@runde/shared';
+import { PROJECTOR_VIEWER_ID, PROTOCOL_VERSION } from '@runde/shared';
 import { io, type Socket } from 'socket.io-client';
 import { ClientMirror, leanCoffee } from './serverMirror.ts';
 
@@ -51,10 +51,13 @@ export class TestClient {
   /** The kind of every sync answer, to tell catching up by events from a fresh snapshot. */
   readonly syncKinds: SyncResult['kind'][] = [];
 
-  private constructor(url: string, seat: Seat, mirror: ClientMirror) {
+  private constructor(url: string, seat: Seat, mirror: ClientMirror, auth?: Record<string, unknown>) {
     this.seat = seat;
     this.mirror = mirror;
-    this.socket = socketFor(url, { protocolVersion: PROTOCOL_VERSION, sessionId: seat.sessionId, token: seat.token });
+    this.socket = socketFor(
+      url,
+      auth ?? { protocolVersion: PROTOCOL_VERSION, sessionId: seat.sessionId, token: seat.token },
+    );
     this.socket.io.on('open', () => {
       this.socket.io.engine.on('packet', (packet: { data?: unknown }) => {
         if (typeof packet.data === 'string') this.frames.push(packet.data);
@@ -73,6 +76,21 @@ export class TestClient {
    */
   static async connect(url: string, seat: Seat, mirror = new ClientMirror()): Promise<TestClient> {
     const client = new TestClient(url, seat, mirror);
+    await client.reconnect();
+    return client;
+  }
+
+  /**
+   * A projector opened with the read-only projector grant: no seat (its `seat` names the session
+   * and `PROJECTOR_VIEWER_ID`, with no token), everything else like a device.
+   */
+  static async projector(url: string, sessionId: string, key: string): Promise<TestClient> {
+    const seat = { sessionId, participantId: PROJECTOR_VIEWER_ID, token: '' };
+    const client = new TestClient(url, seat, new ClientMirror(), {
+      protocolVersion: PROTOCOL_VERSION,
+      sessionId,
+      projectorKey: key,
+    });
     await client.reconnect();
     return client;
   }

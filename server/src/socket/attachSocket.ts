@@ -9,7 +9,7 @@ import { createDispatcher } from './dispatcher.ts';
 import { guardListener } from './guardListener.ts';
 import { handshake } from './handshake.ts';
 import { PresenceReconciler } from './presence.ts';
-import { participantRoom, sessionRoom, type RundeServer } from './types.ts';
+import { participantRoom, projectorRoom, sessionRoom, type RundeServer } from './types.ts';
 
 export interface SocketDeps {
   store: SessionStore;
@@ -32,6 +32,8 @@ export interface SocketDeps {
   };
   /** Handshakes without a seat one engine.io connection may try before it is closed. */
   failedHandshakesPerConnection: number;
+  /** A new bearer secret: the projector grant's key. */
+  newSecret: () => string;
   /** The client's address for a handshake request, as HTTP routes see it. */
   addressOf: (req: IncomingMessage) => string;
   logger: Logger;
@@ -59,6 +61,8 @@ export function attachSocket(io: RundeServer, deps: SocketDeps): void {
     withinPingBudget: pingBudget(limiters.ping),
     snapshotLimiter: limiters.snapshot,
     onDeleted: (sessionId) => letGo(io, timers, sessionId),
+    // On every node (the adapter relays it): the revoked key's projectors must not keep watching.
+    onProjectorRevoked: (sessionId) => io.in(projectorRoom(sessionId)).disconnectSockets(true),
   });
   const presence = new PresenceReconciler({ io, runner, logger });
   io.use(
@@ -72,12 +76,20 @@ export function attachSocket(io: RundeServer, deps: SocketDeps): void {
     }),
   );
   io.on('connection', (socket) => {
-    const { sessionId, participantId } = socket.data;
-    void socket.join([sessionRoom(sessionId), participantRoom(sessionId, participantId)]);
-    logger.debug({ sessionId, participantId, socketId: socket.id }, 'socket connected');
+    const { sessionId, participantId, viewer } = socket.data;
+    // A projector is in the session's room (it gets the bystander's copy of every push) but has no
+    // seat's room and no presence: it is never a participant, never online, never counted.
+    const seated = viewer === 'seat';
+    void socket.join(
+      seated
+        ? [sessionRoom(sessionId), participantRoom(sessionId, participantId)]
+        : [sessionRoom(sessionId), projectorRoom(sessionId)],
+    );
+    logger.debug({ sessionId, participantId, viewer, socketId: socket.id }, 'socket connected');
     // Presence is decided on the session's current state, which the runner also hands to the
     // timer scheduler: a node arms a running timer as soon as a socket of the session arrives.
-    presence.touch(sessionId, participantId);
+    // A projector's first `session:sync` arms it instead.
+    if (seated) presence.touch(sessionId, participantId);
     // Few arguments: the frame parser refuses packets with more (frameLimits.eventItems).
     socket.onAny(guardListener(logger, 'socket event', (...args: unknown[]) => dispatch(socket, args)));
     socket.on('disconnect', (reason) => {
@@ -86,7 +98,7 @@ export function attachSocket(io: RundeServer, deps: SocketDeps): void {
       void limiters.ping.delete(socket.id).catch(() => undefined);
       // The socket has left its rooms by now: the last one gone drops this node's timeout.
       timers.release(sessionId);
-      presence.touch(sessionId, participantId);
+      if (seated) presence.touch(sessionId, participantId);
     });
   });
 }

@@ -1,4 +1,4 @@
-import { eventForAny, type AnyVersionedEvent, type EventBatch } from '@runde/shared';
+import { eventForAny, PROJECTOR_VIEWER_ID, type AnyVersionedEvent, type EventBatch } from '@runde/shared';
 import { participantRoom, sessionRoom, type RundeServer } from './types.ts';
 
 type FanOut = (sessionId: string, events: AnyVersionedEvent[]) => void;
@@ -37,8 +37,11 @@ export function createLocalFanOut(io: RundeServer): FanOut {
   };
 }
 
-/** A viewer id no participant has: sees what every uninvolved participant sees. */
-const NOBODY = '';
+/**
+ * A viewer id no participant has: sees what every uninvolved participant sees. The projector's
+ * viewer, so a projector's sockets (in the session's room, never in a seat's) get exactly this copy.
+ */
+const NOBODY = PROJECTOR_VIEWER_ID;
 
 /** Every string anywhere in the events: the ids of whoever they concern are among them. */
 function stringsIn(value: unknown, found = new Set<string>()): Set<string> {

@@ -38,14 +38,24 @@ export function splitArgs(args: unknown[]): { payloadArgs: unknown[]; ack: AckFn
   return { payloadArgs: args.slice(0, -1), ack: last as AckFn };
 }
 
+export interface HandlerOptions {
+  /**
+   * Whether a projector (admitted by the read-only grant) may send this: only what reads what it
+   * may see anyway (`session:sync`, `time:ping`). Everything else is parsed and then refused.
+   */
+  forProjector?: boolean;
+}
+
 /**
- * The one wrapper around every socket command: rate limit → ack present → zod parse → handler →
- * exactly one ack. Expected failures are acks; anything thrown becomes `unavailable`/`internal`
- * with a logged id. Nothing here throws to Socket.IO, so one bad message affects only its sender.
+ * The one wrapper around every socket command: rate limit → ack present → zod parse → projector
+ * refused → handler → exactly one ack. Expected failures are acks; anything thrown becomes
+ * `unavailable`/`internal` with a logged id. Nothing here throws to Socket.IO, so one bad message
+ * affects only its sender.
  */
 export function defineHandler<S extends z.ZodType>(
   schema: S,
   handle: (payload: z.output<S>, ctx: HandlerContext) => Promise<Ack<unknown>>,
+  options: HandlerOptions = {},
 ): SocketHandler {
   return async (socket, event, args, { withinBudget, logger }) => {
     const started = performance.now();
@@ -86,6 +96,12 @@ export function defineHandler<S extends z.ZodType>(
       const parsed = schema.safeParse(payloadArgs[0]);
       if (!parsed.success) {
         respond(fail(ErrorCode.invalidPayload, 'The payload is not valid.', payloadIssues(parsed.error)));
+        return;
+      }
+      // After the parse, so a projector hears the same `invalid_payload` as anyone for a bad frame;
+      // before the handler, so nothing it sends reaches the rules or the store.
+      if (socket.data.viewer === 'projector' && !options.forProjector) {
+        respond(fail(ErrorCode.forbidden, 'A projector only shows the meeting; it cannot change anything.'));
         return;
       }
       const commandId = meta?.data.commandId;

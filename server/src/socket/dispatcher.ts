@@ -8,6 +8,7 @@ import { archiveHandler } from './archiveHandler.ts';
 import { commandHandlers } from './commandHandlers.ts';
 import { splitArgs, type HandlerDeps, type SocketHandler } from './defineHandler.ts';
 import { deleteHandler } from './deleteHandler.ts';
+import { projectorGrantHandler } from './projectorGrantHandler.ts';
 import { syncHandler } from './syncHandler.ts';
 import { timePingHandler } from './timePingHandler.ts';
 import type { RundeSocket } from './types.ts';
@@ -26,6 +27,10 @@ export interface DispatcherDeps {
   logger: Logger;
   /** Tells every device of a deleted session, on every node, and lets them go. */
   onDeleted: (sessionId: string) => void;
+  /** A new bearer secret: the projector grant's key. */
+  newSecret: () => string;
+  /** Disconnects the projectors of a session whose projector key was replaced. */
+  onProjectorRevoked: (sessionId: string) => void;
 }
 
 type BoundHandler = (socket: RundeSocket, event: string, args: unknown[]) => Promise<void>;
@@ -50,8 +55,15 @@ export function createDispatcher(deps: DispatcherDeps): (socket: RundeSocket, ar
     ['time:ping', bind(timePingHandler(deps.clock), { withinBudget: deps.withinPingBudget, logger: deps.logger })],
     ['session:delete', bind(deleteHandler(deps.runner, deps.onDeleted), commandDeps)],
     ['archive:page', bind(archiveHandler(deps.store), commandDeps)],
+    [
+      'projector:grant',
+      bind(
+        projectorGrantHandler({ store: deps.store, newSecret: deps.newSecret, onRevoked: deps.onProjectorRevoked }),
+        commandDeps,
+      ),
+    ],
   ]);
-  if (table.size !== anyCommandTypes.length + 4) throw new Error('Every command needs exactly one handler');
+  if (table.size !== anyCommandTypes.length + 5) throw new Error('Every command needs exactly one handler');
 
   async function unknownEvent(socket: RundeSocket, args: unknown[]): Promise<void> {
     const { ack } = splitArgs(args);

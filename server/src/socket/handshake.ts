@@ -1,4 +1,11 @@
-import { handshakeAuthSchema, PROTOCOL_VERSION, type HandshakeErrorData } from '@runde/shared';
+import {
+  handshakeAuthSchema,
+  PROJECTOR_VIEWER_ID,
+  PROTOCOL_VERSION,
+  type HandshakeAuth,
+  type HandshakeErrorData,
+} from '@runde/shared';
+import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Logger } from 'pino';
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
@@ -41,11 +48,36 @@ export interface HandshakeDeps {
   failuresPerConnection: number;
 }
 
-type Verdict = { admitted: true; sessionId: string; participantId: string } | { admitted: false; refusal: Refusal };
+type Verdict =
+  | { admitted: true; sessionId: string; participantId: string; viewer: 'seat' | 'projector' }
+  | { admitted: false; refusal: Refusal };
+
+/** Compares two key hashes in time that does not depend on where they differ. */
+function sameHash(stored: string, presented: string): boolean {
+  const a = Buffer.from(stored);
+  const b = Buffer.from(presented);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/**
+ * Who the credential admits: a seat's participant, or the read-only projector. One store read
+ * either way, whether the session exists or not.
+ */
+async function admits(store: SessionStore, auth: HandshakeAuth): Promise<Verdict | null> {
+  if ('token' in auth) {
+    const participantId = await store.participantForToken(auth.sessionId, hashSecret(auth.token));
+    return participantId ? { admitted: true, sessionId: auth.sessionId, participantId, viewer: 'seat' } : null;
+  }
+  const stored = await store.projectorKeyHash(auth.sessionId);
+  const presented = hashSecret(auth.projectorKey);
+  return stored !== null && sameHash(stored, presented)
+    ? { admitted: true, sessionId: auth.sessionId, participantId: PROJECTOR_VIEWER_ID, viewer: 'projector' }
+    : null;
+}
 
 /**
  * Admits a socket only with the current protocol version and a token that belongs to a seat in the
- * session. On success `socket.data` says who it is; nothing the client sends later can change that.
+ * session, or the session's current projector key (a read-only viewer, never a participant). On success `socket.data` says who it is; nothing the client sends later can change that.
  *
  * A refusal costs one hash lookup at most, whether the session exists or not, and is bounded three
  * ways: per address for all handshakes, per address for those without a seat, and per engine.io
@@ -69,10 +101,9 @@ export function handshake(deps: HandshakeDeps) {
       return { admitted: false, refusal: refuse('invalid_payload', 'The connection request is malformed.') };
     }
     if (!(await spend(deps.handshakes, address))) return { admitted: false, refusal: tooMany() };
-    const { sessionId, token } = parsed.data;
     // One hash field, found or not: the same work for a missing session as for a wrong token.
-    const participantId = await store.participantForToken(sessionId, hashSecret(token));
-    if (participantId) return { admitted: true, sessionId, participantId };
+    const admitted = await admits(store, parsed.data);
+    if (admitted) return admitted;
     // Counted after the lookup, so a seat is never refused for other devices' failures.
     const withinBudget = await spend(deps.failedLookups, address);
     return { admitted: false, refusal: withinBudget ? noSeat() : tooMany() };
@@ -95,6 +126,7 @@ export function handshake(deps: HandshakeDeps) {
         unseated.set(connection, tries - 1);
         socket.data.sessionId = result.sessionId;
         socket.data.participantId = result.participantId;
+        socket.data.viewer = result.viewer;
         socket.data.address = address;
         next();
         return;

@@ -23,31 +23,36 @@ import { defineHandler } from './defineHandler.ts';
  * (`snapshotLimiter`); a client over it hears `rate_limited` and asks again later.
  */
 export function syncHandler(store: SessionStore, timers: TimerScheduler, snapshots: RateLimiterAbstract) {
-  return defineHandler(syncRequestSchema, async ({ sinceVersion }, { sessionId, participantId }) => {
-    const viewer = { participantId };
-    if (sinceVersion > 0) {
-      const missed = await store.eventsSince(sessionId, sinceVersion);
-      if (missed) {
-        timers.trackEvents(sessionId, missed);
-        const result: SyncResult = {
-          kind: 'events',
-          events: missed.map(({ version, event }) => ({ version, event: eventForAny(event, viewer) })),
-        };
-        return succeed(result);
+  return defineHandler(
+    syncRequestSchema,
+    async ({ sinceVersion }, { sessionId, participantId }) => {
+      // A projector's participantId is PROJECTOR_VIEWER_ID: it gets the uninvolved bystander's copy.
+      const viewer = { participantId };
+      if (sinceVersion > 0) {
+        const missed = await store.eventsSince(sessionId, sinceVersion);
+        if (missed) {
+          timers.trackEvents(sessionId, missed);
+          const result: SyncResult = {
+            kind: 'events',
+            events: missed.map(({ version, event }) => ({ version, event: eventForAny(event, viewer) })),
+          };
+          return succeed(result);
+        }
       }
-    }
-    if (!(await spend(snapshots, `${sessionId}:${participantId}`))) {
-      return fail(ErrorCode.rateLimited, 'Too many full refreshes. Please wait a moment.');
-    }
-    const current = await store.load(sessionId);
-    if (!current) return fail(ErrorCode.notFound, 'No such session.');
-    timers.track(sessionId, timerOfAny(current.state));
-    const result: SyncResult = {
-      kind: 'snapshot',
-      version: current.version,
-      state: viewForAny(current.state, viewer),
-      you: participantId,
-    };
-    return succeed(result);
-  });
+      if (!(await spend(snapshots, `${sessionId}:${participantId}`))) {
+        return fail(ErrorCode.rateLimited, 'Too many full refreshes. Please wait a moment.');
+      }
+      const current = await store.load(sessionId);
+      if (!current) return fail(ErrorCode.notFound, 'No such session.');
+      timers.track(sessionId, timerOfAny(current.state));
+      const result: SyncResult = {
+        kind: 'snapshot',
+        version: current.version,
+        state: viewForAny(current.state, viewer),
+        you: participantId,
+      };
+      return succeed(result);
+    },
+    { forProjector: true },
+  );
 }

@@ -7,5 +7,10 @@ import { defineHandler } from './defineHandler.ts';
  * access: the answer must be quick for the round trip to be short and the estimate tight.
  */
 export function timePingHandler(clock: () => number) {
-  return defineHandler(timePingSchema, (_payload, _ctx) => Promise.resolve(succeed<TimePong>({ serverNow: clock() })));
+  return defineHandler(
+    timePingSchema,
+    (_payload, _ctx) => Promise.resolve(succeed<TimePong>({ serverNow: clock() })),
+    // A projector counts the timer down like every device.
+    { forProjector: true },
+  );
 }

@@ -4,7 +4,13 @@ import type { DefaultEventsMap, Server, Socket } from 'socket.io';
 /** Who a socket belongs to; set once by the handshake, never by the client afterwards. */
 export interface SocketData {
   sessionId: string;
+  /** The seat's participant; for a projector, `PROJECTOR_VIEWER_ID`, which no participant has. */
   participantId: string;
+  /**
+   * `projector`: admitted by the read-only projector grant. It watches as an uninvolved bystander,
+   * has no seat and no presence, and every command it sends is refused.
+   */
+  viewer: 'seat' | 'projector';
   /** The client's address at the handshake: the key of the per-address command budget. */
   address: string;
 }
@@ -23,3 +29,6 @@ export const sessionRoom = (sessionId: string) => `session:${sessionId}`;
 /** Every socket of one seat (a phone and a laptop, two tabs): presence is "this room is not empty". */
 export const participantRoom = (sessionId: string, participantId: string) =>
   `participant:${sessionId}:${participantId}`;
+
+/** Every projector socket of a session, on any node: a new projector key disconnects them all. */
+export const projectorRoom = (sessionId: string) => `projector:${sessionId}`;

@@ -29,6 +29,7 @@ interface Entry {
   events: string[];
   tokens: Map<string, string>;
   facilitatorKeys: Map<string, string>;
+  projectorKeyHash: string | null;
   /** Seat-scoped command id (`seatCommandMember`) → the version it reached, oldest first (a Map keeps insertion order). */
   commands: Map<string, number>;
   archive: Record<ArchiveKind, ArchiveList>;
@@ -81,6 +82,7 @@ export class MemorySessionStore implements SessionStore {
       events: this.#cap(input.events.map((event, i) => JSON.stringify({ version: i + 1, event }))),
       tokens: new Map(input.tokens.map((g) => [g.tokenHash, g.participantId])),
       facilitatorKeys: new Map(input.facilitatorKeys.map((g) => [g.keyHash, g.participantId])),
+      projectorKeyHash: null,
       commands: new Map(),
       archive: { meeting: emptyArchive(), tension: emptyArchive(), action: emptyArchive() },
       expiresAt: this.#clock() + this.#retentionMs,
@@ -159,6 +161,17 @@ export class MemorySessionStore implements SessionStore {
 
   async facilitatorForKey(id: string, keyHash: string): Promise<string | null> {
     return this.#live(id)?.facilitatorKeys.get(keyHash) ?? null;
+  }
+
+  async setProjectorKey(id: string, keyHash: string): Promise<boolean> {
+    const entry = this.#live(id);
+    if (!entry) return false;
+    entry.projectorKeyHash = keyHash;
+    return true;
+  }
+
+  async projectorKeyHash(id: string): Promise<string | null> {
+    return this.#live(id)?.projectorKeyHash ?? null;
   }
 
   async ping(): Promise<boolean> {

@@ -165,6 +165,16 @@ table.insert(reply, 1, first)
 return reply
 `;
 
+/**
+ * ARGV: the projector key's hash. Written into the session's own hash, so it shares the session's
+ * retention and deletion and never outlives it. Reply: 1 when set, 0 when there is no session.
+ */
+const SET_PROJECTOR_KEY = `
+if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+redis.call('HSET', KEYS[1], 'projectorKey', ARGV[1])
+return 1
+`;
+
 function script(source: string, readOnly: boolean) {
   return defineScript({
     SCRIPT: source,
@@ -185,4 +195,5 @@ export const sessionScripts = {
   eventsSince: script(EVENTS_SINCE, true),
   loadSession: script(LOAD, true),
   archivePage: script(ARCHIVE_PAGE, true),
+  setProjectorKey: script(SET_PROJECTOR_KEY, false),
 };

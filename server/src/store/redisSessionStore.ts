@@ -221,6 +221,16 @@ export class RedisSessionStore implements SessionStore {
     return (await this.#call(() => this.#client.hGet(secrets, keyHash))) ?? null;
   }
 
+  async setProjectorKey(id: string, keyHash: string): Promise<boolean> {
+    const reply = await this.#call(() => this.#client.setProjectorKey(sessionKeys(this.#prefix, id), [keyHash]));
+    return reply === 1;
+  }
+
+  async projectorKeyHash(id: string): Promise<string | null> {
+    const [session] = sessionKeys(this.#prefix, id);
+    return (await this.#call(() => this.#client.hGet(session, 'projectorKey'))) ?? null;
+  }
+
   async ping(): Promise<boolean> {
     if (!this.#client.isReady) return false;
     let timer: NodeJS.Timeout | undefined;

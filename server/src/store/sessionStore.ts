@@ -111,6 +111,14 @@ export interface SessionStore {
   delete(id: string): Promise<boolean>;
   facilitatorForKey(id: string, keyHash: string): Promise<string | null>;
   /**
+   * Replaces the session's read-only projector key with this hash (the key before it stops working);
+   * false, writing nothing, when there is no session. Kept with the session, so it expires and is
+   * deleted with it.
+   */
+  setProjectorKey(id: string, keyHash: string): Promise<boolean>;
+  /** The hash of the session's current projector key; null when none was issued or there is no session. */
+  projectorKeyHash(id: string): Promise<string | null>;
+  /**
    * Changes whenever the connection to the backing service was re-established. A Redis that
    * restarted may have lost its newest writes and then reached the same versions with other
    * events, so states cached before must not be trusted on their version alone.

@@ -8,13 +8,36 @@ import type { Ack } from './errors.ts';
 import { secretSchema } from './http.ts';
 import { joinCodeSchema } from './schemas.ts';
 
-/** What a client presents in `io(url, { auth })`. */
-export const handshakeAuthSchema = z.strictObject({
+/** What a participant's device presents in `io(url, { auth })`: its seat's token. */
+export const seatAuthSchema = z.strictObject({
   protocolVersion: z.number().int(),
   sessionId: joinCodeSchema,
   token: secretSchema,
 });
+
+/**
+ * What a projector opened by the read-only projector grant presents instead of a seat: the grant's
+ * key (from the projector link's fragment). Its socket watches and is never a participant.
+ */
+export const projectorAuthSchema = z.strictObject({
+  protocolVersion: z.number().int(),
+  sessionId: joinCodeSchema,
+  projectorKey: secretSchema,
+});
+
+/** What a client presents in `io(url, { auth })`: a seat's token, or the projector grant's key. */
+export const handshakeAuthSchema = z.union([seatAuthSchema, projectorAuthSchema]);
 export type HandshakeAuth = z.infer<typeof handshakeAuthSchema>;
+
+/**
+ * `projector:grant` carries nothing: a facilitator's seat asks for a new projector key. Issuing one
+ * revokes the one before, and every projector using it is disconnected.
+ */
+export const projectorGrantRequestSchema = z.strictObject({});
+/** The new key, in the acknowledgement only: the server keeps its hash, never the key. */
+export interface ProjectorGrant {
+  key: string;
+}
 
 /** The acknowledgement data of every command: the version the session reached. */
 export interface CommandResult {
@@ -106,6 +129,8 @@ export interface ClientToServerEvents<
   'archive:page': (request: ArchivePageRequest, ack: (result: Ack<ArchivePage>) => void) => void;
   /** A facilitator deletes the whole session or team space, at once and for everyone. */
   'session:delete': (request: Record<string, never>, ack: (result: Ack<DeleteResult>) => void) => void;
+  /** A facilitator issues a new read-only projector key, revoking the one before. */
+  'projector:grant': (request: Record<string, never>, ack: (result: Ack<ProjectorGrant>) => void) => void;
 }
 
 export interface ServerToClientEvents<E extends AnyEvent = AnyEvent> {

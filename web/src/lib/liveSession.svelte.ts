@@ -1,6 +1,7 @@
 import { io, type Socket } from 'socket.io-client';
 import {
   ErrorCode,
+  PROJECTOR_VIEWER_ID,
   PROTOCOL_VERSION,
   RECONNECT_BACKOFF,
   estimateClockOffset,
@@ -23,6 +24,7 @@ import {
   type EventBatch,
   type HandshakeErrorData,
   type Participant,
+  type ProjectorGrant,
   type Seat,
   type ServerToClientEvents,
   type SessionKind,
@@ -33,7 +35,7 @@ import { connectivity } from './connectivity.svelte.ts';
 import { mergeEvents, type Replica, type SessionFold } from './eventLog.ts';
 import { steeringHoldMs, waitsInOutbox } from './sync/commandUrgency.ts';
 import { Outbox, type QueuedCommand } from './sync/outbox.ts';
-import { localOutboxStorage, outboxKey } from './sync/outboxStorage.ts';
+import { localOutboxStorage, memoryOutboxStorage, outboxKey } from './sync/outboxStorage.ts';
 
 export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'offline';
 
@@ -130,10 +132,31 @@ const expireBackupDelayMs = [2_000, 4_000] as const;
 const expireRetryMs = 400;
 const expireRetries = 5;
 
-export interface LiveSessionOptions {
-  seat: Seat;
+/** The read-only projector grant: the session and the key from the projector link's fragment. */
+export interface ProjectorPass {
+  sessionId: string;
+  key: string;
+}
+
+/**
+ * A seat (a participant's device), or the projector grant (a room PC that only watches: no seat,
+ * never counted, every command refused by the server).
+ */
+export type SessionCredential = { seat: Seat } | { projector: ProjectorPass };
+
+export type LiveSessionOptions = SessionCredential & {
   /** Defaults to this page's origin: the server serves the app and the socket together. */
   url?: string;
+};
+
+function handshakeAuth(credential: SessionCredential) {
+  return 'seat' in credential
+    ? { protocolVersion: PROTOCOL_VERSION, sessionId: credential.seat.sessionId, token: credential.seat.token }
+    : {
+        protocolVersion: PROTOCOL_VERSION,
+        sessionId: credential.projector.sessionId,
+        projectorKey: credential.projector.key,
+      };
 }
 
 /** The error a command gets once the session cannot go on. */
@@ -197,9 +220,16 @@ export abstract class LiveSession<S extends AnyState, C extends AnyCommandType> 
   protected constructor(kind: SessionKind, fold: SessionFold<S>, options: LiveSessionOptions) {
     this.#kind = kind;
     this.#fold = fold;
-    this.#you = options.seat.participantId;
+    // A projector is nobody: `you` matches no participant, so nothing reads as its own.
+    this.#you = 'seat' in options ? options.seat.participantId : PROJECTOR_VIEWER_ID;
+    this.isProjector = !('seat' in options);
+    // A projector sends nothing worth keeping (the server refuses its commands): its outbox lives in memory.
+    const storage =
+      'seat' in options
+        ? localOutboxStorage(outboxKey(options.seat.sessionId, options.seat.participantId))
+        : memoryOutboxStorage();
     this.#outbox = new Outbox(
-      localOutboxStorage(outboxKey(options.seat.sessionId, options.seat.participantId)),
+      storage,
       { ready: () => this.#ready(), deliver: (entry) => this.#deliver(entry) },
       {
         changed: (entries) => (this.#queued = entries),
@@ -214,7 +244,7 @@ export abstract class LiveSession<S extends AnyState, C extends AnyCommandType> 
     this.#socket = io(origin, {
       ...RECONNECT_BACKOFF,
       transports: ['websocket'],
-      auth: { protocolVersion: PROTOCOL_VERSION, sessionId: options.seat.sessionId, token: options.seat.token },
+      auth: handshakeAuth(options),
     });
     this.#socket.on('connect', this.#onConnect);
     this.#socket.on('disconnect', this.#onDisconnect);
@@ -232,6 +262,9 @@ export abstract class LiveSession<S extends AnyState, C extends AnyCommandType> 
 
   /** Whether this seat may control the timer; also makes its device the first to report expiry. */
   abstract readonly controlsTimer: boolean;
+
+  /** Opened by the projector grant: watches only, and never sends a command. */
+  readonly isProjector: boolean;
 
   get you(): string {
     return this.#you;
@@ -390,6 +423,19 @@ export abstract class LiveSession<S extends AnyState, C extends AnyCommandType> 
     }
   }
 
+  /**
+   * Asks for a new read-only projector key (facilitators only; the server checks). The key before
+   * it stops working, and projectors using it are disconnected.
+   */
+  async grantProjector(): Promise<Ack<ProjectorGrant>> {
+    if (!this.#socket.connected) return fail(ErrorCode.unavailable, 'Not connected.');
+    try {
+      return await this.#socket.timeout(commandTimeoutMs).emitWithAck('projector:grant', {});
+    } catch {
+      return fail(ErrorCode.unavailable, 'No answer from the server.');
+    }
+  }
+
   /** Closes the socket and stops listening; the instance is done. */
   destroy(): void {
     this.#destroyed = true;
@@ -485,7 +531,8 @@ export abstract class LiveSession<S extends AnyState, C extends AnyCommandType> 
   #armExpiry(): void {
     clearTimeout(this.#expiryTimer);
     const timer = this.#replica.state ? timerOfAny(this.#replica.state) : undefined;
-    if (this.#destroyed || timer?.status !== 'running') return;
+    // A projector may not report expiry (the server refuses every command it sends).
+    if (this.#destroyed || this.isProjector || timer?.status !== 'running') return;
     const [min, max] = expireBackupDelayMs;
     const delay = this.controlsTimer ? 0 : min + Math.random() * (max - min);
     this.#expiryTimer = setTimeout(() => void this.#expire(timer.endsAt, 0), timer.endsAt - this.serverNow() + delay);

@@ -446,6 +446,16 @@ export const de = {
     projectorLink: 'Beamer-Ansicht',
     projectorHint: 'Öffnet in einem neuen Tab: eine Ansicht ohne Bedienelemente für Beamer oder großen Bildschirm.',
     newTab: '(öffnet in neuem Tab)',
+    projectorHeading: 'Beamer im Raum',
+    projectorGrantHint:
+      'Ein eigener Link für den Beamer oder den Raum-PC: Er zeigt nur die Beamer-Ansicht, braucht keinen Platz in der Sitzung und zählt nicht als Person.',
+    createProjectorLink: 'Beamer-Link erstellen',
+    projectorLinkLabel: 'Beamer-Link',
+    copyProjectorLink: 'Beamer-Link kopieren',
+    reissueProjectorLink: 'Neuen Beamer-Link erstellen',
+    reissueProjectorHint:
+      'Ein neuer Beamer-Link macht den bisherigen ungültig; dort geöffnete Beamer-Ansichten schließen sich.',
+    projectorGrantFailed: 'Der Beamer-Link konnte nicht erstellt werden. Bitte versuchen Sie es noch einmal.',
   },
   projector: {
     title: 'Beamer-Ansicht',
@@ -465,6 +475,7 @@ export const de = {
     noMeeting: 'Gerade läuft kein Meeting.',
     noTension: 'Gerade liegt keine Spannung auf dem Tisch.',
     outcome: 'Ergebnis',
+    grantRevoked: 'Dieser Beamer-Link gilt nicht mehr. Bitten Sie die Moderation um einen neuen.',
   },
   participants: {
     heading: 'Teilnehmende',

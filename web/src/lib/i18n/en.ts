@@ -432,6 +432,15 @@ export const en: CoreMessages = {
     projectorLink: 'Projector view',
     projectorHint: 'Opens in a new tab: a view without controls for a projector or a large screen.',
     newTab: '(opens in a new tab)',
+    projectorHeading: 'Projector in the room',
+    projectorGrantHint:
+      'A link of its own for the projector or the room PC: it shows only the projector view, needs no seat in the session and never counts as a person.',
+    createProjectorLink: 'Create projector link',
+    projectorLinkLabel: 'Projector link',
+    copyProjectorLink: 'Copy projector link',
+    reissueProjectorLink: 'Create a new projector link',
+    reissueProjectorHint: 'A new projector link makes the previous one invalid; projector views opened with it close.',
+    projectorGrantFailed: 'The projector link could not be created. Please try again.',
   },
   projector: {
     title: 'Projector view',
@@ -451,6 +460,7 @@ export const en: CoreMessages = {
     noMeeting: 'No meeting is running.',
     noTension: 'No tension is on the table right now.',
     outcome: 'Outcome',
+    grantRevoked: 'This projector link is no longer valid. Ask the facilitator for a new one.',
   },
   participants: {
     heading: 'Participants',

@@ -1,13 +1,20 @@
 import { redirect } from '@sveltejs/kit';
 import { normalizeJoinCode } from '@runde/shared/client';
+import type { SessionCredential } from '$lib/liveSession.svelte';
+import { loadProjectorPass } from '$lib/projectorPass';
 import { loadSeat } from '$lib/seats';
 import type { PageLoad } from './$types';
 
 export const load: PageLoad = ({ params }) => {
   const code = normalizeJoinCode(params.code);
-  if (code !== params.code) redirect(307, `/s/${code}/projector`);
-  // The projector follows the meeting with the seat this device holds (usually the facilitator's laptop).
+  // `location.hash`, not `url.hash`: the fragment is read on this device and never leaves it.
+  const hash = globalThis.location?.hash ?? '';
+  if (code !== params.code) redirect(307, `/s/${code}/projector${hash}`);
+  // The projector grant first: a room PC (or any device) opened with the projector link watches
+  // without a seat, and so never counts as someone present, even where this browser has a seat.
+  const pass = loadProjectorPass(code, hash);
+  if (pass) return { code, credential: { projector: pass } satisfies SessionCredential };
   const seat = loadSeat(code);
   if (!seat) redirect(307, `/j/${code}`);
-  return { code, seat };
+  return { code, credential: { seat } satisfies SessionCredential };
 };

@@ -1,0 +1,67 @@
+/**
+ * Keeps a projector view on one screen without cutting anything off: when its content (a
+ * 140-character topic, eight long objections, a URL) does not fit at full size, every size in the
+ * view shrinks together (they are multiples of `--fit`) to the largest scale at which no box
+ * clips its content. The room reads smaller type rather than half a sentence. It follows the
+ * meeting: a new objection, a takeaway, a resized window or a font that finished loading fits again.
+ */
+
+/** The smallest scale tried: well below what long German content at 1280×720 needs. */
+const MIN_SCALE = 0.35;
+/** Halvings of the range: the scale ends within 1% of the largest that fits. */
+const SEARCH_STEPS = 7;
+
+/** Whether a box shows all of its content on both axes (one pixel of rounding allowed). */
+export function clipsContent(box: Element): boolean {
+  return box.scrollHeight > box.clientHeight + 1 || box.scrollWidth > box.clientWidth + 1;
+}
+
+/** The root and every box inside it that hides what overflows it: the boxes that could cut text off. */
+function clippingBoxes(root: HTMLElement): Element[] {
+  return [root, ...root.querySelectorAll('*')].filter((element) => {
+    const style = getComputedStyle(element);
+    return style.overflowX !== 'visible' || style.overflowY !== 'visible';
+  });
+}
+
+function fit(root: HTMLElement): void {
+  const boxes = clippingBoxes(root);
+  const fitsAt = (scale: number) => {
+    root.style.setProperty('--fit', String(scale));
+    return !boxes.some(clipsContent);
+  };
+  if (fitsAt(1)) return;
+  let fits = MIN_SCALE;
+  let tooBig = 1;
+  for (let step = 0; step < SEARCH_STEPS; step += 1) {
+    const middle = (fits + tooBig) / 2;
+    if (fitsAt(middle)) fits = middle;
+    else tooBig = middle;
+  }
+  fitsAt(fits);
+}
+
+/** A Svelte attachment for the projector's root element. */
+export function fitToScreen(root: HTMLElement): () => void {
+  let frame = 0;
+  const schedule = () => {
+    if (frame) return;
+    // One fit per frame, however many changes arrived: layout is read once the DOM is settled.
+    frame = requestAnimationFrame(() => {
+      frame = 0;
+      fit(root);
+    });
+  };
+  const resized = new ResizeObserver(schedule);
+  resized.observe(root);
+  // Content and classes only: the fit's own write (`--fit` in the root's style) is not watched.
+  const changed = new MutationObserver(schedule);
+  changed.observe(root, { childList: true, subtree: true, characterData: true, attributeFilter: ['class'] });
+  void document.fonts?.ready.then(schedule);
+  schedule();
+  return () => {
+    cancelAnimationFrame(frame);
+    resized.disconnect();
+    changed.disconnect();
+  };
+}
