@@ -45,5 +45,4 @@ export const accessibilityDe = {
     text: 'Haben Sie auf Ihre Rückmeldung keine oder keine zufriedenstellende Antwort erhalten, können Sie sich an die zuständige Schlichtungsstelle wenden. Das Schlichtungsverfahren ist kostenlos; Sie brauchen keinen Rechtsbeistand.',
     body: '[Name der zuständigen Schlichtungsstelle, z. B. die Schlichtungsstelle nach § 16 BGG bei der oder dem Beauftragten der Bundesregierung für die Belange von Menschen mit Behinderungen, oder die Stelle nach Landesrecht], [Anschrift], [Telefonnummer], [E-Mail-Adresse], [Website]',
   },
-  footerLink: 'Barrierefreiheit',
 };

@@ -41,5 +41,4 @@ export const accessibilityEn: Messages['accessibility'] = {
     text: 'If you receive no reply, or no satisfactory reply, to your feedback, you can turn to the responsible conciliation body. The conciliation procedure is free of charge; you do not need legal representation.',
     body: '[Name of the responsible conciliation body, e.g. the conciliation body under section 16 BGG at the Federal Government Commissioner for Matters relating to Persons with Disabilities, or the body under state law], [address], [telephone number], [email address], [website]',
   },
-  footerLink: 'Accessibility',
 };

@@ -17,6 +17,10 @@ export const de = {
     tagline: 'Lean Coffee und LOOP-Teamräume ohne Konto – Teilnehmende machen auf dem eigenen Handy mit.',
     home: 'Runde – zur Startseite',
   },
+  /** The site footer is on pages that load no other part: its texts must be core ones. */
+  footer: {
+    accessibility: 'Barrierefreiheit',
+  },
   language: {
     /** The switch names the language it switches to, in that language. */
     other: 'English',

@@ -10,6 +10,9 @@ export const en: CoreMessages = {
     tagline: 'Lean Coffee and LOOP team spaces without accounts – participants take part on their own phones.',
     home: 'Runde – home',
   },
+  footer: {
+    accessibility: 'Accessibility',
+  },
   language: {
     other: 'Deutsch',
     otherCode: 'de',
