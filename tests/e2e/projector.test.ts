@@ -4,7 +4,7 @@ import { browserSuite } from '../support/browserSuite.ts';
 
 /**
  * Issue 5's projector: a facilitator starts a Lean Coffee and puts the projector view on the
- * shared screen with the seat of the laptop; the screen follows the meeting without anyone
+ * shared screen with the projector link; the screen follows the meeting without anyone
  * touching it, and has nothing to touch.
  */
 describe('the projector view of a Lean Coffee', () => {
@@ -40,18 +40,15 @@ describe('the projector view of a Lean Coffee', () => {
     await dialog.waitFor({ state: 'hidden' });
     await facilitator.setViewportSize({ width: 1440, height: 900 });
 
-    // The link opens a new tab; the projector here is another screen with the laptop's seat.
+    // The projector gets a link of its own (issue 12): it opens a new tab, and on another screen
+    // it needs no seat.
+    await facilitator.getByRole('button', { name: 'Create projector link' }).click();
     const link = facilitator.getByRole('link', { name: /^Projector view/ });
     expect(await link.getAttribute('target')).toBe('_blank');
     const href = await link.getAttribute('href');
-    expect(href).toMatch(/^\/s\/[2-9A-HJKMNP-Z]{6}\/projector$/);
-    const seats = await facilitator.evaluate(() => localStorage.getItem('runde:seats'));
-    const projectorScreen = await projectorContext(suite.browser);
-    await projectorScreen.addInitScript((stored) => {
-      if (stored) localStorage.setItem('runde:seats', stored);
-    }, seats);
-    const projector = await projectorScreen.newPage();
-    await projector.goto(`${suite.app.server.url}${href}`);
+    expect(href).toMatch(/^https?:\/\/[^/]+\/s\/[2-9A-HJKMNP-Z]{6}\/projector#projector=[\w-]{20,}$/);
+    const projector = await (await projectorContext(suite.browser)).newPage();
+    await projector.goto(`${suite.app.server.url}${new URL(href ?? '').pathname}${new URL(href ?? '').hash}`);
     await projector.getByRole('heading', { name: 'Team meeting', level: 1 }).waitFor();
     await projector.getByRole('img', { name: `QR code to join: ${joinLink}` }).waitFor();
     await projector.getByText('No topics yet. Add yours on your phone.').waitFor();

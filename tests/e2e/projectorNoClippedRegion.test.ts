@@ -81,10 +81,11 @@ describe('no clipped region on projector views', () => {
     projectors: Array<{ page: Page; language: TestLanguage }>,
     where: string,
     shows: (M: (typeof messages)['de']) => string,
+    shotName?: string,
   ): Promise<void> {
     for (const { page, language } of projectors) {
       await page.getByText(shows(messages[language]), { exact: false }).first().waitFor();
-      await expectNothingClipped(page, `${where} (${language})`);
+      await expectNothingClipped(page, `${where} (${language})`, shotName && `${shotName}-${language}`);
     }
   }
 
@@ -110,7 +111,7 @@ describe('no clipped region on projector views', () => {
         const author = everyone[i % everyone.length]!;
         await run(author, 'topic:add', { title: topic(i + 1), description: i === 0 ? description : '' });
       }
-      await check(projectors, 'collecting 12 topics', () => topic(12));
+      await check(projectors, 'collecting 12 topics', () => topic(12), 'lean-coffee-long-collect');
 
       await run(f, 'phase:change', { to: 'vote' });
       const ids = f.mirror.state?.topics.map((t) => t.id) ?? [];
@@ -139,7 +140,7 @@ describe('no clipped region on projector views', () => {
           due: '2026-12-15',
         });
       }
-      await check(projectors, 'takeaways and actions', () => longText(3, 'Aufgabe'));
+      await check(projectors, 'takeaways and actions', () => longText(3, 'Aufgabe'), 'lean-coffee-long-takeaways');
       for (const person of everyone.slice(3)) await run(person, 'thumbs:cast', { value: 'down' });
       await waitUntil('thumbs revealed', () => f.mirror.state?.thumbs?.revealed === true);
       await check(projectors, 'thumbs revealed', () => longText(3, 'Aufgabe'));
@@ -255,7 +256,12 @@ describe('no clipped region on projector views', () => {
         await run(speaker, 'objection:raise', { reason: longText(i, 'Einwand') });
       }
       await waitUntil('eight objections everywhere', () => fee.mirror.space?.meeting?.process?.objections.length === 8);
-      await check(projectors, 'governance objection round with eight long objections', () => longText(8, 'Einwand'));
+      await check(
+        projectors,
+        'governance objection round with eight long objections',
+        () => longText(8, 'Einwand'),
+        'loop-governance-objections',
+      );
       await run(fee, 'process:advance', {});
       await check(projectors, 'governance integration', (M) => M.loop.idmSteps.integration);
       await run(fee, 'meeting:end', {});

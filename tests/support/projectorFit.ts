@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { settled } from './browserSuite.ts';
@@ -53,11 +54,14 @@ export function clippedRegions(page: Page): Promise<string[]> {
   });
 }
 
+/** With PROJECTOR_SHOTS=<folder>, checked screens named for it are saved there as pictures. */
+const shots = process.env.PROJECTOR_SHOTS;
+
 /**
  * Checks one projector page at both sizes: nothing clipped, nothing off the screen. Waits on what
  * the page does (it refits after a resize or a change), never on time.
  */
-export async function expectNothingClipped(page: Page, where: string): Promise<void> {
+export async function expectNothingClipped(page: Page, where: string, shotName?: string): Promise<void> {
   for (const size of projectorSizes) {
     await page.setViewportSize(size);
     await page.waitForFunction((width) => window.innerWidth === width, size.width);
@@ -68,5 +72,9 @@ export async function expectNothingClipped(page: Page, where: string): Promise<v
         timeout: 10_000,
       })
       .toEqual([]);
+    if (shots && shotName) {
+      mkdirSync(shots, { recursive: true });
+      await page.screenshot({ path: `${shots}/${shotName}-${size.width}x${size.height}.png` });
+    }
   }
 }

@@ -16,11 +16,15 @@ export function clipsContent(box: Element): boolean {
   return box.scrollHeight > box.clientHeight + 1 || box.scrollWidth > box.clientWidth + 1;
 }
 
-/** The root and every box inside it that hides what overflows it: the boxes that could cut text off. */
+/**
+ * The root and every box inside it that hides what overflows it: the boxes that could cut text
+ * off. Text for screen readers only (`.visually-hidden`, clipped to nothing on purpose) is not shown.
+ */
 function clippingBoxes(root: HTMLElement): Element[] {
   return [root, ...root.querySelectorAll('*')].filter((element) => {
     const style = getComputedStyle(element);
-    return style.overflowX !== 'visible' || style.overflowY !== 'visible';
+    if (style.overflowX === 'visible' && style.overflowY === 'visible') return false;
+    return style.getPropertyValue('clip') === 'auto';
   });
 }
 
