@@ -398,6 +398,13 @@ export const de = {
     back: 'Zurück: {{phase}}',
     confirmEnd: 'Sitzung wirklich beenden? Danach lässt sich nichts mehr ändern; die Zusammenfassung bleibt lesbar.',
     confirmEndYes: 'Ja, Sitzung beenden',
+    endDiscussion: {
+      question: 'Diskussion beenden?',
+      forward:
+        '„{{title}}“ wird gerade besprochen. Mit „{{phase}}“ endet die Diskussion, und das Thema gilt als besprochen.',
+      back: '„{{title}}“ wird gerade besprochen. Mit „{{phase}}“ endet die Diskussion, und das Thema kommt zurück auf die Liste.',
+      yes: 'Ja, Diskussion beenden',
+    },
   },
   share: {
     heading: 'Teilnehmende einladen',

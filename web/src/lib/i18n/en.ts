@@ -385,6 +385,13 @@ export const en: CoreMessages = {
     back: 'Back: {{phase}}',
     confirmEnd: 'Really end the session? Nothing can be changed afterwards; the summary stays readable.',
     confirmEndYes: 'Yes, end the session',
+    endDiscussion: {
+      question: 'End the discussion?',
+      forward:
+        '“{{title}}” is being discussed. Moving on to “{{phase}}” ends the discussion and marks the topic as discussed.',
+      back: '“{{title}}” is being discussed. Going back to “{{phase}}” ends the discussion and puts the topic back on the list.',
+      yes: 'Yes, end the discussion',
+    },
   },
   share: {
     heading: 'Invite participants',
