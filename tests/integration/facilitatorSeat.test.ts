@@ -1,4 +1,4 @@
-import { applyAnyAll, ErrorCode, type AnyEvent, type ClaimFacilitatorResponse } from '@runde/shared';
+import { applyAnyAll, ErrorCode, type AnyEvent, type ClaimFacilitatorRequest, type Seat } from '@runde/shared';
 import { describe, expect, it } from 'vitest';
 import { integrationSuite } from '../support/integrationSuite.ts';
 import { createSessionOverHttp, createTeamSpaceOverHttp, joinOverHttp, waitUntil } from '../support/serverClients.ts';
@@ -30,13 +30,16 @@ async function withCoFacilitator(open: (typeof kinds)[number]['open']) {
   return { created, fee, ana };
 }
 
-function claim(sessionId: string, facilitatorUrl: string) {
+function claim(sessionId: string, facilitatorUrl: string, more: Omit<ClaimFacilitatorRequest, 'key'> = {}) {
   return fetch(`${suite.url}/api/sessions/${sessionId}/facilitator`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ key: facilitatorUrl.split('#key=')[1] }),
+    body: JSON.stringify({ key: facilitatorUrl.split('#key=')[1], ...more }),
   });
 }
+
+const roleOf = async (sessionId: string, participantId: string) =>
+  (await suite.store.load(sessionId))?.state.participants.find((p) => p.id === participantId)?.role;
 
 describe.each(kinds)('the facilitator seat of a $kind', ({ open }) => {
   it('cannot be demoted by a promoted co-facilitator', async () => {
@@ -66,7 +69,7 @@ describe.each(kinds)('the facilitator seat of a $kind', ({ open }) => {
     const before = ana.batches.length;
     const response = await claim(created.sessionId, created.facilitatorUrl);
     expect(response.status).toBe(200);
-    const seat = (await response.json()) as ClaimFacilitatorResponse;
+    const seat = (await response.json()) as Seat;
     expect(seat.participantId).toBe(created.participantId);
     const stored = await suite.store.load(created.sessionId);
     expect(stored?.state.participants.find((p) => p.id === created.participantId)?.role).toBe('facilitator');
@@ -87,5 +90,65 @@ describe.each(kinds)('the facilitator seat of a $kind', ({ open }) => {
     expect(reclaimed.mirror.current?.participants.find((p) => p.id === created.participantId)?.role).toBe(
       'facilitator',
     );
+  });
+
+  it('asks a device that holds another seat, and changes nothing until it chooses', async () => {
+    const created = await open(suite.url, { title: 'Team', facilitatorName: 'Fee' });
+    const ben = await joinOverHttp(suite.url, created.sessionId, 'Ben');
+    const own = { participantId: ben.participantId, token: ben.token };
+    const asked = await claim(created.sessionId, created.facilitatorUrl, { seat: own });
+    expect(await asked.json()).toEqual({ choose: { yourName: 'Ben', linkName: 'Fee' } });
+    expect(await roleOf(created.sessionId, ben.participantId)).toBe('participant');
+  });
+
+  it('makes the own seat facilitate and keeps its token when the device chooses so', async () => {
+    const created = await open(suite.url, { title: 'Team', facilitatorName: 'Fee' });
+    const ben = await joinOverHttp(suite.url, created.sessionId, 'Ben');
+    const own = { participantId: ben.participantId, token: ben.token };
+    const response = await claim(created.sessionId, created.facilitatorUrl, { seat: own, choice: 'own-seat' });
+    expect(await response.json()).toEqual({ sessionId: created.sessionId, ...own });
+    expect(await roleOf(created.sessionId, ben.participantId)).toBe('facilitator');
+    expect(await roleOf(created.sessionId, created.participantId)).toBe('facilitator');
+    const reconnected = await connect(ben);
+    expect(reconnected.mirror.current?.participants.find((p) => p.id === ben.participantId)?.role).toBe('facilitator');
+  });
+
+  it('moves the device to the link seat when it chooses so, and never asks the link seat itself', async () => {
+    const created = await open(suite.url, { title: 'Team', facilitatorName: 'Fee' });
+    const ben = await joinOverHttp(suite.url, created.sessionId, 'Ben');
+    const moved = (await (
+      await claim(created.sessionId, created.facilitatorUrl, {
+        seat: { participantId: ben.participantId, token: ben.token },
+        choice: 'link-seat',
+      })
+    ).json()) as Seat;
+    expect(moved.participantId).toBe(created.participantId);
+    expect(await roleOf(created.sessionId, ben.participantId)).toBe('participant');
+    // The creator's own device: no question, the seat and its token stay.
+    const same = await claim(created.sessionId, created.facilitatorUrl, {
+      seat: { participantId: created.participantId, token: created.token },
+    });
+    expect(await same.json()).toEqual({
+      sessionId: created.sessionId,
+      participantId: created.participantId,
+      token: created.token,
+    });
+  });
+
+  it('treats a seat it cannot prove as none, and a wrong key as invalid whatever the seat', async () => {
+    const created = await open(suite.url, { title: 'Team', facilitatorName: 'Fee' });
+    const ben = await joinOverHttp(suite.url, created.sessionId, 'Ben');
+    const forged = { participantId: ben.participantId, token: 'x'.repeat(32) };
+    const seat = (await (
+      await claim(created.sessionId, created.facilitatorUrl, { seat: forged, choice: 'own-seat' })
+    ).json()) as Seat;
+    expect(seat.participantId).toBe(created.participantId);
+    expect(await roleOf(created.sessionId, ben.participantId)).toBe('participant');
+    const wrong = await claim(created.sessionId, `x#key=${'y'.repeat(32)}`, {
+      seat: { participantId: ben.participantId, token: ben.token },
+      choice: 'own-seat',
+    });
+    expect(wrong.status).toBe(401);
+    expect(await roleOf(created.sessionId, ben.participantId)).toBe('participant');
   });
 });

@@ -6,6 +6,7 @@ import {
   createTeamSpaceRequestSchema,
   defaultLeanCoffeeSettings,
   ErrorCode,
+  facilitatorLinkClaim,
   fail,
   joinCodeSchema,
   joinSessionRequestSchema,
@@ -229,14 +230,34 @@ export function sessionRoutes(deps: SessionRouteDeps): Router {
       await refund(limiters.failedLookup, req);
       return;
     }
-    const participantId = await store.facilitatorForKey(sessionId, hashSecret(body.key));
-    if (!participantId) {
+    const linkSeat = await store.facilitatorForKey(sessionId, hashSecret(body.key));
+    if (!linkSeat) {
       sendError(res, invalidLink());
       return;
     }
     await refund(limiters.failedLookup, req);
-    const token = ids.newSecret();
-    const granted = await runner.grant(sessionId, [{ tokenHash: hashSecret(token), participantId }]);
+    // A seat this device proves with its token is asked about; one it cannot prove counts as none.
+    const ownSeat =
+      body.seat && (await store.participantForToken(sessionId, hashSecret(body.seat.token))) === body.seat.participantId
+        ? body.seat
+        : undefined;
+    const claim = facilitatorLinkClaim(linkSeat, ownSeat?.participantId, body.choice);
+    if ('ask' in claim) {
+      const people = (await store.load(sessionId))?.state.participants ?? [];
+      const nameOf = (id: string) => people.find((p) => p.id === id)?.name ?? '';
+      const response: ClaimFacilitatorResponse = {
+        choose: { yourName: nameOf(ownSeat?.participantId ?? ''), linkName: nameOf(linkSeat) },
+      };
+      res.json(response);
+      return;
+    }
+    const participantId = claim.grant;
+    const token = claim.newToken || !ownSeat ? ids.newSecret() : ownSeat.token;
+    // A seat kept on this device keeps its token; a seat taken over gets a new one for this device.
+    const granted =
+      token === ownSeat?.token
+        ? 'granted'
+        : await runner.grant(sessionId, [{ tokenHash: hashSecret(token), participantId }]);
     if (granted !== 'granted') {
       // Deleted between the two steps: the link is as invalid as any other.
       sendError(
@@ -247,7 +268,7 @@ export function sessionRoutes(deps: SessionRouteDeps): Router {
       );
       return;
     }
-    // The link restores full facilitation: the seat facilitates again, announced to every device.
+    // The link restores full facilitation: the granted seat facilitates (again), announced to every device.
     const reinstated = await runner.run(
       sessionId,
       { kind: 'system' },

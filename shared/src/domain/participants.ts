@@ -89,6 +89,39 @@ export function renameParticipant(
   return { ok: true, events: [{ type: 'participant:renamed', participantId, name }] };
 }
 
+/**
+ * What opening the facilitator link does on a device, decided by the server alone: a device
+ * without a seat (or holding the link's own seat) takes the link's seat; a device holding another
+ * seat is asked first, and then either that seat facilitates (and stays this device's seat) or the
+ * device moves to the link's seat. Either way the seat that ends up facilitating is `grant`.
+ */
+export function facilitatorLinkClaim(
+  linkSeat: ParticipantId,
+  ownSeat: ParticipantId | undefined,
+  choice: 'own-seat' | 'link-seat' | undefined,
+): { grant: ParticipantId; newToken: boolean } | { ask: true } {
+  if (ownSeat === undefined || ownSeat === linkSeat) return { grant: linkSeat, newToken: ownSeat === undefined };
+  if (choice === 'own-seat') return { grant: ownSeat, newToken: false };
+  if (choice === 'link-seat') return { grant: linkSeat, newToken: true };
+  return { ask: true };
+}
+
+/**
+ * Whether `actor` may give `target` this role (a change, not a repeat), whatever the kind of
+ * session: only facilitators change roles, and {@link roleChangeRefusal} holds, the rule `decide`
+ * applies. The member lists offer exactly these changes (a unit test holds the two equal).
+ */
+export function mayChangeRole(
+  participants: readonly Participant[],
+  actorId: ParticipantId,
+  target: Participant,
+  role: Role,
+): boolean {
+  const actor = participants.find((p) => p.id === actorId);
+  if (actor?.role !== 'facilitator' || target.role === role) return false;
+  return roleChangeRefusal(participants, target, role) === undefined;
+}
+
 type PeopleResult = { ok: true; events: ParticipantEvent[] } | { ok: false; error: DomainError };
 
 /** The server's own commands about people (a join over HTTP, presence from sockets), in any kind of session. */

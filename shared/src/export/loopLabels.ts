@@ -1,4 +1,4 @@
-import type { RoomKey, SyncOutcomeType } from '../loop/state.ts';
+import type { MeetingStage, RoomKey, SyncOutcomeType } from '../loop/state.ts';
 
 /** The words of a team meeting's minutes and of the decision log, in each language. */
 export interface LoopMinutesLabels {
@@ -8,6 +8,9 @@ export interface LoopMinutesLabels {
   facilitator: string;
   scribe: string;
   nobody: string;
+  /** Heads the steps a meeting skipped or ended before. */
+  skipped: string;
+  stages: Record<MeetingStage, string>;
   checklist: string;
   checklistDone: { true: string; false: string; null: string };
   metrics: string;
@@ -49,6 +52,15 @@ export const loopMinutesLabels: Record<'de' | 'en', LoopMinutesLabels> = {
     facilitator: 'Facilitator',
     scribe: 'Scribe',
     nobody: 'nobody',
+    skipped: 'Skipped',
+    stages: {
+      checkin: 'Check-in',
+      checklist: 'Checklist and metrics',
+      projects: 'Project updates',
+      agenda: 'Agenda',
+      tensions: 'Tensions',
+      closing: 'Closing round',
+    },
     checklist: 'Checklist',
     checklistDone: { true: 'done', false: 'not done', null: 'no answer' },
     metrics: 'Metrics',
@@ -95,6 +107,15 @@ export const loopMinutesLabels: Record<'de' | 'en', LoopMinutesLabels> = {
     facilitator: 'Moderation',
     scribe: 'Transparenzmeister:in',
     nobody: 'niemand',
+    skipped: 'Übersprungen',
+    stages: {
+      checkin: 'Check-in',
+      checklist: 'Checkliste und Kennzahlen',
+      projects: 'Projekt-Updates',
+      agenda: 'Tagesordnung',
+      tensions: 'Spannungen',
+      closing: 'Abschlussrunde',
+    },
     checklist: 'Checkliste',
     checklistDone: { true: 'erledigt', false: 'nicht erledigt', null: 'keine Angabe' },
     metrics: 'Kennzahlen',

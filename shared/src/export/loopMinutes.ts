@@ -76,6 +76,9 @@ export function loopMeetingMarkdown(state: TeamSpaceState, record: MeetingRecord
     `**${labels.scribe}:** ${name(record.scribeId)}`,
     '',
   ];
+  // A meeting ended early, or moved on without a round, says so instead of looking complete.
+  const skipped = record.skipped ?? [];
+  if (skipped.length) lines.push(`**${labels.skipped}:** ${skipped.map((s) => labels.stages[s]).join(', ')}`, '');
   if (record.checklist.length) {
     lines.push(`## ${labels.checklist}`, '');
     for (const item of record.checklist) {

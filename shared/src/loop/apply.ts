@@ -3,7 +3,14 @@ import { applyToParticipants } from '../domain/participants.ts';
 import type { LoopEvent } from './events.ts';
 import { keepRecentHistory } from './history.ts';
 import { isPrivateTension, type TensionDisclosure } from './privacy.ts';
-import type { Meeting, ProcessedTension, TeamSpaceState, Tension, TensionId } from './state.ts';
+import {
+  stagesFor,
+  type Meeting,
+  type ProcessedTension,
+  type TeamSpaceState,
+  type Tension,
+  type TensionId,
+} from './state.ts';
 
 /** Builds the first state of a team space from `space:created`. */
 export function initialTeamSpace(event: Extract<LoopEvent, { type: 'space:created' }>): TeamSpaceState {
@@ -93,6 +100,8 @@ export function applyLoop(state: TeamSpaceState, event: LoopEvent): TeamSpaceSta
       return updateTension(state, event.tensionId, (t) => ({ ...disclosed(t, event), shareable: event.shareable }));
     case 'tension:readers-set':
       return updateTension(state, event.tensionId, (t) => disclosed(t, event));
+    case 'tension:answered':
+      return updateTension(state, event.tensionId, (t) => ({ ...t, gotWhatNeeded: event.gotWhatNeeded }));
     case 'tension:outcome-set':
       return updateTension(state, event.tensionId, (t) => ({ ...t, outcome: event.outcome }));
     case 'tension:agreement-set':
@@ -156,7 +165,17 @@ export function applyLoop(state: TeamSpaceState, event: LoopEvent): TeamSpaceSta
     case 'meeting:attended':
       return updateMeeting(state, (m) => ({ ...m, attendees: [...m.attendees, event.participantId] }));
     case 'meeting:stage-set':
-      return updateMeeting(state, (m) => ({ ...m, stage: event.stage }));
+      // A step the meeting comes back to is no longer skipped; leaving it again decides anew.
+      return updateMeeting(state, (m) => ({
+        ...m,
+        stage: event.stage,
+        ...(m.skipped ? { skipped: m.skipped.filter((s) => s !== event.stage) } : {}),
+      }));
+    case 'meeting:stage-skipped':
+      return updateMeeting(state, (m) => {
+        const skipped = new Set([...(m.skipped ?? []), event.stage]);
+        return { ...m, skipped: stagesFor(m.room).filter((s) => skipped.has(s)) };
+      });
     case 'meeting:checklist-marked':
       return updateMeeting(state, (m) => ({
         ...m,
@@ -177,8 +196,13 @@ export function applyLoop(state: TeamSpaceState, event: LoopEvent): TeamSpaceSta
       }));
     case 'meeting:agenda-set':
       return updateMeeting(state, (m) => ({ ...m, agenda: event.agenda }));
-    case 'meeting:tension-started':
-      return updateMeeting(state, (m) => ({ ...m, currentTensionId: event.tensionId }));
+    case 'meeting:tension-started': {
+      // Taken up again, a tension is asked afresh whether it got what it needs.
+      const asked = event.tensionId
+        ? updateTension(state, event.tensionId, (t) => ({ ...t, gotWhatNeeded: null }))
+        : state;
+      return updateMeeting(asked, (m) => ({ ...m, currentTensionId: event.tensionId }));
+    }
     case 'meeting:ended':
       return keepRecentHistory({ ...state, meeting: null, meetings: [...state.meetings, event.record] });
     case 'round:started':

@@ -83,6 +83,7 @@ export function decideLoop(
     case 'tension:start':
     case 'tension:outcome':
     case 'tension:agreement':
+    case 'tension:answer':
     case 'tension:close':
       return decideMeeting(state, command, rule);
     case 'round:start':

@@ -55,6 +55,8 @@ export type LoopEvent =
       agreement: string | null;
       shownTo: ParticipantId[] | null;
     }
+  /** The holder's answer to "Did you get what you need?", one for the whole meeting; `null` takes it back. */
+  | { type: 'tension:answered'; tensionId: TensionId; gotWhatNeeded: boolean | null }
   | { type: 'tension:closed'; tensionId: TensionId; gotWhatNeeded: boolean | null; resolved: boolean; at: number }
   | { type: 'action:added'; action: ActionItem }
   | {
@@ -70,6 +72,8 @@ export type LoopEvent =
   | { type: 'meeting:role-set'; role: 'facilitator' | 'scribe'; participantId: ParticipantId }
   | { type: 'meeting:attended'; participantId: ParticipantId }
   | { type: 'meeting:stage-set'; stage: MeetingStage }
+  /** The meeting left this step, or ended before it, without doing what the step is for. */
+  | { type: 'meeting:stage-skipped'; stage: MeetingStage }
   | { type: 'meeting:checklist-marked'; index: number; done: boolean | null }
   | { type: 'meeting:metric-set'; index: number; value: string }
   | { type: 'meeting:project-updated'; actionId: string; note: string }

@@ -1,5 +1,13 @@
 import type { ParticipantId } from '../domain/state.ts';
-import type { Meeting, Round, TeamSpaceState, Tension, TensionId } from './state.ts';
+import {
+  stagesFor,
+  type Meeting,
+  type MeetingStage,
+  type Round,
+  type TeamSpaceState,
+  type Tension,
+  type TensionId,
+} from './state.ts';
 
 export function findMember(state: TeamSpaceState, id: ParticipantId) {
   return state.participants.find((p) => p.id === id);
@@ -22,6 +30,60 @@ export function canRunMeeting(state: TeamSpaceState, id: ParticipantId): boolean
 /** Who may record outcomes: whoever runs the meeting, and its scribe. */
 export function canRecord(state: TeamSpaceState, id: ParticipantId): boolean {
   return canRunMeeting(state, id) || state.meeting?.scribeId === id;
+}
+
+/**
+ * Who may answer "Did you get what you need?" for the sync tension on the table: its holder, and
+ * whoever records (the facilitator or the scribe) on the holder's behalf. The holder of an
+ * anonymous tension answers too: their own copy names them, nobody else's does.
+ */
+export function mayAnswerGotWhatNeeded(state: TeamSpaceState, id: ParticipantId): boolean {
+  const tension = currentTension(state);
+  if (!tension || state.meeting?.room !== 'operational') return false;
+  return tension.authorId === id || canRecord(state, id);
+}
+
+/**
+ * Whether the running meeting's step did what it is for, judged from the state as it is now: a
+ * round was held at check-in and closing, something was ticked or noted in the checklist and
+ * project updates (or the step was on screen with nothing to tick or update), the agenda was looked
+ * at, a tension was taken up. Asked when the meeting leaves a step or ends before it.
+ */
+export function stageDone(state: TeamSpaceState, stage: MeetingStage): boolean {
+  const meeting = state.meeting;
+  if (!meeting) return false;
+  const shown = meeting.stage === stage;
+  switch (stage) {
+    case 'checkin':
+    case 'closing':
+      return shown && meeting.round?.kind === stage;
+    case 'checklist':
+      return (
+        meeting.checklist.some((item) => item.done !== null) ||
+        meeting.metrics.some((m) => m.value !== '') ||
+        (shown && meeting.checklist.length === 0 && meeting.metrics.length === 0)
+      );
+    case 'projects':
+      return (
+        meeting.projectUpdates.length > 0 ||
+        (shown && !state.actions.some((a) => a.kind === 'project' && a.status === 'open'))
+      );
+    case 'agenda':
+      return meeting.stage === 'agenda' || meeting.processed.length > 0 || meeting.currentTensionId !== null;
+    case 'tensions':
+      return meeting.processed.length > 0 || meeting.currentTensionId !== null;
+  }
+}
+
+/**
+ * The steps that ending the running meeting now leaves undone, from the current one on, in order:
+ * what the end confirmation names and what the record adds to the steps skipped before.
+ */
+export function stagesLeftUndone(state: TeamSpaceState): MeetingStage[] {
+  const meeting = state.meeting;
+  if (!meeting) return [];
+  const stages = stagesFor(meeting.room);
+  return stages.slice(stages.indexOf(meeting.stage)).filter((stage) => !stageDone(state, stage));
 }
 
 /** Whose turn it is in a round; `undefined` once everyone has had theirs. */

@@ -175,6 +175,8 @@ export interface Meeting {
   round: Round | null;
   process: GovernanceProcess | null;
   timer: Timer;
+  /** Steps left without doing what they are for, in order. Missing in meetings started before it existed. */
+  skipped?: MeetingStage[];
 }
 
 /** What is kept of an ended meeting, for its minutes. */
@@ -190,6 +192,8 @@ export interface MeetingRecord {
   metrics: Array<{ label: string; value: string }>;
   projectUpdates: Array<{ actionId: ActionId; note: string }>;
   processed: ProcessedTension[];
+  /** Steps the meeting skipped or ended before, in order. Missing in records kept before it existed. */
+  skipped?: MeetingStage[];
 }
 
 /**

@@ -118,7 +118,7 @@ export type SystemCommand =
       role: 'facilitator' | 'participant';
     }
   | { type: 'participant:presence'; participantId: string; online: boolean }
-  /** Whoever holds the facilitator link gets the facilitator's seat back with full facilitation. */
+  /** The facilitator link was used: the seat it grants (the link's own, or the opening device's seat) facilitates. */
   | { type: 'participant:reinstate-facilitator'; participantId: string }
   | { type: 'timer:expire' };
 

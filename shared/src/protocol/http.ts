@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { displayNameSchema, leanCoffeeSettingsSchema, sessionTitleSchema } from './schemas.ts';
+import { displayNameSchema, idSchema, leanCoffeeSettingsSchema, sessionTitleSchema } from './schemas.ts';
 import type { SessionState } from '../domain/state.ts';
 
 /** Secrets are long random strings; the bounds only keep absurd input out. */
@@ -49,9 +49,20 @@ export type JoinSessionResponse = Seat;
 /** `POST /api/sessions/:code/facilitator`: take back the facilitator's seat with the secret key. */
 export const claimFacilitatorRequestSchema = z.strictObject({
   key: secretSchema,
+  /** The seat this device already holds in the session, if any: it is asked before it is replaced. */
+  seat: z.strictObject({ participantId: idSchema, token: secretSchema }).optional(),
+  /**
+   * What a device with a seat of its own chose: `own-seat` makes that seat facilitate and keeps it,
+   * `link-seat` moves this device to the link's seat. Without it, the server asks (see below).
+   */
+  choice: z.enum(['own-seat', 'link-seat']).optional(),
 });
 export type ClaimFacilitatorRequest = z.input<typeof claimFacilitatorRequestSchema>;
-export type ClaimFacilitatorResponse = Seat;
+/** The device must choose first: it holds another seat than the link's. Names say whose seats. */
+export interface ClaimFacilitatorChoice {
+  choose: { yourName: string; linkName: string };
+}
+export type ClaimFacilitatorResponse = Seat | ClaimFacilitatorChoice;
 
 /** `GET /api/sessions/:code`: is there such a session, and what is it called (for the join page). */
 export interface SessionSummary {

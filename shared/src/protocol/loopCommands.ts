@@ -50,6 +50,8 @@ export const loopCommandPayloadSchemas = {
   'tension:start': z.strictObject({ tensionId: idSchema, proposerId: idSchema.optional() }),
   'tension:outcome': z.strictObject({ outcome: syncOutcomeInputSchema }),
   'tension:agreement': z.strictObject({ agreement: multiLineText(limits.outcomeText, { required: true }) }),
+  /** "Did you get what you need?": the holder's answer, given by them or by the facilitator or scribe for them. */
+  'tension:answer': z.strictObject({ gotWhatNeeded: z.boolean().nullable() }),
   'tension:close': z.strictObject({ gotWhatNeeded: z.boolean().nullable().default(null) }),
   'action:update': z.strictObject({ actionId: idSchema, text: singleLineText(limits.outcomeText), ...ownerFields }),
   'action:set-status': z.strictObject({ actionId: idSchema, status: z.enum(['open', 'done']) }),

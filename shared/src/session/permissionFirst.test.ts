@@ -201,6 +201,7 @@ const teamRows: Row<LoopCommand>[] = [
   team({ type: 'tension:start', tensionId: 't6' }, syncMeeting, 'p2'),
   team({ type: 'tension:outcome', outcome: { type: 'sharing', note: '' } }, syncTension, 'p2'),
   team({ type: 'tension:agreement', agreement: 'A' }, syncTension, 'p2'),
+  team({ type: 'tension:answer', gotWhatNeeded: null }, syncTension, 'p3', 'p2'),
   team({ type: 'tension:close', gotWhatNeeded: null }, syncTension, 'p2'),
   team({ type: 'round:start', kind: 'checkin' }, syncMeeting, 'p2'),
   team({ type: 'round:next' }, syncMeeting, 'p3'),

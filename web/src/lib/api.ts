@@ -2,6 +2,7 @@ import {
   ErrorCode,
   fail,
   type Ack,
+  type ClaimFacilitatorRequest,
   type ClaimFacilitatorResponse,
   type CreateSessionRequest,
   type CreateSessionResponse,
@@ -78,7 +79,10 @@ export function joinSession(code: string, name: string): Promise<Ack<JoinSession
   return request('POST', `${sessionPath(code)}/participants`, { name });
 }
 
-/** Takes the facilitator's seat on this device with the secret from the facilitator link. */
-export function claimFacilitator(code: string, key: string): Promise<Ack<ClaimFacilitatorResponse>> {
-  return request('POST', `${sessionPath(code)}/facilitator`, { key });
+/**
+ * Facilitation on this device with the secret from the facilitator link. With this device's own
+ * seat, the server first answers with a choice to put to the person (see `facilitatorLinkClaim`).
+ */
+export function claimFacilitator(code: string, claim: ClaimFacilitatorRequest): Promise<Ack<ClaimFacilitatorResponse>> {
+  return request('POST', `${sessionPath(code)}/facilitator`, claim);
 }

@@ -5,6 +5,7 @@ import {
   currentSpeaker,
   currentTension,
   isSpaceFacilitator,
+  mayAnswerGotWhatNeeded,
   openActions,
   roomKeys,
   roundComplete,
@@ -32,6 +33,8 @@ export class SpaceClient extends LiveSession<TeamSpaceState, LoopCommandType> {
   readonly runsMeeting = $derived(this.state ? canRunMeeting(this.state, this.you) : false);
   /** Records outcomes: whoever runs the meeting, and its scribe. */
   readonly canRecord = $derived(this.state ? canRecord(this.state, this.you) : false);
+  /** Answers "Did you get what you need?": the tension's holder, and whoever records for them. */
+  readonly answersGotWhatNeeded = $derived(this.state ? mayAnswerGotWhatNeeded(this.state, this.you) : false);
   readonly controlsTimer = $derived(this.runsMeeting);
   readonly tension: Tension | undefined = $derived(this.state ? currentTension(this.state) : undefined);
   readonly round: Round | null = $derived(this.meeting?.round ?? null);

@@ -11,11 +11,22 @@ import {
   findMember,
   findTension,
   isSpaceFacilitator,
+  mayAnswerGotWhatNeeded,
   presentOnline,
+  stageDone,
+  stagesLeftUndone,
 } from '../selectors.ts';
 import type { ParticipantId } from '../../domain/state.ts';
 import { disclosure, shownTo, withReaders } from '../privacy.ts';
-import { personalRooms, stagesFor, type Meeting, type SyncOutcome, type TeamSpaceState } from '../state.ts';
+import { applyLoopAll } from '../apply.ts';
+import {
+  personalRooms,
+  stagesFor,
+  type Meeting,
+  type SyncOutcome,
+  type TeamSpaceState,
+  type Tension,
+} from '../state.ts';
 import { roomSet } from './tensionRules.ts';
 import {
   accept,
@@ -40,6 +51,7 @@ export type MeetingRuleCommand = LoopCommandOf<
   | 'meeting:agenda-remove'
   | 'tension:start'
   | 'tension:outcome'
+  | 'tension:answer'
   | 'tension:agreement'
   | 'tension:close'
 >;
@@ -57,6 +69,8 @@ export function decideMeeting(
   if (!meeting) return notInMeeting();
 
   switch (command.type) {
+    case 'tension:answer':
+      return answerGotWhatNeeded(state, meeting, command.gotWhatNeeded, ctx);
     case 'tension:outcome':
     case 'tension:agreement':
     case 'tension:close':
@@ -85,6 +99,10 @@ export function decideMeeting(
       if (!to) return reject(ErrorCode.invalidTransition, 'There is no step in that direction.');
       if (meeting.currentTensionId) return reject(ErrorCode.invalidState, 'Finish the current tension first.');
       const events: LoopEvent[] = [];
+      // Judged before the round ends: a check-in without a round reads "skipped", never "done".
+      if (command.type === 'meeting:advance' && !stageDone(state, meeting.stage)) {
+        events.push({ type: 'meeting:stage-skipped', stage: meeting.stage });
+      }
       if (meeting.round) events.push({ type: 'round:ended' });
       if (meeting.timer.status !== 'idle')
         events.push({ type: 'timer:set', timer: { status: 'idle' }, change: 'reset' });
@@ -95,28 +113,8 @@ export function decideMeeting(
       return accept(...events);
     }
 
-    case 'meeting:end': {
-      const events: LoopEvent[] = [];
-      if (meeting.timer.status !== 'idle')
-        events.push({ type: 'timer:set', timer: { status: 'idle' }, change: 'reset' });
-      events.push({
-        type: 'meeting:ended',
-        record: {
-          id: meeting.id,
-          room: meeting.room,
-          startedAt: meeting.startedAt,
-          endedAt: ctx.now,
-          facilitatorId: meeting.facilitatorId,
-          scribeId: meeting.scribeId,
-          attendees: meeting.attendees,
-          checklist: meeting.checklist,
-          metrics: meeting.metrics,
-          projectUpdates: meeting.projectUpdates,
-          processed: meeting.processed,
-        },
-      });
-      return accept(...events);
-    }
+    case 'meeting:end':
+      return endMeeting(state, meeting, ctx);
 
     case 'meeting:agenda-add': {
       const tension = findTension(state, command.tensionId);
@@ -321,31 +319,94 @@ function recordTension(
         shownTo: shownTo(tension),
       });
 
-    case 'tension:close': {
-      const events: LoopEvent[] = [];
-      if (meeting.round) events.push({ type: 'round:ended' });
-      if (meeting.timer.status !== 'idle')
-        events.push({ type: 'timer:set', timer: { status: 'idle' }, change: 'reset' });
-      const toGovernance = tension.outcome?.type === 'to-governance';
-      const resolved =
-        meeting.room === 'governance'
-          ? meeting.process?.step === 'adopted'
-          : meeting.room === 'operational'
-            ? !toGovernance && tension.outcome !== null
-            : true;
-      events.push({
-        type: 'tension:closed',
-        tensionId: tension.id,
-        gotWhatNeeded: meeting.room === 'operational' ? command.gotWhatNeeded : null,
-        resolved,
-        at: ctx.now,
-      });
-      // Moved on after closing, so this meeting's record still says where it went.
-      if (toGovernance) events.push(roomSet(state, tension, 'governance'));
-      return accept(...events);
-    }
+    case 'tension:close':
+      return accept(...closeTension(state, meeting, tension, command.gotWhatNeeded, ctx.now));
 
     default:
       return assertNever(command);
   }
+}
+
+/**
+ * Closes the tension on the table. The answer to "Did you get what you need?" is the one given
+ * during the meeting (`tension:answer`); a close that brings its own answer (older clients) wins.
+ */
+function closeTension(
+  state: TeamSpaceState,
+  meeting: Meeting,
+  tension: Tension,
+  answer: boolean | null,
+  now: number,
+): LoopEvent[] {
+  const events: LoopEvent[] = [];
+  if (meeting.round) events.push({ type: 'round:ended' });
+  if (meeting.timer.status !== 'idle') events.push({ type: 'timer:set', timer: { status: 'idle' }, change: 'reset' });
+  const toGovernance = tension.outcome?.type === 'to-governance';
+  const resolved =
+    meeting.room === 'governance'
+      ? meeting.process?.step === 'adopted'
+      : meeting.room === 'operational'
+        ? !toGovernance && tension.outcome !== null
+        : true;
+  events.push({
+    type: 'tension:closed',
+    tensionId: tension.id,
+    gotWhatNeeded: meeting.room === 'operational' ? (answer ?? tension.gotWhatNeeded) : null,
+    resolved,
+    at: now,
+  });
+  // Moved on after closing, so this meeting's record still says where it went.
+  if (toGovernance) events.push(roomSet(state, tension, 'governance'));
+  return events;
+}
+
+function answerGotWhatNeeded(
+  state: TeamSpaceState,
+  meeting: Meeting,
+  gotWhatNeeded: boolean | null,
+  ctx: LoopRuleContext,
+): LoopDecideResult {
+  const tension = currentTension(state);
+  if (!tension) return reject(ErrorCode.invalidState, 'No tension is being processed.');
+  if (meeting.room !== 'operational') return reject(ErrorCode.invalidState, 'Only sync meetings ask this.');
+  if (!mayAnswerGotWhatNeeded(state, ctx.actorId)) {
+    return forbidden('Only the tension’s holder, the facilitator or the scribe may answer.');
+  }
+  if (tension.gotWhatNeeded === gotWhatNeeded) return accept();
+  return accept({ type: 'tension:answered', tensionId: tension.id, gotWhatNeeded });
+}
+
+/**
+ * Ends the meeting from whatever step it is at. A tension still on the table is closed as its
+ * close button would (its outcome and answer go into the record; unresolved, it stays open in the
+ * backlog with everything else not taken up), and each step not done by now is recorded as skipped.
+ */
+function endMeeting(state: TeamSpaceState, meeting: Meeting, ctx: LoopRuleContext): LoopDecideResult {
+  const events: LoopEvent[] = [];
+  const tension = currentTension(state);
+  if (tension) events.push(...closeTension(state, meeting, tension, null, ctx.now));
+  else if (meeting.timer.status !== 'idle')
+    events.push({ type: 'timer:set', timer: { status: 'idle' }, change: 'reset' });
+  for (const stage of stagesLeftUndone(applyLoopAll(state, events))) {
+    events.push({ type: 'meeting:stage-skipped', stage });
+  }
+  const ended = applyLoopAll(state, events).meeting ?? meeting;
+  events.push({
+    type: 'meeting:ended',
+    record: {
+      id: ended.id,
+      room: ended.room,
+      startedAt: ended.startedAt,
+      endedAt: ctx.now,
+      facilitatorId: ended.facilitatorId,
+      scribeId: ended.scribeId,
+      attendees: ended.attendees,
+      checklist: ended.checklist,
+      metrics: ended.metrics,
+      projectUpdates: ended.projectUpdates,
+      processed: ended.processed,
+      skipped: ended.skipped ?? [],
+    },
+  });
+  return accept(...events);
 }

@@ -157,6 +157,15 @@ export const de = {
       'Dieser Moderationslink ist nicht (mehr) gültig. Bitte prüfen Sie, ob Sie ihn vollständig kopiert haben.',
     missingKey:
       'Dieser Link ist unvollständig: Der Schlüssel fehlt. Bitte öffnen Sie den vollständigen Moderationslink.',
+    choice: {
+      question: 'Wie möchten Sie die Moderation übernehmen?',
+      why: 'Dieses Gerät nimmt schon als {{name}} teil.',
+      ownSeat: 'Moderation auf diesem Gerät als {{name}} übernehmen',
+      ownSeatHint: 'Sie behalten Ihren Platz, Ihre Punkte und Beiträge als {{name}} und moderieren zusätzlich.',
+      linkSeat: 'Als eigener Moderationsplatz öffnen',
+      linkSeatHint:
+        'Dieses Gerät wechselt auf den Moderationsplatz von {{linkName}}. Ihr Platz als {{name}} bleibt bestehen, ist auf diesem Gerät aber nicht mehr geöffnet.',
+    },
   },
   deletion: {
     heading: { 'lean-coffee': 'Sitzung löschen', 'team-space': 'Teamraum löschen' },
@@ -190,6 +199,7 @@ export const de = {
     status: 'Schritt {{step}} von {{total}}: {{phase}}',
     current: 'aktuell',
     completed: 'erledigt',
+    skipped: 'übersprungen',
   },
   connection: {
     reconnecting: 'Verbindung unterbrochen. Neuer Versuch läuft …',
@@ -425,6 +435,13 @@ export const de = {
     back: 'Zurück: {{phase}}',
     confirmEnd: 'Sitzung wirklich beenden? Danach lässt sich nichts mehr ändern; die Zusammenfassung bleibt lesbar.',
     confirmEndYes: 'Ja, Sitzung beenden',
+    endDiscussion: {
+      question: 'Diskussion beenden?',
+      forward:
+        '„{{title}}“ wird gerade besprochen. Mit „{{phase}}“ endet die Diskussion, und das Thema gilt als besprochen.',
+      back: '„{{title}}“ wird gerade besprochen. Mit „{{phase}}“ endet die Diskussion, und das Thema kommt zurück auf die Liste.',
+      yes: 'Ja, Diskussion beenden',
+    },
   },
   share: {
     heading: 'Teilnehmende einladen',
@@ -435,8 +452,12 @@ export const de = {
     copied: 'Kopiert.',
     copyFailed: 'Kopieren war nicht möglich. Bitte markieren und kopieren Sie den Link selbst.',
     facilitatorHeading: 'Ihr Moderationslink',
-    facilitatorNote:
-      'Behalten Sie diesen Link für sich: Wer ihn öffnet, moderiert diese Sitzung. Damit übernehmen Sie die Moderation auch auf einem anderen Gerät. Er wird nur jetzt angezeigt.',
+    facilitatorNote: {
+      'lean-coffee':
+        'Behalten Sie diesen Link für sich: Wer ihn öffnet, moderiert diese Sitzung. Damit übernehmen Sie die Moderation auch auf einem anderen Gerät. Er wird nur jetzt angezeigt.',
+      'team-space':
+        'Behalten Sie diesen Link für sich: Wer ihn öffnet, moderiert diesen Teamraum und seine Meetings. Damit übernehmen Sie die Moderation auch auf einem anderen Gerät. Er wird nur jetzt angezeigt.',
+    },
     facilitatorLinkLabel: 'Moderationslink',
     showFacilitatorLink: 'Moderationslink anzeigen',
     hideFacilitatorLink: 'Moderationslink verbergen',

@@ -145,6 +145,15 @@ export const en: CoreMessages = {
     claiming: 'Moving facilitation to this device …',
     invalidKey: 'This facilitator link is not valid (any more). Please check that you copied all of it.',
     missingKey: 'This link is incomplete: the key is missing. Please open the whole facilitator link.',
+    choice: {
+      question: 'How would you like to take over facilitation?',
+      why: 'This device already takes part as {{name}}.',
+      ownSeat: 'Take over facilitation on this device as {{name}}',
+      ownSeatHint: 'You keep your seat, your votes and what you wrote as {{name}}, and facilitate as well.',
+      linkSeat: 'Open as a separate facilitator seat',
+      linkSeatHint:
+        'This device switches to the facilitator seat of {{linkName}}. Your seat as {{name}} stays in the session but is no longer open on this device.',
+    },
   },
   deletion: {
     heading: { 'lean-coffee': 'Delete session', 'team-space': 'Delete team space' },
@@ -177,6 +186,7 @@ export const en: CoreMessages = {
     status: 'Step {{step}} of {{total}}: {{phase}}',
     current: 'current',
     completed: 'completed',
+    skipped: 'skipped',
   },
   connection: {
     reconnecting: 'Connection lost. Trying again …',
@@ -410,6 +420,13 @@ export const en: CoreMessages = {
     back: 'Back: {{phase}}',
     confirmEnd: 'Really end the session? Nothing can be changed afterwards; the summary stays readable.',
     confirmEndYes: 'Yes, end the session',
+    endDiscussion: {
+      question: 'End the discussion?',
+      forward:
+        '“{{title}}” is being discussed. Moving on to “{{phase}}” ends the discussion and marks the topic as discussed.',
+      back: '“{{title}}” is being discussed. Going back to “{{phase}}” ends the discussion and puts the topic back on the list.',
+      yes: 'Yes, end the discussion',
+    },
   },
   share: {
     heading: 'Invite participants',
@@ -420,8 +437,12 @@ export const en: CoreMessages = {
     copied: 'Copied.',
     copyFailed: 'Copying did not work. Please select and copy the link yourself.',
     facilitatorHeading: 'Your facilitator link',
-    facilitatorNote:
-      'Keep this link private: whoever opens it facilitates this session. Use it to take over facilitation on another device. It is shown only now.',
+    facilitatorNote: {
+      'lean-coffee':
+        'Keep this link private: whoever opens it facilitates this session. Use it to take over facilitation on another device. It is shown only now.',
+      'team-space':
+        'Keep this link private: whoever opens it facilitates this team space and its meetings. Use it to take over facilitation on another device. It is shown only now.',
+    },
     facilitatorLinkLabel: 'Facilitator link',
     showFacilitatorLink: 'Show facilitator link',
     hideFacilitatorLink: 'Hide facilitator link',

@@ -14,6 +14,7 @@ export const meetingDe = {
     status: 'Schritt {{step}} von {{total}}: {{stage}}',
     current: 'aktuell',
     completed: 'erledigt',
+    skipped: 'übersprungen',
     announcement: 'Neuer Schritt: {{stage}}',
   },
   nav: {
@@ -96,7 +97,7 @@ export const meetingDe = {
     metricsHeading: 'Kennzahlen',
     metricsEmpty: 'Für dieses Team gibt es keine Kennzahlen.',
     definedInSettings: 'Moderator:innen legen Checkliste und Kennzahlen in den Einstellungen des Teamraums fest.',
-    readOnly: 'Die Moderation trägt ein; hier sehen Sie den Stand.',
+    readOnly: '{{name}} trägt ein; hier sehen Sie den Stand.',
     noValue: 'noch kein Wert',
   },
   field: {
@@ -175,6 +176,7 @@ export const meetingDe = {
     dueShort: 'fällig {{date}}',
     actionFixed: 'Die Aufgabe ist angelegt und steht in der Aufgabenliste des Teamraums.',
     gotWhatNeeded: 'Haben Sie bekommen, was Sie brauchen?',
+    notAnswered: 'Noch keine Antwort.',
     yes: 'Ja',
     no: 'Nein',
     withoutOutcome: 'Ohne Ergebnis bleibt die Spannung offen und kann später wieder auf die Tagesordnung.',
@@ -219,8 +221,12 @@ export const meetingDe = {
   },
   end: {
     button: 'Meeting beenden',
-    confirm:
-      'Meeting wirklich beenden? Offene Spannungen bleiben in der Liste, die Ergebnisse stehen im Protokoll. Danach geht es für alle zurück zum Teamraum.',
+    question: 'Meeting beenden?',
+    onTable: '„{{title}}“ wird mit dem bisherigen Stand abgeschlossen und ins Protokoll übernommen.',
+    waiting_one: '{{count}} Spannung ist noch nicht bearbeitet; sie bleibt in der Liste des Teamraums.',
+    waiting_other: '{{count}} Spannungen sind noch nicht bearbeitet; sie bleiben in der Liste des Teamraums.',
+    skipped: 'Im Protokoll als übersprungen vermerkt: {{stages}}.',
+    after: 'Die Ergebnisse stehen im Protokoll. Danach geht es für alle zurück zum Teamraum.',
     yes: 'Ja, Meeting beenden',
   },
 };

@@ -15,6 +15,7 @@ export const meetingEn: Messages['meeting'] = {
     status: 'Step {{step}} of {{total}}: {{stage}}',
     current: 'current',
     completed: 'done',
+    skipped: 'skipped',
     announcement: 'New step: {{stage}}',
   },
   nav: {
@@ -97,7 +98,7 @@ export const meetingEn: Messages['meeting'] = {
     metricsHeading: 'Metrics',
     metricsEmpty: 'This team has no metrics.',
     definedInSettings: 'Facilitators define the checklist and metrics in the space settings.',
-    readOnly: 'The facilitator fills this in; you see where things stand.',
+    readOnly: '{{name}} fills this in; you see where things stand.',
     noValue: 'no value yet',
   },
   field: {
@@ -176,6 +177,7 @@ export const meetingEn: Messages['meeting'] = {
     dueShort: 'due {{date}}',
     actionFixed: "The action has been created and is on the space's action list.",
     gotWhatNeeded: 'Did you get what you need?',
+    notAnswered: 'No answer yet.',
     yes: 'Yes',
     no: 'No',
     withoutOutcome: 'Without an outcome the tension stays open and can go on a later agenda.',
@@ -219,8 +221,12 @@ export const meetingEn: Messages['meeting'] = {
   },
   end: {
     button: 'End meeting',
-    confirm:
-      'End the meeting now? Open tensions stay on the list and the outcomes go into the minutes. Everyone then returns to the team space.',
+    question: 'End the meeting?',
+    onTable: '“{{title}}” is closed as it stands and goes into the minutes.',
+    waiting_one: '{{count}} tension has not been processed; it stays in the team space’s list.',
+    waiting_other: '{{count}} tensions have not been processed; they stay in the team space’s list.',
+    skipped: 'Recorded as skipped in the minutes: {{stages}}.',
+    after: 'The results are in the minutes. Everyone then goes back to the team space.',
     yes: 'Yes, end meeting',
   },
 };
