@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { desktopContext, phoneContext } from '../support/browser.ts';
-import { describeFocus, hasVisibleFocus, tabTo, type FocusRole } from '../support/keyboard.ts';
+import { describeFocus, hasVisibleFocus, tabTo, watchFocusLoss, type FocusRole } from '../support/keyboard.ts';
 import { browserSuite } from '../support/browserSuite.ts';
 
 /**
@@ -52,7 +52,9 @@ describe('a Lean Coffee round with the keyboard only', () => {
   }
 
   it('creates, joins, collects, votes, discusses, wraps up and ends', { timeout: 120_000 }, async () => {
-    const maria = await (await desktopContext(suite.browser)).newPage();
+    const mariaContext = await desktopContext(suite.browser);
+    await watchFocusLoss(mariaContext);
+    const maria = await mariaContext.newPage();
     await maria.goto(suite.app.server.url);
     await type(maria, 'Session title', 'Keyboard retro');
     await type(maria, 'Your name', 'Maria');
@@ -62,7 +64,9 @@ describe('a Lean Coffee round with the keyboard only', () => {
       suite.app.server.url,
     );
 
-    const ana = await (await phoneContext(suite.browser)).newPage();
+    const anaContext = await phoneContext(suite.browser);
+    await watchFocusLoss(anaContext);
+    const ana = await anaContext.newPage();
     await ana.goto(joinUrl);
     await type(ana, 'Your name', 'Ana');
     await press(ana, 'button', 'Join');

@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 
 /** The ARIA roles the keyboard tests move to. */
 export type FocusRole = 'button' | 'textbox' | 'radio' | 'link' | 'checkbox' | 'combobox';
@@ -29,11 +29,37 @@ export async function tabTo(
   );
 }
 
+/**
+ * Records in each page of the context when the focused element is taken out of the document (a
+ * re-render that a keyboard user would suffer too), so a focus check that finds the body can say
+ * what was lost and where.
+ */
+export async function watchFocusLoss(context: BrowserContext): Promise<void> {
+  await context.addInitScript(() => {
+    let focused: Element | null = null;
+    const lost: string[] = [];
+    Object.assign(window, { __rundeFocusLost: lost });
+    document.addEventListener('focusin', (event) => {
+      focused = event.target instanceof Element ? event.target : null;
+    });
+    new MutationObserver(() => {
+      if (focused && !focused.isConnected) {
+        const label = focused.getAttribute('aria-label') ?? focused.textContent ?? '';
+        lost.push(`${focused.tagName.toLowerCase()} "${label.trim().replace(/\s+/g, ' ').slice(0, 40)}"`);
+        focused = null;
+      }
+    }).observe(document, { subtree: true, childList: true });
+  });
+}
+
 /** A short description of the focused element, for failure messages. */
 export function describeFocus(page: Page): Promise<string> {
   return page.evaluate(() => {
     const element = document.activeElement;
-    if (!element || element === document.body) return '(body)';
+    if (!element || element === document.body) {
+      const lost = (window as unknown as { __rundeFocusLost?: string[] }).__rundeFocusLost ?? [];
+      return lost.length > 0 ? `(body; removed while focused: ${lost.join(', ')})` : '(body)';
+    }
     const label =
       element.getAttribute('aria-label') ??
       (element as HTMLInputElement).labels?.[0]?.textContent ??

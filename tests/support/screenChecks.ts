@@ -35,18 +35,23 @@ function inspect({ typed, groups }: InPageArgs): string[] {
 
   const describe = (element: Element): string => {
     const label = element.getAttribute('aria-label') ?? (element as HTMLElement).innerText ?? '';
-    const classes = [...element.classList].slice(0, 2).join('.');
+    const classes = Array.from(element.classList).slice(0, 2).join('.');
     const name = `${element.tagName.toLowerCase()}${classes ? `.${classes}` : ''}`;
     return `<${name} "${label.trim().replace(/\s+/g, ' ').slice(0, 50)}">`;
   };
   const visible = (element: Element) => element.checkVisibility({ visibilityProperty: true });
   /** A box that scrolls sideways on purpose (a wide table in its scroller): what is in it may be wider. */
   const scrolls = (element: Element) => /auto|scroll/.test(getComputedStyle(element).overflowX);
-  const insideScroller = (element: Element) => {
-    for (let parent = element.parentElement; parent && parent !== document.body; parent = parent.parentElement) {
-      if (scrolls(parent)) return true;
+  const scrolling = new Map<Element, boolean>();
+  const insideScroller = (element: Element): boolean => {
+    const parent = element.parentElement;
+    if (!parent || parent === document.body) return false;
+    let known = scrolling.get(parent);
+    if (known === undefined) {
+      known = scrolls(parent) || insideScroller(parent);
+      scrolling.set(parent, known);
     }
-    return false;
+    return known;
   };
   /** Visually hidden helpers (1 px boxes for screen readers) overflow by design. */
   const tiny = (element: Element) => {
@@ -76,7 +81,7 @@ function inspect({ typed, groups }: InPageArgs): string[] {
     if (found) problems.push(`raw message key "${found[0]}" in ${describe(element)}`);
   };
   for (const node of texts) if (node.parentElement) reportKey(node.data, node.parentElement);
-  for (const element of document.body.querySelectorAll('[aria-label], [placeholder], [title], [alt]')) {
+  for (const element of Array.from(document.body.querySelectorAll('[aria-label], [placeholder], [title], [alt]'))) {
     for (const name of ['aria-label', 'placeholder', 'title', 'alt']) {
       const value = element.getAttribute(name);
       if (value) reportKey(value, element);
@@ -87,7 +92,7 @@ function inspect({ typed, groups }: InPageArgs): string[] {
   const pageWidth = document.documentElement.scrollWidth;
   if (pageWidth > viewport + 1) problems.push(`page is ${pageWidth} px wide in a ${viewport} px viewport`);
   const overflowing: Element[] = [];
-  for (const element of document.body.querySelectorAll('*')) {
+  for (const element of Array.from(document.body.querySelectorAll('*'))) {
     if (element.closest('svg') && element.tagName.toLowerCase() !== 'svg') continue;
     if (!visible(element) || insideScroller(element)) continue;
     const style = getComputedStyle(element);
@@ -112,13 +117,18 @@ function inspect({ typed, groups }: InPageArgs): string[] {
   const lineOf = (rect: DOMRect) => Math.round(rect.top + rect.height / 2);
   const range = document.createRange();
   for (const node of texts) {
+    // Most texts sit on one line: nothing in them can be broken.
+    range.selectNodeContents(node);
+    const lines = Array.from(range.getClientRects()).filter((rect) => rect.width > 0);
+    const top = lines[0];
+    if (!top || lines.every((rect) => Math.abs(lineOf(rect) - lineOf(top)) <= rect.height / 2)) continue;
     for (const match of node.data.matchAll(/\S+/g)) {
       const word = match[0];
       if (word.length < 2 || /^(?:https?:\/\/|www\.)/.test(word)) continue;
       const start = match.index;
       range.setStart(node, start);
       range.setEnd(node, start + word.length);
-      const rects = [...range.getClientRects()].filter((rect) => rect.width > 0);
+      const rects = Array.from(range.getClientRects()).filter((rect) => rect.width > 0);
       const first = rects[0];
       if (!first) continue;
       const lineHeight = first.height;
@@ -132,7 +142,7 @@ function inspect({ typed, groups }: InPageArgs): string[] {
         range.setStart(node, start + offset);
         range.setEnd(node, start + offset + 1);
         // A letter after a break can also report a sliver at the end of the line before: take its widest box.
-        const box = [...range.getClientRects()].reduce<DOMRect | undefined>(
+        const box = Array.from(range.getClientRects()).reduce<DOMRect | undefined>(
           (widest, rect) => (rect.width > (widest?.width ?? 0) ? rect : widest),
           undefined,
         );

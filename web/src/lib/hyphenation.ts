@@ -1,0 +1,168 @@
+import { guessContentLanguage } from './contentLanguage.ts';
+
+/**
+ * German compounds ("Jugendhilfeplanungsausschusssitzung") must break at syllables with a hyphen
+ * shown, never mid-syllable. CSS `hyphens: auto` does that where the browser has dictionaries, but
+ * Chromium builds without component updates (Debian's, locked-down municipal laptops) have none.
+ * There, this module puts soft hyphens into the German words that do not fit their line, using the
+ * `hyphen` package's German patterns. The patterns (a separate chunk) load only when such a word
+ * is on screen, so most visits never download them.
+ *
+ * It also gives a participant's text its own `lang` when it is clearly in the other language than
+ * the interface (see `contentLanguage.ts`), so hyphenation and screen readers follow the text.
+ */
+/** Words shorter than this fit any line Runde draws; a run of letters, so soft hyphens end it. */
+const LONG_WORD = '\\p{L}{10,}';
+/** A fresh expression each time: a shared global one carries `lastIndex` from one text to the next. */
+const longWords = () => new RegExp(LONG_WORD, 'gu');
+const hasLongWord = (text: string) => new RegExp(LONG_WORD, 'u').test(text);
+const GUESSED = 'data-lang-guessed';
+/** Set on <html> while patterns load or words are being hyphenated: tests wait for it to go. */
+const BUSY = 'data-hyphenating';
+
+type Hyphenate = (word: string) => string;
+
+/** Whether this browser hyphenates German by itself: a long word in a narrow box then takes several lines. */
+function hyphenatesNatively(): boolean {
+  const probe = document.createElement('div');
+  probe.lang = 'de';
+  probe.textContent = 'Jugendhilfeplanungsausschusssitzung';
+  Object.assign(probe.style, {
+    position: 'absolute',
+    visibility: 'hidden',
+    width: '5em',
+    fontSize: '16px',
+    lineHeight: '20px',
+    hyphens: 'auto',
+    overflowWrap: 'normal',
+  });
+  document.body.append(probe);
+  const lines = probe.offsetHeight / 20;
+  probe.remove();
+  return lines > 1.5;
+}
+
+const skipped = 'textarea, input, select, script, style, pre, code, [contenteditable]';
+
+/** The language that applies to a text: the nearest `lang` above it. */
+const languageOf = (element: Element) => element.closest('[lang]')?.getAttribute('lang') ?? '';
+
+/** Right edge of the content box the text lays out in (inline parents take their block's). */
+function lineEnd(element: Element): number {
+  let block: Element | null = element;
+  while (block && getComputedStyle(block).display.startsWith('inline') && block.parentElement) {
+    block = block.parentElement;
+  }
+  const target = block ?? element;
+  const style = getComputedStyle(target);
+  return target.getBoundingClientRect().right - parseFloat(style.paddingRight) - parseFloat(style.borderRightWidth);
+}
+
+/** Whether a word of this text is on two lines or runs past its line's end. */
+function hasWordTooWide(node: Text, end: number): boolean {
+  const range = document.createRange();
+  for (const match of node.data.matchAll(longWords())) {
+    range.setStart(node, match.index);
+    range.setEnd(node, match.index + match[0].length);
+    const rects = [...range.getClientRects()].filter((rect) => rect.width > 0);
+    const first = rects[0];
+    if (!first) continue;
+    if (rects.some((rect) => Math.abs(rect.top - first.top) > first.height / 2)) return true;
+    // A long word can also widen its own box past the screen (a grid item sized to its content).
+    if (rects.some((rect) => rect.right > Math.min(end, document.documentElement.clientWidth) + 0.5)) return true;
+  }
+  return false;
+}
+
+/**
+ * Starts watching `root`; returns a function that stops. Work happens in the mutation callback
+ * (after Svelte's changes, before paint) and on resize, and only for texts with long words.
+ */
+export function startHyphenation(root: HTMLElement): () => void {
+  const native = hyphenatesNatively();
+  let hyphenate: Hyphenate | undefined;
+  let loading: Promise<Hyphenate> | undefined;
+  const waiting = new Set<Text>();
+
+  const load = (): Promise<Hyphenate> => {
+    loading ??= import('hyphen/de-1996').then((module) => (word: string) => module.default.hyphenateSync(word));
+    return loading;
+  };
+
+  /** Marks a participant's text with its language when it differs from what surrounds it. */
+  const guessLanguage = (node: Text, parent: Element) => {
+    if (parent === document.documentElement || parent.textContent?.trim() !== node.data.trim()) return;
+    if (parent.hasAttribute('lang') && !parent.hasAttribute(GUESSED)) return;
+    const guess = guessContentLanguage(node.data);
+    const around = parent.parentElement ? languageOf(parent.parentElement) : '';
+    if (guess && !around.startsWith(guess)) {
+      parent.setAttribute('lang', guess);
+      parent.setAttribute(GUESSED, '');
+    } else if (parent.hasAttribute(GUESSED)) {
+      parent.removeAttribute('lang');
+      parent.removeAttribute(GUESSED);
+    }
+  };
+
+  const apply = (node: Text, hyphenator: Hyphenate) => {
+    // Addresses keep their letters as typed: a soft hyphen in a URL would be copied with it.
+    const text = node.data.replace(/\S+/g, (token) =>
+      /^(?:https?:\/\/|www\.)/.test(token) ? token : token.replace(longWords(), (word) => hyphenator(word)),
+    );
+    if (text !== node.data) node.data = text;
+  };
+
+  const visit = (node: Text) => {
+    const parent = node.parentElement;
+    if (!parent || !node.isConnected || parent.closest(skipped)) return;
+    guessLanguage(node, parent);
+    if (native || !hasLongWord(node.data) || !languageOf(parent).startsWith('de')) return;
+    // Visually hidden texts (live announcements) sit in 1 px boxes: they are read, not laid out.
+    if (parent.getBoundingClientRect().width < 4) return;
+    if (!hasWordTooWide(node, lineEnd(parent))) return;
+    if (hyphenate) {
+      apply(node, hyphenate);
+      return;
+    }
+    waiting.add(node);
+    document.documentElement.setAttribute(BUSY, '');
+    void load().then(
+      (hyphenator) => {
+        hyphenate = hyphenator;
+        for (const text of waiting) if (text.isConnected) apply(text, hyphenator);
+        waiting.clear();
+        document.documentElement.removeAttribute(BUSY);
+      },
+      () => {
+        // Offline before the patterns came: the words keep breaking where the browser breaks them.
+        loading = undefined;
+        waiting.clear();
+        document.documentElement.removeAttribute(BUSY);
+      },
+    );
+  };
+
+  const visitAll = (from: Node) => {
+    if (from instanceof Text) {
+      visit(from);
+      return;
+    }
+    const walker = document.createTreeWalker(from, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) visit(node as Text);
+  };
+
+  const observer = new MutationObserver((records) => {
+    for (const record of records) {
+      if (record.type === 'characterData') visitAll(record.target);
+      else for (const added of record.addedNodes) visitAll(added);
+    }
+  });
+  observer.observe(root, { subtree: true, childList: true, characterData: true });
+  const onResize = () => visitAll(root);
+  window.addEventListener('resize', onResize);
+  visitAll(root);
+  return () => {
+    observer.disconnect();
+    window.removeEventListener('resize', onResize);
+  };
+}
