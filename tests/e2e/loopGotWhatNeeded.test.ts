@@ -44,7 +44,7 @@ describe('the answer to "did you get what you need?" in a sync meeting', () => {
 
     // The holder answers on their own phone.
     const answer = benPhone.getByRole('group', { name: question });
-    await answer.getByRole('button', { name: 'Ja', exact: true }).click({ timeout: 10_000 });
+    await answer.getByRole('button', { name: 'Ja', exact: true }).click({ timeout: 30_000 });
     await expect
       .poll(() => answer.getByRole('button', { name: 'Ja', exact: true }).getAttribute('aria-pressed'))
       .toBe('true');
