@@ -67,7 +67,7 @@ describe('a phone that is offline for minutes', () => {
 
   /** What the card says of this phone's own votes, for a screen reader too. */
   const mine = (page: Page, title: string) => voteCard(page, title).locator('.mine').innerText();
-  const votesLeft = (page: Page) => page.getByRole('status').filter({ hasText: /votes? left|All votes used/ });
+  const votesLeft = (page: Page) => page.getByRole('status').filter({ hasText: /votes? left|votes? used/ });
 
   it.each([
     ['10 seconds', 10_000],
@@ -87,7 +87,7 @@ describe('a phone that is offline for minutes', () => {
 
       const shownWhileOffline = async () => {
         // The card counts the queued vote and says it has not gone out; so does the count of votes left.
-        await expect.poll(() => votesLeft(ana).innerText()).toContain('1 vote left');
+        await expect.poll(() => votesLeft(ana).innerText()).toContain('1 of 3 votes left');
         for (const title of ['Kita-Ausbau', 'Schulwegsicherheit']) {
           await voteCard(ana, title).getByText('yours: 1, not sent yet').waitFor({ state: 'attached' });
           expect(await mine(ana, title)).toContain('1');
@@ -111,7 +111,7 @@ describe('a phone that is offline for minutes', () => {
         await voteCard(ana, title).getByText('yours: 1', { exact: true }).waitFor({ state: 'attached' });
         expect(await voteCard(ana, title).getByText('not sent yet').count()).toBe(0);
       }
-      expect(await votesLeft(ana).innerText()).toContain('1 vote left');
+      expect(await votesLeft(ana).innerText()).toContain('1 of 3 votes left');
       // No error outlives the outage.
       expect(await ana.getByRole('alert').count()).toBe(0);
     },
@@ -148,7 +148,7 @@ describe('a phone that is offline for minutes', () => {
       await ana.clock.fastForward(15_000);
       await voteCard(maria, 'Kita-Ausbau').getByText('2 votes', { exact: true }).waitFor();
       await voteCard(ana, 'Kita-Ausbau').getByText('yours: 2', { exact: true }).waitFor({ state: 'attached' });
-      expect(await votesLeft(ana).innerText()).toContain('1 vote left');
+      expect(await votesLeft(ana).innerText()).toContain('1 of 3 votes left');
       expect(await ana.getByRole('alert').count()).toBe(0);
     },
     timeout,

@@ -82,15 +82,41 @@ const storageKey = 'runde:language';
  * into long German words (hyphenation.ts) do not count.
  */
 export async function waitForText(page: Page, text: string): Promise<void> {
-  await page.waitForFunction(
-    (wanted) => document.body.innerText.replaceAll('\u00ad', '').replace(/\s+/g, ' ').includes(wanted),
-    text.replace(/\s+/g, ' '),
-  );
+  try {
+    await page.waitForFunction(
+      (wanted) => document.body.innerText.replaceAll('\u00ad', '').replace(/\s+/g, ' ').includes(wanted),
+      text.replace(/\s+/g, ' '),
+    );
+  } catch (error) {
+    // Say what the page showed instead: a bare timeout names neither.
+    const shown = (
+      await page
+        .locator('body')
+        .innerText()
+        .catch(() => '')
+    )
+      .replace(/\s+/g, ' ')
+      .slice(-1200);
+    throw new Error(`"${text}" never showed; the page showed: ${shown}`, { cause: error });
+  }
 }
 
-async function waitReady(page: Page, ready: string): Promise<void> {
-  if (ready === 'form') await page.locator('form').first().waitFor();
-  else await waitForText(page, ready);
+async function waitReady(page: Page, ready: string, screen = ''): Promise<void> {
+  try {
+    if (ready === 'form') await page.locator('form').first().waitFor();
+    else await waitForText(page, ready);
+  } catch (error) {
+    // Name the screen and what it lacked: the sweep visits dozens, and a bare timeout names none.
+    const shown = (
+      await page
+        .locator('body')
+        .innerText()
+        .catch(() => '')
+    )
+      .replace(/\s+/g, ' ')
+      .slice(0, 600);
+    throw new Error(`${screen}: "${ready}" never showed; the page showed: ${shown}`, { cause: error });
+  }
 }
 
 async function screenshot(page: Page, name: string | undefined, language: string): Promise<void> {
@@ -113,7 +139,7 @@ export async function sweepScreen(sweep: Sweep, page: Page, screen: string, opti
   const started = Date.now();
   const before = sweep.problems.length;
   const beforeElsewhere = sweep.elsewhere?.length ?? 0;
-  await waitReady(page, options.ready);
+  await waitReady(page, options.ready, screen);
   const shown = await page.evaluate(() => document.documentElement.lang);
   file(sweep, await sweepSizes(page, `${screen} (${shown})`, { typed: sweep.typed }), options.owner);
   await screenshot(page, options.shot, shown);
@@ -132,7 +158,7 @@ export async function sweepScreen(sweep: Sweep, page: Page, screen: string, opti
   try {
     await twin.goto(page.url());
     await twin.waitForFunction((language) => document.documentElement.lang === language, other);
-    await waitReady(twin, options.ready);
+    await waitReady(twin, options.ready, `${screen} (other language)`);
     file(sweep, await sweepSizes(twin, `${screen} (${other})`, { typed: sweep.typed }), options.owner);
     await screenshot(twin, options.shot, other);
     // The device's choice goes back to what the driving page shows.
