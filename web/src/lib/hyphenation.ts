@@ -5,8 +5,9 @@ import { guessContentLanguage } from './contentLanguage.ts';
  * shown, never mid-syllable. CSS `hyphens: auto` does that where the browser has dictionaries, but
  * Chromium builds without component updates (Debian's, locked-down municipal laptops) have none.
  * There, this module puts soft hyphens into the German words that do not fit their line, using the
- * `hyphen` package's German patterns. The patterns (a separate chunk) load only when such a word
- * is on screen, so most visits never download them.
+ * `hyphen` package's German patterns; English words ("accountabilities" in a board column) get the
+ * English ones. Each language's patterns (a separate chunk) load only when such a word is on
+ * screen, so most visits never download them.
  *
  * It also gives a participant's text its own `lang` when it is clearly in the other language than
  * the interface (see `contentLanguage.ts`), so hyphenation and screen readers follow the text.
@@ -21,6 +22,17 @@ const GUESSED = 'data-lang-guessed';
 const BUSY = 'data-hyphenating';
 
 type Hyphenate = (word: string) => string;
+
+/** The languages Runde speaks; each has its patterns in a chunk of its own, loaded when first needed. */
+type PatternLanguage = 'de' | 'en';
+
+const patternLanguage = (lang: string): PatternLanguage | undefined =>
+  lang.startsWith('de') ? 'de' : lang.startsWith('en') ? 'en' : undefined;
+
+function loadPatterns(language: PatternLanguage): Promise<Hyphenate> {
+  const patterns = language === 'de' ? import('hyphen/de-1996') : import('hyphen/en-us');
+  return patterns.then((module) => (word: string) => module.default.hyphenateSync(word));
+}
 
 /** Whether this browser hyphenates German by itself: a long word in a narrow box then takes several lines. */
 function hyphenatesNatively(): boolean {
@@ -80,20 +92,18 @@ function hasWordTooWide(node: Text, end: number): boolean {
  */
 export function startHyphenation(root: HTMLElement): () => void {
   const native = hyphenatesNatively();
-  let hyphenate: Hyphenate | undefined;
-  let loading: Promise<Hyphenate> | undefined;
-  const waiting = new Set<Text>();
-
-  const load = (): Promise<Hyphenate> => {
-    loading ??= import('hyphen/de-1996').then((module) => (word: string) => module.default.hyphenateSync(word));
-    return loading;
-  };
+  const hyphenators = new Map<PatternLanguage, Hyphenate>();
+  const loading = new Map<PatternLanguage, Promise<Hyphenate>>();
+  const waiting = new Map<PatternLanguage, Set<Text>>();
 
   /** Marks a participant's text with its language when it differs from what surrounds it. */
   const guessLanguage = (node: Text, parent: Element) => {
-    if (parent === document.documentElement || parent.textContent?.trim() !== node.data.trim()) return;
+    if (parent === document.documentElement) return;
+    // The element's own text, which may be several text nodes ("☐ " and the action), but never
+    // an element holding others: their texts have languages of their own.
+    if (parent.firstElementChild || parent.textContent?.trim() === '') return;
     if (parent.hasAttribute('lang') && !parent.hasAttribute(GUESSED)) return;
-    const guess = guessContentLanguage(node.data);
+    const guess = guessContentLanguage(parent.textContent ?? node.data);
     const around = parent.parentElement ? languageOf(parent.parentElement) : '';
     if (guess && !around.startsWith(guess)) {
       parent.setAttribute('lang', guess);
@@ -112,34 +122,46 @@ export function startHyphenation(root: HTMLElement): () => void {
     if (text !== node.data) node.data = text;
   };
 
+  const settle = () => {
+    if (waiting.size === 0) document.documentElement.removeAttribute(BUSY);
+  };
+
+  const hyphenateLater = (node: Text, language: PatternLanguage) => {
+    const queue = waiting.get(language) ?? new Set<Text>();
+    queue.add(node);
+    waiting.set(language, queue);
+    document.documentElement.setAttribute(BUSY, '');
+    if (loading.has(language)) return;
+    const load = loadPatterns(language);
+    loading.set(language, load);
+    void load.then(
+      (hyphenator) => {
+        hyphenators.set(language, hyphenator);
+        for (const text of waiting.get(language) ?? []) if (text.isConnected) apply(text, hyphenator);
+        waiting.delete(language);
+        settle();
+      },
+      () => {
+        // Offline before the patterns came: the words keep breaking where the browser breaks them.
+        loading.delete(language);
+        waiting.delete(language);
+        settle();
+      },
+    );
+  };
+
   const visit = (node: Text) => {
     const parent = node.parentElement;
     if (!parent || !node.isConnected || parent.closest(skipped)) return;
     guessLanguage(node, parent);
-    if (native || !hasLongWord(node.data) || !languageOf(parent).startsWith('de')) return;
+    const language = patternLanguage(languageOf(parent));
+    if (native || !language || !hasLongWord(node.data)) return;
     // Visually hidden texts (live announcements) sit in 1 px boxes: they are read, not laid out.
     if (parent.getBoundingClientRect().width < 4) return;
     if (!hasWordTooWide(node, lineEnd(parent))) return;
-    if (hyphenate) {
-      apply(node, hyphenate);
-      return;
-    }
-    waiting.add(node);
-    document.documentElement.setAttribute(BUSY, '');
-    void load().then(
-      (hyphenator) => {
-        hyphenate = hyphenator;
-        for (const text of waiting) if (text.isConnected) apply(text, hyphenator);
-        waiting.clear();
-        document.documentElement.removeAttribute(BUSY);
-      },
-      () => {
-        // Offline before the patterns came: the words keep breaking where the browser breaks them.
-        loading = undefined;
-        waiting.clear();
-        document.documentElement.removeAttribute(BUSY);
-      },
-    );
+    const hyphenator = hyphenators.get(language);
+    if (hyphenator) apply(node, hyphenator);
+    else hyphenateLater(node, language);
   };
 
   const visitAll = (from: Node) => {
