@@ -3,6 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { desktopContext, phoneContext } from '../support/browser.ts';
 import { browserSuite, button, click } from '../support/browserSuite.ts';
 
+/** With RUNDE_SHOTS set to a folder, the test leaves its pictures there for a person to look at. */
+const shots = process.env.RUNDE_SHOTS;
+
 /**
  * Issue 12, defects 1 and 2: pockets, lifts and basement rooms are offline for minutes. What a
  * phone queues while offline is kept (also across a reload), shown on the controls meanwhile and
@@ -98,6 +101,7 @@ describe('a phone that is offline for minutes', () => {
       await shownWhileOffline();
       await ana.clock.fastForward(offlineMs);
       await shownWhileOffline();
+      if (shots) await ana.screenshot({ path: `${shots}/offline-queued-votes-${offlineMs / 1000}s.png` });
 
       await anaContext.setOffline(false);
       for (const page of [maria, ben]) {

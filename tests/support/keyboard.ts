@@ -30,25 +30,53 @@ export async function tabTo(
 }
 
 /**
- * Records in each page of the context when the focused element is taken out of the document (a
- * re-render that a keyboard user would suffer too), so a focus check that finds the body can say
- * what was lost and where.
+ * Records in each page of the context every time the focus falls to the body without a person
+ * moving it: the focused element was taken out of the document (a re-render), moved (a keyed list
+ * reordering its nodes blurs them), disabled, or hidden. A keyboard user would suffer each of these
+ * too, so a focus check that finds the body can say what was lost, where, and why.
  */
 export async function watchFocusLoss(context: BrowserContext): Promise<void> {
   await context.addInitScript(() => {
-    let focused: Element | null = null;
     const lost: string[] = [];
     Object.assign(window, { __rundeFocusLost: lost });
+    const describe = (element: Element) => {
+      const label = element.getAttribute('aria-label') ?? element.textContent ?? '';
+      return `${element.tagName.toLowerCase()} "${label.trim().replace(/\s+/g, ' ').slice(0, 40)}"`;
+    };
+    // Chromium does not always send focusout for a removed element: watch the document as well.
+    let focused: Element | null = null;
     document.addEventListener('focusin', (event) => {
       focused = event.target instanceof Element ? event.target : null;
     });
     new MutationObserver(() => {
       if (focused && !focused.isConnected) {
-        const label = focused.getAttribute('aria-label') ?? focused.textContent ?? '';
-        lost.push(`${focused.tagName.toLowerCase()} "${label.trim().replace(/\s+/g, ' ').slice(0, 40)}"`);
+        lost.push(`${describe(focused)} (removed)`);
         focused = null;
       }
     }).observe(document, { subtree: true, childList: true });
+    document.addEventListener(
+      'focusout',
+      (event) => {
+        const element = event.target;
+        // Focus moving to another element, or the window losing focus, is no loss.
+        if (!(element instanceof Element) || event.relatedTarget !== null || !document.hasFocus()) return;
+        // Decide after the current task: removal and disabling blur synchronously, before the DOM settles.
+        queueMicrotask(() => {
+          if (document.activeElement !== document.body && document.activeElement !== null) return;
+          if (focused !== element) return; // filed already by the observer
+          focused = null;
+          const why = !element.isConnected
+            ? 'removed'
+            : (element as HTMLButtonElement).disabled || element.closest('fieldset:disabled')
+              ? 'disabled'
+              : element.getClientRects().length === 0
+                ? 'hidden'
+                : 'moved or blurred';
+          lost.push(`${describe(element)} (${why})`);
+        });
+      },
+      true,
+    );
   });
 }
 
@@ -58,7 +86,8 @@ export function describeFocus(page: Page): Promise<string> {
     const element = document.activeElement;
     if (!element || element === document.body) {
       const lost = (window as unknown as { __rundeFocusLost?: string[] }).__rundeFocusLost ?? [];
-      return lost.length > 0 ? `(body; removed while focused: ${lost.join(', ')})` : '(body)';
+      // The latest losses: earlier ones were expected (a closed topic's button goes with it).
+      return lost.length > 0 ? `(body; focus fell from: ${lost.slice(-3).join(', ')})` : '(body)';
     }
     const label =
       element.getAttribute('aria-label') ??
