@@ -34,6 +34,48 @@ export const LONG_CONTENT = {
   },
 } as const;
 
+/**
+ * The team-space half of the sweep's content (issue 12): a municipal team's LOOP meetings. Every
+ * tension is at most 140 characters, the limit; one holds the URL of `LONG_CONTENT`.
+ */
+export const LONG_SPACE_CONTENT = {
+  space: 'Sozialraumorientierte Jugendhilfeplanung Treptow-Köpenick',
+  facilitator: 'Aylin Schmidt-Großkopf',
+  member: 'Friederike Hohenzollern-Sigmaringen',
+  scribe: 'Benjamin Transparenzmeister',
+  checklist: 'Jugendhilfeplanungsausschusssitzung vorbereitet',
+  metric: 'Kindertagesstättenbedarfsplanung: offene Plätze',
+  // 138 characters, a long compound first.
+  operational:
+    'Jugendhilfeplanungsausschusssitzung: Wer bereitet die Beschlussvorlage zur Kindertagesstättenbedarfsplanung vor – bis wann ist sie fällig?',
+  governance: LONG_CONTENT.topics[1].replace('Protokoll', 'Zeichnungsbefugnis'),
+  // 58 letters in one word.
+  individual: 'Donaudampfschifffahrtsgesellschaftskapitänsmützenabzeichen',
+  relationship: 'Our handovers between the early-years team and the youth welfare planning team keep getting lost',
+  nextAction: 'Beschlussvorlage Kindertagesstättenbedarfsplanung bis zur Ausschusssitzung entwerfen',
+  proposal:
+    'Die Teamleitung zeichnet Zuwendungsbescheide bis 5.000 €; bei Abwesenheit zeichnet die Stellvertretung (Verwaltungsvorschrift Zeichnungsbefugnisse).',
+  objection:
+    'Die Stellvertretungsregelung widerspricht der Geschäftsverteilungsplanänderung vom Oktober, siehe https://www.treptow-koepenick.de/verwaltung/geschaeftsverteilungsplan-2026-10.pdf',
+  get typed(): string[] {
+    return [
+      this.space,
+      this.facilitator,
+      this.member,
+      this.scribe,
+      this.checklist,
+      this.metric,
+      this.operational,
+      this.governance,
+      this.individual,
+      this.relationship,
+      this.nextAction,
+      this.proposal,
+      this.objection,
+    ];
+  },
+} as const;
+
 /** What one sweep collects: every problem, labelled, and the content typed so far. */
 export interface Sweep {
   readonly problems: string[];
@@ -46,8 +88,11 @@ export interface Sweep {
 }
 
 export interface SweepOptions {
-  /** Text (usually typed content) that shows once the screen is there; `form` waits for a form. */
-  readonly ready: string;
+  /**
+   * Text (usually typed content) that shows once the screen is there, or texts of which one does
+   * (the same words in each language); `form` waits for a form.
+   */
+  readonly ready: string | readonly string[];
   /** With RUNDE_SHOTS set to a folder: a screenshot of the screen at 360×640 in each language, under this name. */
   readonly shot?: string;
   /**
@@ -55,6 +100,11 @@ export interface SweepOptions {
    * the summary): its overflow and broken-word problems are listed in `sweep.elsewhere`.
    */
   readonly owner?: string;
+  /**
+   * What brings the other language's page to the same screen when its address alone does not (a
+   * choice made on the page): run on it once it has loaded, before it is checked.
+   */
+  readonly prepare?: (page: Page) => Promise<void>;
 }
 
 /**
@@ -81,12 +131,13 @@ const storageKey = 'runde:language';
  * Waits until the page shows this text, read as a person reads it: the soft hyphens the app puts
  * into long German words (hyphenation.ts) do not count.
  */
-export async function waitForText(page: Page, text: string): Promise<void> {
+export async function waitForText(page: Page, text: string | readonly string[]): Promise<void> {
+  const wanted = (typeof text === 'string' ? [text] : text).map((one) => one.replace(/\s+/g, ' '));
   try {
-    await page.waitForFunction(
-      (wanted) => document.body.innerText.replaceAll('\u00ad', '').replace(/\s+/g, ' ').includes(wanted),
-      text.replace(/\s+/g, ' '),
-    );
+    await page.waitForFunction((anyOf) => {
+      const shown = document.body.innerText.replaceAll('\u00ad', '').replace(/\s+/g, ' ');
+      return anyOf.some((one) => shown.includes(one));
+    }, wanted);
   } catch (error) {
     // Say what the page showed instead: a bare timeout names neither.
     const shown = (
@@ -97,11 +148,11 @@ export async function waitForText(page: Page, text: string): Promise<void> {
     )
       .replace(/\s+/g, ' ')
       .slice(-1200);
-    throw new Error(`"${text}" never showed; the page showed: ${shown}`, { cause: error });
+    throw new Error(`"${wanted.join('" or "')}" never showed; the page showed: ${shown}`, { cause: error });
   }
 }
 
-async function waitReady(page: Page, ready: string, screen = ''): Promise<void> {
+async function waitReady(page: Page, ready: SweepOptions['ready'], screen = ''): Promise<void> {
   try {
     if (ready === 'form') await page.locator('form').first().waitFor();
     else await waitForText(page, ready);
@@ -115,7 +166,7 @@ async function waitReady(page: Page, ready: string, screen = ''): Promise<void> 
     )
       .replace(/\s+/g, ' ')
       .slice(0, 600);
-    throw new Error(`${screen}: "${ready}" never showed; the page showed: ${shown}`, { cause: error });
+    throw new Error(`${screen}: "${String(ready)}" never showed; the page showed: ${shown}`, { cause: error });
   }
 }
 
@@ -158,6 +209,7 @@ export async function sweepScreen(sweep: Sweep, page: Page, screen: string, opti
   try {
     await twin.goto(page.url());
     await twin.waitForFunction((language) => document.documentElement.lang === language, other);
+    await options.prepare?.(twin);
     await waitReady(twin, options.ready, `${screen} (other language)`);
     file(sweep, await sweepSizes(twin, `${screen} (${other})`, { typed: sweep.typed }), options.owner);
     await screenshot(twin, options.shot, other);
