@@ -51,7 +51,9 @@ describe('a Lean Coffee round with the keyboard only', () => {
     await page.getByRole('heading', { name: title }).waitFor();
   }
 
-  it('creates, joins, collects, votes, discusses, wraps up and ends', { timeout: 120_000 }, async () => {
+  // Two browsers and about a hundred key presses: 25 s on an idle machine, over 120 s once beside the
+  // integration suite at a load of 17. Each wait inside fails on its own after 30 s with what it waited for.
+  it('creates, joins, collects, votes, discusses, wraps up and ends', { timeout: 240_000 }, async () => {
     const mariaContext = await desktopContext(suite.browser);
     await watchFocusLoss(mariaContext);
     const maria = await mariaContext.newPage();

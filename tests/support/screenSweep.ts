@@ -133,13 +133,22 @@ const storageKey = 'runde:language';
  */
 export async function waitForText(page: Page, text: string | readonly string[]): Promise<void> {
   const wanted = (typeof text === 'string' ? [text] : text).map((one) => one.replace(/\s+/g, ' '));
-  try {
-    await page.waitForFunction((anyOf) => {
+  await failingWithPage(page, `"${wanted.join('" or "')}" never showed`, () =>
+    page.waitForFunction((anyOf) => {
       const shown = document.body.innerText.replaceAll('\u00ad', '').replace(/\s+/g, ' ');
       return anyOf.some((one) => shown.includes(one));
-    }, wanted);
+    }, wanted),
+  );
+}
+
+/**
+ * Runs a wait; when it fails, says what the page showed instead (the end of its text, where
+ * the newest content is), since a bare timeout names neither.
+ */
+async function failingWithPage(page: Page, what: string, wait: () => Promise<unknown>): Promise<void> {
+  try {
+    await wait();
   } catch (error) {
-    // Say what the page showed instead: a bare timeout names neither.
     const shown = (
       await page
         .locator('body')
@@ -148,26 +157,17 @@ export async function waitForText(page: Page, text: string | readonly string[]):
     )
       .replace(/\s+/g, ' ')
       .slice(-1200);
-    throw new Error(`"${wanted.join('" or "')}" never showed; the page showed: ${shown}`, { cause: error });
+    throw new Error(`${what}; the page showed: ${shown}`, { cause: error });
   }
 }
 
+/** Waits until the screen is there; a failure names the screen, as the sweep visits dozens. */
 async function waitReady(page: Page, ready: SweepOptions['ready'], screen = ''): Promise<void> {
-  try {
-    if (ready === 'form') await page.locator('form').first().waitFor();
-    else await waitForText(page, ready);
-  } catch (error) {
-    // Name the screen and what it lacked: the sweep visits dozens, and a bare timeout names none.
-    const shown = (
-      await page
-        .locator('body')
-        .innerText()
-        .catch(() => '')
-    )
-      .replace(/\s+/g, ' ')
-      .slice(0, 600);
-    throw new Error(`${screen}: "${String(ready)}" never showed; the page showed: ${shown}`, { cause: error });
-  }
+  if (ready !== 'form')
+    return waitForText(page, ready).catch((error: unknown) => {
+      throw new Error(`${screen}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    });
+  await failingWithPage(page, `${screen}: no form showed`, () => page.locator('form').first().waitFor());
 }
 
 async function screenshot(page: Page, name: string | undefined, language: string): Promise<void> {

@@ -29,7 +29,7 @@ import { payloadIssues } from '../failures.ts';
 import { hashSecret, type IdSource } from '../ids.ts';
 import type { CommandRunner } from '../session/commandRunner.ts';
 import { stateFromEvents } from '../session/stateFromEvents.ts';
-import type { SessionStore } from '../store/sessionStore.ts';
+import type { SessionStore, StoredSession } from '../store/sessionStore.ts';
 import { notFound, sendError } from './httpErrors.ts';
 import { publicUrlFor } from './publicUrl.ts';
 import { limitByIp, refund } from './rateLimit.ts';
@@ -137,50 +137,51 @@ export function sessionRoutes(deps: SessionRouteDeps): Router {
   };
 
   /**
+   * A read by code: loads the session, answers "no such session" for a code that finds nothing
+   * (which `failedLookup` then counts), and hands back the budget for one that finds a session.
+   */
+  const lookupRoute =
+    (answer: (found: { sessionId: string; state: StoredSession['state'] }, res: Response) => void): RequestHandler =>
+    async (req, res) => {
+      const sessionId = sessionIdFrom(req, res);
+      if (!sessionId) return;
+      const current = await store.load(sessionId);
+      if (!current) {
+        sendError(res, notFound('session'));
+        return;
+      }
+      await refund(limiters.failedLookup, req);
+      answer({ sessionId, state: current.state }, res);
+    };
+
+  /**
    * What the join page shows before asking for a name. It says whether a code exists (a mistyped
    * code must get "no such session"), so the codes that find nothing are what `failedLookup` counts.
    */
-  const summary: RequestHandler = async (req, res) => {
-    const sessionId = sessionIdFrom(req, res);
-    if (!sessionId) return;
-    const current = await store.load(sessionId);
-    if (!current) {
-      sendError(res, notFound('session'));
-      return;
-    }
-    await refund(limiters.failedLookup, req);
+  const summary = lookupRoute(({ sessionId, state }, res) => {
     const body: SessionSummary = {
       sessionId,
-      title: current.state.title,
-      kind: current.state.kind,
+      title: state.title,
+      kind: state.kind,
       // A team space stays open from one meeting to the next.
-      ended: current.state.kind === 'lean-coffee' && current.state.phase === 'ended',
+      ended: state.kind === 'lean-coffee' && state.phase === 'ended',
     };
     res.json(body);
-  };
+  });
 
   /**
    * The summary of an ended Lean Coffee for someone without a seat (a latecomer, a phone that lost
    * its seat): the server decides what that copy holds, masked like any participant's. Codes
    * that find nothing count as failed lookups, like the join page's lookup.
    */
-  const ended: RequestHandler = async (req, res) => {
-    const sessionId = sessionIdFrom(req, res);
-    if (!sessionId) return;
-    const current = await store.load(sessionId);
-    if (!current) {
-      sendError(res, notFound('session'));
-      return;
-    }
-    await refund(limiters.failedLookup, req);
-    const { state } = current;
+  const ended = lookupRoute(({ state }, res) => {
     if (state.kind !== 'lean-coffee' || !mayReadWithoutSeat(state)) {
       sendError(res, fail(ErrorCode.invalidState, 'This session can be read only by its participants.').error);
       return;
     }
     const body: EndedSessionResponse = { state: viewForReaderWithoutSeat(state) };
     res.json(body);
-  };
+  });
 
   /** Take a seat: the join goes through `decide` like any command, and its token is stored in the same write. */
   const join: RequestHandler = async (req, res) => {
