@@ -121,7 +121,9 @@ describe('a Lean Coffee round with the keyboard only', () => {
     await maria.getByText('1 rating').waitFor();
 
     await press(maria, 'button', 'Next: Ended');
-    await press(maria, 'button', 'Yes, end the session');
+    // The question opens on its safe answer (Cancel); the yes before it is one Shift+Tab away.
+    await expectFocusOn(maria, 'Cancel');
+    await press(maria, 'button', 'Yes, end the session', 'Enter', true);
     await ana.getByText('This session has ended. Thank you for taking part!').first().waitFor();
     await press(maria, 'link', 'Summary');
     await maria.getByRole('heading', { name: 'Keyboard retro', level: 1 }).waitFor();
