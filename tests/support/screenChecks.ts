@@ -141,11 +141,12 @@ function inspect({ typed, groups }: InPageArgs): string[] {
         const letter = word.charAt(offset);
         range.setStart(node, start + offset);
         range.setEnd(node, start + offset + 1);
-        // A letter after a break can also report a sliver at the end of the line before: take its widest box.
-        const box = Array.from(range.getClientRects()).reduce<DOMRect | undefined>(
-          (widest, rect) => (rect.width > (widest?.width ?? 0) ? rect : widest),
-          undefined,
-        );
+        // A letter after a soft hyphen's break also reports the shown hyphen at the end of the line
+        // before, first: its own box is the last. (The widest was taken once, but a hyphen is wider
+        // than an f or an i, so "Schiff-|fahrt" read as broken after the f.)
+        const box = Array.from(range.getClientRects())
+          .filter((rect) => rect.width > 0)
+          .at(-1);
         if (box && Math.abs(lineOf(box) - previousLine) > lineHeight / 2) {
           const before = word.charAt(offset - 1);
           if (!/[-\u00ad/–]/.test(before)) bad = true;
