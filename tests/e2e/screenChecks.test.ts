@@ -56,6 +56,8 @@ describe('screen checks', () => {
     await show(
       '<p style="width:80px">wei\u00adter\u00adma\u00adchen</p>' +
         '<p style="width:90px">Sozial-Jugendhilfe</p>' +
+        // The line breaks at the soft hyphen before a narrow letter, narrower than the hyphen shown.
+        '<p style="width:145px">Donau\u00addampf\u00adschiff\u00adfahrt</p>' +
         '<p style="width:80px;overflow-wrap:anywhere">https://example.org/a/very/long/path</p>',
     );
     expect(await screenProblems(page)).toEqual([]);

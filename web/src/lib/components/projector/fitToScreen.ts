@@ -28,13 +28,15 @@ function clippingBoxes(root: HTMLElement): Element[] {
   });
 }
 
-function fit(root: HTMLElement): void {
+/** Fits the view; returns whether its scale changed. */
+function fit(root: HTMLElement): boolean {
+  const before = root.style.getPropertyValue('--fit');
   const boxes = clippingBoxes(root);
   const fitsAt = (scale: number) => {
     root.style.setProperty('--fit', String(scale));
     return !boxes.some(clipsContent);
   };
-  if (fitsAt(1)) return;
+  if (fitsAt(1)) return before !== '1';
   let fits = MIN_SCALE;
   let tooBig = 1;
   for (let step = 0; step < SEARCH_STEPS; step += 1) {
@@ -43,6 +45,7 @@ function fit(root: HTMLElement): void {
     else tooBig = middle;
   }
   fitsAt(fits);
+  return root.style.getPropertyValue('--fit') !== before;
 }
 
 /** A Svelte attachment for the projector's root element. */
@@ -53,7 +56,9 @@ export function fitToScreen(root: HTMLElement): () => void {
     // One fit per frame, however many changes arrived: layout is read once the DOM is settled.
     frame = requestAnimationFrame(() => {
       frame = 0;
-      fit(root);
+      // Type at a new scale lays out as in a resized window: what measured the text on the resize
+      // before this fit (hyphenation.ts, which hyphenates words that no longer fit) measures again.
+      if (fit(root)) window.dispatchEvent(new Event('resize'));
     });
   };
   const resized = new ResizeObserver(schedule);
