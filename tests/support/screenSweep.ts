@@ -79,11 +79,6 @@ export const LONG_SPACE_CONTENT = {
 /** What one sweep collects: every problem, labelled, and the content typed so far. */
 export interface Sweep {
   readonly problems: string[];
-  /**
-   * Layout problems on screens whose layout another piece of work owns (see `SweepOptions.owner`):
-   * printed, not failed, until that work lands. Raw keys never go here.
-   */
-  readonly elsewhere?: string[];
   readonly typed: readonly string[];
 }
 
@@ -96,33 +91,10 @@ export interface SweepOptions {
   /** With RUNDE_SHOTS set to a folder: a screenshot of the screen at 360×640 in each language, under this name. */
   readonly shot?: string;
   /**
-   * Who owns this screen's layout when it is not this sweep's to fix (issue 12: the projector views,
-   * the summary): its overflow and broken-word problems are listed in `sweep.elsewhere`.
-   */
-  readonly owner?: string;
-  /**
    * What brings the other language's page to the same screen when its address alone does not (a
    * choice made on the page): run on it once it has loaded, before it is checked.
    */
   readonly prepare?: (page: Page) => Promise<void>;
-}
-
-/**
- * Whether a problem fails the sweep now. Raw keys and a page wider than the screen always do. A box
- * whose content is wider than it and a word broken inside fail only with RUNDE_SWEEP_STRICT=1 until
- * the open ones (listed in `sweep.elsewhere`, see the issue 12 report) are fixed.
- */
-const failsNow = (problem: string) =>
-  process.env.RUNDE_SWEEP_STRICT === '1' || problem.includes('raw message key') || problem.includes(': page is ');
-
-/** Files problems: what fails now, and what is listed (open, or another work's screen). */
-function file(sweep: Sweep, found: string[], owner: string | undefined): void {
-  for (const problem of found) {
-    const ownedElsewhere = owner !== undefined && !problem.includes('raw message key');
-    if (sweep.elsewhere && (ownedElsewhere || !failsNow(problem)))
-      sweep.elsewhere.push(`[${owner ?? 'open'}] ${problem}`);
-    else sweep.problems.push(problem);
-  }
 }
 
 const storageKey = 'runde:language';
@@ -189,10 +161,9 @@ async function screenshot(page: Page, name: string | undefined, language: string
 export async function sweepScreen(sweep: Sweep, page: Page, screen: string, options: SweepOptions): Promise<void> {
   const started = Date.now();
   const before = sweep.problems.length;
-  const beforeElsewhere = sweep.elsewhere?.length ?? 0;
   await waitReady(page, options.ready, screen);
   const shown = await page.evaluate(() => document.documentElement.lang);
-  file(sweep, await sweepSizes(page, `${screen} (${shown})`, { typed: sweep.typed }), options.owner);
+  sweep.problems.push(...(await sweepSizes(page, `${screen} (${shown})`, { typed: sweep.typed })));
   await screenshot(page, options.shot, shown);
 
   const other = shown === 'de' ? 'en' : 'de';
@@ -211,7 +182,7 @@ export async function sweepScreen(sweep: Sweep, page: Page, screen: string, opti
     await twin.waitForFunction((language) => document.documentElement.lang === language, other);
     await options.prepare?.(twin);
     await waitReady(twin, options.ready, `${screen} (other language)`);
-    file(sweep, await sweepSizes(twin, `${screen} (${other})`, { typed: sweep.typed }), options.owner);
+    sweep.problems.push(...(await sweepSizes(twin, `${screen} (${other})`, { typed: sweep.typed })));
     await screenshot(twin, options.shot, other);
     // The device's choice goes back to what the driving page shows.
     await twin.evaluate(([key, language]) => localStorage.setItem(key, language), [storageKey, shown] as const);
@@ -219,7 +190,7 @@ export async function sweepScreen(sweep: Sweep, page: Page, screen: string, opti
     await twin.close();
   }
   if (process.env.RUNDE_SWEEP_LOG) {
-    const found = [...sweep.problems.slice(before), ...(sweep.elsewhere ?? []).slice(beforeElsewhere)];
+    const found = sweep.problems.slice(before);
     console.log(`${screen}: ${Date.now() - started} ms\n${found.join('\n')}`);
   }
 }
