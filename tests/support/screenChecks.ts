@@ -98,13 +98,15 @@ function inspect({ typed, groups }: InPageArgs): string[] {
     const style = getComputedStyle(element);
     if (style.display === 'inline' || style.display === 'contents' || style.position === 'fixed') continue;
     if (element.matches('input, textarea, select')) continue;
+    // Screen-reader text sits in a clipped 1 px box, wherever its text would have ended.
+    if (tiny(element)) continue;
     const rect = element.getBoundingClientRect();
     if (rect.width > 0 && rect.right > viewport + 1) {
       overflowing.push(element);
       problems.push(`${describe(element)} reaches ${Math.round(rect.right)} px in a ${viewport} px viewport`);
       continue;
     }
-    if (scrolls(element) || tiny(element) || style.textOverflow === 'ellipsis') continue;
+    if (scrolls(element) || style.textOverflow === 'ellipsis') continue;
     if (element.scrollWidth > element.clientWidth + 1) {
       overflowing.push(element);
       problems.push(`${describe(element)} holds ${element.scrollWidth} px of content in ${element.clientWidth} px`);
@@ -114,6 +116,8 @@ function inspect({ typed, groups }: InPageArgs): string[] {
   // 3. Words broken inside: a word on two lines must break where a hyphen shows (a soft hyphen
   // the app put at a hyphenation point, or a hyphen or slash of the text itself). URLs may break
   // anywhere: they have no hyphenation points and must still fit a phone.
+  // An address is one too when shown without its scheme ("runde.example.de/join", "127.0.0.1:3000/join").
+  const address = /^(?:https?:\/\/|www\.|[\w-]+(?:\.[\w-]+)+(?::\d+)?\/)/;
   const lineOf = (rect: DOMRect) => Math.round(rect.top + rect.height / 2);
   const range = document.createRange();
   for (const node of texts) {
@@ -124,7 +128,7 @@ function inspect({ typed, groups }: InPageArgs): string[] {
     if (!top || lines.every((rect) => Math.abs(lineOf(rect) - lineOf(top)) <= rect.height / 2)) continue;
     for (const match of node.data.matchAll(/\S+/g)) {
       const word = match[0];
-      if (word.length < 2 || /^(?:https?:\/\/|www\.)/.test(word)) continue;
+      if (word.length < 2 || address.test(word)) continue;
       const start = match.index;
       range.setStart(node, start);
       range.setEnd(node, start + word.length);
