@@ -12,8 +12,11 @@ import { guessContentLanguage } from './contentLanguage.ts';
  * It also gives a participant's text its own `lang` when it is clearly in the other language than
  * the interface (see `contentLanguage.ts`), so hyphenation and screen readers follow the text.
  */
-/** Words shorter than this fit any line Runde draws; a run of letters, so soft hyphens end it. */
-const LONG_WORD = '\\p{L}{10,}';
+/**
+ * Words shorter than this fit any line Runde draws; a run of letters, so soft hyphens end it.
+ * Seven, not ten: "sideways" did not fit a third of a 360 px phone beside two other thumbs.
+ */
+const LONG_WORD = '\\p{L}{7,}';
 /** A fresh expression each time: a shared global one carries `lastIndex` from one text to the next. */
 const longWords = () => new RegExp(LONG_WORD, 'gu');
 const hasLongWord = (text: string) => new RegExp(LONG_WORD, 'u').test(text);
