@@ -1,8 +1,8 @@
 import { readFile, writeFile } from 'node:fs/promises';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { desktopContext, phoneContext } from '../support/browser.ts';
-import { afterChange, browserSuite, button, click } from '../support/browserSuite.ts';
+import { bringTension, endMeeting, finishRound, startMeeting } from '../support/loopMeetingDriver.ts';
+import { browserSuite, click } from '../support/browserSuite.ts';
 
 const golden = new URL('./golden/loop-meetings.md', import.meta.url);
 
@@ -22,38 +22,6 @@ function normalise(markdown: string): string {
  */
 describe('two LOOP meetings of one team, from phones', () => {
   const suite = browserSuite('e2e-loop');
-
-  const region = (page: Page, name: string) => page.getByRole('region', { name, exact: true });
-
-  async function bringTension(page: Page, title: string, room: string) {
-    const form = region(page, 'Bring a tension');
-    await form.getByLabel('Tension', { exact: true }).fill(title);
-    await form.getByRole('radio', { name: room, exact: true }).check();
-    await click(form, 'Add tension');
-    await page.getByRole('heading', { name: title }).first().waitFor();
-  }
-
-  async function startMeeting(page: Page, room: string) {
-    const start = region(page, 'Start a meeting');
-    await start.getByRole('radio', { name: room, exact: true }).check();
-    await click(start, 'Start meeting');
-    await page.getByRole('list', { name: 'Meeting steps' }).waitFor();
-  }
-
-  /** The runner moves the round on until everyone has had their turn. */
-  async function finishRound(runner: Page) {
-    const done = runner.getByText('Everyone has had their turn.');
-    while (!(await done.isVisible())) {
-      const next = button(runner, 'Next speaker');
-      await afterChange(runner, async () => ((await next.isVisible()) ? next.click() : click(runner, 'Done')));
-    }
-  }
-
-  async function endMeeting(runner: Page) {
-    await click(runner, 'End meeting');
-    await click(runner, 'Yes, end meeting');
-    await region(runner, 'Start a meeting').waitFor();
-  }
 
   it(
     'ends a sync tension as a next action and adopts a governance proposal after one objection',

@@ -1,7 +1,8 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { desktopContext, phoneContext } from '../support/browser.ts';
-import { afterChange, browserSuite, button, click, settled } from '../support/browserSuite.ts';
+import { bringTension, endMeeting, finishRound, startMeeting } from '../support/loopMeetingDriver.ts';
+import { browserSuite, click, settled } from '../support/browserSuite.ts';
 import { messages } from '../support/messages.ts';
 import { clippedRegions, projectorSizes } from '../support/projectorFit.ts';
 import { LONG_SPACE_CONTENT, sweepScreen, waitForText, type Sweep } from '../support/screenSweep.ts';
@@ -23,46 +24,6 @@ const room = (key: keyof typeof E.loop.rooms) => [E.loop.rooms[key], D.loop.room
  */
 describe('every team-space screen, in both languages and four sizes', () => {
   const suite = browserSuite('e2e-screens-space');
-
-  const region = (page: Page, name: string) => page.getByRole('region', { name, exact: true });
-
-  async function bringTension(page: Page, title: string, room: string) {
-    const form = region(page, 'Bring a tension');
-    await form.getByLabel('Tension', { exact: true }).fill(title);
-    await form.getByRole('radio', { name: room, exact: true }).check();
-    await click(form, 'Add tension');
-    await waitForText(page, title);
-  }
-
-  async function startMeeting(page: Page, room: string) {
-    const start = region(page, 'Start a meeting');
-    await start.getByRole('radio', { name: room, exact: true }).check();
-    await click(start, 'Start meeting');
-    await page.getByRole('list', { name: 'Meeting steps' }).waitFor();
-  }
-
-  /** Whoever has the turn ends it ("Done" on their own device); the runner moves on the others. */
-  async function finishRound(runner: Page, speakers: readonly Page[]) {
-    const done = runner.getByText('Everyone has had their turn.');
-    while (!(await done.isVisible())) {
-      const next = button(runner, 'Next speaker');
-      const own = [runner, ...speakers].map((page) => ({
-        page,
-        done: page.getByRole('button', { name: /^(Done|Fertig)$/ }),
-      }));
-      await afterChange(runner, async () => {
-        if (await next.isVisible()) return next.click();
-        for (const seat of own) if (await seat.done.isVisible()) return seat.done.click();
-        throw new Error('Nobody can end the turn: neither "Next speaker" nor "Done" shows');
-      });
-    }
-  }
-
-  async function endMeeting(runner: Page) {
-    await click(runner, 'End meeting');
-    await click(runner, 'Yes, end meeting');
-    await region(runner, 'Start a meeting').waitFor();
-  }
 
   it(
     'shows no raw key, no overflow, no word broken inside and no clipped projector',
