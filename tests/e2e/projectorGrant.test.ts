@@ -8,8 +8,8 @@ import { browserSuite, settled } from '../support/browserSuite.ts';
 import { fill, messages } from '../support/messages.ts';
 import { createSessionOverHttp, joinOverHttp, TestClient, waitUntil } from '../support/serverClients.ts';
 
-/** With PROJECTOR_SHOTS=<folder> the tests leave pictures of the projector there; otherwise none. */
-const shots = process.env.PROJECTOR_SHOTS;
+/** With RUNDE_SHOTS=<folder> the tests leave pictures of the projector there; otherwise none. */
+const shots = process.env.RUNDE_SHOTS;
 async function shoot(page: Page, name: string): Promise<void> {
   if (!shots) return;
   mkdirSync(shots, { recursive: true });

@@ -54,8 +54,8 @@ export function clippedRegions(page: Page): Promise<string[]> {
   });
 }
 
-/** With PROJECTOR_SHOTS=<folder>, checked screens named for it are saved there as pictures. */
-const shots = process.env.PROJECTOR_SHOTS;
+/** With RUNDE_SHOTS=<folder>, checked screens named for it are saved there as pictures. */
+const shots = process.env.RUNDE_SHOTS;
 
 /**
  * Checks one projector page at both sizes: nothing clipped, nothing off the screen. Waits on what
