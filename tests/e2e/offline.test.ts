@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { desktopContext, phoneContext } from '../support/browser.ts';
+import { joinLeanCoffee, startLeanCoffee } from '../support/leanCoffeeDriver.ts';
 import { browserSuite, click } from '../support/browserSuite.ts';
 
 /**
@@ -19,26 +20,13 @@ describe('a phone that goes offline mid-meeting', () => {
     'keeps a topic added offline and delivers it once when back online',
     async () => {
       const maria = await (await desktopContext(suite.browser)).newPage();
-      await maria.goto(suite.app.server.url);
-      await maria.getByLabel('Session title').fill('Weekly');
-      await maria.getByLabel('Your name').fill('Maria');
-      await click(maria, 'Start a Lean Coffee');
-      const joinUrl = (await maria.getByLabel('Join link').inputValue()).replace(
-        /^https?:\/\/[^/]+/,
-        suite.app.server.url,
-      );
+      const joinUrl = await startLeanCoffee(maria, suite.app.server.url, 'Weekly', 'Maria');
 
       const anaContext = await phoneContext(suite.browser);
       const ana = await anaContext.newPage();
       const ben = await (await phoneContext(suite.browser)).newPage();
-      for (const [page, name] of [
-        [ana, 'Ana'],
-        [ben, 'Ben'],
-      ] as const) {
-        await page.goto(joinUrl);
-        await page.getByLabel('Your name').fill(name);
-        await click(page, 'Join');
-      }
+      await joinLeanCoffee(ana, joinUrl, 'Ana');
+      await joinLeanCoffee(ben, joinUrl, 'Ben');
       await maria.getByLabel('Topic', { exact: true }).fill('Release process');
       await click(maria, 'Add topic');
       await topicHeadings(ana, 'Release process').waitFor();

@@ -1,6 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { desktopContext, phoneContext } from '../support/browser.ts';
+import { joinLeanCoffee, startLeanCoffee } from '../support/leanCoffeeDriver.ts';
 import { browserSuite, button, click } from '../support/browserSuite.ts';
 
 /** With RUNDE_SHOTS set to a folder, the test leaves its pictures there for a person to look at. */
@@ -34,27 +35,14 @@ describe('a phone that is offline for minutes', () => {
   /** Maria facilitates on a laptop; Ana's phone runs on a clock the test moves; Ben watches. */
   async function meeting(topics: string[], options: { phoneSetup?: (context: BrowserContext) => Promise<void> } = {}) {
     const maria = await (await desktopContext(suite.browser)).newPage();
-    await maria.goto(suite.app.server.url);
-    await maria.getByLabel('Session title').fill('Jugendhilfeausschuss');
-    await maria.getByLabel('Your name').fill('Maria');
-    await click(maria, 'Start a Lean Coffee');
-    const joinUrl = (await maria.getByLabel('Join link').inputValue()).replace(
-      /^https?:\/\/[^/]+/,
-      suite.app.server.url,
-    );
+    const joinUrl = await startLeanCoffee(maria, suite.app.server.url, 'Jugendhilfeausschuss', 'Maria');
     const anaContext = await phoneContext(suite.browser, { permissions: ['clipboard-read', 'clipboard-write'] });
     await options.phoneSetup?.(anaContext);
     const ana = await anaContext.newPage();
     await ana.clock.install();
     const ben = await (await phoneContext(suite.browser)).newPage();
-    for (const [page, name] of [
-      [ana, 'Ana'],
-      [ben, 'Ben'],
-    ] as const) {
-      await page.goto(joinUrl);
-      await page.getByLabel('Your name').fill(name);
-      await click(page, 'Join');
-    }
+    await joinLeanCoffee(ana, joinUrl, 'Ana');
+    await joinLeanCoffee(ben, joinUrl, 'Ben');
     for (const title of topics) {
       await maria.getByLabel('Topic', { exact: true }).fill(title);
       await click(maria, 'Add topic');

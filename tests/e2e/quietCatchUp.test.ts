@@ -3,6 +3,7 @@ import { applyAnyAll, decideAny } from '@runde/shared';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { desktopContext, phoneContext } from '../support/browser.ts';
+import { joinLeanCoffee, startLeanCoffee } from '../support/leanCoffeeDriver.ts';
 import { browserSuite, click } from '../support/browserSuite.ts';
 
 /**
@@ -35,22 +36,13 @@ describe('a phone that missed a push in a quiet meeting', () => {
 
   it('asks the server by itself after a quiet spell and shows what it missed', async () => {
     const maria = await (await desktopContext(suite.browser)).newPage();
-    await maria.goto(suite.app.server.url);
-    await maria.getByLabel('Session title').fill('Weekly');
-    await maria.getByLabel('Your name').fill('Maria');
-    await click(maria, 'Start a Lean Coffee');
-    const joinUrl = (await maria.getByLabel('Join link').inputValue()).replace(
-      /^https?:\/\/[^/]+/,
-      suite.app.server.url,
-    );
+    const joinUrl = await startLeanCoffee(maria, suite.app.server.url, 'Weekly', 'Maria');
     const sessionId = new URL(joinUrl).pathname.split('/').at(-1) ?? '';
 
     const ana = await (await phoneContext(suite.browser)).newPage();
     // Ana's page runs on a clock the test can move forward; the server and the socket stay real.
     await ana.clock.install();
-    await ana.goto(joinUrl);
-    await ana.getByLabel('Your name').fill('Ana');
-    await click(ana, 'Join');
+    await joinLeanCoffee(ana, joinUrl, 'Ana');
     await maria.getByLabel('Topic', { exact: true }).fill('Release process');
     await click(maria, 'Add topic');
     await topicHeading(ana, 'Release process').waitFor();
