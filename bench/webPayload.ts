@@ -230,7 +230,7 @@ async function main(): Promise<number> {
     webHandler,
     logger: createLogger(process.env.LOG_LEVEL ?? 'silent'),
     // Eight phones from one address in a few seconds; the defaults would allow it, but the bench must not depend on that.
-    config: { rateLimits: { create: { points: 1000, durationSec: 60 }, join: { points: 1000, durationSec: 60 } } },
+    config: { rateLimits: { create: { points: 1000, durationSec: 60 } } },
   });
   await new Promise<void>((resolve, reject) => {
     runde.httpServer.once('error', reject);

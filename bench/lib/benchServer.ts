@@ -31,11 +31,8 @@ async function start() {
   const cluster = redisUrl ? await openClusterAdapter({ url: redisUrl, keyPrefix, logger }) : undefined;
   const rateLimits: Partial<RateLimits> = {
     create: unlimited,
-    join: unlimited,
-    lookup: unlimited,
     failedLookup: unlimited,
     // Every benchmark phone comes from 127.0.0.1: one address standing for thousands of devices.
-    handshake: unlimited,
     address: unlimited,
     ...(env.RUNDE_BENCH_SOCKET_LIMIT === 'default' ? {} : { seat: unlimited, ping: unlimited, snapshot: unlimited }),
   };

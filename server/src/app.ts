@@ -173,7 +173,6 @@ export function createApp(options: CreateAppOptions): RundeApp {
       address: limiter('address'),
       // Per socket by nature, and a ping touches no store: this node's memory is enough.
       ping: memoryLimiters('ping', limits.ping),
-      handshake: limiter('handshake'),
       failedLookup,
       snapshot: limiter('snapshot'),
     },
@@ -200,7 +199,7 @@ export function createApp(options: CreateAppOptions): RundeApp {
       clock,
       ids,
       publicUrl,
-      limiters: { create: limiter('create'), join: limiter('join'), lookup: limiter('lookup'), failedLookup },
+      limiters: { create: limiter('create'), failedLookup },
       logger,
     }),
   );

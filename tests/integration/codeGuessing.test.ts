@@ -222,23 +222,4 @@ describe('failed lookups per address', () => {
       });
     });
   });
-
-  it('bounds all handshakes per address, forged or not', async () => {
-    await withServer({ rateLimits: { handshake: { points: 4, durationSec: 600 } } }, async (server) => {
-      const created = await createSessionOverHttp(server.url, { title: 'Real', facilitatorName: 'Ana' });
-      const seated = { protocolVersion: PROTOCOL_VERSION, sessionId: created.sessionId, token: created.token };
-      const answers = [];
-      for (let i = 0; i < 3; i += 1) answers.push((await handshakeRefusal(server.url, forged(missingCode())))?.data);
-      answers.push((await handshakeRefusal(server.url, seated))?.data ?? 'admitted');
-      answers.push((await handshakeRefusal(server.url, forged(missingCode())))?.data);
-
-      expect(answers).toEqual([
-        { code: 'unauthorized' },
-        { code: 'unauthorized' },
-        { code: 'unauthorized' },
-        'admitted',
-        { code: 'rate_limited' },
-      ]);
-    });
-  });
 });

@@ -84,7 +84,6 @@ beforeAll(async () => {
       rateLimits: {
         seat: unlimited,
         address: unlimited,
-        handshake: unlimited,
         failedLookup: unlimited,
         ping: unlimited,
       },

@@ -42,8 +42,6 @@ export interface SessionRouteDeps {
   publicUrl: string | undefined;
   limiters: {
     create: RateLimiterAbstract;
-    join: RateLimiterAbstract;
-    lookup: RateLimiterAbstract;
     /** Lookups that found nothing, per address: spent before each lookup, refunded when it finds something. */
     failedLookup: RateLimiterAbstract;
   };
@@ -285,10 +283,12 @@ export function sessionRoutes(deps: SessionRouteDeps): Router {
 
   router.post('/sessions', limitByIp(limiters.create), create);
   router.post('/spaces', limitByIp(limiters.create), createSpace);
+  // Reads and joins by code are counted only when the code (or key) finds nothing: a venue's
+  // hundreds of phones behind one address are never refused for their number, a guesser is.
   const failedLookups = limitByIp(limiters.failedLookup);
-  router.get('/sessions/:code', limitByIp(limiters.lookup), failedLookups, summary);
-  router.get('/sessions/:code/ended', limitByIp(limiters.lookup), failedLookups, ended);
-  router.post('/sessions/:code/participants', limitByIp(limiters.join), failedLookups, join);
-  router.post('/sessions/:code/facilitator', limitByIp(limiters.join), failedLookups, claimFacilitator);
+  router.get('/sessions/:code', failedLookups, summary);
+  router.get('/sessions/:code/ended', failedLookups, ended);
+  router.post('/sessions/:code/participants', failedLookups, join);
+  router.post('/sessions/:code/facilitator', failedLookups, claimFacilitator);
   return router;
 }

@@ -9,24 +9,20 @@ export interface RateLimit {
 /**
  * Every budget the server keeps. "Per address" means per client address as express sees it
  * (`req.ip`; behind a reverse proxy set express's `trust proxy` so it is the client's, not the
- * proxy's). A venue puts hundreds of phones behind one address, so budgets that a full room spends
- * (joins, lookups that find something, commands, handshakes with a seat) are generous; what only
- * a guesser needs (lookups that find nothing, handshakes without a seat) is tight.
+ * proxy's). A venue puts hundreds or thousands of phones behind one address, so what a full room
+ * does with a valid code (open the join page, take a seat, connect and reconnect with it) has no
+ * per-address budget at all: it is bounded by what it costs an attacker instead (a session holds at
+ * most `limits.participantsPerSession` seats, and a seat's token cannot be guessed). What only an
+ * attacker needs is tight: codes and keys that find nothing, handshakes without a seat, new sessions.
  */
 export interface RateLimits {
   /** Per address: starting sessions. */
   create: RateLimit;
-  /** Per address: taking seats and facilitator seats. */
-  join: RateLimit;
-  /** Per address: looking a session up by code (the join page). */
-  lookup: RateLimit;
   /**
    * Per address: lookups that found nothing: a code without a session (join page, join, facilitator
    * link), a wrong facilitator key, a socket handshake without a seat. What guessing codes needs.
    */
   failedLookup: RateLimit;
-  /** Per address: socket handshakes of any outcome. */
-  handshake: RateLimit;
   /** Per participant seat (all its sockets, on every node): commands and syncs. */
   seat: RateLimit;
   /** Per address (all seats and sockets behind it, on every node): commands and syncs. */
@@ -43,14 +39,9 @@ export interface RateLimits {
 
 export const defaultRateLimits: RateLimits = {
   create: { points: 20, durationSec: 60 },
-  // A workshop of 500 phones behind one venue address scans the join poster within a minute or two.
-  join: { points: 1_000, durationSec: 60 },
-  lookup: { points: 1_000, durationSec: 60 },
   // A room mistypes a few dozen codes; a guesser gets 14,400 tries a day per address, about one hit
   // in two months among 1,000 live codes of 887 million.
   failedLookup: { points: 100, durationSec: 600 },
-  // 500 phones reconnecting twice in one minute (a node restart, a Wi-Fi blip); a forger gets 20/s.
-  handshake: { points: 1_200, durationSec: 60 },
   // Five a second for a person, whether on one device or ten.
   seat: { points: 50, durationSec: 10 },
   // 500 phones behind one address casting three votes each within ten seconds, plus their syncs.

@@ -23,8 +23,6 @@ export interface SocketDeps {
     address: RateLimiterAbstract;
     /** `time:ping` per socket. */
     ping: RateLimiterAbstract;
-    /** Handshakes per client address. */
-    handshake: RateLimiterAbstract;
     /** Handshakes without a seat per client address, shared with HTTP lookups that find nothing. */
     failedLookup: RateLimiterAbstract;
     /** Whole snapshots in answer to `session:sync`, per participant seat. */
@@ -70,7 +68,6 @@ export function attachSocket(io: RundeServer, deps: SocketDeps): void {
       store: deps.store,
       logger,
       addressOf: deps.addressOf,
-      handshakes: limiters.handshake,
       failedLookups: limiters.failedLookup,
       failuresPerConnection: deps.failedHandshakesPerConnection,
     }),

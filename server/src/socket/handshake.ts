@@ -40,8 +40,6 @@ export interface HandshakeDeps {
   logger: Logger;
   /** The client's address, as HTTP routes see it: the key of the per-address budgets. */
   addressOf: (req: IncomingMessage) => string;
-  /** Per address: every handshake that gets as far as a lookup. */
-  handshakes: RateLimiterAbstract;
   /** Per address: handshakes without a seat, in the budget HTTP lookups that find nothing share. */
   failedLookups: RateLimiterAbstract;
   /** Handshakes without a seat one engine.io connection may try before the server closes it. */
@@ -79,9 +77,9 @@ async function admits(store: SessionStore, auth: HandshakeAuth): Promise<Verdict
  * Admits a socket only with the current protocol version and a token that belongs to a seat in the
  * session, or the session's current projector key (a read-only viewer, never a participant). On success `socket.data` says who it is; nothing the client sends later can change that.
  *
- * A refusal costs one hash lookup at most, whether the session exists or not, and is bounded three
- * ways: per address for all handshakes, per address for those without a seat, and per engine.io
- * connection, since Socket.IO lets a client send CONNECT again (even many at once) on one
+ * A refusal costs one hash lookup at most, whether the session exists or not, and is bounded two
+ * ways: per address (handshakes without a seat, in the budget failed HTTP lookups share) and per
+ * engine.io connection, since Socket.IO lets a client send CONNECT again (even many at once) on one
  * WebSocket. A connection that used up its tries is closed; tries beyond them are not looked at.
  */
 export function handshake(deps: HandshakeDeps) {
@@ -100,8 +98,9 @@ export function handshake(deps: HandshakeDeps) {
     if (!parsed.success) {
       return { admitted: false, refusal: refuse('invalid_payload', 'The connection request is malformed.') };
     }
-    if (!(await spend(deps.handshakes, address))) return { admitted: false, refusal: tooMany() };
-    // One hash field, found or not: the same work for a missing session as for a wrong token.
+    // No budget for handshakes that find their seat: a venue's phones reconnecting all at once
+    // (a Wi-Fi blip, a node restart) are never refused for their number. One hash field, found or
+    // not: the same work for a missing session as for a wrong token.
     const admitted = await admits(store, parsed.data);
     if (admitted) return admitted;
     // Counted after the lookup, so a seat is never refused for other devices' failures.
