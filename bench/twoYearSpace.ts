@@ -322,7 +322,13 @@ async function main() {
     );
 
     const member = await connect(url, built.member);
+    // Bytes on the TCP connection itself: with permessage-deflate, what the phone downloads.
+    const tcp = () =>
+      (member.io.engine.transport as unknown as { ws?: { _socket?: { bytesRead: number } } }).ws?._socket
+        ?.bytesRead ?? 0;
+    const before = tcp();
     const { state, json } = await snapshot(member);
+    const wire = tcp() - before;
     member.disconnect();
     const gz = gzipSync(json).length;
     let stored = Buffer.byteLength(JSON.stringify(state));
@@ -354,6 +360,7 @@ async function main() {
     console.log(
       `  snapshot to a member: ${kb(Buffer.byteLength(json))} kB JSON, ${kb(gz)} kB gzipped (target ≤ ${args.targetKb} kB: ${gz <= args.targetKb * 1000 ? 'met' : 'NOT met'})`,
     );
+    console.log(`  snapshot on the wire (WebSocket, permessage-deflate): ${kb(wire)} kB`);
     console.log(
       `  stored: ${kb(stored)} kB (${args.redisUrl ? 'MEMORY USAGE of its largest Redis key' : 'state JSON'})`,
     );
@@ -376,6 +383,7 @@ async function main() {
         bench: 'twoYearSpace',
         snapshotJson: Buffer.byteLength(json),
         snapshotGzip: gz,
+        snapshotWire: wire,
         stored,
         joinToBoardMedianMs: round(phones.ms.percentile(50), 0),
       }),
