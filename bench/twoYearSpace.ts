@@ -324,8 +324,8 @@ async function main() {
     const member = await connect(url, built.member);
     // Bytes on the TCP connection itself: with permessage-deflate, what the phone downloads.
     const tcp = () =>
-      (member.io.engine.transport as unknown as { ws?: { _socket?: { bytesRead: number } } }).ws?._socket
-        ?.bytesRead ?? 0;
+      (member.io.engine.transport as unknown as { ws?: { _socket?: { bytesRead: number } } }).ws?._socket?.bytesRead ??
+      0;
     const before = tcp();
     const { state, json } = await snapshot(member);
     const wire = tcp() - before;
