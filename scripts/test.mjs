@@ -24,6 +24,7 @@ import { findOnPath, startEphemeralRedis } from './lib/redisServer.mjs';
 
 const PROJECTS = ['unit', 'integration', 'e2e'];
 const DEFAULT_CHROMIUM = '/usr/bin/chromium';
+const PROMISED_NODE_MAJOR = 24;
 
 /** Splits our own `--project` options from the arguments passed through to vitest. */
 function parseArgs(argv) {
@@ -97,6 +98,11 @@ function countLine({ passed, failed, skipped }) {
 }
 
 async function main() {
+  // Vitest and every server a test starts run on this same binary, so this line says what the tests ran on.
+  const major = Number(process.versions.node.split('.')[0]);
+  say(
+    `Node ${process.version}${major < PROMISED_NODE_MAJOR ? ` (Runde promises Node ${PROMISED_NODE_MAJOR}; .ci/run uses it)` : ''}`,
+  );
   const { projects, passThrough } = parseArgs(process.argv.slice(2));
   const unknown = projects.filter((project) => !PROJECTS.includes(project));
   if (unknown.length > 0) {

@@ -1,4 +1,4 @@
-// Shared set-up for `npm start` and `npm test`: both must work on a fresh clone with only Node 20 and npm,
+// Shared set-up for `npm start` and `npm test`: both must work on a fresh clone with only Node and npm,
 // so they install dependencies and build the web app themselves when either is missing or stale.
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';

@@ -93,13 +93,52 @@ describe('docker-compose.yml', () => {
 });
 
 describe('Dockerfile', () => {
-  it('builds on Node 20', () => {
-    const bases = [...dockerfile.matchAll(/^FROM\s+(\S+)/gim)].map((match) => match[1]);
+  const stages = dockerfile.split(/^(?=FROM\s)/m).filter((stage) => /^FROM\s/.test(stage));
+  const runtime = stages.at(-1) ?? '';
+
+  it('builds and runs on Node 24, the runtime package.json promises', () => {
+    const bases = stages.map((stage) => stage.match(/^FROM\s+(\S+)/)?.[1]);
     expect(bases.length).toBeGreaterThan(0);
-    for (const base of bases) expect(base).toMatch(/^node:20([.-]|$)/);
+    for (const base of bases) expect(base).toMatch(/^node:24([.-]|$)/);
+    const engines = (JSON.parse(readFileSync(new URL('package.json', root), 'utf8')) as { engines: { node: string } })
+      .engines.node;
+    expect(engines).toBe('>=24 <25');
+    for (const file of ['.nvmrc', '.node-version']) {
+      expect(readFileSync(new URL(file, root), 'utf8').trim()).toBe('24');
+    }
+  });
+
+  it('builds with the release script the tests try, in a stage of its own', () => {
+    expect(stages.length).toBeGreaterThanOrEqual(2);
+    expect(stages[0]).toMatch(/^RUN (.*\\\n)*\s*node scripts\/buildRelease\.mjs \/release$/m);
+  });
+
+  it('runs only the release: copied from the build stage, started with node, no tsx', () => {
+    expect(runtime.match(/^COPY .*$/gm)).toEqual([expect.stringMatching(/^COPY --from=build \/release \.\/$/)]);
+    expect(runtime).not.toMatch(/^RUN /m);
+    expect(runtime).toMatch(/^CMD \["node", "server\/dist\/main\.js"\]$/m);
+    expect(runtime).toMatch(/NODE_ENV=production/);
+    expect(runtime).not.toMatch(/tsx/);
   });
 
   it('runs as the unprivileged node user', () => {
-    expect(dockerfile).toMatch(/^USER node$/m);
+    expect(runtime).toMatch(/^USER node$/m);
+  });
+});
+
+describe('.dockerignore', () => {
+  const ignored = readFileSync(new URL('.dockerignore', root), 'utf8')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line && !line.startsWith('#'));
+
+  it('keeps the documentation and its screenshots out of the build context', () => {
+    expect(ignored).toContain('docs');
+  });
+
+  it('sends the test and bench manifests, which the workspace install needs, but not their files', () => {
+    expect(ignored).toEqual(
+      expect.arrayContaining(['tests/*', '!tests/package.json', 'bench/*', '!bench/package.json']),
+    );
   });
 });

@@ -20,6 +20,12 @@ function tsxLoader(): string {
   return pathToFileURL(join(packageDir, loader)).href;
 }
 
+/** A release built by scripts/buildRelease.mjs, and the Node binary to run it with. */
+export interface ReleaseToRun {
+  dir: string;
+  node: string;
+}
+
 export interface NodeProcess {
   url: string;
   port: number;
@@ -35,10 +41,11 @@ export interface NodeProcess {
 /**
  * A real server node: `server/src/main.ts` in its own Node process, as in production, on a free
  * port of 127.0.0.1, using the given Redis and key prefix (so it joins the other nodes there), or
- * with `store: 'memory'` the embedded store, as `npm start` without `REDIS_URL`.
+ * with `store: 'memory'` the embedded store, as `npm start` without `REDIS_URL`. With `release`,
+ * the built `server/dist/main.js` of that release instead, with NODE_ENV=production as the image sets it.
  */
 export async function startNodeProcess(
-  options: ({ redisUrl: string; keyPrefix: string } | { store: 'memory' }) & { port?: number },
+  options: ({ redisUrl: string; keyPrefix: string } | { store: 'memory' }) & { port?: number; release?: ReleaseToRun },
 ): Promise<NodeProcess> {
   const port = options.port ?? (await closedPort());
   const env: NodeJS.ProcessEnv = {
@@ -54,11 +61,15 @@ export async function startNodeProcess(
     delete env.REDIS_URL;
     delete env.REDIS_KEY_PREFIX;
   }
-  const child = spawn(process.execPath, ['--import', tsxLoader(), 'server/src/main.ts'], {
-    cwd: root,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const { release } = options;
+  if (release) env.NODE_ENV = 'production';
+  const child = release
+    ? spawn(release.node, ['server/dist/main.js'], { cwd: release.dir, env, stdio: ['ignore', 'pipe', 'pipe'] })
+    : spawn(process.execPath, ['--import', tsxLoader(), 'server/src/main.ts'], {
+        cwd: root,
+        env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
