@@ -379,7 +379,7 @@ function storeContract(name: string, factory: StoreFactory) {
       expect(await store.eventsSince(id, 0)).toHaveLength(2);
     });
 
-    it("keeps each kind for its own retention: a Lean Coffee goes, a team space stays whole", async () => {
+    it('keeps each kind for its own retention: a Lean Coffee goes, a team space stays whole', async () => {
       const store = await open({ retentionMs: 400, teamSpaceRetentionMs: 60_000 });
       expect(store.retentionFor('lean-coffee')).toBe(400);
       expect(store.retentionFor('team-space')).toBe(60_000);
@@ -399,7 +399,7 @@ function storeContract(name: string, factory: StoreFactory) {
       expect(await store.facilitatorForKey(space.id, 'key-hash-fac')).toBe('p_fac');
     });
 
-    it('tells when a session expires: its last write plus its kind\'s retention', async () => {
+    it("tells when a session expires: its last write plus its kind's retention", async () => {
       const store = await open({ retentionMs: 60_000, teamSpaceRetentionMs: 730 * DAY_MS });
       const before = Date.now();
       const leanCoffee = await seeded(store);
