@@ -1,8 +1,11 @@
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { desktopContext } from '../support/browser.ts';
 import { browserSuite, click } from '../support/browserSuite.ts';
+import { endedLeanCoffee } from '../support/endedLeanCoffee.ts';
+import { seatBrowser } from '../support/remoteSeat.ts';
+import type { TestSession } from '../support/serverClients.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -82,6 +85,39 @@ describe('a team space near the end of its retention', () => {
       const minutes = warning.getByRole('link', { name: 'Zu Protokollen und Beschlussbuch' });
       expect(await minutes.getAttribute('href')).toMatch(/^\/t\/[A-Z0-9]+\/minutes$/);
       await shoot(page, 'team-space-retention-warning', warning);
+    },
+  );
+});
+
+describe('an ended Lean Coffee’s summary, as its facilitator sees it', () => {
+  const suite = browserSuite('e2e-lean-coffee-retention');
+  let session: TestSession | undefined;
+  afterEach(() => session?.close());
+
+  it(
+    'tells until when the summary stays available, on the board and on the summary page',
+    { timeout: 60_000 },
+    async () => {
+      session = await endedLeanCoffee(suite.app.server.url);
+      // The suite's store keeps a Lean Coffee for an hour after its last change: today, or tomorrow near midnight.
+      const dates = [germanDate(Date.now() + 50 * 60 * 1000), germanDate(Date.now() + 2 * 60 * 60 * 1000)];
+      const context = await desktopContext(suite.browser, { locale: 'de-DE' });
+      await seatBrowser(context, session.sessionId, session.created);
+      const page = await context.newPage();
+      for (const path of [`/s/${session.sessionId}`, `/s/${session.sessionId}/summary`]) {
+        await page.goto(`${suite.app.server.url}${path}`);
+        const note = page.getByText(
+          /^Diese Zusammenfassung bleibt bis zum .+ abrufbar\. Danach wird die Sitzung gelöscht\.$/,
+        );
+        await note.waitFor();
+        const text = await note.innerText();
+        expect(
+          dates.some((date) => text.includes(`bis zum ${date} abrufbar`)),
+          `${path}: ${text}`,
+        ).toBe(true);
+        await shoot(page, `lean-coffee-retention${path.endsWith('summary') ? '-summary' : '-board'}`, note);
+      }
+      await context.close();
     },
   );
 });
