@@ -13,6 +13,7 @@ describe('loadConfig', () => {
       allowedOrigins: undefined,
       trustProxy: undefined,
       retentionMs: 30 * 24 * 60 * 60 * 1000,
+      teamSpaceRetentionMs: 730 * 24 * 60 * 60 * 1000,
       logLevel: 'info',
     });
   });
@@ -29,6 +30,7 @@ describe('loadConfig', () => {
         ALLOWED_ORIGINS: 'https://runde.example.org/,http://192.168.1.20:3000',
         TRUST_PROXY: 'loopback, 172.16.0.0/12,fd00::/8, 10.0.0.5',
         RETENTION_DAYS: '0.5',
+        TEAM_SPACE_RETENTION_DAYS: '400',
         LOG_LEVEL: 'warn',
       }),
     ).toEqual({
@@ -41,6 +43,7 @@ describe('loadConfig', () => {
       allowedOrigins: ['https://runde.example.org', 'http://192.168.1.20:3000'],
       trustProxy: ['loopback', '172.16.0.0/12', 'fd00::/8', '10.0.0.5'],
       retentionMs: 12 * 60 * 60 * 1000,
+      teamSpaceRetentionMs: 400 * 24 * 60 * 60 * 1000,
       logLevel: 'warn',
     });
   });
@@ -58,6 +61,9 @@ describe('loadConfig', () => {
     ['ALLOWED_ORIGINS', 'ftp://runde.example.org'],
     ['RETENTION_DAYS', '0'],
     ['RETENTION_DAYS', 'thirty'],
+    ['TEAM_SPACE_RETENTION_DAYS', '364'],
+    ['TEAM_SPACE_RETENTION_DAYS', '30'],
+    ['TEAM_SPACE_RETENTION_DAYS', 'two years'],
     ['LOG_LEVEL', 'loud'],
     ['TRUST_PROXY', 'true'],
     ['TRUST_PROXY', 'nginx'],
@@ -65,6 +71,13 @@ describe('loadConfig', () => {
   ])('names %s=%s in a clear error', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`^Invalid configuration:\\n  ${name}: `));
+  });
+
+  it('refuses a team-space retention below its floor, saying why', () => {
+    expect(() => loadConfig({ TEAM_SPACE_RETENTION_DAYS: '90' })).toThrow(
+      /TEAM_SPACE_RETENTION_DAYS: must be at least 365 days: a team that pauses for a year must find its space whole \(got "90"\)/,
+    );
+    expect(loadConfig({ TEAM_SPACE_RETENTION_DAYS: '365' }).teamSpaceRetentionMs).toBe(365 * 24 * 60 * 60 * 1000);
   });
 
   it('reads ALLOWED_HOSTS=* as any host', () => {

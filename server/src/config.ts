@@ -76,6 +76,15 @@ const trustProxySchema = z.string().transform((value, ctx): number | string[] =>
   return entries;
 });
 
+/**
+ * The shortest retention a team space may be given, in days. A team space is a team's record over
+ * years (decision log, open actions, backlog), and it is only refreshed by a change: a team that
+ * pauses (summer holidays, a reorganisation, a parental leave of its only facilitator) must find
+ * it whole when it comes back. A year covers the longest such pause we can plausibly expect and
+ * one more annual meeting; anything shorter turns a routine pause into silent data loss.
+ */
+export const TEAM_SPACE_RETENTION_MIN_DAYS = 365;
+
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 const envSchema = z.object({
@@ -90,6 +99,14 @@ const envSchema = z.object({
   ALLOWED_ORIGINS: optional(allowedOriginsSchema),
   TRUST_PROXY: optional(trustProxySchema),
   RETENTION_DAYS: optional(z.coerce.number().positive().max(3650)).transform((v) => v ?? 30),
+  TEAM_SPACE_RETENTION_DAYS: optional(
+    z.coerce
+      .number()
+      .min(TEAM_SPACE_RETENTION_MIN_DAYS, {
+        error: `must be at least ${TEAM_SPACE_RETENTION_MIN_DAYS} days: a team that pauses for a year must find its space whole`,
+      })
+      .max(3650),
+  ).transform((v) => v ?? 730),
   LOG_LEVEL: optional(z.enum(logLevels)).transform((v) => v ?? 'info'),
 });
 
@@ -114,8 +131,10 @@ export interface Config {
    * per-address limit keys on the peer address (behind a proxy: the proxy's, shared by everyone).
    */
   trustProxy: number | readonly string[] | undefined;
-  /** How long a session's keys live after its last write. */
+  /** How long a Lean Coffee's keys live after its last write (`RETENTION_DAYS`). */
   retentionMs: number;
+  /** How long a team space's keys live after its last write (`TEAM_SPACE_RETENTION_DAYS`). */
+  teamSpaceRetentionMs: number;
   logLevel: LogLevel;
 }
 
@@ -150,6 +169,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     allowedOrigins: e.ALLOWED_ORIGINS,
     trustProxy: e.TRUST_PROXY,
     retentionMs: Math.round(e.RETENTION_DAYS * DAY_MS),
+    teamSpaceRetentionMs: Math.round(e.TEAM_SPACE_RETENTION_DAYS * DAY_MS),
     logLevel: e.LOG_LEVEL,
   };
 }

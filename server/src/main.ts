@@ -13,16 +13,25 @@ async function openStore(config: Config, logger: Logger): Promise<SessionStore> 
     logger.warn(
       'REDIS_URL is not set: sessions are kept in memory, lost on restart, and this must be the only server node',
     );
-    return new MemorySessionStore({ retentionMs: config.retentionMs });
+    return new MemorySessionStore({
+      retentionMs: config.retentionMs,
+      teamSpaceRetentionMs: config.teamSpaceRetentionMs,
+    });
   }
   const store = new RedisSessionStore({
     url: config.redisUrl,
     keyPrefix: config.redisKeyPrefix,
     retentionMs: config.retentionMs,
+    teamSpaceRetentionMs: config.teamSpaceRetentionMs,
     logger,
   });
   logger.info('connecting to Redis');
   await store.ready();
+  // In the background: serving does not wait for a walk over every stored session.
+  store.upgradeTeamSpaceRetention().then(
+    (upgraded) => logger.info({ upgraded }, 'team spaces of an earlier release keep the team-space retention'),
+    (err: unknown) => logger.warn({ err }, 'could not apply the team-space retention to older team spaces'),
+  );
   return store;
 }
 

@@ -10,8 +10,10 @@ import {
   applyAll,
   defaultLeanCoffeeSettings,
   initialState,
+  replayLoop,
   type ArchivedItem,
   type DomainEvent,
+  type LoopEvent,
   type Phase,
   type SessionState,
 } from '@runde/shared';
@@ -27,6 +29,7 @@ interface StoreHarness {
 
 interface StoreOptions {
   retentionMs: number;
+  teamSpaceRetentionMs?: number;
   maxEvents: number;
   archiveMaxEntries?: number;
 }
@@ -80,6 +83,26 @@ const archivedAction = (n: number): ArchivedItem => ({
   },
 });
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** A team space at version 2: opened, with its facilitator. */
+function teamSpaceEvents(id: string): LoopEvent[] {
+  return [
+    { type: 'space:created', id, title: 'Team', createdAt: 1 },
+    {
+      type: 'participant:joined',
+      participant: { id: 'p_fac', name: 'Fac', role: 'facilitator', online: false, joinedAt: 1 },
+    },
+  ];
+}
+const spaceRenamed = (title: string): LoopEvent => ({
+  type: 'space:updated',
+  title,
+  roomNames: { operational: null, governance: null, individual: null, relationship: null },
+  checklist: [],
+  metrics: [],
+});
+
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -106,6 +129,23 @@ function storeContract(name: string, factory: StoreFactory) {
       });
       expect(ok).toBe(true);
       return { id, events, state: stateAfter(events) };
+    };
+
+    /** A team space at version 2 with a token, a facilitator key and one archived action. */
+    const seededSpace = async (store: SessionStore) => {
+      const id = newId();
+      const events = teamSpaceEvents(id);
+      const ok = await store.create(id, {
+        events,
+        state: replayLoop(events),
+        tokens: [{ tokenHash: 'token-hash-fac', participantId: 'p_fac' }],
+        facilitatorKeys: [{ keyHash: 'key-hash-fac', participantId: 'p_fac' }],
+      });
+      expect(ok).toBe(true);
+      const state = replayLoop([...events, spaceRenamed('Team A')]);
+      const committed = await store.commit(id, 2, [spaceRenamed('Team A')], state, { archive: [archivedAction(1)] });
+      expect(committed).toEqual({ ok: true, version: 3 });
+      return { id, state };
     };
 
     afterAll(async () => {
@@ -339,6 +379,41 @@ function storeContract(name: string, factory: StoreFactory) {
       expect(await store.eventsSince(id, 0)).toHaveLength(2);
     });
 
+    it('keeps each kind for its own retention: a Lean Coffee goes, a team space stays whole', async () => {
+      const store = await open({ retentionMs: 400, teamSpaceRetentionMs: 60_000 });
+      expect(store.retentionFor('lean-coffee')).toBe(400);
+      expect(store.retentionFor('team-space')).toBe(60_000);
+      const leanCoffee = await seeded(store);
+      const space = await seededSpace(store);
+      const spaceTtl = await store.remainingTtlMs(space.id);
+      expect(spaceTtl).toBeGreaterThan(59_000);
+      expect(spaceTtl).toBeLessThanOrEqual(60_000);
+      await sleep(700);
+      expect(await store.load(leanCoffee.id)).toBeNull();
+      expect(await store.expiresAt(leanCoffee.id)).toBeNull();
+      // Everything of the team space is still there: state, log, archive, a member's token, the facilitator key.
+      expect(await store.load(space.id)).toEqual({ state: space.state, version: 3 });
+      expect(await store.eventsSince(space.id, 0)).toHaveLength(3);
+      expect((await store.archive(space.id, { kind: 'action', limit: 20 })).entries).toHaveLength(1);
+      expect(await store.participantForToken(space.id, 'token-hash-fac')).toBe('p_fac');
+      expect(await store.facilitatorForKey(space.id, 'key-hash-fac')).toBe('p_fac');
+    });
+
+    it("tells when a session expires: its last write plus its kind's retention", async () => {
+      const store = await open({ retentionMs: 60_000, teamSpaceRetentionMs: 730 * DAY_MS });
+      const before = Date.now();
+      const leanCoffee = await seeded(store);
+      const space = await seededSpace(store);
+      const after = Date.now();
+      const leanCoffeeExpiry = await store.expiresAt(leanCoffee.id);
+      expect(leanCoffeeExpiry).toBeGreaterThanOrEqual(before + 60_000 - 50);
+      expect(leanCoffeeExpiry).toBeLessThanOrEqual(after + 60_000 + 50);
+      const spaceExpiry = await store.expiresAt(space.id);
+      expect(spaceExpiry).toBeGreaterThanOrEqual(before + 730 * DAY_MS - 50);
+      expect(spaceExpiry).toBeLessThanOrEqual(after + 730 * DAY_MS + 50);
+      expect(await store.expiresAt(newId())).toBeNull();
+    });
+
     it('archives items in order with a commit, pages them newest first, bounded, and deletes them with the session', async () => {
       const store = await open({ archiveMaxEntries: 5 });
       const { id, state } = await seeded(store);
@@ -382,8 +457,8 @@ function storeContract(name: string, factory: StoreFactory) {
   });
 }
 
-storeContract('memory', async ({ retentionMs, maxEvents, archiveMaxEntries }) => {
-  const store = new MemorySessionStore({ retentionMs, maxEvents, archiveMaxEntries });
+storeContract('memory', async ({ retentionMs, teamSpaceRetentionMs, maxEvents, archiveMaxEntries }) => {
+  const store = new MemorySessionStore({ retentionMs, teamSpaceRetentionMs, maxEvents, archiveMaxEntries });
   return { store, close: () => store.close() };
 });
 
@@ -392,11 +467,60 @@ afterAll(async () => {
   await Promise.all(redisPrefixes.map((prefix) => deleteTestKeys(prefix)));
 });
 
-storeContract('redis', async ({ retentionMs, maxEvents, archiveMaxEntries }) => {
+storeContract('redis', async ({ retentionMs, teamSpaceRetentionMs, maxEvents, archiveMaxEntries }) => {
   const prefix = uniquePrefix('store-contract');
   redisPrefixes.push(prefix);
-  const store = await openRedisStore(prefix, { retentionMs, maxEvents, archiveMaxEntries });
+  const store = await openRedisStore(prefix, { retentionMs, teamSpaceRetentionMs, maxEvents, archiveMaxEntries });
   return { store, close: () => store.close() };
+});
+
+/** A team space at version 3 with a token and one archived action, as the server would leave it. */
+async function storeTeamSpace(store: SessionStore): Promise<{ id: string; version: number }> {
+  const id = newId();
+  const events = teamSpaceEvents(id);
+  await store.create(id, {
+    events,
+    state: replayLoop(events),
+    tokens: [{ tokenHash: 'token-hash-fac', participantId: 'p_fac' }],
+    facilitatorKeys: [{ keyHash: 'key-hash-fac', participantId: 'p_fac' }],
+  });
+  const state = replayLoop([...events, spaceRenamed('Team A')]);
+  await store.commit(id, 2, [spaceRenamed('Team A')], state, {
+    archive: [archivedAction(1)],
+    command: { participantId: 'p_fac', commandId: 'cmd-rename-0001' },
+  });
+  return { id, version: 3 };
+}
+
+describe('memory session store with an injected clock', () => {
+  it('lets a Lean Coffee go after 30 days and keeps a team space idle for 90 days whole, for 730', async () => {
+    let now = Date.UTC(2026, 5, 1);
+    const store = new MemorySessionStore({ retentionMs: 30 * DAY_MS, clock: () => now });
+    try {
+      const events = openingEvents();
+      const leanCoffee = newId();
+      await store.create(leanCoffee, { events, state: stateAfter(events), tokens: [], facilitatorKeys: [] });
+      const space = await storeTeamSpace(store);
+      expect(await store.expiresAt(space.id)).toBe(now + 730 * DAY_MS);
+      now += 30 * DAY_MS - 1;
+      expect(await store.load(leanCoffee)).not.toBeNull();
+      now += 1;
+      expect(await store.load(leanCoffee)).toBeNull();
+      now += 60 * DAY_MS;
+      expect((await store.load(space.id))?.version).toBe(3);
+      expect(await store.participantForToken(space.id, 'token-hash-fac')).toBe('p_fac');
+      expect((await store.archive(space.id, { kind: 'action', limit: 20 })).entries).toHaveLength(1);
+      // Back after the summer: the first change keeps it two more years from now.
+      const state = (await store.load(space.id))?.state;
+      if (state?.kind !== 'team-space') throw new Error('expected the team space');
+      expect((await store.commit(space.id, 3, [spaceRenamed('Team B')], state)).ok).toBe(true);
+      expect(await store.expiresAt(space.id)).toBe(now + 730 * DAY_MS);
+      now += 730 * DAY_MS;
+      expect(await store.load(space.id)).toBeNull();
+    } finally {
+      await store.close();
+    }
+  });
 });
 
 describe('redis session store specifics', () => {
@@ -476,6 +600,57 @@ describe('redis session store specifics', () => {
       }
       expect(await raw.hGetAll(keys[2])).toEqual({ [tokenHash]: 'p_fac', 'hash-a': 'p_a' });
       expect(await raw.hGetAll(keys[3])).toEqual({ 'key-hash': 'p_fac' });
+    } finally {
+      await raw.close();
+      await store.close();
+    }
+  });
+
+  it('gives every key of a team space the team-space retention on each commit', async () => {
+    const store = await openRedisStore(prefix, { retentionMs: 30 * DAY_MS });
+    const raw = await openRawRedis();
+    try {
+      const { id } = await storeTeamSpace(store);
+      const keys = sessionKeys(prefix, id);
+      const [, , , , , archivedMeetings, archivedTensions] = keys;
+      for (const key of keys.filter((k) => k !== archivedMeetings && k !== archivedTensions)) {
+        const ttl = await raw.pTTL(key);
+        expect(ttl, key).toBeGreaterThan(730 * DAY_MS - 60_000);
+        expect(ttl, key).toBeLessThanOrEqual(730 * DAY_MS);
+      }
+    } finally {
+      await raw.close();
+      await store.close();
+    }
+  });
+
+  it('gives team spaces stored by an earlier release the team-space retention once, and leaves Lean Coffees alone', async () => {
+    const ownPrefix = uniquePrefix('store-upgrade');
+    redisPrefixes.push(ownPrefix);
+    const store = await openRedisStore(ownPrefix, { retentionMs: 30 * DAY_MS });
+    const raw = await openRawRedis();
+    try {
+      const space = await storeTeamSpace(store);
+      const leanCoffee = newId();
+      const events = openingEvents();
+      await store.create(leanCoffee, { events, state: stateAfter(events), tokens: [], facilitatorKeys: [] });
+      // What an earlier release left: no 'retention' field, every key 30 days less what has passed.
+      const earlier = 10 * DAY_MS;
+      for (const id of [space.id, leanCoffee]) {
+        await raw.hDel(sessionKeys(ownPrefix, id)[0], 'retention');
+        for (const key of sessionKeys(ownPrefix, id)) await raw.pExpire(key, earlier);
+      }
+      expect(await store.upgradeTeamSpaceRetention()).toBe(1);
+      for (const key of sessionKeys(ownPrefix, space.id)) {
+        const ttl = await raw.pTTL(key);
+        if (ttl === -2) continue; // an archive list this space never filled
+        expect(ttl, key).toBeGreaterThan(730 * DAY_MS - 60_000);
+      }
+      expect(await raw.pTTL(sessionKeys(ownPrefix, leanCoffee)[0])).toBeLessThanOrEqual(earlier);
+      // Once only: a second start (or a second node) changes nothing, so it never extends a space again.
+      await raw.pExpire(sessionKeys(ownPrefix, space.id)[0], 700 * DAY_MS);
+      expect(await store.upgradeTeamSpaceRetention()).toBe(0);
+      expect(await raw.pTTL(sessionKeys(ownPrefix, space.id)[0])).toBeLessThanOrEqual(700 * DAY_MS);
     } finally {
       await raw.close();
       await store.close();

@@ -9,15 +9,20 @@ export interface AppUnderTest {
   stop(): Promise<void>;
 }
 
+export interface AppUnderTestOptions {
+  /** A team space's retention (default the store's, 730 days): short, to show a space near its date. */
+  teamSpaceRetentionMs?: number;
+}
+
 /**
  * The whole app as a browser meets it: the built web app and the socket server on one port,
  * backed by the test Redis under a key prefix of its own.
  */
-export async function startAppUnderTest(label: string): Promise<AppUnderTest> {
+export async function startAppUnderTest(label: string, options: AppUnderTestOptions = {}): Promise<AppUnderTest> {
   const webHandler = await loadWebHandler();
   if (!webHandler) throw new Error('web/build is missing: run the tests through `npm test`, which builds it');
   const prefix = uniquePrefix(label);
-  const store = await openRedisStore(prefix);
+  const store = await openRedisStore(prefix, { teamSpaceRetentionMs: options.teamSpaceRetentionMs });
   const server = await startTestServer({ store, webHandler });
   return {
     server,

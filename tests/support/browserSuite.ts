@@ -1,6 +1,6 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
-import { startAppUnderTest, type AppUnderTest } from './appServer.ts';
+import { startAppUnderTest, type AppUnderTest, type AppUnderTestOptions } from './appServer.ts';
 import { launchBrowser, takePolicyReports } from './browser.ts';
 
 /** What a browser test suite drives: the whole app on its own key prefix, and one Chromium. */
@@ -14,11 +14,11 @@ export interface BrowserSuite {
  * whose pages reported a CSP violation or a security header the browser could not parse. Call it in a
  * `describe` body; read `app` and `browser` inside tests, once they are running.
  */
-export function browserSuite(label: string): BrowserSuite {
+export function browserSuite(label: string, options: AppUnderTestOptions = {}): BrowserSuite {
   let app: AppUnderTest | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
-    app = await startAppUnderTest(label);
+    app = await startAppUnderTest(label, options);
     browser = await launchBrowser();
   });
   // Every page a browser test visits runs under the real security headers: nothing may be refused.

@@ -39,12 +39,19 @@ export async function startTestServer(options: CreateAppOptions & { port?: numbe
 /** A Redis store on the shared test Redis under `prefix`, connected. */
 export async function openRedisStore(
   prefix: string,
-  options: { retentionMs?: number; maxEvents?: number; archiveMaxEntries?: number; url?: string } = {},
+  options: {
+    retentionMs?: number;
+    teamSpaceRetentionMs?: number;
+    maxEvents?: number;
+    archiveMaxEntries?: number;
+    url?: string;
+  } = {},
 ): Promise<RedisSessionStore> {
   const store = new RedisSessionStore({
     url: options.url ?? testRedisUrl(),
     keyPrefix: prefix,
     retentionMs: options.retentionMs ?? 60 * 60 * 1000,
+    teamSpaceRetentionMs: options.teamSpaceRetentionMs,
     maxEvents: options.maxEvents,
     archiveMaxEntries: options.archiveMaxEntries,
   });

@@ -20,7 +20,8 @@ import { defineHandler } from './defineHandler.ts';
  * contact (`sinceVersion` 0). Both are masked for the asking participant. What the store handed
  * out also tells this node's timer scheduler the session's current deadline (possibly set on
  * another node). Whole snapshots are the costliest answer, so each seat has a budget of them
- * (`snapshotLimiter`); a client over it hears `rate_limited` and asks again later.
+ * (`snapshotLimiter`); a client over it hears `rate_limited` and asks again later. A snapshot
+ * also tells until when the store keeps the session (what facilitators are shown).
  */
 export function syncHandler(store: SessionStore, timers: TimerScheduler, snapshots: RateLimiterAbstract) {
   return defineHandler(
@@ -43,13 +44,15 @@ export function syncHandler(store: SessionStore, timers: TimerScheduler, snapsho
         return fail(ErrorCode.rateLimited, 'Too many full refreshes. Please wait a moment.');
       }
       const current = await store.load(sessionId);
-      if (!current) return fail(ErrorCode.notFound, 'No such session.');
+      const expiresAt = current && (await store.expiresAt(sessionId));
+      if (!current || expiresAt === null) return fail(ErrorCode.notFound, 'No such session.');
       timers.track(sessionId, timerOfAny(current.state));
       const result: SyncResult = {
         kind: 'snapshot',
         version: current.version,
         state: viewForAny(current.state, viewer),
         you: participantId,
+        retention: { expiresAt, retentionMs: store.retentionFor(current.state.kind) },
       };
       return succeed(result);
     },

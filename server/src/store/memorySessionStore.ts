@@ -1,9 +1,12 @@
-import type { AnyEvent, AnyState, AnyVersionedEvent, ArchiveKind, ArchivedItem } from '@runde/shared';
+import type { AnyEvent, AnyState, AnyVersionedEvent, ArchiveKind, ArchivedItem, SessionKind } from '@runde/shared';
 import {
   ARCHIVE_MAX_BYTES,
   ARCHIVE_MAX_ENTRIES,
   DEFAULT_MAX_EVENTS,
+  DEFAULT_TEAM_SPACE_RETENTION_MS,
   MAX_COMMAND_IDS,
+  retentionOfKind,
+  type RetentionByKind,
   type CommitOptions,
   type ArchiveQuery,
   type CommitResult,
@@ -37,7 +40,10 @@ interface Entry {
 }
 
 export interface MemorySessionStoreOptions {
+  /** A Lean Coffee's retention after its last write. */
   retentionMs: number;
+  /** A team space's (default DEFAULT_TEAM_SPACE_RETENTION_MS). */
+  teamSpaceRetentionMs?: number;
   maxEvents?: number;
   /** Bounds of each kind's archive (defaults ARCHIVE_MAX_ENTRIES, ARCHIVE_MAX_BYTES). */
   archiveMaxEntries?: number;
@@ -56,7 +62,7 @@ export class MemorySessionStore implements SessionStore {
   /** Memory never reconnects: cached states stay comparable by version alone. */
   readonly epoch = 0;
   readonly #sessions = new Map<string, Entry>();
-  readonly #retentionMs: number;
+  readonly #retention: RetentionByKind;
   readonly #maxEvents: number;
   readonly #archiveMaxEntries: number;
   readonly #archiveMaxBytes: number;
@@ -64,7 +70,10 @@ export class MemorySessionStore implements SessionStore {
   readonly #sweeper: NodeJS.Timeout;
 
   constructor(options: MemorySessionStoreOptions) {
-    this.#retentionMs = options.retentionMs;
+    this.#retention = {
+      leanCoffeeMs: options.retentionMs,
+      teamSpaceMs: options.teamSpaceRetentionMs ?? DEFAULT_TEAM_SPACE_RETENTION_MS,
+    };
     this.#maxEvents = options.maxEvents ?? DEFAULT_MAX_EVENTS;
     this.#archiveMaxEntries = options.archiveMaxEntries ?? ARCHIVE_MAX_ENTRIES;
     this.#archiveMaxBytes = options.archiveMaxBytes ?? ARCHIVE_MAX_BYTES;
@@ -85,7 +94,7 @@ export class MemorySessionStore implements SessionStore {
       projectorKeyHash: null,
       commands: new Map(),
       archive: { meeting: emptyArchive(), tension: emptyArchive(), action: emptyArchive() },
-      expiresAt: this.#clock() + this.#retentionMs,
+      expiresAt: this.#clock() + this.retentionFor(input.state.kind),
     });
     return true;
   }
@@ -121,7 +130,7 @@ export class MemorySessionStore implements SessionStore {
     for (const grant of options.grantTokens ?? []) entry.tokens.set(grant.tokenHash, grant.participantId);
     for (const item of options.archive ?? []) this.#archive(entry.archive[item.kind], item);
     if (member !== undefined) this.#remember(entry.commands, member, entry.version);
-    entry.expiresAt = this.#clock() + this.#retentionMs;
+    entry.expiresAt = this.#clock() + this.retentionFor(nextState.kind);
     return { ok: true, version: entry.version };
   }
 
@@ -161,6 +170,14 @@ export class MemorySessionStore implements SessionStore {
 
   async facilitatorForKey(id: string, keyHash: string): Promise<string | null> {
     return this.#live(id)?.facilitatorKeys.get(keyHash) ?? null;
+  }
+
+  retentionFor(kind: SessionKind): number {
+    return retentionOfKind(this.#retention, kind);
+  }
+
+  async expiresAt(id: string): Promise<number | null> {
+    return this.#live(id)?.expiresAt ?? null;
   }
 
   async setProjectorKey(id: string, keyHash: string): Promise<boolean> {

@@ -19,7 +19,8 @@ if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
 redis.call('DEL', KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[6], KEYS[7], KEYS[8])
 local n = tonumber(ARGV[2])
 local t = tonumber(ARGV[5])
-redis.call('HSET', KEYS[1], 'state', ARGV[1], 'version', n, 'snapshot', n)
+-- 'retention' records the retention the last write applied; see TEAM_SPACE_RETENTION_UPGRADE.
+redis.call('HSET', KEYS[1], 'state', ARGV[1], 'version', n, 'snapshot', n, 'retention', ARGV[3])
 if n > 0 then
   redis.call('RPUSH', KEYS[2], unpack(ARGV, 6, 5 + n))
   redis.call('LTRIM', KEYS[2], -tonumber(ARGV[4]), -1)
@@ -125,7 +126,9 @@ if commandId ~= '' then
   redis.call('ZREMRANGEBYRANK', KEYS[5], 0, -tonumber(ARGV[7]) - 1)
 end
 ${ARCHIVE_APPEND}
--- Retention counts from the last write, for all keys together, so none outlives the others.
+-- Retention (the session kind's) counts from the last write, for all keys together, so none
+-- outlives the others.
+redis.call('HSET', KEYS[1], 'retention', ARGV[3])
 for i = 1, #KEYS do redis.call('PEXPIRE', KEYS[i], ARGV[3]) end
 return {'ok', version}
 `;
@@ -175,6 +178,25 @@ redis.call('HSET', KEYS[1], 'projectorKey', ARGV[1])
 return 1
 `;
 
+/**
+ * ARGV: a team space's retention ms. For a session no write of this release has touched yet (no
+ * 'retention' field): an older release gave every session the short Lean Coffee retention, so a
+ * team space on a pause at the upgrade would go before its next write. A team space gets its
+ * kind's retention, from now, once; a Lean Coffee is left alone (its next write or expiry settles
+ * it). Idempotent, so any number of nodes may run it at once and again at every start.
+ * The kind is read from the snapshot's opening bytes: states are written as JSON starting with
+ * the session id (a join code) and then `"kind"`, so user text can never be mistaken for it.
+ * Reply: 1 when the retention was applied, 0 otherwise.
+ */
+const TEAM_SPACE_RETENTION_UPGRADE = `
+if redis.call('HEXISTS', KEYS[1], 'retention') == 1 then return 0 end
+local state = redis.call('HGET', KEYS[1], 'state')
+if not state or not string.find(string.sub(state, 1, 100), '"kind":"team-space"', 1, true) then return 0 end
+redis.call('HSET', KEYS[1], 'retention', ARGV[1])
+for i = 1, #KEYS do redis.call('PEXPIRE', KEYS[i], ARGV[1]) end
+return 1
+`;
+
 function script(source: string, readOnly: boolean) {
   return defineScript({
     SCRIPT: source,
@@ -196,4 +218,5 @@ export const sessionScripts = {
   loadSession: script(LOAD, true),
   archivePage: script(ARCHIVE_PAGE, true),
   setProjectorKey: script(SET_PROJECTOR_KEY, false),
+  upgradeTeamSpaceRetention: script(TEAM_SPACE_RETENTION_UPGRADE, false),
 };

@@ -5,6 +5,7 @@ import {
   type AnyState,
   type AnyVersionedEvent,
   type ArchivedItem,
+  type SessionKind,
 } from '@runde/shared';
 import { createClient } from 'redis';
 import type { Logger } from 'pino';
@@ -14,8 +15,11 @@ import {
   ARCHIVE_MAX_BYTES,
   ARCHIVE_MAX_ENTRIES,
   DEFAULT_MAX_EVENTS,
+  DEFAULT_TEAM_SPACE_RETENTION_MS,
   MAX_COMMAND_IDS,
   SNAPSHOT_INTERVAL,
+  retentionOfKind,
+  type RetentionByKind,
   StoreUnavailableError,
   type CommitOptions,
   type ArchiveQuery,
@@ -31,7 +35,12 @@ import {
 export interface RedisSessionStoreOptions {
   url: string;
   keyPrefix: string;
+  /** A Lean Coffee's retention after its last write. */
   retentionMs: number;
+  /** A team space's (default DEFAULT_TEAM_SPACE_RETENTION_MS). */
+  teamSpaceRetentionMs?: number;
+  /** The clock `expiresAt` reads; Redis itself counts retention on its own. */
+  clock?: () => number;
   maxEvents?: number;
   /** Bounds of each kind's archive list (defaults ARCHIVE_MAX_ENTRIES, ARCHIVE_MAX_BYTES). */
   archiveMaxEntries?: number;
@@ -62,7 +71,8 @@ export class RedisSessionStore implements SessionStore {
   readonly kind = 'redis';
   readonly #client: StoreClient;
   readonly #prefix: string;
-  readonly #retentionMs: string;
+  readonly #retention: RetentionByKind;
+  readonly #clock: () => number;
   readonly #maxEvents: string;
   readonly #archiveMaxEntries: string;
   readonly #archiveMaxBytes: string;
@@ -77,7 +87,11 @@ export class RedisSessionStore implements SessionStore {
    */
   constructor(options: RedisSessionStoreOptions) {
     this.#prefix = options.keyPrefix;
-    this.#retentionMs = String(Math.max(1, Math.round(options.retentionMs)));
+    this.#retention = {
+      leanCoffeeMs: Math.max(1, Math.round(options.retentionMs)),
+      teamSpaceMs: Math.max(1, Math.round(options.teamSpaceRetentionMs ?? DEFAULT_TEAM_SPACE_RETENTION_MS)),
+    };
+    this.#clock = options.clock ?? Date.now;
     this.#maxEvents = String(options.maxEvents ?? DEFAULT_MAX_EVENTS);
     this.#archiveMaxEntries = String(options.archiveMaxEntries ?? ARCHIVE_MAX_ENTRIES);
     this.#archiveMaxBytes = String(options.archiveMaxBytes ?? ARCHIVE_MAX_BYTES);
@@ -123,7 +137,7 @@ export class RedisSessionStore implements SessionStore {
       this.#client.createSession(sessionKeys(this.#prefix, id), [
         JSON.stringify(input.state),
         String(events.length),
-        this.#retentionMs,
+        String(this.retentionFor(input.state.kind)),
         this.#maxEvents,
         String(input.tokens.length),
         ...events,
@@ -158,7 +172,7 @@ export class RedisSessionStore implements SessionStore {
       this.#client.commitSession(sessionKeys(this.#prefix, id), [
         String(expectedVersion),
         snapshotDue ? JSON.stringify(nextState) : '',
-        this.#retentionMs,
+        String(this.retentionFor(nextState.kind)),
         this.#maxEvents,
         String(serialized.length),
         options.command ? seatCommandMember(options.command) : '',
@@ -219,6 +233,40 @@ export class RedisSessionStore implements SessionStore {
   async facilitatorForKey(id: string, keyHash: string): Promise<string | null> {
     const [, , , secrets] = sessionKeys(this.#prefix, id);
     return (await this.#call(() => this.#client.hGet(secrets, keyHash))) ?? null;
+  }
+
+  retentionFor(kind: SessionKind): number {
+    return retentionOfKind(this.#retention, kind);
+  }
+
+  async expiresAt(id: string): Promise<number | null> {
+    const [session] = sessionKeys(this.#prefix, id);
+    const ttl = await this.#call(() => this.#client.pTTL(session));
+    // -2: no such key; -1 (no expiry) never happens for keys these scripts wrote.
+    return ttl >= 0 ? this.#clock() + ttl : null;
+  }
+
+  /**
+   * Gives team spaces stored by an earlier release (which kept every session for the Lean Coffee
+   * retention) their own retention, counted from now: see TEAM_SPACE_RETENTION_UPGRADE. Walks the
+   * prefix with SCAN (never blocks Redis), one atomic script per session; sessions written by this
+   * release are skipped, so running it on every start of every node changes nothing twice.
+   * Returns how many team spaces got the long retention.
+   */
+  async upgradeTeamSpaceRetention(): Promise<number> {
+    const match = `${escapeGlob(this.#prefix)}{*}:session`;
+    const teamSpaceMs = String(this.#retention.teamSpaceMs);
+    let upgraded = 0;
+    for await (const keys of this.#client.scanIterator({ MATCH: match, COUNT: 500, TYPE: 'hash' })) {
+      for (const key of keys) {
+        const id = key.slice(this.#prefix.length + 1, -'}:session'.length);
+        const reply = await this.#call(() =>
+          this.#client.upgradeTeamSpaceRetention(sessionKeys(this.#prefix, id), [teamSpaceMs]),
+        );
+        if (reply === 1) upgraded += 1;
+      }
+    }
+    return upgraded;
   }
 
   async setProjectorKey(id: string, keyHash: string): Promise<boolean> {
@@ -298,6 +346,11 @@ function decodeSession(reply: unknown[]): StoredSession {
   const snapshot = JSON.parse(state) as AnyState;
   // Stored by an earlier release, perhaps: brought to today's shape as it is folded.
   return { state: foldStoredSession(snapshot, events), version };
+}
+
+/** A literal for a SCAN pattern: Redis globs treat `*`, `?`, `[`, `]` and `\\` specially. */
+function escapeGlob(literal: string): string {
+  return literal.replace(/[*?[\]\\]/g, '\\$&');
 }
 
 function errorName(err: unknown): string {

@@ -1,4 +1,12 @@
-import type { AnyEvent, AnyState, AnyVersionedEvent, ArchiveKind, ArchivedEntry, ArchivedItem } from '@runde/shared';
+import type {
+  AnyEvent,
+  AnyState,
+  AnyVersionedEvent,
+  ArchiveKind,
+  ArchivedEntry,
+  ArchivedItem,
+  SessionKind,
+} from '@runde/shared';
 
 /** A session as stored: the folded state and the version (number of events) it reflects. */
 export interface StoredSession {
@@ -78,7 +86,7 @@ export interface StoredArchivePage {
 /**
  * Where sessions live. Everything about a session is here and nowhere in process memory, so any
  * number of server nodes can share one store. Every write is atomic and refreshes the retention of
- * all of the session's data together.
+ * all of the session's data together, to the retention of the session's kind.
  */
 export interface SessionStore {
   readonly kind: 'redis' | 'memory';
@@ -110,6 +118,14 @@ export interface SessionStore {
   /** Removes the session and everything kept for it (log, tokens, secrets, command ids, archive) in one step. */
   delete(id: string): Promise<boolean>;
   facilitatorForKey(id: string, keyHash: string): Promise<string | null>;
+  /** How long a session of this kind is kept after its last write. */
+  retentionFor(kind: SessionKind): number;
+  /**
+   * When the session goes unless something is written before (ms on the store's clock); null when
+   * there is no session. What the store will really do, so a session kept under an older setting
+   * shows its older date until its next write.
+   */
+  expiresAt(id: string): Promise<number | null>;
   /**
    * Replaces the session's read-only projector key with this hash (the key before it stops working);
    * false, writing nothing, when there is no session. Kept with the session, so it expires and is
@@ -132,6 +148,24 @@ export interface SessionStore {
 /** The store could not be reached. Handlers tell the client `unavailable` rather than `internal`. */
 export class StoreUnavailableError extends Error {
   override name = 'StoreUnavailableError';
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * A team space's retention when the store is given none (the configuration always gives one):
+ * the long one, so a store opened without thinking about kinds never expires a team's records early.
+ */
+export const DEFAULT_TEAM_SPACE_RETENTION_MS = 730 * DAY_MS;
+
+/** Each kind's retention, in ms after the last write: one-off Lean Coffees short, team spaces long. */
+export interface RetentionByKind {
+  leanCoffeeMs: number;
+  teamSpaceMs: number;
+}
+
+export function retentionOfKind(retention: RetentionByKind, kind: SessionKind): number {
+  return kind === 'team-space' ? retention.teamSpaceMs : retention.leanCoffeeMs;
 }
 
 /** How many events a session keeps for catching up; a client further behind gets a snapshot. */

@@ -62,6 +62,17 @@ export const syncRequestSchema = z.strictObject({
 export type SyncRequest = z.infer<typeof syncRequestSchema>;
 
 /**
+ * How long the server keeps a session: until `expiresAt` (the server's clock, ms) unless something
+ * changes before, and every change moves it to that moment plus `retentionMs`. The server's
+ * configuration sets both (a team space's retention is long, a Lean Coffee's short); no command
+ * changes them.
+ */
+export interface SessionRetention {
+  expiresAt: number;
+  retentionMs: number;
+}
+
+/**
  * What a client missed: the events after its version when the server still has them all,
  * otherwise the whole state as this client may see it. Either kind of session by default; a
  * client that knows its kind (the web app, a Lean Coffee) narrows the parameters.
@@ -73,6 +84,7 @@ export type SyncResult<S extends AnyState = AnyState, E extends AnyEvent = AnyEv
       version: number;
       state: S;
       you: ParticipantId;
+      retention: SessionRetention;
     };
 
 /** Archived items one `archive:page` answer holds at most: a page of a minutes list. */

@@ -28,6 +28,7 @@ import {
   type Seat,
   type ServerToClientEvents,
   type SessionKind,
+  type SessionRetention,
   type SyncResult,
   type Timer,
 } from '@runde/shared/client';
@@ -187,6 +188,7 @@ export abstract class LiveSession<S extends AnyState, C extends AnyCommandType> 
   #holding = $state(0);
   #queued = $state.raw<readonly QueuedCommand[]>([]);
   #refused = $state.raw<readonly RefusedCommand[]>([]);
+  #retention = $state.raw<SessionRetention | null>(null);
   readonly #outbox: Outbox;
 
   readonly #kind: SessionKind;
@@ -280,6 +282,14 @@ export abstract class LiveSession<S extends AnyState, C extends AnyCommandType> 
 
   participantName(id: string | null): string | undefined {
     return id ? this.#replica.state?.participants.find((p) => p.id === id)?.name : undefined;
+  }
+
+  /**
+   * Until when the server keeps the session unless something changes (server clock, ms); null
+   * until the first snapshot. Each pushed change moves it to then plus the kind's retention.
+   */
+  get keptUntil(): number | null {
+    return this.#retention?.expiresAt ?? null;
   }
 
   /** This device's best estimate of the server's clock now: what timers count against. */
@@ -601,6 +611,13 @@ export abstract class LiveSession<S extends AnyState, C extends AnyCommandType> 
 
   #onEvents = (batch: EventBatch): void => {
     this.#lastHeard = Date.now();
+    // A push follows a commit just made, which renewed the retention. Events caught up by a sync
+    // may be older, so those leave the date alone: it may then show too early, never too late.
+    const retention = this.#retention;
+    if (retention && batch.events.length > 0) {
+      const renewed = this.serverNow() + retention.retentionMs;
+      if (renewed > retention.expiresAt) this.#retention = { ...retention, expiresAt: renewed };
+    }
     if (this.#syncing) {
       this.#held.push(...batch.events);
       return;
@@ -634,6 +651,7 @@ export abstract class LiveSession<S extends AnyState, C extends AnyCommandType> 
         this.#needSnapshot = false;
         if (result.kind === 'snapshot') {
           this.#you = result.you;
+          this.#retention = result.retention;
           // The kind is checked in #setReplica; a mismatch stops the session there.
           this.#setReplica({ state: result.state as S, version: result.version });
           if (this.#problem) return;

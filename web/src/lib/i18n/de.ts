@@ -409,6 +409,7 @@ export const de = {
     roti: 'Nutzen der investierten Zeit',
     topic: 'Thema',
     nothingYet: 'Noch nichts.',
+    keptUntil: 'Diese Zusammenfassung bleibt bis zum {{date}} abrufbar. Danach wird die Sitzung gelöscht.',
   },
   outbox: {
     refused: '{{what}} konnte nicht mehr gespeichert werden, als die Verbindung zurückkam.',

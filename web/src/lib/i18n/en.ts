@@ -394,6 +394,7 @@ export const en: CoreMessages = {
     roti: 'Return on time invested',
     topic: 'Topic',
     nothingYet: 'Nothing yet.',
+    keptUntil: 'This summary stays available until {{date}}. After that, the session is deleted.',
   },
   outbox: {
     refused: '{{what}} could no longer be saved when the connection came back.',

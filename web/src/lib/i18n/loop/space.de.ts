@@ -91,6 +91,13 @@ export const spaceDe = {
   members: {
     heading: 'Mitglieder',
   },
+  retention: {
+    keptUntil: 'Dieser Teamraum bleibt bis zum {{date}} gespeichert; jede Änderung verlängert die Frist.',
+    warningHeading: 'Dieser Teamraum wird bald gelöscht',
+    warning:
+      'Ohne Änderung wird er am {{date}} gelöscht. Jede Änderung erhält ihn, zum Beispiel eine neue Spannung. Protokolle und Beschlussbuch können Sie vorher herunterladen.',
+    minutes: 'Zu Protokollen und Beschlussbuch',
+  },
   settings: {
     heading: 'Einstellungen des Teamraums',
     title: 'Name des Teamraums',

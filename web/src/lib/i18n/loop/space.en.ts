@@ -91,6 +91,13 @@ export const spaceEn: Messages['space'] = {
   members: {
     heading: 'Members',
   },
+  retention: {
+    keptUntil: 'This team space is kept until {{date}}; every change extends it.',
+    warningHeading: 'This team space will be deleted soon',
+    warning:
+      'Unless something changes, it will be deleted on {{date}}. Any change keeps it, a new tension for example. You can download the minutes and the decision log before.',
+    minutes: 'Go to minutes and decision log',
+  },
   settings: {
     heading: 'Space settings',
     title: 'Name of the team space',
