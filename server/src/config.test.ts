@@ -14,6 +14,7 @@ describe('loadConfig', () => {
       trustProxy: undefined,
       retentionMs: 30 * 24 * 60 * 60 * 1000,
       logLevel: 'info',
+      metricsToken: undefined,
     });
   });
 
@@ -30,6 +31,7 @@ describe('loadConfig', () => {
         TRUST_PROXY: 'loopback, 172.16.0.0/12,fd00::/8, 10.0.0.5',
         RETENTION_DAYS: '0.5',
         LOG_LEVEL: 'warn',
+        METRICS_TOKEN: 'prometheus-7f3a9c2e1b',
       }),
     ).toEqual({
       port: 8080,
@@ -42,6 +44,7 @@ describe('loadConfig', () => {
       trustProxy: ['loopback', '172.16.0.0/12', 'fd00::/8', '10.0.0.5'],
       retentionMs: 12 * 60 * 60 * 1000,
       logLevel: 'warn',
+      metricsToken: 'prometheus-7f3a9c2e1b',
     });
   });
 
@@ -62,6 +65,8 @@ describe('loadConfig', () => {
     ['TRUST_PROXY', 'true'],
     ['TRUST_PROXY', 'nginx'],
     ['TRUST_PROXY', '10.0.0.0/33'],
+    ['METRICS_TOKEN', 'short'],
+    ['METRICS_TOKEN', 'has a space in the middle'],
   ])('names %s=%s in a clear error', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`^Invalid configuration:\\n  ${name}: `));
@@ -79,5 +84,11 @@ describe('loadConfig', () => {
     const attempt = () => loadConfig({ PORT: '-1', REDIS_URL: 'ftp://user:hunter2@host', LOG_LEVEL: 'x' });
     expect(attempt).toThrow(/PORT:.*\n.*REDIS_URL:.*\n.*LOG_LEVEL:/);
     expect(attempt).not.toThrow(/hunter2/);
+  });
+
+  it('never echoes a bad METRICS_TOKEN: it is a secret even when malformed', () => {
+    const attempt = () => loadConfig({ METRICS_TOKEN: 'almost-secret token' });
+    expect(attempt).toThrow(/METRICS_TOKEN:/);
+    expect(attempt).not.toThrow(/almost-secret/);
   });
 });

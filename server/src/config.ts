@@ -76,6 +76,14 @@ const trustProxySchema = z.string().transform((value, ctx): number | string[] =>
   return entries;
 });
 
+/**
+ * A bearer token for Prometheus: long enough not to be guessed, and only characters a header can
+ * carry without quoting.
+ */
+const metricsTokenSchema = z
+  .string()
+  .regex(/^[\x21-\x7e]{16,256}$/, 'must be 16 to 256 visible ASCII characters without spaces');
+
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 const envSchema = z.object({
@@ -91,6 +99,7 @@ const envSchema = z.object({
   TRUST_PROXY: optional(trustProxySchema),
   RETENTION_DAYS: optional(z.coerce.number().positive().max(3650)).transform((v) => v ?? 30),
   LOG_LEVEL: optional(z.enum(logLevels)).transform((v) => v ?? 'info'),
+  METRICS_TOKEN: optional(metricsTokenSchema),
 });
 
 export type LogLevel = (typeof logLevels)[number];
@@ -117,6 +126,11 @@ export interface Config {
   /** How long a session's keys live after its last write. */
   retentionMs: number;
   logLevel: LogLevel;
+  /**
+   * Bearer token `GET /metrics` requires. Unset: metrics answer only a scraper on loopback or a
+   * private network that reaches the node directly, not through a proxy.
+   */
+  metricsToken: string | undefined;
 }
 
 /** Thrown with a message meant for the operator's terminal, one line per bad variable. */
@@ -126,15 +140,17 @@ export class ConfigError extends Error {
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+const SECRET_VARIABLES: ReadonlySet<string> = new Set(['REDIS_URL', 'METRICS_TOKEN']);
+
 /** Reads the configuration from environment variables; throws {@link ConfigError} naming every bad one. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => {
       const name = issue.path.map(String).join('.');
-      // The value itself is shown because it is the operator's own input; REDIS_URL may hold a
-      // password, so that one is named but not echoed.
-      const value = name === 'REDIS_URL' ? '' : ` (got ${JSON.stringify(env[name])})`;
+      // The value itself is shown because it is the operator's own input; secrets (REDIS_URL may
+      // hold a password) are named but not echoed.
+      const value = SECRET_VARIABLES.has(name) ? '' : ` (got ${JSON.stringify(env[name])})`;
       return `  ${name}: ${issue.message}${value}`;
     });
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
@@ -151,5 +167,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy: e.TRUST_PROXY,
     retentionMs: Math.round(e.RETENTION_DAYS * DAY_MS),
     logLevel: e.LOG_LEVEL,
+    metricsToken: e.METRICS_TOKEN,
   };
 }
