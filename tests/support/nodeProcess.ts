@@ -38,7 +38,11 @@ export interface NodeProcess {
  * with `store: 'memory'` the embedded store, as `npm start` without `REDIS_URL`.
  */
 export async function startNodeProcess(
-  options: ({ redisUrl: string; keyPrefix: string } | { store: 'memory' }) & { port?: number },
+  options: ({ redisUrl: string; keyPrefix: string } | { store: 'memory' }) & {
+    port?: number;
+    /** More environment variables (METRICS_TOKEN, LOG_LEVEL …). */
+    env?: Record<string, string>;
+  },
 ): Promise<NodeProcess> {
   const port = options.port ?? (await closedPort());
   const env: NodeJS.ProcessEnv = {
@@ -46,6 +50,7 @@ export async function startNodeProcess(
     PORT: String(port),
     HOST: '127.0.0.1',
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+    ...options.env,
   };
   if ('redisUrl' in options) {
     env.REDIS_URL = options.redisUrl;
@@ -69,14 +74,15 @@ export async function startNodeProcess(
   const deadline = Date.now() + 45_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server node exited early:\n${output}`);
-    const healthy = await fetch(`${url}/healthz`).then(
+    // Ready, not just alive: the node has its store and takes connections.
+    const healthy = await fetch(`${url}/readyz`).then(
       (r) => r.ok,
       () => false,
     );
     if (healthy) break;
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
-      throw new Error(`server node did not become healthy:\n${output}`);
+      throw new Error(`server node did not become ready:\n${output}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
