@@ -63,6 +63,7 @@ export function createAppMetrics(options: AppMetricsOptions): AppMetrics {
     buckets: ACK_BUCKETS,
     registers: [registry],
   });
+  const ackByCommand = new Map<string, ReturnType<typeof ack.labels>>();
   const errors = new Counter({
     name: 'runde_errors_total',
     help: 'Commands and API requests answered with an error, by error code.',
@@ -123,7 +124,15 @@ export function createAppMetrics(options: AppMetricsOptions): AppMetrics {
 
   return {
     registry,
-    observeAck: (command, seconds) => ack.observe({ command }, seconds),
+    observeAck: (command, seconds) => {
+      // A child per command, found by name: prom-client would otherwise hash the labels each time.
+      let child = ackByCommand.get(command);
+      if (!child) {
+        child = ack.labels({ command });
+        ackByCommand.set(command, child);
+      }
+      child.observe(seconds);
+    },
     countError: (code) => errors.inc({ code: knownCodes.has(code) ? code : 'other' }),
     countCommit: (kind) => commits.inc({ kind }),
     observeFanOut: (seconds) => fanOut.observe(seconds),
