@@ -42,6 +42,8 @@ class Device {
   readonly disconnectReasons: string[] = [];
   /** Title → the version its ack named. */
   readonly acked = new Map<string, number>();
+  /** Sends that got `unavailable` or no ack and were sent again with their id. */
+  resent = 0;
 
   constructor(
     url: string,
@@ -87,6 +89,7 @@ class Device {
           return;
         }
         if (ack && ack.error.code !== 'unavailable') throw new Error(`topic:add refused: ${ack.error.code}`);
+        this.resent += 1;
       }
       await sleep(50);
     }
@@ -188,7 +191,8 @@ describe('SIGTERM on one of two nodes', () => {
 
     const logged = loggedShutdownMs(doomed.output());
     console.log(
-      `graceful shutdown: ${logged ?? '?'} ms as the node measured it, ${Math.round(exitMs)} ms from SIGTERM to exit`,
+      `graceful shutdown: ${logged ?? '?'} ms as the node measured it, ${Math.round(exitMs)} ms from SIGTERM to exit;`,
+      `${devices.reduce((sum, d) => sum + d.resent, 0)} sends resent after "unavailable" or a lost ack`,
     );
     expect(logged).toBeTypeOf('number');
   }, 90_000);
