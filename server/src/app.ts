@@ -3,7 +3,7 @@ import { createServer, type Server as HttpServer } from 'node:http';
 import express, { type Express, type RequestHandler } from 'express';
 import { Server, type ServerOptions } from 'socket.io';
 import { errorHandler, notFound, sendError } from './http/httpErrors.ts';
-import { healthRoute } from './http/healthRoute.ts';
+import { livenessRoute, readinessRoute } from './http/healthRoute.ts';
 import { hostGuard } from './http/hostGuard.ts';
 import { createHostPolicy } from './http/hostPolicy.ts';
 import { requestLog } from './http/requestLog.ts';
@@ -19,11 +19,15 @@ import {
   type RateLimits,
 } from './limits/rateLimits.ts';
 import { createLogger, type Logger } from './logger.ts';
+import { createAppMetrics, type AppMetrics } from './metrics/appMetrics.ts';
+import { countHttpErrors } from './metrics/countHttpErrors.ts';
+import { metricsRoute } from './metrics/metricsRoute.ts';
+import { startStorePings } from './metrics/storePings.ts';
 import { CommandRunner } from './session/commandRunner.ts';
 import { TimerScheduler } from './session/timerScheduler.ts';
 import { allowSocketRequest } from './socket/allowRequest.ts';
 import { attachSocket } from './socket/attachSocket.ts';
-import { coalesce, createLocalFanOut, createPublisher, relayCommits } from './socket/broadcast.ts';
+import { coalesce, createLocalFanOut, createPublisher, relayCommits, timedFanOut } from './socket/broadcast.ts';
 import { boundedParser } from './socket/frameParser.ts';
 import { sessionRoom, type RundeServer } from './socket/types.ts';
 import type { SessionStore } from './store/sessionStore.ts';
@@ -60,6 +64,13 @@ export interface AppConfig {
   maxHttpBodyBytes?: number;
   /** Commits to one session within this many ms go out as one frame per device (0: every commit at once). */
   broadcastWindowMs?: number;
+  /**
+   * Bearer token for `GET /metrics` (METRICS_TOKEN). Unset: only scrapers on loopback or a private
+   * network, reaching the node directly (not through a proxy), may read it.
+   */
+  metricsToken?: string;
+  /** Node's process metrics (CPU, memory, GC) on `/metrics` as well; main.ts turns them on. */
+  processMetrics?: boolean;
 }
 
 /**
@@ -94,7 +105,15 @@ export interface RundeApp {
   io: RundeServer;
   /** When this node will next try to expire each session's timer (diagnostics, tests). */
   timers: Pick<TimerScheduler, 'dueAt' | 'size'>;
-  /** Disconnects sockets, lets queued commands finish, closes the HTTP server. Leaves the store open. */
+  metrics: AppMetrics;
+  /** True from the start of {@link close}: `/readyz` answers 503, new sockets and commands are refused. */
+  readonly draining: boolean;
+  /**
+   * Shuts down gracefully: not ready at once, no new connections, lets commands already received
+   * finish and be acknowledged, then closes each socket's transport (its client reconnects by
+   * itself, through the proxy to another node), closes Socket.IO and its adapter, and the HTTP
+   * server. Leaves the store open.
+   */
   close(): Promise<void>;
 }
 
@@ -121,6 +140,7 @@ export function createApp(options: CreateAppOptions): RundeApp {
   });
   const headers = securityHeaders({ hsts: publicUrl?.startsWith('https:') ?? false });
 
+  let draining = false;
   const app = express();
   app.disable('x-powered-by');
   // Sockets read the client's address through express too (clientAddress), so this one setting
@@ -149,11 +169,21 @@ export function createApp(options: CreateAppOptions): RundeApp {
     // WebSocket only, as the web app connects: one connection stays on one node, so nodes behind a
     // proxy need no sticky sessions, which HTTP long-polling would (each poll may reach another node).
     transports: ['websocket'],
-    allowRequest: allowSocketRequest(hosts),
+    allowRequest: refuseWhileDraining(allowSocketRequest(hosts), () => draining),
     ...(options.adapter ? { adapter: options.adapter } : {}),
   });
+  const metrics = createAppMetrics({
+    connectedSockets: () => io.of('/').sockets.size,
+    liveSessions: () => countSessionRooms(io),
+    processMetrics: config.processMetrics,
+    redis: store.kind === 'redis',
+  });
+  const stopStorePings = startStorePings(store, metrics);
   // One gatherer for this node's sockets, fed by its own commits and by those relayed from others.
-  const localFanOut = coalesce(createLocalFanOut(io), config.broadcastWindowMs ?? DEFAULT_BROADCAST_WINDOW_MS);
+  const localFanOut = coalesce(
+    timedFanOut(createLocalFanOut(io), metrics.observeFanOut),
+    config.broadcastWindowMs ?? DEFAULT_BROADCAST_WINDOW_MS,
+  );
 
   const timers = new TimerScheduler({
     clock,
@@ -167,6 +197,7 @@ export function createApp(options: CreateAppOptions): RundeApp {
     ids,
     logger,
     publish: createPublisher(io, localFanOut, options.adapter !== undefined),
+    onCommit: (kind) => metrics.countCommit(kind),
     observe: (sessionId, state) => timers.track(sessionId, timerOfAny(state)),
   });
   if (options.adapter) {
@@ -175,8 +206,10 @@ export function createApp(options: CreateAppOptions): RundeApp {
       timers.trackEvents(sessionId, events);
     });
   }
-  attachSocket(io, {
+  const sockets = attachSocket(io, {
     store,
+    metrics,
+    draining: () => draining,
     runner,
     timers,
     clock,
@@ -199,8 +232,20 @@ export function createApp(options: CreateAppOptions): RundeApp {
   app.use(headers);
   app.use(keepStoredPolicyOnNotModified());
   app.use(requestLog(logger));
-  // Before the host check: probes (a Kubernetes kubelet, a load balancer) name an address, not the site.
-  app.get('/healthz', healthRoute(store));
+  app.use(countHttpErrors(metrics));
+  // A node shutting down asks keep-alive clients (a proxy's pooled connections) to go elsewhere.
+  app.use((_req, res, next) => {
+    if (draining) res.setHeader('Connection', 'close');
+    next();
+  });
+  // Before the host check: probes (a Kubernetes kubelet, a load balancer, Prometheus) name an
+  // address, not the site.
+  app.get('/healthz', livenessRoute());
+  app.get(
+    '/readyz',
+    readinessRoute(store, () => draining),
+  );
+  app.get('/metrics', metricsRoute(metrics, config.metricsToken));
   app.use(hostGuard(hosts, logger));
   app.use(
     '/api',
@@ -223,16 +268,58 @@ export function createApp(options: CreateAppOptions): RundeApp {
   let closing: Promise<void> | undefined;
   const close = () => {
     closing ??= (async () => {
+      draining = true;
+      // Stop listening at once: a proxy's next connection attempt is refused and goes to another node.
+      httpServer.close();
+      httpServer.closeIdleConnections();
       // No new expiry from this node; the store and the devices still know every deadline.
       timers.close();
-      // Closing Socket.IO disconnects every socket (each queues a presence update) and the HTTP server.
+      // Commands received before now are decided, committed and acknowledged; later ones were
+      // answered `unavailable`, which clients resend (with their ids) after reconnecting.
+      await sockets.settled();
+      await runner.drain();
+      // Closing the transport, not `socket.disconnect()`: a client told "io server disconnect"
+      // does not reconnect by itself, one whose connection closed does, through the proxy.
+      await sockets.closeTransports();
+      // Presence updates queued by those disconnects.
+      await runner.drain();
       await new Promise<void>((resolve) => {
         void io.close(() => resolve());
       });
       await runner.drain();
+      stopStorePings();
+      metrics.close();
     })();
     return closing;
   };
 
-  return { app, httpServer, io, timers, close };
+  return {
+    app,
+    httpServer,
+    io,
+    timers,
+    metrics,
+    get draining() {
+      return draining;
+    },
+    close,
+  };
+}
+
+/** Sessions with a socket on this node: their rooms (`session:<id>`) in the local adapter. */
+function countSessionRooms(io: RundeServer): number {
+  let count = 0;
+  for (const room of io.of('/').adapter.rooms.keys()) if (room.startsWith(sessionRoom(''))) count += 1;
+  return count;
+}
+
+/** Engine.IO refuses new connections of a node that is shutting down; the client tries again, elsewhere. */
+function refuseWhileDraining(
+  allow: NonNullable<ServerOptions['allowRequest']>,
+  draining: () => boolean,
+): NonNullable<ServerOptions['allowRequest']> {
+  return (req, callback) => {
+    if (draining()) callback('shutting down', false);
+    else allow(req, callback);
+  };
 }

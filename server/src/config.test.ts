@@ -15,6 +15,7 @@ describe('loadConfig', () => {
       retentionMs: 30 * 24 * 60 * 60 * 1000,
       teamSpaceRetentionMs: 730 * 24 * 60 * 60 * 1000,
       logLevel: 'info',
+      metricsToken: undefined,
     });
   });
 
@@ -32,6 +33,7 @@ describe('loadConfig', () => {
         RETENTION_DAYS: '0.5',
         TEAM_SPACE_RETENTION_DAYS: '400',
         LOG_LEVEL: 'warn',
+        METRICS_TOKEN: 'prometheus-7f3a9c2e1b',
       }),
     ).toEqual({
       port: 8080,
@@ -45,6 +47,7 @@ describe('loadConfig', () => {
       retentionMs: 12 * 60 * 60 * 1000,
       teamSpaceRetentionMs: 400 * 24 * 60 * 60 * 1000,
       logLevel: 'warn',
+      metricsToken: 'prometheus-7f3a9c2e1b',
     });
   });
 
@@ -68,6 +71,8 @@ describe('loadConfig', () => {
     ['TRUST_PROXY', 'true'],
     ['TRUST_PROXY', 'nginx'],
     ['TRUST_PROXY', '10.0.0.0/33'],
+    ['METRICS_TOKEN', 'short'],
+    ['METRICS_TOKEN', 'has a space in the middle'],
   ])('names %s=%s in a clear error', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`^Invalid configuration:\\n  ${name}: `));
@@ -92,5 +97,11 @@ describe('loadConfig', () => {
     const attempt = () => loadConfig({ PORT: '-1', REDIS_URL: 'ftp://user:hunter2@host', LOG_LEVEL: 'x' });
     expect(attempt).toThrow(/PORT:.*\n.*REDIS_URL:.*\n.*LOG_LEVEL:/);
     expect(attempt).not.toThrow(/hunter2/);
+  });
+
+  it('never echoes a bad METRICS_TOKEN: it is a secret even when malformed', () => {
+    const attempt = () => loadConfig({ METRICS_TOKEN: 'almost-secret token' });
+    expect(attempt).toThrow(/METRICS_TOKEN:/);
+    expect(attempt).not.toThrow(/almost-secret/);
   });
 });

@@ -85,6 +85,14 @@ const trustProxySchema = z.string().transform((value, ctx): number | string[] =>
  */
 export const TEAM_SPACE_RETENTION_MIN_DAYS = 365;
 
+/**
+ * A bearer token for Prometheus: long enough not to be guessed, and only characters a header can
+ * carry without quoting.
+ */
+const metricsTokenSchema = z
+  .string()
+  .regex(/^[\x21-\x7e]{16,256}$/, 'must be 16 to 256 visible ASCII characters without spaces');
+
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 const envSchema = z.object({
@@ -108,6 +116,7 @@ const envSchema = z.object({
       .max(3650),
   ).transform((v) => v ?? 730),
   LOG_LEVEL: optional(z.enum(logLevels)).transform((v) => v ?? 'info'),
+  METRICS_TOKEN: optional(metricsTokenSchema),
 });
 
 export type LogLevel = (typeof logLevels)[number];
@@ -136,6 +145,11 @@ export interface Config {
   /** How long a team space's keys live after its last write (`TEAM_SPACE_RETENTION_DAYS`). */
   teamSpaceRetentionMs: number;
   logLevel: LogLevel;
+  /**
+   * Bearer token `GET /metrics` requires. Unset: metrics answer only a scraper on loopback or a
+   * private network that reaches the node directly, not through a proxy.
+   */
+  metricsToken: string | undefined;
 }
 
 /** Thrown with a message meant for the operator's terminal, one line per bad variable. */
@@ -145,15 +159,17 @@ export class ConfigError extends Error {
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+const SECRET_VARIABLES: ReadonlySet<string> = new Set(['REDIS_URL', 'METRICS_TOKEN']);
+
 /** Reads the configuration from environment variables; throws {@link ConfigError} naming every bad one. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => {
       const name = issue.path.map(String).join('.');
-      // The value itself is shown because it is the operator's own input; REDIS_URL may hold a
-      // password, so that one is named but not echoed.
-      const value = name === 'REDIS_URL' ? '' : ` (got ${JSON.stringify(env[name])})`;
+      // The value itself is shown because it is the operator's own input; secrets (REDIS_URL may
+      // hold a password) are named but not echoed.
+      const value = SECRET_VARIABLES.has(name) ? '' : ` (got ${JSON.stringify(env[name])})`;
       return `  ${name}: ${issue.message}${value}`;
     });
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
@@ -171,5 +187,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     retentionMs: Math.round(e.RETENTION_DAYS * DAY_MS),
     teamSpaceRetentionMs: Math.round(e.TEAM_SPACE_RETENTION_DAYS * DAY_MS),
     logLevel: e.LOG_LEVEL,
+    metricsToken: e.METRICS_TOKEN,
   };
 }

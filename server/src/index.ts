@@ -20,3 +20,4 @@ export type { RundeServer, SocketData } from './socket/types.ts';
 export { createLogger, type Logger } from './logger.ts';
 export { openClusterAdapter, type ClusterAdapter } from './cluster/redisAdapter.ts';
 export { loadWebHandler } from './webHandler.ts';
+export { createAppMetrics, type AppMetrics, type AppMetricsOptions } from './metrics/appMetrics.ts';

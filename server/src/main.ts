@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import { createApp } from './app.ts';
 import { openClusterAdapter, type ClusterAdapter } from './cluster/redisAdapter.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
@@ -7,6 +8,12 @@ import { MemorySessionStore } from './store/memorySessionStore.ts';
 import { RedisSessionStore } from './store/redisSessionStore.ts';
 import type { SessionStore } from './store/sessionStore.ts';
 import { loadWebHandler } from './webHandler.ts';
+
+/**
+ * The longest a shutdown may take before the process exits anyway (with 1). Within Kubernetes'
+ * default grace period of 30 s and Docker's 10 s stop timeout, so the node exits on its own terms.
+ */
+const SHUTDOWN_LIMIT_MS = 8_000;
 
 async function openStore(config: Config, logger: Logger): Promise<SessionStore> {
   if (!config.redisUrl) {
@@ -67,6 +74,8 @@ async function main(): Promise<void> {
       allowedHosts: config.allowedHosts,
       allowedOrigins: config.allowedOrigins,
       trustProxy: config.trustProxy,
+      metricsToken: config.metricsToken,
+      processMetrics: true,
     },
     adapter: cluster?.adapter,
     limiters: limits?.limiters,
@@ -83,17 +92,25 @@ async function main(): Promise<void> {
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    logger.info({ signal }, 'shutting down');
-    // Sockets reconnect to whichever node is up; nothing is lost, the state is in the store.
+    const started = performance.now();
+    logger.info({ signal }, 'shutting down: not ready, finishing the commands in flight');
+    // Bounded: a command stuck on an unanswering Redis must not keep the node (and a deploy) waiting.
     const force = setTimeout(() => {
-      logger.error('shutdown took too long, exiting');
+      logger.error({ ms: Math.round(performance.now() - started) }, 'shutdown took too long, exiting');
       process.exit(1);
-    }, 10_000);
+    }, SHUTDOWN_LIMIT_MS);
     force.unref();
-    await server.close();
-    await cluster?.close();
-    await limits?.close();
-    await store.close();
+    try {
+      // Sockets reconnect to whichever node is up; nothing is lost, the state is in the store.
+      await server.close();
+      await cluster?.close();
+      await limits?.close();
+      await store.close();
+    } catch (err) {
+      logger.error({ err }, 'shutdown failed');
+      process.exit(1);
+    }
+    logger.info({ signal, ms: Math.round(performance.now() - started) }, 'shut down');
     process.exit(0);
   };
   process.once('SIGINT', () => void stop('SIGINT'));

@@ -44,8 +44,8 @@ describe('docker-compose.yml', () => {
     expect(app.depends_on).toMatchObject({ redis: { condition: 'service_healthy' } });
   });
 
-  it('checks the app health through /healthz', () => {
-    expect(asText((app.healthcheck as { test?: unknown } | undefined)?.test)).toMatch(/\/healthz/);
+  it('checks the app through its readiness probe /readyz (store reachable, not shutting down)', () => {
+    expect(asText((app.healthcheck as { test?: unknown } | undefined)?.test)).toMatch(/\/readyz/);
   });
 
   it('points the app at the compose Redis', () => {
@@ -65,7 +65,7 @@ describe('docker-compose.yml', () => {
     const second = compose.services['app-2'] ?? {};
     expect(environmentOf(second)).toEqual(environmentOf(app));
     expect(second.depends_on).toMatchObject({ redis: { condition: 'service_healthy' } });
-    expect(asText((second.healthcheck as { test?: unknown } | undefined)?.test)).toMatch(/\/healthz/);
+    expect(asText((second.healthcheck as { test?: unknown } | undefined)?.test)).toMatch(/\/readyz/);
     // Only the proxy is published; the nodes are reached through it.
     expect(app.ports).toBeUndefined();
     expect(second.ports).toBeUndefined();
@@ -86,6 +86,8 @@ describe('docker-compose.yml', () => {
     expect(nginx).toMatch(/server app-2:3000/);
     expect(nginx).toMatch(/proxy_set_header Upgrade \$http_upgrade/);
     expect(nginx).toMatch(/proxy_set_header Connection \$connection_upgrade/);
+    // Metrics stay inside: the proxy answers /metrics itself.
+    expect(nginx).toMatch(/location = \/metrics \{\s*return 404;\s*\}/);
     // The Host as the browser sent it, port included, on every location: the app checks it.
     expect(nginx.match(/proxy_set_header Host \$http_host;/g)).toHaveLength(2);
     expect(nginx).not.toMatch(/proxy_set_header Host \$host;/);

@@ -10,12 +10,19 @@ afterAll(async () => {
   for (const cleanup of cleanups.reverse()) await cleanup();
 });
 
+/** Readiness: whether a proxy should send this node new connections. */
 async function health(url: string) {
+  const response = await fetch(`${url}/readyz`);
+  return { status: response.status, body: (await response.json()) as unknown };
+}
+
+/** Liveness: whether the process runs at all; an orchestrator restarts the node when it fails. */
+async function liveness(url: string) {
   const response = await fetch(`${url}/healthz`);
   return { status: response.status, body: (await response.json()) as unknown };
 }
 
-describe('GET /healthz', () => {
+describe('GET /readyz (readiness) and GET /healthz (liveness)', () => {
   it('is ok while Redis answers', async () => {
     const redis = await startRedisServer();
     cleanups.push(() => redis.dispose());
@@ -27,6 +34,7 @@ describe('GET /healthz', () => {
       await store.close();
     });
     expect(await health(server.url)).toEqual({ status: 200, body: { status: 'ok', store: 'redis' } });
+    expect(await liveness(server.url)).toEqual({ status: 200, body: { status: 'ok' } });
   });
 
   it('is 503 when the store cannot reach Redis (connection refused)', async () => {
@@ -41,6 +49,8 @@ describe('GET /healthz', () => {
       await store.close();
     });
     expect(await health(server.url)).toEqual({ status: 503, body: { status: 'unavailable', store: 'redis' } });
+    // Alive all the same: restarting the node would not bring Redis back.
+    expect(await liveness(server.url)).toEqual({ status: 200, body: { status: 'ok' } });
     // Nothing that needs the store works, and each says so instead of crashing the server.
     const create = await fetch(`${server.url}/api/sessions`, {
       method: 'POST',
@@ -68,6 +78,7 @@ describe('GET /healthz', () => {
 
     await redis.stop();
     await waitUntil('health reports the outage', async () => (await health(server.url)).status === 503);
+    expect((await liveness(server.url)).status).toBe(200);
     expect(await a!.send('topic:add', { title: 'During the outage' })).toMatchObject({
       ok: false,
       error: { code: 'unavailable' },

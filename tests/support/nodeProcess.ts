@@ -45,7 +45,12 @@ export interface NodeProcess {
  * the built `server/dist/main.js` of that release instead, with NODE_ENV=production as the image sets it.
  */
 export async function startNodeProcess(
-  options: ({ redisUrl: string; keyPrefix: string } | { store: 'memory' }) & { port?: number; release?: ReleaseToRun },
+  options: ({ redisUrl: string; keyPrefix: string } | { store: 'memory' }) & {
+    port?: number;
+    release?: ReleaseToRun;
+    /** More environment variables (METRICS_TOKEN, LOG_LEVEL …). */
+    env?: Record<string, string>;
+  },
 ): Promise<NodeProcess> {
   const port = options.port ?? (await closedPort());
   const env: NodeJS.ProcessEnv = {
@@ -53,6 +58,7 @@ export async function startNodeProcess(
     PORT: String(port),
     HOST: '127.0.0.1',
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+    ...options.env,
   };
   if ('redisUrl' in options) {
     env.REDIS_URL = options.redisUrl;
@@ -80,14 +86,15 @@ export async function startNodeProcess(
   const deadline = Date.now() + 45_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server node exited early:\n${output}`);
-    const healthy = await fetch(`${url}/healthz`).then(
+    // Ready, not just alive: the node has its store and takes connections.
+    const healthy = await fetch(`${url}/readyz`).then(
       (r) => r.ok,
       () => false,
     );
     if (healthy) break;
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
-      throw new Error(`server node did not become healthy:\n${output}`);
+      throw new Error(`server node did not become ready:\n${output}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }

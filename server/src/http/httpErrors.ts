@@ -18,8 +18,12 @@ export function statusFor(code: ErrorCode): number {
   return statusByCode[code] ?? 409;
 }
 
-/** Error bodies have the same shape as a failed socket ack, so clients handle both alike. */
+/**
+ * Error bodies have the same shape as a failed socket ack, so clients handle both alike. The code
+ * is left in `res.locals.errorCode` for the metrics (see `countHttpErrors`).
+ */
 export function sendError(res: Response, error: AppError, status = statusFor(error.code)): void {
+  res.locals.errorCode = error.code;
   res.status(status).json({ ok: false, error });
 }
 

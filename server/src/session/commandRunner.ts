@@ -11,6 +11,7 @@ import {
   type AnyState,
   type AnyVersionedEvent,
   type AppError,
+  type SessionKind,
 } from '@runde/shared';
 import type { Logger } from 'pino';
 import type { IdSource } from '../ids.ts';
@@ -51,6 +52,8 @@ export interface CommandRunnerDeps {
    * since the state was loaded anyway. The timer scheduler learns deadlines this way.
    */
   observe?: (sessionId: string, state: AnyState) => void;
+  /** Told of every successful write, by the session's kind (for the metrics). */
+  onCommit?: (kind: SessionKind) => void;
 }
 
 /**
@@ -196,6 +199,7 @@ export class CommandRunner {
         const base = current.version;
         const events = decision.events.map((event, i) => ({ version: base + i + 1, event }));
         this.#cache.set(sessionId, { state: next, version: outcome.version }, epoch);
+        this.#deps.onCommit?.(next.kind);
         const result = this.#answer({ ok: true, version: outcome.version, events }, options);
         this.#publish(sessionId, events);
         this.#observe(sessionId, next);

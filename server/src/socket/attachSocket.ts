@@ -5,6 +5,7 @@ import type { CommandRunner } from '../session/commandRunner.ts';
 import type { TimerScheduler } from '../session/timerScheduler.ts';
 import type { SessionStore } from '../store/sessionStore.ts';
 import { commandBudget, pingBudget } from './commandBudget.ts';
+import type { CommandMetrics } from './defineHandler.ts';
 import { createDispatcher } from './dispatcher.ts';
 import { guardListener } from './guardListener.ts';
 import { handshake } from './handshake.ts';
@@ -35,6 +36,20 @@ export interface SocketDeps {
   /** The client's address for a handshake request, as HTTP routes see it. */
   addressOf: (req: IncomingMessage) => string;
   logger: Logger;
+  metrics?: CommandMetrics;
+  /** True while the node shuts down (see `Dispatcher`). */
+  draining: () => boolean;
+}
+
+/** What shutdown needs from the socket side. */
+export interface AttachedSockets {
+  /** Resolves once every event received so far has been answered. */
+  settled(): Promise<void>;
+  /**
+   * Closes every socket's underlying connection after what was queued for it is written, and
+   * resolves once all are gone. The clients see "transport close" and reconnect by themselves.
+   */
+  closeTransports(): Promise<void>;
 }
 
 /** How long deleted sessions' sockets stay open for the news to arrive before the server closes them. */
@@ -51,9 +66,9 @@ function letGo(io: RundeServer, timers: TimerScheduler, sessionId: string): void
 }
 
 /** Wires the handshake, rooms, presence and the command dispatcher onto a Socket.IO server. */
-export function attachSocket(io: RundeServer, deps: SocketDeps): void {
+export function attachSocket(io: RundeServer, deps: SocketDeps): AttachedSockets {
   const { runner, timers, limiters, logger } = deps;
-  const dispatch = createDispatcher({
+  const dispatcher = createDispatcher({
     ...deps,
     withinCommandBudget: commandBudget(limiters),
     withinPingBudget: pingBudget(limiters.ping),
@@ -88,7 +103,7 @@ export function attachSocket(io: RundeServer, deps: SocketDeps): void {
     // A projector's first `session:sync` arms it instead.
     if (seated) presence.touch(sessionId, participantId);
     // Few arguments: the frame parser refuses packets with more (frameLimits.eventItems).
-    socket.onAny(guardListener(logger, 'socket event', (...args: unknown[]) => dispatch(socket, args)));
+    socket.onAny(guardListener(logger, 'socket event', (...args: unknown[]) => dispatcher.dispatch(socket, args)));
     socket.on('disconnect', (reason) => {
       logger.debug({ sessionId, participantId, socketId: socket.id, reason }, 'socket disconnected');
       // The seat's and the address's budgets outlive the socket: a new socket must not start afresh.
@@ -98,4 +113,30 @@ export function attachSocket(io: RundeServer, deps: SocketDeps): void {
       if (seated) presence.touch(sessionId, participantId);
     });
   });
+  return {
+    settled: () => dispatcher.settled(),
+    closeTransports: () => closeTransports(io),
+  };
+}
+
+/**
+ * A client whose server says `disconnect` ("io server disconnect") waits to be told to come back;
+ * one whose connection just closes reconnects with its usual backoff, which is what a node going
+ * away wants. engine.io's `close()` writes what is still buffered (the last acks) first.
+ */
+async function closeTransports(io: RundeServer): Promise<void> {
+  const sockets = [...io.of('/').sockets.values()];
+  await Promise.all(
+    sockets.map(
+      (socket) =>
+        new Promise<void>((resolve) => {
+          if (socket.disconnected) {
+            resolve();
+            return;
+          }
+          socket.once('disconnect', () => resolve());
+          socket.conn.close();
+        }),
+    ),
+  );
 }

@@ -37,6 +37,15 @@ export function createLocalFanOut(io: RundeServer): FanOut {
   };
 }
 
+/** Reports how long each fan-out took (seconds), for the metrics. */
+export function timedFanOut(fanOut: FanOut, observe: (seconds: number) => void): FanOut {
+  return (sessionId, events) => {
+    const started = performance.now();
+    fanOut(sessionId, events);
+    observe((performance.now() - started) / 1000);
+  };
+}
+
 /**
  * A viewer id no participant has: sees what every uninvolved participant sees. The projector's
  * viewer, so a projector's sockets (in the session's room, never in a seat's) get exactly this copy.

@@ -3,6 +3,7 @@ import { commandMetaSchema, ErrorCode, fail, type Ack } from '@runde/shared';
 import type { Logger } from 'pino';
 import type { z } from 'zod';
 import { payloadIssues, toAppError } from '../failures.ts';
+import type { AppMetrics } from '../metrics/appMetrics.ts';
 import type { RundeSocket } from './types.ts';
 
 /** What a handler knows about the sender; taken from the handshake, never from the payload. */
@@ -16,10 +17,14 @@ export interface HandlerContext {
   commandId: string | undefined;
 }
 
+/** What the handlers report to `/metrics`. */
+export type CommandMetrics = Pick<AppMetrics, 'observeAck' | 'countError'>;
+
 export interface HandlerDeps {
   /** Spends one point of the budget this message counts against; false when it is spent. */
   withinBudget: (socket: RundeSocket) => Promise<boolean>;
   logger: Logger;
+  metrics?: CommandMetrics;
 }
 
 /** A socket event handler as the dispatcher calls it: with the raw, untrusted arguments. */
@@ -57,16 +62,22 @@ export function defineHandler<S extends z.ZodType>(
   handle: (payload: z.output<S>, ctx: HandlerContext) => Promise<Ack<unknown>>,
   options: HandlerOptions = {},
 ): SocketHandler {
-  return async (socket, event, args, { withinBudget, logger }) => {
+  return async (socket, event, args, { withinBudget, logger, metrics }) => {
     const started = performance.now();
     const { payloadArgs, ack } = splitArgs(args);
     const { sessionId, participantId } = socket.data;
     let answered = false;
     let code = 'ok';
+    let commandId: string | undefined;
     const respond = (result: Ack<unknown>) => {
       if (answered) return;
       answered = true;
-      if (!result.ok) code = result.error.code;
+      // `event` is a name of the dispatcher's table, so the label's values are bounded.
+      metrics?.observeAck(event, (performance.now() - started) / 1000);
+      if (!result.ok) {
+        code = result.error.code;
+        metrics?.countError(code);
+      }
       try {
         ack?.(result);
       } catch (err) {
@@ -104,12 +115,15 @@ export function defineHandler<S extends z.ZodType>(
         respond(fail(ErrorCode.forbidden, 'A projector only shows the meeting; it cannot change anything.'));
         return;
       }
-      const commandId = meta?.data.commandId;
+      commandId = meta?.data.commandId;
       respond(await handle(parsed.data, { socket, sessionId, participantId, respond, commandId }));
     } catch (err) {
       respond({ ok: false, error: toAppError(err, logger, { event, sessionId }) });
     } finally {
-      logger.debug({ event, sessionId, participantId, code, ms: Math.round(performance.now() - started) }, 'command');
+      logger.debug(
+        { event, sessionId, participantId, commandId, code, ms: Math.round(performance.now() - started) },
+        'command',
+      );
     }
   };
 }

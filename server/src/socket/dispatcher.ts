@@ -6,7 +6,7 @@ import type { TimerScheduler } from '../session/timerScheduler.ts';
 import type { SessionStore } from '../store/sessionStore.ts';
 import { archiveHandler } from './archiveHandler.ts';
 import { commandHandlers } from './commandHandlers.ts';
-import { splitArgs, type HandlerDeps, type SocketHandler } from './defineHandler.ts';
+import { splitArgs, type CommandMetrics, type HandlerDeps, type SocketHandler } from './defineHandler.ts';
 import { deleteHandler } from './deleteHandler.ts';
 import { projectorGrantHandler } from './projectorGrantHandler.ts';
 import { syncHandler } from './syncHandler.ts';
@@ -31,6 +31,15 @@ export interface DispatcherDeps {
   newSecret: () => string;
   /** Disconnects the projectors of a session whose projector key was replaced. */
   onProjectorRevoked: (sessionId: string) => void;
+  metrics?: CommandMetrics;
+  /** True while the node shuts down: every event is answered `unavailable` and changes nothing. */
+  draining: () => boolean;
+}
+
+export interface Dispatcher {
+  dispatch(socket: RundeSocket, args: unknown[]): void;
+  /** Resolves once every event received so far has been handled and answered. */
+  settled(): Promise<void>;
 }
 
 type BoundHandler = (socket: RundeSocket, event: string, args: unknown[]) => Promise<void>;
@@ -45,14 +54,18 @@ const bind =
  * one `socket.on` per name) means unknown names get an `unknown_event` ack instead of silence, and
  * the lookup uses own properties only, so names like `__proto__` or `constructor` are just unknown.
  */
-export function createDispatcher(deps: DispatcherDeps): (socket: RundeSocket, args: unknown[]) => void {
-  const commandDeps = { withinBudget: deps.withinCommandBudget, logger: deps.logger };
+export function createDispatcher(deps: DispatcherDeps): Dispatcher {
+  const { metrics } = deps;
+  const commandDeps = { withinBudget: deps.withinCommandBudget, logger: deps.logger, metrics };
   const table = new Map<string, BoundHandler>([
     ...Object.entries(commandHandlers(deps.runner)).map(
       ([name, handler]) => [name, bind(handler, commandDeps)] as const,
     ),
     ['session:sync', bind(syncHandler(deps.store, deps.timers, deps.snapshotLimiter), commandDeps)],
-    ['time:ping', bind(timePingHandler(deps.clock), { withinBudget: deps.withinPingBudget, logger: deps.logger })],
+    [
+      'time:ping',
+      bind(timePingHandler(deps.clock), { withinBudget: deps.withinPingBudget, logger: deps.logger, metrics }),
+    ],
     ['session:delete', bind(deleteHandler(deps.runner, deps.onDeleted), commandDeps)],
     ['archive:page', bind(archiveHandler(deps.store), commandDeps)],
     [
@@ -71,13 +84,32 @@ export function createDispatcher(deps: DispatcherDeps): (socket: RundeSocket, ar
       ? fail(ErrorCode.unknownEvent, 'This server does not know that event.')
       : fail(ErrorCode.rateLimited, 'Too many requests. Please slow down.');
     deps.logger.debug({ sessionId: socket.data.sessionId, code: answer.error.code }, 'unknown event');
+    metrics?.countError(answer.error.code);
     ack?.(answer);
   }
 
-  return (socket, [event, ...args]) => {
-    const handler = typeof event === 'string' ? table.get(event) : undefined;
-    const done = handler ? handler(socket, event as string, args) : unknownEvent(socket, args);
-    // Handlers catch their own failures; this only guards against a bug there taking the process down.
-    done.catch((err: unknown) => deps.logger.error({ err }, 'socket handler failed'));
+  async function refuseWhileDraining(args: unknown[]): Promise<void> {
+    const { ack } = splitArgs(args);
+    metrics?.countError(ErrorCode.unavailable);
+    ack?.(fail(ErrorCode.unavailable, 'This server is restarting. Please try again.'));
+  }
+
+  const inFlight = new Set<Promise<void>>();
+  return {
+    dispatch(socket, [event, ...args]) {
+      const handler = typeof event === 'string' ? table.get(event) : undefined;
+      const done = deps.draining()
+        ? refuseWhileDraining(args)
+        : handler
+          ? handler(socket, event as string, args)
+          : unknownEvent(socket, args);
+      // Handlers catch their own failures; this only guards against a bug there taking the process down.
+      const tracked = done.catch((err: unknown) => deps.logger.error({ err }, 'socket handler failed'));
+      inFlight.add(tracked);
+      void tracked.finally(() => inFlight.delete(tracked));
+    },
+    async settled() {
+      while (inFlight.size > 0) await Promise.all(inFlight);
+    },
   };
 }
