@@ -8,6 +8,7 @@ import { archiveHandler } from './archiveHandler.ts';
 import { commandHandlers } from './commandHandlers.ts';
 import { splitArgs, type HandlerDeps, type SocketHandler } from './defineHandler.ts';
 import { deleteHandler } from './deleteHandler.ts';
+import { exportHandler } from './exportHandler.ts';
 import { projectorGrantHandler } from './projectorGrantHandler.ts';
 import { syncHandler } from './syncHandler.ts';
 import { timePingHandler } from './timePingHandler.ts';
@@ -55,6 +56,7 @@ export function createDispatcher(deps: DispatcherDeps): (socket: RundeSocket, ar
     ['time:ping', bind(timePingHandler(deps.clock), { withinBudget: deps.withinPingBudget, logger: deps.logger })],
     ['session:delete', bind(deleteHandler(deps.runner, deps.onDeleted), commandDeps)],
     ['archive:page', bind(archiveHandler(deps.store), commandDeps)],
+    ['session:export', bind(exportHandler(deps.store, deps.clock), commandDeps)],
     [
       'projector:grant',
       bind(
@@ -63,7 +65,7 @@ export function createDispatcher(deps: DispatcherDeps): (socket: RundeSocket, ar
       ),
     ],
   ]);
-  if (table.size !== anyCommandTypes.length + 5) throw new Error('Every command needs exactly one handler');
+  if (table.size !== anyCommandTypes.length + 6) throw new Error('Every command needs exactly one handler');
 
   async function unknownEvent(socket: RundeSocket, args: unknown[]): Promise<void> {
     const { ack } = splitArgs(args);
