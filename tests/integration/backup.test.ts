@@ -91,7 +91,7 @@ describe('backup: export and restore over real sockets, HTTP and Redis', () => {
     expect(state.tensions.find((t) => t.id === last.id)?.title).toBe('Caf\u00e9 geheim');
   });
 
-  it('refuses 21 hostile or broken files with a typed reason, creating nothing', async () => {
+  it('refuses 23 hostile or broken files with a typed reason, creating nothing', async () => {
     const { file } = await teamSpaceBackup('BKUPH2');
     const coffee = await leanCoffeeBackup('BKUPH3');
     const edit = (change: (copy: TeamSpaceExport & Record<string, unknown>) => void) => {
