@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { desktopContext } from '../support/browser.ts';
 import { browserSuite, click } from '../support/browserSuite.ts';
 import { joinTeamSpace, openTeamSpace, seatBrowser } from '../support/remoteSeat.ts';
+import { createSessionOverHttp, TestClient } from '../support/serverClients.ts';
 
 const shots = process.env.RUNDE_SHOTS;
 
@@ -77,6 +78,38 @@ describe('backup and restore in the browser', () => {
       }
     },
   );
+
+  it('downloads a Lean Coffee from its summary and restores it as a new session', { timeout: 120_000 }, async () => {
+    const url = suite.app.server.url;
+    const created = await createSessionOverHttp(url, { title: 'Teamrunde Sozialplanung', facilitatorName: 'Fatma' });
+    const fatma = await TestClient.connect(url, created);
+    expect((await fatma.send('topic:add', { title: 'Haushalt 2027', description: '' })).ok).toBe(true);
+    fatma.close();
+
+    const context = await desktopContext(suite.browser, { locale: 'de-DE' });
+    await seatBrowser(context, created.joinCode, created);
+    const page = await context.newPage();
+    await page.goto(`${url}/s/${created.joinCode}/summary`);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      click(page, 'Sicherung herunterladen (JSON)'),
+    ]);
+    const dir = mkdtempSync(join(tmpdir(), 'runde-backup-'));
+    try {
+      const file = join(dir, download.suggestedFilename());
+      await download.saveAs(file);
+      expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ kind: 'lean-coffee' });
+      await page.goto(`${url}/`);
+      await page.getByLabel('Sicherungsdatei (JSON)').setInputFiles(file);
+      await page.waitForURL(
+        (address) => /\/s\/[A-Z0-9]{6}$/.test(address.pathname) && !address.pathname.endsWith(created.joinCode),
+      );
+      await page.getByText('Haushalt 2027').first().waitFor();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+      await context.close();
+    }
+  });
 });
 
 /** The changed screen, German, at a phone's and a laptop's size, when RUNDE_SHOTS asks for pictures. */
