@@ -8,6 +8,7 @@ import { hostGuard } from './http/hostGuard.ts';
 import { createHostPolicy } from './http/hostPolicy.ts';
 import { requestLog } from './http/requestLog.ts';
 import { keepStoredPolicyOnNotModified, securityHeaders } from './http/securityHeaders.ts';
+import { DEFAULT_MAX_IMPORT_BYTES, importRoutes } from './http/importRoutes.ts';
 import { sessionRoutes } from './http/sessionRoutes.ts';
 import { randomIds, type IdSource } from './ids.ts';
 import { clientAddress } from './limits/clientAddress.ts';
@@ -62,6 +63,8 @@ export interface AppConfig {
   maxSocketMessageBytes?: number;
   /** JSON request bodies are small: titles and names. */
   maxHttpBodyBytes?: number;
+  /** Largest backup file `POST /api/imports` accepts (default 10 MiB); larger ones get 413. */
+  maxImportBytes?: number;
   /** Commits to one session within this many ms go out as one frame per device (0: every commit at once). */
   broadcastWindowMs?: number;
   /**
@@ -247,6 +250,20 @@ export function createApp(options: CreateAppOptions): RundeApp {
   );
   app.get('/metrics', metricsRoute(metrics, config.metricsToken));
   app.use(hostGuard(hosts, logger));
+  // Before the small JSON limit below: a backup file is read raw, with its own limit.
+  const create = limiter('create');
+  app.use(
+    '/api',
+    importRoutes({
+      store,
+      clock,
+      ids,
+      publicUrl,
+      create,
+      maxBytes: config.maxImportBytes ?? DEFAULT_MAX_IMPORT_BYTES,
+      logger,
+    }),
+  );
   app.use(
     '/api',
     express.json({ limit: config.maxHttpBodyBytes ?? 16 * 1024 }),
@@ -256,7 +273,7 @@ export function createApp(options: CreateAppOptions): RundeApp {
       clock,
       ids,
       publicUrl,
-      limiters: { create: limiter('create'), failedLookup },
+      limiters: { create, failedLookup },
       logger,
     }),
   );

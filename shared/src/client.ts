@@ -19,3 +19,6 @@ export type * from './protocol/anyCommands.ts';
 export type * from './protocol/http.ts';
 export type * from './protocol/socketEvents.ts';
 export * from './export/index.ts';
+export type * from './export/exportFormat.ts';
+export type * from './export/leanCoffeeExport.ts';
+export type * from './export/teamSpaceExport.ts';

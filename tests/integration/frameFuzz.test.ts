@@ -3,6 +3,7 @@ import {
   anyCommandPayloadSchemas,
   commandMetaSchema,
   ErrorCode,
+  exportRequestSchema,
   handshakeAuthSchema,
   projectorGrantRequestSchema,
   PROTOCOL_VERSION,
@@ -51,6 +52,7 @@ const fuzzedSchemas = {
   'session:sync': syncRequestSchema,
   'time:ping': timePingSchema,
   'projector:grant': projectorGrantRequestSchema,
+  'session:export': exportRequestSchema,
 };
 type FuzzedEvent = keyof typeof fuzzedSchemas;
 const fuzzedEvents = Object.keys(fuzzedSchemas) as FuzzedEvent[];

@@ -4,3 +4,4 @@ export * from './leanCoffeeSummary.ts';
 export * from './loopLabels.ts';
 export * from './loopMinutes.ts';
 export * from './markdown.ts';
+export * from './exportAccess.ts';

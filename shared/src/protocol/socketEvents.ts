@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { LeanCoffeeExport } from '../export/leanCoffeeExport.ts';
+import type { TeamSpaceExport } from '../export/teamSpaceExport.ts';
 import type { DomainEvent } from '../domain/events.ts';
 import type { ParticipantId } from '../domain/state.ts';
 import { archiveKinds, type ArchivedEntry } from '../loop/archive.ts';
@@ -107,6 +109,14 @@ export interface ArchivePage {
   next: number | null;
 }
 
+/** `session:export` carries nothing: the seat that sends it is the one whose right is checked and whose copy is written. */
+export const exportRequestSchema = z.strictObject({});
+/**
+ * The answer to `session:export`: the backup file of a Lean Coffee, or of a team space's live
+ * state (the exporting device adds the archive from `archive:page`, see `withTeamSpaceArchive`).
+ */
+export type SessionExport = TeamSpaceExport | LeanCoffeeExport;
+
 /** Pushed to each client after every commit, already masked for that client. */
 export interface EventBatch<E extends AnyEvent = AnyEvent> {
   events: Array<{ version: number; event: E }>;
@@ -139,6 +149,8 @@ export interface ClientToServerEvents<
   'time:ping': (request: Record<string, never>, ack: (result: Ack<TimePong>) => void) => void;
   /** Reads a page of a team space's archive; changes nothing. A Lean Coffee has none (an empty page). */
   'archive:page': (request: ArchivePageRequest, ack: (result: Ack<ArchivePage>) => void) => void;
+  /** A facilitator takes the session (a team space: its live state) as a backup file; changes nothing. */
+  'session:export': (request: Record<string, never>, ack: (result: Ack<SessionExport>) => void) => void;
   /** A facilitator deletes the whole session or team space, at once and for everyone. */
   'session:delete': (request: Record<string, never>, ack: (result: Ack<DeleteResult>) => void) => void;
   /** A facilitator issues a new read-only projector key, revoking the one before. */

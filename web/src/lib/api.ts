@@ -2,13 +2,16 @@ import {
   ErrorCode,
   fail,
   type Ack,
+  type AppError,
   type ClaimFacilitatorRequest,
   type ClaimFacilitatorResponse,
   type CreateSessionRequest,
   type CreateSessionResponse,
   type CreateTeamSpaceRequest,
   type EndedSessionResponse,
+  type ImportProblem,
   type JoinSessionResponse,
+  type SessionKind,
   type SessionSummary,
 } from '@runde/shared/client';
 
@@ -85,4 +88,38 @@ export function joinSession(code: string, name: string): Promise<Ack<JoinSession
  */
 export function claimFacilitator(code: string, claim: ClaimFacilitatorRequest): Promise<Ack<ClaimFacilitatorResponse>> {
   return request('POST', `${sessionPath(code)}/facilitator`, claim);
+}
+
+/** A restored session: the same seat and links as a new one, and which kind it is. */
+export type RestoredSession = CreateSessionResponse & { kind: SessionKind };
+
+/** Why a restore failed: the server's typed reason when it refused the file, else only the error. */
+export type RestoreResult =
+  { ok: true; data: RestoredSession } | { ok: false; error: AppError; problem?: ImportProblem };
+
+/**
+ * Sends a backup file as it is (its bytes, not re-encoded: the server reads and checks it) and
+ * gets back the facilitator's seat in the new session made from it.
+ */
+export async function restoreBackup(fileText: string): Promise<RestoreResult> {
+  let response: Response;
+  try {
+    response = await fetch('/api/imports', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: fileText,
+      signal: AbortSignal.timeout(60_000),
+    });
+  } catch {
+    return fail(ErrorCode.unavailable, 'The server could not be reached.');
+  }
+  const json: unknown = await response.json().catch(() => undefined);
+  if (response.status === 201 && json !== undefined) return { ok: true, data: json as RestoredSession };
+  if (isErrorBody(json)) {
+    const problem = (json.error as { problem?: ImportProblem }).problem;
+    return problem ? { ok: false, error: json.error, problem } : { ok: false, error: json.error };
+  }
+  if (response.status === 413)
+    return { ok: false, error: fail(ErrorCode.invalidPayload, 'Too large.').error, problem: { reason: 'too-large' } };
+  return fail(ErrorCode.internal, 'Unexpected response.');
 }

@@ -1,5 +1,6 @@
 import { io, type Socket } from 'socket.io-client';
 import {
+  collectExport,
   ErrorCode,
   PROJECTOR_VIEWER_ID,
   PROTOCOL_VERSION,
@@ -26,6 +27,7 @@ import {
   type Participant,
   type ProjectorGrant,
   type Seat,
+  type SessionExport,
   type ServerToClientEvents,
   type SessionKind,
   type SessionRetention,
@@ -431,6 +433,25 @@ export abstract class LiveSession<S extends AnyState, C extends AnyCommandType> 
     } catch {
       return fail(ErrorCode.unavailable, 'No answer from the server.');
     }
+  }
+
+  /**
+   * The session as a backup file (facilitators only; the server checks): the live part, then a
+   * team space's archive page by page. Reads only, so nothing waits in the outbox.
+   */
+  async exportBackup(): Promise<Ack<SessionExport>> {
+    if (!this.#socket.connected) return fail(ErrorCode.unavailable, 'Not connected.');
+    return collectExport({
+      exportLive: async () => {
+        try {
+          return await this.#socket.timeout(commandTimeoutMs).emitWithAck('session:export', {});
+        } catch {
+          return fail(ErrorCode.unavailable, 'No answer from the server.');
+        }
+      },
+      archivePage: (request) => this.archivePage(request),
+      wait: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    });
   }
 
   /**
