@@ -63,6 +63,7 @@ function routes(): Route[] {
     { what: 'team-space projector', path: `/t/${space}/projector`, status: 200, page: true },
     { what: 'team-space minutes', path: `/t/${space}/minutes`, status: 200, page: true },
     { what: 'accessibility statement', path: '/accessibility', status: 200, page: true },
+    { what: 'privacy notice', path: '/privacy', status: 200, page: true },
     { what: 'web 404 page', path: '/no/such/page', status: 404, page: true },
     { what: 'icon', path: '/favicon.svg', status: 200 },
     { what: 'script', path: asset.script, status: 200 },

@@ -11,6 +11,8 @@ import { meetingDe } from './loop/meeting.de.ts';
 import { meetingEn } from './loop/meeting.en.ts';
 import { minutesDe } from './loop/minutes.de.ts';
 import { minutesEn } from './loop/minutes.en.ts';
+import { privacyDe } from './privacy.de.ts';
+import { privacyEn } from './privacy.en.ts';
 import { spaceDe } from './loop/space.de.ts';
 import { spaceEn } from './loop/space.en.ts';
 
@@ -22,6 +24,7 @@ export const catalogs: Record<Language, Messages> = {
   de: {
     ...de,
     accessibility: accessibilityDe,
+    privacy: privacyDe,
     loop: loopCommonDe,
     space: spaceDe,
     meeting: meetingDe,
@@ -31,6 +34,7 @@ export const catalogs: Record<Language, Messages> = {
   en: {
     ...en,
     accessibility: accessibilityEn,
+    privacy: privacyEn,
     loop: loopCommonEn,
     space: spaceEn,
     meeting: meetingEn,

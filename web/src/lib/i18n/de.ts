@@ -5,6 +5,7 @@ import type { meetingDe } from './loop/meeting.de.ts';
 import type { minutesDe } from './loop/minutes.de.ts';
 import type { spaceDe } from './loop/space.de.ts';
 import type { accessibilityDe } from './accessibility.de.ts';
+import type { privacyDe } from './privacy.de.ts';
 
 /**
  * German texts, the source language: the English file must have exactly these keys (see
@@ -20,6 +21,7 @@ export const de = {
   /** The site footer is on pages that load no other part: its texts must be core ones. */
   footer: {
     accessibility: 'Barrierefreiheit',
+    privacy: 'Datenschutz',
   },
   language: {
     /** The switch names the language it switches to, in that language. */
@@ -579,6 +581,7 @@ export type CoreMessages = typeof de;
  */
 export type Messages = CoreMessages & {
   accessibility: typeof accessibilityDe;
+  privacy: typeof privacyDe;
   loop: typeof loopCommonDe;
   space: typeof spaceDe;
   meeting: typeof meetingDe;

@@ -12,6 +12,7 @@ export const en: CoreMessages = {
   },
   footer: {
     accessibility: 'Accessibility',
+    privacy: 'Privacy',
   },
   language: {
     other: 'Deutsch',

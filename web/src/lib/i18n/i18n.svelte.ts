@@ -9,9 +9,10 @@ const storageKey = 'runde:language';
 
 /**
  * Texts beyond the core, one file per top-level key of `Messages`, loaded by the screens that need
- * them: the LOOP texts for team-space screens, the accessibility statement for its page.
+ * them: the LOOP texts for team-space screens, the accessibility statement and the privacy notice
+ * for their pages.
  */
-export type LazyPart = 'loop' | 'space' | 'meeting' | 'governance' | 'minutes' | 'accessibility';
+export type LazyPart = 'loop' | 'space' | 'meeting' | 'governance' | 'minutes' | 'accessibility' | 'privacy';
 type Part = 'core' | LazyPart;
 
 /**
@@ -42,6 +43,10 @@ const parts: Record<Part, Record<Language, () => Promise<Partial<Messages>>>> = 
   accessibility: {
     de: () => import('./accessibility.de.ts').then((m) => ({ accessibility: m.accessibilityDe })),
     en: () => import('./accessibility.en.ts').then((m) => ({ accessibility: m.accessibilityEn })),
+  },
+  privacy: {
+    de: () => import('./privacy.de.ts').then((m) => ({ privacy: m.privacyDe })),
+    en: () => import('./privacy.en.ts').then((m) => ({ privacy: m.privacyEn })),
   },
   minutes: {
     de: () => import('./loop/minutes.de.ts').then((m) => ({ minutes: m.minutesDe })),

@@ -13,7 +13,15 @@ import type { LazyPart } from './i18n.svelte.ts';
  * is loaded before that file renders (`i18n.need` in the route's loads, or next to the dynamic
  * import that brings the file in).
  */
-const lazyParts: readonly LazyPart[] = ['loop', 'space', 'meeting', 'governance', 'minutes', 'accessibility'];
+const lazyParts: readonly LazyPart[] = [
+  'loop',
+  'space',
+  'meeting',
+  'governance',
+  'minutes',
+  'accessibility',
+  'privacy',
+];
 
 const webSrc = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const routesDir = join(webSrc, 'routes');
