@@ -66,7 +66,7 @@ describe('the team-space archive over real sockets and Redis', () => {
     const fee = await connect(created);
     for (const request of [
       { kind: 'meeting', limit: 21 },
-      { kind: 'decision', limit: 5 },
+      { kind: 'vote', limit: 5 },
       { kind: 'meeting', limit: 5, before: 0 },
       { kind: 'meeting', limit: 5, extra: true },
     ]) {

@@ -32,6 +32,7 @@ interface StoreOptions {
   teamSpaceRetentionMs?: number;
   maxEvents: number;
   archiveMaxEntries?: number;
+  decisionArchiveMaxEntries?: number;
 }
 
 type StoreFactory = (options: StoreOptions) => Promise<StoreHarness>;
@@ -64,6 +65,22 @@ function stateAfter(events: DomainEvent[]): SessionState {
   if (first?.type !== 'session:created') throw new Error('fixture must start with session:created');
   return applyAll(initialState(first), rest);
 }
+
+/** An archived decision, numbered like its id. */
+const archivedDecision = (n: number): ArchivedItem => ({
+  kind: 'decision',
+  archivedAt: 2000 + n,
+  item: {
+    id: `d_${n}`,
+    number: n,
+    tensionId: `t_${n}`,
+    title: `Decision ${n}`,
+    text: `Text ${n}`,
+    adoptedAt: n,
+    meetingId: 'm_1',
+    present: ['Ana'],
+  },
+});
 
 /** An archived done action with its own id and text; what is archived is opaque to the store. */
 const archivedAction = (n: number): ArchivedItem => ({
@@ -450,6 +467,31 @@ function storeContract(name: string, factory: StoreFactory) {
       expect((await store.archive(id, { kind: 'action', limit: 20 })).entries).toEqual([]);
     });
 
+    it('keeps decisions in a fourth list with bounds of their own, paged apart from the others', async () => {
+      const store = await open({ archiveMaxEntries: 2, decisionArchiveMaxEntries: 3 });
+      const { id, state } = await seeded(store);
+      const decisions = Array.from({ length: 4 }, (_, i) => archivedDecision(i + 1));
+      const actions = Array.from({ length: 4 }, (_, i) => archivedAction(i + 1));
+      const vote = applyAll(state, [phase('vote')]);
+      const archive = [...actions, ...decisions];
+      expect((await store.commit(id, 2, [phase('vote')], vote, { archive })).ok).toBe(true);
+      const seqs = (page: Awaited<ReturnType<SessionStore['archive']>>) => page.entries.map((e) => [e.seq, e.item.id]);
+      const newest = await store.archive(id, { kind: 'decision', limit: 20 });
+      // The decision list's own bound (three) holds, not the others' (two).
+      expect(seqs(newest)).toEqual([
+        [4, 'd_4'],
+        [3, 'd_3'],
+        [2, 'd_2'],
+      ]);
+      expect(newest.entries[0]).toEqual({ ...decisions[3], seq: 4 });
+      expect(seqs(await store.archive(id, { kind: 'action', limit: 20 }))).toEqual([
+        [4, 'ac_4'],
+        [3, 'ac_3'],
+      ]);
+      expect(await store.delete(id)).toBe(true);
+      expect(await store.archive(id, { kind: 'decision', limit: 20 })).toEqual({ entries: [], next: null });
+    });
+
     it('answers ping', async () => {
       const store = await open();
       expect(await store.ping()).toBe(true);
@@ -457,8 +499,8 @@ function storeContract(name: string, factory: StoreFactory) {
   });
 }
 
-storeContract('memory', async ({ retentionMs, teamSpaceRetentionMs, maxEvents, archiveMaxEntries }) => {
-  const store = new MemorySessionStore({ retentionMs, teamSpaceRetentionMs, maxEvents, archiveMaxEntries });
+storeContract('memory', async (options) => {
+  const store = new MemorySessionStore(options);
   return { store, close: () => store.close() };
 });
 
@@ -467,10 +509,10 @@ afterAll(async () => {
   await Promise.all(redisPrefixes.map((prefix) => deleteTestKeys(prefix)));
 });
 
-storeContract('redis', async ({ retentionMs, teamSpaceRetentionMs, maxEvents, archiveMaxEntries }) => {
+storeContract('redis', async (options) => {
   const prefix = uniquePrefix('store-contract');
   redisPrefixes.push(prefix);
-  const store = await openRedisStore(prefix, { retentionMs, teamSpaceRetentionMs, maxEvents, archiveMaxEntries });
+  const store = await openRedisStore(prefix, options);
   return { store, close: () => store.close() };
 });
 
@@ -586,6 +628,7 @@ describe('redis session store specifics', () => {
           archivedAction(1),
           { kind: 'tension', archivedAt: 1, item: archivedAction(2).item } as unknown as ArchivedItem,
           { kind: 'meeting', archivedAt: 1, item: archivedAction(3).item } as unknown as ArchivedItem,
+          archivedDecision(4),
         ],
       });
       const keys = sessionKeys(prefix, id);
@@ -612,8 +655,9 @@ describe('redis session store specifics', () => {
     try {
       const { id } = await storeTeamSpace(store);
       const keys = sessionKeys(prefix, id);
-      const [, , , , , archivedMeetings, archivedTensions] = keys;
-      for (const key of keys.filter((k) => k !== archivedMeetings && k !== archivedTensions)) {
+      const [, , , , , archivedMeetings, archivedTensions, , archivedDecisions] = keys;
+      const filled = keys.filter((k) => k !== archivedMeetings && k !== archivedTensions && k !== archivedDecisions);
+      for (const key of filled) {
         const ttl = await raw.pTTL(key);
         expect(ttl, key).toBeGreaterThan(730 * DAY_MS - 60_000);
         expect(ttl, key).toBeLessThanOrEqual(730 * DAY_MS);

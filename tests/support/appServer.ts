@@ -5,6 +5,8 @@ import { uniquePrefix } from './redisTestEnv.ts';
 export interface AppUnderTest {
   server: TestServer;
   store: RedisSessionStore;
+  /** The store's key prefix, for tests that set a scene in raw keys. */
+  prefix: string;
   /** Stops the server, closes the store and deletes this run's keys. */
   stop(): Promise<void>;
 }
@@ -27,6 +29,7 @@ export async function startAppUnderTest(label: string, options: AppUnderTestOpti
   return {
     server,
     store,
+    prefix,
     async stop() {
       await server.close();
       await store.close();

@@ -44,6 +44,7 @@ export async function openRedisStore(
     teamSpaceRetentionMs?: number;
     maxEvents?: number;
     archiveMaxEntries?: number;
+    decisionArchiveMaxEntries?: number;
     url?: string;
   } = {},
 ): Promise<RedisSessionStore> {
@@ -54,6 +55,7 @@ export async function openRedisStore(
     teamSpaceRetentionMs: options.teamSpaceRetentionMs,
     maxEvents: options.maxEvents,
     archiveMaxEntries: options.archiveMaxEntries,
+    decisionArchiveMaxEntries: options.decisionArchiveMaxEntries,
   });
   await store.ready();
   return store;

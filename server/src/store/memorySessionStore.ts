@@ -1,7 +1,8 @@
 import type { AnyEvent, AnyState, AnyVersionedEvent, ArchiveKind, ArchivedItem, SessionKind } from '@runde/shared';
 import {
-  ARCHIVE_MAX_BYTES,
-  ARCHIVE_MAX_ENTRIES,
+  archiveBoundsOf,
+  type ArchiveBoundOptions,
+  type ArchiveBounds,
   DEFAULT_MAX_EVENTS,
   DEFAULT_TEAM_SPACE_RETENTION_MS,
   MAX_COMMAND_IDS,
@@ -39,15 +40,12 @@ interface Entry {
   expiresAt: number;
 }
 
-export interface MemorySessionStoreOptions {
+export interface MemorySessionStoreOptions extends ArchiveBoundOptions {
   /** A Lean Coffee's retention after its last write. */
   retentionMs: number;
   /** A team space's (default DEFAULT_TEAM_SPACE_RETENTION_MS). */
   teamSpaceRetentionMs?: number;
   maxEvents?: number;
-  /** Bounds of each kind's archive (defaults ARCHIVE_MAX_ENTRIES, ARCHIVE_MAX_BYTES). */
-  archiveMaxEntries?: number;
-  archiveMaxBytes?: number;
   clock?: () => number;
   /** How often expired sessions are dropped; reads check expiry themselves either way. */
   sweepIntervalMs?: number;
@@ -64,8 +62,7 @@ export class MemorySessionStore implements SessionStore {
   readonly #sessions = new Map<string, Entry>();
   readonly #retention: RetentionByKind;
   readonly #maxEvents: number;
-  readonly #archiveMaxEntries: number;
-  readonly #archiveMaxBytes: number;
+  readonly #archiveBounds: Record<ArchiveKind, ArchiveBounds>;
   readonly #clock: () => number;
   readonly #sweeper: NodeJS.Timeout;
 
@@ -75,8 +72,7 @@ export class MemorySessionStore implements SessionStore {
       teamSpaceMs: options.teamSpaceRetentionMs ?? DEFAULT_TEAM_SPACE_RETENTION_MS,
     };
     this.#maxEvents = options.maxEvents ?? DEFAULT_MAX_EVENTS;
-    this.#archiveMaxEntries = options.archiveMaxEntries ?? ARCHIVE_MAX_ENTRIES;
-    this.#archiveMaxBytes = options.archiveMaxBytes ?? ARCHIVE_MAX_BYTES;
+    this.#archiveBounds = archiveBoundsOf(options);
     this.#clock = options.clock ?? Date.now;
     this.#sweeper = setInterval(() => this.#sweep(), options.sweepIntervalMs ?? 60_000);
     // A forgotten store must not keep a test process or a shutting-down server alive.
@@ -93,7 +89,7 @@ export class MemorySessionStore implements SessionStore {
       facilitatorKeys: new Map(input.facilitatorKeys.map((g) => [g.keyHash, g.participantId])),
       projectorKeyHash: null,
       commands: new Map(),
-      archive: { meeting: emptyArchive(), tension: emptyArchive(), action: emptyArchive() },
+      archive: { meeting: emptyArchive(), tension: emptyArchive(), action: emptyArchive(), decision: emptyArchive() },
       expiresAt: this.#clock() + this.retentionFor(input.state.kind),
     });
     return true;
@@ -128,7 +124,8 @@ export class MemorySessionStore implements SessionStore {
     entry.version = expectedVersion + events.length;
     entry.state = JSON.stringify(nextState);
     for (const grant of options.grantTokens ?? []) entry.tokens.set(grant.tokenHash, grant.participantId);
-    for (const item of options.archive ?? []) this.#archive(entry.archive[item.kind], item);
+    for (const item of options.archive ?? [])
+      this.#archive(entry.archive[item.kind], this.#archiveBounds[item.kind], item);
     if (member !== undefined) this.#remember(entry.commands, member, entry.version);
     entry.expiresAt = this.#clock() + this.retentionFor(nextState.kind);
     return { ok: true, version: entry.version };
@@ -223,12 +220,12 @@ export class MemorySessionStore implements SessionStore {
   }
 
   /** Appends like the Redis script: the oldest go once the count or the bytes pass their bound. */
-  #archive(list: ArchiveList, item: ArchivedItem): void {
+  #archive(list: ArchiveList, bounds: ArchiveBounds, item: ArchivedItem): void {
     const json = JSON.stringify(item);
     list.entries.push(json);
     list.total += 1;
     list.bytes += Buffer.byteLength(json);
-    while (list.entries.length > this.#archiveMaxEntries || list.bytes > this.#archiveMaxBytes) {
+    while (list.entries.length > bounds.maxEntries || list.bytes > bounds.maxBytes) {
       const oldest = list.entries.shift();
       if (oldest === undefined) break;
       list.bytes -= Buffer.byteLength(oldest);

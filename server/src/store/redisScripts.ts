@@ -3,8 +3,8 @@ import { defineScript, type CommandParser } from 'redis';
 /*
  * Every write to a session is one of these scripts: Redis runs a script atomically, so the version
  * check and the writes cannot interleave with another node's, and the whole write is one round trip.
- * KEYS are always the eight keys from `sessionKeys` (session hash, event list, token hash, secret hash,
- * command-id sorted set, then the archive's lists of meetings, tensions and actions).
+ * KEYS are always the nine keys from `sessionKeys` (session hash, event list, token hash, secret hash,
+ * command-id sorted set, then the archive's lists of meetings, tensions, actions and decisions).
  * Versions and counts travel as decimal strings; the replies are small tables decoded in TypeScript.
  */
 
@@ -16,7 +16,7 @@ import { defineScript, type CommandParser } from 'redis';
 const CREATE = `
 if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
 -- Leftovers of an expired session with the same code must not leak into the new one.
-redis.call('DEL', KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[6], KEYS[7], KEYS[8])
+redis.call('DEL', KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[6], KEYS[7], KEYS[8], KEYS[9])
 local n = tonumber(ARGV[2])
 local t = tonumber(ARGV[5])
 -- 'retention' records the retention the last write applied; see TEAM_SPACE_RETENTION_UPGRADE.
@@ -61,17 +61,19 @@ return current_session()
  * The archive: what a write's fold dropped from the live state, kept instead of destroyed (ARGV
  * layout: see COMMIT). One list per kind; the session hash counts every item ever archived of a
  * kind (`archived:<kind>`, which numbers them for paging) and the bytes its list holds
- * (`archiveBytes:<kind>`). The oldest go once either bound is passed.
+ * (`archiveBytes:<kind>`). The oldest go once either bound is passed; decisions have bounds of their own.
  */
 const ARCHIVE_APPEND = `
-local archiveLists = {meeting = KEYS[6], tension = KEYS[7], action = KEYS[8]}
-for i = 11 + n, 10 + n + 2 * a, 2 do
+local archiveLists = {meeting = KEYS[6], tension = KEYS[7], action = KEYS[8], decision = KEYS[9]}
+for i = 13 + n, 12 + n + 2 * a, 2 do
   local kind, entry = ARGV[i], ARGV[i + 1]
   local list = archiveLists[kind]
+  local maxEntries, maxBytes = tonumber(ARGV[9]), tonumber(ARGV[10])
+  if kind == 'decision' then maxEntries, maxBytes = tonumber(ARGV[11]), tonumber(ARGV[12]) end
   local length = redis.call('RPUSH', list, entry)
   redis.call('HINCRBY', KEYS[1], 'archived:' .. kind, 1)
   local bytes = redis.call('HINCRBY', KEYS[1], 'archiveBytes:' .. kind, #entry)
-  while length > tonumber(ARGV[9]) or bytes > tonumber(ARGV[10]) do
+  while length > maxEntries or bytes > maxBytes do
     local oldest = redis.call('LPOP', list)
     if not oldest then break end
     length = length - 1
@@ -84,7 +86,7 @@ end
  * ARGV: expected version, next state JSON ('' to keep the older snapshot), retention ms, max
  * events, event count n, seat-scoped command id ('' for none; see `seatCommandMember`: ids are the
  * clients' own, so only the same seat's id marks a retry), max command ids kept, archived item count
- * a, max archived items and max archived bytes per kind, then n event JSONs, then a (kind, entry
+ * a, max archived items and max archived bytes per kind, the same two for decisions, then n event JSONs, then a (kind, entry
  * JSON) pairs for the archive, then (tokenHash, participantId) pairs.
  * Reply: {'ok', version} | {'missing'} | {'duplicate', version}
  *      | {'conflict', version, snapshot JSON, snapshot version, event JSONs since the snapshot...}.
@@ -107,7 +109,7 @@ end
 local n = tonumber(ARGV[5])
 local version = tonumber(current) + n
 if n > 0 then
-  redis.call('RPUSH', KEYS[2], unpack(ARGV, 11, 10 + n))
+  redis.call('RPUSH', KEYS[2], unpack(ARGV, 13, 12 + n))
   -- The log keeps only the newest events; a client further behind gets a snapshot instead.
   redis.call('LTRIM', KEYS[2], -tonumber(ARGV[4]), -1)
 end
@@ -120,7 +122,7 @@ else
   redis.call('HSET', KEYS[1], 'version', version)
 end
 local a = tonumber(ARGV[8])
-if #ARGV >= 11 + n + 2 * a then redis.call('HSET', KEYS[3], unpack(ARGV, 11 + n + 2 * a, #ARGV)) end
+if #ARGV >= 13 + n + 2 * a then redis.call('HSET', KEYS[3], unpack(ARGV, 13 + n + 2 * a, #ARGV)) end
 if commandId ~= '' then
   redis.call('ZADD', KEYS[5], version, commandId)
   redis.call('ZREMRANGEBYRANK', KEYS[5], 0, -tonumber(ARGV[7]) - 1)
@@ -154,7 +156,7 @@ return events
  * the first entry returned, entry JSONs oldest first...}; {0, 0} when nothing of that kind was archived.
  */
 const ARCHIVE_PAGE = `
-local list = ({meeting = KEYS[6], tension = KEYS[7], action = KEYS[8]})[ARGV[1]]
+local list = ({meeting = KEYS[6], tension = KEYS[7], action = KEYS[8], decision = KEYS[9]})[ARGV[1]]
 local total = tonumber(redis.call('HGET', KEYS[1], 'archived:' .. ARGV[1]))
 if not list or not total then return {0, 0} end
 local first = total - redis.call('LLEN', list) + 1
@@ -200,7 +202,7 @@ return 1
 function script(source: string, readOnly: boolean) {
   return defineScript({
     SCRIPT: source,
-    NUMBER_OF_KEYS: 8,
+    NUMBER_OF_KEYS: 9,
     IS_READ_ONLY: readOnly,
     parseCommand(parser: CommandParser, keys: readonly string[], args: readonly string[]) {
       parser.pushKeys([...keys]);

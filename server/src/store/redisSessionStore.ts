@@ -4,6 +4,7 @@ import {
   type AnyEvent,
   type AnyState,
   type AnyVersionedEvent,
+  type ArchiveKind,
   type ArchivedItem,
   type SessionKind,
 } from '@runde/shared';
@@ -12,8 +13,9 @@ import type { Logger } from 'pino';
 import { sessionKeys } from './sessionKeys.ts';
 import { sessionScripts } from './redisScripts.ts';
 import {
-  ARCHIVE_MAX_BYTES,
-  ARCHIVE_MAX_ENTRIES,
+  archiveBoundsOf,
+  type ArchiveBoundOptions,
+  type ArchiveBounds,
   DEFAULT_MAX_EVENTS,
   DEFAULT_TEAM_SPACE_RETENTION_MS,
   MAX_COMMAND_IDS,
@@ -32,7 +34,7 @@ import {
   type StoredSession,
 } from './sessionStore.ts';
 
-export interface RedisSessionStoreOptions {
+export interface RedisSessionStoreOptions extends ArchiveBoundOptions {
   url: string;
   keyPrefix: string;
   /** A Lean Coffee's retention after its last write. */
@@ -42,9 +44,6 @@ export interface RedisSessionStoreOptions {
   /** The clock `expiresAt` reads; Redis itself counts retention on its own. */
   clock?: () => number;
   maxEvents?: number;
-  /** Bounds of each kind's archive list (defaults ARCHIVE_MAX_ENTRIES, ARCHIVE_MAX_BYTES). */
-  archiveMaxEntries?: number;
-  archiveMaxBytes?: number;
   logger?: Logger;
   /** How long `ping` waits for an answer before reporting the store as down. */
   pingTimeoutMs?: number;
@@ -74,8 +73,7 @@ export class RedisSessionStore implements SessionStore {
   readonly #retention: RetentionByKind;
   readonly #clock: () => number;
   readonly #maxEvents: string;
-  readonly #archiveMaxEntries: string;
-  readonly #archiveMaxBytes: string;
+  readonly #archiveBounds: Record<ArchiveKind, ArchiveBounds>;
   readonly #pingTimeoutMs: number;
   readonly #connected: Promise<void>;
   #closed = false;
@@ -93,8 +91,7 @@ export class RedisSessionStore implements SessionStore {
     };
     this.#clock = options.clock ?? Date.now;
     this.#maxEvents = String(options.maxEvents ?? DEFAULT_MAX_EVENTS);
-    this.#archiveMaxEntries = String(options.archiveMaxEntries ?? ARCHIVE_MAX_ENTRIES);
-    this.#archiveMaxBytes = String(options.archiveMaxBytes ?? ARCHIVE_MAX_BYTES);
+    this.#archiveBounds = archiveBoundsOf(options);
     this.#pingTimeoutMs = options.pingTimeoutMs ?? 1_000;
     this.#client = createStoreClient(options.url);
     const logger = options.logger;
@@ -178,8 +175,10 @@ export class RedisSessionStore implements SessionStore {
         options.command ? seatCommandMember(options.command) : '',
         String(MAX_COMMAND_IDS),
         String(archive.length),
-        this.#archiveMaxEntries,
-        this.#archiveMaxBytes,
+        String(this.#archiveBounds.meeting.maxEntries),
+        String(this.#archiveBounds.meeting.maxBytes),
+        String(this.#archiveBounds.decision.maxEntries),
+        String(this.#archiveBounds.decision.maxBytes),
         ...serialized,
         ...archive.flatMap((entry) => [entry.kind, JSON.stringify(entry)]),
         ...grants,

@@ -14,6 +14,7 @@ export function sessionKeys(
   archivedMeetings: string,
   archivedTensions: string,
   archivedActions: string,
+  archivedDecisions: string,
 ] {
   const base = `${prefix}{${id}}`;
   return [
@@ -26,5 +27,6 @@ export function sessionKeys(
     `${base}:archive:meeting`,
     `${base}:archive:tension`,
     `${base}:archive:action`,
+    `${base}:archive:decision`,
   ];
 }

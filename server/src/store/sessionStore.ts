@@ -7,6 +7,7 @@ import type {
   ArchivedItem,
   SessionKind,
 } from '@runde/shared';
+import { limits } from '@runde/shared';
 
 /** A session as stored: the folded state and the version (number of events) it reflects. */
 export interface StoredSession {
@@ -188,7 +189,47 @@ export const MAX_COMMAND_IDS = 5000;
  * team archives roughly one meeting, a few tensions and a few actions a week, so 5,000 of each is
  * decades; the byte bound caps what a session that fills every text to its length limit can hold
  * (a worst-case meeting record is 133 kB, so about 60 of those fit; realistic records are a few kB).
- * Together at most 3 × 8 MiB per session beside its live state (at most 7.7 MB).
+ * Together at most 3 × 8 MiB per session beside its live state (at most 7.7 MB), plus the decisions.
  */
 export const ARCHIVE_MAX_ENTRIES = 5000;
 export const ARCHIVE_MAX_BYTES = 8 * 1024 * 1024;
+/**
+ * The decision log's archive has bounds of its own: a Beschlussbuch must not lose entries. It holds
+ * every decision a space may adopt (`limits.decisionsPerSpace`; past that adoption is refused, not
+ * an old decision dropped). A realistic decision is about 0.6 kB (the two-year bench), so 50,000 take
+ * about 30 MB and the byte bound never comes first; only a space whose every decision fills every
+ * text to its length with a full team present (about 15 kB each) would reach it, after about 4,400.
+ */
+export const DECISION_ARCHIVE_MAX_ENTRIES = limits.decisionsPerSpace;
+export const DECISION_ARCHIVE_MAX_BYTES = 64 * 1024 * 1024;
+
+/** Bounds of one archive list: the oldest entries go once either is passed. */
+export interface ArchiveBounds {
+  maxEntries: number;
+  maxBytes: number;
+}
+
+/** Stores' archive options: meetings, tensions and actions share `archiveMax*`, decisions have theirs. */
+export interface ArchiveBoundOptions {
+  archiveMaxEntries?: number;
+  archiveMaxBytes?: number;
+  decisionArchiveMaxEntries?: number;
+  decisionArchiveMaxBytes?: number;
+}
+
+/** Each kind's bounds from a store's options and the defaults. */
+export function archiveBoundsOf(options: ArchiveBoundOptions): Record<ArchiveKind, ArchiveBounds> {
+  const shared = {
+    maxEntries: options.archiveMaxEntries ?? ARCHIVE_MAX_ENTRIES,
+    maxBytes: options.archiveMaxBytes ?? ARCHIVE_MAX_BYTES,
+  };
+  return {
+    meeting: shared,
+    tension: shared,
+    action: shared,
+    decision: {
+      maxEntries: options.decisionArchiveMaxEntries ?? DECISION_ARCHIVE_MAX_ENTRIES,
+      maxBytes: options.decisionArchiveMaxBytes ?? DECISION_ARCHIVE_MAX_BYTES,
+    },
+  };
+}

@@ -29,6 +29,8 @@ export interface LoopMinutesLabels {
   decision: string;
   /** A governance tension that left the meeting without a decision. */
   notAdopted: string;
+  /** A decision that moved from the live log to the archive: the full log has it. */
+  decisionArchived: string;
   present: string;
   /** Those whom the facilitator recorded as absent in the objection round, instead of an answer. */
   markedAbsent: string;
@@ -87,6 +89,7 @@ export const loopMinutesLabels: Record<'de' | 'en', LoopMinutesLabels> = {
     adopted: 'adopted',
     decision: 'Decision',
     notAdopted: 'No decision in this meeting; the tension stays open.',
+    decisionArchived: 'adopted; its text is in the full decision log.',
     present: 'present',
     markedAbsent: 'marked absent by the facilitator',
     actions: 'Actions',
@@ -142,6 +145,7 @@ export const loopMinutesLabels: Record<'de' | 'en', LoopMinutesLabels> = {
     adopted: 'beschlossen',
     decision: 'Beschluss',
     notAdopted: 'In diesem Meeting kein Beschluss; die Spannung bleibt offen.',
+    decisionArchived: 'gefasst; der Wortlaut steht im vollständigen Beschlussbuch.',
     present: 'anwesend',
     markedAbsent: 'von der Moderation als abwesend vermerkt',
     actions: 'Aufgaben',

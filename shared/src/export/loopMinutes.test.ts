@@ -74,6 +74,22 @@ describe('team meeting minutes', () => {
     expect(loopMeetingMarkdown(s.state, s.state.meetings[0]!, format)).toContain('Ben)');
   });
 
+  it('numbers decisions as adopted, puts archived ones first, and says where an archived one is', () => {
+    const s = teamWithHistory();
+    const format = { labels: loopMinutesLabels.en, formatDate };
+    const [adopted] = s.state.decisions;
+    expect(adopted?.number).toBe(1);
+    // Later, with 59 decisions before it and the oldest ones archived.
+    const live = { ...s.state, decisions: [{ ...adopted!, number: 60 }], decisionsAdopted: 60 };
+    const archived = [{ ...adopted!, id: 'd_old', number: 7, title: 'Old rule' }];
+    const log = decisionLogMarkdown(live, format, archived);
+    expect(log.indexOf('## 7. Old rule')).toBeGreaterThan(0);
+    expect(log.indexOf('## 60. ')).toBeGreaterThan(log.indexOf('## 7. Old rule'));
+    const governance = s.state.meetings[1]!;
+    const minutes = loopMeetingMarkdown({ ...live, decisions: [] }, governance, format);
+    expect(minutes).toContain('**Decision:** adopted; its text is in the full decision log.');
+  });
+
   it('still reads a decision logged before marking absent existed', () => {
     const s = teamWithHistory();
     const decisions = s.state.decisions.map(({ markedAbsent: _dropped, ...old }) => old);

@@ -2,6 +2,7 @@ import { findMember, findTension } from '../loop/selectors.ts';
 import {
   personalRooms,
   type ActionItem,
+  type Decision,
   type MeetingRecord,
   type RoomKey,
   type TeamSpaceState,
@@ -48,7 +49,9 @@ function processedLines(
   }
   if (entry.agreement) lines.push(`${labels.agreement}: ${escapeMarkdownLines(entry.agreement)}`, '');
   const decision = entry.decisionId ? state.decisions.find((d) => d.id === entry.decisionId) : undefined;
-  if (decision) {
+  // The live log keeps the newest decisions; an older meeting's may be in the archive by now.
+  if (entry.decisionId && !decision) lines.push(`**${labels.decision}:** ${labels.decisionArchived}`, '');
+  else if (decision) {
     lines.push(`**${labels.decision}:** ${escapeMarkdownLines(decision.text)}`, '');
     const absent = decision.markedAbsent ?? [];
     if (absent.length) {
@@ -119,23 +122,33 @@ export function loopMeetingMarkdown(state: TeamSpaceState, record: MeetingRecord
   return `${lines.join('\n').trimEnd()}\n`;
 }
 
-/** The team's decision log (Beschlussbuch): every adopted proposal, newest last. */
-export function decisionLogMarkdown(state: TeamSpaceState, format: LoopMinutesFormat): string {
+/**
+ * The team's decision log (Beschlussbuch): every adopted proposal, newest last, each under the
+ * number it got at adoption. `archived` are the decisions the live state let go (read from the
+ * archive), in any order; without them the log starts at the oldest decision still live.
+ */
+export function decisionLogMarkdown(
+  state: TeamSpaceState,
+  format: LoopMinutesFormat,
+  archived: readonly Decision[] = [],
+): string {
   const { labels } = format;
   const lines = [`# ${escapeMarkdown(state.title)} — ${labels.decisionLog}`, ''];
-  state.decisions.forEach((decision, index) => {
+  const live = new Set(state.decisions.map((d) => d.id));
+  const older = archived.filter((d) => !live.has(d.id)).sort((a, b) => a.number - b.number);
+  for (const decision of [...older, ...state.decisions]) {
     const markedAbsent = decision.markedAbsent ?? [];
     const absent = markedAbsent.length
       ? ` · ${labels.markedAbsent}: ${markedAbsent.map(escapeMarkdown).join(', ')}`
       : '';
     lines.push(
-      `## ${index + 1}. ${escapeMarkdown(decision.title)}`,
+      `## ${decision.number}. ${escapeMarkdown(decision.title)}`,
       '',
       escapeMarkdownLines(decision.text) || '—',
       '',
       `${labels.adopted} ${format.formatDate(decision.adoptedAt)} · ${labels.present}: ${decision.present.map(escapeMarkdown).join(', ')}${absent}`,
       '',
     );
-  });
+  }
   return `${lines.join('\n').trimEnd()}\n`;
 }

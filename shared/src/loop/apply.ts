@@ -26,6 +26,7 @@ export function initialTeamSpace(event: Extract<LoopEvent, { type: 'space:create
     tensions: [],
     actions: [],
     decisions: [],
+    decisionsAdopted: 0,
     meetings: [],
     meeting: null,
   };
@@ -253,7 +254,11 @@ export function applyLoop(state: TeamSpaceState, event: LoopEvent): TeamSpaceSta
           : m,
       );
     case 'decision:adopted':
-      return { ...state, decisions: [...state.decisions, event.decision] };
+      return keepRecentHistory({
+        ...state,
+        decisions: [...state.decisions, event.decision],
+        decisionsAdopted: Math.max(state.decisionsAdopted, event.decision.number),
+      });
     case 'timer:set':
       return updateMeeting(state, (m) => ({ ...m, timer: event.timer }));
     default:

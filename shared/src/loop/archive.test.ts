@@ -22,4 +22,10 @@ describe('team-space archive', () => {
     expect(loopArchiveFor(entries, { participantId: 'p_other' })[0]?.item).toMatchObject({ authorId: null });
     expect(loopArchiveFor(entries, { participantId: 'p_author' })[0]?.item).toMatchObject({ authorId: 'p_author' });
   });
+
+  it('gives archived decisions to every member as the live log does', () => {
+    const decision = { ...worstCaseTeamSpace({ years: 1 }).decisions[0]! };
+    const entries = [{ kind: 'decision' as const, archivedAt: 1, seq: 1, item: decision }];
+    expect(loopArchiveFor(entries, { participantId: 'p_other' })).toEqual(entries);
+  });
 });

@@ -1,17 +1,18 @@
-import type { ActionItem, MeetingRecord, TeamSpaceState, Tension } from './state.ts';
+import type { ActionItem, Decision, MeetingRecord, TeamSpaceState, Tension } from './state.ts';
 
 /**
  * What leaves a team space's live state when it is trimmed (`keepRecentHistory`), kept in the
- * space's archive instead of being destroyed: a past meeting's record, a closed tension or a done
- * action, with the moment it was moved there.
+ * space's archive instead of being destroyed: a past meeting's record, a closed tension, a done
+ * action or an older decision, with the moment it was moved there.
  */
 export type ArchivedItem =
   | { kind: 'meeting'; archivedAt: number; item: MeetingRecord }
   | { kind: 'tension'; archivedAt: number; item: Tension }
-  | { kind: 'action'; archivedAt: number; item: ActionItem };
+  | { kind: 'action'; archivedAt: number; item: ActionItem }
+  | { kind: 'decision'; archivedAt: number; item: Decision };
 
 /** The kinds of archived item; each is paged on its own. */
-export const archiveKinds = ['meeting', 'tension', 'action'] as const;
+export const archiveKinds = ['meeting', 'tension', 'action', 'decision'] as const;
 export type ArchiveKind = (typeof archiveKinds)[number];
 
 /** An archived item as read back: `seq` numbers the items of its kind in the order they were archived, from 1. */
@@ -24,7 +25,7 @@ function missingFrom<T extends { id: string }>(before: readonly T[], after: read
 }
 
 /**
- * The items a fold dropped from the live state: meetings, tensions and actions present in
+ * The items a fold dropped from the live state: meetings, tensions, actions and decisions present in
  * `before` and absent from `after`, oldest first within each kind. A team space never deletes
  * any of them otherwise, so whatever is missing was trimmed and belongs in the archive.
  */
@@ -33,5 +34,6 @@ export function loopArchivedByFold(before: TeamSpaceState, after: TeamSpaceState
     ...missingFrom(before.meetings, after.meetings).map((item) => ({ kind: 'meeting' as const, archivedAt, item })),
     ...missingFrom(before.tensions, after.tensions).map((item) => ({ kind: 'tension' as const, archivedAt, item })),
     ...missingFrom(before.actions, after.actions).map((item) => ({ kind: 'action' as const, archivedAt, item })),
+    ...missingFrom(before.decisions, after.decisions).map((item) => ({ kind: 'decision' as const, archivedAt, item })),
   ];
 }

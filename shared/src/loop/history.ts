@@ -1,11 +1,11 @@
 import { limits } from '../protocol/limits.ts';
-import type { ActionItem, TeamSpaceState, Tension } from './state.ts';
+import type { ActionItem, Decision, TeamSpaceState, Tension } from './state.ts';
 
 /**
  * Drops the oldest finished items beyond what a team space keeps, so its state (and every snapshot
  * of it) stays bounded however many years of meetings it has: minutes of the newest
- * {@link limits.meetingsKept} meetings, the newest closed tensions and done actions. The decision
- * log is never trimmed (its size is capped instead). Whatever the running meeting refers to stays,
+ * {@link limits.meetingsKept} meetings, the newest closed tensions, done actions and decisions (each
+ * keeps its stable `number`). Whatever the running meeting refers to stays,
  * and is trimmed once the meeting has ended. Pure and the same on every masked copy (masking never
  * changes status or order), so clients fold to the same lists as the server.
  */
@@ -24,12 +24,25 @@ export function keepRecentHistory(state: TeamSpaceState): TeamSpaceState {
     (a) => a.status === 'done' && (meetingId === undefined || a.meetingId !== meetingId),
     limits.doneActionsKept,
   );
-  if (meetings === state.meetings && tensions === state.tensions && actions === state.actions) return state;
-  return { ...state, meetings, tensions, actions };
+  // The running meeting's decisions stay: its minutes and `tension:closed` look them up.
+  const decisions = dropOldest(state.decisions, (d) => d.meetingId !== meetingId, limits.decisionsKept);
+  if (
+    meetings === state.meetings &&
+    tensions === state.tensions &&
+    actions === state.actions &&
+    decisions === state.decisions
+  ) {
+    return state;
+  }
+  return { ...state, meetings, tensions, actions, decisions };
 }
 
 /** The list without its first items matching `finished` beyond the newest `keep` of them. */
-function dropOldest<T extends Tension | ActionItem>(list: T[], finished: (item: T) => boolean, keep: number): T[] {
+function dropOldest<T extends Tension | ActionItem | Decision>(
+  list: T[],
+  finished: (item: T) => boolean,
+  keep: number,
+): T[] {
   let count = 0;
   for (const item of list) if (finished(item)) count += 1;
   let excess = count - keep;

@@ -59,6 +59,7 @@ function action(id: number, status: ActionItem['status'] = 'open'): ActionItem {
 
 const decision = (id: number): Decision => ({
   id: `d-${id}`,
+  number: id + 1,
   tensionId: `x${id}`,
   title: 'T',
   text: 'P',
@@ -205,8 +206,14 @@ const cases: Case[] = [
     code: ErrorCode.limitReached,
     at: (full) => {
       const { s, id } = meetingWith('governance', false);
-      const log = times(limits.decisionsPerSpace - (full ? 0 : 1), (i) => decision(i));
-      return { state: { ...s.state, decisions: log }, actor: 'p1', command: { type: 'tension:start', tensionId: id } };
+      // The archived decisions count: only the newest are in the live log.
+      const adopted = limits.decisionsPerSpace - (full ? 0 : 1);
+      const log = times(limits.decisionsKept, (i) => decision(adopted - limits.decisionsKept + i));
+      return {
+        state: { ...s.state, decisions: log, decisionsAdopted: adopted },
+        actor: 'p1',
+        command: { type: 'tension:start', tensionId: id },
+      };
     },
   },
   {
@@ -216,8 +223,13 @@ const cases: Case[] = [
       const s = processAtAmend();
       s.run('p1', { type: 'process:advance' });
       for (const speaker of s.state.meeting!.round!.order) s.run(speaker, { type: 'objection:none' });
-      const log = times(limits.decisionsPerSpace - (full ? 0 : 1), (i) => decision(i));
-      return { state: { ...s.state, decisions: log }, actor: 'p1', command: { type: 'process:advance' } };
+      const adopted = limits.decisionsPerSpace - (full ? 0 : 1);
+      const log = times(limits.decisionsKept, (i) => decision(adopted - limits.decisionsKept + i));
+      return {
+        state: { ...s.state, decisions: log, decisionsAdopted: adopted },
+        actor: 'p1',
+        command: { type: 'process:advance' },
+      };
     },
   },
   {

@@ -40,9 +40,9 @@ export function canAddAction(state: TeamSpaceState): boolean {
   return open < limits.openActionsPerSpace;
 }
 
-/** The decision log is never trimmed, so a full one refuses new governance processes. */
+/** Counts archived decisions too: the archive keeps no more, and a full log refuses rather than forgets. */
 export function canAdoptDecision(state: TeamSpaceState): boolean {
-  return state.decisions.length < limits.decisionsPerSpace;
+  return state.decisionsAdopted < limits.decisionsPerSpace;
 }
 
 /** Whether the meeting may take up one more tension (one already in its minutes may come back). */

@@ -69,6 +69,12 @@ export interface ActionItem {
 /** An entry of the decision log (Beschlussbuch). */
 export interface Decision {
   id: string;
+  /**
+   * The decision's number in its space's log, from 1, given at adoption and never changed: the
+   * minutes and the log cite it, and the live state keeps only the newest decisions (older ones
+   * move to the archive), so a position in a list cannot number them.
+   */
+  number: number;
   tensionId: TensionId;
   title: string;
   text: string;
@@ -213,7 +219,10 @@ export interface TeamSpaceState {
   participants: Participant[];
   tensions: Tension[];
   actions: ActionItem[];
+  /** The newest decisions; older ones are in the space's archive (`keepRecentHistory`). */
   decisions: Decision[];
+  /** Decisions ever adopted in this space, archived ones included: the number of the newest. */
+  decisionsAdopted: number;
   meetings: MeetingRecord[];
   meeting: Meeting | null;
 }

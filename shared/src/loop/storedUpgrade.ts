@@ -1,6 +1,6 @@
 import { disclosure, isPrivateTension, shownTo } from './privacy.ts';
 import type { LoopEvent } from './events.ts';
-import type { MeetingRecord, ProcessedTension, TeamSpaceState, Tension } from './state.ts';
+import type { Decision, MeetingRecord, ProcessedTension, TeamSpaceState, Tension } from './state.ts';
 
 /**
  * Team spaces outlive releases. One stored before personal-room privacy has tensions and meeting
@@ -32,11 +32,24 @@ function upgradeRecord<T extends Pick<MeetingRecord, 'processed'>>(record: T, te
   return { ...record, processed: processed.map((p) => upgradeProcessed(p, tensions)) };
 }
 
+type StoredDecision = Omit<Decision, 'number'> & { number?: number };
+
+/**
+ * Releases before stable decision numbers never trimmed the decision log and numbered decisions by
+ * their position in it, so that position is the number they always had.
+ */
+function withDecisionNumbers(state: TeamSpaceState): TeamSpaceState {
+  if ((state as { decisionsAdopted?: number }).decisionsAdopted !== undefined) return state;
+  const decisions = (state.decisions as StoredDecision[]).map((d, i) => ({ ...d, number: d.number ?? i + 1 }));
+  return { ...state, decisions, decisionsAdopted: decisions.length };
+}
+
 /** A stored team space in today's shape; the same object when it already is. */
-export function upgradeStoredTeamSpace(state: TeamSpaceState): TeamSpaceState {
-  const stored = state.tensions as Stored<Tension>[];
-  if (stored.every(hasReaders) && !hasOldRecords(state)) return state;
-  const tensions = stored.map(upgradeTension);
+export function upgradeStoredTeamSpace(stored: TeamSpaceState): TeamSpaceState {
+  const state = withDecisionNumbers(stored);
+  const tensionsAsStored = state.tensions as Stored<Tension>[];
+  if (tensionsAsStored.every(hasReaders) && !hasOldRecords(state)) return state;
+  const tensions = tensionsAsStored.map(upgradeTension);
   return {
     ...state,
     tensions,
@@ -66,6 +79,8 @@ export function isLoopEventInCurrentShape(event: LoopEvent): boolean {
       return (event as { readers?: unknown }).readers !== undefined;
     case 'meeting:ended':
       return (event.record.processed as Stored<ProcessedTension>[]).every(hasReaders);
+    case 'decision:adopted':
+      return (event.decision as StoredDecision).number !== undefined;
     default:
       return true;
   }
@@ -95,6 +110,9 @@ export function upgradeStoredLoopEvent(state: TeamSpaceState, event: LoopEvent):
     }
     case 'meeting:ended':
       return { ...event, record: upgradeRecord(event.record, state.tensions) };
+    case 'decision:adopted':
+      // Logged before decisions were numbered: the next number of the (upgraded) state it meets.
+      return { ...event, decision: { ...event.decision, number: state.decisionsAdopted + 1 } };
     default:
       return event;
   }

@@ -92,6 +92,7 @@ export function loopArchiveFor<T extends ArchivedItem>(entries: readonly T[], vi
       meetings: of('meeting'),
       tensions: of('tension'),
       actions: of('action'),
+      decisions: of('decision'),
     },
     viewer,
   );
@@ -99,6 +100,7 @@ export function loopArchiveFor<T extends ArchivedItem>(entries: readonly T[], vi
     ...view.meetings.map((item) => [`meeting:${item.id}`, item] as const),
     ...view.tensions.map((item) => [`tension:${item.id}`, item] as const),
     ...view.actions.map((item) => [`action:${item.id}`, item] as const),
+    ...view.decisions.map((item) => [`decision:${item.id}`, item] as const),
   ]);
   return entries.flatMap((entry) => {
     const item = masked.get(`${entry.kind}:${entry.item.id}`);

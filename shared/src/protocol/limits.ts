@@ -42,12 +42,21 @@ export const limits = {
   openActionsPerSpace: 100,
   /** Done actions the live state keeps; the oldest done ones move to the space's archive first. */
   doneActionsKept: 100,
-  /** Entries of the decision log. All are kept, never dropped: at the cap, new proposals are refused. */
-  decisionsPerSpace: 300,
+  /**
+   * Decisions the live state keeps, the newest; older ones move to the space's archive and are read
+   * from there page by page. A year of a team adopting one a week: what the log shows without asking.
+   */
+  decisionsKept: 50,
+  /**
+   * Decisions one space may ever adopt, archived ones included. The archive keeps exactly this many
+   * (server `DECISION_ARCHIVE_MAX_ENTRIES`), so a Beschlussbuch never loses an entry silently: past
+   * it, new proposals are refused. Twenty decisions every week for 48 years.
+   */
+  decisionsPerSpace: 50_000,
   /**
    * Ended meetings whose minutes the live state keeps, the newest: half a year of weekly meetings,
    * what the minutes page shows without asking. Older minutes move to the space's archive and are
-   * read from there page by page (`archive:page`); the decision log keeps every decision.
+   * read from there page by page (`archive:page`), as are decisions beyond `decisionsKept`.
    */
   meetingsKept: 26,
   /** Tensions one meeting may take up; each becomes a line of its minutes. */

@@ -50,9 +50,11 @@ const state: TeamSpaceState = {
   ],
   tensions: [],
   actions: [],
+  decisionsAdopted: 1,
   decisions: [
     {
       id: 'd1',
+      number: 1,
       tensionId: 't1',
       title: 'Who signs?',
       text: 'The team lead signs.',

@@ -2,6 +2,7 @@ import {
   decisionLogMarkdown,
   loopMeetingMarkdown,
   loopMinutesLabels,
+  type Decision,
   type LoopMinutesFormat,
   type MeetingRecord,
   type TeamSpaceState,
@@ -29,8 +30,9 @@ export function meetingMinutesText(state: TeamSpaceState, record: MeetingRecord,
   return loopMeetingMarkdown(state, record, loopMinutesFormat(language));
 }
 
-export function decisionLogText(state: TeamSpaceState, language: Language): string {
-  return decisionLogMarkdown(state, loopMinutesFormat(language));
+/** The decision log; `archived` are the older decisions read from the archive, for the full log. */
+export function decisionLogText(state: TeamSpaceState, language: Language, archived: readonly Decision[] = []): string {
+  return decisionLogMarkdown(state, loopMinutesFormat(language), archived);
 }
 
 /** Ended meetings, the latest first: the one people look for is usually the last. */

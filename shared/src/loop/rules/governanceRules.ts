@@ -195,6 +195,7 @@ function advance(
         type: 'decision:adopted',
         decision: {
           id: ctx.newId('decision'),
+          number: state.decisionsAdopted + 1,
           tensionId: process.tensionId,
           title: tension?.title ?? '',
           text: process.proposal,

@@ -123,11 +123,12 @@ export function worstCaseTeamSpace(options: { years: number }): TeamSpaceState {
       { type: 'meeting:tension-started', tensionId: t.id },
       { type: 'action:added', action: done },
     );
-    if (state.decisions.length < limits.decisionsPerSpace) {
+    if (state.decisionsAdopted < limits.decisionsPerSpace) {
       fold({
         type: 'decision:adopted',
         decision: {
           id: next('d'),
+          number: state.decisionsAdopted + 1,
           tensionId: t.id,
           title: t.title,
           text: text(limits.topicDescription),

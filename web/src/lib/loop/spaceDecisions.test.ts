@@ -4,6 +4,7 @@ import { latestDecisions } from './spaceDecisions.ts';
 
 const decision = (id: string, adoptedAt: number): Decision => ({
   id,
+  number: adoptedAt,
   tensionId: `t-${id}`,
   title: id,
   text: '',

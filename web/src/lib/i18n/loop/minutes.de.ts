@@ -33,5 +33,8 @@ export const minutesDe = {
     adoptedOn: 'Beschlossen am {{date}}',
     present: 'Anwesend: {{names}}',
     download: 'Beschlussbuch herunterladen (Markdown)',
+    loadOlder: 'Ältere Beschlüsse laden',
+    noOlder: 'Es gibt keine älteren Beschlüsse.',
+    loadOlderFailed: 'Ältere Beschlüsse konnten nicht geladen werden. Bitte versuchen Sie es noch einmal.',
   },
 };

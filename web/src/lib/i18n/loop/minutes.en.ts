@@ -33,5 +33,8 @@ export const minutesEn: Messages['minutes'] = {
     adoptedOn: 'Adopted on {{date}}',
     present: 'Present: {{names}}',
     download: 'Download decision log (Markdown)',
+    loadOlder: 'Load older decisions',
+    noOlder: 'There are no older decisions.',
+    loadOlderFailed: 'Older decisions could not be loaded. Please try again.',
   },
 };
