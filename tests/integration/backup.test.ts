@@ -20,7 +20,7 @@ function exported(ack: Awaited<ReturnType<typeof exportOver>>): SessionExport {
 
 /** A rich team space in the store, its facilitator connected, and the backup file collected from it. */
 async function teamSpaceBackup(code: string) {
-  const { state, archive } = richTeamSpace({ weeks: 30, tensionsPerWeek: 5, decisionsPerWeek: 1 });
+  const { state, archive } = richTeamSpace({ weeks: 30, tensionsPerWeek: 5, decisionsPerWeek: 2 });
   const seat = await seedSession(suite.store, code, state, 'p1', archive);
   const facilitator = await suite.connect(seat);
   const file = exported(await exportOver(facilitator)) as TeamSpaceExport;
@@ -40,7 +40,8 @@ describe('backup: export and restore over real sockets, HTTP and Redis', () => {
     expect(archive.length).toBeGreaterThan(50);
     expect(file.space.meetings.length).toBe(61);
     expect(new Set(file.space.tensions.map((t) => t.status))).toEqual(new Set(['open', 'resolved', 'withdrawn']));
-    expect(file.space.decisions).toHaveLength(30);
+    // Past the live state's 50 newest: the oldest decisions come from the archive, numbered as adopted.
+    expect(file.space.decisions.map((d) => d.number)).toEqual(Array.from({ length: 60 }, (_, i) => i + 1));
     for (const secret of [seat.token, 'BKUPA2']) expect(text).not.toContain(secret);
     expect(text).not.toMatch(/"(token|tokenHash|key|keyHash|projectorKey|joinCode)"/);
 
@@ -150,6 +151,11 @@ describe('backup: export and restore over real sockets, HTTP and Redis', () => {
         'an action owned by a missing member',
         edit((f) => (f.space.actions[0]!.ownerId = 'p_gone')),
         { reason: 'dangling-reference', entry: 'space.actions.0.ownerId', target: 'member p_gone' },
+      ],
+      [
+        'two decisions with one number',
+        edit((f) => (f.space.decisions[1]!.number = f.space.decisions[0]!.number)),
+        { reason: 'duplicate-id', entry: 'space.decisions.1.number' },
       ],
       [
         'a decision of a missing meeting',

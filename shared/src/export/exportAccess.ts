@@ -42,6 +42,7 @@ export function withTeamSpaceArchive(file: TeamSpaceExport, entries: readonly Ar
       meetings: [...of('meeting'), ...space.meetings],
       tensions: [...of('tension'), ...space.tensions],
       actions: [...of('action'), ...space.actions],
+      decisions: [...of('decision'), ...space.decisions],
     },
   };
 }

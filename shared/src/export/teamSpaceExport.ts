@@ -79,6 +79,8 @@ const actionSchema = z.strictObject({
 
 const decisionSchema = z.strictObject({
   id: idSchema,
+  /** The decision's number in the log, given at adoption; the import keeps it, so minutes cite the same numbers. */
+  number: z.number().int().min(1).max(limits.decisionsPerSpace),
   tensionId: idSchema,
   title: singleLineText(limits.topicTitle),
   text: multiLineText(limits.topicDescription, { required: true }),
@@ -229,8 +231,12 @@ function checkTeamSpaceReferences(file: TeamSpaceExport): ReferenceCheck {
     check.ref(a.meetingId, meetings, `${path}.meetingId`, 'meeting');
     check.instant(a.createdAt, `${path}.createdAt`);
   });
+  // Two decisions with one number would make the log cite the wrong one.
+  const numbers = new Set<number>();
   space.decisions.forEach((d, i) => {
     const path = `space.decisions.${i}`;
+    if (numbers.has(d.number)) check.fail({ reason: 'duplicate-id', entry: `${path}.number` });
+    numbers.add(d.number);
     check.ref(d.tensionId, tensions, `${path}.tensionId`, 'tension');
     check.ref(d.meetingId, meetings, `${path}.meetingId`, 'meeting');
     check.instant(d.adoptedAt, `${path}.adoptedAt`);
@@ -298,6 +304,8 @@ export function teamSpaceFromExport(file: TeamSpaceExport, id: string, now: numb
     tensions: space.tensions,
     actions: space.actions,
     decisions: space.decisions,
+    // The next decision continues the file's numbering.
+    decisionsAdopted: space.decisions.reduce((highest, d) => Math.max(highest, d.number), 0),
     meetings: space.meetings,
     meeting: null,
   };
