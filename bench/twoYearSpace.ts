@@ -41,8 +41,10 @@ import {
   type TeamSpaceState,
 } from '@runde/shared';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, chromiumPath } from './lib/chromium.ts';
 import { createClient } from 'redis';
 import { io, type Socket } from 'socket.io-client';
+import { postJson } from './lib/sessions.ts';
 import { parseArgs } from './lib/args.ts';
 import { Histogram, round } from './lib/stats.ts';
 
@@ -57,28 +59,7 @@ const args = parseArgs({
   targetKb: 100,
 });
 
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
 type Client = Socket;
-
-async function post<T>(url: string, body: unknown): Promise<T> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`POST ${url} answered ${response.status}: ${await response.text()}`);
-  return (await response.json()) as T;
-}
 
 async function connect(url: string, seat: { sessionId: string; token: string }): Promise<Client> {
   const socket = io(url, {
@@ -120,13 +101,13 @@ const proposal = (i: number) =>
 const actionText = (i: number) => `Vertretungsplan für KW ${i} im Teamkalender eintragen und Team informieren`;
 
 async function buildSpace(url: string) {
-  const space = await post<CreateSessionResponse>(`${url}/api/spaces`, {
+  const space = await postJson<CreateSessionResponse>(`${url}/api/spaces`, {
     title: 'Bürgerbüro Nord – Teamraum',
     facilitatorName: 'Anna Schmidt',
   });
   const seats: JoinSessionResponse[] = [];
   for (let i = 1; i < args.members; i += 1) {
-    seats.push(await post(`${url}/api/sessions/${space.sessionId}/participants`, { name: `Mitglied ${i}` }));
+    seats.push(await postJson(`${url}/api/sessions/${space.sessionId}/participants`, { name: `Mitglied ${i}` }));
   }
   const fac = await connect(url, space);
   const members = await Promise.all(seats.map((seat) => connect(url, seat)));
@@ -204,7 +185,7 @@ async function buildSpace(url: string) {
 /** One fresh phone: join link → name → the team space's board. */
 async function phoneToBoard(url: string, code: string, runs: number) {
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: chromiumPath(),
     args: CHROMIUM_ARGS,
   });
   const ms = new Histogram();

@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { createApp, createLogger, loadWebHandler, MemorySessionStore } from '@runde/server';
 import { chromium, type Browser, type Page, type Request } from 'playwright-core';
+import { CHROMIUM_ARGS, chromiumPath } from './lib/chromium.ts';
 import { de } from '../web/src/lib/i18n/de.ts';
 import { en } from '../web/src/lib/i18n/en.ts';
 import { spaceDe } from '../web/src/lib/i18n/loop/space.de.ts';
@@ -22,17 +23,6 @@ const runTimeoutMs = 180_000;
 const stepTimeoutMs = 20_000;
 /** `--assets` adds every file with its sizes to the report, to see what a budget is spent on. */
 const listAssets = process.argv.includes('--assets');
-
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 type Kind = 'lean-coffee' | 'team-space';
 type Language = 'de' | 'en';
@@ -238,7 +228,7 @@ async function main(): Promise<number> {
   });
   const baseUrl = `http://127.0.0.1:${(runde.httpServer.address() as AddressInfo).port}`;
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: chromiumPath(),
     args: CHROMIUM_ARGS,
   });
   try {

@@ -6,7 +6,7 @@ import { sleep } from './clock.ts';
 import type { RedisClient } from './redisServer.ts';
 import type { WorkerPool } from './workerPool.ts';
 
-async function postJson<T>(url: string, body: unknown): Promise<T> {
+export async function postJson<T>(url: string, body: unknown): Promise<T> {
   const response = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
