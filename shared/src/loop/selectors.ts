@@ -1,6 +1,7 @@
 import type { ParticipantId } from '../domain/state.ts';
 import {
   stagesFor,
+  type ActionItem,
   type Meeting,
   type MeetingStage,
   type Round,
@@ -30,6 +31,15 @@ export function canRunMeeting(state: TeamSpaceState, id: ParticipantId): boolean
 /** Who may record outcomes: whoever runs the meeting, and its scribe. */
 export function canRecord(state: TeamSpaceState, id: ParticipantId): boolean {
   return canRunMeeting(state, id) || state.meeting?.scribeId === id;
+}
+
+/**
+ * Who may change an action (reword, reassign, set a due date, tick it off or reopen it): its
+ * owner, a space facilitator, and whoever records in the running meeting. One rule for
+ * `action:update` and `action:set-status`, asked by the rules and by the page that shows the buttons.
+ */
+export function mayChangeAction(state: TeamSpaceState, id: ParticipantId, action: ActionItem): boolean {
+  return action.ownerId === id || isSpaceFacilitator(state, id) || canRecord(state, id);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { ErrorCode } from '../../protocol/errors.ts';
 import { assertNever } from '../../domain/assertNever.ts';
 import { tensionCapReached } from '../limits.ts';
-import { canRecord, findMember, findTension, isSpaceFacilitator } from '../selectors.ts';
+import { canRecord, findMember, findTension, isSpaceFacilitator, mayChangeAction } from '../selectors.ts';
 import { disclosure, mayReadTension, shownTo, withReaders } from '../privacy.ts';
 import type { LoopEvent } from '../events.ts';
 import type { RoomKey, TeamSpaceState, Tension } from '../state.ts';
@@ -117,9 +117,8 @@ export function decideTension(
     case 'action:set-status': {
       const action = state.actions.find((a) => a.id === command.actionId);
       if (!action) return reject(ErrorCode.notFound, 'No such action.');
-      const allowed =
-        action.ownerId === ctx.actorId || isSpaceFacilitator(state, ctx.actorId) || canRecord(state, ctx.actorId);
-      if (!allowed) return forbidden('Only its owner, the facilitator or the scribe may change this action.');
+      if (!mayChangeAction(state, ctx.actorId, action))
+        return forbidden('Only its owner, the facilitator or the scribe may change this action.');
       if (command.type === 'action:set-status') {
         return action.status === command.status
           ? accept()

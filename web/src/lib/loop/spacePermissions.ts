@@ -1,6 +1,7 @@
 import {
   canRecord,
   isSpaceFacilitator,
+  mayChangeAction,
   mayReadTension,
   type ActionItem,
   type ParticipantId,
@@ -29,12 +30,16 @@ export function canEditTension(state: TeamSpaceState, you: ParticipantId, tensio
   return canChangeTension(state, you, tension) && mayReadTension(tension, you);
 }
 
-/** Its owner, a facilitator or the meeting's scribe may tick an action off (or reopen it). */
+/** Its owner, a facilitator or the meeting's scribe may tick an action off (or reopen it): the shared rule. */
 export function canSetActionStatus(state: TeamSpaceState, you: ParticipantId, action: ActionItem): boolean {
-  return action.ownerId === you || canSortTensions(state, you);
+  return mayChangeAction(state, you, action);
 }
 
-/** Rewording and reassigning is for facilitators and the scribe. */
-export function canEditAction(state: TeamSpaceState, you: ParticipantId): boolean {
-  return canSortTensions(state, you);
+/**
+ * Rewording and reassigning: the same shared rule as ticking off, so an action's owner sees the
+ * edit button the server would honour (it was facilitators and the scribe only here, while the
+ * server let the owner edit too).
+ */
+export function canEditAction(state: TeamSpaceState, you: ParticipantId, action: ActionItem): boolean {
+  return mayChangeAction(state, you, action);
 }
