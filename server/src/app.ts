@@ -27,6 +27,7 @@ import { startStorePings } from './metrics/storePings.ts';
 import { CommandRunner } from './session/commandRunner.ts';
 import { TimerScheduler } from './session/timerScheduler.ts';
 import { allowSocketRequest } from './socket/allowRequest.ts';
+import { COMPRESSION_WINDOW_BITS } from './socket/compressionOffer.ts';
 import { attachSocket } from './socket/attachSocket.ts';
 import { coalesce, createLocalFanOut, createPublisher, relayCommits, timedFanOut } from './socket/broadcast.ts';
 import { boundedParser } from './socket/frameParser.ts';
@@ -160,8 +161,9 @@ export function createApp(options: CreateAppOptions): RundeApp {
     perMessageDeflate: {
       threshold: 16 * 1024,
       serverNoContextTakeover: true,
-      serverMaxWindowBits: 11,
-      clientMaxWindowBits: 11,
+      // An offer that cannot take these windows is dropped before ws sees it (compressionOffer.ts).
+      serverMaxWindowBits: COMPRESSION_WINDOW_BITS,
+      clientMaxWindowBits: COMPRESSION_WINDOW_BITS,
       zlibDeflateOptions: { memLevel: 3 },
     },
     // Refuses packets our protocol never sends (too many arguments, deep nesting, binary) before

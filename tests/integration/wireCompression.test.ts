@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uniquePrefix } from '../support/redisTestEnv.ts';
 import { deleteTestKeys, openRedisStore, startTestServer, type TestServer } from '../support/serverHarness.ts';
@@ -70,5 +71,43 @@ describe('permessage-deflate', () => {
     await expect.poll(renamed).toBeDefined();
     // Uncompressed, the connection carried at least the frame's own bytes.
     expect(tcpBytesRead(second!) - before).toBeGreaterThanOrEqual(Buffer.byteLength(renamed()!));
+  });
+
+  /** The status a raw WebSocket handshake gets when it offers `extensions`, as a browser would send it. */
+  function handshakeStatus(extensions: string): Promise<number> {
+    const { port } = new URL(server.url);
+    return new Promise((resolve, reject) => {
+      const req = request({
+        host: '127.0.0.1',
+        port,
+        path: '/socket.io/?EIO=4&transport=websocket',
+        headers: {
+          Connection: 'Upgrade',
+          Upgrade: 'websocket',
+          'Sec-WebSocket-Version': '13',
+          'Sec-WebSocket-Key': 'dGhlIHNhbXBsZSBub25jZQ==',
+          'Sec-WebSocket-Extensions': extensions,
+        },
+      });
+      req.on('upgrade', (res, socket) => {
+        socket.destroy();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on('response', (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on('error', reject);
+      req.end();
+    });
+  }
+
+  it.each([
+    ['Firefox', 'permessage-deflate'],
+    ['Chrome', 'permessage-deflate; client_max_window_bits'],
+    ['a client asking for a small window of its own', 'permessage-deflate; client_max_window_bits=9'],
+    ['a client naming the server window', 'permessage-deflate; client_max_window_bits; server_max_window_bits=10'],
+  ])('opens the WebSocket of %s, compressed or not', async (_who, extensions) => {
+    expect(await handshakeStatus(extensions)).toBe(101);
   });
 });

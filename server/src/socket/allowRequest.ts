@@ -1,5 +1,6 @@
 import type { ServerOptions } from 'socket.io';
 import type { HostPolicy } from '../http/hostPolicy.ts';
+import { COMPRESSION_WINDOW_BITS, dropUnacceptableCompressionOffer } from './compressionOffer.ts';
 
 /**
  * Engine.IO's gate for every new connection (the WebSocket handshake included, which never passes
@@ -17,6 +18,8 @@ export function allowSocketRequest(policy: HostPolicy): NonNullable<ServerOption
       callback('origin not allowed', false);
       return;
     }
+    // Before ws reads the offer: a handshake it would refuse goes ahead uncompressed instead.
+    dropUnacceptableCompressionOffer(req, COMPRESSION_WINDOW_BITS);
     callback(null, true);
   };
 }
