@@ -54,7 +54,13 @@ describe.each(['de', 'en'] as const)('accessibility of edit forms and the facili
 
     // Where the actions sit behind a menu button, open it first.
     const more = button(maria, fill(M.topics.moreLabel, { title: 'Onboarding' }));
+    const edit = button(maria, fill(M.topics.editLabel, { title: 'Onboarding' }));
+    // Wait until the card shows one or the other: asked too early, isVisible() said no menu while the
+    // layout was still settling, and the click then waited for an item hidden in the menu (a CI run hung).
     const openMenu = async () => {
+      await expect
+        .poll(async () => (await more.isVisible()) || (await edit.isVisible()), { timeout: 60_000 })
+        .toBe(true);
       if (await more.isVisible()) await more.click();
     };
     await openMenu();
