@@ -2,8 +2,8 @@
  * What a browser may import at run time: the pure core and the plain constants, without the zod
  * schemas (the server parses; the client only needs the types, imported with `import type`).
  */
-export * from './domain/index.ts';
-export * from './loop/index.ts';
+export * from './leanCoffee/index.ts';
+export * from './teamSpace/index.ts';
 export * from './session/anySession.ts';
 export * from './session/deletion.ts';
 export * from './session/projectorGrant.ts';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { loopArchiveFor } from '../loop/view.ts';
+import { loopArchiveFor } from '../teamSpace/view.ts';
 import { ARCHIVE_PAGE_MAX } from '../protocol/socketEvents.ts';
 import { EXPORT_ARCHIVE_PAGE, withTeamSpaceArchive } from './exportAccess.ts';
 import { parseLeanCoffeeExport } from './leanCoffeeExport.ts';

@@ -1,8 +1,8 @@
-import type { SessionState } from '../domain/state.ts';
-import { archiveKinds, type ArchivedEntry, type ArchivedItem } from '../loop/archive.ts';
+import type { SessionState } from '../leanCoffee/state.ts';
+import { archiveKinds, type ArchivedEntry, type ArchivedItem } from '../teamSpace/archive.ts';
 import { ErrorCode, succeed, type Ack } from '../protocol/errors.ts';
 import type { ArchivePage, ArchivePageRequest, SessionExport } from '../protocol/socketEvents.ts';
-import type { TeamSpaceState } from '../loop/state.ts';
+import type { TeamSpaceState } from '../teamSpace/state.ts';
 import type { TeamSpaceExport } from './teamSpaceExport.ts';
 
 /**

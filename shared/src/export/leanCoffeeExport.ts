@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { SessionState } from '../domain/state.ts';
-import { viewFor } from '../domain/view.ts';
+import type { SessionState } from '../leanCoffee/state.ts';
+import { viewFor } from '../leanCoffee/view.ts';
 import { limits } from '../protocol/limits.ts';
 import {
   displayNameSchema,

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { session } from '../domain/testing/fixtures.ts';
+import { session } from '../leanCoffee/testing/fixtures.ts';
 import { minutesLabels } from './labels.ts';
 import { leanCoffeeCsv, leanCoffeeMarkdown } from './leanCoffeeMinutes.ts';
 import { summarizeLeanCoffee } from './leanCoffeeSummary.ts';

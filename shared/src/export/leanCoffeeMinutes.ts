@@ -1,4 +1,4 @@
-import type { Outcome } from '../domain/state.ts';
+import type { Outcome } from '../leanCoffee/state.ts';
 import type { MinutesLabels } from './labels.ts';
 import { escapeMarkdown, escapeMarkdownLines } from './markdown.ts';
 import type { LeanCoffeeSummary, TopicSummary } from './leanCoffeeSummary.ts';

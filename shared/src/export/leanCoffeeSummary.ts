@@ -1,5 +1,5 @@
-import { discussedTopics, discussionMs, findParticipant, rankTopics, tally, toDiscuss } from '../domain/selectors.ts';
-import type { Outcome, SessionState, ThumbsRound, Topic } from '../domain/state.ts';
+import { discussedTopics, discussionMs, findParticipant, rankTopics, tally, toDiscuss } from '../leanCoffee/selectors.ts';
+import type { Outcome, SessionState, ThumbsRound, Topic } from '../leanCoffee/state.ts';
 
 export interface TopicSummary {
   topic: Topic;

@@ -1,4 +1,4 @@
-import type { MeetingStage, RoomKey, SyncOutcomeType } from '../loop/state.ts';
+import type { MeetingStage, RoomKey, SyncOutcomeType } from '../teamSpace/state.ts';
 
 /** The words of a team meeting's minutes and of the decision log, in each language. */
 export interface LoopMinutesLabels {

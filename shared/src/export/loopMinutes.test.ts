@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { currentSpeaker } from '../loop/selectors.ts';
-import { teamSpace } from '../loop/testing/fixtures.ts';
+import { currentSpeaker } from '../teamSpace/selectors.ts';
+import { teamSpace } from '../teamSpace/testing/fixtures.ts';
 import { loopMinutesLabels } from './loopLabels.ts';
 import { decisionLogMarkdown, loopMeetingMarkdown } from './loopMinutes.ts';
 

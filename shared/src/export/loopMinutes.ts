@@ -1,4 +1,4 @@
-import { findMember, findTension } from '../loop/selectors.ts';
+import { findMember, findTension } from '../teamSpace/selectors.ts';
 import {
   personalRooms,
   type ActionItem,
@@ -7,7 +7,7 @@ import {
   type RoomKey,
   type TeamSpaceState,
   type ProcessedTension,
-} from '../loop/state.ts';
+} from '../teamSpace/state.ts';
 import { escapeMarkdown, escapeMarkdownLines } from './markdown.ts';
 import type { LoopMinutesLabels } from './loopLabels.ts';
 

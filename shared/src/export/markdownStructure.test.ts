@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { session } from '../domain/testing/fixtures.ts';
-import { teamSpace } from '../loop/testing/fixtures.ts';
-import { currentSpeaker } from '../loop/selectors.ts';
+import { session } from '../leanCoffee/testing/fixtures.ts';
+import { teamSpace } from '../teamSpace/testing/fixtures.ts';
+import { currentSpeaker } from '../teamSpace/selectors.ts';
 import { minutesLabels } from './labels.ts';
 import { leanCoffeeMarkdown } from './leanCoffeeMinutes.ts';
 import { summarizeLeanCoffee } from './leanCoffeeSummary.ts';

@@ -1,17 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import type { ArchivedEntry } from '../loop/archive.ts';
+import type { ArchivedEntry } from '../teamSpace/archive.ts';
 import { withTeamSpaceArchive } from './exportAccess.ts';
 import { richTeamSpace } from './testing/richTeamSpace.ts';
-import { teamSpace } from '../loop/testing/fixtures.ts';
+import { teamSpace } from '../teamSpace/testing/fixtures.ts';
 import {
   parseTeamSpaceExport,
   teamSpaceExportFor,
   teamSpaceFromExport,
   type TeamSpaceExport,
 } from './teamSpaceExport.ts';
-import { loopArchiveFor } from '../loop/view.ts';
-import type { ArchivedItem } from '../loop/archive.ts';
-import type { TeamSpaceState } from '../loop/state.ts';
+import { loopArchiveFor } from '../teamSpace/view.ts';
+import type { ArchivedItem } from '../teamSpace/archive.ts';
+import type { TeamSpaceState } from '../teamSpace/state.ts';
 
 const now = Date.UTC(2030, 0, 1);
 

@@ -1,14 +1,14 @@
 import { z } from 'zod';
-import type { Participant } from '../domain/state.ts';
+import type { Participant } from '../leanCoffee/state.ts';
 import { limits } from '../protocol/limits.ts';
 import { displayNameSchema, dueDateSchema, idSchema, sessionTitleSchema } from '../protocol/schemas.ts';
 import { multiLineText, singleLineText } from '../protocol/userText.ts';
-import type { ArchivedItem } from '../loop/archive.ts';
-import { loopArchivedByFold } from '../loop/archive.ts';
-import { keepRecentHistory } from '../loop/history.ts';
-import { isPrivateTension } from '../loop/privacy.ts';
-import { roomKeys, type TeamSpaceState } from '../loop/state.ts';
-import { loopViewFor } from '../loop/view.ts';
+import type { ArchivedItem } from '../teamSpace/archive.ts';
+import { loopArchivedByFold } from '../teamSpace/archive.ts';
+import { keepRecentHistory } from '../teamSpace/history.ts';
+import { isPrivateTension } from '../teamSpace/privacy.ts';
+import { roomKeys, type TeamSpaceState } from '../teamSpace/state.ts';
+import { loopViewFor } from '../teamSpace/view.ts';
 import {
   archivedItemsPerKindMax,
   checkExportHeader,

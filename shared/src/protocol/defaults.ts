@@ -1,4 +1,4 @@
-import type { LeanCoffeeSettings } from '../domain/state.ts';
+import type { LeanCoffeeSettings } from '../leanCoffee/state.ts';
 
 /** A new Lean Coffee's settings: 3 dots, stacking allowed, 8-minute timebox, then 4 and 2. */
 export const defaultLeanCoffeeSettings: LeanCoffeeSettings = {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { displayNameSchema, idSchema, leanCoffeeSettingsSchema, sessionTitleSchema } from './schemas.ts';
-import type { SessionState } from '../domain/state.ts';
+import type { SessionState } from '../leanCoffee/state.ts';
 
 /** Secrets are long random strings; the bounds only keep absurd input out. */
 export const secretSchema = z

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { roomKeys } from '../loop/state.ts';
+import { roomKeys } from '../teamSpace/state.ts';
 import { limits } from './limits.ts';
 import { displayNameSchema, dueDateSchema, idSchema } from './schemas.ts';
 import { multiLineText, singleLineText } from './userText.ts';

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import type { LeanCoffeeExport } from '../export/leanCoffeeExport.ts';
 import type { TeamSpaceExport } from '../export/teamSpaceExport.ts';
-import type { DomainEvent } from '../domain/events.ts';
-import type { ParticipantId } from '../domain/state.ts';
-import { archiveKinds, type ArchivedEntry } from '../loop/archive.ts';
+import type { DomainEvent } from '../leanCoffee/events.ts';
+import type { ParticipantId } from '../leanCoffee/state.ts';
+import { archiveKinds, type ArchivedEntry } from '../teamSpace/archive.ts';
 import type { AnyEvent, AnyState } from '../session/anySession.ts';
 import type { AnyCommandInput, AnyCommandType } from './anyCommands.ts';
 import type { Ack } from './errors.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { session } from '../domain/testing/fixtures.ts';
-import { teamSpace } from '../loop/testing/fixtures.ts';
+import { session } from '../leanCoffee/testing/fixtures.ts';
+import { teamSpace } from '../teamSpace/testing/fixtures.ts';
 import { anyCommandPayloadSchemas, type AnyCommand } from '../protocol/anyCommands.ts';
 import { commandPayloadSchemas } from '../protocol/commands.ts';
 import { ErrorCode } from '../protocol/errors.ts';

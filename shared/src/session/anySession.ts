@@ -1,11 +1,11 @@
-import { apply, replay } from '../domain/apply.ts';
-import type { DomainEvent } from '../domain/events.ts';
-import type { SessionState, Timer } from '../domain/state.ts';
-import { eventFor, viewFor, type Viewer } from '../domain/view.ts';
-import { applyLoop, replayLoop } from '../loop/apply.ts';
-import type { LoopEvent } from '../loop/events.ts';
-import type { TeamSpaceState } from '../loop/state.ts';
-import { loopEventFor, loopViewFor } from '../loop/view.ts';
+import { apply, replay } from '../leanCoffee/apply.ts';
+import type { DomainEvent } from '../leanCoffee/events.ts';
+import type { SessionState, Timer } from '../leanCoffee/state.ts';
+import { eventFor, viewFor, type Viewer } from '../leanCoffee/view.ts';
+import { applyLoop, replayLoop } from '../teamSpace/apply.ts';
+import type { LoopEvent } from '../teamSpace/events.ts';
+import type { TeamSpaceState } from '../teamSpace/state.ts';
+import { loopEventFor, loopViewFor } from '../teamSpace/view.ts';
 
 /** Any session the server runs: a Lean Coffee or a LOOP team space, told apart by `kind`. */
 export type AnyState = SessionState | TeamSpaceState;

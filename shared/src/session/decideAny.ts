@@ -1,5 +1,5 @@
-import { decide, type DecideContext, type DomainError } from '../domain/decide.ts';
-import { decideLoop } from '../loop/decide.ts';
+import { decide, type DecideContext, type DomainError } from '../leanCoffee/decide.ts';
+import { decideLoop } from '../teamSpace/decide.ts';
 import { isLeanCoffeeCommand, isLoopCommand, type AnyCommand } from '../protocol/anyCommands.ts';
 import { ErrorCode } from '../protocol/errors.ts';
 import { applyAnyAll, type AnyEvent, type AnyState } from './anySession.ts';

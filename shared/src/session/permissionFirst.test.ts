@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { session } from '../domain/testing/fixtures.ts';
-import { teamSpace } from '../loop/testing/fixtures.ts';
+import { session } from '../leanCoffee/testing/fixtures.ts';
+import { teamSpace } from '../teamSpace/testing/fixtures.ts';
 import { commandPayloadSchemas, type ParticipantCommand } from '../protocol/commands.ts';
 import { ErrorCode } from '../protocol/errors.ts';
 import { loopCommandPayloadSchemas, type LoopCommand } from '../protocol/loopCommands.ts';

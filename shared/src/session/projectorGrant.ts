@@ -1,5 +1,5 @@
-import type { ParticipantId } from '../domain/state.ts';
-import type { Viewer } from '../domain/view.ts';
+import type { ParticipantId } from '../leanCoffee/state.ts';
+import type { Viewer } from '../leanCoffee/view.ts';
 import type { AnyState } from './anySession.ts';
 
 /**

@@ -1,5 +1,5 @@
-import type { LoopEvent } from '../loop/events.ts';
-import { isLoopEventInCurrentShape, upgradeStoredLoopEvent, upgradeStoredTeamSpace } from '../loop/storedUpgrade.ts';
+import type { LoopEvent } from '../teamSpace/events.ts';
+import { isLoopEventInCurrentShape, upgradeStoredLoopEvent, upgradeStoredTeamSpace } from '../teamSpace/storedUpgrade.ts';
 import { applyAny, type AnyEvent, type AnyState } from './anySession.ts';
 
 /**

@@ -1,5 +1,5 @@
-import type { SessionState } from '../../domain/state.ts';
-import { session } from '../../domain/testing/fixtures.ts';
+import type { SessionState } from '../../leanCoffee/state.ts';
+import { session } from '../../leanCoffee/testing/fixtures.ts';
 
 /**
  * A Lean Coffee that went the whole way, every step a command through `decide` (the `session()`

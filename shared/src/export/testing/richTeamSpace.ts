@@ -1,8 +1,8 @@
 import type { LoopCommand } from '../../protocol/loopCommands.ts';
-import { loopArchivedByFold, type ArchivedItem } from '../../loop/archive.ts';
-import { currentSpeaker } from '../../loop/selectors.ts';
-import type { RoomKey, TeamSpaceState } from '../../loop/state.ts';
-import { teamSpace } from '../../loop/testing/fixtures.ts';
+import { loopArchivedByFold, type ArchivedItem } from '../../teamSpace/archive.ts';
+import { currentSpeaker } from '../../teamSpace/selectors.ts';
+import type { RoomKey, TeamSpaceState } from '../../teamSpace/state.ts';
+import { teamSpace } from '../../teamSpace/testing/fixtures.ts';
 
 export interface RichTeamSpaceOptions {
   /** Weekly sync meetings, each ended (so the oldest move to the archive). */

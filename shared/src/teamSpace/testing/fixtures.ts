@@ -1,7 +1,7 @@
 import type { SystemCommand } from '../../protocol/commands.ts';
 import type { LoopCommand } from '../../protocol/loopCommands.ts';
-import { testContext } from '../../domain/testing/fixtures.ts';
-import type { ParticipantId } from '../../domain/state.ts';
+import { testContext } from '../../leanCoffee/testing/fixtures.ts';
+import type { ParticipantId } from '../../leanCoffee/state.ts';
 import { applyLoopAll, replayLoop } from '../apply.ts';
 import { createTeamSpace, decideLoop, type LoopDecideResult } from '../decide.ts';
 import type { LoopEvent } from '../events.ts';

@@ -1,5 +1,5 @@
-import type { TimerChange } from '../domain/events.ts';
-import type { Participant, ParticipantId, Role, Timer } from '../domain/state.ts';
+import type { TimerChange } from '../leanCoffee/events.ts';
+import type { Participant, ParticipantId, Role, Timer } from '../leanCoffee/state.ts';
 import type {
   ActionItem,
   Decision,

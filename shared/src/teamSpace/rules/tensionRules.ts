@@ -1,5 +1,5 @@
 import { ErrorCode } from '../../protocol/errors.ts';
-import { assertNever } from '../../domain/assertNever.ts';
+import { assertNever } from '../../leanCoffee/assertNever.ts';
 import { tensionCapReached } from '../limits.ts';
 import { canRecord, findMember, findTension, isSpaceFacilitator, mayChangeAction } from '../selectors.ts';
 import { disclosure, mayReadTension, shownTo, withReaders } from '../privacy.ts';

@@ -1,7 +1,7 @@
 import type { LoopCommand, LoopCommandType } from '../../protocol/loopCommands.ts';
 import { ErrorCode } from '../../protocol/errors.ts';
-import type { DomainError } from '../../domain/rules/results.ts';
-import type { IdKind, ParticipantId } from '../../domain/state.ts';
+import type { DomainError } from '../../leanCoffee/rules/results.ts';
+import type { IdKind, ParticipantId } from '../../leanCoffee/state.ts';
 import type { LoopEvent } from '../events.ts';
 
 export type LoopDecideResult = { ok: true; events: LoopEvent[] } | { ok: false; error: DomainError };

@@ -1,6 +1,6 @@
 import { ErrorCode } from '../../protocol/errors.ts';
-import { assertNever } from '../../domain/assertNever.ts';
-import { runningTimer } from '../../domain/timer.ts';
+import { assertNever } from '../../leanCoffee/assertNever.ts';
+import { runningTimer } from '../../leanCoffee/timer.ts';
 import type { LoopEvent } from '../events.ts';
 import { canAddAction, canAdoptDecision, canTakeUpTension, canUpdateProject } from '../limits.ts';
 import {
@@ -16,7 +16,7 @@ import {
   stageDone,
   stagesLeftUndone,
 } from '../selectors.ts';
-import type { ParticipantId } from '../../domain/state.ts';
+import type { ParticipantId } from '../../leanCoffee/state.ts';
 import { disclosure, shownTo, withReaders } from '../privacy.ts';
 import { applyLoopAll } from '../apply.ts';
 import {

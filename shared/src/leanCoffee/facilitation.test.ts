@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { teamSpace } from '../loop/testing/fixtures.ts';
+import { teamSpace } from '../teamSpace/testing/fixtures.ts';
 import { facilitatorLinkClaim, mayChangeRole } from './participants.ts';
 import type { Role } from './state.ts';
 import { session } from './testing/fixtures.ts';

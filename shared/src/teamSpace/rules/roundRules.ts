@@ -1,5 +1,5 @@
 import { ErrorCode } from '../../protocol/errors.ts';
-import { assertNever } from '../../domain/assertNever.ts';
+import { assertNever } from '../../leanCoffee/assertNever.ts';
 import { canRunMeeting, currentSpeaker, presentOnline, roundComplete } from '../selectors.ts';
 import type { TeamSpaceState } from '../state.ts';
 import {
