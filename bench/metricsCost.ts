@@ -7,7 +7,7 @@
  *   npx tsx bench/metricsCost.ts --iterations 1000000 --scrapes 200
  */
 import { performance } from 'node:perf_hooks';
-import { anyCommandTypes, ErrorCode } from '@runde/shared';
+import { kindCommandTypes, ErrorCode } from '@runde/shared';
 import { createAppMetrics } from '@runde/server';
 import { parseArgs } from './lib/args.ts';
 import { loadAverage, machineInfo, printResultLine, printTable } from './lib/report.ts';
@@ -21,7 +21,7 @@ const metrics = createAppMetrics({
   redis: true,
 });
 
-const types = anyCommandTypes;
+const types = kindCommandTypes;
 const perCommand = () => {
   const start = performance.now();
   for (let i = 0; i < args.iterations; i += 1) {

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import {
-  applyAny,
+  applyEvent,
   PROTOCOL_VERSION,
   RECONNECT_BACKOFF,
   type Ack,
-  type AnyState,
-  type AnyVersionedEvent,
+  type KindState,
+  type KindVersionedEvent,
   type ClientToServerEvents,
   type CommandResult,
   type ServerToClientEvents,
@@ -27,7 +27,7 @@ export interface ClientOptions {
   /**
    * `version`: follow the version only (gap detection and catch-up exactly like the web app, but
    * no state), so thousands of clients fit one worker without the worker's GC skewing the timings.
-   * `full`: also keep the state with the shared `applyAny`, as the web app does.
+   * `full`: also keep the state with the shared `applyEvent`, as the web app does.
    */
   mirror: 'version' | 'full';
   /** socket.io-client's own reconnection with the web app's backoff (`RECONNECT_BACKOFF`). */
@@ -58,7 +58,7 @@ export class BenchClient {
   readonly socket: ClientSocket;
   readonly #options: ClientOptions;
   version = 0;
-  state: AnyState | null = null;
+  state: KindState | null = null;
   /** Pushes seen with a version gap in front of them (each triggers a catch-up). */
   gaps = 0;
   disconnects = 0;
@@ -78,7 +78,7 @@ export class BenchClient {
   history: Array<[number, number]> | null = null;
   #syncing = false;
   #syncAgain = false;
-  #held: AnyVersionedEvent[] = [];
+  #held: KindVersionedEvent[] = [];
 
   constructor(url: string, seat: SeatInfo, options: ClientOptions) {
     this.seat = seat;
@@ -204,14 +204,14 @@ export class BenchClient {
   }
 
   /** Applies events that continue this client's version; false on a gap. */
-  #merge(events: readonly AnyVersionedEvent[]): boolean {
+  #merge(events: readonly KindVersionedEvent[]): boolean {
     for (const { version, event } of events) {
       if (version <= this.version) continue;
       if (version !== this.version + 1) {
         this.gaps += 1;
         return false;
       }
-      if (this.#options.mirror === 'full' && this.state) this.state = applyAny(this.state, event);
+      if (this.#options.mirror === 'full' && this.state) this.state = applyEvent(this.state, event);
       this.#advance(version);
     }
     return true;

@@ -1,4 +1,4 @@
-import { applyAnyAll, type AnyState, type AnyVersionedEvent } from '@runde/shared';
+import { applyEvents, type KindState, type KindVersionedEvent } from '@runde/shared';
 import type { CreateSessionRequest, CreateSessionResponse, JoinSessionResponse } from '@runde/shared';
 import { sessionKeys } from '@runde/server';
 import type { SeatInfo } from './benchClient.ts';
@@ -57,15 +57,15 @@ export async function storedOnline(redis: RedisClient, prefix: string, sessionId
  * A session's current state as the store holds it: the snapshot is rewritten every few dozen
  * events, so the events after it are folded on, as the store itself does.
  */
-export async function storedState(redis: RedisClient, prefix: string, sessionId: string): Promise<AnyState | null> {
+export async function storedState(redis: RedisClient, prefix: string, sessionId: string): Promise<KindState | null> {
   const [key, eventsKey] = sessionKeys(prefix, sessionId);
   const [raw, version, snapshot] = await redis.hmGet(key, ['state', 'version', 'snapshot']);
   if (!raw) return null;
   const behind = Number(version) - Number(snapshot ?? version);
   const tail = behind > 0 ? await redis.lRange(eventsKey, -behind, -1) : [];
-  return applyAnyAll(
-    JSON.parse(raw) as AnyState,
-    tail.map((json) => (JSON.parse(json) as AnyVersionedEvent).event),
+  return applyEvents(
+    JSON.parse(raw) as KindState,
+    tail.map((json) => (JSON.parse(json) as KindVersionedEvent).event),
   );
 }
 

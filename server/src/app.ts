@@ -1,4 +1,4 @@
-import { timerOfAny } from '@runde/shared';
+import { sessionTimer } from '@runde/shared';
 import { createServer, type Server as HttpServer } from 'node:http';
 import express, { type Express, type RequestHandler } from 'express';
 import { Server, type ServerOptions } from 'socket.io';
@@ -203,7 +203,7 @@ export function createApp(options: CreateAppOptions): RundeApp {
     logger,
     publish: createPublisher(io, localFanOut, options.adapter !== undefined),
     onCommit: (kind) => metrics.countCommit(kind),
-    observe: (sessionId, state) => timers.track(sessionId, timerOfAny(state)),
+    observe: (sessionId, state) => timers.track(sessionId, sessionTimer(state)),
   });
   if (options.adapter) {
     relayCommits(io, localFanOut, (sessionId, events) => {

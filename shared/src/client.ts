@@ -4,7 +4,8 @@
  */
 export * from './leanCoffee/index.ts';
 export * from './teamSpace/index.ts';
-export * from './session/anySession.ts';
+export type * from './kinds.ts';
+export type * from './core/kindDefinition.ts';
 export * from './session/deletion.ts';
 export * from './session/projectorGrant.ts';
 export * from './protocol/errors.ts';
@@ -15,7 +16,6 @@ export * from './protocol/defaults.ts';
 export * from './protocol/textCleaning.ts';
 export type * from './protocol/commands.ts';
 export type * from './protocol/loopCommands.ts';
-export type * from './protocol/anyCommands.ts';
 export type * from './protocol/http.ts';
 export type * from './protocol/socketEvents.ts';
 export * from './export/index.ts';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
-import type { Ack, AnyCommandInput, AnyCommandType, CommandResult, ProjectorGrant, Seat } from '@runde/shared';
+import type { Ack, KindCommandInput, KindCommandType, CommandResult, ProjectorGrant, Seat } from '@runde/shared';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { desktopContext, projectorContext } from '../support/browser.ts';
@@ -18,7 +18,11 @@ async function shoot(page: Page, name: string): Promise<void> {
 }
 
 /** Sends a command that must be accepted and waits until the sender holds its result. */
-async function run<T extends AnyCommandType>(client: TestClient, type: T, payload: AnyCommandInput<T>): Promise<void> {
+async function run<T extends KindCommandType>(
+  client: TestClient,
+  type: T,
+  payload: KindCommandInput<T>,
+): Promise<void> {
   const ack = (await client.sendRaw(type, payload, { commandId: randomUUID() })) as Ack<CommandResult>;
   if (!ack.ok) throw new Error(`${type} refused: ${ack.error.code} ${ack.error.message}`);
   const { version } = ack.data;

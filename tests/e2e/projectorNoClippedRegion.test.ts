@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Ack, AnyCommandInput, AnyCommandType, CommandResult, ProjectorGrant, Seat } from '@runde/shared';
+import type { Ack, KindCommandInput, KindCommandType, CommandResult, ProjectorGrant, Seat } from '@runde/shared';
 import type { Page } from 'playwright-core';
 import { describe, it } from 'vitest';
 import { projectorContext } from '../support/browser.ts';
@@ -48,7 +48,11 @@ const names = [
 const languages: TestLanguage[] = ['de', 'en'];
 
 /** Sends a command that must be accepted and waits until the sender holds its result. */
-async function run<T extends AnyCommandType>(client: TestClient, type: T, payload: AnyCommandInput<T>): Promise<void> {
+async function run<T extends KindCommandType>(
+  client: TestClient,
+  type: T,
+  payload: KindCommandInput<T>,
+): Promise<void> {
   const commandId = randomUUID();
   let ack = (await client.sendRaw(type, payload, { commandId })) as Ack<CommandResult>;
   // This test drives a whole meeting from one seat faster than a person could, and a fast machine

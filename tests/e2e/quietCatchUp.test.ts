@@ -1,5 +1,5 @@
 import { randomIds } from '@runde/server';
-import { applyAnyAll, decideAny } from '@runde/shared';
+import { applyEvents, decideCommand } from '@runde/shared';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { desktopContext, phoneContext } from '../support/browser.ts';
@@ -23,13 +23,13 @@ describe('a phone that missed a push in a quiet meeting', () => {
     if (!stored) throw new Error('no session');
     const facilitator = stored.state.participants[0];
     if (!facilitator) throw new Error('no facilitator');
-    const decision = decideAny(
+    const decision = decideCommand(
       stored.state,
       { type: 'topic:add', title, description: '' },
       { actor: { kind: 'participant', id: facilitator.id }, now: Date.now(), newId: randomIds.newId },
     );
     if (!decision.ok) throw new Error(decision.error.message);
-    const next = applyAnyAll(stored.state, decision.events);
+    const next = applyEvents(stored.state, decision.events);
     const outcome = await suite.app.store.commit(sessionId, stored.version, decision.events, next, {});
     expect(outcome.ok).toBe(true);
   }

@@ -1,5 +1,5 @@
 import { RedisSessionStore, type CommitOptions, type CommitResult } from '@runde/server';
-import { applyAny, type AnyEvent, type AnyState } from '@runde/shared';
+import { applyEvent, type KindEvent, type KindState } from '@runde/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testRedisUrl, uniquePrefix } from '../support/redisTestEnv.ts';
 import { startSession } from '../support/serverClients.ts';
@@ -16,8 +16,8 @@ class ContendedStore extends RedisSessionStore {
   override async commit(
     id: string,
     expectedVersion: number,
-    events: AnyEvent[],
-    nextState: AnyState,
+    events: KindEvent[],
+    nextState: KindState,
     options?: CommitOptions,
   ): Promise<CommitResult> {
     if (this.interferences > 0) {
@@ -25,8 +25,8 @@ class ContendedStore extends RedisSessionStore {
       const current = await this.load(id);
       const someone = current?.state.participants[0];
       if (current && someone) {
-        const other: AnyEvent = { type: 'participant:presence-changed', participantId: someone.id, online: true };
-        await super.commit(id, current.version, [other], applyAny(current.state, other));
+        const other: KindEvent = { type: 'participant:presence-changed', participantId: someone.id, online: true };
+        await super.commit(id, current.version, [other], applyEvent(current.state, other));
       }
     }
     return super.commit(id, expectedVersion, events, nextState, options);

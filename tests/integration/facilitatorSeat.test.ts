@@ -1,4 +1,4 @@
-import { applyAnyAll, ErrorCode, type AnyEvent, type ClaimFacilitatorRequest, type Seat } from '@runde/shared';
+import { applyEvents, ErrorCode, type KindEvent, type ClaimFacilitatorRequest, type Seat } from '@runde/shared';
 import { describe, expect, it } from 'vitest';
 import { integrationSuite } from '../support/integrationSuite.ts';
 import { createSessionOverHttp, createTeamSpaceOverHttp, joinOverHttp, waitUntil } from '../support/serverClients.ts';
@@ -58,12 +58,12 @@ describe.each(kinds)('the facilitator seat of a $kind', ({ open }) => {
     // A session demoted before this rule existed: the creator's seat is a participant in the stored state.
     const current = await suite.store.load(created.sessionId);
     if (!current) throw new Error('session missing');
-    const demoted: AnyEvent = {
+    const demoted: KindEvent = {
       type: 'participant:role-changed',
       participantId: created.participantId,
       role: 'participant',
     };
-    const next = applyAnyAll(current.state, [demoted]);
+    const next = applyEvents(current.state, [demoted]);
     expect(await suite.store.commit(created.sessionId, current.version, [demoted], next)).toMatchObject({ ok: true });
 
     const before = ana.batches.length;

@@ -1,6 +1,6 @@
 import type { RedisSessionStore } from '@runde/server';
 import {
-  anyCommandPayloadSchemas,
+  commandPayloadSchemasOfAllKinds,
   commandMetaSchema,
   ErrorCode,
   exportRequestSchema,
@@ -48,7 +48,7 @@ const seed = process.env.FUZZ_SEED === undefined ? undefined : Number(process.en
  * out on purpose: it would end the sessions under test (deletion.test.ts covers it).
  */
 const fuzzedSchemas = {
-  ...anyCommandPayloadSchemas,
+  ...commandPayloadSchemasOfAllKinds,
   'session:sync': syncRequestSchema,
   'time:ping': timePingSchema,
   'projector:grant': projectorGrantRequestSchema,

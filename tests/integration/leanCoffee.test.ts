@@ -8,7 +8,7 @@ import {
   viewFor,
   type Ack,
   type ClockSample,
-  type AnyEvent,
+  type KindEvent,
   type SessionState,
   type Timer,
 } from '@runde/shared';
@@ -115,13 +115,13 @@ async function toVoting(s: TestSession, titles: readonly string[]) {
 }
 
 /** How many stored events match, over the whole log. */
-async function countInLog(from: RedisSessionStore, sessionId: string, match: (e: AnyEvent) => boolean) {
+async function countInLog(from: RedisSessionStore, sessionId: string, match: (e: KindEvent) => boolean) {
   const log = await from.eventsSince(sessionId, 0);
   if (!log) throw new Error('log is gone');
   return log.filter(({ event }) => match(event)).length;
 }
 
-const isExpiry = (e: AnyEvent) => e.type === 'timer:set' && e.change === 'expire';
+const isExpiry = (e: KindEvent) => e.type === 'timer:set' && e.change === 'expire';
 
 /** `ok`, or the error code of a failed ack. */
 function codeOf(ack: unknown): string {

@@ -1,5 +1,5 @@
 import type { RedisSessionStore, SessionStore } from '@runde/server';
-import type { AnyEvent } from '@runde/shared';
+import type { KindEvent } from '@runde/shared';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { uniquePrefix } from '../support/redisTestEnv.ts';
 import { deleteTestKeys, openRedisStore, startTestServer, type TestServer } from '../support/serverHarness.ts';
@@ -18,7 +18,7 @@ const clients: TestClient[] = [];
 
 /** Commits are held while this is set, so that connections pile up behind the first presence check. */
 let gate: Promise<void> | null = null;
-const committed: AnyEvent[][] = [];
+const committed: KindEvent[][] = [];
 
 /**
  * The real Redis store, with two things added in front of `commit`: it notes each commit's
@@ -53,7 +53,7 @@ afterAll(async () => {
   await deleteTestKeys(prefix);
 });
 
-const presenceChanges = (events: readonly AnyEvent[]) =>
+const presenceChanges = (events: readonly KindEvent[]) =>
   events.filter((event) => event.type === 'participant:presence-changed').length;
 
 it('records a room full of arriving phones in a couple of commits, not one per phone', async () => {

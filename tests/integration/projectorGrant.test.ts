@@ -1,6 +1,6 @@
 import {
-  anyCommandPayloadSchemas,
-  anyCommandTypes,
+  commandPayloadSchemasOfAllKinds,
+  kindCommandTypes,
   loopViewFor,
   projectorViewer,
   PROTOCOL_VERSION,
@@ -56,8 +56,8 @@ function whereIn(frames: readonly string[], word: string): string[] {
 
 /** A few payloads each command's schema accepts, fixed by seed: valid commands, not malformed ones. */
 function validPayloads(): Array<{ type: string; payload: unknown }> {
-  return anyCommandTypes.flatMap((type) => {
-    const schema = anyCommandPayloadSchemas[type];
+  return kindCommandTypes.flatMap((type) => {
+    const schema = commandPayloadSchemasOfAllKinds[type];
     const samples = fc.sample(arbitraryFor(schema.toJSONSchema({ io: 'input' }) as JsonSchema), {
       numRuns: 4,
       seed: 12,

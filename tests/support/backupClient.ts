@@ -2,7 +2,7 @@ import { hashSecret, type RedisSessionStore } from '@runde/server';
 import {
   collectExport,
   type Ack,
-  type AnyState,
+  type KindState,
   type ArchivedItem,
   type ArchivePage,
   type CreateSessionResponse,
@@ -24,11 +24,11 @@ export function exportOver(client: TestClient): Promise<Ack<SessionExport>> {
 }
 
 export type ImportAnswer =
-  | { created: true; status: number; body: CreateSessionResponse & { kind: AnyState['kind'] } }
+  | { created: true; status: number; body: CreateSessionResponse & { kind: KindState['kind'] } }
   | { created: false; status: number; body: { ok: false; error: ImportRefusal } };
 
 /** `POST /api/imports` with `body` sent as it is (a file's bytes, broken or not). */
-export async function importOver(url: string, body: string, kind?: AnyState['kind']): Promise<ImportAnswer> {
+export async function importOver(url: string, body: string, kind?: KindState['kind']): Promise<ImportAnswer> {
   const response = await fetch(`${url}/api/imports${kind ? `?kind=${kind}` : ''}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -36,7 +36,7 @@ export async function importOver(url: string, body: string, kind?: AnyState['kin
   });
   const answer: unknown = await response.json();
   return response.status === 201
-    ? { created: true, status: response.status, body: answer as CreateSessionResponse & { kind: AnyState['kind'] } }
+    ? { created: true, status: response.status, body: answer as CreateSessionResponse & { kind: KindState['kind'] } }
     : { created: false, status: response.status, body: answer as { ok: false; error: ImportRefusal } };
 }
 
@@ -47,7 +47,7 @@ export async function importOver(url: string, body: string, kind?: AnyState['kin
 export async function seedSession(
   store: RedisSessionStore,
   code: string,
-  state: AnyState,
+  state: KindState,
   participantId: string,
   archive: ArchivedItem[] = [],
 ): Promise<Seat> {

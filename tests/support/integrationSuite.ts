@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AppConfig, RedisSessionStore } from '@runde/server';
-import type { Ack, AnyCommandInput, AnyCommandType, CommandResult, Seat, TeamSpaceState } from '@runde/shared';
+import type { Ack, KindCommandInput, KindCommandType, CommandResult, Seat, TeamSpaceState } from '@runde/shared';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { uniquePrefix } from './redisTestEnv.ts';
 import { TestClient, waitUntil } from './serverClients.ts';
@@ -29,12 +29,16 @@ export interface IntegrationSuite {
   /** Closes these clients with the suite's others, for clients connected some other way. */
   track(...clients: TestClient[]): void;
   /** Sends any command with a fresh command id and resolves with its ack, refused or not. */
-  send<T extends AnyCommandType>(client: TestClient, type: T, payload: AnyCommandInput<T>): Promise<Ack<CommandResult>>;
+  send<T extends KindCommandType>(
+    client: TestClient,
+    type: T,
+    payload: KindCommandInput<T>,
+  ): Promise<Ack<CommandResult>>;
   /**
    * Sends a command that must be accepted: fails on a refused ack, waits until the sender's own
    * copy reached the committed version, and resolves with that version.
    */
-  run<T extends AnyCommandType>(client: TestClient, type: T, payload: AnyCommandInput<T>): Promise<number>;
+  run<T extends KindCommandType>(client: TestClient, type: T, payload: KindCommandInput<T>): Promise<number>;
   /** The stored team space, once every one of `all` has reached its version. */
   convergedTeamSpace(sessionId: string, all: readonly TestClient[]): Promise<TeamSpaceState>;
 }
@@ -70,7 +74,7 @@ export function integrationSuite(label: string, options: IntegrationSuiteOptions
     if (value === undefined) throw new Error(`${what} is not running: read it inside a test`);
     return value;
   };
-  const send = <T extends AnyCommandType>(client: TestClient, type: T, payload: AnyCommandInput<T>) =>
+  const send = <T extends KindCommandType>(client: TestClient, type: T, payload: KindCommandInput<T>) =>
     client.sendRaw(type, payload, { commandId: randomUUID() }) as Promise<Ack<CommandResult>>;
 
   return {

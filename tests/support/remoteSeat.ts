@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { AnyCommandInput, AnyCommandType, CreateSessionResponse, Seat, TeamSpaceState } from '@runde/shared';
+import type { KindCommandInput, KindCommandType, CreateSessionResponse, Seat, TeamSpaceState } from '@runde/shared';
 import type { BrowserContext } from 'playwright-core';
 import { createTeamSpaceOverHttp, joinOverHttp, TestClient, waitUntil } from './serverClients.ts';
 
@@ -35,7 +35,7 @@ export class RemoteMember {
   }
 
   /** Sends a command, fails on a refusal, and waits until this device holds its result. */
-  async run<T extends AnyCommandType>(type: T, payload: AnyCommandInput<T>): Promise<void> {
+  async run<T extends KindCommandType>(type: T, payload: KindCommandInput<T>): Promise<void> {
     const ack = (await this.client.sendRaw(type, payload, { commandId: randomUUID() })) as Awaited<
       ReturnType<TestClient['send']>
     >;

@@ -14,7 +14,7 @@ import type {
   JoinSessionResponse,
   Seat,
   ServerToClientEvents,
-  AnyState,
+  KindState,
   SessionState,
   SyncResult,
 } from '@runde/shared';
@@ -271,12 +271,12 @@ export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(r
  * stored session, so the caller compares all clients against one consistent moment.
  */
 export async function convergedSession(
-  store: { load(id: string): Promise<{ state: AnyState; version: number } | null> },
+  store: { load(id: string): Promise<{ state: KindState; version: number } | null> },
   sessionId: string,
   clients: readonly TestClient[],
   timeoutMs = 5_000,
 ): Promise<{ state: SessionState; version: number }> {
-  let latest = null as { state: AnyState; version: number } | null;
+  let latest = null as { state: KindState; version: number } | null;
   await waitUntil(
     `all ${clients.length} clients reach the stored version`,
     async () => {

@@ -1,32 +1,32 @@
 import {
-  applyAny,
-  type AnyState,
-  type AnyVersionedEvent,
+  applyEvent,
+  type KindState,
+  type KindVersionedEvent,
   type SessionState,
   type SyncResult,
   type TeamSpaceState,
 } from '@runde/shared';
 
 /** The Lean Coffee a state is, for tests that only run Lean Coffee; throws on a team space. */
-export function leanCoffee(state: AnyState): SessionState;
-export function leanCoffee(state: AnyState | null | undefined): SessionState | null;
-export function leanCoffee(state: AnyState | null | undefined): SessionState | null {
+export function leanCoffee(state: KindState): SessionState;
+export function leanCoffee(state: KindState | null | undefined): SessionState | null;
+export function leanCoffee(state: KindState | null | undefined): SessionState | null {
   if (!state) return null;
   if (state.kind !== 'lean-coffee') throw new Error(`expected a Lean Coffee, got a ${state.kind}`);
   return state;
 }
 
 /**
- * What a client holds: the state it was sent, advanced with the shared `applyAny` by the events it
+ * What a client holds: the state it was sent, advanced with the shared `applyEvent` by the events it
  * receives, strictly in version order. Tests compare mirrors with the server's own view.
  */
 export class ClientMirror {
   /** The state of either kind; {@link state} and {@link space} narrow it. */
-  current: AnyState | null = null;
+  current: KindState | null = null;
   version = 0;
   you: string | null = null;
   /** Pushes that arrive before the first snapshot; applied on top of it once it comes. */
-  #early: AnyVersionedEvent[] = [];
+  #early: KindVersionedEvent[] = [];
 
   /** The Lean Coffee held; throws when this client holds a team space. */
   get state(): SessionState | null {
@@ -41,7 +41,7 @@ export class ClientMirror {
   }
 
   /** Applies a pushed or synced batch. Returns false on a gap (an event missing before the batch). */
-  applyEvents(events: readonly AnyVersionedEvent[]): boolean {
+  applyEvents(events: readonly KindVersionedEvent[]): boolean {
     if (!this.current) {
       this.#early.push(...events);
       return true;
@@ -49,7 +49,7 @@ export class ClientMirror {
     for (const { version, event } of events) {
       if (version <= this.version) continue;
       if (version !== this.version + 1) return false;
-      this.current = applyAny(this.current, event);
+      this.current = applyEvent(this.current, event);
       this.version = version;
     }
     return true;

@@ -5,7 +5,7 @@ import {
   parseLeanCoffeeExport,
   parseTeamSpaceExport,
   teamSpaceFromExport,
-  type AnyState,
+  type KindState,
   type ArchivedItem,
   type CreateSessionResponse,
   type ImportProblem,
@@ -59,7 +59,7 @@ function refuse(res: Response, problem: ImportProblem): void {
 
 /** What a checked file becomes: the new session's state, its archive, and the seat the importer takes. */
 interface Restored {
-  state: AnyState;
+  state: KindState;
   archive: ArchivedItem[];
   facilitatorId: string;
 }
@@ -133,7 +133,7 @@ export function importRoutes(deps: ImportRouteDeps): Router {
       }
       const base = publicUrlFor(req, deps.publicUrl);
       const path = state.kind === 'team-space' ? 't' : 's';
-      const response: CreateSessionResponse & { kind: AnyState['kind'] } = {
+      const response: CreateSessionResponse & { kind: KindState['kind'] } = {
         kind: state.kind,
         sessionId: code,
         participantId: facilitatorId,

@@ -12,7 +12,7 @@ import {
   joinSessionRequestSchema,
   mayReadWithoutSeat,
   normalizeJoinCode,
-  type AnyEvent,
+  type KindEvent,
   type ClaimFacilitatorResponse,
   type CreateSessionResponse,
   type DecideContext,
@@ -81,7 +81,7 @@ export function sessionRoutes(deps: SessionRouteDeps): Router {
     req: Request,
     res: Response,
     path: 's' | 't',
-    open: (code: string, ctx: Omit<DecideContext, 'actor'>) => AnyEvent[],
+    open: (code: string, ctx: Omit<DecideContext, 'actor'>) => KindEvent[],
   ): Promise<void> {
     for (let attempt = 0; attempt < JOIN_CODE_ATTEMPTS; attempt += 1) {
       const code = ids.newJoinCode();

@@ -1,16 +1,16 @@
 import {
-  applyAnyAll,
+  applyEvents,
+  archivedByCommit,
   decideInTurn,
-  loopArchivedByFold,
   mayDeleteSession,
   ErrorCode,
   fail,
   type Actor,
-  type AnyCommand,
-  type AnyEvent,
-  type AnyState,
-  type AnyVersionedEvent,
+  type KindEvent,
+  type KindState,
+  type KindVersionedEvent,
   type AppError,
+  type CommandToDecide,
   type SessionKind,
 } from '@runde/shared';
 import type { Logger } from 'pino';
@@ -20,16 +20,16 @@ import { SessionCache } from './sessionCache.ts';
 import { SessionQueue } from './sessionQueue.ts';
 
 /** Delivers committed events to everyone watching the session. */
-export type Publish = (sessionId: string, events: AnyVersionedEvent[]) => void;
+export type Publish = (sessionId: string, events: KindVersionedEvent[]) => void;
 
 /** One command, or several to be decided in turn and committed together. */
-type Commands = AnyCommand | readonly AnyCommand[];
+type Commands = CommandToDecide | readonly CommandToDecide[];
 
-export type RunResult = { ok: true; version: number; events: AnyVersionedEvent[] } | { ok: false; error: AppError };
+export type RunResult = { ok: true; version: number; events: KindVersionedEvent[] } | { ok: false; error: AppError };
 
 export interface RunOptions {
   /** Tokens to store in the same atomic write, derived from the events (a join grants its new seat). */
-  grants?: (events: AnyEvent[]) => TokenGrant[];
+  grants?: (events: KindEvent[]) => TokenGrant[];
   /** Called after the commit and before the broadcast, so the sender hears its ack first. */
   onCommitted?: (result: Extract<RunResult, { ok: true }>) => void;
   /**
@@ -51,7 +51,7 @@ export interface CommandRunnerDeps {
    * after a commit (once published), and also when nothing changed or the command was refused,
    * since the state was loaded anyway. The timer scheduler learns deadlines this way.
    */
-  observe?: (sessionId: string, state: AnyState) => void;
+  observe?: (sessionId: string, state: KindState) => void;
   /** Told of every successful write, by the session's kind (for the metrics). */
   onCommit?: (kind: SessionKind) => void;
 }
@@ -140,7 +140,7 @@ export class CommandRunner {
    * Events another node committed, relayed here: keeps this node's copy of the session current,
    * so its next command still needs one round trip.
    */
-  follow(sessionId: string, events: readonly AnyVersionedEvent[]): void {
+  follow(sessionId: string, events: readonly KindVersionedEvent[]): void {
     this.#cache.follow(sessionId, events);
   }
 
@@ -152,7 +152,7 @@ export class CommandRunner {
   async #decideAndCommit(
     sessionId: string,
     actor: Actor,
-    commands: readonly AnyCommand[],
+    commands: readonly CommandToDecide[],
     options: RunOptions,
   ): Promise<RunResult> {
     const { store, clock, ids } = this.#deps;
@@ -188,12 +188,12 @@ export class CommandRunner {
         if (!decision.ok) return fail(decision.error.code, decision.error.message);
         return this.#answer({ ok: true, version: current.version, events: [] }, options);
       }
-      const next = applyAnyAll(current.state, decision.events);
+      const next = applyEvents(current.state, decision.events);
       const epoch = store.epoch;
       const outcome = await store.commit(sessionId, current.version, decision.events, next, {
         grantTokens: grants,
         command,
-        archive: archivedByFold(current.state, next, now),
+        archive: archivedByCommit(current.state, next, now),
       });
       if (outcome.ok) {
         const base = current.version;
@@ -241,7 +241,7 @@ export class CommandRunner {
     return result;
   }
 
-  #observe(sessionId: string, state: AnyState): void {
+  #observe(sessionId: string, state: KindState): void {
     try {
       this.#deps.observe?.(sessionId, state);
     } catch (err) {
@@ -250,7 +250,7 @@ export class CommandRunner {
     }
   }
 
-  #publish(sessionId: string, events: AnyVersionedEvent[]): void {
+  #publish(sessionId: string, events: KindVersionedEvent[]): void {
     if (events.length === 0) return;
     try {
       this.#deps.publish(sessionId, events);
@@ -259,9 +259,4 @@ export class CommandRunner {
       this.#deps.logger.error({ sessionId, err }, 'broadcast failed');
     }
   }
-}
-
-/** What the fold of a commit dropped from a team space's live state; a Lean Coffee drops nothing. */
-function archivedByFold(before: AnyState, after: AnyState, now: number) {
-  return before.kind === 'team-space' && after.kind === 'team-space' ? loopArchivedByFold(before, after, now) : [];
 }

@@ -1,4 +1,4 @@
-import { applyAnyAll, type AnyVersionedEvent } from '@runde/shared';
+import { applyEvents, type KindVersionedEvent } from '@runde/shared';
 import type { StoredSession } from '../store/sessionStore.ts';
 
 interface Entry {
@@ -51,7 +51,7 @@ export class SessionCache {
    * Folds events committed elsewhere (another node) into the copy when they continue it exactly;
    * otherwise drops the copy, and the next command loads afresh.
    */
-  follow(id: string, events: readonly AnyVersionedEvent[]): void {
+  follow(id: string, events: readonly KindVersionedEvent[]): void {
     const entry = this.#entries.get(id);
     if (!entry || events.length === 0) return;
     const fresh = events.filter((e) => e.version > entry.session.version);
@@ -63,7 +63,7 @@ export class SessionCache {
     }
     const version = fresh[fresh.length - 1]?.version ?? entry.session.version;
     entry.session = {
-      state: applyAnyAll(
+      state: applyEvents(
         entry.session.state,
         fresh.map((e) => e.event),
       ),

@@ -1,4 +1,4 @@
-import { ErrorCode, type AnyVersionedEvent, type Timer } from '@runde/shared';
+import { ErrorCode, type KindVersionedEvent, type Timer } from '@runde/shared';
 import type { Logger } from 'pino';
 import { toAppError } from '../failures.ts';
 import type { RunResult } from './commandRunner.ts';
@@ -61,7 +61,7 @@ export class TimerScheduler {
    * Tracks the newest timer among committed events (unmasked, in version order). Events without
    * a timer change say nothing about the timer, so they leave any armed timeout as it is.
    */
-  trackEvents(sessionId: string, events: readonly AnyVersionedEvent[]): void {
+  trackEvents(sessionId: string, events: readonly KindVersionedEvent[]): void {
     const latest = events.findLast(({ event }) => event.type === 'timer:set')?.event;
     if (latest?.type === 'timer:set') this.track(sessionId, latest.timer);
   }

@@ -1,8 +1,8 @@
-import type { AnyVersionedEvent } from '@runde/shared';
+import type { KindVersionedEvent } from '@runde/shared';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { coalesce } from './broadcast.ts';
 
-const vote = (version: number): AnyVersionedEvent => ({
+const vote = (version: number): KindVersionedEvent => ({
   version,
   event: { type: 'phase:changed', phase: 'vote' },
 });

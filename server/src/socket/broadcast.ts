@@ -1,7 +1,7 @@
-import { eventForAny, PROJECTOR_VIEWER_ID, type AnyVersionedEvent, type EventBatch } from '@runde/shared';
+import { sessionEventFor, PROJECTOR_VIEWER_ID, type KindVersionedEvent, type EventBatch } from '@runde/shared';
 import { participantRoom, sessionRoom, type RundeServer } from './types.ts';
 
-type FanOut = (sessionId: string, events: AnyVersionedEvent[]) => void;
+type FanOut = (sessionId: string, events: KindVersionedEvent[]) => void;
 
 /**
  * Sends committed events to the sockets of a session connected to THIS node, each copy masked for
@@ -17,7 +17,7 @@ export function createLocalFanOut(io: RundeServer): FanOut {
     const rooms = io.of('/').adapter.rooms;
     if (events.length === 0 || !rooms.has(sessionRoom(sessionId))) return;
     const maskFor = (participantId: string): EventBatch => ({
-      events: events.map(({ version, event }) => ({ version, event: eventForAny(event, { participantId }) })),
+      events: events.map(({ version, event }) => ({ version, event: sessionEventFor(event, { participantId }) })),
     });
     const bystander = maskFor(NOBODY);
     const bystanderKey = JSON.stringify(bystander);
@@ -73,11 +73,11 @@ function stringsIn(value: unknown, found = new Set<string>()): Set<string> {
  * waits at most about two fan-outs.
  */
 export function coalesce(fanOut: FanOut, minWindowMs: number, now: () => number = () => performance.now()): FanOut {
-  const pending = new Map<string, AnyVersionedEvent[]>();
+  const pending = new Map<string, KindVersionedEvent[]>();
   /** Per busy session: when its last fan-out ended, and the window that follows it. */
   const recent = new Map<string, { endedAt: number; windowMs: number }>();
 
-  const send = (sessionId: string, events: AnyVersionedEvent[]) => {
+  const send = (sessionId: string, events: KindVersionedEvent[]) => {
     const startedAt = now();
     fanOut(sessionId, events);
     const endedAt = now();

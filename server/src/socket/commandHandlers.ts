@@ -1,33 +1,19 @@
-import {
-  anyCommandPayloadSchemas,
-  anyCommandTypes,
-  succeed,
-  type AnyCommand,
-  type AnyCommandPayload,
-  type AnyCommandType,
-} from '@runde/shared';
+import { commandPayloadSchemasOfAllKinds, kindCommandTypes, succeed, type KindCommandType } from '@runde/shared';
 import type { CommandRunner } from '../session/commandRunner.ts';
 import { defineHandler, type SocketHandler } from './defineHandler.ts';
 
 /**
- * Joins an event name and its parsed payload into a command. TypeScript cannot see that the
- * payload schema was picked by the same `type`, so this one assertion states it.
+ * One handler per participant command of every kind, all the same: the rules live in the kind's
+ * `decide` (the registry refuses another kind's commands), including who may do what, so the
+ * socket layer only validates, runs and acknowledges.
  */
-function toCommand<T extends AnyCommandType>(type: T, payload: AnyCommandPayload<T>): AnyCommand {
-  return { type, ...payload } as AnyCommand;
-}
-
-/**
- * One handler per participant command, all the same: the rules live in `decideAny` (which also refuses the other kind's commands), including who
- * may do what, so the socket layer only validates, runs and acknowledges.
- */
-export function commandHandlers(runner: CommandRunner): Record<AnyCommandType, SocketHandler> {
-  const entries = anyCommandTypes.map((type) => {
-    const handler = defineHandler(anyCommandPayloadSchemas[type], async (payload, ctx) => {
+export function commandHandlers(runner: CommandRunner): Array<readonly [KindCommandType, SocketHandler]> {
+  return kindCommandTypes.map((type) => {
+    const handler = defineHandler(commandPayloadSchemasOfAllKinds[type], async (payload, ctx) => {
       const result = await runner.run(
         ctx.sessionId,
         { kind: 'participant', id: ctx.participantId },
-        toCommand(type, payload as AnyCommandPayload<typeof type>),
+        { type, ...payload },
         // Ack inside the session's queue, before the broadcast: the sender learns its version first.
         { onCommitted: ({ version }) => ctx.respond(succeed({ version })), commandId: ctx.commandId },
       );
@@ -35,5 +21,4 @@ export function commandHandlers(runner: CommandRunner): Record<AnyCommandType, S
     });
     return [type, handler] as const;
   });
-  return Object.fromEntries(entries) as Record<AnyCommandType, SocketHandler>;
 }

@@ -1,4 +1,4 @@
-import { anyCommandTypes, ErrorCode, fail } from '@runde/shared';
+import { kindCommandTypes, ErrorCode, fail } from '@runde/shared';
 import type { Logger } from 'pino';
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { CommandRunner } from '../session/commandRunner.ts';
@@ -59,9 +59,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
   const { metrics } = deps;
   const commandDeps = { withinBudget: deps.withinCommandBudget, logger: deps.logger, metrics };
   const table = new Map<string, BoundHandler>([
-    ...Object.entries(commandHandlers(deps.runner)).map(
-      ([name, handler]) => [name, bind(handler, commandDeps)] as const,
-    ),
+    ...commandHandlers(deps.runner).map(([name, handler]) => [name, bind(handler, commandDeps)] as const),
     ['session:sync', bind(syncHandler(deps.store, deps.timers, deps.snapshotLimiter), commandDeps)],
     [
       'time:ping',
@@ -78,7 +76,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
       ),
     ],
   ]);
-  if (table.size !== anyCommandTypes.length + 6) throw new Error('Every command needs exactly one handler');
+  if (table.size !== kindCommandTypes.length + 6) throw new Error('Every command needs exactly one handler');
 
   async function unknownEvent(socket: RundeSocket, args: unknown[]): Promise<void> {
     const { ack } = splitArgs(args);

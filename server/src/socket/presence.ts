@@ -1,4 +1,4 @@
-import { ErrorCode, type AnyCommand } from '@runde/shared';
+import { ErrorCode, type KindCommand } from '@runde/shared';
 import type { Logger } from 'pino';
 import type { CommandRunner } from '../session/commandRunner.ts';
 import { toAppError } from '../failures.ts';
@@ -52,7 +52,7 @@ export class PresenceReconciler {
   }
 
   /** Runs inside the session's queue: from here on, newcomers wait for the next check. */
-  async #settle(sessionId: string): Promise<AnyCommand[]> {
+  async #settle(sessionId: string): Promise<KindCommand[]> {
     const participantIds = this.#waiting.get(sessionId) ?? new Set<string>();
     this.#waiting.delete(sessionId);
     // One question to every node (once an adapter is configured) answers for all of them, and

@@ -1,11 +1,11 @@
 import {
   ErrorCode,
-  eventForAny,
+  sessionEventFor,
   fail,
   succeed,
   syncRequestSchema,
-  timerOfAny,
-  viewForAny,
+  sessionTimer,
+  sessionViewFor,
   type SyncResult,
 } from '@runde/shared';
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
@@ -35,7 +35,7 @@ export function syncHandler(store: SessionStore, timers: TimerScheduler, snapsho
           timers.trackEvents(sessionId, missed);
           const result: SyncResult = {
             kind: 'events',
-            events: missed.map(({ version, event }) => ({ version, event: eventForAny(event, viewer) })),
+            events: missed.map(({ version, event }) => ({ version, event: sessionEventFor(event, viewer) })),
           };
           return succeed(result);
         }
@@ -46,11 +46,11 @@ export function syncHandler(store: SessionStore, timers: TimerScheduler, snapsho
       const current = await store.load(sessionId);
       const expiresAt = current && (await store.expiresAt(sessionId));
       if (!current || expiresAt === null) return fail(ErrorCode.notFound, 'No such session.');
-      timers.track(sessionId, timerOfAny(current.state));
+      timers.track(sessionId, sessionTimer(current.state));
       const result: SyncResult = {
         kind: 'snapshot',
         version: current.version,
-        state: viewForAny(current.state, viewer),
+        state: sessionViewFor(current.state, viewer),
         you: participantId,
         retention: { expiresAt, retentionMs: store.retentionFor(current.state.kind) },
       };

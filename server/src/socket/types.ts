@@ -1,4 +1,4 @@
-import type { AnyVersionedEvent, ClientToServerEvents, ServerToClientEvents } from '@runde/shared';
+import type { KindVersionedEvent, ClientToServerEvents, ServerToClientEvents } from '@runde/shared';
 import type { DefaultEventsMap, Server, Socket } from 'socket.io';
 
 /** Who a socket belongs to; set once by the handshake, never by the client afterwards. */
@@ -17,7 +17,7 @@ export interface SocketData {
 
 /** Between server nodes: a node that committed events relays them, unmasked, to every other node. */
 export interface InterServerEvents {
-  'session:committed': (sessionId: string, events: AnyVersionedEvent[]) => void;
+  'session:committed': (sessionId: string, events: KindVersionedEvent[]) => void;
 }
 
 export type RundeServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;

@@ -1,4 +1,4 @@
-import type { AnyEvent, AnyState, AnyVersionedEvent, ArchiveKind, ArchivedItem, SessionKind } from '@runde/shared';
+import type { KindEvent, KindState, KindVersionedEvent, ArchiveKind, ArchivedItem, SessionKind } from '@runde/shared';
 import {
   archiveBoundsOf,
   type ArchiveBoundOptions,
@@ -97,14 +97,14 @@ export class MemorySessionStore implements SessionStore {
 
   async load(id: string): Promise<StoredSession | null> {
     const entry = this.#live(id);
-    return entry ? { state: JSON.parse(entry.state) as AnyState, version: entry.version } : null;
+    return entry ? { state: JSON.parse(entry.state) as KindState, version: entry.version } : null;
   }
 
   async commit(
     id: string,
     expectedVersion: number,
-    events: AnyEvent[],
-    nextState: AnyState,
+    events: KindEvent[],
+    nextState: KindState,
     options: CommitOptions = {},
   ): Promise<CommitResult> {
     const entry = this.#live(id);
@@ -116,7 +116,7 @@ export class MemorySessionStore implements SessionStore {
       return {
         ok: false,
         reason: 'conflict',
-        current: { state: JSON.parse(entry.state) as AnyState, version: entry.version },
+        current: { state: JSON.parse(entry.state) as KindState, version: entry.version },
       };
     }
     const appended = events.map((event, i) => JSON.stringify({ version: expectedVersion + i + 1, event }));
@@ -131,12 +131,12 @@ export class MemorySessionStore implements SessionStore {
     return { ok: true, version: entry.version };
   }
 
-  async eventsSince(id: string, version: number): Promise<AnyVersionedEvent[] | null> {
+  async eventsSince(id: string, version: number): Promise<KindVersionedEvent[] | null> {
     const entry = this.#live(id);
     if (!entry || version > entry.version || version < 0) return null;
     const first = entry.version - entry.events.length + 1;
     if (version < first - 1) return null;
-    return entry.events.slice(version - first + 1).map((json) => JSON.parse(json) as AnyVersionedEvent);
+    return entry.events.slice(version - first + 1).map((json) => JSON.parse(json) as KindVersionedEvent);
   }
 
   async archive(id: string, { kind, before, limit }: ArchiveQuery): Promise<StoredArchivePage> {

@@ -1,9 +1,9 @@
 import {
   foldStoredSession,
   isStoredEventInCurrentShape,
-  type AnyEvent,
-  type AnyState,
-  type AnyVersionedEvent,
+  type KindEvent,
+  type KindState,
+  type KindVersionedEvent,
   type ArchiveKind,
   type ArchivedItem,
   type SessionKind,
@@ -153,8 +153,8 @@ export class RedisSessionStore implements SessionStore {
   async commit(
     id: string,
     expectedVersion: number,
-    events: AnyEvent[],
-    nextState: AnyState,
+    events: KindEvent[],
+    nextState: KindState,
     options: CommitOptions = {},
   ): Promise<CommitResult> {
     const serialized = events.map((event, i) => JSON.stringify({ version: expectedVersion + i + 1, event }));
@@ -187,10 +187,10 @@ export class RedisSessionStore implements SessionStore {
     return decodeCommitReply(reply);
   }
 
-  async eventsSince(id: string, version: number): Promise<AnyVersionedEvent[] | null> {
+  async eventsSince(id: string, version: number): Promise<KindVersionedEvent[] | null> {
     const reply = await this.#call(() => this.#client.eventsSince(sessionKeys(this.#prefix, id), [String(version)]));
     if (!Array.isArray(reply) || reply[0] !== 'ok') return null;
-    const events = reply.slice(1).map((json) => JSON.parse(String(json)) as AnyVersionedEvent);
+    const events = reply.slice(1).map((json) => JSON.parse(String(json)) as KindVersionedEvent);
     // Events logged by an earlier release lack what masking needs: the client gets a snapshot.
     return events.every((e) => isStoredEventInCurrentShape(e.event)) ? events : null;
   }
@@ -340,9 +340,9 @@ function decodeSession(reply: unknown[]): StoredSession {
   if (typeof version !== 'number' || typeof state !== 'string' || typeof snapshotVersion !== 'number') {
     throw new Error('Unexpected session reply from Redis');
   }
-  const events = tail.map((json) => (JSON.parse(String(json)) as AnyVersionedEvent).event);
+  const events = tail.map((json) => (JSON.parse(String(json)) as KindVersionedEvent).event);
   if (snapshotVersion + events.length !== version) throw new Error('The event log does not reach the snapshot');
-  const snapshot = JSON.parse(state) as AnyState;
+  const snapshot = JSON.parse(state) as KindState;
   // Stored by an earlier release, perhaps: brought to today's shape as it is folded.
   return { state: foldStoredSession(snapshot, events), version };
 }

@@ -1,7 +1,7 @@
 import type {
-  AnyEvent,
-  AnyState,
-  AnyVersionedEvent,
+  KindEvent,
+  KindState,
+  KindVersionedEvent,
   ArchiveKind,
   ArchivedEntry,
   ArchivedItem,
@@ -11,7 +11,7 @@ import { limits } from '@runde/shared';
 
 /** A session as stored: the folded state and the version (number of events) it reflects. */
 export interface StoredSession {
-  state: AnyState;
+  state: KindState;
   version: number;
 }
 
@@ -28,8 +28,8 @@ export interface FacilitatorKeyGrant {
 }
 
 export interface CreateSessionInput {
-  events: AnyEvent[];
-  state: AnyState;
+  events: KindEvent[];
+  state: KindState;
   tokens: TokenGrant[];
   facilitatorKeys: FacilitatorKeyGrant[];
 }
@@ -101,8 +101,8 @@ export interface SessionStore {
   commit(
     id: string,
     expectedVersion: number,
-    events: AnyEvent[],
-    nextState: AnyState,
+    events: KindEvent[],
+    nextState: KindState,
     options?: CommitOptions,
   ): Promise<CommitResult>;
   /**
@@ -110,7 +110,7 @@ export interface SessionStore {
    * kept log no longer reaches back that far, the version is ahead of the session, or the session is gone:
    * the caller sends a snapshot instead.
    */
-  eventsSince(id: string, version: number): Promise<AnyVersionedEvent[] | null>;
+  eventsSince(id: string, version: number): Promise<KindVersionedEvent[] | null>;
   /** The version this seat's command with this id reached when committed, or null if it never was (or is forgotten). */
   commandVersion(id: string, command: SeatCommand): Promise<number | null>;
   participantForToken(id: string, tokenHash: string): Promise<string | null>;

@@ -6,3 +6,5 @@ export * from './selectors.ts';
 export * from './state.ts';
 export * from './view.ts';
 export * from './participants.ts';
+export * from './leanCoffeeFold.ts';
+export type * from './leanCoffeeTypes.ts';

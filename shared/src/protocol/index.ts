@@ -8,6 +8,5 @@ export * from './version.ts';
 export * from './reconnect.ts';
 export * from './defaults.ts';
 export * from './loopCommands.ts';
-export * from './anyCommands.ts';
 export * from './textCleaning.ts';
 export * from './userText.ts';

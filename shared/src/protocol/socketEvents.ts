@@ -1,11 +1,8 @@
 import { z } from 'zod';
-import type { LeanCoffeeExport } from '../export/leanCoffeeExport.ts';
-import type { TeamSpaceExport } from '../export/teamSpaceExport.ts';
 import type { DomainEvent } from '../leanCoffee/events.ts';
 import type { ParticipantId } from '../leanCoffee/state.ts';
 import { archiveKinds, type ArchivedEntry } from '../teamSpace/archive.ts';
-import type { AnyEvent, AnyState } from '../session/anySession.ts';
-import type { AnyCommandInput, AnyCommandType } from './anyCommands.ts';
+import type { KindCommandInput, KindCommandType, KindEvent, KindExport, KindState } from '../kinds.ts';
 import type { Ack } from './errors.ts';
 import { secretSchema } from './http.ts';
 import { joinCodeSchema } from './schemas.ts';
@@ -79,7 +76,7 @@ export interface SessionRetention {
  * otherwise the whole state as this client may see it. Either kind of session by default; a
  * client that knows its kind (the web app, a Lean Coffee) narrows the parameters.
  */
-export type SyncResult<S extends AnyState = AnyState, E extends AnyEvent = AnyEvent> =
+export type SyncResult<S extends KindState = KindState, E extends KindEvent = KindEvent> =
   | { kind: 'events'; events: Array<{ version: number; event: E }> }
   | {
       kind: 'snapshot';
@@ -115,10 +112,10 @@ export const exportRequestSchema = z.strictObject({});
  * The answer to `session:export`: the backup file of a Lean Coffee, or of a team space's live
  * state (the exporting device adds the archive from `archive:page`, see `withTeamSpaceArchive`).
  */
-export type SessionExport = TeamSpaceExport | LeanCoffeeExport;
+export type SessionExport = KindExport;
 
 /** Pushed to each client after every commit, already masked for that client. */
-export interface EventBatch<E extends AnyEvent = AnyEvent> {
+export interface EventBatch<E extends KindEvent = KindEvent> {
   events: Array<{ version: number; event: E }>;
 }
 
@@ -134,16 +131,16 @@ export const commandMetaSchema = z.strictObject({
 export type CommandMeta = z.infer<typeof commandMetaSchema>;
 
 type CommandHandlers = {
-  [T in AnyCommandType]: (
-    payload: AnyCommandInput<T>,
+  [T in KindCommandType]: (
+    payload: KindCommandInput<T>,
     meta: CommandMeta,
     ack: (result: Ack<CommandResult>) => void,
   ) => void;
 };
 
 export interface ClientToServerEvents<
-  S extends AnyState = AnyState,
-  E extends AnyEvent = AnyEvent,
+  S extends KindState = KindState,
+  E extends KindEvent = KindEvent,
 > extends CommandHandlers {
   'session:sync': (request: SyncRequest, ack: (result: Ack<SyncResult<S, E>>) => void) => void;
   'time:ping': (request: Record<string, never>, ack: (result: Ack<TimePong>) => void) => void;
@@ -157,7 +154,7 @@ export interface ClientToServerEvents<
   'projector:grant': (request: Record<string, never>, ack: (result: Ack<ProjectorGrant>) => void) => void;
 }
 
-export interface ServerToClientEvents<E extends AnyEvent = AnyEvent> {
+export interface ServerToClientEvents<E extends KindEvent = KindEvent> {
   'session:events': (batch: EventBatch<E>) => void;
   /** The session no longer exists: a facilitator deleted it. The client forgets its seat. */
   'session:deleted': () => void;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { anyCommandPayloadSchemas } from './anyCommands.ts';
+import { commandPayloadSchemasOfAllKinds } from '../kinds.ts';
 import {
   claimFacilitatorRequestSchema,
   createSessionRequestSchema,
@@ -15,7 +15,7 @@ import { userTextSchemas } from './userText.ts';
 
 /** Every schema a client's input meets: socket commands, handshake and sync, HTTP bodies. */
 const inbound: Record<string, z.ZodType> = {
-  ...anyCommandPayloadSchemas,
+  ...commandPayloadSchemasOfAllKinds,
   handshake: handshakeAuthSchema,
   sync: syncRequestSchema,
   commandMeta: commandMetaSchema,

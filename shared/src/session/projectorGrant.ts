@@ -1,6 +1,6 @@
 import type { ParticipantId } from '../leanCoffee/state.ts';
 import type { Viewer } from '../leanCoffee/view.ts';
-import type { AnyState } from './anySession.ts';
+import type { KindState } from '../kinds.ts';
 
 /**
  * The viewer a projector grant's socket is: an id no participant ever has (participant ids are
@@ -16,7 +16,7 @@ export const projectorViewer: Viewer = { participantId: PROJECTOR_VIEWER_ID };
  * space: its facilitators, and in a team space whoever facilitates the running meeting (they set up
  * the room). One predicate for the server's check and the share panel's button.
  */
-export function mayGrantProjector(state: AnyState, participantId: ParticipantId): boolean {
+export function mayGrantProjector(state: KindState, participantId: ParticipantId): boolean {
   if (participantId === PROJECTOR_VIEWER_ID) return false;
   if (state.participants.some((p) => p.id === participantId && p.role === 'facilitator')) return true;
   return state.kind === 'team-space' && state.meeting?.facilitatorId === participantId;

@@ -7,3 +7,5 @@ export * from './selectors.ts';
 export * from './state.ts';
 export * from './view.ts';
 export * from './privacy.ts';
+export * from './teamSpaceFold.ts';
+export type * from './teamSpaceTypes.ts';

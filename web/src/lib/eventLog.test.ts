@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   defaultLeanCoffeeSettings,
-  type AnyState,
-  type AnyVersionedEvent,
+  type KindState,
+  type KindVersionedEvent,
   type DomainEvent,
   newParticipant,
   type SessionState,
@@ -94,7 +94,7 @@ describe('mergeEvents', () => {
   });
 });
 
-const spaceLog: AnyVersionedEvent[] = [
+const spaceLog: KindVersionedEvent[] = [
   { version: 1, event: { type: 'space:created', id: 'T4KX9P', title: 'Bauamt', createdAt: 0 } },
   {
     version: 2,
@@ -116,7 +116,7 @@ describe('mergeEvents for a team space', () => {
     { name: 'a team space opened as a Lean Coffee', log: spaceLog, fold: leanCoffeeFold },
     { name: 'a Lean Coffee opened as a team space', log: [at(1, created)], fold: teamSpaceFold },
   ])('reports $name as the wrong kind', ({ log, fold }) => {
-    expect(mergeEvents<AnyState>({ state: null, version: 0 }, log, fold as SessionFold<AnyState>).kind).toBe(
+    expect(mergeEvents<KindState>({ state: null, version: 0 }, log, fold as SessionFold<KindState>).kind).toBe(
       'wrong_kind',
     );
   });

@@ -1,12 +1,12 @@
-import type { AnyEvent, AnyState, AnyVersionedEvent } from '@runde/shared/client';
+import type { KindEvent, KindState, KindVersionedEvent, Timer } from '@runde/shared/client';
 
 /** A client's copy of a session: the state and the version it reflects. */
-export interface Replica<S extends AnyState = AnyState> {
+export interface Replica<S extends KindState = KindState> {
   state: S | null;
   version: number;
 }
 
-export type MergeResult<S extends AnyState = AnyState> =
+export type MergeResult<S extends KindState = KindState> =
   /** The events continued the replica; here is the new one. */
   | { kind: 'applied'; replica: Replica<S> }
   /** Nothing new: every event was already applied. */
@@ -20,10 +20,12 @@ export type MergeResult<S extends AnyState = AnyState> =
  * How one kind of session starts from its first event and folds the rest: the shared `apply` of that
  * kind. Each client passes its own, so a phone downloads the rules of the one kind it shows.
  */
-export interface SessionFold<S extends AnyState> {
+export interface SessionFold<S extends KindState> {
   /** The state the session's first event opens, or `null` when it opens no session of this kind. */
-  start(first: AnyEvent): S | null;
-  applyAll(state: S, events: readonly AnyEvent[]): S;
+  start(first: KindEvent): S | null;
+  applyAll(state: S, events: readonly KindEvent[]): S;
+  /** The timer the session's devices count down. */
+  timerOf(state: S): Timer;
 }
 
 /** The events that open a session, one per kind. */
@@ -36,9 +38,9 @@ const openingEvents = new Set<string>(['session:created', 'space:created']);
  *
  * A session's log holds events of its own kind only, so `fold` (the replica's kind `S`) applies them all.
  */
-export function mergeEvents<S extends AnyState>(
+export function mergeEvents<S extends KindState>(
   replica: Replica<S>,
-  events: readonly AnyVersionedEvent[],
+  events: readonly KindVersionedEvent[],
   fold: SessionFold<S>,
 ): MergeResult<S> {
   const fresh = events.filter((e) => e.version > replica.version).sort((a, b) => a.version - b.version);

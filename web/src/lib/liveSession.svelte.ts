@@ -7,13 +7,12 @@ import {
   RECONNECT_BACKOFF,
   estimateClockOffset,
   fail,
-  timerOfAny,
   type Ack,
-  type AnyCommandInput,
-  type AnyCommandType,
-  type AnyEvent,
-  type AnyState,
-  type AnyVersionedEvent,
+  type KindCommandInput,
+  type KindCommandType,
+  type KindEvent,
+  type KindState,
+  type KindVersionedEvent,
   type AppError,
   type ArchivePage,
   type ArchivePageRequest,
@@ -56,9 +55,9 @@ type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
  * keeps the pairing of name and payload that `ClientToServerEvents` defines.
  */
 interface CommandEmitter {
-  emitWithAck<T extends AnyCommandType>(
+  emitWithAck<T extends KindCommandType>(
     event: T,
-    payload: AnyCommandInput<T>,
+    payload: KindCommandInput<T>,
     meta: CommandMeta,
   ): Promise<Ack<CommandResult>>;
 }
@@ -83,7 +82,7 @@ export interface SendOptions {
  */
 export interface RefusedCommand {
   readonly commandId: string;
-  readonly type: AnyCommandType;
+  readonly type: KindCommandType;
   readonly payload: unknown;
   readonly error: AppError;
 }
@@ -97,7 +96,7 @@ export interface TimerHost {
   /** Whether this seat may control the timer. */
   readonly controlsTimer: boolean;
   serverNow(): number;
-  send<T extends TimerCommandType>(type: T, payload: AnyCommandInput<T>): Promise<Ack<CommandResult>>;
+  send<T extends TimerCommandType>(type: T, payload: KindCommandInput<T>): Promise<Ack<CommandResult>>;
 }
 
 const commandTimeoutMs = 8_000;
@@ -181,7 +180,7 @@ function isProblem(code: unknown): code is RoomProblem {
  * wakes), keeps the clock offset and sends commands. The Lean Coffee and team-space clients add
  * what their screens read; nothing else talks to the socket.
  */
-export abstract class LiveSession<S extends AnyState, C extends AnyCommandType> implements TimerHost {
+export abstract class LiveSession<S extends KindState, C extends KindCommandType> implements TimerHost {
   #replica = $state.raw<Replica<S>>({ state: null, version: 0 });
   #you = $state.raw<string>('');
   #status = $state<ConnectionStatus>('connecting');
@@ -202,7 +201,7 @@ export abstract class LiveSession<S extends AnyState, C extends AnyCommandType> 
   /** Set when synced events did not fit our copy: the next sync asks for a whole snapshot. */
   #needSnapshot = false;
   /** Pushes that arrive while a sync is in flight; merged after it, overlaps skipped. */
-  #held: AnyVersionedEvent[] = [];
+  #held: KindVersionedEvent[] = [];
   /** When this device last heard from the server: a push or a completed sync (its own clock). */
   #lastHeard = 0;
   #retries = 0;
@@ -218,7 +217,7 @@ export abstract class LiveSession<S extends AnyState, C extends AnyCommandType> 
   readonly state: S | null = $derived(this.#replica.state);
   readonly version = $derived(this.#replica.version);
   readonly me: Participant | undefined = $derived(this.#replica.state?.participants.find((p) => p.id === this.#you));
-  readonly timer: Timer = $derived(this.#replica.state ? timerOfAny(this.#replica.state) : { status: 'idle' });
+  readonly timer: Timer = $derived(this.#currentTimer() ?? { status: 'idle' });
   readonly onlineCount = $derived(this.#replica.state?.participants.filter((p) => p.online).length ?? 0);
 
   protected constructor(kind: SessionKind, fold: SessionFold<S>, options: LiveSessionOptions) {
@@ -331,7 +330,7 @@ export abstract class LiveSession<S extends AnyState, C extends AnyCommandType> 
    */
   async send<T extends C | TimerCommandType | 'timer:expire'>(
     type: T,
-    payload: AnyCommandInput<T>,
+    payload: KindCommandInput<T>,
     options: SendOptions = {},
   ): Promise<Ack<CommandResult>> {
     if (this.#problem) return fail(problemCode[this.#problem], 'This session cannot be used.');
@@ -344,9 +343,9 @@ export abstract class LiveSession<S extends AnyState, C extends AnyCommandType> 
   }
 
   /** Tries a steering command until `holdMs` has passed, after what the outbox holds (order). */
-  async #hold<T extends AnyCommandType>(
+  async #hold<T extends KindCommandType>(
     type: T,
-    payload: AnyCommandInput<T>,
+    payload: KindCommandInput<T>,
     commandId: string,
     holdMs: number,
   ): Promise<Ack<CommandResult>> {
@@ -383,7 +382,7 @@ export abstract class LiveSession<S extends AnyState, C extends AnyCommandType> 
   async #deliver(entry: QueuedCommand): Promise<Ack<CommandResult> | null> {
     try {
       const timed = this.#socket.timeout(commandTimeoutMs) as unknown as CommandEmitter;
-      const ack = await timed.emitWithAck(entry.type, entry.payload as AnyCommandInput<AnyCommandType>, {
+      const ack = await timed.emitWithAck(entry.type, entry.payload as KindCommandInput<KindCommandType>, {
         commandId: entry.commandId,
       });
       if (ack.ok && ack.data.version > this.#replica.version) this.#expect(ack.data.version);
@@ -561,7 +560,7 @@ export abstract class LiveSession<S extends AnyState, C extends AnyCommandType> 
    */
   #armExpiry(): void {
     clearTimeout(this.#expiryTimer);
-    const timer = this.#replica.state ? timerOfAny(this.#replica.state) : undefined;
+    const timer = this.#currentTimer();
     // A projector may not report expiry (the server refuses every command it sends).
     if (this.#destroyed || this.isProjector || timer?.status !== 'running') return;
     const [min, max] = expireBackupDelayMs;
@@ -570,7 +569,7 @@ export abstract class LiveSession<S extends AnyState, C extends AnyCommandType> 
   }
 
   async #expire(endsAt: number, attempt: number): Promise<void> {
-    const timer = this.#replica.state ? timerOfAny(this.#replica.state) : undefined;
+    const timer = this.#currentTimer();
     if (this.#destroyed || timer?.status !== 'running' || timer.endsAt !== endsAt) return;
     // Only worth sending now: a late expire is useless, the server's clock has decided by then.
     const result = await this.send('timer:expire', {}, { holdMs: 0 });
@@ -647,7 +646,12 @@ export abstract class LiveSession<S extends AnyState, C extends AnyCommandType> 
   };
 
   /** Applies events if they continue the replica; on a gap asks the server for what is missing. */
-  #merge(events: readonly AnyVersionedEvent[]): void {
+  /** The replica's timer, by its kind's rule; a method, so the field above may read the fold set in the constructor. */
+  #currentTimer(): Timer | undefined {
+    return this.#replica.state ? this.#fold.timerOf(this.#replica.state) : undefined;
+  }
+
+  #merge(events: readonly KindVersionedEvent[]): void {
     const result = mergeEvents(this.#replica, events, this.#fold);
     if (result.kind === 'applied') this.#setReplica(result.replica);
     else if (result.kind === 'gap') void this.#sync();
@@ -708,8 +712,8 @@ export abstract class LiveSession<S extends AnyState, C extends AnyCommandType> 
     }
   }
 
-  async #requestSync(sinceVersion: number): Promise<SyncResult<AnyState, AnyEvent> | undefined> {
-    let ack: Ack<SyncResult<AnyState, AnyEvent>>;
+  async #requestSync(sinceVersion: number): Promise<SyncResult<KindState, KindEvent> | undefined> {
+    let ack: Ack<SyncResult<KindState, KindEvent>>;
     try {
       ack = await this.#socket.timeout(commandTimeoutMs).emitWithAck('session:sync', { sinceVersion });
     } catch {

@@ -1,8 +1,15 @@
-import { applyLoopAll, initialTeamSpace, type LoopEvent, type TeamSpaceState } from '@runde/shared/client';
+import {
+  applyLoopAll,
+  initialTeamSpace,
+  teamSpaceTimer,
+  type LoopEvent,
+  type TeamSpaceState,
+} from '@runde/shared/client';
 import type { SessionFold } from './eventLog.ts';
 
 /** A team space's replica folds with the LOOP rules only; the Lean Coffee ones never reach this phone. */
 export const teamSpaceFold: SessionFold<TeamSpaceState> = {
   start: (first) => (first.type === 'space:created' ? initialTeamSpace(first) : null),
   applyAll: (state, events) => applyLoopAll(state, events as LoopEvent[]),
+  timerOf: teamSpaceTimer,
 };

@@ -1,4 +1,4 @@
-import { roomKeys, type AnyCommandInput, type RoomKey, type TeamSpaceState } from '@runde/shared/client';
+import { roomKeys, type KindCommandInput, type RoomKey, type TeamSpaceState } from '@runde/shared/client';
 
 /** The longest custom room name `space:update` accepts. */
 export const roomNameMax = 40;
@@ -28,7 +28,7 @@ export function spaceSettingsForm(state: TeamSpaceState | null): SpaceSettingsFo
 const cleanList = (items: readonly string[]) => items.map((item) => item.trim()).filter((item) => item !== '');
 
 /** The `space:update` payload for a form: trimmed, blank room names back to the default, blank items dropped. */
-export function spaceSettingsUpdate(form: SpaceSettingsForm): AnyCommandInput<'space:update'> {
+export function spaceSettingsUpdate(form: SpaceSettingsForm): KindCommandInput<'space:update'> {
   return {
     title: form.title.trim(),
     roomNames: Object.fromEntries(roomKeys.map((room) => [room, form.roomNames[room].trim() || null])),

@@ -1,4 +1,4 @@
-import type { AnyCommandType } from '@runde/shared/client';
+import type { KindCommandType } from '@runde/shared/client';
 
 /**
  * Commands that steer the meeting for everyone: phases and steps, the timer, whose turn it is,
@@ -12,7 +12,7 @@ import type { AnyCommandType } from '@runde/shared/client';
  * the server's clock decides). Everything else is content a person wrote or chose (topics, votes,
  * outcomes, tensions, answers, ratings) and waits in the outbox for as long as it takes.
  */
-const steering: ReadonlySet<AnyCommandType> = new Set<AnyCommandType>([
+const steering: ReadonlySet<KindCommandType> = new Set<KindCommandType>([
   'phase:change',
   'timer:start',
   'timer:pause',
@@ -49,6 +49,6 @@ const steering: ReadonlySet<AnyCommandType> = new Set<AnyCommandType>([
 export const steeringHoldMs = 30_000;
 
 /** Whether a command waits in the outbox across an outage (content) or only makes sense now (steering). */
-export function waitsInOutbox(type: AnyCommandType): boolean {
+export function waitsInOutbox(type: KindCommandType): boolean {
   return !steering.has(type);
 }

@@ -1,4 +1,4 @@
-import { ErrorCode, type Ack, type AnyCommandType, type CommandResult } from '@runde/shared/client';
+import { ErrorCode, type Ack, type KindCommandType, type CommandResult } from '@runde/shared/client';
 
 /**
  * One command waiting to be sent. Its id is chosen once, when the person acts, and travels with
@@ -7,7 +7,7 @@ import { ErrorCode, type Ack, type AnyCommandType, type CommandResult } from '@r
  */
 export interface QueuedCommand {
   readonly commandId: string;
-  readonly type: AnyCommandType;
+  readonly type: KindCommandType;
   readonly payload: unknown;
   /** This device's clock when the person acted. */
   readonly queuedAt: number;

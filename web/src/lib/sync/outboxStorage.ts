@@ -1,4 +1,4 @@
-import type { AnyCommandType } from '@runde/shared/client';
+import type { KindCommandType } from '@runde/shared/client';
 import type { OutboxStorage, QueuedCommand } from './outbox.ts';
 
 const keyPrefix = 'runde:outbox:';
@@ -15,7 +15,7 @@ export function outboxKey(sessionId: string, participantId: string): string {
 /** Command names are `noun:verb`; the schemas themselves stay on the server, which parses every payload. */
 const commandName = /^[a-z-]+:[a-z-]+$/;
 
-function isQueuedCommand(value: unknown): value is QueuedCommand & { type: AnyCommandType } {
+function isQueuedCommand(value: unknown): value is QueuedCommand & { type: KindCommandType } {
   if (typeof value !== 'object' || value === null) return false;
   const entry = value as Record<string, unknown>;
   return (

@@ -1,4 +1,4 @@
-import type { AnyCommandType } from '@runde/shared/client';
+import type { KindCommandType } from '@runde/shared/client';
 
 /** Which words name a refused command to the person ("Your topic …"), for both kinds of meeting. */
 export type RefusedWhat =
@@ -21,7 +21,7 @@ const whatByPrefix: ReadonlyArray<readonly [string, RefusedWhat]> = [
   ['thumbs:', 'rating'],
 ];
 
-export function refusedWhat(type: AnyCommandType): RefusedWhat {
+export function refusedWhat(type: KindCommandType): RefusedWhat {
   return whatByPrefix.find(([prefix]) => type.startsWith(prefix))?.[1] ?? 'change';
 }
 

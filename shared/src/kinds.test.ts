@@ -1,13 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { session } from '../leanCoffee/testing/fixtures.ts';
-import { teamSpace } from '../teamSpace/testing/fixtures.ts';
-import { anyCommandPayloadSchemas, type AnyCommand } from '../protocol/anyCommands.ts';
-import { commandPayloadSchemas } from '../protocol/commands.ts';
-import { ErrorCode } from '../protocol/errors.ts';
-import { loopCommandPayloadSchemas } from '../protocol/loopCommands.ts';
-import { applyAnyAll, eventForAny, replayAny, timerOfAny, viewForAny } from './anySession.ts';
-import { decideAny, decideInTurn } from './decideAny.ts';
+import { session } from './leanCoffee/testing/fixtures.ts';
+import { teamSpace } from './teamSpace/testing/fixtures.ts';
+import { commandPayloadSchemas } from './protocol/commands.ts';
+import { ErrorCode } from './protocol/errors.ts';
+import { loopCommandPayloadSchemas } from './protocol/loopCommands.ts';
+import {
+  applyEvents,
+  commandPayloadSchemasOfAllKinds,
+  decideCommand,
+  decideInTurn,
+  replayEvents,
+  sessionEventFor,
+  sessionTimer,
+  sessionViewFor,
+  type KindCommand,
+} from './kinds.ts';
 
 const ctx = { actor: { kind: 'participant', id: 'p2' }, now: 1_800_000_000_000, newId: () => 'x1' } as const;
 
@@ -26,40 +34,40 @@ describe('the combined command schemas', () => {
   });
 
   it('holds every command of both kinds', () => {
-    expect(Object.keys(anyCommandPayloadSchemas).sort()).toEqual(
+    expect(Object.keys(commandPayloadSchemasOfAllKinds).sort()).toEqual(
       [...new Set([...Object.keys(commandPayloadSchemas), ...Object.keys(loopCommandPayloadSchemas)])].sort(),
     );
   });
 });
 
-describe('decideAny', () => {
-  it.each<{ name: string; command: AnyCommand }>([
+describe('decideCommand', () => {
+  it.each<{ name: string; command: KindCommand }>([
     { name: 'topic:add', command: { type: 'topic:add', title: 'T', description: '' } },
     { name: 'vote:cast', command: { type: 'vote:cast', topicId: 't1' } },
   ])('refuses the Lean Coffee command $name in a team space', ({ command }) => {
-    const result = decideAny(teamSpace().state, command, ctx);
+    const result = decideCommand(teamSpace().state, command, ctx);
     expect(result).toEqual({
       ok: false,
       error: { code: ErrorCode.invalidState, message: 'Not available in this kind of session.' },
     });
   });
 
-  it.each<{ name: string; command: AnyCommand }>([
+  it.each<{ name: string; command: KindCommand }>([
     {
       name: 'tension:add',
       command: { type: 'tension:add', title: 'T', description: '', room: 'operational', anonymous: false },
     },
     { name: 'meeting:start', command: { type: 'meeting:start', room: 'operational' } },
   ])('refuses the team-space command $name in a Lean Coffee', ({ command }) => {
-    const result = decideAny(session().state, command, ctx);
+    const result = decideCommand(session().state, command, ctx);
     expect(result.ok ? 'ok' : result.error.code).toBe(ErrorCode.invalidState);
   });
 
   it('decides shared commands by the rules of the session’s kind', () => {
     const space = teamSpace();
     const rename = { type: 'participant:rename', name: 'Anna' } as const;
-    const inSpace = decideAny(space.state, rename, ctx);
-    const inLean = decideAny(session().state, rename, ctx);
+    const inSpace = decideCommand(space.state, rename, ctx);
+    const inLean = decideCommand(session().state, rename, ctx);
     expect(inSpace.ok && inSpace.events).toEqual([{ type: 'participant:renamed', participantId: 'p2', name: 'Anna' }]);
     expect(inLean.ok && inLean.events).toEqual([{ type: 'participant:renamed', participantId: 'p2', name: 'Anna' }]);
   });
@@ -67,7 +75,7 @@ describe('decideAny', () => {
 
 describe('decideInTurn', () => {
   const system = { ...ctx, actor: { kind: 'system' } } as const;
-  const presence = (participantId: string, online: boolean): AnyCommand => ({
+  const presence = (participantId: string, online: boolean): KindCommand => ({
     type: 'participant:presence',
     participantId,
     online,
@@ -100,9 +108,9 @@ describe('decideInTurn', () => {
     expect(changes(decideInTurn(session().state, [presence('p2', true)], ctx))).toBe(ErrorCode.forbidden);
   });
 
-  it('decides one command exactly as decideAny does', () => {
+  it('decides one command exactly as decideCommand does', () => {
     const rename = { type: 'participant:rename', name: 'Anna' } as const;
-    expect(decideInTurn(teamSpace().state, [rename], ctx)).toEqual(decideAny(teamSpace().state, rename, ctx));
+    expect(decideInTurn(teamSpace().state, [rename], ctx)).toEqual(decideCommand(teamSpace().state, rename, ctx));
     expect(decideInTurn(session().state, [], ctx)).toEqual({ ok: true, events: [] });
   });
 });
@@ -111,18 +119,18 @@ describe('folding and masking either kind', () => {
   it('replays and applies a team space like applyLoop does', () => {
     const s = teamSpace();
     s.addTension('p2', 'Anonymous', 'relationship', true);
-    expect(replayAny(s.log)).toEqual(s.state);
-    expect(applyAnyAll(replayAny(s.log.slice(0, 1)), s.log.slice(1))).toEqual(s.state);
+    expect(replayEvents(s.log)).toEqual(s.state);
+    expect(applyEvents(replayEvents(s.log.slice(0, 1)), s.log.slice(1))).toEqual(s.state);
   });
 
   it('replays a Lean Coffee like replay does', () => {
     const s = session();
     s.addTopic('p2', 'Topic');
-    expect(replayAny(s.log)).toEqual(s.state);
+    expect(replayEvents(s.log)).toEqual(s.state);
   });
 
   it('refuses to fold an event of the other kind', () => {
-    expect(() => applyAnyAll(session().state, teamSpace().log.slice(0, 1))).toThrow(/does not belong/);
+    expect(() => applyEvents(session().state, teamSpace().log.slice(0, 1))).toThrow(/does not belong/);
   });
 
   it('masks anonymous authors of tensions and of topics', () => {
@@ -132,16 +140,16 @@ describe('folding and masking either kind', () => {
     lean.addTopic('p2', 'Secret topic');
     const other = { participantId: 'p3' };
     const frames = JSON.stringify([
-      viewForAny(space.state, other),
-      viewForAny(lean.state, other),
-      [...space.log, ...lean.log].map((e) => eventForAny(e, other)),
+      sessionViewFor(space.state, other),
+      sessionViewFor(lean.state, other),
+      [...space.log, ...lean.log].map((e) => sessionEventFor(e, other)),
     ]);
     expect(frames).not.toContain('"authorId":"p2"');
-    expect(JSON.stringify(viewForAny(space.state, { participantId: 'p2' }))).toContain('"authorId":"p2"');
+    expect(JSON.stringify(sessionViewFor(space.state, { participantId: 'p2' }))).toContain('"authorId":"p2"');
   });
 
   it('finds the timer of either kind', () => {
-    expect(timerOfAny(teamSpace().state)).toEqual({ status: 'idle' });
-    expect(timerOfAny(session().state)).toEqual({ status: 'idle' });
+    expect(sessionTimer(teamSpace().state)).toEqual({ status: 'idle' });
+    expect(sessionTimer(session().state)).toEqual({ status: 'idle' });
   });
 });

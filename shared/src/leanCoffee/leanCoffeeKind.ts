@@ -1,0 +1,29 @@
+import { acceptsBySchemas, type KindDefinition } from '../core/kindDefinition.ts';
+import { mayExportLeanCoffee } from '../export/exportAccess.ts';
+import { leanCoffeeExportFor } from '../export/leanCoffeeExport.ts';
+import { commandPayloadSchemas, type Command } from '../protocol/commands.ts';
+import { ErrorCode } from '../protocol/errors.ts';
+import { decide } from './decide.ts';
+import { leanCoffeeFold } from './leanCoffeeFold.ts';
+import type { LeanCoffeeTypes } from './leanCoffeeTypes.ts';
+import { eventFor, viewFor } from './view.ts';
+
+/** A Lean Coffee, as the registry of kinds lists it. Server-only: it carries the command schemas (zod). */
+export const leanCoffeeKind: KindDefinition<LeanCoffeeTypes> = {
+  ...leanCoffeeFold,
+  schemas: commandPayloadSchemas,
+  accepts: acceptsBySchemas<Command>(commandPayloadSchemas),
+  decide,
+  viewFor,
+  eventFor,
+  // A Lean Coffee keeps everything in its live state.
+  archivedByFold: () => [],
+  exportFor: (state, participantId, now) =>
+    mayExportLeanCoffee(state, participantId)
+      ? { ok: true, file: leanCoffeeExportFor(state, participantId, now) }
+      : { ok: false, error: { code: ErrorCode.forbidden, message: 'Only a facilitator may export.' } },
+  // Every Lean Coffee stored by an earlier release already has today's shape.
+  upgradeStoredState: (stored) => stored,
+  upgradeStoredEvent: (_state, event) => event,
+  isEventInCurrentShape: () => true,
+};
