@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import type { KindDecision, KindDefinition, UndecidedCommand } from './core/kindDefinition.ts';
+import type { Decision } from './core/decision.ts';
+import type { KindDefinition, UndecidedCommand } from './core/kindDefinition.ts';
 import type { DecideContext } from './leanCoffee/decide.ts';
 import { leanCoffeeKind } from './leanCoffee/leanCoffeeKind.ts';
 import type { ParticipantId, Timer } from './leanCoffee/state.ts';
@@ -133,7 +134,7 @@ export function sessionTimer(state: KindState): Timer {
   return kindOf(state.kind).timerOf(state);
 }
 
-const otherKind = (): KindDecision<KindEvent> => ({
+const otherKind = (): Decision<KindEvent> => ({
   ok: false,
   error: { code: ErrorCode.invalidState, message: 'Not available in this kind of session.' },
 });
@@ -142,7 +143,7 @@ const otherKind = (): KindDecision<KindEvent> => ({
  * Decides a command by the rules of the session's kind. A command only another kind knows is
  * refused as `invalid_state`, changing nothing: the one place a command meets the wrong kind.
  */
-export function decideCommand(state: KindState, command: CommandToDecide, ctx: DecideContext): KindDecision<KindEvent> {
+export function decideCommand(state: KindState, command: CommandToDecide, ctx: DecideContext): Decision<KindEvent> {
   const kind = kindOf(state.kind);
   return kind.accepts(command) ? kind.decide(state, command, ctx) : otherKind();
 }
@@ -156,10 +157,10 @@ export function decideInTurn(
   state: KindState,
   commands: readonly CommandToDecide[],
   ctx: DecideContext,
-): KindDecision<KindEvent> {
+): Decision<KindEvent> {
   const events: KindEvent[] = [];
   let after = state;
-  let firstRefusal: KindDecision<KindEvent> | null = null;
+  let firstRefusal: Decision<KindEvent> | null = null;
   let accepted = 0;
   for (const [index, command] of commands.entries()) {
     const decision = decideCommand(after, command, ctx);

@@ -1,5 +1,6 @@
 import type { ZodType } from 'zod';
-import type { DecideContext, DomainError } from '../leanCoffee/decide.ts';
+import type { DecideContext } from '../leanCoffee/decide.ts';
+import type { Decision, DomainError } from './decision.ts';
 import type { ParticipantId, Timer } from '../leanCoffee/state.ts';
 import type { Viewer } from '../leanCoffee/view.ts';
 import type { ArchivedItem } from '../teamSpace/archive.ts';
@@ -23,9 +24,6 @@ export interface KindTypes {
 export interface UndecidedCommand {
   readonly type: string;
 }
-
-/** What deciding one command of a kind yields: its events, or why it was refused. */
-export type KindDecision<E> = { ok: true; events: E[] } | { ok: false; error: DomainError };
 
 /**
  * The part of a kind a browser needs to keep its copy of a session: no zod, no rules. A phone
@@ -55,7 +53,7 @@ export interface KindDefinition<T extends KindTypes> extends KindFold<T> {
   /** Whether a command is one this kind decides (a command only another kind knows is not). */
   accepts(command: UndecidedCommand): command is T['command'];
   /** The rules: pure, given the state, the command and the injected time, ids and actor. */
-  decide(state: T['state'], command: T['command'], ctx: DecideContext): KindDecision<T['event']>;
+  decide(state: T['state'], command: T['command'], ctx: DecideContext): Decision<T['event']>;
   /** The copy of the state one viewer may hold. */
   viewFor(state: T['state'], viewer: Viewer): T['state'];
   /** The copy of one event a viewer may receive, masked by what the event itself says. */

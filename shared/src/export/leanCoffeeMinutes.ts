@@ -1,6 +1,6 @@
 import type { Outcome } from '../leanCoffee/state.ts';
 import type { MinutesLabels } from './labels.ts';
-import { escapeMarkdown, escapeMarkdownLines } from './markdown.ts';
+import { actionLine, escapeMarkdown, escapeMarkdownLines } from './markdown.ts';
 import type { LeanCoffeeSummary, TopicSummary } from './leanCoffeeSummary.ts';
 
 export interface MinutesFormat {
@@ -19,10 +19,9 @@ export function formatDuration(ms: number): string {
   return `${minutes}:${String(seconds).padStart(2, '0')}`;
 }
 
-function actionLine(action: Outcome, labels: MinutesLabels): string {
-  const owner = action.ownerName ? escapeMarkdown(action.ownerName) : `_${labels.noOwner}_`;
-  const due = action.due ? ` (${labels.due} ${action.due})` : '';
-  return `- [ ] ${escapeMarkdown(action.text)} — ${owner}${due}`;
+/** A Lean Coffee action has no status: it is always an open item. */
+function outcomeActionLine(action: Outcome, labels: MinutesLabels): string {
+  return actionLine(action, false, labels);
 }
 
 function topicSection(entry: TopicSummary, index: number, labels: MinutesLabels): string[] {
@@ -47,7 +46,7 @@ function topicSection(entry: TopicSummary, index: number, labels: MinutesLabels)
     lines.push('', `**${labels.takeaways}**`, '', ...entry.takeaways.map((t) => `- ${escapeMarkdown(t.text)}`));
   }
   if (entry.actions.length) {
-    lines.push('', `**${labels.actions}**`, '', ...entry.actions.map((a) => actionLine(a, labels)));
+    lines.push('', `**${labels.actions}**`, '', ...entry.actions.map((a) => outcomeActionLine(a, labels)));
   }
   lines.push('');
   return lines;

@@ -8,7 +8,7 @@ import {
   type TeamSpaceState,
   type ProcessedTension,
 } from '../teamSpace/state.ts';
-import { escapeMarkdown, escapeMarkdownLines } from './markdown.ts';
+import { actionLine, escapeMarkdown, escapeMarkdownLines } from './markdown.ts';
 import type { LoopMinutesLabels } from './loopLabels.ts';
 
 export interface LoopMinutesFormat {
@@ -21,10 +21,8 @@ export function roomName(state: TeamSpaceState, room: RoomKey, labels: LoopMinut
   return state.roomNames[room] ?? labels.rooms[room];
 }
 
-function actionLine(action: ActionItem, labels: LoopMinutesLabels): string {
-  const owner = action.ownerName ? escapeMarkdown(action.ownerName) : `_${labels.noOwner}_`;
-  const due = action.due ? ` (${labels.due} ${action.due})` : '';
-  return `- [${action.status === 'done' ? 'x' : ' '}] ${escapeMarkdown(action.text)} — ${owner}${due}`;
+function loopActionLine(action: ActionItem, labels: LoopMinutesLabels): string {
+  return actionLine(action, action.status === 'done', labels);
 }
 
 function processedLines(
@@ -41,7 +39,7 @@ function processedLines(
         ? state.actions.find((a) => a.id === outcome.actionId)
         : undefined;
     const note = 'note' in outcome && outcome.note ? `: ${escapeMarkdownLines(outcome.note)}` : '';
-    const detail = action ? `: ${actionLine(action, labels).replace(/^- \[.\] /, '')}` : note;
+    const detail = action ? `: ${loopActionLine(action, labels).replace(/^- \[.\] /, '')}` : note;
     const line = `${labels.outcome}: ${labels.outcomes[outcome.type]}${detail}`;
     if (entry.gotWhatNeeded === null) lines.push(line);
     else lines.push(`${line}  `, `(${labels.gotWhatNeeded[entry.gotWhatNeeded ? 'true' : 'false']})`);
@@ -116,9 +114,9 @@ export function loopMeetingMarkdown(state: TeamSpaceState, record: MeetingRecord
   if (hidden > 0) lines.push(`_${labels.personalNotShared(hidden)}_`, '');
 
   const actions = state.actions.filter((a) => a.meetingId === record.id);
-  if (actions.length) lines.push(`## ${labels.actions}`, '', ...actions.map((a) => actionLine(a, labels)), '');
+  if (actions.length) lines.push(`## ${labels.actions}`, '', ...actions.map((a) => loopActionLine(a, labels)), '');
   const earlier = state.actions.filter((a) => a.status === 'open' && a.meetingId !== record.id);
-  if (earlier.length) lines.push(`## ${labels.stillOpen}`, '', ...earlier.map((a) => actionLine(a, labels)), '');
+  if (earlier.length) lines.push(`## ${labels.stillOpen}`, '', ...earlier.map((a) => loopActionLine(a, labels)), '');
   return `${lines.join('\n').trimEnd()}\n`;
 }
 

@@ -40,3 +40,24 @@ export function escapeMarkdownLines(text: string, indent = ''): string {
     .filter((line) => line !== '')
     .join(`  \n${indent}`);
 }
+
+/** What a minutes line needs of an action, of either kind. */
+export interface ActionLineParts {
+  text: string;
+  ownerName: string | null;
+  due: string | null;
+}
+
+/**
+ * One action in minutes, as a task-list item: its text, its owner (or the "no owner" label) and,
+ * when set, its due date. One line shape for Lean Coffee and LOOP minutes.
+ */
+export function actionLine(
+  action: ActionLineParts,
+  done: boolean,
+  labels: { readonly noOwner: string; readonly due: string },
+): string {
+  const owner = action.ownerName ? escapeMarkdown(action.ownerName) : `_${labels.noOwner}_`;
+  const due = action.due ? ` (${labels.due} ${action.due})` : '';
+  return `- [${done ? 'x' : ' '}] ${escapeMarkdown(action.text)} — ${owner}${due}`;
+}

@@ -1,6 +1,6 @@
 import { assertNever } from './assertNever.ts';
 import type { DomainEvent } from './events.ts';
-import { applyToParticipants } from './participants.ts';
+import { applyToParticipants } from '../core/participants.ts';
 import type { SessionState, Topic, TopicId, TopicStatus, Vote } from './state.ts';
 
 /** Builds the first state from the `session:created` event. */

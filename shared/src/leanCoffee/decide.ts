@@ -11,7 +11,7 @@ import { decideSession } from './rules/sessionRules.ts';
 import { decideTimer } from './rules/timerRules.ts';
 import { decideTopic } from './rules/topicRules.ts';
 import { decideVote } from './rules/voteRules.ts';
-import { decidePeople, newParticipant } from './participants.ts';
+import { decidePeople, newParticipant } from '../core/participants.ts';
 import { findParticipant } from './selectors.ts';
 import type { LeanCoffeeSettings, ParticipantId, SessionState } from './state.ts';
 

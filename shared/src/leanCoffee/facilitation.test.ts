@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { teamSpace } from '../teamSpace/testing/fixtures.ts';
-import { facilitatorLinkClaim, mayChangeRole } from './participants.ts';
+import { facilitatorLinkClaim, mayChangeRole } from '../core/participants.ts';
 import type { Role } from './state.ts';
 import { session } from './testing/fixtures.ts';
 

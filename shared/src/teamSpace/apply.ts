@@ -1,5 +1,5 @@
 import { assertNever } from '../leanCoffee/assertNever.ts';
-import { applyToParticipants } from '../leanCoffee/participants.ts';
+import { applyToParticipants } from '../core/participants.ts';
 import type { LoopEvent } from './events.ts';
 import { keepRecentHistory } from './history.ts';
 import { isPrivateTension, type TensionDisclosure } from './privacy.ts';

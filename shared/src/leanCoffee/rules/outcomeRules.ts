@@ -2,6 +2,7 @@ import { ErrorCode } from '../../protocol/errors.ts';
 import { limits } from '../../protocol/limits.ts';
 import { assertNever } from '../assertNever.ts';
 import { canAddOutcome, findParticipant, findTopic, isFacilitator } from '../selectors.ts';
+import { ownerNameFor } from '../../core/participants.ts';
 import type { SessionState } from '../state.ts';
 import { accept, reject, type CommandOf, type DecideResult, type RuleContext } from './results.ts';
 
@@ -71,7 +72,7 @@ function decideOutcomeItem(
         text: command.text,
         authorId: ctx.actorId,
         ownerId: isAction ? command.ownerId : null,
-        ownerName: isAction ? ownerNameFor(state, command.ownerId, command.ownerName) : null,
+        ownerName: isAction ? ownerNameFor(state.participants, command.ownerId, command.ownerName) : null,
         due: isAction ? command.due : null,
         createdAt: ctx.now,
       },
@@ -89,13 +90,7 @@ function decideOutcomeItem(
     outcomeId: outcome.id,
     text: command.text,
     ownerId: isAction ? command.ownerId : null,
-    ownerName: isAction ? ownerNameFor(state, command.ownerId, command.ownerName) : null,
+    ownerName: isAction ? ownerNameFor(state.participants, command.ownerId, command.ownerName) : null,
     due: isAction ? command.due : null,
   });
-}
-
-/** A chosen participant's name wins over typed text; typed text stands for someone not here. */
-function ownerNameFor(state: SessionState, ownerId: string | null, typed: string | null): string | null {
-  if (ownerId) return findParticipant(state, ownerId)?.name ?? null;
-  return typed && typed.length > 0 ? typed : null;
 }

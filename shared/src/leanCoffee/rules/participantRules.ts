@@ -1,6 +1,6 @@
 import { ErrorCode } from '../../protocol/errors.ts';
 import { assertNever } from '../assertNever.ts';
-import { renameParticipant, roleChangeRefusal } from '../participants.ts';
+import { renameParticipant, roleChangeRefusal } from '../../core/participants.ts';
 import { findParticipant } from '../selectors.ts';
 import type { SessionState } from '../state.ts';
 import { accept, reject, requireFacilitator, type CommandOf, type DecideResult, type RuleContext } from './results.ts';

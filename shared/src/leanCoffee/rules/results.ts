@@ -2,21 +2,12 @@ import type { ParticipantCommand } from '../../protocol/commands.ts';
 import { ErrorCode } from '../../protocol/errors.ts';
 import type { DomainEvent } from '../events.ts';
 import { isFacilitator } from '../selectors.ts';
-import type { IdKind, ParticipantId, SessionState } from '../state.ts';
+import type { ParticipantId, SessionState } from '../state.ts';
+import { refusal, type Decision } from '../../core/decision.ts';
 
-export interface DomainError {
-  code: ErrorCode;
-  message: string;
-}
+export type { DomainError, RuleContext } from '../../core/decision.ts';
 
-export type DecideResult = { ok: true; events: DomainEvent[] } | { ok: false; error: DomainError };
-
-/** What one rule module needs besides the state and the command. */
-export interface RuleContext {
-  actorId: ParticipantId;
-  now: number;
-  newId: (kind: IdKind) => string;
-}
+export type DecideResult = Decision<DomainEvent>;
 
 /** The commands of the given types, narrowed for one rule module. */
 export type CommandOf<T extends ParticipantCommand['type']> = Extract<ParticipantCommand, { type: T }>;
@@ -26,10 +17,7 @@ export const accept = (...events: DomainEvent[]): DecideResult => ({
   events,
 });
 
-export const reject = (code: ErrorCode, message: string): DecideResult => ({
-  ok: false,
-  error: { code, message },
-});
+export const reject = refusal;
 
 export function requireFacilitator(state: SessionState, actorId: ParticipantId): DecideResult | undefined {
   return isFacilitator(state, actorId) ? undefined : reject(ErrorCode.forbidden, 'Only a facilitator may do this.');

@@ -2,7 +2,7 @@ import { ErrorCode } from '../../protocol/errors.ts';
 import type { DomainEvent } from '../events.ts';
 import { discussingTopic } from '../selectors.ts';
 import type { SessionState } from '../state.ts';
-import { timerTransition } from '../timer.ts';
+import { timerTransition } from '../../core/timer.ts';
 import { accept, reject, requireFacilitator, type CommandOf, type DecideResult } from './results.ts';
 
 export type TimerRuleCommand = CommandOf<

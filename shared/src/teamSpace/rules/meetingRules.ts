@@ -1,6 +1,7 @@
 import { ErrorCode } from '../../protocol/errors.ts';
 import { assertNever } from '../../leanCoffee/assertNever.ts';
-import { runningTimer } from '../../leanCoffee/timer.ts';
+import { runningTimer } from '../../core/timer.ts';
+import { ownerNameFor } from '../../core/participants.ts';
 import type { LoopEvent } from '../events.ts';
 import { canAddAction, canAdoptDecision, canTakeUpTension, canUpdateProject } from '../limits.ts';
 import {
@@ -296,7 +297,7 @@ function recordTension(
             kind: input.type,
             text: input.text,
             ownerId: input.ownerId,
-            ownerName: input.ownerId ? (findMember(state, input.ownerId)?.name ?? null) : input.ownerName || null,
+            ownerName: ownerNameFor(state.participants, input.ownerId, input.ownerName),
             due: input.due,
             status: 'open',
             tensionId: tension.id,

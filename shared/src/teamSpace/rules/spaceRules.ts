@@ -1,6 +1,6 @@
 import { ErrorCode } from '../../protocol/errors.ts';
 import { assertNever } from '../../leanCoffee/assertNever.ts';
-import { renameParticipant, roleChangeRefusal } from '../../leanCoffee/participants.ts';
+import { renameParticipant, roleChangeRefusal } from '../../core/participants.ts';
 import { findMember, isSpaceFacilitator } from '../selectors.ts';
 import type { TeamSpaceState } from '../state.ts';
 import {

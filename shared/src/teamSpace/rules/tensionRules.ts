@@ -2,6 +2,7 @@ import { ErrorCode } from '../../protocol/errors.ts';
 import { assertNever } from '../../leanCoffee/assertNever.ts';
 import { tensionCapReached } from '../limits.ts';
 import { canRecord, findMember, findTension, isSpaceFacilitator, mayChangeAction } from '../selectors.ts';
+import { ownerNameFor } from '../../core/participants.ts';
 import { disclosure, mayReadTension, shownTo, withReaders } from '../privacy.ts';
 import type { LoopEvent } from '../events.ts';
 import type { RoomKey, TeamSpaceState, Tension } from '../state.ts';
@@ -132,7 +133,7 @@ export function decideTension(
         actionId: action.id,
         text: command.text,
         ownerId: command.ownerId,
-        ownerName: command.ownerId ? (findMember(state, command.ownerId)?.name ?? null) : command.ownerName || null,
+        ownerName: ownerNameFor(state.participants, command.ownerId, command.ownerName),
         due: command.due,
       });
     }

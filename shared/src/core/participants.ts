@@ -2,9 +2,9 @@ import type { SystemCommand } from '../protocol/commands.ts';
 import { ErrorCode } from '../protocol/errors.ts';
 import { limits } from '../protocol/limits.ts';
 import { nameKey } from '../protocol/textCleaning.ts';
-import type { DomainError } from './rules/results.ts';
-import type { DomainEvent } from './events.ts';
-import type { IdKind, Participant, ParticipantId, Role } from './state.ts';
+import type { DomainError } from '../leanCoffee/rules/results.ts';
+import type { DomainEvent } from '../leanCoffee/events.ts';
+import type { IdKind, Participant, ParticipantId, Role } from '../leanCoffee/state.ts';
 
 /** The events about people, the same in every kind of session. */
 export type ParticipantEvent = Extract<
@@ -161,4 +161,17 @@ export function decidePeople(
     ok: true,
     events: [{ type: 'participant:presence-changed', participantId: participant.id, online: command.online }],
   };
+}
+
+/**
+ * The name an action's owner is shown with: a chosen participant's name wins over typed text, and
+ * typed text stands for someone who is not here. One rule for Lean Coffee outcomes and LOOP actions.
+ */
+export function ownerNameFor(
+  participants: readonly Participant[],
+  ownerId: ParticipantId | null,
+  typed: string | null,
+): string | null {
+  if (ownerId) return participants.find((p) => p.id === ownerId)?.name ?? null;
+  return typed || null;
 }

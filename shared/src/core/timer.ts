@@ -1,6 +1,6 @@
 import { ErrorCode } from '../protocol/errors.ts';
-import type { TimerChange } from './events.ts';
-import type { Timer } from './state.ts';
+import type { TimerChange } from '../leanCoffee/events.ts';
+import type { Timer } from '../leanCoffee/state.ts';
 
 const minute = 60_000;
 
