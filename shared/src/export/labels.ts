@@ -1,4 +1,8 @@
-/** The words of an exported record, in each language the app speaks. */
+/**
+ * The words of a Lean Coffee's exported record in the reader's language. The texts live in the
+ * web app's translation catalog (`web/src/lib/leanCoffeeExportLabels.ts` builds this from it), so
+ * each exists once per language; the exporters only place them.
+ */
 export interface MinutesLabels {
   leanCoffee: string;
   participants: string;
@@ -9,7 +13,8 @@ export interface MinutesLabels {
   skipped: string;
   votes: (n: number) => string;
   timeSpent: string;
-  mergedFrom: string;
+  /** Names the topics merged into this one; `titles` are already escaped. */
+  mergedFrom: (titles: string) => string;
   thumbsHistory: string;
   thumbsOutcome: { extended: string; closed: string };
   takeaways: string;
@@ -36,72 +41,3 @@ export interface MinutesLabels {
   csvSeparator: ';' | ',';
   nothingYet: string;
 }
-
-export const minutesLabels: Record<'de' | 'en', MinutesLabels> = {
-  en: {
-    leanCoffee: 'Lean Coffee',
-    participants: 'Participants',
-    facilitator: 'facilitator',
-    votesPerPerson: 'Votes per person',
-    discussed: 'Topics discussed',
-    notDiscussed: 'Not discussed',
-    skipped: 'skipped',
-    votes: (n) => (n === 1 ? '1 vote' : `${n} votes`),
-    timeSpent: 'time',
-    mergedFrom: 'Merged with',
-    thumbsHistory: 'Thumbs votes',
-    thumbsOutcome: { extended: 'extended', closed: 'closed' },
-    takeaways: 'Takeaways',
-    actions: 'Actions',
-    owner: 'Owner',
-    due: 'due',
-    dueColumn: 'Due',
-    noOwner: 'no owner yet',
-    closingRound: 'Closing round',
-    passed: 'passed',
-    roti: 'Return on time invested',
-    rotiSummary: (average, count) =>
-      `Average ${average.toFixed(1)} of 5 (${count === 1 ? '1 vote' : `${count} votes`})`,
-    allActions: 'All actions',
-    topic: 'Topic',
-    action: 'Action',
-    csvHeader: ['Type', 'Topic', 'Status', 'Text', 'Votes', 'Minutes', 'Person', 'Due'],
-    csvKind: { topic: 'topic', takeaway: 'takeaway', action: 'action', closing: 'closing round', roti: 'ROTI' },
-    csvStatus: { discussed: 'discussed', notDiscussed: 'not discussed' },
-    csvSeparator: ',',
-    nothingYet: 'Nothing yet.',
-  },
-  de: {
-    leanCoffee: 'Lean Coffee',
-    participants: 'Teilnehmende',
-    facilitator: 'Moderation',
-    votesPerPerson: 'Punkte pro Person',
-    discussed: 'Besprochene Themen',
-    notDiscussed: 'Nicht besprochen',
-    skipped: 'übersprungen',
-    votes: (n) => (n === 1 ? '1 Punkt' : `${n} Punkte`),
-    timeSpent: 'Dauer',
-    mergedFrom: 'Zusammengeführt mit',
-    thumbsHistory: 'Daumenabstimmungen',
-    thumbsOutcome: { extended: 'verlängert', closed: 'abgeschlossen' },
-    takeaways: 'Erkenntnisse',
-    actions: 'Aufgaben',
-    owner: 'Verantwortlich',
-    due: 'fällig',
-    dueColumn: 'Fällig',
-    noOwner: 'noch niemand zuständig',
-    closingRound: 'Abschlussrunde',
-    passed: 'gepasst',
-    roti: 'Nutzen der investierten Zeit',
-    rotiSummary: (average, count) =>
-      `Durchschnitt ${average.toFixed(1).replace('.', ',')} von 5 (${count === 1 ? '1 Stimme' : `${count} Stimmen`})`,
-    allActions: 'Alle Aufgaben',
-    topic: 'Thema',
-    action: 'Aufgabe',
-    csvHeader: ['Art', 'Thema', 'Status', 'Text', 'Punkte', 'Minuten', 'Person', 'Fällig'],
-    csvKind: { topic: 'Thema', takeaway: 'Erkenntnis', action: 'Aufgabe', closing: 'Abschlussrunde', roti: 'ROTI' },
-    csvStatus: { discussed: 'besprochen', notDiscussed: 'nicht besprochen' },
-    csvSeparator: ';',
-    nothingYet: 'Noch nichts.',
-  },
-};

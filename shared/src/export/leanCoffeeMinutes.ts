@@ -33,8 +33,7 @@ function topicSection(entry: TopicSummary, index: number, labels: MinutesLabels)
   ];
   const description = escapeMarkdownLines(topic.description);
   if (description) lines.push('', description);
-  if (topic.mergedTitles.length)
-    lines.push('', `${labels.mergedFrom}: ${topic.mergedTitles.map(escapeMarkdown).join('; ')}`);
+  if (topic.mergedTitles.length) lines.push('', labels.mergedFrom(topic.mergedTitles.map(escapeMarkdown).join('; ')));
   if (entry.thumbs.length) {
     const rounds = entry.thumbs.map(
       (r) =>

@@ -1,122 +1,97 @@
-import { findMember, findTension } from '../teamSpace/selectors.ts';
-import {
-  personalRooms,
-  type ActionItem,
-  type Decision,
-  type MeetingRecord,
-  type RoomKey,
-  type TeamSpaceState,
-  type ProcessedTension,
-} from '../teamSpace/state.ts';
+import type { Decision, MeetingRecord, TeamSpaceState } from '../teamSpace/state.ts';
 import { actionLine, escapeMarkdown, escapeMarkdownLines } from './markdown.ts';
 import type { LoopMinutesLabels } from './loopLabels.ts';
+import { summarizeMeeting, type ActionSummary, type ProcessedSummary } from './meetingSummary.ts';
 
 export interface LoopMinutesFormat {
   labels: LoopMinutesLabels;
   formatDate: (epochMs: number) => string;
 }
 
-/** The team's own room name where it set one, otherwise the default in the reader's language. */
-export function roomName(state: TeamSpaceState, room: RoomKey, labels: LoopMinutesLabels): string {
-  return state.roomNames[room] ?? labels.rooms[room];
-}
-
-function loopActionLine(action: ActionItem, labels: LoopMinutesLabels): string {
+function loopActionLine(action: ActionSummary, labels: LoopMinutesLabels): string {
   return actionLine(action, action.status === 'done', labels);
 }
 
-function processedLines(
-  state: TeamSpaceState,
-  entry: ProcessedTension,
-  room: RoomKey,
-  labels: LoopMinutesLabels,
-): string[] {
+function processedLines(entry: ProcessedSummary, labels: LoopMinutesLabels): string[] {
   const lines = [`### ${escapeMarkdown(entry.title)}`, ''];
   const outcome = entry.outcome;
   if (outcome) {
-    const action =
-      outcome.type === 'next-action' || outcome.type === 'project'
-        ? state.actions.find((a) => a.id === outcome.actionId)
-        : undefined;
-    const note = 'note' in outcome && outcome.note ? `: ${escapeMarkdownLines(outcome.note)}` : '';
-    const detail = action ? `: ${loopActionLine(action, labels).replace(/^- \[.\] /, '')}` : note;
+    const note = outcome.note ? `: ${escapeMarkdownLines(outcome.note)}` : '';
+    const detail = outcome.action ? `: ${loopActionLine(outcome.action, labels).replace(/^- \[.\] /, '')}` : note;
     const line = `${labels.outcome}: ${labels.outcomes[outcome.type]}${detail}`;
     if (entry.gotWhatNeeded === null) lines.push(line);
     else lines.push(`${line}  `, `(${labels.gotWhatNeeded[entry.gotWhatNeeded ? 'true' : 'false']})`);
     lines.push('');
   }
   if (entry.agreement) lines.push(`${labels.agreement}: ${escapeMarkdownLines(entry.agreement)}`, '');
-  const decision = entry.decisionId ? state.decisions.find((d) => d.id === entry.decisionId) : undefined;
-  // The live log keeps the newest decisions; an older meeting's may be in the archive by now.
-  if (entry.decisionId && !decision) lines.push(`**${labels.decision}:** ${labels.decisionArchived}`, '');
-  else if (decision) {
+  const decision = entry.decision;
+  if (decision?.kind === 'archived') lines.push(`**${labels.decision}:** ${labels.decisionArchived}`, '');
+  else if (decision?.kind === 'adopted') {
     lines.push(`**${labels.decision}:** ${escapeMarkdownLines(decision.text)}`, '');
-    const absent = decision.markedAbsent ?? [];
-    if (absent.length) {
-      lines.push(`(${labels.markedAbsent}: ${absent.map(escapeMarkdown).join(', ')})`, '');
+    if (decision.markedAbsent.length) {
+      lines.push(`(${labels.markedAbsent}: ${decision.markedAbsent.map(escapeMarkdown).join(', ')})`, '');
     }
-  } else if (room === 'governance') lines.push(`_${labels.notAdopted}_`, '');
+  } else if (decision?.kind === 'none') lines.push(`_${labels.notAdopted}_`, '');
   return lines;
 }
 
 /**
  * The minutes of one team meeting: who was there in which role, what the sync sections showed,
  * each tension with its outcome, decisions and actions. Content of the individual and
- * relationship rooms appears only where the group marked it shareable.
+ * relationship rooms appears only where the group marked it shareable (see `summarizeMeeting`).
  */
 export function loopMeetingMarkdown(state: TeamSpaceState, record: MeetingRecord, format: LoopMinutesFormat): string {
   const { labels } = format;
-  const name = (id: string | null) => (id ? escapeMarkdown(findMember(state, id)?.name ?? '?') : labels.nobody);
+  const minutes = summarizeMeeting(state, record);
+  const name = (person: string | null) => (person === null ? labels.nobody : escapeMarkdown(person));
   const lines = [
-    `# ${escapeMarkdown(state.title)} — ${escapeMarkdown(roomName(state, record.room, labels))}`,
+    `# ${escapeMarkdown(minutes.spaceTitle)} — ${escapeMarkdown(minutes.customRoomName ?? labels.rooms[minutes.room])}`,
     '',
-    labels.meetingOn(format.formatDate(record.startedAt)),
+    labels.meetingOn(format.formatDate(minutes.startedAt)),
     '',
-    `**${labels.attendees}:** ${record.attendees.map(name).join(', ')}  `,
-    `**${labels.facilitator}:** ${name(record.facilitatorId)}  `,
-    `**${labels.scribe}:** ${name(record.scribeId)}`,
+    `**${labels.attendees}:** ${minutes.attendees.map(name).join(', ')}  `,
+    `**${labels.facilitator}:** ${name(minutes.facilitator)}  `,
+    `**${labels.scribe}:** ${name(minutes.scribe)}`,
     '',
   ];
   // A meeting ended early, or moved on without a round, says so instead of looking complete.
-  const skipped = record.skipped ?? [];
-  if (skipped.length) lines.push(`**${labels.skipped}:** ${skipped.map((s) => labels.stages[s]).join(', ')}`, '');
-  if (record.checklist.length) {
+  if (minutes.skipped.length) {
+    lines.push(`**${labels.skipped}:** ${minutes.skipped.map((s) => labels.stages[s]).join(', ')}`, '');
+  }
+  if (minutes.checklist.length) {
     lines.push(`## ${labels.checklist}`, '');
-    for (const item of record.checklist) {
+    for (const item of minutes.checklist) {
       lines.push(
         `- ${escapeMarkdown(item.label)}: ${labels.checklistDone[String(item.done) as 'true' | 'false' | 'null']}`,
       );
     }
     lines.push('');
   }
-  if (record.metrics.length) {
+  if (minutes.metrics.length) {
     lines.push(`## ${labels.metrics}`, '');
-    for (const metric of record.metrics)
+    for (const metric of minutes.metrics)
       lines.push(`- ${escapeMarkdown(metric.label)}: ${escapeMarkdown(metric.value) || '—'}`);
     lines.push('');
   }
-  if (record.projectUpdates.length) {
+  if (minutes.projectUpdates.length) {
     lines.push(`## ${labels.projectUpdates}`, '');
-    for (const update of record.projectUpdates) {
-      const project = state.actions.find((a) => a.id === update.actionId);
-      lines.push(`- ${escapeMarkdown(project?.text ?? '?')}: ${escapeMarkdownLines(update.note, '  ')}`);
+    for (const update of minutes.projectUpdates) {
+      lines.push(`- ${escapeMarkdown(update.project)}: ${escapeMarkdownLines(update.note, '  ')}`);
     }
     lines.push('');
   }
 
   lines.push(`## ${labels.tensions}`, '');
-  // Personal rooms stay out of the minutes unless the group marked the tension shareable.
-  const personal = personalRooms.includes(record.room);
-  const shown = record.processed.filter((p) => !personal || findTension(state, p.tensionId)?.shareable);
-  const hidden = record.processed.length - shown.length;
-  if (record.processed.length === 0) lines.push(labels.noTensions, '');
-  for (const entry of shown) lines.push(...processedLines(state, entry, record.room, labels));
-  if (hidden > 0) lines.push(`_${labels.personalNotShared(hidden)}_`, '');
+  if (minutes.processedCount === 0) lines.push(labels.noTensions, '');
+  for (const entry of minutes.tensions) lines.push(...processedLines(entry, labels));
+  if (minutes.notShared > 0) lines.push(`_${labels.personalNotShared(minutes.notShared)}_`, '');
 
-  const actions = state.actions.filter((a) => a.meetingId === record.id);
-  if (actions.length) lines.push(`## ${labels.actions}`, '', ...actions.map((a) => loopActionLine(a, labels)), '');
-  const earlier = state.actions.filter((a) => a.status === 'open' && a.meetingId !== record.id);
-  if (earlier.length) lines.push(`## ${labels.stillOpen}`, '', ...earlier.map((a) => loopActionLine(a, labels)), '');
+  if (minutes.actions.length) {
+    lines.push(`## ${labels.actions}`, '', ...minutes.actions.map((a) => loopActionLine(a, labels)), '');
+  }
+  if (minutes.stillOpen.length) {
+    lines.push(`## ${labels.stillOpen}`, '', ...minutes.stillOpen.map((a) => loopActionLine(a, labels)), '');
+  }
   return `${lines.join('\n').trimEnd()}\n`;
 }
 

@@ -34,11 +34,18 @@ export function escapeMarkdown(text: string): string {
  * since they would end the paragraph or list item.
  */
 export function escapeMarkdownLines(text: string, indent = ''): string {
+  return textLines(text).map(escapeMarkdown).join(`  \n${indent}`);
+}
+
+/**
+ * The lines of user text that may span lines, at any kind of line break, each trimmed, blank ones
+ * dropped: what the Markdown export writes as hard-broken lines, and what a page shows line by line.
+ */
+export function textLines(text: string): string[] {
   return text
     .split(LINE_BREAKS)
-    .map(escapeMarkdown)
-    .filter((line) => line !== '')
-    .join(`  \n${indent}`);
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
 }
 
 /** What a minutes line needs of an action, of either kind. */

@@ -3,12 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { session } from '../leanCoffee/testing/fixtures.ts';
 import { teamSpace } from '../teamSpace/testing/fixtures.ts';
 import { currentSpeaker } from '../teamSpace/selectors.ts';
-import { minutesLabels } from './labels.ts';
 import { leanCoffeeMarkdown } from './leanCoffeeMinutes.ts';
 import { summarizeLeanCoffee } from './leanCoffeeSummary.ts';
-import { loopMinutesLabels } from './loopLabels.ts';
 import { decisionLogMarkdown, loopMeetingMarkdown } from './loopMinutes.ts';
 import { escapeMarkdown, escapeMarkdownLines } from './markdown.ts';
+import { plainLoopMinutesLabels, plainMinutesLabels } from './testing/plainLabels.ts';
 
 const formatDate = () => '2023-11-14';
 
@@ -103,7 +102,7 @@ function leanCoffeeMinutes(text: (i: number) => string): string {
   s.run('p1', { type: 'discussion:close' });
   s.toPhase('wrapup');
   s.run('p2', { type: 'closing:submit', text: text(11) });
-  return leanCoffeeMarkdown(summarizeLeanCoffee(s.state, s.ctx.now), { labels: minutesLabels.en, formatDate });
+  return leanCoffeeMarkdown(summarizeLeanCoffee(s.state, s.ctx.now), { labels: plainMinutesLabels, formatDate });
 }
 
 /** Two team meetings (sync, governance) and the decision log, with `text(i)` in every field they show. */
@@ -158,7 +157,7 @@ function teamMinutes(text: (i: number) => string): string {
   s2.run('p1', { type: 'tension:close', gotWhatNeeded: null });
   s2.run('p1', { type: 'meeting:end' });
 
-  const format = { labels: loopMinutesLabels.en, formatDate };
+  const format = { labels: plainLoopMinutesLabels, formatDate };
   return [
     ...s.state.meetings.map((record) => loopMeetingMarkdown(s.state, record, format)),
     decisionLogMarkdown(s.state, format),

@@ -1,14 +1,8 @@
-import {
-  decisionLogMarkdown,
-  loopMeetingMarkdown,
-  loopMinutesLabels,
-  type Decision,
-  type LoopMinutesFormat,
-  type MeetingRecord,
-  type TeamSpaceState,
-} from '@runde/shared/client';
+import type { LoopMinutesFormat, MeetingRecord, TeamSpaceState } from '@runde/shared/client';
+import type { Translate } from './i18n/keys.ts';
 import { localeFor, type Language } from './i18n/languages.ts';
 import { formatLongDate, isoDay } from './minutes.ts';
+import { teamMinutesLabels } from './teamMinutesLabels.ts';
 
 /** `team-K7P4XM-2025-03-14-governance.md`: sorts by date in a downloads folder and says which room. */
 export function meetingFileName(code: string, record: Pick<MeetingRecord, 'startedAt' | 'room'>): string {
@@ -20,19 +14,12 @@ export function decisionLogFileName(code: string, now: number): string {
   return `team-${code}-decision-log-${isoDay(now)}.md`;
 }
 
-/** Labels and dates of the shared exporters in the reader's language. */
-export function loopMinutesFormat(language: Language): LoopMinutesFormat {
-  return { labels: loopMinutesLabels[language], formatDate: (ms) => formatLongDate(ms, language) };
-}
-
-/** One meeting's minutes, exactly as the shared exporter writes them: the page shows this text too. */
-export function meetingMinutesText(state: TeamSpaceState, record: MeetingRecord, language: Language): string {
-  return loopMeetingMarkdown(state, record, loopMinutesFormat(language));
-}
-
-/** The decision log; `archived` are the older decisions read from the archive, for the full log. */
-export function decisionLogText(state: TeamSpaceState, language: Language, archived: readonly Decision[] = []): string {
-  return decisionLogMarkdown(state, loopMinutesFormat(language), archived);
+/**
+ * Labels and dates of the shared exporters in the reader's language; `t` must have the `loop`,
+ * `meeting`, `minutes` and `export` parts loaded.
+ */
+export function loopMinutesFormat(t: Translate, language: Language): LoopMinutesFormat {
+  return { labels: teamMinutesLabels(t), formatDate: (ms) => formatLongDate(ms, language) };
 }
 
 /** Ended meetings, the latest first: the one people look for is usually the last. */

@@ -2,6 +2,8 @@ import { accessibilityDe } from './accessibility.de.ts';
 import { accessibilityEn } from './accessibility.en.ts';
 import { de, type Messages } from './de.ts';
 import { en } from './en.ts';
+import { exportDe } from './export.de.ts';
+import { exportEn } from './export.en.ts';
 import type { Language } from './languages.ts';
 import { loopCommonDe } from './loop/common.de.ts';
 import { loopCommonEn } from './loop/common.en.ts';
@@ -30,6 +32,7 @@ export const catalogs: Record<Language, Messages> = {
     meeting: meetingDe,
     governance: governanceDe,
     minutes: minutesDe,
+    export: exportDe,
   },
   en: {
     ...en,
@@ -40,5 +43,6 @@ export const catalogs: Record<Language, Messages> = {
     meeting: meetingEn,
     governance: governanceEn,
     minutes: minutesEn,
+    export: exportEn,
   },
 };

@@ -6,6 +6,7 @@ import type { minutesDe } from './loop/minutes.de.ts';
 import type { spaceDe } from './loop/space.de.ts';
 import type { accessibilityDe } from './accessibility.de.ts';
 import type { privacyDe } from './privacy.de.ts';
+import type { exportDe } from './export.de.ts';
 
 /**
  * German texts, the source language: the English file must have exactly these keys (see
@@ -587,4 +588,5 @@ export type Messages = CoreMessages & {
   meeting: typeof meetingDe;
   governance: typeof governanceDe;
   minutes: typeof minutesDe;
+  export: typeof exportDe;
 };

@@ -2,6 +2,7 @@ import i18next, { type i18n as I18next } from 'i18next';
 import { untrack } from 'svelte';
 import type { AppError } from '@runde/shared/client';
 import type { Messages } from './de.ts';
+import { i18nextOptions } from './i18nextOptions.ts';
 import type { MessageKey, MessageVars } from './keys.ts';
 import { chooseLanguage, fallbackLanguage, type Language } from './languages.ts';
 
@@ -12,7 +13,7 @@ const storageKey = 'runde:language';
  * them: the LOOP texts for team-space screens, the accessibility statement and the privacy notice
  * for their pages.
  */
-export type LazyPart = 'loop' | 'space' | 'meeting' | 'governance' | 'minutes' | 'accessibility' | 'privacy';
+export type LazyPart = 'loop' | 'space' | 'meeting' | 'governance' | 'minutes' | 'export' | 'accessibility' | 'privacy';
 type Part = 'core' | LazyPart;
 
 /**
@@ -52,6 +53,10 @@ const parts: Record<Part, Record<Language, () => Promise<Partial<Messages>>>> = 
     de: () => import('./loop/minutes.de.ts').then((m) => ({ minutes: m.minutesDe })),
     en: () => import('./loop/minutes.en.ts').then((m) => ({ minutes: m.minutesEn })),
   },
+  export: {
+    de: () => import('./export.de.ts').then((m) => ({ export: m.exportDe })),
+    en: () => import('./export.en.ts').then((m) => ({ export: m.exportEn })),
+  },
 };
 
 function readStoredLanguage(): string | null {
@@ -83,16 +88,7 @@ class I18n {
 
   constructor() {
     this.#instance = i18next.createInstance();
-    void this.#instance.init({
-      resources: {},
-      lng: fallbackLanguage,
-      // Each language is complete (the types see to it), so English never needs the German texts.
-      fallbackLng: false,
-      initAsync: false,
-      showSupportNotice: false,
-      // Svelte escapes what it renders; escaping here too would show "&amp;" in titles.
-      interpolation: { escapeValue: false },
-    });
+    void this.#instance.init({ ...i18nextOptions, resources: {}, lng: fallbackLanguage });
   }
 
   get language(): Language {

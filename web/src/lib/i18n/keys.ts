@@ -12,3 +12,6 @@ export type MessageKey = WithoutPluralSuffix<Leaves<Messages>>;
 
 /** Values interpolated into `{{name}}` placeholders; `count` also selects the plural form. */
 export type MessageVars = Record<string, string | number>;
+
+/** Looks up a message in the reader's language: `i18n.t` in the app, `catalogTranslator` elsewhere. */
+export type Translate = (key: MessageKey, vars?: MessageVars) => string;

@@ -19,6 +19,7 @@ const lazyParts: readonly LazyPart[] = [
   'meeting',
   'governance',
   'minutes',
+  'export',
   'accessibility',
   'privacy',
 ];

@@ -1,10 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { session } from '../leanCoffee/testing/fixtures.ts';
-import { minutesLabels } from './labels.ts';
-import { leanCoffeeCsv, leanCoffeeMarkdown } from './leanCoffeeMinutes.ts';
-import { summarizeLeanCoffee } from './leanCoffeeSummary.ts';
-import { readSpreadsheetCsv } from './testing/readSpreadsheetCsv.ts';
+import { leanCoffeeCsv, leanCoffeeMarkdown, summarizeLeanCoffee } from '@runde/shared/client';
+import { session } from '../../../shared/src/leanCoffee/testing/fixtures.ts';
+import { readSpreadsheetCsv } from '../../../shared/src/export/testing/readSpreadsheetCsv.ts';
+import { catalogTranslator } from './i18n/catalogTranslator.ts';
+import type { Language } from './i18n/languages.ts';
+import { leanCoffeeExportLabels } from './leanCoffeeExportLabels.ts';
+
+/** The labels the app builds from its catalog, in `language`. */
+const minutesLabels = (language: Language) => leanCoffeeExportLabels(catalogTranslator(language), language);
 
 const minute = 60_000;
 
@@ -79,16 +83,19 @@ describe('Lean Coffee minutes', () => {
   it.each(['en', 'de'] as const)('match the golden Markdown in %s', (language) => {
     const s = finishedSession();
     const markdown = leanCoffeeMarkdown(summarizeLeanCoffee(s.state, s.ctx.now), {
-      labels: minutesLabels[language],
+      labels: minutesLabels(language),
       formatDate,
     });
-    const golden = readFileSync(new URL(`./golden/lean-coffee.${language}.md`, import.meta.url), 'utf8');
+    const golden = readFileSync(
+      new URL(`../../../shared/src/export/golden/lean-coffee.${language}.md`, import.meta.url),
+      'utf8',
+    );
     expect(markdown).toBe(golden);
   });
 
   it('CSV quotes separators and defuses spreadsheet formulas', () => {
     const s = finishedSession();
-    const csv = leanCoffeeCsv(summarizeLeanCoffee(s.state, s.ctx.now), minutesLabels.en);
+    const csv = leanCoffeeCsv(summarizeLeanCoffee(s.state, s.ctx.now), minutesLabels('en'));
     const lines = csv.replace('\uFEFF', '').trim().split('\r\n');
     expect(lines[0]).toBe('Type,Topic,Status,Text,Votes,Minutes,Person,Due');
     expect(lines).toContain(`action,Onboarding buddies,discussed,"'=Draft, a buddy checklist",,,Ana,2026-12-01`);
@@ -125,7 +132,7 @@ describe('Lean Coffee minutes', () => {
     },
   ])('the $language CSV opens in columns in a $language spreadsheet', ({ language, separator, header, rows }) => {
     const s = finishedSession();
-    const csv = leanCoffeeCsv(summarizeLeanCoffee(s.state, s.ctx.now), minutesLabels[language]);
+    const csv = leanCoffeeCsv(summarizeLeanCoffee(s.state, s.ctx.now), minutesLabels(language));
     const table = readSpreadsheetCsv(csv, separator);
     expect(table[0]).toEqual(header);
     expect(table.every((row) => row.length === header.length)).toBe(true);
@@ -135,7 +142,7 @@ describe('Lean Coffee minutes', () => {
   it('keeps umlauts, line breaks and both separators inside one cell', () => {
     const s = session();
     s.addTopic('p2', 'Jugendhilfeplanung; Übergänge, „Schnittstellen“');
-    const csv = leanCoffeeCsv(summarizeLeanCoffee(s.state, s.ctx.now), minutesLabels.de);
+    const csv = leanCoffeeCsv(summarizeLeanCoffee(s.state, s.ctx.now), minutesLabels('de'));
     expect(csv.startsWith('\uFEFF')).toBe(true);
     const table = readSpreadsheetCsv(csv, ';');
     expect(table[1]?.[1]).toBe('Jugendhilfeplanung; Übergänge, „Schnittstellen“');

@@ -1,9 +1,13 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { currentSpeaker } from '../teamSpace/selectors.ts';
-import { teamSpace } from '../teamSpace/testing/fixtures.ts';
-import { loopMinutesLabels } from './loopLabels.ts';
-import { decisionLogMarkdown, loopMeetingMarkdown } from './loopMinutes.ts';
+import { currentSpeaker, decisionLogMarkdown, loopMeetingMarkdown } from '@runde/shared/client';
+import { teamSpace } from '../../../shared/src/teamSpace/testing/fixtures.ts';
+import { catalogTranslator } from './i18n/catalogTranslator.ts';
+import type { Language } from './i18n/languages.ts';
+import { teamMinutesLabels } from './teamMinutesLabels.ts';
+
+/** The labels the app builds from its catalog, in `language`. */
+const loopMinutesLabels = (language: Language) => teamMinutesLabels(catalogTranslator(language));
 
 const formatDate = () => '2023-11-14';
 
@@ -42,10 +46,10 @@ function teamWithHistory() {
 describe('team meeting minutes', () => {
   it.each(['en', 'de'] as const)('match the golden Markdown in %s', (language) => {
     const s = teamWithHistory();
-    const format = { labels: loopMinutesLabels[language], formatDate };
+    const format = { labels: loopMinutesLabels(language), formatDate };
     const minutes = s.state.meetings.map((record) => loopMeetingMarkdown(s.state, record, format)).join('\n---\n\n');
     const log = decisionLogMarkdown(s.state, format);
-    const file = new URL(`./golden/loop.${language}.md`, import.meta.url);
+    const file = new URL(`../../../shared/src/export/golden/loop.${language}.md`, import.meta.url);
     // After an intended change to the minutes, regenerate with UPDATE_GOLDEN=1 and review the diff.
     if (process.env.UPDATE_GOLDEN) writeFileSync(file, `${minutes}\n===\n\n${log}`);
     expect(`${minutes}\n===\n\n${log}`).toBe(readFileSync(file, 'utf8'));
@@ -67,7 +71,7 @@ describe('team meeting minutes', () => {
       else s.run(speaker, { type: 'objection:none' });
     }
     s.run('p1', { type: 'process:advance' });
-    const format = { labels: loopMinutesLabels[language], formatDate };
+    const format = { labels: loopMinutesLabels(language), formatDate };
     expect(decisionLogMarkdown(s.state, format)).toContain(`${formatDate()} · ${line}\n`);
     s.run('p1', { type: 'tension:close', gotWhatNeeded: null });
     s.run('p1', { type: 'meeting:end' });
@@ -76,7 +80,7 @@ describe('team meeting minutes', () => {
 
   it('numbers decisions as adopted, puts archived ones first, and says where an archived one is', () => {
     const s = teamWithHistory();
-    const format = { labels: loopMinutesLabels.en, formatDate };
+    const format = { labels: loopMinutesLabels('en'), formatDate };
     const [adopted] = s.state.decisions;
     expect(adopted?.number).toBe(1);
     // Later, with 59 decisions before it and the oldest ones archived.
@@ -93,7 +97,7 @@ describe('team meeting minutes', () => {
   it('still reads a decision logged before marking absent existed', () => {
     const s = teamWithHistory();
     const decisions = s.state.decisions.map(({ markedAbsent: _dropped, ...old }) => old);
-    const log = decisionLogMarkdown({ ...s.state, decisions }, { labels: loopMinutesLabels.en, formatDate });
+    const log = decisionLogMarkdown({ ...s.state, decisions }, { labels: loopMinutesLabels('en'), formatDate });
     expect(log).toContain('adopted 2023-11-14 · present: Fee, Ana, Ben, Cem\n');
   });
 
@@ -105,7 +109,7 @@ describe('team meeting minutes', () => {
     s.run('p1', { type: 'tension:close', gotWhatNeeded: null });
     s.run('p1', { type: 'meeting:end' });
     const record = s.state.meetings[0]!;
-    const minutes = loopMeetingMarkdown(s.state, record, { labels: loopMinutesLabels.en, formatDate });
+    const minutes = loopMeetingMarkdown(s.state, record, { labels: loopMinutesLabels('en'), formatDate });
     expect(minutes).toContain('### Who approves overtime?\n\n_No decision in this meeting; the tension stays open._');
   });
 
@@ -121,7 +125,7 @@ describe('team meeting minutes', () => {
     if (shareable) s.run('p1', { type: 'tension:set-shareable', tensionId: id, shareable: true });
     s.run('p1', { type: 'tension:close', gotWhatNeeded: null });
     s.run('p1', { type: 'meeting:end' });
-    const minutes = loopMeetingMarkdown(s.state, s.state.meetings[0]!, { labels: loopMinutesLabels.en, formatDate });
+    const minutes = loopMeetingMarkdown(s.state, s.state.meetings[0]!, { labels: loopMinutesLabels('en'), formatDate });
     expect(minutes.includes('Friction between Ana and Ben')).toBe(shows);
     expect(minutes.includes('We talk before escalating.')).toBe(shows);
     expect(minutes.includes('1 personal tension was processed (not shared).')).toBe(!shows);
@@ -141,7 +145,7 @@ describe('a meeting ended early', () => {
     s.run('p1', { type: 'meeting:mark-checklist', index: 0, done: true });
     s.run('p1', { type: 'meeting:end' });
     const record = s.state.meetings.at(-1)!;
-    const markdown = loopMeetingMarkdown(s.state, record, { labels: loopMinutesLabels[language], formatDate });
+    const markdown = loopMeetingMarkdown(s.state, record, { labels: loopMinutesLabels(language), formatDate });
     expect(markdown.split('\n')).toContain(line);
   });
 });

@@ -1,0 +1,40 @@
+import type { Messages } from './de.ts';
+
+export const exportEn: Messages['export'] = {
+  actions: 'Actions',
+  due: 'due',
+  leanCoffee: {
+    facilitator: 'facilitator',
+    timeSpent: 'time',
+    allActions: 'All actions',
+    rotiSummary_one: 'Average {{average}} of 5 ({{count}} vote)',
+    rotiSummary_other: 'Average {{average}} of 5 ({{count}} votes)',
+  },
+  csv: {
+    type: 'Type',
+    status: 'Status',
+    text: 'Text',
+    votes: 'Votes',
+    person: 'Person',
+    kind: { topic: 'topic', takeaway: 'takeaway', action: 'action', closing: 'closing round', roti: 'ROTI' },
+    discussed: 'discussed',
+    notDiscussed: 'not discussed',
+  },
+  loop: {
+    meetingOn: 'Meeting on {{date}}',
+    notDone: 'not done',
+    noAnswer: 'no answer',
+    noTensions: 'No tensions were processed.',
+    movedToGovernance: 'Moved to governance',
+    gotWhatNeeded: 'got what was needed',
+    notGotWhatNeeded: 'did not get what was needed',
+    personalNotShared_one: '{{count}} personal tension was processed (not shared).',
+    personalNotShared_other: '{{count}} personal tensions were processed (not shared).',
+    adopted: 'adopted',
+    decision: 'Decision',
+    notAdopted: 'No decision in this meeting; the tension stays open.',
+    decisionArchived: 'adopted; its text is in the full decision log.',
+    present: 'present',
+    stillOpen: 'Open actions of the team',
+  },
+};
