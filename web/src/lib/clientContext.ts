@@ -1,5 +1,6 @@
 import { createContext } from 'svelte';
 import type { LeanCoffeeClient } from './leanCoffeeClient.svelte';
+import type { TimerHost } from './liveSession.svelte';
 import type { SpaceClient } from './spaceClient.svelte';
 
 /*
@@ -13,3 +14,6 @@ export const [getLeanCoffeeClient, setLeanCoffeeClient] = createContext<LeanCoff
 
 /** The team space's client, set by the space and projector pages under `/t/[code]`. */
 export const [getSpaceClient, setSpaceClient] = createContext<SpaceClient>();
+
+/** The same client as the timer sees it, set by every page shell: `Timer` serves both kinds. */
+export const [getTimerHost, setTimerHost] = createContext<TimerHost>();
