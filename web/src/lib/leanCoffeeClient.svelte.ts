@@ -22,10 +22,10 @@ import { LiveSession, type LiveSessionOptions } from './liveSession.svelte.ts';
 import { queuedTopics, queuedVoteChanges, withQueuedVotes, type QueuedTopic } from './sync/leanCoffeeQueued.ts';
 
 export type { ConnectionStatus, RoomProblem } from './liveSession.svelte.ts';
-export type RoomClientOptions = LiveSessionOptions;
+export type LeanCoffeeClientOptions = LiveSessionOptions;
 
 /** One seat in a live Lean Coffee: the connection, plus what the board reads from the state. */
-export class RoomClient extends LiveSession<SessionState, CommandType> {
+export class LeanCoffeeClient extends LiveSession<SessionState, CommandType> {
   /**
    * The state with this seat's queued votes counted: what it will be once they land. Votes left,
    * the dots on each card and whether + is possible follow the person's intent while offline.
@@ -64,7 +64,7 @@ export class RoomClient extends LiveSession<SessionState, CommandType> {
     this.state?.thumbs?.ballots.find((b) => b?.voterId === this.you)?.value ?? null,
   );
 
-  constructor(options: RoomClientOptions) {
+  constructor(options: LeanCoffeeClientOptions) {
     super('lean-coffee', leanCoffeeFold, options);
   }
 

@@ -1,0 +1,33 @@
+import { resolve } from '$app/paths';
+import { goto } from '$app/navigation';
+import type { RoomProblem } from './liveSession.svelte';
+import { forgetProjectorPass } from './projectorPass';
+import { forgetSeat } from './seats';
+
+/** The live screens of either kind, each of which sends a code of the other kind to its twin. */
+export type KindScreen = '/s/[code]' | '/t/[code]' | '/s/[code]/projector' | '/t/[code]/projector';
+
+export interface ProblemRoute {
+  code: string;
+  /** The same screen for the other meeting kind, where a `wrong_kind` code belongs. */
+  otherKind: KindScreen;
+  /** Watching by the projector grant rather than a seat. */
+  byGrant: boolean;
+}
+
+/**
+ * What a live page does when the server turns it away: a revoked or forgotten seat (or grant) is
+ * dropped from this device, a seat's device is sent to join again (a revoked projector link says so
+ * on its own screen instead), and a code of the other kind opens that kind's screen.
+ */
+export function followProblem(problem: RoomProblem | null, { code, otherKind, byGrant }: ProblemRoute): void {
+  if (problem === 'unauthorized' || problem === 'deleted') {
+    if (byGrant) forgetProjectorPass(code);
+    else forgetSeat(code);
+  }
+  if (problem === 'unauthorized' && !byGrant) {
+    void goto(resolve('/(site)/j/[code]?reason=seat', { code }), { replaceState: true });
+  } else if (problem === 'wrong_kind') {
+    void goto(resolve(otherKind, { code }), { replaceState: true });
+  }
+}
