@@ -10,3 +10,4 @@ export * from './session/decideAny.ts';
 export * from './session/deletion.ts';
 export * from './session/projectorGrant.ts';
 export * from './session/storedUpgrade.ts';
+export * from './sync/index.ts';

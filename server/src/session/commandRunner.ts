@@ -30,11 +30,10 @@ export type RunResult = { ok: true; version: number; events: AnyVersionedEvent[]
 export interface RunOptions {
   /** Tokens to store in the same atomic write, derived from the events (a join grants its new seat). */
   grants?: (events: AnyEvent[]) => TokenGrant[];
-  /** Called after the commit and before the broadcast, so the sender hears its ack first. */
-  onCommitted?: (result: Extract<RunResult, { ok: true }>) => void;
   /**
    * The client's id for this command. A retry by the same participant with the same id (after a
-   * lost ack) is not applied again; it is answered with the version the first try reached. Ids
+   * lost ack) is not applied again; it is answered with the version the first try reached (and no
+   * events: the sender catches up by sync if it missed the first try's push). Ids
    * belong to the sending seat: another participant's command with the same id is not a retry.
    */
   commandId?: string;
@@ -184,9 +183,9 @@ export class CommandRunner {
       if (!writes) {
         const earlier = command ? await store.commandVersion(sessionId, command) : null;
         this.#observe(sessionId, current.state);
-        if (earlier !== null) return this.#answer({ ok: true, version: earlier, events: [] }, options);
+        if (earlier !== null) return { ok: true, version: earlier, events: [] };
         if (!decision.ok) return fail(decision.error.code, decision.error.message);
-        return this.#answer({ ok: true, version: current.version, events: [] }, options);
+        return { ok: true, version: current.version, events: [] };
       }
       const next = applyAnyAll(current.state, decision.events);
       const epoch = store.epoch;
@@ -200,10 +199,9 @@ export class CommandRunner {
         const events = decision.events.map((event, i) => ({ version: base + i + 1, event }));
         this.#cache.set(sessionId, { state: next, version: outcome.version }, epoch);
         this.#deps.onCommit?.(next.kind);
-        const result = this.#answer({ ok: true, version: outcome.version, events }, options);
         this.#publish(sessionId, events);
         this.#observe(sessionId, next);
-        return result;
+        return { ok: true, version: outcome.version, events };
       }
       if (outcome.reason === 'missing') {
         this.#cache.delete(sessionId);
@@ -211,7 +209,7 @@ export class CommandRunner {
       }
       if (outcome.reason === 'duplicate') {
         this.#deps.logger.debug({ sessionId, commandId }, 'retried command answered with its first result');
-        return this.#answer({ ok: true, version: outcome.version, events: [] }, options);
+        return { ok: true, version: outcome.version, events: [] };
       }
       current = outcome.current;
       fresh = true;
@@ -234,11 +232,6 @@ export class CommandRunner {
     const loaded = await store.load(sessionId);
     if (loaded) this.#cache.set(sessionId, loaded, epoch);
     return loaded;
-  }
-
-  #answer(result: Extract<RunResult, { ok: true }>, options: RunOptions): RunResult {
-    options.onCommitted?.(result);
-    return result;
   }
 
   #observe(sessionId: string, state: AnyState): void {

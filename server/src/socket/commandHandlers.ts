@@ -1,11 +1,11 @@
 import {
   anyCommandPayloadSchemas,
   anyCommandTypes,
-  succeed,
   type AnyCommand,
   type AnyCommandPayload,
   type AnyCommandType,
 } from '@runde/shared';
+import { commandAck } from '../session/commandAck.ts';
 import type { CommandRunner } from '../session/commandRunner.ts';
 import { defineHandler, type SocketHandler } from './defineHandler.ts';
 
@@ -28,10 +28,9 @@ export function commandHandlers(runner: CommandRunner): Record<AnyCommandType, S
         ctx.sessionId,
         { kind: 'participant', id: ctx.participantId },
         toCommand(type, payload as AnyCommandPayload<typeof type>),
-        // Ack inside the session's queue, before the broadcast: the sender learns its version first.
-        { onCommitted: ({ version }) => ctx.respond(succeed({ version })), commandId: ctx.commandId },
+        { commandId: ctx.commandId },
       );
-      return result.ok ? succeed({ version: result.version }) : result;
+      return commandAck(result, ctx.participantId);
     });
     return [type, handler] as const;
   });

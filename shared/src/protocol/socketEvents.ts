@@ -4,7 +4,7 @@ import type { TeamSpaceExport } from '../export/teamSpaceExport.ts';
 import type { DomainEvent } from '../leanCoffee/events.ts';
 import type { ParticipantId } from '../leanCoffee/state.ts';
 import { archiveKinds, type ArchivedEntry } from '../teamSpace/archive.ts';
-import type { AnyEvent, AnyState } from '../session/anySession.ts';
+import type { AnyEvent, AnyState, AnyVersionedEvent } from '../session/anySession.ts';
 import type { AnyCommandInput, AnyCommandType } from './anyCommands.ts';
 import type { Ack } from './errors.ts';
 import { secretSchema } from './http.ts';
@@ -41,9 +41,15 @@ export interface ProjectorGrant {
   key: string;
 }
 
-/** The acknowledgement data of every command: the version the session reached. */
+/**
+ * The acknowledgement data of every command: the version the session reached, and the events the
+ * command committed with their versions, masked for the sender as its push would be. The sender
+ * applies its own change from the ack instead of waiting for the push. Empty when nothing changed,
+ * and for the retry of a command that got in before (the client then syncs if it is behind).
+ */
 export interface CommandResult {
   version: number;
+  events: AnyVersionedEvent[];
 }
 
 /** `time:ping` carries nothing; its ack tells the server's clock, for estimating this device's offset. */

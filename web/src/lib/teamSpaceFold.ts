@@ -1,5 +1,10 @@
-import { applyLoopAll, initialTeamSpace, type LoopEvent, type TeamSpaceState } from '@runde/shared/client';
-import type { SessionFold } from './eventLog.ts';
+import {
+  applyLoopAll,
+  initialTeamSpace,
+  type LoopEvent,
+  type TeamSpaceState,
+  type SessionFold,
+} from '@runde/shared/client';
 
 /** A team space's replica folds with the LOOP rules only; the Lean Coffee ones never reach this phone. */
 export const teamSpaceFold: SessionFold<TeamSpaceState> = {

@@ -1,4 +1,6 @@
-import { ErrorCode, type Ack, type AnyCommandType, type CommandResult } from '@runde/shared/client';
+import type { AnyCommandType } from '../protocol/anyCommands.ts';
+import { ErrorCode, type Ack } from '../protocol/errors.ts';
+import type { CommandResult } from '../protocol/socketEvents.ts';
 
 /**
  * One command waiting to be sent. Its id is chosen once, when the person acts, and travels with
@@ -178,4 +180,16 @@ export class Outbox {
     this.#storage.save(entries);
     this.#events.changed?.(entries);
   }
+}
+
+/** A queue kept in memory only, for tests, for a projector, and for pages without storage. */
+export function memoryOutboxStorage(initial: QueuedCommand[] = []): OutboxStorage & { saved: QueuedCommand[] } {
+  const store = {
+    saved: [...initial],
+    load: () => [...store.saved],
+    save: (entries: readonly QueuedCommand[]) => {
+      store.saved = [...entries];
+    },
+  };
+  return store;
 }

@@ -1,12 +1,12 @@
-import type { AnyEvent, AnyState, AnyVersionedEvent } from '@runde/shared/client';
+import { applyAnyAll, replayAny, type AnyEvent, type AnyState, type AnyVersionedEvent } from '../session/anySession.ts';
 
 /** A client's copy of a session: the state and the version it reflects. */
-export interface Replica<S extends AnyState = AnyState> {
+export interface Replica<S = AnyState> {
   state: S | null;
   version: number;
 }
 
-export type MergeResult<S extends AnyState = AnyState> =
+export type MergeResult<S = AnyState> =
   /** The events continued the replica; here is the new one. */
   | { kind: 'applied'; replica: Replica<S> }
   /** Nothing new: every event was already applied. */
@@ -20,7 +20,7 @@ export type MergeResult<S extends AnyState = AnyState> =
  * How one kind of session starts from its first event and folds the rest: the shared `apply` of that
  * kind. Each client passes its own, so a phone downloads the rules of the one kind it shows.
  */
-export interface SessionFold<S extends AnyState> {
+export interface SessionFold<S> {
   /** The state the session's first event opens, or `null` when it opens no session of this kind. */
   start(first: AnyEvent): S | null;
   applyAll(state: S, events: readonly AnyEvent[]): S;
@@ -36,7 +36,7 @@ const openingEvents = new Set<string>(['session:created', 'space:created']);
  *
  * A session's log holds events of its own kind only, so `fold` (the replica's kind `S`) applies them all.
  */
-export function mergeEvents<S extends AnyState>(
+export function mergeEvents<S>(
   replica: Replica<S>,
   events: readonly AnyVersionedEvent[],
   fold: SessionFold<S>,
@@ -62,3 +62,12 @@ export function mergeEvents<S extends AnyState>(
     replica: { state: fold.applyAll(state, rest), version: last?.version ?? replica.version },
   };
 }
+
+/**
+ * Either kind of session, folded with the shared `applyAny`: for clients that are not a phone
+ * showing one kind (the integration tests, the bench).
+ */
+export const anyFold: SessionFold<AnyState> = {
+  start: (first) => replayAny([first]),
+  applyAll: applyAnyAll,
+};
