@@ -76,6 +76,27 @@ describe('Outbox', () => {
     expect(transport.sent).toEqual(['c1', 'c1', 'c2']);
   });
 
+  it('says it stalled when an answer was lost on a connection that stayed up, also after add', async () => {
+    let lose = true;
+    const transport = fakeTransport(() => (lose ? null : succeed({ version: 2, events: [] })));
+    transport.online = true;
+    let stalled = 0;
+    const outbox = new Outbox(memoryOutboxStorage(), transport, { stalled: () => (stalled += 1) });
+    const answer = outbox.add(vote(1));
+    // add's own flush lost the answer: nobody else would have tried again before a reconnect.
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(stalled).toBe(1);
+    lose = false;
+    expect(await outbox.flush()).toBe(true);
+    expect(await answer).toEqual(succeed({ version: 2, events: [] }));
+    transport.online = false;
+    void outbox.add(vote(2));
+    expect(await outbox.flush()).toBe(false);
+    // Not ready is not stalled: the reconnect flushes.
+    expect(stalled).toBe(1);
+  });
+
   it('keeps a command the server did not look at (rate limit) and sends it again later', async () => {
     let limited = true;
     const transport = fakeTransport(() =>

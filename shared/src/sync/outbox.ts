@@ -37,6 +37,12 @@ export interface OutboxEvents {
    * came from may be gone: the person must be told here.
    */
   refused?(entry: QueuedCommand, ack: Extract<Ack<CommandResult>, { ok: false }>): void;
+  /**
+   * A send got no answer (or "not now") while the transport was ready: the owner flushes again a
+   * little later. Told whichever call started the run, including `add`'s own; without it a command
+   * whose ack was lost on a connection that stayed up waited for the next reconnect.
+   */
+  stalled?(): void;
 }
 
 export interface OutboxLimits {
@@ -137,6 +143,7 @@ export class Outbox {
     }
     // In the same turn as the last check, so no call to flush can fall between the two.
     this.#flushing = null;
+    if (!emptied && this.#transport.ready()) this.#events.stalled?.();
     return emptied;
   }
 

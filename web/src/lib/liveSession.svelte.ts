@@ -244,6 +244,7 @@ export abstract class LiveSession<S extends AnyState, C extends AnyCommandType> 
           const { commandId, type, payload } = entry;
           this.#refused = [...this.#refused, { commandId, type, payload, error: ack.error }];
         },
+        stalled: () => this.#later(retryDelayMs[0], () => void this.#outbox.flush()),
       },
     );
     this.#queued = this.#outbox.entries;
@@ -381,10 +382,9 @@ export abstract class LiveSession<S extends AnyState, C extends AnyCommandType> 
     }
   }
 
-  /** Sends what the outbox holds; if an answer was lost while connected, tries again shortly. */
-  async #flushOutbox(): Promise<void> {
-    const emptied = await this.#outbox.flush();
-    if (!emptied && this.#ready()) this.#later(retryDelayMs[0], () => void this.#flushOutbox());
+  /** Sends what the outbox holds; if an answer was lost while connected, it tries again shortly (`stalled`). */
+  #flushOutbox(): void {
+    void this.#outbox.flush();
   }
 
   /**
@@ -504,7 +504,7 @@ export abstract class LiveSession<S extends AnyState, C extends AnyCommandType> 
     connectivity.connects += 1;
     void this.#sync.sync();
     void this.#clock.measure();
-    void this.#flushOutbox();
+    this.#flushOutbox();
   };
 
   #onDisconnect = (reason: Socket.DisconnectReason): void => {
@@ -539,7 +539,7 @@ export abstract class LiveSession<S extends AnyState, C extends AnyCommandType> 
       // The socket outlived the outage (it can, briefly); it may still have missed pushes.
       this.#status = 'connected';
       void this.#sync.sync();
-      void this.#flushOutbox();
+      this.#flushOutbox();
       return;
     }
     this.#status = this.#everConnected ? 'reconnecting' : 'connecting';
