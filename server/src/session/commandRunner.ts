@@ -243,14 +243,21 @@ export class CommandRunner {
     }
   }
 
+  /**
+   * In the next turn of the event loop, after the sender's ack has gone out: the ack carries the
+   * events, so the sender sees its change before a big room's fan-out (milliseconds of writes) is
+   * done. Commits of a session are published in the order they were made (`setImmediate` is FIFO).
+   */
   #publish(sessionId: string, events: AnyVersionedEvent[]): void {
     if (events.length === 0) return;
-    try {
-      this.#deps.publish(sessionId, events);
-    } catch (err) {
-      // The events are committed; a client that missed them catches up by version on its next sync.
-      this.#deps.logger.error({ sessionId, err }, 'broadcast failed');
-    }
+    setImmediate(() => {
+      try {
+        this.#deps.publish(sessionId, events);
+      } catch (err) {
+        // The events are committed; a client that missed them catches up by version on its next sync.
+        this.#deps.logger.error({ sessionId, err }, 'broadcast failed');
+      }
+    });
   }
 }
 
