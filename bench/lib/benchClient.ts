@@ -1,15 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import {
-  applyEvent,
+  everyKindFold,
   PROTOCOL_VERSION,
   RECONNECT_BACKOFF,
+  ReplicaSync,
+  socketIoSync,
   type Ack,
   type KindState,
-  type KindVersionedEvent,
   type ClientToServerEvents,
   type CommandResult,
   type ServerToClientEvents,
-  type SyncResult,
+  type SessionFold,
+  type Timer,
 } from '@runde/shared';
 import { io, type Socket } from 'socket.io-client';
 import { monoNow } from './clock.ts';
@@ -37,7 +39,6 @@ export interface ClientOptions {
 }
 
 export const ACK_TIMEOUT_MS = 10_000;
-const RESYNC_DELAY_MS = 1_000;
 
 /** The one place a benchmark client sends a command, with a fresh command id like the web app. */
 export function emitCommand(socket: ClientSocket, type: string, payload: unknown, timeoutMs = ACK_TIMEOUT_MS) {
@@ -47,18 +48,33 @@ export function emitCommand(socket: ClientSocket, type: string, payload: unknown
   return timed.emitWithAck(type, payload, { commandId: randomUUID() });
 }
 
+/** What a `version` client holds instead of a state: only that it has one. */
+const untracked = 'untracked';
+type Held = KindState | typeof untracked;
+/** Bench clients never report a timer's expiry, so a `version` client needs no timer. */
+const idleTimer: Timer = { status: 'idle' };
+
+/** The shared `applyEvent` for a `full` client; nothing for a `version` client, which follows versions only. */
+const folds: Record<ClientOptions['mirror'], SessionFold<Held>> = {
+  full: {
+    start: (first) => everyKindFold.start(first),
+    applyAll: (state, events) => (state === untracked ? state : everyKindFold.applyAll(state, events)),
+    timerOf: (state) => (state === untracked ? idleTimer : everyKindFold.timerOf(state)),
+  },
+  version: { start: () => untracked, applyAll: (state) => state, timerOf: () => idleTimer },
+};
+
 /**
- * One participant's device: a real socket.io-client over its own WebSocket (`forceNew`), which
- * catches up by `session:sync` on every (re)connect and on every gap, holding pushes that arrive
- * meanwhile, like `web/src/lib/liveSession.svelte.ts`.
+ * One participant's device: a real socket.io-client over its own WebSocket (`forceNew`), kept in
+ * step by the web app's own sync engine (`ReplicaSync`): it catches up by `session:sync` on every
+ * (re)connect and on every gap, holding pushes that arrive meanwhile, and applies the events of its
+ * own commands' acks.
  */
 export class BenchClient {
   readonly seat: SeatInfo;
   readonly url: string;
   readonly socket: ClientSocket;
-  readonly #options: ClientOptions;
-  version = 0;
-  state: KindState | null = null;
+  readonly #replica: ReplicaSync<Held>;
   /** Pushes seen with a version gap in front of them (each triggers a catch-up). */
   gaps = 0;
   disconnects = 0;
@@ -76,14 +92,11 @@ export class BenchClient {
   arrivals: { base: number; times: Float64Array } | null = null;
   /** When set, every version change as (monotonic time, version). */
   history: Array<[number, number]> | null = null;
-  #syncing = false;
-  #syncAgain = false;
-  #held: KindVersionedEvent[] = [];
+  #version = 0;
 
   constructor(url: string, seat: SeatInfo, options: ClientOptions) {
     this.seat = seat;
     this.url = url;
-    this.#options = options;
     this.socket = io(url, {
       ...RECONNECT_BACKOFF,
       auth: { protocolVersion: PROTOCOL_VERSION, sessionId: seat.sessionId, token: seat.token },
@@ -91,6 +104,21 @@ export class BenchClient {
       forceNew: true,
       reconnection: options.reconnection,
       autoConnect: false,
+    });
+    this.#replica = new ReplicaSync<Held>({
+      socket: socketIoSync(this.socket, ACK_TIMEOUT_MS),
+      fold: folds[options.mirror],
+      fromSnapshot: (state) => (options.mirror === 'full' ? state : untracked),
+      changed: (replica) => this.#advance(replica.version),
+      gap: () => {
+        this.gaps += 1;
+      },
+      synced: (replica) => {
+        this.syncs.push({ at: monoNow(), version: replica.version });
+      },
+      stop: (problem) => {
+        throw new Error(`sync refused: ${problem}`);
+      },
     });
     this.socket.on('connect', () => {
       this.connects.push(monoNow());
@@ -103,10 +131,7 @@ export class BenchClient {
     this.socket.io.on('reconnect_attempt', () => {
       this.reconnectAttempts += 1;
     });
-    this.socket.on('session:events', (batch) => {
-      if (this.#syncing) this.#held.push(...batch.events);
-      else if (!this.#merge(batch.events)) void this.sync();
-    });
+    this.socket.on('session:events', (batch) => this.#replica.receive(batch.events));
     if (options.captureFrames) {
       this.socket.io.on('open', () => {
         this.socket.io.engine.on('packet', (packet: { data?: unknown }) => {
@@ -117,6 +142,17 @@ export class BenchClient {
         });
       });
     }
+  }
+
+  /** The version this client's copy reflects. */
+  get version(): number {
+    return this.#version;
+  }
+
+  /** The state a `full` client holds; always null for a `version` client. */
+  get state(): KindState | null {
+    const { state } = this.#replica.replica;
+    return state === untracked ? null : state;
   }
 
   /** Connects and resolves after the first sync; rejects on a refused handshake or a timeout. */
@@ -133,7 +169,7 @@ export class BenchClient {
         }
       };
       const failed = (err: Error) => {
-        if (this.#options.reconnection) return;
+        if (this.socket.io.opts.reconnection) return;
         cleanup();
         reject(err);
       };
@@ -148,7 +184,10 @@ export class BenchClient {
     });
   }
 
-  /** Sends a command through {@link emitCommand}, timing it on the shared monotonic clock. */
+  /**
+   * Sends a command through {@link emitCommand}, timing it on the shared monotonic clock; an ok
+   * ack's events go into the copy, as in the web app.
+   */
   async send(
     type: string,
     payload: unknown,
@@ -156,71 +195,25 @@ export class BenchClient {
   ): Promise<{ sentAt: number; ackAt: number; ack: Ack<CommandResult> }> {
     const sentAt = monoNow();
     const ack = await emitCommand(this.socket, type, payload, timeoutMs);
-    return { sentAt, ackAt: monoNow(), ack };
+    const ackAt = monoNow();
+    if (ack.ok) this.#replica.acked(ack.data);
+    return { sentAt, ackAt, ack };
   }
 
-  /** Asks for what this client missed; repeats while pushes keep showing gaps (bounded, like the web app). */
-  async sync(): Promise<void> {
-    if (this.#syncing) {
-      this.#syncAgain = true;
-      return;
-    }
-    this.#syncing = true;
-    try {
-      for (let round = 0; round < 5; round += 1) {
-        this.#syncAgain = false;
-        const sinceVersion = this.#options.mirror === 'full' && !this.state ? 0 : this.version;
-        let ack: Ack<SyncResult>;
-        try {
-          ack = await this.socket.timeout(ACK_TIMEOUT_MS).emitWithAck('session:sync', { sinceVersion });
-        } catch {
-          // No answer (an overloaded node): ask again while connected, as the web app does; a
-          // reconnect syncs anyway. Pushes held meanwhile stay held for that next sync.
-          this.#syncAgain = true;
-          break;
-        }
-        if (!ack.ok) throw new Error(`sync refused: ${ack.error.code}`);
-        if (ack.data.kind === 'snapshot') {
-          if (ack.data.version >= this.version) {
-            if (this.#options.mirror === 'full') this.state = ack.data.state;
-            this.#advance(ack.data.version);
-          }
-        } else if (!this.#merge(ack.data.events)) this.#syncAgain = true;
-        const held = this.#held;
-        this.#held = [];
-        if (!this.#merge(held)) this.#syncAgain = true;
-        if (!this.#syncAgain || !this.socket.connected) break;
-      }
-      if (!this.#syncAgain) this.syncs.push({ at: monoNow(), version: this.version });
-    } finally {
-      this.#syncing = false;
-    }
-    // Still behind (no answer, or a session outpacing us): try again shortly, like the web app.
-    if (this.#syncAgain && this.socket.connected) setTimeout(() => void this.sync(), RESYNC_DELAY_MS).unref();
+  /** Asks for what this client missed (see `ReplicaSync.sync`: bounded rounds, again a second later if still behind). */
+  sync(): Promise<void> {
+    return this.#replica.sync();
   }
 
   close(): void {
+    this.#replica.close();
     this.socket.disconnect();
   }
 
-  /** Applies events that continue this client's version; false on a gap. */
-  #merge(events: readonly KindVersionedEvent[]): boolean {
-    for (const { version, event } of events) {
-      if (version <= this.version) continue;
-      if (version !== this.version + 1) {
-        this.gaps += 1;
-        return false;
-      }
-      if (this.#options.mirror === 'full' && this.state) this.state = applyEvent(this.state, event);
-      this.#advance(version);
-    }
-    return true;
-  }
-
   #advance(to: number): void {
-    const from = this.version;
+    const from = this.#version;
     if (to === from) return;
-    this.version = to;
+    this.#version = to;
     this.history?.push([monoNow(), to]);
     if (this.arrivals) {
       const now = monoNow();

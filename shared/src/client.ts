@@ -22,3 +22,4 @@ export * from './export/index.ts';
 export type * from './export/exportFormat.ts';
 export type * from './export/leanCoffeeExport.ts';
 export type * from './export/teamSpaceExport.ts';
+export * from './sync/index.ts';

@@ -11,3 +11,4 @@ export * from './leanCoffee/leanCoffeeKind.ts';
 export * from './teamSpace/teamSpaceKind.ts';
 export * from './session/deletion.ts';
 export * from './session/projectorGrant.ts';
+export * from './sync/index.ts';

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { SessionFold } from './sync/mergeEvents.ts';
 import type { Decision } from './core/decision.ts';
 import type { KindDefinition, UndecidedCommand } from './core/kindDefinition.ts';
 import type { DecideContext } from './leanCoffee/decide.ts';
@@ -205,3 +206,14 @@ export function foldStoredSession(snapshot: KindState, events: readonly KindEven
 export function isStoredEventInCurrentShape(event: KindEvent): boolean {
   return everyKind.every((kind) => !kind.ownsEvent(event) || kind.isEventInCurrentShape(event));
 }
+
+/**
+ * Every kind of session, folded by the registry: for clients that are not a phone showing one kind
+ * (the integration tests, the bench, the sync fuzz). Lives here, not beside `mergeEvents`, so the
+ * browser's sync engine never imports the registry and its zod schemas.
+ */
+export const everyKindFold: SessionFold<KindState> = {
+  start: (first) => replayEvents([first]),
+  applyAll: applyEvents,
+  timerOf: sessionTimer,
+};

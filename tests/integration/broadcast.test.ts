@@ -48,4 +48,27 @@ describe('what a vote costs on the wire', () => {
     expect(pushes[0]).toContain('vote:cast');
     expect(pushes[0]).not.toContain('participants');
   });
+
+  it('answers the sender with its own events, masked for it as its push is, so it needs no push', async () => {
+    const s = await startSession(server.url, { participants: 2, settings: { hiddenVoting: true, votesPerPerson: 3 } });
+    sessions.push(s);
+    const [facilitator, voter, observer] = s.all;
+    if (!facilitator || !voter || !observer) throw new Error('session too small');
+    okVersion(await facilitator.send('topic:add', { title: 'Hidden dots' }));
+    const voting = okVersion(await facilitator.send('phase:change', { to: 'vote' }));
+    await waitUntil('everyone is in the vote phase', () => s.all.every((c) => c.mirror.version >= voting));
+    const target = topicId(leanCoffee(facilitator.mirror.current), 'Hidden dots');
+
+    const ack = await voter.send('vote:cast', { topicId: target });
+    if (!ack.ok) throw new Error(`expected ok, got ${ack.error.code}`);
+    const { version, events } = ack.data;
+    expect(events.map((e) => e.version)).toEqual([version]);
+    // The voter sees where its own dot went; the same event pushed to anyone else does not say.
+    expect(events[0]?.event).toMatchObject({ type: 'vote:cast', vote: { topicId: target } });
+    await waitUntil('the others have the vote', () => [voter, observer].every((c) => c.mirror.version >= version));
+    const ownPush = voter.batches.flatMap((b) => b.events).find((e) => e.version === version);
+    const otherPush = observer.batches.flatMap((b) => b.events).find((e) => e.version === version);
+    expect(events[0]).toEqual(ownPush);
+    expect(otherPush?.event).toMatchObject({ type: 'vote:cast', vote: { topicId: null } });
+  });
 });

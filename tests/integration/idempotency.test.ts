@@ -77,7 +77,7 @@ describe('idempotent commands', () => {
     const first = okVersion(await a.send('vote:cast', { topicId: target }, id));
     const retry = await a.send('vote:cast', { topicId: target }, id);
 
-    expect(retry).toEqual({ ok: true, data: { version: first } });
+    expect(retry).toEqual({ ok: true, data: { version: first, events: [] } });
     const other = await a.send('vote:cast', { topicId: target });
     expect(other.ok ? 'ok' : other.error.code).toBe('vote_budget_exhausted');
   });

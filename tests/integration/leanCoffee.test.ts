@@ -352,9 +352,9 @@ describe('timer expiry', () => {
     const stored = await expectIdenticalToServer(s.sessionId, s.all);
     const after = s.all.map((cl) => cl.batches.length);
 
-    expect(await a.send('timer:expire', {})).toEqual({ ok: true, data: { version: expiredAt } });
-    expect(await b.send('timer:expire', {})).toEqual({ ok: true, data: { version: expiredAt } });
-    expect(await f.send('timer:expire', {})).toEqual({ ok: true, data: { version: expiredAt } });
+    expect(await a.send('timer:expire', {})).toEqual({ ok: true, data: { version: expiredAt, events: [] } });
+    expect(await b.send('timer:expire', {})).toEqual({ ok: true, data: { version: expiredAt, events: [] } });
+    expect(await f.send('timer:expire', {})).toEqual({ ok: true, data: { version: expiredAt, events: [] } });
     await sleep(100);
     expect(await store.load(s.sessionId)).toEqual(stored);
     expect(s.all.map((cl) => cl.batches.length)).toEqual(after);

@@ -1,6 +1,8 @@
 import {
-  applyEvent,
+  everyKindFold,
+  mergeEvents,
   type KindState,
+  type CommandResult,
   type KindVersionedEvent,
   type SessionState,
   type SyncResult,
@@ -17,8 +19,9 @@ export function leanCoffee(state: KindState | null | undefined): SessionState | 
 }
 
 /**
- * What a client holds: the state it was sent, advanced with the shared `applyEvent` by the events it
- * receives, strictly in version order. Tests compare mirrors with the server's own view.
+ * What a client holds: the state it was sent, advanced by the events it receives with the web
+ * app's own `mergeEvents` (strictly in version order, overlaps skipped, nothing applied across a
+ * gap). Tests compare mirrors with the server's own view.
  */
 export class ClientMirror {
   /** The state of either kind; {@link state} and {@link space} narrow it. */
@@ -46,13 +49,20 @@ export class ClientMirror {
       this.#early.push(...events);
       return true;
     }
-    for (const { version, event } of events) {
-      if (version <= this.version) continue;
-      if (version !== this.version + 1) return false;
-      this.current = applyEvent(this.current, event);
-      this.version = version;
+    const result = mergeEvents({ state: this.current, version: this.version }, events, everyKindFold);
+    if (result.kind === 'applied') {
+      this.current = result.replica.state;
+      this.version = result.replica.version;
     }
-    return true;
+    return result.kind !== 'gap';
+  }
+
+  /**
+   * Applies the events a command's ack carries (the sender's own, masked for it). Returns false
+   * when they do not continue this copy yet (the pushes before them are still on their way).
+   */
+  acked(result: CommandResult): boolean {
+    return this.applyEvents(result.events);
   }
 
   /** Returns false when a sync answer could not be applied (so the caller syncs again). */

@@ -30,11 +30,10 @@ export type RunResult = { ok: true; version: number; events: KindVersionedEvent[
 export interface RunOptions {
   /** Tokens to store in the same atomic write, derived from the events (a join grants its new seat). */
   grants?: (events: KindEvent[]) => TokenGrant[];
-  /** Called after the commit and before the broadcast, so the sender hears its ack first. */
-  onCommitted?: (result: Extract<RunResult, { ok: true }>) => void;
   /**
    * The client's id for this command. A retry by the same participant with the same id (after a
-   * lost ack) is not applied again; it is answered with the version the first try reached. Ids
+   * lost ack) is not applied again; it is answered with the version the first try reached (and no
+   * events: the sender catches up by sync if it missed the first try's push). Ids
    * belong to the sending seat: another participant's command with the same id is not a retry.
    */
   commandId?: string;
@@ -184,9 +183,9 @@ export class CommandRunner {
       if (!writes) {
         const earlier = command ? await store.commandVersion(sessionId, command) : null;
         this.#observe(sessionId, current.state);
-        if (earlier !== null) return this.#answer({ ok: true, version: earlier, events: [] }, options);
+        if (earlier !== null) return { ok: true, version: earlier, events: [] };
         if (!decision.ok) return fail(decision.error.code, decision.error.message);
-        return this.#answer({ ok: true, version: current.version, events: [] }, options);
+        return { ok: true, version: current.version, events: [] };
       }
       const next = applyEvents(current.state, decision.events);
       const epoch = store.epoch;
@@ -200,10 +199,9 @@ export class CommandRunner {
         const events = decision.events.map((event, i) => ({ version: base + i + 1, event }));
         this.#cache.set(sessionId, { state: next, version: outcome.version }, epoch);
         this.#deps.onCommit?.(next.kind);
-        const result = this.#answer({ ok: true, version: outcome.version, events }, options);
         this.#publish(sessionId, events);
         this.#observe(sessionId, next);
-        return result;
+        return { ok: true, version: outcome.version, events };
       }
       if (outcome.reason === 'missing') {
         this.#cache.delete(sessionId);
@@ -211,7 +209,7 @@ export class CommandRunner {
       }
       if (outcome.reason === 'duplicate') {
         this.#deps.logger.debug({ sessionId, commandId }, 'retried command answered with its first result');
-        return this.#answer({ ok: true, version: outcome.version, events: [] }, options);
+        return { ok: true, version: outcome.version, events: [] };
       }
       current = outcome.current;
       fresh = true;
@@ -236,11 +234,6 @@ export class CommandRunner {
     return loaded;
   }
 
-  #answer(result: Extract<RunResult, { ok: true }>, options: RunOptions): RunResult {
-    options.onCommitted?.(result);
-    return result;
-  }
-
   #observe(sessionId: string, state: KindState): void {
     try {
       this.#deps.observe?.(sessionId, state);
@@ -250,13 +243,20 @@ export class CommandRunner {
     }
   }
 
+  /**
+   * In the next turn of the event loop, after the sender's ack has gone out: the ack carries the
+   * events, so the sender sees its change before a big room's fan-out (milliseconds of writes) is
+   * done. Commits of a session are published in the order they were made (`setImmediate` is FIFO).
+   */
   #publish(sessionId: string, events: KindVersionedEvent[]): void {
     if (events.length === 0) return;
-    try {
-      this.#deps.publish(sessionId, events);
-    } catch (err) {
-      // The events are committed; a client that missed them catches up by version on its next sync.
-      this.#deps.logger.error({ sessionId, err }, 'broadcast failed');
-    }
+    setImmediate(() => {
+      try {
+        this.#deps.publish(sessionId, events);
+      } catch (err) {
+        // The events are committed; a client that missed them catches up by version on its next sync.
+        this.#deps.logger.error({ sessionId, err }, 'broadcast failed');
+      }
+    });
   }
 }

@@ -1,4 +1,5 @@
-import { commandPayloadSchemasOfAllKinds, kindCommandTypes, succeed, type KindCommandType } from '@runde/shared';
+import { commandPayloadSchemasOfAllKinds, kindCommandTypes, type KindCommandType } from '@runde/shared';
+import { commandAck } from '../session/commandAck.ts';
 import type { CommandRunner } from '../session/commandRunner.ts';
 import { defineHandler, type SocketHandler } from './defineHandler.ts';
 
@@ -14,10 +15,9 @@ export function commandHandlers(runner: CommandRunner): Array<readonly [KindComm
         ctx.sessionId,
         { kind: 'participant', id: ctx.participantId },
         { type, ...payload },
-        // Ack inside the session's queue, before the broadcast: the sender learns its version first.
-        { onCommitted: ({ version }) => ctx.respond(succeed({ version })), commandId: ctx.commandId },
+        { commandId: ctx.commandId },
       );
-      return result.ok ? succeed({ version: result.version }) : result;
+      return commandAck(result, ctx.participantId);
     });
     return [type, handler] as const;
   });

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { DomainEvent } from '../leanCoffee/events.ts';
 import type { ParticipantId } from '../leanCoffee/state.ts';
 import { archiveKinds, type ArchivedEntry } from '../teamSpace/archive.ts';
-import type { KindCommandInput, KindCommandType, KindEvent, KindExport, KindState } from '../kinds.ts';
+import type { KindCommandInput, KindCommandType, KindEvent, KindExport, KindState, KindVersionedEvent } from '../kinds.ts';
 import type { Ack } from './errors.ts';
 import { secretSchema } from './http.ts';
 import { joinCodeSchema } from './schemas.ts';
@@ -38,9 +38,15 @@ export interface ProjectorGrant {
   key: string;
 }
 
-/** The acknowledgement data of every command: the version the session reached. */
+/**
+ * The acknowledgement data of every command: the version the session reached, and the events the
+ * command committed with their versions, masked for the sender as its push would be. The sender
+ * applies its own change from the ack instead of waiting for the push. Empty when nothing changed,
+ * and for the retry of a command that got in before (the client then syncs if it is behind).
+ */
 export interface CommandResult {
   version: number;
+  events: KindVersionedEvent[];
 }
 
 /** `time:ping` carries nothing; its ack tells the server's clock, for estimating this device's offset. */

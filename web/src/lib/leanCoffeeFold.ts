@@ -1,5 +1,4 @@
-import { applyAll, initialState, leanCoffeeTimer, type DomainEvent, type SessionState } from '@runde/shared/client';
-import type { SessionFold } from './eventLog.ts';
+import { applyAll, initialState, leanCoffeeTimer, type DomainEvent, type SessionState, type SessionFold } from '@runde/shared/client';
 
 /** A Lean Coffee's replica folds with the Lean Coffee rules only; a team space's never reach this phone. */
 export const leanCoffeeFold: SessionFold<SessionState> = {

@@ -2,42 +2,45 @@ import { io, type Socket } from 'socket.io-client';
 import {
   collectExport,
   ErrorCode,
+  ExpiryReporter,
+  memoryOutboxStorage,
+  Outbox,
   PROJECTOR_VIEWER_ID,
   PROTOCOL_VERSION,
   RECONNECT_BACKOFF,
-  estimateClockOffset,
+  ReplicaSync,
+  REQUEST_TIMEOUT_MS,
+  ServerClock,
   fail,
+  socketIoSync,
   type Ack,
   type KindCommandInput,
   type KindCommandType,
-  type KindEvent,
   type KindState,
-  type KindVersionedEvent,
   type AppError,
   type ArchivePage,
   type ArchivePageRequest,
   type ClientToServerEvents,
-  type ClockSample,
-  type CommandMeta,
   type CommandResult,
   type DeleteResult,
   type EventBatch,
   type HandshakeErrorData,
   type Participant,
   type ProjectorGrant,
+  type QueuedCommand,
+  type Replica,
   type Seat,
   type SessionExport,
+  type SessionFold,
   type ServerToClientEvents,
   type SessionKind,
   type SessionRetention,
-  type SyncResult,
+  type SyncSocket,
   type Timer,
 } from '@runde/shared/client';
 import { connectivity } from './connectivity.svelte.ts';
-import { mergeEvents, type Replica, type SessionFold } from './eventLog.ts';
 import { steeringHoldMs, waitsInOutbox } from './sync/commandUrgency.ts';
-import { Outbox, type QueuedCommand } from './sync/outbox.ts';
-import { localOutboxStorage, memoryOutboxStorage, outboxKey } from './sync/outboxStorage.ts';
+import { localOutboxStorage, outboxKey } from './sync/outboxStorage.ts';
 
 export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'offline';
 
@@ -49,18 +52,6 @@ export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'of
 export type RoomProblem = 'protocol_mismatch' | 'unauthorized' | 'not_found' | 'wrong_kind' | 'deleted';
 
 type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
-
-/**
- * socket.io's typings cannot resolve an event's parameters for a generic command name; this view
- * keeps the pairing of name and payload that `ClientToServerEvents` defines.
- */
-interface CommandEmitter {
-  emitWithAck<T extends KindCommandType>(
-    event: T,
-    payload: KindCommandInput<T>,
-    meta: CommandMeta,
-  ): Promise<Ack<CommandResult>>;
-}
 
 export interface SendOptions {
   /**
@@ -99,7 +90,7 @@ export interface TimerHost {
   send<T extends TimerCommandType>(type: T, payload: KindCommandInput<T>): Promise<Ack<CommandResult>>;
 }
 
-const commandTimeoutMs = 8_000;
+const commandTimeoutMs = REQUEST_TIMEOUT_MS;
 const connectionPollMs = 250;
 
 /**
@@ -111,8 +102,6 @@ function newCommandId(): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-/** After an ack for a version we have not seen pushed yet, wait this long before asking. */
-const ackCatchUpMs = 1_500;
 const retryDelayMs = [1_000, 2_000, 5_000, 10_000] as const;
 /**
  * A device that heard nothing for this long (± a fifth, so a room does not ask at once) asks
@@ -121,18 +110,6 @@ const retryDelayMs = [1_000, 2_000, 5_000, 10_000] as const;
  * quiet meeting could hide one.
  */
 const quietCatchUpMs = 30_000;
-/** Clock offset: this many pings per estimate, again this often (clocks drift, phones sleep). */
-const clockSamples = 5;
-const clockPingTimeoutMs = 3_000;
-const clockRefreshMs = 5 * 60_000;
-/**
- * Who tells the server that the timer ran out: facilitators' devices at once; everyone else only
- * if it is still running a few seconds later (no facilitator online), spread out so that a room
- * of phones does not send all at the same moment. The server's clock decides either way.
- */
-const expireBackupDelayMs = [2_000, 4_000] as const;
-const expireRetryMs = 400;
-const expireRetries = 5;
 
 /** The read-only projector grant: the session and the key from the projector link's fragment. */
 export interface ProjectorPass {
@@ -175,10 +152,10 @@ function isProblem(code: unknown): code is RoomProblem {
 }
 
 /**
- * One seat in one live session of kind `S`: owns the socket, keeps the replica in step with the
- * server (sync on every connect, apply pushed events in order, resync on a gap or when a phone
- * wakes), keeps the clock offset and sends commands. The Lean Coffee and team-space clients add
- * what their screens read; nothing else talks to the socket.
+ * One seat in one live session of kind `S`: owns the socket and the browser's signals (online,
+ * visibility), and mirrors the framework-free sync engine (`@runde/shared/client`: replica, outbox,
+ * server clock, expiry reporting) into what the page renders. The Lean Coffee and team-space
+ * clients add what their screens read; nothing else talks to the socket.
  */
 export abstract class LiveSession<S extends KindState, C extends KindCommandType> implements TimerHost {
   #replica = $state.raw<Replica<S>>({ state: null, version: 0 });
@@ -190,42 +167,70 @@ export abstract class LiveSession<S extends KindState, C extends KindCommandType
   #queued = $state.raw<readonly QueuedCommand[]>([]);
   #refused = $state.raw<readonly RefusedCommand[]>([]);
   #retention = $state.raw<SessionRetention | null>(null);
+  /** Server clock minus this device's clock, in ms: mirrored so what reads `serverNow` follows it. */
+  #offset = $state(0);
   readonly #outbox: Outbox;
+  readonly #sync: ReplicaSync<S>;
+  readonly #clock: ServerClock;
+  readonly #expiry: ExpiryReporter;
 
-  readonly #kind: SessionKind;
-  readonly #fold: SessionFold<S>;
   readonly #socket: LiveSocket;
+  readonly #channel: SyncSocket;
   #everConnected = false;
-  #syncing = false;
-  #syncAgain = false;
-  /** Set when synced events did not fit our copy: the next sync asks for a whole snapshot. */
-  #needSnapshot = false;
-  /** Pushes that arrive while a sync is in flight; merged after it, overlaps skipped. */
-  #held: KindVersionedEvent[] = [];
-  /** When this device last heard from the server: a push or a completed sync (its own clock). */
-  #lastHeard = 0;
   #retries = 0;
   // eslint-disable-next-line svelte/prefer-svelte-reactivity -- bookkeeping for destroy(), never rendered
   #timers = new Set<ReturnType<typeof setTimeout>>();
   #destroyed = false;
-  /** Server clock minus this device's clock, in ms. */
-  #offset = $state(0);
-  #expiryTimer: ReturnType<typeof setTimeout> | undefined;
-  #clockTimer: ReturnType<typeof setTimeout> | undefined;
 
   /** The session as this seat may see it, or null until the first sync. */
   readonly state: S | null = $derived(this.#replica.state);
   readonly version = $derived(this.#replica.version);
   readonly me: Participant | undefined = $derived(this.#replica.state?.participants.find((p) => p.id === this.#you));
+  readonly #fold: SessionFold<S>;
   readonly timer: Timer = $derived(this.#currentTimer() ?? { status: 'idle' });
   readonly onlineCount = $derived(this.#replica.state?.participants.filter((p) => p.online).length ?? 0);
 
   protected constructor(kind: SessionKind, fold: SessionFold<S>, options: LiveSessionOptions) {
-    this.#kind = kind;
     this.#fold = fold;
     // A projector is nobody: `you` matches no participant, so nothing reads as its own.
     this.#you = 'seat' in options ? options.seat.participantId : PROJECTOR_VIEWER_ID;
     this.isProjector = !('seat' in options);
+    const origin = options.url ?? globalThis.location?.origin;
+    this.#socket = io(origin, {
+      ...RECONNECT_BACKOFF,
+      transports: ['websocket'],
+      auth: handshakeAuth(options),
+    });
+    this.#channel = socketIoSync(this.#socket, commandTimeoutMs);
+    this.#sync = new ReplicaSync<S>({
+      socket: this.#channel,
+      fold,
+      // A snapshot of the other kind (a team space's code opened as a Lean Coffee) stops the session.
+      fromSnapshot: (state) => (state.kind === kind ? (state as S) : null),
+      changed: (replica) => {
+        this.#replica = replica;
+        this.#expiry.arm();
+      },
+      snapshot: ({ you, retention }) => {
+        this.#you = you;
+        this.#retention = retention;
+      },
+      stop: (problem) => this.#stop(problem),
+    });
+    this.#clock = new ServerClock({
+      socket: this.#channel,
+      changed: (offsetMs) => {
+        this.#offset = offsetMs;
+        this.#expiry.arm();
+      },
+    });
+    this.#expiry = new ExpiryReporter({
+      // A projector never reports expiry (the server refuses every command it sends).
+      timer: () => (this.#replica.state && !this.isProjector ? fold.timerOf(this.#replica.state) : undefined),
+      serverNow: () => this.serverNow(),
+      first: () => this.controlsTimer,
+      send: () => this.send('timer:expire', {}, { holdMs: 0 }),
+    });
     // A projector sends nothing worth keeping (the server refuses its commands): its outbox lives in memory.
     const storage =
       'seat' in options
@@ -240,15 +245,10 @@ export abstract class LiveSession<S extends KindState, C extends KindCommandType
           const { commandId, type, payload } = entry;
           this.#refused = [...this.#refused, { commandId, type, payload, error: ack.error }];
         },
+        stalled: () => this.#later(retryDelayMs[0], () => void this.#outbox.flush()),
       },
     );
     this.#queued = this.#outbox.entries;
-    const origin = options.url ?? globalThis.location?.origin;
-    this.#socket = io(origin, {
-      ...RECONNECT_BACKOFF,
-      transports: ['websocket'],
-      auth: handshakeAuth(options),
-    });
     this.#socket.on('connect', this.#onConnect);
     this.#socket.on('disconnect', this.#onDisconnect);
     this.#socket.on('connect_error', this.#onConnectError);
@@ -321,7 +321,7 @@ export abstract class LiveSession<S extends KindState, C extends KindCommandType
    * Sends one command and resolves with its ack. It carries an id of its own, chosen now: when an
    * ack is lost (the connection dropped, or no answer) it is sent again with the same id, which
    * the server applies only once. It is only ever emitted on a connected socket, never left in
-   * socket.io's buffer.
+   * socket.io's buffer. An ok ack carries the command's events, applied to the replica at once.
    *
    * Content (see `commandUrgency.ts`) goes through the outbox: kept in order, in this browser's
    * storage, for as long as the connection is away (across a reload too), and sent on reconnect.
@@ -343,13 +343,7 @@ export abstract class LiveSession<S extends KindState, C extends KindCommandType
   }
 
   /** Tries a steering command until `holdMs` has passed, after what the outbox holds (order). */
-  async #hold<T extends KindCommandType>(
-    type: T,
-    payload: KindCommandInput<T>,
-    commandId: string,
-    holdMs: number,
-  ): Promise<Ack<CommandResult>> {
-    const meta: CommandMeta = { commandId };
+  async #hold(type: KindCommandType, payload: unknown, commandId: string, holdMs: number): Promise<Ack<CommandResult>> {
     const deadline = Date.now() + holdMs;
     this.#holding += 1;
     try {
@@ -359,15 +353,10 @@ export abstract class LiveSession<S extends KindState, C extends KindCommandType
           return fail(code, 'This session cannot be used.');
         }
         if (!(await this.#connection(deadline))) return fail(ErrorCode.unavailable, 'Not connected.');
-        try {
-          const timed = this.#socket.timeout(commandTimeoutMs) as unknown as CommandEmitter;
-          const ack = await timed.emitWithAck(type, payload, meta);
-          if (ack.ok && ack.data.version > this.#replica.version) this.#expect(ack.data.version);
-          return ack;
-        } catch {
-          // No ack: it may or may not have landed. Sending it again with the same id is safe.
-          if (Date.now() >= deadline) return fail(ErrorCode.unavailable, 'No answer from the server.');
-        }
+        const ack = await this.#emit(type, payload, commandId);
+        if (ack) return ack;
+        // No ack: it may or may not have landed. Sending it again with the same id is safe.
+        if (Date.now() >= deadline) return fail(ErrorCode.unavailable, 'No answer from the server.');
       }
     } finally {
       this.#holding -= 1;
@@ -379,23 +368,24 @@ export abstract class LiveSession<S extends KindState, C extends KindCommandType
   }
 
   /** One try of the outbox's first command; `null` when no answer came. */
-  async #deliver(entry: QueuedCommand): Promise<Ack<CommandResult> | null> {
+  #deliver(entry: QueuedCommand): Promise<Ack<CommandResult> | null> {
+    return this.#emit(entry.type, entry.payload, entry.commandId);
+  }
+
+  /** One try of a command; its ack's events go into the replica. `null` when no answer came. */
+  async #emit(type: KindCommandType, payload: unknown, commandId: string): Promise<Ack<CommandResult> | null> {
     try {
-      const timed = this.#socket.timeout(commandTimeoutMs) as unknown as CommandEmitter;
-      const ack = await timed.emitWithAck(entry.type, entry.payload as KindCommandInput<KindCommandType>, {
-        commandId: entry.commandId,
-      });
-      if (ack.ok && ack.data.version > this.#replica.version) this.#expect(ack.data.version);
+      const ack = await this.#channel.command(type, payload, { commandId });
+      if (ack.ok) this.#sync.acked(ack.data);
       return ack;
     } catch {
       return null;
     }
   }
 
-  /** Sends what the outbox holds; if an answer was lost while connected, tries again shortly. */
-  async #flushOutbox(): Promise<void> {
-    const emptied = await this.#outbox.flush();
-    if (!emptied && this.#ready()) this.#later(retryDelayMs[0], () => void this.#flushOutbox());
+  /** Sends what the outbox holds; if an answer was lost while connected, it tries again shortly (`stalled`). */
+  #flushOutbox(): void {
+    void this.#outbox.flush();
   }
 
   /**
@@ -471,8 +461,9 @@ export abstract class LiveSession<S extends KindState, C extends KindCommandType
     this.#destroyed = true;
     for (const timer of this.#timers) clearTimeout(timer);
     this.#timers.clear();
-    clearTimeout(this.#expiryTimer);
-    clearTimeout(this.#clockTimer);
+    this.#sync.close();
+    this.#clock.close();
+    this.#expiry.close();
     if (typeof window !== 'undefined') {
       window.removeEventListener('online', this.#onOnline);
       window.removeEventListener('offline', this.#onOffline);
@@ -482,17 +473,10 @@ export abstract class LiveSession<S extends KindState, C extends KindCommandType
     this.#socket.disconnect();
   }
 
-  /** The push for an acked version normally arrives right after the ack; if not, sync. */
-  #expect(version: number): void {
-    this.#later(ackCatchUpMs, () => {
-      if (this.#replica.version < version && this.#socket.connected) void this.#sync();
-    });
-  }
-
   #catchUpWhenQuiet(): void {
     const wait = quietCatchUpMs * (0.8 + Math.random() * 0.4);
     this.#later(wait, () => {
-      if (this.#socket.connected && Date.now() - this.#lastHeard >= quietCatchUpMs) void this.#sync();
+      if (this.#socket.connected && Date.now() - this.#sync.heardAt >= quietCatchUpMs) void this.#sync.sync();
       this.#catchUpWhenQuiet();
     });
   }
@@ -505,8 +489,15 @@ export abstract class LiveSession<S extends KindState, C extends KindCommandType
     this.#timers.add(timer);
   }
 
+  /** The replica's timer, by its kind's rule; a method, so the field above may read the fold set in the constructor. */
+  #currentTimer(): Timer | undefined {
+    return this.#replica.state ? this.#fold.timerOf(this.#replica.state) : undefined;
+  }
+
   #stop(problem: RoomProblem): void {
     this.#problem = problem;
+    this.#sync.close();
+    this.#expiry.close();
     // What waits can never arrive; texts of a deleted session or a lost seat are not kept here either.
     if (problem !== 'protocol_mismatch') this.#outbox.discard();
     this.#socket.disconnect();
@@ -517,67 +508,10 @@ export abstract class LiveSession<S extends KindState, C extends KindCommandType
     this.#retries = 0;
     this.#status = 'connected';
     connectivity.connects += 1;
-    void this.#sync();
-    void this.#measureClock();
-    void this.#flushOutbox();
+    void this.#sync.sync();
+    void this.#clock.measure();
+    this.#flushOutbox();
   };
-
-  /** Pings the server a few times and keeps the offset of the quickest answer; again every few minutes. */
-  async #measureClock(): Promise<void> {
-    clearTimeout(this.#clockTimer);
-    const samples: ClockSample[] = [];
-    for (let i = 0; i < clockSamples && this.#socket.connected; i += 1) {
-      const sentAt = Date.now();
-      try {
-        const ack = await this.#socket.timeout(clockPingTimeoutMs).emitWithAck('time:ping', {});
-        if (!ack.ok) break;
-        samples.push({ sentAt, receivedAt: Date.now(), serverNow: ack.data.serverNow });
-      } catch {
-        break;
-      }
-    }
-    const estimate = estimateClockOffset(samples);
-    if (estimate && !this.#destroyed) {
-      this.#offset = estimate.offsetMs;
-      this.#armExpiry();
-    }
-    if (!this.#destroyed) this.#clockTimer = setTimeout(() => void this.#measureClock(), clockRefreshMs);
-  }
-
-  /** Every change of the replica goes through here, so the expiry alarm follows the timer. */
-  #setReplica(replica: Replica<S>): void {
-    if (replica.state && replica.state.kind !== this.#kind) {
-      this.#stop('wrong_kind');
-      return;
-    }
-    this.#replica = replica;
-    this.#armExpiry();
-  }
-
-  /**
-   * Sets an alarm for the moment the running timer reaches zero on this device's estimate of the
-   * server clock, then sends `timer:expire`. Idempotent on the server: several devices may send it.
-   */
-  #armExpiry(): void {
-    clearTimeout(this.#expiryTimer);
-    const timer = this.#currentTimer();
-    // A projector may not report expiry (the server refuses every command it sends).
-    if (this.#destroyed || this.isProjector || timer?.status !== 'running') return;
-    const [min, max] = expireBackupDelayMs;
-    const delay = this.controlsTimer ? 0 : min + Math.random() * (max - min);
-    this.#expiryTimer = setTimeout(() => void this.#expire(timer.endsAt, 0), timer.endsAt - this.serverNow() + delay);
-  }
-
-  async #expire(endsAt: number, attempt: number): Promise<void> {
-    const timer = this.#currentTimer();
-    if (this.#destroyed || timer?.status !== 'running' || timer.endsAt !== endsAt) return;
-    // Only worth sending now: a late expire is useless, the server's clock has decided by then.
-    const result = await this.send('timer:expire', {}, { holdMs: 0 });
-    // Our clock estimate ran a little ahead of the server's: ask again shortly.
-    if (!result.ok && result.error.code === ErrorCode.timerNotDue && attempt < expireRetries) {
-      this.#expiryTimer = setTimeout(() => void this.#expire(endsAt, attempt + 1), expireRetryMs);
-    }
-  }
 
   #onDisconnect = (reason: Socket.DisconnectReason): void => {
     if (this.#destroyed || this.#problem) return;
@@ -610,8 +544,8 @@ export abstract class LiveSession<S extends KindState, C extends KindCommandType
     if (this.#socket.connected) {
       // The socket outlived the outage (it can, briefly); it may still have missed pushes.
       this.#status = 'connected';
-      void this.#sync();
-      void this.#flushOutbox();
+      void this.#sync.sync();
+      this.#flushOutbox();
       return;
     }
     this.#status = this.#everConnected ? 'reconnecting' : 'connecting';
@@ -625,12 +559,11 @@ export abstract class LiveSession<S extends KindState, C extends KindCommandType
   /** A phone that slept may have missed pushes without noticing a disconnect: ask. */
   #onVisibility = (): void => {
     if (document.visibilityState !== 'visible' || this.#problem) return;
-    if (this.#socket.connected) void this.#sync();
+    if (this.#socket.connected) void this.#sync.sync();
     else this.#socket.connect();
   };
 
   #onEvents = (batch: EventBatch): void => {
-    this.#lastHeard = Date.now();
     // A push follows a commit just made, which renewed the retention. Events caught up by a sync
     // may be older, so those leave the date alone: it may then show too early, never too late.
     const retention = this.#retention;
@@ -638,98 +571,6 @@ export abstract class LiveSession<S extends KindState, C extends KindCommandType
       const renewed = this.serverNow() + retention.retentionMs;
       if (renewed > retention.expiresAt) this.#retention = { ...retention, expiresAt: renewed };
     }
-    if (this.#syncing) {
-      this.#held.push(...batch.events);
-      return;
-    }
-    this.#merge(batch.events);
+    this.#sync.receive(batch.events);
   };
-
-  /** Applies events if they continue the replica; on a gap asks the server for what is missing. */
-  /** The replica's timer, by its kind's rule; a method, so the field above may read the fold set in the constructor. */
-  #currentTimer(): Timer | undefined {
-    return this.#replica.state ? this.#fold.timerOf(this.#replica.state) : undefined;
-  }
-
-  #merge(events: readonly KindVersionedEvent[]): void {
-    const result = mergeEvents(this.#replica, events, this.#fold);
-    if (result.kind === 'applied') this.#setReplica(result.replica);
-    else if (result.kind === 'gap') void this.#sync();
-    else if (result.kind === 'wrong_kind') this.#stop('wrong_kind');
-  }
-
-  async #sync(): Promise<void> {
-    if (this.#syncing) {
-      this.#syncAgain = true;
-      return;
-    }
-    this.#syncing = true;
-    // Bounded: a server that keeps answering with unusable events must not spin this loop.
-    let rounds = 0;
-    try {
-      do {
-        rounds += 1;
-        this.#syncAgain = false;
-        const fromScratch = this.#needSnapshot || !this.#replica.state;
-        const result = await this.#requestSync(fromScratch ? 0 : this.#replica.version);
-        if (!result) return;
-        this.#needSnapshot = false;
-        if (result.kind === 'snapshot') {
-          this.#you = result.you;
-          this.#retention = result.retention;
-          // The kind is checked in #setReplica; a mismatch stops the session there.
-          this.#setReplica({ state: result.state as S, version: result.version });
-          if (this.#problem) return;
-        } else {
-          // The displayed copy stays until a complete replacement is at hand.
-          const merged = mergeEvents(
-            fromScratch ? { state: null, version: 0 } : this.#replica,
-            result.events,
-            this.#fold,
-          );
-          if (merged.kind === 'applied') this.#setReplica(merged.replica);
-          else if (merged.kind === 'gap') this.#needSnapshot = this.#syncAgain = true;
-          else if (merged.kind === 'wrong_kind') {
-            this.#stop('wrong_kind');
-            return;
-          }
-        }
-        const held = this.#held;
-        this.#held = [];
-        const rest = mergeEvents(this.#replica, held, this.#fold);
-        if (rest.kind === 'applied') this.#setReplica(rest.replica);
-        else if (rest.kind === 'gap') this.#syncAgain = true;
-      } while (this.#syncAgain && rounds < 3 && this.#socket.connected && !this.#destroyed);
-      this.#lastHeard = Date.now();
-      // Still behind after a few rounds (a busy session outpacing us): try again shortly.
-      if (this.#syncAgain) {
-        this.#later(retryDelayMs[0], () => {
-          if (this.#socket.connected) void this.#sync();
-        });
-      }
-    } finally {
-      this.#syncing = false;
-    }
-  }
-
-  async #requestSync(sinceVersion: number): Promise<SyncResult<KindState, KindEvent> | undefined> {
-    let ack: Ack<SyncResult<KindState, KindEvent>>;
-    try {
-      ack = await this.#socket.timeout(commandTimeoutMs).emitWithAck('session:sync', { sinceVersion });
-    } catch {
-      // No answer: try again while still connected; a reconnect syncs anyway.
-      this.#later(retryDelayMs[0], () => {
-        if (this.#socket.connected) void this.#sync();
-      });
-      return undefined;
-    }
-    if (ack.ok) return ack.data;
-    if (isProblem(ack.error.code)) this.#stop(ack.error.code);
-    else {
-      this.#later(retryDelayMs[1], () => {
-        if (this.#socket.connected) void this.#sync();
-      });
-    }
-    return undefined;
-  }
 }

@@ -4,8 +4,8 @@ import {
   teamSpaceTimer,
   type LoopEvent,
   type TeamSpaceState,
+  type SessionFold,
 } from '@runde/shared/client';
-import type { SessionFold } from './eventLog.ts';
 
 /** A team space's replica folds with the LOOP rules only; the Lean Coffee ones never reach this phone. */
 export const teamSpaceFold: SessionFold<TeamSpaceState> = {

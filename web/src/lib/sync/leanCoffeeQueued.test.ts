@@ -1,7 +1,6 @@
-import type { SessionState } from '@runde/shared/client';
+import type { QueuedCommand, SessionState } from '@runde/shared/client';
 import { describe, expect, it } from 'vitest';
 import { queuedTopics, queuedVoteChanges, withQueuedVotes } from './leanCoffeeQueued.ts';
-import type { QueuedCommand } from './outbox.ts';
 
 const entry = (type: QueuedCommand['type'], payload: unknown, n = 0): QueuedCommand => ({
   commandId: `c${n}`,

@@ -1,5 +1,4 @@
-import type { SessionState, TopicId, Vote } from '@runde/shared/client';
-import type { QueuedCommand } from './outbox.ts';
+import type { QueuedCommand, SessionState, TopicId, Vote } from '@runde/shared/client';
 
 function topicIdOf(entry: QueuedCommand): TopicId | null {
   const payload = entry.payload as { topicId?: unknown } | null;

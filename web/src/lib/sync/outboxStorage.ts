@@ -1,5 +1,4 @@
-import type { KindCommandType } from '@runde/shared/client';
-import type { OutboxStorage, QueuedCommand } from './outbox.ts';
+import type { KindCommandType, OutboxStorage, QueuedCommand } from '@runde/shared/client';
 
 const keyPrefix = 'runde:outbox:';
 
@@ -61,16 +60,4 @@ export function localOutboxStorage(key: string, storage: Storage | undefined = d
       }
     },
   };
-}
-
-/** A queue kept in memory only, for tests and for pages without storage. */
-export function memoryOutboxStorage(initial: QueuedCommand[] = []): OutboxStorage & { saved: QueuedCommand[] } {
-  const store = {
-    saved: [...initial],
-    load: () => [...store.saved],
-    save: (entries: readonly QueuedCommand[]) => {
-      store.saved = [...entries];
-    },
-  };
-  return store;
 }

@@ -1,4 +1,6 @@
-import { ErrorCode, type Ack, type KindCommandType, type CommandResult } from '@runde/shared/client';
+import type { KindCommandType } from '../kinds.ts';
+import { ErrorCode, type Ack } from '../protocol/errors.ts';
+import type { CommandResult } from '../protocol/socketEvents.ts';
 
 /**
  * One command waiting to be sent. Its id is chosen once, when the person acts, and travels with
@@ -35,6 +37,12 @@ export interface OutboxEvents {
    * came from may be gone: the person must be told here.
    */
   refused?(entry: QueuedCommand, ack: Extract<Ack<CommandResult>, { ok: false }>): void;
+  /**
+   * A send got no answer (or "not now") while the transport was ready: the owner flushes again a
+   * little later. Told whichever call started the run, including `add`'s own; without it a command
+   * whose ack was lost on a connection that stayed up waited for the next reconnect.
+   */
+  stalled?(): void;
 }
 
 export interface OutboxLimits {
@@ -135,6 +143,7 @@ export class Outbox {
     }
     // In the same turn as the last check, so no call to flush can fall between the two.
     this.#flushing = null;
+    if (!emptied && this.#transport.ready()) this.#events.stalled?.();
     return emptied;
   }
 
@@ -178,4 +187,16 @@ export class Outbox {
     this.#storage.save(entries);
     this.#events.changed?.(entries);
   }
+}
+
+/** A queue kept in memory only, for tests, for a projector, and for pages without storage. */
+export function memoryOutboxStorage(initial: QueuedCommand[] = []): OutboxStorage & { saved: QueuedCommand[] } {
+  const store = {
+    saved: [...initial],
+    load: () => [...store.saved],
+    save: (entries: readonly QueuedCommand[]) => {
+      store.saved = [...entries];
+    },
+  };
+  return store;
 }

@@ -1,12 +1,13 @@
-import type { KindEvent, KindState, KindVersionedEvent, Timer } from '@runde/shared/client';
+import type { Timer } from '../leanCoffee/state.ts';
+import type { KindEvent, KindState, KindVersionedEvent } from '../kinds.ts';
 
 /** A client's copy of a session: the state and the version it reflects. */
-export interface Replica<S extends KindState = KindState> {
+export interface Replica<S = KindState> {
   state: S | null;
   version: number;
 }
 
-export type MergeResult<S extends KindState = KindState> =
+export type MergeResult<S = KindState> =
   /** The events continued the replica; here is the new one. */
   | { kind: 'applied'; replica: Replica<S> }
   /** Nothing new: every event was already applied. */
@@ -20,7 +21,7 @@ export type MergeResult<S extends KindState = KindState> =
  * How one kind of session starts from its first event and folds the rest: the shared `apply` of that
  * kind. Each client passes its own, so a phone downloads the rules of the one kind it shows.
  */
-export interface SessionFold<S extends KindState> {
+export interface SessionFold<S> {
   /** The state the session's first event opens, or `null` when it opens no session of this kind. */
   start(first: KindEvent): S | null;
   applyAll(state: S, events: readonly KindEvent[]): S;
@@ -38,7 +39,7 @@ const openingEvents = new Set<string>(['session:created', 'space:created']);
  *
  * A session's log holds events of its own kind only, so `fold` (the replica's kind `S`) applies them all.
  */
-export function mergeEvents<S extends KindState>(
+export function mergeEvents<S>(
   replica: Replica<S>,
   events: readonly KindVersionedEvent[],
   fold: SessionFold<S>,

@@ -8,8 +8,11 @@ import {
   type SessionState,
   type TeamSpaceState,
   type VersionedEvent,
+  mergeEvents,
+  type MergeResult,
+  type Replica,
+  type SessionFold,
 } from '@runde/shared/client';
-import { mergeEvents, type MergeResult, type Replica, type SessionFold } from './eventLog.ts';
 import { leanCoffeeFold } from './leanCoffeeFold.ts';
 import { teamSpaceFold } from './teamSpaceFold.ts';
 

@@ -1,0 +1,2 @@
+export * from './socketPair.ts';
+export * from './manualScheduler.ts';
