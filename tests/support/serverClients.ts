@@ -133,9 +133,9 @@ export class TestClient {
 
   /**
    * Sends a command with a fresh command id, or with `commandId` to act out a retry. An ok ack
-   * carries the command's events, applied like the web app does; if they do not continue this
-   * copy yet (a push before them is still on its way, or the ack of a retry carries none), it
-   * waits (briefly) until the pushes have arrived.
+   * carries the command's events, applied like the web app does. It then waits (briefly) until the
+   * push for that version has arrived too, which the server sends right after the ack: the tests
+   * take that as the moment every device has the change.
    */
   async send<T extends CommandType>(
     type: T,
@@ -145,10 +145,20 @@ export class TestClient {
     // Socket.IO's types cannot follow a generic event name through its mapped parameter types;
     // `CommandInput<T>` is exactly the first parameter of `ClientToServerEvents[T]`.
     const ack = (await this.sendRaw(type, payload, { commandId })) as Ack<CommandResult>;
-    if (ack.ok && (!this.mirror.acked(ack.data) || this.mirror.version < ack.data.version)) {
+    if (ack.ok) {
+      this.mirror.acked(ack.data);
+      // The room's push follows the ack; tests take it as the moment the others have the change too.
+      await this.pushed(ack.data.version);
       await this.caughtUp(ack.data.version);
     }
     return ack;
+  }
+
+  /** Resolves once a push reached `version` (or any push showed a later one), or after a short while regardless. */
+  async pushed(version: number, timeoutMs = 2_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    const highest = () => this.batches.reduce((top, b) => Math.max(top, b.events.at(-1)?.version ?? 0), 0);
+    while (highest() < version && this.socket.connected && Date.now() < deadline) await sleep(2);
   }
 
   /** Resolves once this device's copy reached `version`, or after a short while regardless. */
