@@ -123,3 +123,30 @@ export interface ImportRefusal {
   message: string;
   problem: ImportProblem;
 }
+
+/** A file stamped later than this after the importing server's clock is refused as out of range. */
+const EXPORTED_AT_SLACK_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Reads a file as a backup of one kind: header, schema (text cleaned on the way), the export date,
+ * then the kind's cross-references. The same steps for every kind; the kind brings its schema and
+ * its reference check.
+ */
+export function parseExportFile<S extends z.ZodType<{ exportedAt: number }>>(
+  json: unknown,
+  now: number,
+  kind: ExportKind,
+  schema: S,
+  checkReferences: (file: z.output<S>) => ReferenceCheck,
+): ImportResult<z.output<S>> {
+  const header = checkExportHeader(json, kind);
+  if (!header.ok) return header;
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) return { ok: false, problem: schemaProblem(parsed.error) };
+  const file = parsed.data;
+  if (file.exportedAt > now + EXPORTED_AT_SLACK_MS) {
+    return { ok: false, problem: { reason: 'date-out-of-range', entry: 'exportedAt' } };
+  }
+  const check = checkReferences(file);
+  return check.problem ? { ok: false, problem: check.problem } : { ok: true, value: file };
+}

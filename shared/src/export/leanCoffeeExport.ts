@@ -15,12 +15,11 @@ import {
 } from '../protocol/schemas.ts';
 import { singleLineText } from '../protocol/userText.ts';
 import {
-  checkExportHeader,
+  parseExportFile,
   EXPORT_FORMAT,
   EXPORT_VERSION,
   exportInstantSchema,
   ReferenceCheck,
-  schemaProblem,
   type ImportResult,
 } from './exportFormat.ts';
 
@@ -180,16 +179,7 @@ function checkLeanCoffeeReferences(file: LeanCoffeeExport): ReferenceCheck {
 
 /** Reads a file as a Lean Coffee backup: header, schema (text cleaned on the way), then cross-references. */
 export function parseLeanCoffeeExport(json: unknown, now: number): ImportResult<LeanCoffeeExport> {
-  const header = checkExportHeader(json, 'lean-coffee');
-  if (!header.ok) return header;
-  const parsed = leanCoffeeExportSchema.safeParse(json);
-  if (!parsed.success) return { ok: false, problem: schemaProblem(parsed.error) };
-  const file = parsed.data;
-  if (file.exportedAt > now + 24 * 60 * 60 * 1000) {
-    return { ok: false, problem: { reason: 'date-out-of-range', entry: 'exportedAt' } };
-  }
-  const check = checkLeanCoffeeReferences(file);
-  return check.problem ? { ok: false, problem: check.problem } : { ok: true, value: file };
+  return parseExportFile(json, now, 'lean-coffee', leanCoffeeExportSchema, checkLeanCoffeeReferences);
 }
 
 /** The new Lean Coffee a checked file becomes, under a new id: nobody online, the timer idle, no open thumbs vote. */

@@ -11,12 +11,11 @@ import { roomKeys, type TeamSpaceState } from '../teamSpace/state.ts';
 import { loopViewFor } from '../teamSpace/view.ts';
 import {
   archivedItemsPerKindMax,
-  checkExportHeader,
+  parseExportFile,
   EXPORT_FORMAT,
   EXPORT_VERSION,
   exportInstantSchema,
   ReferenceCheck,
-  schemaProblem,
   type ImportResult,
 } from './exportFormat.ts';
 
@@ -266,16 +265,7 @@ function checkTeamSpaceReferences(file: TeamSpaceExport): ReferenceCheck {
 
 /** Reads a file as a team-space backup: header, schema (text cleaned on the way), then cross-references. */
 export function parseTeamSpaceExport(json: unknown, now: number): ImportResult<TeamSpaceExport> {
-  const header = checkExportHeader(json, 'team-space');
-  if (!header.ok) return header;
-  const parsed = teamSpaceExportSchema.safeParse(json);
-  if (!parsed.success) return { ok: false, problem: schemaProblem(parsed.error) };
-  const file = parsed.data;
-  if (file.exportedAt > now + 24 * 60 * 60 * 1000) {
-    return { ok: false, problem: { reason: 'date-out-of-range', entry: 'exportedAt' } };
-  }
-  const check = checkTeamSpaceReferences(file);
-  return check.problem ? { ok: false, problem: check.problem } : { ok: true, value: file };
+  return parseExportFile(json, now, 'team-space', teamSpaceExportSchema, checkTeamSpaceReferences);
 }
 
 /** What an import stores: a new space's live state, what goes straight to its archive, and the importer's seat. */

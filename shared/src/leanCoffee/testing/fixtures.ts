@@ -1,23 +1,9 @@
-import type { Command } from '../../protocol/commands.ts';
-import { applyAll, replay } from '../apply.ts';
-import { createSession, decide, type Actor, type DecideResult } from '../decide.ts';
-import type { DomainEvent } from '../events.ts';
-import type { IdKind, LeanCoffeeSettings, ParticipantId, Phase } from '../state.ts';
+import { kindHarness, testContext } from '../../core/testing/kindHarness.ts';
+import { createSession } from '../decide.ts';
+import { leanCoffeeKind } from '../leanCoffeeKind.ts';
+import type { LeanCoffeeSettings, ParticipantId, Phase } from '../state.ts';
 
-/** Deterministic ids and a fixed clock for domain tests. */
-export function testContext(start = 1_700_000_000_000) {
-  let counter = 0;
-  let now = start;
-  return {
-    newId: (kind: IdKind) => `${kind.charAt(0)}${++counter}`,
-    get now() {
-      return now;
-    },
-    tick(ms = 1000) {
-      now += ms;
-    },
-  };
-}
+export { testContext };
 
 /**
  * A small session to test against: facilitator `p1` ("Fee"), participants `p2` ("Ana") and
@@ -40,34 +26,7 @@ export function session(settings: Partial<LeanCoffeeSettings> = {}) {
     },
     ctx,
   );
-  let state = replay(created);
-  const log: DomainEvent[] = [...created];
-
-  const harness = {
-    get state() {
-      return state;
-    },
-    log,
-    ctx,
-    try(actor: ParticipantId | 'system', command: Command): DecideResult {
-      const who: Actor = actor === 'system' ? { kind: 'system' } : { kind: 'participant', id: actor };
-      ctx.tick();
-      const result = decide(state, command, {
-        actor: who,
-        now: ctx.now,
-        newId: ctx.newId,
-      });
-      if (result.ok) {
-        state = applyAll(state, result.events);
-        log.push(...result.events);
-      }
-      return result;
-    },
-    run(actor: ParticipantId | 'system', command: Command): DomainEvent[] {
-      const result = harness.try(actor, command);
-      if (!result.ok) throw new Error(`fixture command ${command.type} refused: ${result.error.code}`);
-      return result.events;
-    },
+  const harness = Object.assign(kindHarness(leanCoffeeKind, created, ctx), {
     addTopic(actor: ParticipantId, title: string): string {
       const [event] = harness.run(actor, {
         type: 'topic:add',
@@ -80,7 +39,7 @@ export function session(settings: Partial<LeanCoffeeSettings> = {}) {
     toPhase(...phases: Phase[]) {
       for (const to of phases) harness.run('p1', { type: 'phase:change', to });
     },
-  };
+  });
   harness.run('system', {
     type: 'participant:join',
     name: 'Ana',

@@ -1,10 +1,7 @@
-import type { SystemCommand } from '../../protocol/commands.ts';
-import type { LoopCommand } from '../../protocol/loopCommands.ts';
-import { testContext } from '../../leanCoffee/testing/fixtures.ts';
+import { kindHarness, testContext } from '../../core/testing/kindHarness.ts';
 import type { ParticipantId } from '../../leanCoffee/state.ts';
-import { applyLoopAll, replayLoop } from '../apply.ts';
-import { createTeamSpace, decideLoop, type LoopDecideResult } from '../decide.ts';
-import type { LoopEvent } from '../events.ts';
+import { createTeamSpace } from '../decide.ts';
+import { teamSpaceKind } from '../teamSpaceKind.ts';
 import type { RoomKey } from '../state.ts';
 
 /**
@@ -14,33 +11,7 @@ import type { RoomKey } from '../state.ts';
 export function teamSpace() {
   const ctx = testContext();
   const created = createTeamSpace({ id: 'TEAM23', title: 'Jugendhilfeplanung', facilitatorName: 'Fee' }, ctx);
-  let state = replayLoop(created);
-  const log: LoopEvent[] = [...created];
-
-  const harness = {
-    get state() {
-      return state;
-    },
-    log,
-    ctx,
-    try(actor: ParticipantId | 'system', command: LoopCommand | SystemCommand): LoopDecideResult {
-      ctx.tick();
-      const result = decideLoop(state, command, {
-        actor: actor === 'system' ? { kind: 'system' } : { kind: 'participant', id: actor },
-        now: ctx.now,
-        newId: ctx.newId,
-      });
-      if (result.ok) {
-        state = applyLoopAll(state, result.events);
-        log.push(...result.events);
-      }
-      return result;
-    },
-    run(actor: ParticipantId | 'system', command: LoopCommand | SystemCommand): LoopEvent[] {
-      const result = harness.try(actor, command);
-      if (!result.ok) throw new Error(`fixture command ${command.type} refused: ${result.error.code}`);
-      return result.events;
-    },
+  const harness = Object.assign(kindHarness(teamSpaceKind, created, ctx), {
     addTension(actor: ParticipantId, title: string, room: RoomKey, anonymous = false): string {
       const [event] = harness.run(actor, { type: 'tension:add', title, description: '', room, anonymous });
       if (event?.type !== 'tension:added') throw new Error('expected tension:added');
@@ -49,9 +20,9 @@ export function teamSpace() {
     /** Starts a meeting of `room` and walks it to the tensions step. */
     meetingAtTensions(room: RoomKey) {
       harness.run('p1', { type: 'meeting:start', room });
-      while (state.meeting?.stage !== 'tensions') harness.run('p1', { type: 'meeting:advance' });
+      while (harness.state.meeting?.stage !== 'tensions') harness.run('p1', { type: 'meeting:advance' });
     },
-  };
+  });
   for (const name of ['Ana', 'Ben', 'Cem'])
     harness.run('system', { type: 'participant:join', name, role: 'participant' });
   for (const id of ['p1', 'p2', 'p3', 'p4']) {
