@@ -6,3 +6,4 @@ export * from './selectors.ts';
 export * from './state.ts';
 export * from './view.ts';
 export * from './participants.ts';
+export * from './permissions.ts';

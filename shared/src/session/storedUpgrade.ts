@@ -1,5 +1,9 @@
 import type { LoopEvent } from '../teamSpace/events.ts';
-import { isLoopEventInCurrentShape, upgradeStoredLoopEvent, upgradeStoredTeamSpace } from '../teamSpace/storedUpgrade.ts';
+import {
+  isLoopEventInCurrentShape,
+  upgradeStoredLoopEvent,
+  upgradeStoredTeamSpace,
+} from '../teamSpace/storedUpgrade.ts';
 import { applyAny, type AnyEvent, type AnyState } from './anySession.ts';
 
 /**

@@ -7,3 +7,4 @@ export * from './selectors.ts';
 export * from './state.ts';
 export * from './view.ts';
 export * from './privacy.ts';
+export * from './permissions.ts';

@@ -1,7 +1,7 @@
 import type { ParticipantCommand } from '../../protocol/commands.ts';
 import { ErrorCode } from '../../protocol/errors.ts';
 import type { DomainEvent } from '../events.ts';
-import { isFacilitator } from '../selectors.ts';
+import { mayFacilitate } from '../permissions.ts';
 import type { IdKind, ParticipantId, SessionState } from '../state.ts';
 
 export interface DomainError {
@@ -32,7 +32,7 @@ export const reject = (code: ErrorCode, message: string): DecideResult => ({
 });
 
 export function requireFacilitator(state: SessionState, actorId: ParticipantId): DecideResult | undefined {
-  return isFacilitator(state, actorId) ? undefined : reject(ErrorCode.forbidden, 'Only a facilitator may do this.');
+  return mayFacilitate(state, actorId) ? undefined : reject(ErrorCode.forbidden, 'Only a facilitator may do this.');
 }
 
 /** Joins results in order; the first refusal wins. */
