@@ -93,11 +93,12 @@ export function outcomesOpen(state: SessionState): boolean {
 }
 
 /**
- * Whether this person may write a takeaway or action under this topic now: it has been taken up,
- * and the session's and their own share of notes is not used up ({@link canAddOutcome}).
+ * Whether this person may write a takeaway or action under this topic now: it has been taken up.
+ * The caps ({@link canAddOutcome}) come on top; the board keeps its buttons and lets the refusal
+ * say which cap was reached.
  */
 export function mayAddOutcome(state: SessionState, actorId: ParticipantId, topic: Topic): boolean {
-  return mayAct(state, actorId) && outcomesOpen(state) && topic.status !== 'open' && canAddOutcome(state, actorId);
+  return mayAct(state, actorId) && outcomesOpen(state) && topic.status !== 'open';
 }
 
 /** Whether this person may reword or remove this note now: its author or a facilitator. */
@@ -175,7 +176,7 @@ export function leanCoffeePermission(
       return canCastThumb(state, actorId);
     case 'outcome:add': {
       const topic = findTopic(state, command.topicId);
-      return !!topic && mayAddOutcome(state, actorId, topic);
+      return !!topic && mayAddOutcome(state, actorId, topic) && canAddOutcome(state, actorId);
     }
     case 'outcome:edit':
     case 'outcome:remove': {
