@@ -1,7 +1,6 @@
 /**
- * What a browser may import at run time: the pure core and the plain constants, without the full
- * zod schemas (the server parses; the client only needs the types, imported with `import type`).
- * Form fields the browser checks itself use the same rules written with `zod/mini` (settingsFields.ts).
+ * What a browser may import at run time: the pure core and the plain constants, without the zod
+ * schemas (the server parses; the client only needs the types, imported with `import type`).
  */
 export * from './leanCoffee/index.ts';
 export * from './teamSpace/index.ts';
@@ -10,7 +9,6 @@ export * from './session/deletion.ts';
 export * from './session/projectorGrant.ts';
 export * from './protocol/errors.ts';
 export * from './protocol/limits.ts';
-export * from './protocol/settingsFields.ts';
 export * from './protocol/version.ts';
 export * from './protocol/reconnect.ts';
 export * from './protocol/defaults.ts';

@@ -11,4 +11,3 @@ export * from './loopCommands.ts';
 export * from './anyCommands.ts';
 export * from './textCleaning.ts';
 export * from './userText.ts';
-export * from './settingsFields.ts';

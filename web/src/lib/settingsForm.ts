@@ -1,4 +1,4 @@
-import { defaultLeanCoffeeSettings, settingFits, votingRules, type LeanCoffeeSettings } from '@runde/shared/client';
+import { defaultLeanCoffeeSettings, limits, votingRules, type LeanCoffeeSettings } from '@runde/shared/client';
 
 /**
  * The settings as the form holds them: numbers may be empty while typing (`null`), and the
@@ -35,22 +35,25 @@ export function settingsToForm(settings: LeanCoffeeSettings = defaultLeanCoffeeS
   };
 }
 
+function wholeNumberIn(value: number | null, min: number, max: number): value is number {
+  return value !== null && Number.isInteger(value) && value >= min && value <= max;
+}
+
 /** "4, 2", "4 2" and "4;2" all read as [4, 2]; anything else that is not whole minutes is refused. */
 export function parseExtensionMinutes(text: string): number[] | undefined {
   const parts = text.split(/[\s,;]+/).filter((part) => part !== '');
+  if (parts.length === 0 || parts.length > limits.extensionStepsMax) return undefined;
   const minutes = parts.map((part) => (/^\d+$/.test(part) ? Number(part) : Number.NaN));
-  return settingFits('extensionMinutes', minutes) ? minutes : undefined;
+  return minutes.every((m) => wholeNumberIn(m, 1, limits.timerMinutesMax)) ? minutes : undefined;
 }
 
-/** Checks the form with the server's own field rules (`settingsFieldSchemas`), so problems show next to the field. */
+/** Checks the form the way the server's schema will, so problems show next to the field. */
 export function formToSettings(form: SettingsForm): SettingsParse {
-  if (form.votesPerPerson === null || !settingFits('votesPerPerson', form.votesPerPerson)) {
-    return { ok: false, problem: 'votesPerPerson' };
+  if (!wholeNumberIn(form.votesPerPerson, 1, limits.votesPerPersonMax)) return { ok: false, problem: 'votesPerPerson' };
+  if (form.topicsPerPerson !== null && !wholeNumberIn(form.topicsPerPerson, 1, limits.topicsPerPersonMax)) {
+    return { ok: false, problem: 'topicsPerPerson' };
   }
-  if (!settingFits('topicsPerPerson', form.topicsPerPerson)) return { ok: false, problem: 'topicsPerPerson' };
-  if (form.timeboxMinutes === null || !settingFits('timeboxMinutes', form.timeboxMinutes)) {
-    return { ok: false, problem: 'timeboxMinutes' };
-  }
+  if (!wholeNumberIn(form.timeboxMinutes, 1, limits.timerMinutesMax)) return { ok: false, problem: 'timeboxMinutes' };
   const extensionMinutes = parseExtensionMinutes(form.extensionMinutes);
   if (!extensionMinutes) return { ok: false, problem: 'extensionMinutes' };
   return {
