@@ -1,4 +1,11 @@
-import { discussedTopics, discussionMs, findParticipant, rankTopics, tally, toDiscuss } from '../leanCoffee/selectors.ts';
+import {
+  discussedTopics,
+  discussionMs,
+  findParticipant,
+  rankTopics,
+  tally,
+  toDiscuss,
+} from '../leanCoffee/selectors.ts';
 import type { Outcome, SessionState, ThumbsRound, Topic } from '../leanCoffee/state.ts';
 
 export interface TopicSummary {

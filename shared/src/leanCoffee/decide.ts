@@ -12,7 +12,7 @@ import { decideTimer } from './rules/timerRules.ts';
 import { decideTopic } from './rules/topicRules.ts';
 import { decideVote } from './rules/voteRules.ts';
 import { decidePeople, newParticipant } from '../core/participants.ts';
-import { findParticipant } from './selectors.ts';
+import { mayAct, sessionOpen } from './permissions.ts';
 import type { LeanCoffeeSettings, ParticipantId, SessionState } from './state.ts';
 
 export type { DecideResult, DomainError } from './rules/results.ts';
@@ -67,14 +67,14 @@ export function decide(state: SessionState, command: Command, ctx: DecideContext
       ? decideSystem(state, command, ctx)
       : reject(ErrorCode.forbidden, 'Only the server may do this.');
   }
-  if (state.phase === 'ended') return reject(ErrorCode.sessionEnded, 'This session has ended.');
+  if (!sessionOpen(state)) return reject(ErrorCode.sessionEnded, 'This session has ended.');
   if (ctx.actor.kind === 'system') {
     return command.type === 'timer:expire'
       ? decideTimer(state, command, null, ctx.now)
       : reject(ErrorCode.forbidden, 'A participant must send this.');
   }
   const actorId = ctx.actor.id;
-  if (!findParticipant(state, actorId)) return reject(ErrorCode.unauthorized, 'You are not part of this session.');
+  if (!mayAct(state, actorId)) return reject(ErrorCode.unauthorized, 'You are not part of this session.');
   return decideParticipantCommand(state, command, {
     actorId,
     now: ctx.now,

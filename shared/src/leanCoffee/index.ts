@@ -8,3 +8,4 @@ export * from './view.ts';
 export * from '../core/participants.ts';
 export * from './leanCoffeeFold.ts';
 export type * from './leanCoffeeTypes.ts';
+export * from './permissions.ts';

@@ -13,7 +13,8 @@ import { accept, forbidden, reject, type LoopDecideResult, type LoopRuleContext 
 import { decideRound } from './rules/roundRules.ts';
 import { decideSpace } from './rules/spaceRules.ts';
 import { decideTension } from './rules/tensionRules.ts';
-import { canRunMeeting, findMember } from './selectors.ts';
+import { isMember } from './permissions.ts';
+import { canRunMeeting } from './selectors.ts';
 import type { TeamSpaceState } from './state.ts';
 
 export type { LoopDecideResult } from './rules/results.ts';
@@ -54,7 +55,7 @@ export function decideLoop(
     return forbidden('Only the server may do this.');
   }
   const actorId = ctx.actor.id;
-  if (!findMember(state, actorId)) return reject(ErrorCode.unauthorized, 'You are not a member of this team space.');
+  if (!isMember(state, actorId)) return reject(ErrorCode.unauthorized, 'You are not a member of this team space.');
   const rule: LoopRuleContext = { actorId, now: ctx.now, newId: ctx.newId };
 
   switch (command.type) {

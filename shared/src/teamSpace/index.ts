@@ -9,3 +9,4 @@ export * from './view.ts';
 export * from './privacy.ts';
 export * from './teamSpaceFold.ts';
 export type * from './teamSpaceTypes.ts';
+export * from './permissions.ts';

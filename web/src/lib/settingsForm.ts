@@ -1,4 +1,4 @@
-import { defaultLeanCoffeeSettings, limits, type LeanCoffeeSettings } from '@runde/shared/client';
+import { defaultLeanCoffeeSettings, limits, votingRules, type LeanCoffeeSettings } from '@runde/shared/client';
 
 /**
  * The settings as the form holds them: numbers may be empty while typing (`null`), and the
@@ -21,7 +21,7 @@ export type SettingsProblem = 'votesPerPerson' | 'topicsPerPerson' | 'timeboxMin
 export type SettingsParse = { ok: true; settings: LeanCoffeeSettings } | { ok: false; problem: SettingsProblem };
 
 /** The settings that change how votes count: fixed once voting has started (the rule `decide` applies). */
-export const votingRules = ['votesPerPerson', 'allowStacking', 'hiddenVoting'] as const;
+export { votingRules };
 
 export function settingsToForm(settings: LeanCoffeeSettings = defaultLeanCoffeeSettings): SettingsForm {
   return {

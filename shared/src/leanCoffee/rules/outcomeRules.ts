@@ -1,7 +1,8 @@
 import { ErrorCode } from '../../protocol/errors.ts';
 import { limits } from '../../protocol/limits.ts';
 import { assertNever } from '../assertNever.ts';
-import { canAddOutcome, findParticipant, findTopic, isFacilitator } from '../selectors.ts';
+import { mayChangeOutcome, mayJoinClosing, outcomesOpen } from '../permissions.ts';
+import { canAddOutcome, findParticipant, findTopic } from '../selectors.ts';
 import { ownerNameFor } from '../../core/participants.ts';
 import type { SessionState } from '../state.ts';
 import { accept, reject, type CommandOf, type DecideResult, type RuleContext } from './results.ts';
@@ -15,13 +16,14 @@ export function decideOutcome(state: SessionState, command: OutcomeRuleCommand, 
     case 'outcome:add':
     case 'outcome:edit':
     case 'outcome:remove':
-      if (state.phase !== 'discuss' && state.phase !== 'wrapup') {
+      if (!outcomesOpen(state)) {
         return reject(ErrorCode.wrongPhase, 'Takeaways and actions are recorded during discussion and wrap-up.');
       }
       return decideOutcomeItem(state, command, ctx);
     case 'closing:submit':
     case 'closing:pass':
-      if (state.phase !== 'wrapup') return reject(ErrorCode.wrongPhase, 'The closing round is part of the wrap-up.');
+      if (!mayJoinClosing(state, ctx.actorId))
+        return reject(ErrorCode.wrongPhase, 'The closing round is part of the wrap-up.');
       return accept({
         type: 'closing:submitted',
         entry: {
@@ -30,7 +32,8 @@ export function decideOutcome(state: SessionState, command: OutcomeRuleCommand, 
         },
       });
     case 'roti:cast': {
-      if (state.phase !== 'wrapup') return reject(ErrorCode.wrongPhase, 'The closing round is part of the wrap-up.');
+      if (!mayJoinClosing(state, ctx.actorId))
+        return reject(ErrorCode.wrongPhase, 'The closing round is part of the wrap-up.');
       const existing = state.roti.findIndex((b) => b.voterId === ctx.actorId);
       const slot = existing === -1 ? state.roti.length : existing;
       return accept({
@@ -80,7 +83,7 @@ function decideOutcomeItem(
   }
   const outcome = state.outcomes.find((o) => o.id === command.outcomeId);
   if (!outcome) return reject(ErrorCode.notFound, 'No such note.');
-  if (outcome.authorId !== ctx.actorId && !isFacilitator(state, ctx.actorId)) {
+  if (!mayChangeOutcome(state, ctx.actorId, outcome)) {
     return reject(ErrorCode.forbidden, 'Only its author or a facilitator may change this.');
   }
   if (command.type === 'outcome:remove') return accept({ type: 'outcome:removed', outcomeId: outcome.id });

@@ -1,7 +1,7 @@
 import type { ParticipantCommand } from '../../protocol/commands.ts';
 import { ErrorCode } from '../../protocol/errors.ts';
 import type { DomainEvent } from '../events.ts';
-import { isFacilitator } from '../selectors.ts';
+import { mayFacilitate } from '../permissions.ts';
 import type { ParticipantId, SessionState } from '../state.ts';
 import { refusal, type Decision } from '../../core/decision.ts';
 
@@ -20,7 +20,7 @@ export const accept = (...events: DomainEvent[]): DecideResult => ({
 export const reject = refusal;
 
 export function requireFacilitator(state: SessionState, actorId: ParticipantId): DecideResult | undefined {
-  return isFacilitator(state, actorId) ? undefined : reject(ErrorCode.forbidden, 'Only a facilitator may do this.');
+  return mayFacilitate(state, actorId) ? undefined : reject(ErrorCode.forbidden, 'Only a facilitator may do this.');
 }
 
 /** Joins results in order; the first refusal wins. */

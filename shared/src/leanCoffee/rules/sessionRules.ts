@@ -3,6 +3,7 @@ import { assertNever } from '../assertNever.ts';
 import type { DomainEvent } from '../events.ts';
 import { discussingTopic } from '../selectors.ts';
 import { phaseOrder, type SessionState } from '../state.ts';
+import { mayUpdateSettings } from '../permissions.ts';
 import { endDiscussion } from './discussionEnd.ts';
 import { accept, reject, requireFacilitator, type CommandOf, type DecideResult, type RuleContext } from './results.ts';
 
@@ -13,18 +14,13 @@ export function decideSession(state: SessionState, command: SessionRuleCommand, 
   if (denied) return denied;
   switch (command.type) {
     case 'settings:update': {
-      const settings = { ...state.settings, ...command.settings };
-      const votingRulesChanged =
-        settings.votesPerPerson !== state.settings.votesPerPerson ||
-        settings.allowStacking !== state.settings.allowStacking ||
-        settings.hiddenVoting !== state.settings.hiddenVoting;
-      if (votingRulesChanged && (state.phase !== 'collect' || state.votes.length > 0)) {
+      if (!mayUpdateSettings(state, ctx.actorId, command.settings)) {
         return reject(ErrorCode.settingsLocked, 'Voting rules cannot change once voting has started.');
       }
       return accept({
         type: 'settings:updated',
         title: command.title ?? state.title,
-        settings,
+        settings: { ...state.settings, ...command.settings },
       });
     }
     case 'phase:change':

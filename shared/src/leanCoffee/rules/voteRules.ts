@@ -1,6 +1,7 @@
 import { ErrorCode } from '../../protocol/errors.ts';
 import { assertNever } from '../assertNever.ts';
-import { canVote, findTopic, votesBy, votesLeft } from '../selectors.ts';
+import { canRetractVote } from '../permissions.ts';
+import { canVote, findTopic, votesLeft } from '../selectors.ts';
 import type { SessionState } from '../state.ts';
 import { accept, reject, requireFacilitator, type CommandOf, type DecideResult, type RuleContext } from './results.ts';
 
@@ -23,9 +24,10 @@ export function decideVote(state: SessionState, command: VoteRuleCommand, ctx: R
       });
 
     case 'vote:retract':
-      if (state.phase !== 'vote') return reject(ErrorCode.wrongPhase, 'Votes can be changed while voting.');
-      if (votesBy(state, ctx.actorId, command.topicId) === 0) {
-        return reject(ErrorCode.noVoteToRetract, 'You have no vote on this topic.');
+      if (!canRetractVote(state, ctx.actorId, command.topicId)) {
+        return state.phase !== 'vote'
+          ? reject(ErrorCode.wrongPhase, 'Votes can be changed while voting.')
+          : reject(ErrorCode.noVoteToRetract, 'You have no vote on this topic.');
       }
       return accept({
         type: 'vote:retracted',

@@ -2,8 +2,19 @@ import { ErrorCode } from '../../protocol/errors.ts';
 import { assertNever } from '../../leanCoffee/assertNever.ts';
 import type { LoopEvent } from '../events.ts';
 import { canAdoptDecision, canStartObjectionRound } from '../limits.ts';
-import { canRunMeeting, currentSpeaker, findMember, findTension, presentOnline, roundComplete } from '../selectors.ts';
-import { idmSteps, type GovernanceProcess, type IdmStep, type Meeting, type TeamSpaceState } from '../state.ts';
+import {
+  advanceBlock,
+  mayAnswerObjectionRound,
+  mayEditProposal,
+  objectionRoundOpen,
+  objectionsTestable,
+  openObjections,
+  previousStep,
+  speaksForProposal,
+  type AdvanceBlock,
+} from '../permissions.ts';
+import { canRunMeeting, currentSpeaker, findMember, findTension, presentOnline } from '../selectors.ts';
+import type { GovernanceProcess, IdmStep, Meeting, TeamSpaceState } from '../state.ts';
 import {
   accept,
   forbidden,
@@ -24,11 +35,13 @@ export type GovernanceRuleCommand = LoopCommandOf<
   | 'objection:integrate'
 >;
 
-const editableSteps: readonly IdmStep[] = ['proposal', 'amend', 'integration'];
-
-/** Objections the proposal still has to answer: not yet tested, or upheld by the test. */
-const openObjections = (process: GovernanceProcess) =>
-  process.objections.filter((o) => o.status === 'open' || o.status === 'valid');
+/** What `process:advance` answers when {@link advanceBlock} stands in the way. */
+const advanceRefusals: Record<AdvanceBlock, string> = {
+  noProposal: 'Write the proposal down first.',
+  roundOpen: 'Everyone present must answer in the objection round.',
+  openObjections: 'Integrate or test every open objection first.',
+  adopted: 'The proposal is adopted; close the tension.',
+};
 
 /**
  * Integrative decision-making: proposal → clarifying questions → reaction round → amend and
@@ -44,26 +57,24 @@ export function decideGovernance(
   const process = meeting?.process;
   if (!meeting || !process) return reject(ErrorCode.invalidState, 'No proposal is being processed.');
   const runs = canRunMeeting(state, ctx.actorId);
-  const proposes = process.proposerId === ctx.actorId;
 
   switch (command.type) {
     case 'proposal:set':
-      if (!proposes && !runs) return forbidden('Only the proposer may change the proposal.');
-      if (!editableSteps.includes(process.step)) {
+      if (!speaksForProposal(state, ctx.actorId)) return forbidden('Only the proposer may change the proposal.');
+      if (!mayEditProposal(state, ctx.actorId)) {
         return reject(ErrorCode.wrongPhase, 'The proposal can change while proposing, amending or integrating.');
       }
       return accept({ type: 'process:proposal-set', proposal: command.proposal });
 
     case 'objection:raise':
     case 'objection:none': {
-      const round = meeting.round;
-      if (process.step !== 'objection' || round?.kind !== 'objection' || roundComplete(round)) {
+      if (!objectionRoundOpen(process, meeting.round)) {
         return reject(ErrorCode.wrongPhase, 'Objections are stated in the objection round.');
       }
       // Each member answers for themself: nobody, not even the facilitator, says "no objection"
       // for someone else. Someone who cannot answer is marked absent instead (below).
-      const speaker = currentSpeaker(round);
-      if (!speaker || speaker !== ctx.actorId) return forbidden('It is not your turn.');
+      if (!mayAnswerObjectionRound(state, ctx.actorId)) return forbidden('It is not your turn.');
+      const speaker = ctx.actorId;
       if (command.type === 'objection:none') return accept({ type: 'round:advanced', passed: true });
       return accept(
         {
@@ -82,11 +93,10 @@ export function decideGovernance(
 
     case 'objection:mark-absent': {
       if (!runs) return forbidden('Only the facilitator may mark someone absent.');
-      const round = meeting.round;
-      if (process.step !== 'objection' || round?.kind !== 'objection' || roundComplete(round)) {
+      if (!objectionRoundOpen(process, meeting.round)) {
         return reject(ErrorCode.wrongPhase, 'Members are marked absent in the objection round.');
       }
-      const speaker = currentSpeaker(round);
+      const speaker = currentSpeaker(meeting.round);
       if (speaker !== command.participantId) return reject(ErrorCode.invalidState, 'It is not their turn.');
       if (speaker === ctx.actorId) return reject(ErrorCode.invalidState, 'Answer for yourself.');
       return accept({ type: 'round:marked-absent', participantId: speaker });
@@ -97,7 +107,7 @@ export function decideGovernance(
       // Permission comes first, before any "already done" answer: someone who may not test or
       // integrate must hear so, not an `ok` that depends on what others did.
       if (command.type === 'objection:test' && !runs) return forbidden('Only the facilitator tests objections.');
-      if (command.type === 'objection:integrate' && !proposes && !runs) {
+      if (command.type === 'objection:integrate' && !speaksForProposal(state, ctx.actorId)) {
         return forbidden('Only the proposer integrates objections.');
       }
       const objection = process.objections.find((o) => o.id === command.objectionId);
@@ -105,7 +115,7 @@ export function decideGovernance(
       if (command.type === 'objection:test') {
         // A test happens once; upheld or dropped, the answer stands.
         if (objection.status !== 'open') return accept();
-        if (process.step !== 'objection' && process.step !== 'integration') {
+        if (!objectionsTestable(process)) {
           return reject(ErrorCode.wrongPhase, 'Objections are tested after they are raised.');
         }
         // Upheld is recorded too, so every device (and the minutes' reader) sees that it was tested.
@@ -127,10 +137,8 @@ export function decideGovernance(
 
     case 'process:back': {
       if (!runs) return forbidden('Only the facilitator moves the process back.');
-      if (process.step === 'adopted' || process.step === 'proposal') {
-        return reject(ErrorCode.invalidTransition, 'There is no step to go back to.');
-      }
-      const to = idmSteps[idmSteps.indexOf(process.step) - 1] ?? 'proposal';
+      const to = previousStep(process.step);
+      if (!to) return reject(ErrorCode.invalidTransition, 'There is no step to go back to.');
       if (to === 'objection' && !canStartObjectionRound(process)) return tooManyObjectionRounds();
       const events: LoopEvent[] = [];
       if (meeting.round) events.push({ type: 'round:ended' });
@@ -163,10 +171,11 @@ function advance(
     objectionRounds,
   });
   const endRound: LoopEvent[] = meeting.round ? [{ type: 'round:ended' }] : [];
+  const block = advanceBlock(process, meeting.round);
+  if (block) return reject(ErrorCode.invalidState, advanceRefusals[block]);
 
   switch (process.step) {
     case 'proposal':
-      if (!process.proposal) return reject(ErrorCode.invalidState, 'Write the proposal down first.');
       return accept(step('clarifying'));
     case 'clarifying':
       return accept(step('reaction'), startRound(state, 'reaction'));
@@ -174,16 +183,10 @@ function advance(
       return accept(...endRound, step('amend'));
     case 'amend':
     case 'integration': {
-      if (process.step === 'integration' && openObjections(process).length > 0) {
-        return reject(ErrorCode.invalidState, 'Integrate or test every open objection first.');
-      }
       if (!canStartObjectionRound(process)) return tooManyObjectionRounds();
       return accept(...endRound, step('objection', process.objectionRounds + 1), startRound(state, 'objection'));
     }
     case 'objection': {
-      if (!roundComplete(meeting.round)) {
-        return reject(ErrorCode.invalidState, 'Everyone present must answer in the objection round.');
-      }
       if (openObjections(process).length > 0) return accept(...endRound, step('integration'));
       if (!canAdoptDecision(state))
         return reject(ErrorCode.limitReached, 'The decision log of this team space is full.');
@@ -207,7 +210,7 @@ function advance(
       });
     }
     case 'adopted':
-      return reject(ErrorCode.invalidState, 'The proposal is adopted; close the tension.');
+      return reject(ErrorCode.invalidState, advanceRefusals.adopted);
     default:
       return assertNever(process.step);
   }

@@ -18,6 +18,7 @@ import {
   stagesLeftUndone,
 } from '../selectors.ts';
 import type { ParticipantId } from '../../leanCoffee/state.ts';
+import { mayStartMeeting } from '../permissions.ts';
 import { disclosure, shownTo, withReaders } from '../privacy.ts';
 import { applyLoopAll } from '../apply.ts';
 import {
@@ -163,8 +164,11 @@ function recordSection(
 }
 
 function startMeeting(state: TeamSpaceState, room: Meeting['room'], ctx: LoopRuleContext): LoopDecideResult {
-  if (!isSpaceFacilitator(state, ctx.actorId)) return forbidden('Only a facilitator may start a meeting.');
-  if (state.meeting) return reject(ErrorCode.invalidState, 'A meeting is already running.');
+  if (!mayStartMeeting(state, ctx.actorId)) {
+    return isSpaceFacilitator(state, ctx.actorId)
+      ? reject(ErrorCode.invalidState, 'A meeting is already running.')
+      : forbidden('Only a facilitator may start a meeting.');
+  }
   const online = state.participants.filter((p) => p.online).map((p) => p.id);
   const attendees = online.includes(ctx.actorId) ? online : [ctx.actorId, ...online];
   return accept(

@@ -1,6 +1,7 @@
 import { ErrorCode } from '../../protocol/errors.ts';
 import { assertNever } from '../../leanCoffee/assertNever.ts';
-import { canRunMeeting, currentSpeaker, presentOnline, roundComplete } from '../selectors.ts';
+import { mayMoveRoundOn } from '../permissions.ts';
+import { canRunMeeting, presentOnline, roundComplete } from '../selectors.ts';
 import type { TeamSpaceState } from '../state.ts';
 import {
   accept,
@@ -22,11 +23,9 @@ export type RoundRuleCommand = LoopCommandOf<'round:start' | 'round:next' | 'rou
 export function decideRound(state: TeamSpaceState, command: RoundRuleCommand, ctx: LoopRuleContext): LoopDecideResult {
   const meeting = state.meeting;
   if (!meeting) return notInMeeting();
-  const runs = canRunMeeting(state, ctx.actorId);
-
   switch (command.type) {
     case 'round:start': {
-      if (!runs) return forbidden('Only the meeting’s facilitator may start a round.');
+      if (!canRunMeeting(state, ctx.actorId)) return forbidden('Only the meeting’s facilitator may start a round.');
       const order = presentOnline(state);
       if (order.length === 0) return reject(ErrorCode.invalidState, 'Nobody is present for a round.');
       return accept({ type: 'round:started', round: { kind: command.kind, order, index: 0, passed: [], absent: [] } });
@@ -38,7 +37,7 @@ export function decideRound(state: TeamSpaceState, command: RoundRuleCommand, ct
       if (round.kind === 'objection') {
         return reject(ErrorCode.invalidState, 'In the objection round, each person states an objection or none.');
       }
-      if (!runs && currentSpeaker(round) !== ctx.actorId) return forbidden('It is not your turn.');
+      if (!mayMoveRoundOn(state, ctx.actorId)) return forbidden('It is not your turn.');
       return accept({ type: 'round:advanced', passed: command.type === 'round:pass' });
     }
     default:

@@ -1,9 +1,10 @@
 import { ErrorCode } from '../../protocol/errors.ts';
 import { assertNever } from '../../leanCoffee/assertNever.ts';
 import { tensionCapReached } from '../limits.ts';
-import { canRecord, findMember, findTension, isSpaceFacilitator, mayChangeAction } from '../selectors.ts';
+import { mayChangeTension, mayEditTension, maySortTensions } from '../permissions.ts';
+import { findMember, findTension, mayChangeAction } from '../selectors.ts';
 import { ownerNameFor } from '../../core/participants.ts';
-import { disclosure, mayReadTension, shownTo, withReaders } from '../privacy.ts';
+import { disclosure, shownTo, withReaders } from '../privacy.ts';
 import type { LoopEvent } from '../events.ts';
 import type { RoomKey, TeamSpaceState, Tension } from '../state.ts';
 import {
@@ -79,7 +80,7 @@ export function decideTension(
       const tension = findTension(state, command.tensionId);
       if (!tension) return reject(ErrorCode.notFound, 'No such tension.');
       if (tension.status !== 'open') return reject(ErrorCode.invalidState, 'This tension is no longer open.');
-      const facilitating = isSpaceFacilitator(state, ctx.actorId) || canRecord(state, ctx.actorId);
+      const facilitating = maySortTensions(state, ctx.actorId);
       if (command.type === 'tension:set-shareable') {
         if (!facilitating) return forbidden('Only the facilitator or the scribe may mark content shareable.');
         const next = { ...tension, shareable: command.shareable };
@@ -97,10 +98,10 @@ export function decideTension(
         if (!facilitating) return forbidden('Only a facilitator may sort tensions into rooms.');
         return accept(roomSet(state, tension, command.room));
       }
-      if (tension.authorId !== ctx.actorId && !isSpaceFacilitator(state, ctx.actorId)) {
+      if (!mayChangeTension(state, ctx.actorId, tension)) {
         return forbidden('Only whoever brought the tension, or a facilitator, may change it.');
       }
-      if (command.type === 'tension:edit' && !mayReadTension(tension, ctx.actorId)) {
+      if (command.type === 'tension:edit' && !mayEditTension(state, ctx.actorId, tension)) {
         return forbidden('Only those who may read this personal tension may change its text.');
       }
       return command.type === 'tension:edit'

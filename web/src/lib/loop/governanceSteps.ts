@@ -1,37 +1,11 @@
-import {
-  idmSteps,
-  roundComplete,
-  type GovernanceProcess,
-  type IdmStep,
-  type Objection,
-  type Round,
-} from '@runde/shared/client';
+import { idmSteps, openObjections, type GovernanceProcess, type IdmStep } from '@runde/shared/client';
 
-/** Steps in which the proposal may change (the server says the same in `decideGovernance`). */
-export const editableSteps: readonly IdmStep[] = ['proposal', 'amend', 'integration'];
-
-/** Why "Next step" would be refused now; the stepper says it instead of letting the click fail. */
-export type AdvanceBlock = 'noProposal' | 'roundOpen' | 'openObjections' | 'adopted';
-
-export function openObjections(process: GovernanceProcess): Objection[] {
-  return process.objections.filter((o) => o.status === 'open' || o.status === 'valid');
-}
-
-/** Mirrors the checks of `process:advance`, only to enable the button and explain why not. */
-export function advanceBlock(process: GovernanceProcess, round: Round | null): AdvanceBlock | null {
-  switch (process.step) {
-    case 'proposal':
-      return process.proposal ? null : 'noProposal';
-    case 'objection':
-      return roundComplete(round) ? null : 'roundOpen';
-    case 'integration':
-      return openObjections(process).length > 0 ? 'openObjections' : null;
-    case 'adopted':
-      return 'adopted';
-    default:
-      return null;
-  }
-}
+/*
+ * What the stepper shows. What may happen now is the shared rules' (shared/src/teamSpace/permissions.ts:
+ * `advanceBlock`, `previousStep`, `editableSteps`, `openObjections`, the ones `process:advance` and
+ * `process:back` ask), re-exported here under the names the governance components import.
+ */
+export { advanceBlock, editableSteps, openObjections, previousStep, type AdvanceBlock } from '@runde/shared/client';
 
 /**
  * Where "Next step" leads: an objection round with open objections goes to integration, one
@@ -48,9 +22,4 @@ export function nextStep(process: GovernanceProcess): IdmStep | undefined {
     default:
       return idmSteps[idmSteps.indexOf(process.step) + 1];
   }
-}
-
-/** Where "Step back" leads; nothing before the proposal, and an adopted proposal stays adopted. */
-export function previousStep(step: IdmStep): IdmStep | undefined {
-  return step === 'adopted' ? undefined : idmSteps[idmSteps.indexOf(step) - 1];
 }

@@ -1,9 +1,9 @@
-import { roomKeys, type KindCommandInput, type RoomKey, type TeamSpaceState } from '@runde/shared/client';
+import { limits, roomKeys, type KindCommandInput, type RoomKey, type TeamSpaceState } from '@runde/shared/client';
 
-/** The longest custom room name `space:update` accepts. */
-export const roomNameMax = 40;
-/** How many checklist items and metrics `space:update` accepts. */
-export const listItemsMax = 20;
+/** The longest custom room name `space:update` accepts (its schema's limit). */
+export const roomNameMax = limits.roomName;
+/** How many checklist items and metrics `space:update` accepts (its schema's limits, equal today). */
+export const listItemsMax = Math.min(limits.checklistItems, limits.metrics);
 
 /** What the space settings form edits; an empty room name keeps the default name. */
 export interface SpaceSettingsForm {

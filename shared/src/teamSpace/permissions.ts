@@ -1,0 +1,243 @@
+import type { LoopCommand } from '../protocol/loopCommands.ts';
+import { assertNever } from '../leanCoffee/assertNever.ts';
+import { mayChangeRole } from '../core/participants.ts';
+import type { ParticipantId } from '../leanCoffee/state.ts';
+import { canAddTension } from './limits.ts';
+import { mayReadTension } from './privacy.ts';
+import {
+  canRecord,
+  canRunMeeting,
+  currentSpeaker,
+  findMember,
+  findTension,
+  isSpaceFacilitator,
+  mayAnswerGotWhatNeeded,
+  mayChangeAction,
+  roundComplete,
+} from './selectors.ts';
+import {
+  idmSteps,
+  type GovernanceProcess,
+  type IdmStep,
+  type Objection,
+  type Round,
+  type TeamSpaceState,
+  type Tension,
+} from './state.ts';
+
+/*
+ * "May this member do this now?" for a team space: one predicate per question, asked by
+ * `decideLoop` for its refusals and by the space and meeting screens to show a control.
+ * `teamSpacePermission` names the predicate of every command; a property test
+ * (permissions.property.test.ts) holds it equal to `decideLoop`.
+ */
+
+/** Whether this person is a member of the space (only members send commands). */
+export function isMember(state: TeamSpaceState, actorId: ParticipantId): boolean {
+  return findMember(state, actorId) !== undefined;
+}
+
+/** Facilitators, and whoever records in the running meeting, sort tensions into rooms and mark content shareable. */
+export function maySortTensions(state: TeamSpaceState, actorId: ParticipantId): boolean {
+  return isSpaceFacilitator(state, actorId) || canRecord(state, actorId);
+}
+
+/** Whether this tension can change at all: it is open and not on the table right now. */
+export function tensionChangeable(state: TeamSpaceState, tension: Tension): boolean {
+  return tension.status === 'open' && state.meeting?.currentTensionId !== tension.id;
+}
+
+/** Whoever brought an open tension, or a facilitator, may withdraw it while it is not on the table. */
+export function mayChangeTension(state: TeamSpaceState, actorId: ParticipantId, tension: Tension): boolean {
+  return tensionChangeable(state, tension) && (tension.authorId === actorId || isSpaceFacilitator(state, actorId));
+}
+
+/** Rewording needs the content too: nobody rewrites a personal tension they may not read. */
+export function mayEditTension(state: TeamSpaceState, actorId: ParticipantId, tension: Tension): boolean {
+  return mayChangeTension(state, actorId, tension) && mayReadTension(tension, actorId);
+}
+
+/** Whether this person may start a meeting now: a facilitator, while none is running. */
+export function mayStartMeeting(state: TeamSpaceState, actorId: ParticipantId): boolean {
+  return isSpaceFacilitator(state, actorId) && !state.meeting;
+}
+
+/**
+ * Whether this person may move the running round on (done, or passing): whoever runs the meeting,
+ * or the speaker whose turn it is. Objection rounds are answered with objection commands instead.
+ */
+export function mayMoveRoundOn(state: TeamSpaceState, actorId: ParticipantId): boolean {
+  const round = state.meeting?.round ?? null;
+  if (!round || roundComplete(round) || round.kind === 'objection') return false;
+  return canRunMeeting(state, actorId) || currentSpeaker(round) === actorId;
+}
+
+/** The steps of integrative decision-making in which the proposal may change. */
+export const editableSteps: readonly IdmStep[] = ['proposal', 'amend', 'integration'];
+
+/** Objections the proposal still has to answer: not yet tested, or upheld by the test. */
+export function openObjections(process: GovernanceProcess): Objection[] {
+  return process.objections.filter((o) => o.status === 'open' || o.status === 'valid');
+}
+
+/** The proposer, and whoever runs the meeting, speak for the proposal. */
+export function speaksForProposal(state: TeamSpaceState, actorId: ParticipantId): boolean {
+  const process = state.meeting?.process;
+  return !!process && (process.proposerId === actorId || canRunMeeting(state, actorId));
+}
+
+/** Whether this person may write the proposal now: its proposer (or whoever runs the meeting), in an editable step. */
+export function mayEditProposal(state: TeamSpaceState, actorId: ParticipantId): boolean {
+  const process = state.meeting?.process;
+  return !!process && speaksForProposal(state, actorId) && editableSteps.includes(process.step);
+}
+
+/** Whether the objection round of the running process waits for someone. */
+export function objectionRoundOpen(process: GovernanceProcess, round: Round | null): boolean {
+  return process.step === 'objection' && round?.kind === 'objection' && !roundComplete(round);
+}
+
+/** Whether this person states an objection (or none) now: it is their turn in the objection round. */
+export function mayAnswerObjectionRound(state: TeamSpaceState, actorId: ParticipantId): boolean {
+  const meeting = state.meeting;
+  if (!meeting?.process || !objectionRoundOpen(meeting.process, meeting.round)) return false;
+  return currentSpeaker(meeting.round) === actorId;
+}
+
+/** Whether this person may mark the member whose turn it is absent: whoever runs the meeting, for someone else. */
+export function mayMarkAbsent(state: TeamSpaceState, actorId: ParticipantId, participantId: ParticipantId): boolean {
+  const meeting = state.meeting;
+  if (!meeting?.process || !canRunMeeting(state, actorId)) return false;
+  if (!objectionRoundOpen(meeting.process, meeting.round)) return false;
+  return currentSpeaker(meeting.round) === participantId && participantId !== actorId;
+}
+
+/** Whether objections are tested in this step: after they are raised, until the proposal is adopted. */
+export function objectionsTestable(process: GovernanceProcess): boolean {
+  return process.step === 'objection' || process.step === 'integration';
+}
+
+/** Whether this person may test this objection now: whoever runs the meeting, once, in the objection or integration step. */
+export function mayTestObjection(state: TeamSpaceState, actorId: ParticipantId, objection: Objection): boolean {
+  const process = state.meeting?.process;
+  return !!process && canRunMeeting(state, actorId) && objection.status === 'open' && objectionsTestable(process);
+}
+
+/** Whether this person may integrate this objection now: the proposer (or whoever runs the meeting), in integration. */
+export function mayIntegrateObjection(state: TeamSpaceState, actorId: ParticipantId, objection: Objection): boolean {
+  const process = state.meeting?.process;
+  return (
+    !!process &&
+    speaksForProposal(state, actorId) &&
+    process.step === 'integration' &&
+    (objection.status === 'open' || objection.status === 'valid')
+  );
+}
+
+/** Where "Step back" leads; nothing before the proposal, and an adopted proposal stays adopted. */
+export function previousStep(step: IdmStep): IdmStep | undefined {
+  return step === 'adopted' ? undefined : idmSteps[idmSteps.indexOf(step) - 1];
+}
+
+/** Why "Next step" would be refused now (besides the caps of objection rounds and decisions). */
+export type AdvanceBlock = 'noProposal' | 'roundOpen' | 'openObjections' | 'adopted';
+
+/** What stands in the way of the process's next step, asked by `process:advance` and by the stepper. */
+export function advanceBlock(process: GovernanceProcess, round: Round | null): AdvanceBlock | null {
+  switch (process.step) {
+    case 'proposal':
+      return process.proposal ? null : 'noProposal';
+    case 'objection':
+      return roundComplete(round) ? null : 'roundOpen';
+    case 'integration':
+      return openObjections(process).length > 0 ? 'openObjections' : null;
+    case 'adopted':
+      return 'adopted';
+    default:
+      return null;
+  }
+}
+
+/**
+ * The predicate of every member command: what `decideLoop` asks before it accepts, in one place
+ * per command type. A command without an entry does not compile (the switch is exhaustive).
+ */
+export function teamSpacePermission(state: TeamSpaceState, actorId: ParticipantId, command: LoopCommand): boolean {
+  if (!isMember(state, actorId)) return false;
+  switch (command.type) {
+    case 'participant:rename':
+    case 'timer:expire':
+      return true;
+    case 'space:update':
+      return isSpaceFacilitator(state, actorId);
+    case 'participant:set-role': {
+      const target = findMember(state, command.participantId);
+      return !!target && mayChangeRole(state.participants, actorId, target, command.role);
+    }
+    case 'tension:add':
+      return canAddTension(state, actorId);
+    case 'tension:edit':
+    case 'tension:withdraw': {
+      const tension = findTension(state, command.tensionId);
+      if (!tension) return false;
+      return command.type === 'tension:edit'
+        ? mayEditTension(state, actorId, tension)
+        : mayChangeTension(state, actorId, tension);
+    }
+    case 'tension:assign-room':
+    case 'tension:set-shareable':
+      return maySortTensions(state, actorId);
+    case 'action:update':
+    case 'action:set-status': {
+      const action = state.actions.find((a) => a.id === command.actionId);
+      return !!action && mayChangeAction(state, actorId, action);
+    }
+    case 'meeting:start':
+      return mayStartMeeting(state, actorId);
+    case 'tension:answer':
+      return mayAnswerGotWhatNeeded(state, actorId);
+    case 'tension:outcome':
+    case 'tension:agreement':
+    case 'tension:close':
+    case 'meeting:mark-checklist':
+    case 'meeting:set-metric':
+    case 'meeting:update-project':
+      return canRecord(state, actorId);
+    case 'meeting:assign-role':
+    case 'meeting:advance':
+    case 'meeting:back':
+    case 'meeting:end':
+    case 'meeting:agenda-add':
+    case 'meeting:agenda-remove':
+    case 'tension:start':
+    case 'round:start':
+    case 'process:advance':
+    case 'process:back':
+    case 'timer:start':
+    case 'timer:pause':
+    case 'timer:resume':
+    case 'timer:add':
+    case 'timer:reset':
+      return canRunMeeting(state, actorId);
+    case 'round:next':
+    case 'round:pass':
+      return mayMoveRoundOn(state, actorId);
+    case 'proposal:set':
+      return mayEditProposal(state, actorId);
+    case 'objection:raise':
+    case 'objection:none':
+      return mayAnswerObjectionRound(state, actorId);
+    case 'objection:mark-absent':
+      return mayMarkAbsent(state, actorId, command.participantId);
+    case 'objection:test':
+    case 'objection:integrate': {
+      const objection = state.meeting?.process?.objections.find((o) => o.id === command.objectionId);
+      if (!objection) return false;
+      return command.type === 'objection:test'
+        ? mayTestObjection(state, actorId, objection)
+        : mayIntegrateObjection(state, actorId, objection);
+    }
+    default:
+      return assertNever(command);
+  }
+}
