@@ -10,7 +10,15 @@ const svelteConfigUrl = new URL('./web/svelte.config.js', import.meta.url);
 const svelteConfig = existsSync(svelteConfigUrl) ? (await import(svelteConfigUrl.href)).default : undefined;
 
 export default defineConfig(
-  globalIgnores(['**/node_modules/', 'web/build/', 'web/.svelte-kit/', '**/*.tsbuildinfo', 'test-artifacts/', 'tmp/']),
+  globalIgnores([
+    '**/node_modules/',
+    'web/build/',
+    'web/.svelte-kit/',
+    '**/*.tsbuildinfo',
+    '.tsbuild/',
+    'test-artifacts/',
+    'tmp/',
+  ]),
   js.configs.recommended,
   // Syntax-only rules: type-aware linting would need a TypeScript program per run and make lint slow.
   ts.configs.recommended,

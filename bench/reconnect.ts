@@ -9,7 +9,8 @@
 import { parseArgs } from './lib/args.ts';
 import type { SeatInfo } from './lib/benchClient.ts';
 import { monoNow, sleep } from './lib/clock.ts';
-import { freePort, runBench } from './lib/processes.ts';
+import { freePort } from '../scripts/lib/freePort.mjs';
+import { runBench } from './lib/processes.ts';
 import { loadAverage, machineInfo, printResultLine, printTable } from './lib/report.ts';
 import { startRedis } from './lib/redisServer.ts';
 import { startServerNode } from './lib/serverNode.ts';

@@ -20,7 +20,7 @@ import {
   say,
   signalNumber,
 } from './lib/bootstrap.mjs';
-import { findOnPath, startEphemeralRedis } from './lib/redisServer.mjs';
+import { findOnPath, startRedisServer } from './lib/redisServer.mjs';
 
 const PROJECTS = ['unit', 'integration', 'e2e'];
 const DEFAULT_CHROMIUM = '/usr/bin/chromium';
@@ -153,7 +153,7 @@ async function main() {
   }
 
   try {
-    if (redisServer) redis = await startEphemeralRedis(redisServer);
+    if (redisServer) redis = await startRedisServer({ binary: redisServer });
     const keyPrefix = `runde-test-${Date.now()}-${randomBytes(4).toString('hex')}:`;
     const env = {
       ...process.env,
@@ -207,12 +207,12 @@ async function main() {
       say(`interrupted by ${interruptedBy}; the counts cover only what finished`);
       counts.failed = Math.max(counts.failed, 1);
     }
-    if (redis) await redis.stop();
+    if (redis) await redis.dispose();
     console.log(countLine(counts));
     if (interruptedBy) return 128 + signalNumber(interruptedBy);
     return counts.failed > 0 || exitCode !== 0 ? 1 : 0;
   } finally {
-    if (redis) await redis.stop();
+    if (redis) await redis.dispose();
     rmSync(workDir, { recursive: true, force: true });
   }
 }

@@ -1,7 +1,7 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createClient } from 'redis';
-import { freePort, onShutdown, stopChild, waitFor } from './processes.ts';
+import { startRedisServer } from '../../scripts/lib/redisServer.mjs';
+import { onShutdown } from './processes.ts';
 
 export type RedisClient = ReturnType<typeof createClient>;
 
@@ -26,43 +26,11 @@ export async function startRedis(options: { url?: string; label: string }): Prom
   let url = options.url ?? '';
   let owned = false;
   if (!url) {
-    const port = await freePort();
-    const child: ChildProcess = spawn(
-      'redis-server',
-      ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--loglevel', 'warning'],
-      { stdio: ['ignore', 'ignore', 'pipe'] },
-    );
-    let stderr = '';
-    child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const failed = new Promise<never>((_, reject) => {
-      child.once('error', (err) => reject(new Error(`cannot start redis-server (is it installed?): ${err.message}`)));
-    });
-    failed.catch(() => undefined);
-    onShutdown(() => stopChild(child, 'SIGTERM', 2_000));
-    url = `redis://127.0.0.1:${port}`;
+    // The repository's one launcher (also `npm test`'s): a free port, a temporary directory, no persistence.
+    const server = await startRedisServer();
+    onShutdown(() => server.dispose());
+    url = server.url;
     owned = true;
-    await Promise.race([
-      failed,
-      waitFor(
-        'redis-server answers',
-        async () => {
-          if (child.exitCode !== null) throw new Error(`redis-server exited: ${stderr}`);
-          const probe = createClient({ url, socket: { reconnectStrategy: false } });
-          probe.on('error', () => undefined);
-          try {
-            await probe.connect();
-            await probe.ping();
-            await probe.close();
-            return true;
-          } catch {
-            if (probe.isOpen) probe.destroy();
-            return false;
-          }
-        },
-        10_000,
-        100,
-      ),
-    ]);
   }
   const client = createClient({ url });
   client.on('error', () => undefined);

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { join } from 'node:path';
-import { closedPort } from './serverHarness.ts';
+import { freePort } from '../../scripts/lib/freePort.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -52,7 +52,7 @@ export async function startNodeProcess(
     env?: Record<string, string>;
   },
 ): Promise<NodeProcess> {
-  const port = options.port ?? (await closedPort());
+  const port = options.port ?? (await freePort());
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     PORT: String(port),

@@ -1,5 +1,4 @@
 import type { AddressInfo } from 'node:net';
-import { createServer } from 'node:net';
 import {
   createApp,
   createLogger,
@@ -9,6 +8,7 @@ import {
   type RundeApp,
 } from '@runde/server';
 import { createClient } from 'redis';
+import { freePort } from '../../scripts/lib/freePort.mjs';
 import { deleteKeys, testRedisUrl } from './redisTestEnv.ts';
 
 /** Silent unless LOG_LEVEL asks otherwise, so a failing run can be re-run with server logs. */
@@ -61,8 +61,11 @@ export async function openRedisStore(
   return store;
 }
 
+/** A plain node-redis client, named so that the declarations `tsc -b` writes for tests can refer to it. */
+export type RawRedisClient = ReturnType<typeof createClient>;
+
 /** A plain client on the shared test Redis, for looking at raw keys and for cleaning up. */
-export async function openRawRedis() {
+export async function openRawRedis(): Promise<RawRedisClient> {
   const client = createClient({ url: testRedisUrl() });
   client.on('error', () => undefined);
   await client.connect();
@@ -81,14 +84,7 @@ export async function deleteTestKeys(prefix: string): Promise<void> {
 
 /** A TCP port nothing listens on: bound once, then released. Connecting to it is refused. */
 export function closedPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
+  return freePort();
 }
 
 /**

@@ -199,8 +199,21 @@ for i = 1, #KEYS do redis.call('PEXPIRE', KEYS[i], ARGV[1]) end
 return 1
 `;
 
-function script(source: string, readOnly: boolean) {
-  return defineScript({
+/**
+ * One script as `defineScript` returns it: its settings plus the SHA1 that EVALSHA sends. Written out because
+ * the library's own name for the SHA1 part is not exported, and server's declarations (for `tsc -b`) must name it.
+ */
+interface SessionScriptConfig {
+  SCRIPT: string;
+  NUMBER_OF_KEYS: number;
+  IS_READ_ONLY: boolean;
+  parseCommand(parser: CommandParser, keys: readonly string[], args: readonly string[]): void;
+  transformReply: (reply: unknown) => unknown;
+}
+type SessionScript = SessionScriptConfig & { SHA1: string };
+
+function script(source: string, readOnly: boolean): SessionScript {
+  return defineScript<SessionScriptConfig>({
     SCRIPT: source,
     NUMBER_OF_KEYS: 9,
     IS_READ_ONLY: readOnly,
