@@ -2,7 +2,14 @@ import { z } from 'zod';
 import type { DomainEvent } from '../leanCoffee/events.ts';
 import type { ParticipantId } from '../leanCoffee/state.ts';
 import { archiveKinds, type ArchivedEntry } from '../teamSpace/archive.ts';
-import type { KindCommandInput, KindCommandType, KindEvent, KindExport, KindState, KindVersionedEvent } from '../kinds.ts';
+import type {
+  KindCommandInput,
+  KindCommandType,
+  KindEvent,
+  KindExport,
+  KindState,
+  KindVersionedEvent,
+} from '../kinds.ts';
 import type { Ack } from './errors.ts';
 import { secretSchema } from './http.ts';
 import { joinCodeSchema } from './schemas.ts';

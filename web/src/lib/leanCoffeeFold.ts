@@ -1,4 +1,11 @@
-import { applyAll, initialState, leanCoffeeTimer, type DomainEvent, type SessionState, type SessionFold } from '@runde/shared/client';
+import {
+  applyAll,
+  initialState,
+  leanCoffeeTimer,
+  type DomainEvent,
+  type SessionState,
+  type SessionFold,
+} from '@runde/shared/client';
 
 /** A Lean Coffee's replica folds with the Lean Coffee rules only; a team space's never reach this phone. */
 export const leanCoffeeFold: SessionFold<SessionState> = {
