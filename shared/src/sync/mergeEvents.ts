@@ -1,4 +1,5 @@
 import type { Timer } from '../leanCoffee/state.ts';
+import type { KindFold, KindTypes } from '../core/kindDefinition.ts';
 import type { KindEvent, KindState, KindVersionedEvent } from '../kinds.ts';
 
 /** A client's copy of a session: the state and the version it reflects. */
@@ -63,5 +64,24 @@ export function mergeEvents<S>(
   return {
     kind: 'applied',
     replica: { state: fold.applyAll(state, rest), version: last?.version ?? replica.version },
+  };
+}
+
+/**
+ * The replica's fold of one kind, made from that kind's own fold (`leanCoffeeFold`,
+ * `teamSpaceFold`): a phone passes the fold of the one kind it shows, so it downloads only that
+ * kind's `apply`. A session's log holds events of its own kind only, so an event the kind does not
+ * own is a bug, not a case to handle.
+ */
+export function replicaFoldOf<T extends KindTypes>(fold: KindFold<T>): SessionFold<T['state']> {
+  const own = (event: KindEvent): T['event'] => {
+    const { type } = event;
+    if (fold.ownsEvent(event)) return event;
+    throw new Error(`Event ${type} does not belong to a ${fold.kind} session`);
+  };
+  return {
+    start: (first) => (fold.ownsEvent(first) ? fold.initial(first) : null),
+    applyAll: (state, events) => events.reduce((next, event) => fold.apply(next, own(event)), state),
+    timerOf: (state) => fold.timerOf(state),
   };
 }
