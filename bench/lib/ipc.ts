@@ -58,7 +58,7 @@ export class RpcChannel<H extends Handlers> {
         this.#pending.delete(rpc);
         reject(new Error(`${this.label}: ${op} did not answer within ${timeoutMs} ms`));
       }, timeoutMs);
-      this.#pending.set(rpc, { resolve: resolve as (v: unknown) => void, reject, timer });
+      this.#pending.set(rpc, { resolve, reject, timer });
       this.child.send({ rpc, op, args } satisfies Request);
     });
   }

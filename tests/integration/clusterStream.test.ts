@@ -45,7 +45,7 @@ afterAll(async () => {
 
 /** Entries ever added to the stream (XINFO STREAM's `entries-added`, Redis 7). */
 async function entriesAdded(): Promise<number> {
-  const reply = (await redis.sendCommand(['XINFO', 'STREAM', stream])) as unknown[];
+  const reply = await redis.sendCommand<unknown[]>(['XINFO', 'STREAM', stream]);
   const at = reply.indexOf('entries-added');
   return Number(reply[at + 1]);
 }
@@ -58,7 +58,7 @@ describe('the cluster adapter stream', () => {
     await waitUntil('every broadcast is in the stream', async () => (await entriesAdded()) >= broadcasts, 15_000);
 
     // Approximate trimming frees whole stream nodes, so the length may pass the bound by one node.
-    const [, nodeEntries] = (await redis.sendCommand(['CONFIG', 'GET', 'stream-node-max-entries'])) as string[];
+    const [, nodeEntries] = await redis.sendCommand<string[]>(['CONFIG', 'GET', 'stream-node-max-entries']);
     const length = await redis.xLen(stream);
     expect(length).toBeGreaterThanOrEqual(maxLen);
     expect(length).toBeLessThanOrEqual(maxLen + Number(nodeEntries));

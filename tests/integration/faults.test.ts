@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Ack, CommandResult } from '@runde/shared';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startNodeProcess, type NodeProcess } from '../support/nodeProcess.ts';
+import { startNodeProcess } from '../support/nodeProcess.ts';
 import { deleteTestKeys, openRedisStore } from '../support/serverHarness.ts';
 import { startRedisServer, testRedisUrl, uniquePrefix, type RedisServerHandle } from '../support/redisTestEnv.ts';
 import {
@@ -38,7 +38,7 @@ describe('a node killed mid-vote', () => {
       startNodeProcess({ redisUrl: testRedisUrl(), keyPrefix: prefix }),
       startNodeProcess({ redisUrl: testRedisUrl(), keyPrefix: prefix }),
     ]);
-    const [doomed, survivor] = nodes as [NodeProcess, NodeProcess];
+    const [doomed, survivor] = nodes;
     const store = await openRedisStore(prefix);
     const clients: TestClient[] = [];
     cleanups.push(async () => {

@@ -10,7 +10,7 @@ import {
 import { io } from 'socket.io-client';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startFailoverProxy, type FailoverProxy } from '../support/failoverProxy.ts';
-import { startNodeProcess, type NodeProcess } from '../support/nodeProcess.ts';
+import { startNodeProcess } from '../support/nodeProcess.ts';
 import { testRedisUrl, uniquePrefix } from '../support/redisTestEnv.ts';
 import { deleteTestKeys, openRedisStore } from '../support/serverHarness.ts';
 import {
@@ -113,10 +113,10 @@ function loggedShutdownMs(output: string): number | undefined {
 describe('SIGTERM on one of two nodes', () => {
   it('keeps every acknowledged command, moves its devices to the other node, and exits 0', async () => {
     const prefix = uniquePrefix('shutdown');
-    const [doomed, survivor] = (await Promise.all([
+    const [doomed, survivor] = await Promise.all([
       startNodeProcess({ redisUrl: testRedisUrl(), keyPrefix: prefix, env: { LOG_LEVEL: 'info' } }),
       startNodeProcess({ redisUrl: testRedisUrl(), keyPrefix: prefix }),
-    ])) as [NodeProcess, NodeProcess];
+    ]);
     // The doomed node first: every device starts there, and moves on once it stops listening.
     const proxy: FailoverProxy = await startFailoverProxy([doomed.port, survivor.port]);
     const store = await openRedisStore(prefix);

@@ -99,6 +99,9 @@ export function arbitraryFor(schema: JsonSchema, idPool: readonly string[] = [])
     }
     case 'object':
       return objectFor(schema, idPool);
+    case undefined:
+      // A schema with neither a type nor an enum names nothing to generate from.
+      break;
   }
   throw new Error(`No arbitrary for JSON Schema ${JSON.stringify(schema)}`);
 }

@@ -141,8 +141,8 @@ function teamMinutes(text: (i: number) => string): string {
   s.run('p1', { type: 'tension:start', tensionId: rule });
   s.run('p3', { type: 'proposal:set', proposal: text(14) });
   for (let i = 0; i < 4; i += 1) s.run('p1', { type: 'process:advance' });
-  while (s.state.meeting!.round!.index < s.state.meeting!.round!.order.length) {
-    s.run(currentSpeaker(s.state.meeting!.round)!, { type: 'objection:none' });
+  while (s.state.meeting.round!.index < s.state.meeting.round!.order.length) {
+    s.run(currentSpeaker(s.state.meeting.round)!, { type: 'objection:none' });
   }
   s.run('p1', { type: 'process:advance' });
   s.run('p1', { type: 'tension:close', gotWhatNeeded: null });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Command, ParticipantCommand } from '../protocol/commands.ts';
+import type { ParticipantCommand } from '../protocol/commands.ts';
 import { ErrorCode } from '../protocol/errors.ts';
 import { votesBy, votesLeft } from './selectors.ts';
 import type { Phase } from './state.ts';
@@ -15,7 +15,7 @@ function sessionIn(phase: Phase, settings: Parameters<typeof session>[0] = {}) {
   const anasTopic = s.addTopic('p2', 'Remote onboarding');
   const bensTopic = s.addTopic('p3', 'Meeting-free Fridays');
   const path: Phase[] = ['vote', 'discuss', 'wrapup', 'ended'];
-  s.toPhase(...path.slice(0, path.indexOf(phase as (typeof path)[number]) + 1));
+  s.toPhase(...path.slice(0, path.indexOf(phase) + 1));
   return { s, anasTopic, bensTopic };
 }
 
@@ -148,7 +148,7 @@ describe('phase gates', () => {
   )('$name in $phase', ({ command, allowedIn, actor, phase }) => {
     const { s, anasTopic } = sessionIn(phase);
     const withTopic = 'topicId' in command ? { ...command, topicId: anasTopic } : command;
-    const result = s.try(actor, withTopic as Command);
+    const result = s.try(actor, withTopic);
     if (allowedIn.includes(phase)) expect(codeOf(result)).toBe('ok');
     else expect(codeOf(result)).toBe(phase === 'ended' ? ErrorCode.sessionEnded : ErrorCode.wrongPhase);
   });

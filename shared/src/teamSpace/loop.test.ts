@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ErrorCode } from '../protocol/errors.ts';
 import { applyLoop, replayLoop } from './apply.ts';
-import type { LoopEvent } from './events.ts';
 import { backlog, currentSpeaker, openActions } from './selectors.ts';
 import type { TeamSpaceState } from './state.ts';
 import { teamSpace } from './testing/fixtures.ts';
@@ -57,7 +56,7 @@ describe('anonymity', () => {
     const viewer = { participantId: 'p3' };
     let copy = loopViewFor(replayLoop(s.log.slice(0, 1)), viewer);
     let full: TeamSpaceState = replayLoop(s.log.slice(0, 1));
-    for (const event of s.log.slice(1) as LoopEvent[]) {
+    for (const event of s.log.slice(1)) {
       full = applyLoop(full, event);
       copy = applyLoop(copy, loopEventFor(event, viewer));
       expect(copy).toEqual(loopViewFor(full, viewer));

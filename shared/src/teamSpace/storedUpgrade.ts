@@ -92,7 +92,7 @@ export function upgradeStoredLoopEvent(state: TeamSpaceState, event: LoopEvent):
   const tensionOf = (id: string) => state.tensions.find((t) => t.id === id);
   switch (event.type) {
     case 'tension:added':
-      return { ...event, tension: upgradeTension(event.tension as Stored<Tension>) };
+      return { ...event, tension: upgradeTension(event.tension) };
     case 'tension:edited':
     case 'tension:agreement-set': {
       const tension = tensionOf(event.tensionId);

@@ -104,6 +104,6 @@ export function loopArchiveFor<T extends ArchivedItem>(entries: readonly T[], vi
   ]);
   return entries.flatMap((entry) => {
     const item = masked.get(`${entry.kind}:${entry.item.id}`);
-    return item ? [{ ...entry, item } as T] : [];
+    return item ? [{ ...entry, item }] : [];
   });
 }
