@@ -21,7 +21,7 @@ import { leanCoffeeFold } from './leanCoffeeFold.ts';
 import { LiveSession, type LiveSessionOptions } from './liveSession.svelte.ts';
 import { queuedTopics, queuedVoteChanges, withQueuedVotes, type QueuedTopic } from './sync/leanCoffeeQueued.ts';
 
-export type { ConnectionStatus, RoomProblem } from './liveSession.svelte.ts';
+export type { ConnectionStatus, SessionProblem } from './liveSession.svelte.ts';
 export type LeanCoffeeClientOptions = LiveSessionOptions;
 
 /** One seat in a live Lean Coffee: the connection, plus what the board reads from the state. */

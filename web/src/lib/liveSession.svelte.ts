@@ -49,7 +49,7 @@ export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'of
  * `wrong_kind`: the code belongs to the other kind of session (a team space opened as a Lean Coffee).
  * `deleted`: a facilitator deleted the session while this device was in it.
  */
-export type RoomProblem = 'protocol_mismatch' | 'unauthorized' | 'not_found' | 'wrong_kind' | 'deleted';
+export type SessionProblem = 'protocol_mismatch' | 'unauthorized' | 'not_found' | 'wrong_kind' | 'deleted';
 
 type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -139,7 +139,7 @@ function handshakeAuth(credential: SessionCredential) {
 }
 
 /** The error a command gets once the session cannot go on. */
-const problemCode: Record<RoomProblem, ErrorCode> = {
+const problemCode: Record<SessionProblem, ErrorCode> = {
   protocol_mismatch: ErrorCode.protocolMismatch,
   unauthorized: ErrorCode.unauthorized,
   not_found: ErrorCode.notFound,
@@ -147,7 +147,7 @@ const problemCode: Record<RoomProblem, ErrorCode> = {
   deleted: ErrorCode.notFound,
 };
 
-function isProblem(code: unknown): code is RoomProblem {
+function isProblem(code: unknown): code is SessionProblem {
   return code === 'protocol_mismatch' || code === 'unauthorized' || code === 'not_found';
 }
 
@@ -161,7 +161,7 @@ export abstract class LiveSession<S extends KindState, C extends KindCommandType
   #replica = $state.raw<Replica<S>>({ state: null, version: 0 });
   #you = $state.raw<string>('');
   #status = $state<ConnectionStatus>('connecting');
-  #problem = $state<RoomProblem | null>(null);
+  #problem = $state<SessionProblem | null>(null);
   /** Steering commands trying to get through (content waits in the outbox instead). */
   #holding = $state(0);
   #queued = $state.raw<readonly QueuedCommand[]>([]);
@@ -277,7 +277,7 @@ export abstract class LiveSession<S extends KindState, C extends KindCommandType
     return this.#status;
   }
 
-  get problem(): RoomProblem | null {
+  get problem(): SessionProblem | null {
     return this.#problem;
   }
 
@@ -494,7 +494,7 @@ export abstract class LiveSession<S extends KindState, C extends KindCommandType
     return this.#replica.state ? this.#fold.timerOf(this.#replica.state) : undefined;
   }
 
-  #stop(problem: RoomProblem): void {
+  #stop(problem: SessionProblem): void {
     this.#problem = problem;
     this.#sync.close();
     this.#expiry.close();

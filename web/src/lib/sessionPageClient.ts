@@ -1,10 +1,10 @@
-import type { ConnectionStatus, RefusedCommand, RoomProblem, TimerHost } from './liveSession.svelte';
+import type { ConnectionStatus, RefusedCommand, SessionProblem, TimerHost } from './liveSession.svelte';
 
 /** What the page shells read of a live client of either kind (`LiveSession` has it all). */
 export interface SessionPageClient extends TimerHost {
   readonly state: { readonly title: string } | null;
   readonly status: ConnectionStatus;
-  readonly problem: RoomProblem | null;
+  readonly problem: SessionProblem | null;
   readonly unsent: number;
   readonly refused: readonly RefusedCommand[];
   dismissRefused(commandId: string): void;

@@ -1,6 +1,6 @@
 import { resolve } from '$app/paths';
 import { goto } from '$app/navigation';
-import type { RoomProblem } from './liveSession.svelte';
+import type { SessionProblem } from './liveSession.svelte';
 import { forgetProjectorPass } from './projectorPass';
 import { forgetSeat } from './seats';
 
@@ -20,7 +20,7 @@ export interface ProblemRoute {
  * dropped from this device, a seat's device is sent to join again (a revoked projector link says so
  * on its own screen instead), and a code of the other kind opens that kind's screen.
  */
-export function followProblem(problem: RoomProblem | null, { code, otherKind, byGrant }: ProblemRoute): void {
+export function followProblem(problem: SessionProblem | null, { code, otherKind, byGrant }: ProblemRoute): void {
   if (problem === 'unauthorized' || problem === 'deleted') {
     if (byGrant) forgetProjectorPass(code);
     else forgetSeat(code);
