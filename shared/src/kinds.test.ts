@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { session } from './leanCoffee/testing/fixtures.ts';
 import { teamSpace } from './teamSpace/testing/fixtures.ts';
 import { commandPayloadSchemas } from './protocol/commands.ts';
+import { exportKinds } from './export/exportFormat.ts';
 import { ErrorCode } from './protocol/errors.ts';
 import { loopCommandPayloadSchemas } from './protocol/loopCommands.ts';
 import {
@@ -10,6 +11,7 @@ import {
   commandPayloadSchemasOfAllKinds,
   decideCommand,
   decideInTurn,
+  kinds,
   replayEvents,
   sessionEventFor,
   sessionTimer,
@@ -151,5 +153,19 @@ describe('folding and masking either kind', () => {
   it('finds the timer of either kind', () => {
     expect(sessionTimer(teamSpace().state)).toEqual({ status: 'idle' });
     expect(sessionTimer(session().state)).toEqual({ status: 'idle' });
+  });
+});
+
+describe('the registry', () => {
+  it('lists every kind a backup file may name, and no other', () => {
+    expect(Object.keys(kinds).sort()).toEqual([...exportKinds].sort());
+  });
+
+  it('gives each kind its own session page and a join link on it or on the join page', () => {
+    const pages = Object.values(kinds).map((kind) => kind.paths.page('ABC123'));
+    expect(new Set(pages).size).toBe(pages.length);
+    for (const kind of Object.values(kinds)) {
+      expect(kind.paths.join('ABC123')).toMatch(/^\/[a-z]\/ABC123$/);
+    }
   });
 });

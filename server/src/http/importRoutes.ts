@@ -1,12 +1,10 @@
 import {
   ErrorCode,
   exportKindOf,
-  leanCoffeeFromExport,
-  parseLeanCoffeeExport,
-  parseTeamSpaceExport,
-  teamSpaceFromExport,
+  exportKinds,
+  kinds,
+  type RestoredSession,
   type KindState,
-  type ArchivedItem,
   type CreateSessionResponse,
   type ImportProblem,
   type ImportRefusal,
@@ -17,7 +15,7 @@ import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import { hashSecret, type IdSource } from '../ids.ts';
 import type { SessionStore } from '../store/sessionStore.ts';
 import { sendError } from './httpErrors.ts';
-import { publicUrlFor } from './publicUrl.ts';
+import { publicUrlFor, sessionLinks } from './publicUrl.ts';
 import { limitByIp } from './rateLimit.ts';
 
 export interface ImportRouteDeps {
@@ -58,11 +56,7 @@ function refuse(res: Response, problem: ImportProblem): void {
 }
 
 /** What a checked file becomes: the new session's state, its archive, and the seat the importer takes. */
-interface Restored {
-  state: KindState;
-  archive: ArchivedItem[];
-  facilitatorId: string;
-}
+type Restored = RestoredSession<KindState>;
 
 /**
  * `POST /api/imports[?kind=team-space|lean-coffee]`: a backup file (`runde-export`) becomes a NEW session on this installation,
@@ -95,20 +89,12 @@ export function importRoutes(deps: ImportRouteDeps): Router {
     }
     const kind = exportKindOf(json);
     // The page may say which kind it expects; a file of the other kind is then refused by name.
-    const expected = req.query.kind === 'team-space' || req.query.kind === 'lean-coffee' ? req.query.kind : undefined;
+    const expected = exportKinds.find((known) => known === req.query.kind);
     if (expected && kind && kind !== expected) return refuse(res, { reason: 'wrong-kind', expected, found: kind });
-    const now = clock();
-    let restoreAs: (id: string) => Restored;
-    if (kind === 'lean-coffee') {
-      const parsed = parseLeanCoffeeExport(json, now);
-      if (!parsed.ok) return refuse(res, parsed.problem);
-      restoreAs = (id) => ({ ...leanCoffeeFromExport(parsed.value, id), archive: [] });
-    } else {
-      // Anything not plainly a Lean Coffee is read as a team space, whose header check names the problem.
-      const parsed = parseTeamSpaceExport(json, now);
-      if (!parsed.ok) return refuse(res, parsed.problem);
-      restoreAs = (id) => teamSpaceFromExport(parsed.value, id, now);
-    }
+    // Anything not plainly another kind is read as a team space, whose header check names the problem.
+    const restored = kinds[kind ?? 'team-space'].restoreFrom(json, clock());
+    if (!restored.ok) return refuse(res, restored.problem);
+    const restoreAs: (id: string) => Restored = restored.value;
     for (let attempt = 0; attempt < JOIN_CODE_ATTEMPTS; attempt += 1) {
       const code = ids.newJoinCode();
       const { state, archive, facilitatorId } = restoreAs(code);
@@ -132,15 +118,13 @@ export function importRoutes(deps: ImportRouteDeps): Router {
         }
       }
       const base = publicUrlFor(req, deps.publicUrl);
-      const path = state.kind === 'team-space' ? 't' : 's';
       const response: CreateSessionResponse & { kind: KindState['kind'] } = {
         kind: state.kind,
         sessionId: code,
         participantId: facilitatorId,
         token,
         joinCode: code,
-        joinUrl: path === 't' ? `${base}/t/${code}` : `${base}/j/${code}`,
-        facilitatorUrl: `${base}/${path}/${code}/facilitate#key=${key}`,
+        ...sessionLinks(base, state.kind, code, key),
       };
       deps.logger.info({ sessionId: code, kind: state.kind, archived: archive.length }, 'session restored from backup');
       res.status(201).json(response);

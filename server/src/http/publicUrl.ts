@@ -1,3 +1,4 @@
+import { kinds, type SessionKind } from '@runde/shared';
 import type { Request } from 'express';
 
 /**
@@ -8,4 +9,18 @@ import type { Request } from 'express';
 export function publicUrlFor(req: Request, configured: string | undefined): string {
   if (configured) return configured;
   return `${req.protocol}://${req.get('host') ?? 'localhost'}`;
+}
+
+/**
+ * The two links a new session's facilitator gets, for any kind: the one to share, and their own,
+ * whose key sits in the fragment so it never reaches a server log or a Referer header.
+ */
+export function sessionLinks(
+  base: string,
+  kind: SessionKind,
+  code: string,
+  key: string,
+): { joinUrl: string; facilitatorUrl: string } {
+  const { paths } = kinds[kind];
+  return { joinUrl: `${base}${paths.join(code)}`, facilitatorUrl: `${base}${paths.page(code)}/facilitate#key=${key}` };
 }

@@ -31,7 +31,7 @@ import type { CommandRunner } from '../session/commandRunner.ts';
 import { stateFromEvents } from '../session/stateFromEvents.ts';
 import type { SessionStore, StoredSession } from '../store/sessionStore.ts';
 import { notFound, sendError } from './httpErrors.ts';
-import { publicUrlFor } from './publicUrl.ts';
+import { publicUrlFor, sessionLinks } from './publicUrl.ts';
 import { limitByIp, refund } from './rateLimit.ts';
 
 export interface SessionRouteDeps {
@@ -73,14 +73,13 @@ export function sessionRoutes(deps: SessionRouteDeps): Router {
   const router = Router();
 
   /**
-   * Opens a session of either kind under a fresh join code: the facilitator's seat, a join link to
-   * share, and a private facilitator link. `open` gives the opening events for a code; `path` is
-   * where the web app shows that kind (`s` for a Lean Coffee, `t` for a team space).
+   * Opens a session of any kind under a fresh join code: the facilitator's seat, a join link to
+   * share, and a private facilitator link (the kind says where they lead). `open` gives the opening
+   * events for a code.
    */
   async function openSession(
     req: Request,
     res: Response,
-    path: 's' | 't',
     open: (code: string, ctx: Omit<DecideContext, 'actor'>) => KindEvent[],
   ): Promise<void> {
     for (let attempt = 0; attempt < JOIN_CODE_ATTEMPTS; attempt += 1) {
@@ -104,9 +103,7 @@ export function sessionRoutes(deps: SessionRouteDeps): Router {
         participantId: facilitator.id,
         token,
         joinCode: code,
-        joinUrl: path === 't' ? `${base}/t/${code}` : `${base}/j/${code}`,
-        // In the fragment, so the key never reaches a server log or a Referer header.
-        facilitatorUrl: `${base}/${path}/${code}/facilitate#key=${key}`,
+        ...sessionLinks(base, state.kind, code, key),
       };
       res.status(201).json(response);
       return;
@@ -120,7 +117,7 @@ export function sessionRoutes(deps: SessionRouteDeps): Router {
     const body = parseBody(createSessionRequestSchema, req, res);
     if (!body) return;
     const settings = { ...defaultLeanCoffeeSettings, ...body.settings };
-    await openSession(req, res, 's', (code, ctx) =>
+    await openSession(req, res, (code, ctx) =>
       createSession({ id: code, title: body.title, facilitatorName: body.facilitatorName, settings }, ctx),
     );
   };
@@ -129,7 +126,7 @@ export function sessionRoutes(deps: SessionRouteDeps): Router {
   const createSpace: RequestHandler = async (req, res) => {
     const body = parseBody(createTeamSpaceRequestSchema, req, res);
     if (!body) return;
-    await openSession(req, res, 't', (code, ctx) =>
+    await openSession(req, res, (code, ctx) =>
       createTeamSpace({ id: code, title: body.title, facilitatorName: body.facilitatorName }, ctx),
     );
   };

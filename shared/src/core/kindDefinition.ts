@@ -4,6 +4,7 @@ import type { Decision, DomainError } from './decision.ts';
 import type { ParticipantId, Timer } from '../leanCoffee/state.ts';
 import type { Viewer } from '../leanCoffee/view.ts';
 import type { ArchivedItem } from '../teamSpace/archive.ts';
+import type { ImportResult } from '../export/exportFormat.ts';
 
 /** The types one meeting kind is made of; each kind names its own. */
 export interface KindTypes {
@@ -43,6 +44,21 @@ export interface KindFold<T extends KindTypes> {
   timerOf(state: T['state']): Timer;
 }
 
+/** A session a backup file restores under a new code: its live state, what goes straight to its archive, the importer's seat. */
+export interface RestoredSession<S> {
+  state: S;
+  archive: ArchivedItem[];
+  facilitatorId: ParticipantId;
+}
+
+/** Where a session's people go, as paths below the installation's address. */
+export interface KindPaths {
+  /** The link a facilitator shares (the QR code's). */
+  join(code: string): string;
+  /** The session's own page; the facilitator's link is this page's `/facilitate`. */
+  page(code: string): string;
+}
+
 /**
  * Everything the server needs of one meeting kind. The registry (`kinds.ts`) lists one of these
  * per kind; the command runner, sync, fan-out, export and the stored upgrade look the kind up by
@@ -66,6 +82,9 @@ export interface KindDefinition<T extends KindTypes> extends KindFold<T> {
     participantId: ParticipantId,
     now: number,
   ): { ok: true; file: T['export'] } | { ok: false; error: DomainError };
+  /** Reads a backup file that claims this kind: what it restores under a new code, or why it is refused. */
+  restoreFrom(json: unknown, now: number): ImportResult<(code: string) => RestoredSession<T['state']>>;
+  readonly paths: KindPaths;
   /** Brings a snapshot an earlier release stored into today's shape (unchanged when it is). */
   upgradeStoredState(stored: T['state']): T['state'];
   /** A logged event in today's shape, completed from the (upgraded, unmasked) state it meets. */

@@ -1,6 +1,6 @@
 import { acceptsBySchemas, type KindDefinition } from '../core/kindDefinition.ts';
 import { mayExportLeanCoffee } from '../export/exportAccess.ts';
-import { leanCoffeeExportFor } from '../export/leanCoffeeExport.ts';
+import { leanCoffeeExportFor, leanCoffeeFromExport, parseLeanCoffeeExport } from '../export/leanCoffeeExport.ts';
 import { commandPayloadSchemas, type Command } from '../protocol/commands.ts';
 import { ErrorCode } from '../protocol/errors.ts';
 import { decide } from './decide.ts';
@@ -22,6 +22,13 @@ export const leanCoffeeKind: KindDefinition<LeanCoffeeTypes> = {
     mayExportLeanCoffee(state, participantId)
       ? { ok: true, file: leanCoffeeExportFor(state, participantId, now) }
       : { ok: false, error: { code: ErrorCode.forbidden, message: 'Only a facilitator may export.' } },
+  restoreFrom: (json, now) => {
+    const parsed = parseLeanCoffeeExport(json, now);
+    if (!parsed.ok) return parsed;
+    // A Lean Coffee has no archive: everything is in the live state.
+    return { ok: true, value: (code) => ({ ...leanCoffeeFromExport(parsed.value, code), archive: [] }) };
+  },
+  paths: { join: (code) => `/j/${code}`, page: (code) => `/s/${code}` },
   // Every Lean Coffee stored by an earlier release already has today's shape.
   upgradeStoredState: (stored) => stored,
   upgradeStoredEvent: (_state, event) => event,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { displayNameSchema, idSchema, leanCoffeeSettingsSchema, sessionTitleSchema } from './schemas.ts';
 import type { SessionState } from '../leanCoffee/state.ts';
+import type { SessionKind } from '../kinds.ts';
 
 /** Secrets are long random strings; the bounds only keep absurd input out. */
 export const secretSchema = z
@@ -69,7 +70,7 @@ export interface SessionSummary {
   sessionId: string;
   title: string;
   /** Which page a join link leads to. */
-  kind: 'lean-coffee' | 'team-space';
+  kind: SessionKind;
   ended: boolean;
 }
 

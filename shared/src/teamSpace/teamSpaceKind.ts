@@ -1,6 +1,6 @@
 import { acceptsBySchemas, type KindDefinition } from '../core/kindDefinition.ts';
 import { mayExportTeamSpace, teamSpaceExportBlocked } from '../export/exportAccess.ts';
-import { teamSpaceExportFor } from '../export/teamSpaceExport.ts';
+import { parseTeamSpaceExport, teamSpaceExportFor, teamSpaceFromExport } from '../export/teamSpaceExport.ts';
 import { ErrorCode } from '../protocol/errors.ts';
 import { loopCommandPayloadSchemas } from '../protocol/loopCommands.ts';
 import { loopArchivedByFold } from './archive.ts';
@@ -28,6 +28,13 @@ export const teamSpaceKind: KindDefinition<TeamSpaceTypes> = {
     }
     return { ok: true, file: teamSpaceExportFor(state, participantId, now) };
   },
+  restoreFrom: (json, now) => {
+    const parsed = parseTeamSpaceExport(json, now);
+    if (!parsed.ok) return parsed;
+    return { ok: true, value: (code) => teamSpaceFromExport(parsed.value, code, now) };
+  },
+  // A member's link is the space itself: the space page asks a new device for a name.
+  paths: { join: (code) => `/t/${code}`, page: (code) => `/t/${code}` },
   upgradeStoredState: upgradeStoredTeamSpace,
   upgradeStoredEvent: upgradeStoredLoopEvent,
   isEventInCurrentShape: isLoopEventInCurrentShape,
