@@ -17,7 +17,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RawConnection } from '../support/rawConnection.ts';
 import { uniquePrefix } from '../support/redisTestEnv.ts';
-import { arbitraryFor, hostileText, hostileValue, type JsonSchema } from '../support/schemaArbitrary.ts';
+import { arbitraryForSchema, hostileText, hostileValue } from '../support/schemaArbitrary.ts';
 import {
   createSessionOverHttp,
   createTeamSpaceOverHttp,
@@ -175,7 +175,7 @@ function expectTyped(ack: unknown): asserts ack is { ok: boolean } {
 
 /** A payload for `event`: valid by its schema, valid with one part made hostile, or hostile outright. */
 function payloadFor(event: FuzzedEvent): fc.Arbitrary<unknown> {
-  const valid = arbitraryFor(fuzzedSchemas[event].toJSONSchema({ io: 'input' }) as JsonSchema, idPool);
+  const valid = arbitraryForSchema(fuzzedSchemas[event], idPool);
   const mutated = fc
     .tuple(
       valid,

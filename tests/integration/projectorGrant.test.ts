@@ -11,7 +11,7 @@ import {
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { integrationSuite } from '../support/integrationSuite.ts';
-import { arbitraryFor, type JsonSchema } from '../support/schemaArbitrary.ts';
+import { arbitraryForSchema } from '../support/schemaArbitrary.ts';
 import {
   convergedSession,
   createTeamSpaceOverHttp,
@@ -58,7 +58,7 @@ function whereIn(frames: readonly string[], word: string): string[] {
 function validPayloads(): Array<{ type: string; payload: unknown }> {
   return kindCommandTypes.flatMap((type) => {
     const schema = commandPayloadSchemasOfAllKinds[type];
-    const samples = fc.sample(arbitraryFor(schema.toJSONSchema({ io: 'input' }) as JsonSchema), {
+    const samples = fc.sample(arbitraryForSchema(schema), {
       numRuns: 4,
       seed: 12,
     });

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { z, type ZodType } from 'zod';
 
 /** The part of JSON Schema that zod's `toJSONSchema` writes for our protocol schemas. */
 export interface JsonSchema {
@@ -66,6 +67,15 @@ function stringFor(schema: JsonSchema, idPool: readonly string[]): fc.Arbitrary<
     hostileText.filter(fits),
     fc.constant('x'.repeat(max)),
   );
+}
+
+/**
+ * An arbitrary for the values a zod schema accepts as input. `z.toJSONSchema`, not the schema's own
+ * method: the settings parts are zod/mini objects (the browser's forms share them), which only the
+ * function knows how to write.
+ */
+export function arbitraryForSchema(schema: ZodType, idPool: readonly string[] = []): fc.Arbitrary<unknown> {
+  return arbitraryFor(z.toJSONSchema(schema, { io: 'input' }) as JsonSchema, idPool);
 }
 
 /**

@@ -4,7 +4,7 @@ import {
   displayNameSchema,
   dueDateSchema,
   idSchema,
-  leanCoffeeSettingsSchema,
+  leanCoffeeSettingsChangeSchema,
   outcomeKindSchema,
   phaseSchema,
   sessionTitleSchema,
@@ -37,7 +37,7 @@ export const commandPayloadSchemas = {
   }),
   'settings:update': z.strictObject({
     title: sessionTitleSchema.optional(),
-    settings: leanCoffeeSettingsSchema.partial().strict().optional(),
+    settings: z.optional(leanCoffeeSettingsChangeSchema),
   }),
   'phase:change': z.strictObject({ to: phaseSchema }),
   'topic:add': z.strictObject({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { displayNameSchema, idSchema, leanCoffeeSettingsSchema, sessionTitleSchema } from './schemas.ts';
+import { displayNameSchema, idSchema, leanCoffeeSettingsChangeSchema, sessionTitleSchema } from './schemas.ts';
 import type { SessionState } from '../leanCoffee/state.ts';
 import type { SessionKind } from '../kinds.ts';
 
@@ -14,7 +14,7 @@ export const secretSchema = z
 export const createSessionRequestSchema = z.strictObject({
   title: sessionTitleSchema,
   facilitatorName: displayNameSchema,
-  settings: leanCoffeeSettingsSchema.partial().strict().default({}),
+  settings: z._default(leanCoffeeSettingsChangeSchema, {}),
 });
 export type CreateSessionRequest = z.input<typeof createSessionRequestSchema>;
 

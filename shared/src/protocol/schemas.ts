@@ -21,24 +21,7 @@ export const topicDescriptionSchema = multiLineText(limits.topicDescription);
 
 export const phaseSchema = z.enum(['collect', 'vote', 'discuss', 'wrapup', 'ended']);
 
-const minutes = z.number().int().min(1).max(limits.timerMinutesMax);
-
-export const leanCoffeeSettingsSchema = z.strictObject({
-  /** Dots each person may place. Seattle's rule is 2; 3 is the common default. */
-  votesPerPerson: z.number().int().min(1).max(limits.votesPerPersonMax),
-  /** Whether one person may put several dots on the same topic. */
-  allowStacking: z.boolean(),
-  /** When on, nobody but the author learns who proposed a topic. */
-  anonymousTopics: z.boolean(),
-  /** When on, tallies stay hidden until a facilitator reveals them. */
-  hiddenVoting: z.boolean(),
-  /** How many topics one person may propose; `null` for no limit. */
-  topicsPerPerson: z.number().int().min(1).max(limits.topicsPerPersonMax).nullable(),
-  /** The first timebox of every topic. */
-  timeboxMinutes: minutes,
-  /** Each extension in turn after a thumbs-up; the last one repeats. */
-  extensionMinutes: z.array(minutes).min(1).max(limits.extensionStepsMax),
-});
+export { leanCoffeeSettingsSchema, leanCoffeeSettingsChangeSchema } from './formSchemas.ts';
 
 export const thumbSchema = z.enum(['up', 'side', 'down']);
 export const outcomeKindSchema = z.enum(['takeaway', 'action']);

@@ -1,4 +1,5 @@
-import { defaultLeanCoffeeSettings, limits, votingRules, type LeanCoffeeSettings } from '@runde/shared/client';
+import { defaultLeanCoffeeSettings, votingRules, type LeanCoffeeSettings } from '@runde/shared/client';
+import { checkForm, leanCoffeeSettingsSchema } from '@runde/shared/forms';
 
 /**
  * The settings as the form holds them: numbers may be empty while typing (`null`), and the
@@ -35,39 +36,40 @@ export function settingsToForm(settings: LeanCoffeeSettings = defaultLeanCoffeeS
   };
 }
 
-function wholeNumberIn(value: number | null, min: number, max: number): value is number {
-  return value !== null && Number.isInteger(value) && value >= min && value <= max;
+/** "4, 2", "4 2" and "4;2" all read as [4, 2]; a part that is not a whole number reads as NaN, which the schema refuses. */
+function readExtensionMinutes(text: string): number[] {
+  return text
+    .split(/[\s,;]+/)
+    .filter((part) => part !== '')
+    .map((part) => (/^\d+$/.test(part) ? Number(part) : Number.NaN));
 }
 
-/** "4, 2", "4 2" and "4;2" all read as [4, 2]; anything else that is not whole minutes is refused. */
+/** The extension minutes a text gives, or `undefined` when the server's schema would refuse them. */
 export function parseExtensionMinutes(text: string): number[] | undefined {
-  const parts = text.split(/[\s,;]+/).filter((part) => part !== '');
-  if (parts.length === 0 || parts.length > limits.extensionStepsMax) return undefined;
-  const minutes = parts.map((part) => (/^\d+$/.test(part) ? Number(part) : Number.NaN));
-  return minutes.every((m) => wholeNumberIn(m, 1, limits.timerMinutesMax)) ? minutes : undefined;
+  const checked = checkForm(leanCoffeeSettingsSchema.shape.extensionMinutes, readExtensionMinutes(text));
+  return checked.ok ? checked.value : undefined;
 }
 
-/** Checks the form the way the server's schema will, so problems show next to the field. */
+/** Checks the form with the server's own schema, so problems show next to the field and never differ from its answer. */
 export function formToSettings(form: SettingsForm): SettingsParse {
-  if (!wholeNumberIn(form.votesPerPerson, 1, limits.votesPerPersonMax)) return { ok: false, problem: 'votesPerPerson' };
-  if (form.topicsPerPerson !== null && !wholeNumberIn(form.topicsPerPerson, 1, limits.topicsPerPersonMax)) {
-    return { ok: false, problem: 'topicsPerPerson' };
-  }
-  if (!wholeNumberIn(form.timeboxMinutes, 1, limits.timerMinutesMax)) return { ok: false, problem: 'timeboxMinutes' };
-  const extensionMinutes = parseExtensionMinutes(form.extensionMinutes);
-  if (!extensionMinutes) return { ok: false, problem: 'extensionMinutes' };
-  return {
-    ok: true,
-    settings: {
-      votesPerPerson: form.votesPerPerson,
-      allowStacking: form.allowStacking,
-      anonymousTopics: form.anonymousTopics,
-      hiddenVoting: form.hiddenVoting,
-      topicsPerPerson: form.topicsPerPerson,
-      timeboxMinutes: form.timeboxMinutes,
-      extensionMinutes,
-    },
-  };
+  const checked = checkForm(leanCoffeeSettingsSchema, {
+    ...form,
+    extensionMinutes: readExtensionMinutes(form.extensionMinutes),
+  });
+  if (checked.ok) return { ok: true, settings: checked.value };
+  // Every field the form can get wrong is a number or the extension list; the booleans come from checkboxes.
+  return { ok: false, problem: isSettingsProblem(checked.field) ? checked.field : 'votesPerPerson' };
+}
+
+const settingsProblems: readonly SettingsProblem[] = [
+  'votesPerPerson',
+  'topicsPerPerson',
+  'timeboxMinutes',
+  'extensionMinutes',
+];
+
+function isSettingsProblem(field: unknown): field is SettingsProblem {
+  return settingsProblems.some((problem) => problem === field);
 }
 
 /** Only what differs, and never a voting rule once those are locked: the server would refuse the whole update. */
