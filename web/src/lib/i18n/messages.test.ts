@@ -19,23 +19,41 @@ const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map(
 const german = leaves(catalogs.de);
 const english = leaves(catalogs.en);
 
+/**
+ * Which keys exist is checked by the compiler: each English file is typed as its German one (`en: CoreMessages`,
+ * `spaceEn: Messages['space']`, …), so a key missing in English or only there does not compile, and the German
+ * errors satisfy `Record<ErrorCode, string>`. What types cannot see is inside the texts; one walk over every key
+ * checks that, and names each text that breaks a rule.
+ */
 describe('messages', () => {
   it('has the same keys in German and English', () => {
     expect([...english.keys()].sort()).toEqual([...german.keys()].sort());
   });
 
-  it.each([...german.keys()])('%s uses the same placeholders in both languages', (key) => {
-    expect(placeholders(english.get(key) ?? '')).toEqual(placeholders(german.get(key) ?? ''));
+  it('uses the same placeholders in both languages, has every plural form and no empty text', () => {
+    const problems: string[] = [];
+    for (const [key, text] of german) {
+      const other = english.get(key) ?? '';
+      if (placeholders(other).join() !== placeholders(text).join()) {
+        problems.push(
+          `${key}: placeholders differ (de ${placeholders(text).join()}; en ${placeholders(other).join()})`,
+        );
+      }
+      if (text.trim() === '' || other.trim() === '') problems.push(`${key}: empty text`);
+      // German and English both pick "one" or "other" from `count`; a lone form would show a raw key.
+      const plural = /^(.*)_(one|other)$/.exec(key);
+      if (plural && !german.has(`${plural[1]}_${plural[2] === 'one' ? 'other' : 'one'}`)) {
+        problems.push(`${key}: the other plural form is missing`);
+      }
+    }
+    expect(problems).toEqual([]);
   });
 
-  it.each([...german.entries()])('%s is not empty in either language', (key, text) => {
-    expect(text.trim()).not.toBe('');
-    expect(english.get(key)?.trim()).not.toBe('');
-  });
-
-  it.each(Object.values(ErrorCode))('has a message for error %s', (code) => {
-    expect(german.has(`errors.${code}`)).toBe(true);
-    expect(english.has(`errors.${code}`)).toBe(true);
+  it('has a message for every error code', () => {
+    const missing = Object.values(ErrorCode).filter(
+      (code) => !german.has(`errors.${code}`) || !english.has(`errors.${code}`),
+    );
+    expect(missing).toEqual([]);
   });
 
   it('keeps German gender-fair and formal', () => {
