@@ -1,7 +1,6 @@
 import { resolve } from '$app/paths';
 import { goto } from '$app/navigation';
 import type { SessionProblem } from './liveSession.svelte';
-import { forgetProjectorPass } from './projectorPass';
 import { forgetSeat } from './seats';
 
 /** The live screens of either kind, each of which sends a code of the other kind to its twin. */
@@ -11,8 +10,11 @@ export interface ProblemRoute {
   code: string;
   /** The same screen for the other meeting kind, where a `wrong_kind` code belongs. */
   otherKind: KindScreen;
-  /** Watching by the projector grant rather than a seat. */
-  byGrant: boolean;
+  /**
+   * Set when watching by the projector grant rather than a seat: how to drop that grant from this
+   * device. The projector pages pass it, so the boards never download the grant's storage.
+   */
+  forgetGrant?: (code: string) => void;
 }
 
 /**
@@ -20,12 +22,12 @@ export interface ProblemRoute {
  * dropped from this device, a seat's device is sent to join again (a revoked projector link says so
  * on its own screen instead), and a code of the other kind opens that kind's screen.
  */
-export function followProblem(problem: SessionProblem | null, { code, otherKind, byGrant }: ProblemRoute): void {
+export function followProblem(problem: SessionProblem | null, { code, otherKind, forgetGrant }: ProblemRoute): void {
   if (problem === 'unauthorized' || problem === 'deleted') {
-    if (byGrant) forgetProjectorPass(code);
+    if (forgetGrant) forgetGrant(code);
     else forgetSeat(code);
   }
-  if (problem === 'unauthorized' && !byGrant) {
+  if (problem === 'unauthorized' && !forgetGrant) {
     void goto(resolve('/(site)/j/[code]?reason=seat', { code }), { replaceState: true });
   } else if (problem === 'wrong_kind') {
     void goto(resolve(otherKind, { code }), { replaceState: true });

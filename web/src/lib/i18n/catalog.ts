@@ -5,6 +5,20 @@ import { en } from './en.ts';
 import { exportDe } from './export.de.ts';
 import { exportEn } from './export.en.ts';
 import type { Language } from './languages.ts';
+import { startDe } from './start.de.ts';
+import { startEn } from './start.en.ts';
+import { settingsDe } from './settings.de.ts';
+import { settingsEn } from './settings.en.ts';
+import { shareDe } from './share.de.ts';
+import { shareEn } from './share.en.ts';
+import { backupDe } from './backup.de.ts';
+import { backupEn } from './backup.en.ts';
+import { facilitateDe } from './facilitate.de.ts';
+import { facilitateEn } from './facilitate.en.ts';
+import { projectorDe } from './projector.de.ts';
+import { projectorEn } from './projector.en.ts';
+import { summaryDe } from './summary.de.ts';
+import { summaryEn } from './summary.en.ts';
 import { loopCommonDe } from './loop/common.de.ts';
 import { loopCommonEn } from './loop/common.en.ts';
 import { governanceDe } from './loop/governance.de.ts';
@@ -33,6 +47,13 @@ export const catalogs: Record<Language, Messages> = {
     governance: governanceDe,
     minutes: minutesDe,
     export: exportDe,
+    start: startDe,
+    settings: settingsDe,
+    share: shareDe,
+    backup: backupDe,
+    facilitate: facilitateDe,
+    projector: projectorDe,
+    summary: summaryDe,
   },
   en: {
     ...en,
@@ -44,5 +65,12 @@ export const catalogs: Record<Language, Messages> = {
     governance: governanceEn,
     minutes: minutesEn,
     export: exportEn,
+    start: startEn,
+    settings: settingsEn,
+    share: shareEn,
+    backup: backupEn,
+    facilitate: facilitateEn,
+    projector: projectorEn,
+    summary: summaryEn,
   },
 };

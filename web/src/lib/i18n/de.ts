@@ -6,6 +6,13 @@ import type { minutesDe } from './loop/minutes.de.ts';
 import type { spaceDe } from './loop/space.de.ts';
 import type { accessibilityDe } from './accessibility.de.ts';
 import type { privacyDe } from './privacy.de.ts';
+import type { startDe } from './start.de.ts';
+import type { settingsDe } from './settings.de.ts';
+import type { shareDe } from './share.de.ts';
+import type { backupDe } from './backup.de.ts';
+import type { facilitateDe } from './facilitate.de.ts';
+import type { projectorDe } from './projector.de.ts';
+import type { summaryDe } from './summary.de.ts';
 import type { exportDe } from './export.de.ts';
 
 /**
@@ -57,80 +64,6 @@ export const de = {
     wrapup: 'Zum Schluss sagt jede Person in einem Satz, was sie mitnimmt. Passen ist in Ordnung.',
     ended: 'Die Sitzung ist beendet. Alles bleibt zum Nachlesen sichtbar.',
   },
-  start: {
-    pageTitle: 'Runde – Lean Coffee oder Teamraum starten',
-    heading: 'Besprechen, was allen wichtig ist',
-    intro:
-      'Ein Lean Coffee für eine Besprechung ohne vorbereitete Tagesordnung oder ein Teamraum für regelmäßige Meetings nach dem LOOP-Ansatz – in beiden bringen alle ein, was ihnen wichtig ist.',
-    formHeading: 'Was möchten Sie starten?',
-    kindLeanCoffee: 'Lean Coffee',
-    kindLeanCoffeeHint:
-      'Eine Sitzung ohne vorbereitete Tagesordnung: Themen sammeln, Punkte vergeben, das Wichtigste zuerst besprechen.',
-    kindTeamSpace: 'Teamraum (LOOP-Meetings)',
-    kindTeamSpaceHint:
-      'Ein dauerhafter Raum für Ihr Team: Spannungen einbringen, in den vier Räumen bearbeiten und Beschlüsse festhalten.',
-    howHeading: 'So läuft ein Lean Coffee ab',
-    spaceHowHeading: 'So arbeitet ein Teamraum',
-    spaceSteps: {
-      bring: 'Spannungen einbringen',
-      sort: 'Räume zuordnen',
-      meet: 'Meetings abhalten',
-      record: 'Festhalten',
-    },
-    spaceStepsHelp: {
-      bring: 'Alle bringen jederzeit ein, was hakt oder besser laufen könnte – auf Wunsch anonym.',
-      sort: 'Jede Spannung kommt in einen der vier Räume: operativ, Governance, individuell oder Beziehung.',
-      meet: 'Im Sync-Meeting fragt die Moderation: „Was brauchen Sie?“ Im Governance-Meeting entscheidet das Team integrativ.',
-      record: 'Aufgaben, Projekte und Beschlüsse bleiben im Teamraum – von einem Meeting zum nächsten.',
-    },
-    sessionTitle: 'Titel der Sitzung',
-    sessionTitlePlaceholder: 'z. B. Teamrunde Sozialplanung',
-    spaceTitle: 'Name des Teamraums',
-    spaceTitlePlaceholder: 'z. B. Team Jugendhilfeplanung',
-    yourName: 'Ihr Name',
-    yourNameHint: 'Sie moderieren die Sitzung. Die Teilnehmenden sehen diesen Namen.',
-    spaceNameHint: 'Sie moderieren den Teamraum und können später weitere Personen zur Co-Moderation machen.',
-    options: 'Einstellungen',
-    submit: 'Lean Coffee starten',
-    submitting: 'Wird gestartet …',
-    spaceSubmit: 'Teamraum eröffnen',
-    spaceSubmitting: 'Wird eröffnet …',
-    haveCode: 'Sie haben einen Code bekommen?',
-    joinLink: 'Einer Sitzung beitreten',
-  },
-  settings: {
-    heading: 'Einstellungen',
-    title: 'Titel der Sitzung',
-    votingGroup: 'Abstimmung',
-    votesPerPerson: 'Punkte pro Person',
-    votesPerPersonHint: 'Üblich sind 2 oder 3.',
-    allowStacking: 'Mehrere Punkte auf dasselbe Thema erlauben',
-    hiddenVoting: 'Verdeckt abstimmen',
-    hiddenVotingHint:
-      'Die Punktzahlen bleiben verborgen, bis die Moderation sie aufdeckt. So richtet sich niemand nach den anderen.',
-    topicsGroup: 'Themen',
-    anonymousTopics: 'Themen anonym einbringen',
-    anonymousTopicsHint: 'Nur die einbringende Person sieht, von wem ein Thema stammt.',
-    anonymousLater: 'Gilt für neue Themen. Bereits eingebrachte Themen bleiben, wie sie sind.',
-    topicsPerPerson: 'Höchstens so viele Themen pro Person',
-    topicsPerPersonHint: 'Leer lassen für keine Begrenzung.',
-    timeGroup: 'Redezeit',
-    timeboxMinutes: 'Minuten pro Thema',
-    timeboxMinutesHint: 'Üblich sind 5 bis 8 Minuten.',
-    extensionMinutes: 'Verlängerungen in Minuten',
-    extensionMinutesHint:
-      'Bei Daumen hoch verlängert die Moderation um die nächste Zahl der Liste; die letzte wiederholt sich. Zum Beispiel: 4, 2',
-    votingLocked:
-      'Punkte pro Person, Mehrfachpunkte und verdeckte Abstimmung lassen sich nur ändern, solange Themen gesammelt werden und noch niemand einen Punkt vergeben hat. Sonst würden bereits vergebene Punkte nach anderen Regeln zählen als neue.',
-    save: 'Einstellungen speichern',
-    saved: 'Einstellungen gespeichert.',
-    invalid: {
-      votesPerPerson: 'Bitte eine ganze Zahl von 1 bis {{max}} eingeben.',
-      topicsPerPerson: 'Bitte eine ganze Zahl von 1 bis {{max}} eingeben oder das Feld leer lassen.',
-      timeboxMinutes: 'Bitte eine ganze Zahl von 1 bis {{max}} eingeben.',
-      extensionMinutes: 'Bitte ganze Minuten von 1 bis {{max}} eingeben, durch Komma getrennt, zum Beispiel 4, 2.',
-    },
-  },
   join: {
     pageTitle: 'Runde – Beitreten',
     heading: 'Einer Sitzung beitreten',
@@ -151,24 +84,6 @@ export const de = {
     notFound: 'Zu diesem Code gibt es keine Sitzung. Bitte prüfen Sie den Code.',
     ended: 'Diese Sitzung ist bereits beendet. Beitreten ist nicht mehr möglich.',
     seatExpired: 'Ihr Platz in dieser Sitzung ist nicht mehr gültig. Bitte treten Sie erneut bei.',
-  },
-  facilitate: {
-    pageTitle: 'Runde – Moderation übernehmen',
-    heading: 'Moderation übernehmen',
-    claiming: 'Die Moderation wird auf dieses Gerät übertragen …',
-    invalidKey:
-      'Dieser Moderationslink ist nicht (mehr) gültig. Bitte prüfen Sie, ob Sie ihn vollständig kopiert haben.',
-    missingKey:
-      'Dieser Link ist unvollständig: Der Schlüssel fehlt. Bitte öffnen Sie den vollständigen Moderationslink.',
-    choice: {
-      question: 'Wie möchten Sie die Moderation übernehmen?',
-      why: 'Dieses Gerät nimmt schon als {{name}} teil.',
-      ownSeat: 'Moderation auf diesem Gerät als {{name}} übernehmen',
-      ownSeatHint: 'Sie behalten Ihren Platz, Ihre Punkte und Beiträge als {{name}} und moderieren zusätzlich.',
-      linkSeat: 'Als eigener Moderationsplatz öffnen',
-      linkSeatHint:
-        'Dieses Gerät wechselt auf den Moderationsplatz von {{linkName}}. Ihr Platz als {{name}} bleibt bestehen, ist auf diesem Gerät aber nicht mehr geöffnet.',
-    },
   },
   deletion: {
     heading: { 'lean-coffee': 'Sitzung löschen', 'team-space': 'Teamraum löschen' },
@@ -391,29 +306,6 @@ export const de = {
     count_other: '{{count}} Bewertungen',
     average: 'Durchschnitt {{average}} von 5',
   },
-  summary: {
-    pageTitle: 'Zusammenfassung – Runde',
-    heading: 'Zusammenfassung',
-    back: 'Zurück zur Sitzung',
-    running: 'Die Sitzung läuft noch; hier steht der aktuelle Stand.',
-    readOnly:
-      'Diese Sitzung ist beendet. Hier steht ihre Zusammenfassung zum Nachlesen, so wie alle Teilnehmenden sie sehen.',
-    loadFailed: 'Die Zusammenfassung konnte nicht geladen werden. Bitte versuchen Sie es noch einmal.',
-    downloadMarkdown: 'Markdown herunterladen',
-    downloadCsv: 'CSV herunterladen',
-    print: 'Drucken oder als PDF speichern',
-    participants: 'Teilnehmende',
-    votesPerPerson: 'Punkte pro Person: {{count}}',
-    discussed: 'Besprochene Themen',
-    notDiscussed: 'Nicht besprochen',
-    skipped: 'übersprungen',
-    allActions: 'Alle Aufgaben',
-    due: 'Fällig',
-    roti: 'Nutzen der investierten Zeit',
-    topic: 'Thema',
-    nothingYet: 'Noch nichts.',
-    keptUntil: 'Diese Zusammenfassung bleibt bis zum {{date}} abrufbar. Danach wird die Sitzung gelöscht.',
-  },
   outbox: {
     refused: '{{what}} konnte nicht mehr gespeichert werden, als die Verbindung zurückkam.',
     yourText: 'Was Sie geschrieben haben',
@@ -447,65 +339,6 @@ export const de = {
       yes: 'Ja, Diskussion beenden',
     },
   },
-  share: {
-    heading: 'Teilnehmende einladen',
-    codeLabel: 'Code',
-    instructions: 'Unter {{url}} den Code eingeben oder diesen Link öffnen:',
-    linkLabel: 'Link zum Beitreten',
-    copyLink: 'Link kopieren',
-    copied: 'Kopiert.',
-    copyFailed: 'Kopieren war nicht möglich. Bitte markieren und kopieren Sie den Link selbst.',
-    facilitatorHeading: 'Ihr Moderationslink',
-    facilitatorNote: {
-      'lean-coffee':
-        'Behalten Sie diesen Link für sich: Wer ihn öffnet, moderiert diese Sitzung. Damit übernehmen Sie die Moderation auch auf einem anderen Gerät. Er wird nur jetzt angezeigt.',
-      'team-space':
-        'Behalten Sie diesen Link für sich: Wer ihn öffnet, moderiert diesen Teamraum und seine Meetings. Damit übernehmen Sie die Moderation auch auf einem anderen Gerät. Er wird nur jetzt angezeigt.',
-    },
-    facilitatorLinkLabel: 'Moderationslink',
-    showFacilitatorLink: 'Moderationslink anzeigen',
-    hideFacilitatorLink: 'Moderationslink verbergen',
-    copyFacilitatorLink: 'Moderationslink kopieren',
-    dismissFacilitator: 'Gesichert, ausblenden',
-    qrLabel: 'QR-Code zum Beitreten: {{url}}',
-    fullScreen: 'Im Vollbild zeigen',
-    scan: 'QR-Code mit dem Handy scannen',
-    orEnter: 'oder {{url}} öffnen und diesen Code eingeben:',
-    close: 'Schließen',
-    projectorLink: 'Beamer-Ansicht',
-    projectorHint: 'Öffnet in einem neuen Tab: eine Ansicht ohne Bedienelemente für Beamer oder großen Bildschirm.',
-    newTab: '(öffnet in neuem Tab)',
-    projectorHeading: 'Beamer im Raum',
-    projectorGrantHint:
-      'Ein eigener Link für den Beamer oder den Raum-PC: Er zeigt nur die Beamer-Ansicht, braucht keinen Platz in der Sitzung und zählt nicht als Person.',
-    createProjectorLink: 'Beamer-Link erstellen',
-    projectorLinkLabel: 'Beamer-Link',
-    copyProjectorLink: 'Beamer-Link kopieren',
-    reissueProjectorLink: 'Neuen Beamer-Link erstellen',
-    reissueProjectorHint:
-      'Ein neuer Beamer-Link macht den bisherigen ungültig; dort geöffnete Beamer-Ansichten schließen sich.',
-    projectorGrantFailed: 'Der Beamer-Link konnte nicht erstellt werden. Bitte versuchen Sie es noch einmal.',
-  },
-  projector: {
-    title: 'Beamer-Ansicht',
-    joinHeading: 'Machen Sie mit',
-    join: 'Beitreten: {{url}}',
-    noTopics: 'Noch keine Themen. Schreiben Sie Ihres auf dem Handy auf.',
-    newTopic: 'Neues Thema: {{title}}',
-    more_one: '+ {{count}} weiteres',
-    more_other: '+ {{count}} weitere',
-    votesHidden: 'Verdeckte Abstimmung: Die Punkte erscheinen, wenn die Moderation sie aufdeckt.',
-    nothingDiscussing: 'Gleich geht es mit dem nächsten Thema weiter.',
-    thanks: 'Vielen Dank fürs Mitmachen!',
-    summary_one: '{{count}} Thema besprochen',
-    summary_other: '{{count}} Themen besprochen',
-    nowSpeaking: 'Jetzt spricht: {{name}}',
-    openTensions: 'Offene Spannungen',
-    noMeeting: 'Gerade läuft kein Meeting.',
-    noTension: 'Gerade liegt keine Spannung auf dem Tisch.',
-    outcome: 'Ergebnis',
-    grantRevoked: 'Dieser Beamer-Link gilt nicht mehr. Bitten Sie die Moderation um einen neuen.',
-  },
   participants: {
     heading: 'Teilnehmende',
     count_one: '{{count}} Person',
@@ -518,32 +351,6 @@ export const de = {
     promoteLabel: 'Zur Co-Moderation machen: {{name}}',
     demote: 'Rolle entziehen',
     demoteLabel: 'Rolle entziehen: {{name}}',
-  },
-  backup: {
-    download: 'Sicherung herunterladen (JSON)',
-    downloadHint:
-      'Die Datei enthält alles, was Sie hier lesen dürfen, aber keine Codes und keine Zugangsschlüssel. Mit ihr lässt sich auf jeder Runde-Installation ein neuer Teamraum daraus machen.',
-    leanCoffeeHint:
-      'Die Datei enthält die Sitzung, wie Sie sie sehen, aber keine Codes und keine Zugangsschlüssel. Mit ihr lässt sich auf jeder Runde-Installation eine neue Sitzung daraus machen.',
-    preparing: 'Sicherung wird erstellt …',
-    meetingRunning: 'Während eine Besprechung läuft, kann keine Sicherung erstellt werden.',
-    failed: 'Die Sicherung konnte nicht erstellt werden. Bitte versuchen Sie es erneut.',
-    restoreHeading: 'Aus Sicherung wiederherstellen',
-    restoreIntro:
-      'Aus einer Runde-Sicherung (JSON) entsteht ein neuer Teamraum oder eine neue Lean-Coffee-Sitzung mit neuem Code. Sie übernehmen die Moderation; die anderen treten über den neuen Link wieder bei.',
-    restoreFile: 'Sicherungsdatei (JSON)',
-    restoring: 'Wird wiederhergestellt …',
-    problems: {
-      notJson: 'Die Datei ist keine Runde-Sicherung: Sie lässt sich nicht als JSON lesen.',
-      notABackup: 'Die Datei ist keine Runde-Sicherung.',
-      unsupportedVersion: 'Version {{version}} wird nicht unterstützt.',
-      wrongKind: 'Die Sicherung gehört zu einer anderen Art von Sitzung.',
-      tooLarge: 'Zu groß: Die Datei überschreitet die zulässige Größe.',
-      invalid: 'Die Sicherung ist beschädigt: Eintrag {{entry}} ist ungültig.',
-      duplicateId: 'Die Sicherung ist beschädigt: Eintrag {{entry}} kommt doppelt vor.',
-      danglingReference: 'Eintrag {{entry}} verweist auf {{target}}, das in der Datei fehlt.',
-      dateOutOfRange: 'Eintrag {{entry}} hat ein unmögliches Datum.',
-    },
   },
   errors: {
     invalid_payload: 'Die Eingabe ist ungültig. Bitte prüfen Sie die Felder.',
@@ -589,4 +396,11 @@ export type Messages = CoreMessages & {
   governance: typeof governanceDe;
   minutes: typeof minutesDe;
   export: typeof exportDe;
+  start: typeof startDe;
+  settings: typeof settingsDe;
+  share: typeof shareDe;
+  backup: typeof backupDe;
+  facilitate: typeof facilitateDe;
+  projector: typeof projectorDe;
+  summary: typeof summaryDe;
 };

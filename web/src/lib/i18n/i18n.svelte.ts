@@ -13,7 +13,22 @@ const storageKey = 'runde:language';
  * them: the LOOP texts for team-space screens, the accessibility statement and the privacy notice
  * for their pages.
  */
-export type LazyPart = 'loop' | 'space' | 'meeting' | 'governance' | 'minutes' | 'export' | 'accessibility' | 'privacy';
+export type LazyPart =
+  | 'loop'
+  | 'space'
+  | 'meeting'
+  | 'governance'
+  | 'minutes'
+  | 'export'
+  | 'accessibility'
+  | 'privacy'
+  | 'start'
+  | 'settings'
+  | 'share'
+  | 'backup'
+  | 'facilitate'
+  | 'projector'
+  | 'summary';
 type Part = 'core' | LazyPart;
 
 /**
@@ -56,6 +71,34 @@ const parts: Record<Part, Record<Language, () => Promise<Partial<Messages>>>> = 
   export: {
     de: () => import('./export.de.ts').then((m) => ({ export: m.exportDe })),
     en: () => import('./export.en.ts').then((m) => ({ export: m.exportEn })),
+  },
+  start: {
+    de: () => import('./start.de.ts').then((m) => ({ start: m.startDe })),
+    en: () => import('./start.en.ts').then((m) => ({ start: m.startEn })),
+  },
+  settings: {
+    de: () => import('./settings.de.ts').then((m) => ({ settings: m.settingsDe })),
+    en: () => import('./settings.en.ts').then((m) => ({ settings: m.settingsEn })),
+  },
+  share: {
+    de: () => import('./share.de.ts').then((m) => ({ share: m.shareDe })),
+    en: () => import('./share.en.ts').then((m) => ({ share: m.shareEn })),
+  },
+  backup: {
+    de: () => import('./backup.de.ts').then((m) => ({ backup: m.backupDe })),
+    en: () => import('./backup.en.ts').then((m) => ({ backup: m.backupEn })),
+  },
+  facilitate: {
+    de: () => import('./facilitate.de.ts').then((m) => ({ facilitate: m.facilitateDe })),
+    en: () => import('./facilitate.en.ts').then((m) => ({ facilitate: m.facilitateEn })),
+  },
+  projector: {
+    de: () => import('./projector.de.ts').then((m) => ({ projector: m.projectorDe })),
+    en: () => import('./projector.en.ts').then((m) => ({ projector: m.projectorEn })),
+  },
+  summary: {
+    de: () => import('./summary.de.ts').then((m) => ({ summary: m.summaryDe })),
+    en: () => import('./summary.en.ts').then((m) => ({ summary: m.summaryEn })),
   },
 };
 

@@ -22,6 +22,13 @@ const lazyParts: readonly LazyPart[] = [
   'export',
   'accessibility',
   'privacy',
+  'start',
+  'settings',
+  'share',
+  'backup',
+  'facilitate',
+  'projector',
+  'summary',
 ];
 
 const webSrc = resolve(dirname(fileURLToPath(import.meta.url)), '../..');

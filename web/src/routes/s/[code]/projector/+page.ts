@@ -3,13 +3,15 @@ import { normalizeJoinCode } from '@runde/shared/client';
 import type { SessionCredential } from '$lib/liveSession.svelte';
 import { loadProjectorPass } from '$lib/projectorPass';
 import { loadSeat } from '$lib/seats';
+import { i18n } from '$lib/i18n/i18n.svelte';
 import type { PageLoad } from './$types';
 
-export const load: PageLoad = ({ params }) => {
+export const load: PageLoad = async ({ params }) => {
   const code = normalizeJoinCode(params.code);
   // `location.hash`, not `url.hash`: the fragment is read on this device and never leaves it.
   const hash = globalThis.location?.hash ?? '';
   if (code !== params.code) redirect(307, `/s/${code}/projector${hash}`);
+  await i18n.need('projector', 'share', 'start');
   // The projector grant first: a room PC (or any device) opened with the projector link watches
   // without a seat, and so never counts as someone present, even where this browser has a seat.
   const pass = loadProjectorPass(code, hash);

@@ -10,6 +10,6 @@ export const load: PageLoad = async ({ params }) => {
   const seat = loadSeat(code);
   // Without a seat on this device, the way in is the join page (it knows spaces from Lean Coffees).
   if (!seat) redirect(307, `/j/${code}`);
-  await i18n.need('loop', 'space', 'meeting', 'minutes', 'export');
+  await i18n.need('loop', 'space', 'meeting', 'minutes', 'export', 'backup');
   return { code, seat };
 };

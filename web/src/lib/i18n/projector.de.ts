@@ -1,0 +1,21 @@
+/** The projector texts (German, the source), loaded by the screens that show them (see `i18n.svelte.ts`). */
+export const projectorDe = {
+  title: 'Beamer-Ansicht',
+  joinHeading: 'Machen Sie mit',
+  join: 'Beitreten: {{url}}',
+  noTopics: 'Noch keine Themen. Schreiben Sie Ihres auf dem Handy auf.',
+  newTopic: 'Neues Thema: {{title}}',
+  more_one: '+ {{count}} weiteres',
+  more_other: '+ {{count}} weitere',
+  votesHidden: 'Verdeckte Abstimmung: Die Punkte erscheinen, wenn die Moderation sie aufdeckt.',
+  nothingDiscussing: 'Gleich geht es mit dem nächsten Thema weiter.',
+  thanks: 'Vielen Dank fürs Mitmachen!',
+  summary_one: '{{count}} Thema besprochen',
+  summary_other: '{{count}} Themen besprochen',
+  nowSpeaking: 'Jetzt spricht: {{name}}',
+  openTensions: 'Offene Spannungen',
+  noMeeting: 'Gerade läuft kein Meeting.',
+  noTension: 'Gerade liegt keine Spannung auf dem Tisch.',
+  outcome: 'Ergebnis',
+  grantRevoked: 'Dieser Beamer-Link gilt nicht mehr. Bitten Sie die Moderation um einen neuen.',
+};
