@@ -21,7 +21,9 @@ export const topicDescriptionSchema = multiLineText(limits.topicDescription);
 
 export const phaseSchema = z.enum(['collect', 'vote', 'discuss', 'wrapup', 'ended']);
 
-const minutes = z.number().int().min(1).max(limits.timerMinutesMax);
+/** How long a timer, a timebox or an extension runs, in whole minutes. */
+export const timerMinutesSchema = z.number().int().min(1).max(limits.timerMinutesMax);
+const minutes = timerMinutesSchema;
 
 export const leanCoffeeSettingsSchema = z.strictObject({
   /** Dots each person may place. Seattle's rule is 2; 3 is the common default. */
