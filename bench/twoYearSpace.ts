@@ -41,7 +41,7 @@ import {
   type TeamSpaceState,
 } from '@runde/shared';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, chromiumPath } from './lib/chromium.ts';
+import { CHROMIUM_ARGS, chromiumPath } from '../scripts/lib/chromium.mjs';
 import { createClient } from 'redis';
 import { io, type Socket } from 'socket.io-client';
 import { postJson } from './lib/sessions.ts';

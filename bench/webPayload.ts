@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { createApp, createLogger, loadWebHandler, MemorySessionStore } from '@runde/server';
 import { chromium, type Browser, type Page, type Request } from 'playwright-core';
-import { CHROMIUM_ARGS, chromiumPath } from './lib/chromium.ts';
+import { CHROMIUM_ARGS, chromiumPath } from '../scripts/lib/chromium.mjs';
 import { orphanStylesheets, readClientManifest } from './lib/orphanStylesheets.ts';
 import { de } from '../web/src/lib/i18n/de.ts';
 import { en } from '../web/src/lib/i18n/en.ts';

@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import {
   everyKindFold,
+  kindCommandTypes,
   PROTOCOL_VERSION,
   RECONNECT_BACKOFF,
   ReplicaSync,
   socketIoSync,
   type Ack,
+  type KindCommandType,
   type KindState,
   type ClientToServerEvents,
   type CommandResult,
@@ -40,12 +42,11 @@ export interface ClientOptions {
 
 export const ACK_TIMEOUT_MS = 10_000;
 
-/** The one place a benchmark client sends a command, with a fresh command id like the web app. */
-export function emitCommand(socket: ClientSocket, type: string, payload: unknown, timeoutMs = ACK_TIMEOUT_MS) {
-  const timed = socket.timeout(timeoutMs) as unknown as {
-    emitWithAck(event: string, ...args: unknown[]): Promise<Ack<CommandResult>>;
-  };
-  return timed.emitWithAck(type, payload, { commandId: randomUUID() });
+const commandTypes = new Set<string>(kindCommandTypes);
+
+/** A command name from a worker message, checked against the commands of every kind. */
+function isKindCommandType(type: string): type is KindCommandType {
+  return commandTypes.has(type);
 }
 
 /** What a `version` client holds instead of a state: only that it has one. */
@@ -185,16 +186,17 @@ export class BenchClient {
   }
 
   /**
-   * Sends a command through {@link emitCommand}, timing it on the shared monotonic clock; an ok
-   * ack's events go into the copy, as in the web app.
+   * Sends a command with a fresh command id through the web app's socket adapter (`socketIoSync`),
+   * timing it on the shared monotonic clock; an ok ack's events go into the copy, as in the web app.
    */
   async send(
     type: string,
     payload: unknown,
     timeoutMs = ACK_TIMEOUT_MS,
   ): Promise<{ sentAt: number; ackAt: number; ack: Ack<CommandResult> }> {
+    if (!isKindCommandType(type)) throw new Error(`no such command: ${type}`);
     const sentAt = monoNow();
-    const ack = await emitCommand(this.socket, type, payload, timeoutMs);
+    const ack = await socketIoSync(this.socket, timeoutMs).command(type, payload, { commandId: randomUUID() });
     const ackAt = monoNow();
     if (ack.ok) this.#replica.acked(ack.data);
     return { sentAt, ackAt, ack };

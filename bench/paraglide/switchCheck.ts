@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { createApp, createLogger, loadWebHandler, MemorySessionStore } from '@runde/server';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, chromiumPath } from '../lib/chromium.ts';
+import { CHROMIUM_ARGS, chromiumPath } from '../../scripts/lib/chromium.mjs';
 
 const webHandler = await loadWebHandler();
 if (!webHandler) throw new Error('web/build is missing');

@@ -2,6 +2,7 @@
  * What a browser may import at run time: the pure core and the plain constants, without the zod
  * schemas (the server parses; the client only needs the types, imported with `import type`).
  */
+export * from './core/index.ts';
 export * from './leanCoffee/index.ts';
 export * from './teamSpace/index.ts';
 export type * from './kinds.ts';

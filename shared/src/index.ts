@@ -1,3 +1,4 @@
+export * from './core/index.ts';
 export * from './leanCoffee/index.ts';
 export * from './protocol/index.ts';
 export * from './export/index.ts';

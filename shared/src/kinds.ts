@@ -5,7 +5,7 @@ import type { KindDefinition, UndecidedCommand } from './core/kindDefinition.ts'
 import type { DecideContext } from './leanCoffee/decide.ts';
 import { leanCoffeeKind } from './leanCoffee/leanCoffeeKind.ts';
 import type { ParticipantId, Timer } from './leanCoffee/state.ts';
-import type { Viewer } from './leanCoffee/view.ts';
+import type { Viewer } from './core/participants.ts';
 import { ErrorCode } from './protocol/errors.ts';
 import type { ArchivedItem } from './teamSpace/archive.ts';
 import { teamSpaceKind } from './teamSpace/teamSpaceKind.ts';

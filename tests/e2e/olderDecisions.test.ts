@@ -1,8 +1,7 @@
-import { join } from 'node:path';
 import { applyLoop, type ArchivedItem, type Decision, type LoopEvent } from '@runde/shared';
-import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { phoneContext } from '../support/browser.ts';
+import { shootAtSizes } from '../support/shots.ts';
 import { browserSuite, click } from '../support/browserSuite.ts';
 import { seatBrowser } from '../support/remoteSeat.ts';
 import { openRawRedis } from '../support/serverHarness.ts';
@@ -22,20 +21,6 @@ const decision = (number: number): Decision => ({
   meetingId: 'mt_gen',
   present: ['Aylin', 'Ben'],
 });
-
-/** With RUNDE_SHOTS set to a folder, `subject` at a phone's and a laptop's size. */
-async function shoot(page: Page, name: string, subject: Locator): Promise<void> {
-  const folder = process.env.RUNDE_SHOTS;
-  if (!folder) return;
-  for (const [width, height] of [
-    [360, 640],
-    [1280, 720],
-  ] as const) {
-    await page.setViewportSize({ width, height });
-    await subject.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: join(folder, `${name}-${width}x${height}.png`) });
-  }
-}
 
 describe('the decision log of a space whose older decisions are archived', () => {
   const suite = browserSuite('e2e-older-decisions');
@@ -75,7 +60,11 @@ describe('the decision log of a space whose older decisions are archived', () =>
     await expect(log.getByText(`${ADOPTED} Beschlüsse`).count()).resolves.toBe(1);
     expect(await log.getByRole('heading', { name: '1. Regel 1', exact: true }).count()).toBe(0);
 
-    await shoot(page, 'minutes-load-older-decisions', log.getByRole('button', { name: 'Ältere Beschlüsse laden' }));
+    await shootAtSizes(
+      page,
+      'minutes-load-older-decisions',
+      log.getByRole('button', { name: 'Ältere Beschlüsse laden' }),
+    );
     await click(log, 'Ältere Beschlüsse laden');
     await log.getByRole('heading', { name: `${ARCHIVED}. Regel ${ARCHIVED}`, exact: true }).waitFor();
     // A page of ten holds every archived decision: the button gives way, and number 1 is listed first.
@@ -84,6 +73,6 @@ describe('the decision log of a space whose older decisions are archived', () =>
     expect(headings).toHaveLength(ADOPTED);
     expect(headings[0]).toBe('1. Regel 1');
     expect(headings.at(-1)).toBe(`${ADOPTED}. Regel ${ADOPTED}`);
-    await shoot(page, 'minutes-older-decisions', log.getByRole('heading', { name: '1. Regel 1', exact: true }));
+    await shootAtSizes(page, 'minutes-older-decisions', log.getByRole('heading', { name: '1. Regel 1', exact: true }));
   });
 });

@@ -1,7 +1,7 @@
-import { join } from 'node:path';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { desktopContext } from '../support/browser.ts';
+import { shootAtSizes } from '../support/shots.ts';
 import { browserSuite, click } from '../support/browserSuite.ts';
 import { endedLeanCoffee } from '../support/endedLeanCoffee.ts';
 import { seatBrowser } from '../support/remoteSeat.ts';
@@ -27,20 +27,6 @@ async function openTeamSpace(page: Page, url: string, retentionMs: number): Prom
   return [germanDate(before + retentionMs), germanDate(Date.now() + retentionMs)];
 }
 
-/** With RUNDE_SHOTS set to a folder, the space home at a phone's and a laptop's size, showing `subject`. */
-async function shoot(page: Page, name: string, subject: Locator): Promise<void> {
-  const folder = process.env.RUNDE_SHOTS;
-  if (!folder) return;
-  for (const [width, height] of [
-    [360, 640],
-    [1280, 720],
-  ] as const) {
-    await page.setViewportSize({ width, height });
-    await subject.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: join(folder, `${name}-${width}x${height}.png`) });
-  }
-}
-
 const warningHeading = 'Dieser Teamraum wird bald gelöscht';
 
 describe('a team space’s retention, as its facilitator sees it', () => {
@@ -59,7 +45,7 @@ describe('a team space’s retention, as its facilitator sees it', () => {
       `${text} names ${dates.join(' or ')}`,
     ).toBe(true);
     expect(await page.getByRole('region', { name: warningHeading }).count()).toBe(0);
-    await shoot(page, 'team-space-retention-note', note);
+    await shootAtSizes(page, 'team-space-retention-note', note);
   });
 });
 
@@ -84,7 +70,7 @@ describe('a team space near the end of its retention', () => {
       expect(text).toContain('herunterladen');
       const minutes = warning.getByRole('link', { name: 'Zu Protokollen und Beschlussbuch' });
       expect(await minutes.getAttribute('href')).toMatch(/^\/t\/[A-Z0-9]+\/minutes$/);
-      await shoot(page, 'team-space-retention-warning', warning);
+      await shootAtSizes(page, 'team-space-retention-warning', warning);
     },
   );
 });
@@ -115,7 +101,7 @@ describe('an ended Lean Coffee’s summary, as its facilitator sees it', () => {
           dates.some((date) => text.includes(`bis zum ${date} abrufbar`)),
           `${path}: ${text}`,
         ).toBe(true);
-        await shoot(page, `lean-coffee-retention${path.endsWith('summary') ? '-summary' : '-board'}`, note);
+        await shootAtSizes(page, `lean-coffee-retention${path.endsWith('summary') ? '-summary' : '-board'}`, note);
       }
       await context.close();
     },

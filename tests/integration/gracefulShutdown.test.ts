@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import {
+  memoryOutboxStorage,
+  Outbox,
   PROTOCOL_VERSION,
   RECONNECT_BACKOFF,
-  type Ack,
-  type CommandResult,
+  socketIoSync,
   type Seat,
-  type SyncResult,
 } from '@runde/shared';
 import { io } from 'socket.io-client';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -35,7 +35,11 @@ afterAll(async () => {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** A phone as the web app runs it: reconnects by itself, catches up on connect, resends until acknowledged. */
+/**
+ * A phone as the web app runs it, on the web app's own sync engine: socket.io's own reconnection,
+ * a sync on every connect (`ReplicaSync`), and commands queued with their id and resent until
+ * acknowledged (`Outbox`).
+ */
 class Device {
   readonly socket: ClientSocket;
   readonly mirror = new ClientMirror();
@@ -44,6 +48,7 @@ class Device {
   readonly acked = new Map<string, number>();
   /** Sends that got `unavailable` or no ack and were sent again with their id. */
   resent = 0;
+  readonly #outbox: Outbox;
 
   constructor(
     url: string,
@@ -55,44 +60,49 @@ class Device {
       forceNew: true,
       auth: { protocolVersion: PROTOCOL_VERSION, sessionId: seat.sessionId, token: seat.token },
     });
-    this.socket.on('connect', () => void this.sync());
-    this.socket.on('disconnect', (reason) => this.disconnectReasons.push(reason));
-    this.socket.on('session:events', (batch) => {
-      if (!this.mirror.applyEvents(batch.events)) void this.sync();
+    const channel = socketIoSync(this.socket, 5_000);
+    this.mirror.attach(channel);
+    const tried = new Set<string>();
+    this.#outbox = new Outbox(
+      memoryOutboxStorage(),
+      {
+        ready: () => channel.connected,
+        deliver: (entry) => {
+          if (tried.has(entry.commandId)) this.resent += 1;
+          tried.add(entry.commandId);
+          return channel.command(entry.type, entry.payload, { commandId: entry.commandId }).catch(() => null);
+        },
+      },
+      // No answer, or "not now" (the node is stopping): the same command goes again shortly.
+      { stalled: () => void sleep(50).then(() => this.#outbox.flush()) },
+    );
+    this.socket.on('connect', () => {
+      void this.mirror.sync().catch(() => undefined);
+      void this.#outbox.flush();
     });
+    this.socket.on('disconnect', (reason) => this.disconnectReasons.push(reason));
+    this.socket.on('session:events', (batch) => this.mirror.receive(batch.events));
   }
 
-  async sync(): Promise<void> {
-    const ack = (await this.socket
-      .timeout(5_000)
-      .emitWithAck('session:sync', { sinceVersion: this.mirror.version })
-      .catch(() => null)) as Ack<SyncResult> | null;
-    if (ack?.ok && !this.mirror.applySync(ack.data)) await this.sync();
-  }
-
-  /** Adds a topic, resending with the same id (after a refusal or a lost ack) until it is acknowledged. */
+  /** Adds a topic through the outbox, which resends it with the same id until it is acknowledged. */
   async addTopic(title: string): Promise<void> {
-    const commandId = randomUUID();
+    const answer = this.#outbox.add({
+      commandId: randomUUID(),
+      type: 'topic:add',
+      payload: { title },
+      queuedAt: Date.now(),
+    });
+    if (!answer) throw new Error('outbox full');
     // A device that never gets back in fails here, by name, rather than by the test's timeout.
-    const deadline = Date.now() + 20_000;
-    for (;;) {
-      if (Date.now() > deadline) {
-        throw new Error(`"${title}" never acknowledged; disconnects: ${this.disconnectReasons.join(', ')}`);
-      }
-      if (this.socket.connected) {
-        const ack = (await this.socket
-          .timeout(5_000)
-          .emitWithAck('topic:add', { title }, { commandId })
-          .catch(() => null)) as Ack<CommandResult> | null;
-        if (ack?.ok) {
-          this.acked.set(title, ack.data.version);
-          return;
-        }
-        if (ack && ack.error.code !== 'unavailable') throw new Error(`topic:add refused: ${ack.error.code}`);
-        this.resent += 1;
-      }
-      await sleep(50);
-    }
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const ack = await Promise.race([
+      answer,
+      new Promise<null>((resolve) => (timer = setTimeout(resolve, 20_000, null))),
+    ]);
+    clearTimeout(timer);
+    if (!ack) throw new Error(`"${title}" never acknowledged; disconnects: ${this.disconnectReasons.join(', ')}`);
+    if (!ack.ok) throw new Error(`topic:add refused: ${ack.error.code}`);
+    this.acked.set(title, ack.data.version);
   }
 
   close(): void {

@@ -100,8 +100,7 @@ describe('team spaces over sockets', () => {
     await run(ana, 'tension:edit', { tensionId: secret, title: 'Conflict about holidays' });
     // A member joining later, and one catching up from scratch, get snapshots.
     const cem = await connect(await joinOverHttp(suite.url, s.sessionId, 'Cem'));
-    ben.mirror.version = 0;
-    ben.mirror.current = null;
+    ben.mirror.forget();
     await ben.sync();
     await converged(s.sessionId, [...s.all, cem]);
     expect(ben.syncKinds.at(-1)).toBe('snapshot');

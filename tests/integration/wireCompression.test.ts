@@ -1,24 +1,19 @@
 import { request } from 'node:http';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { uniquePrefix } from '../support/redisTestEnv.ts';
-import { deleteTestKeys, openRedisStore, startTestServer, type TestServer } from '../support/serverHarness.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { integrationSuite } from '../support/integrationSuite.ts';
 import { startSession, type TestClient, type TestSession } from '../support/serverClients.ts';
-import type { RedisSessionStore } from '@runde/server';
 
 /**
  * Issue 13: a team space's two-year snapshot is 275 kB of JSON, sent whole to every phone that
  * joins on venue Wi-Fi. Big socket answers now travel compressed (permessage-deflate); small event
  * batches stay as they are. Measured on the TCP connection itself, as a phone's radio sees it.
  */
-const prefix = uniquePrefix('wire-compression');
-let store: RedisSessionStore;
-let server: TestServer;
+const suite = integrationSuite('wire-compression');
 let session: TestSession;
 
 beforeAll(async () => {
-  store = await openRedisStore(prefix);
-  server = await startTestServer({ store });
-  session = await startSession(server.url, { participants: 2 });
+  session = await startSession(suite.url, { participants: 2 });
+  suite.track(...session.all);
   // A board of long German topics: a snapshot of about 46 kB of JSON.
   for (let i = 0; i < 40; i += 1) {
     const ack = await session.participants[i % 2]!.send('topic:add', {
@@ -30,13 +25,6 @@ beforeAll(async () => {
     });
     if (!ack.ok) throw new Error(`topic:add refused: ${ack.error.code}`);
   }
-});
-
-afterAll(async () => {
-  session?.close();
-  await server?.close();
-  await store?.close();
-  await deleteTestKeys(prefix);
 });
 
 /** Bytes read so far on the client's TCP connection under the WebSocket. */
@@ -75,7 +63,7 @@ describe('permessage-deflate', () => {
 
   /** The status a raw WebSocket handshake gets when it offers `extensions`, as a browser would send it. */
   function handshakeStatus(extensions: string): Promise<number> {
-    const { port } = new URL(server.url);
+    const { port } = new URL(suite.url);
     return new Promise((resolve, reject) => {
       const req = request({
         host: '127.0.0.1',

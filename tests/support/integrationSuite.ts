@@ -75,7 +75,7 @@ export function integrationSuite(label: string, options: IntegrationSuiteOptions
     return value;
   };
   const send = <T extends KindCommandType>(client: TestClient, type: T, payload: KindCommandInput<T>) =>
-    client.sendRaw(type, payload, { commandId: randomUUID() }) as Promise<Ack<CommandResult>>;
+    client.channel.command(type, payload, { commandId: randomUUID() });
 
   return {
     prefix,

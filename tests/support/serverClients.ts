@@ -17,9 +17,10 @@ import type {
   KindState,
   SessionState,
   SyncResult,
+  SyncSocket,
 } from '@runde/shared';
 import { randomUUID } from 'node:crypto';
-import { PROJECTOR_VIEWER_ID, PROTOCOL_VERSION } from '@runde/shared';
+import { PROJECTOR_VIEWER_ID, PROTOCOL_VERSION, socketIoSync } from '@runde/shared';
 import { io, type Socket } from 'socket.io-client';
 import { ClientMirror, leanCoffee } from './serverMirror.ts';
 
@@ -39,10 +40,14 @@ function socketFor(url: string, auth: Record<string, unknown>): ClientSocket {
 
 /**
  * A participant's device in a test: a real socket.io-client over a real WebSocket, the raw frames
- * it received, the batches pushed to it, and a mirror kept up to date like the web app does.
+ * it received, the batches pushed to it, and a mirror kept up to date by the web app's own sync
+ * engine. Commands and syncs go through the engine's socket adapter (`socketIoSync`); `sendRaw`
+ * and `emitRaw` stay for tests that send what no client would.
  */
 export class TestClient {
   readonly socket: ClientSocket;
+  /** The requests the sync engine makes, over this client's socket. */
+  readonly channel: SyncSocket;
   readonly seat: Seat;
   readonly mirror: ClientMirror;
   /** Raw engine.io packet data as received, before any decoding: what went over the wire. */
@@ -58,6 +63,19 @@ export class TestClient {
       url,
       auth ?? { protocolVersion: PROTOCOL_VERSION, sessionId: seat.sessionId, token: seat.token },
     );
+    this.channel = socketIoSync(this.socket, ACK_TIMEOUT_MS);
+    const channel = this.channel;
+    // Every sync answer's kind is noted, whoever asked (a reconnect, a gap, the test).
+    this.mirror.attach({
+      get connected() {
+        return channel.connected;
+      },
+      sync: async (request) => {
+        const ack = await channel.sync(request);
+        if (ack.ok) this.syncKinds.push(ack.data.kind);
+        return ack;
+      },
+    });
     this.socket.io.on('open', () => {
       this.socket.io.engine.on('packet', (packet: { data?: unknown }) => {
         if (typeof packet.data === 'string') this.frames.push(packet.data);
@@ -65,8 +83,7 @@ export class TestClient {
     });
     this.socket.on('session:events', (batch) => {
       this.batches.push(batch);
-      // A gap means a lost push: catch up. A failed catch-up on a closing socket is no news.
-      if (!this.mirror.applyEvents(batch.events)) this.sync().catch(() => undefined);
+      this.mirror.receive(batch.events);
     });
   }
 
@@ -105,16 +122,9 @@ export class TestClient {
     await this.sync();
   }
 
-  async sync(): Promise<SyncResult> {
-    for (let attempt = 0; attempt < 5; attempt += 1) {
-      const ack = await this.socket
-        .timeout(ACK_TIMEOUT_MS)
-        .emitWithAck('session:sync', { sinceVersion: this.mirror.version });
-      if (!ack.ok) throw new Error(`sync refused: ${ack.error.code}`);
-      this.syncKinds.push(ack.data.kind);
-      if (this.mirror.applySync(ack.data)) return ack.data;
-    }
-    throw new Error('sync did not converge');
+  /** Asks for what the mirror missed, as the web app does (see `ReplicaSync.sync`). */
+  sync(): Promise<void> {
+    return this.mirror.sync();
   }
 
   /**
@@ -124,7 +134,7 @@ export class TestClient {
    */
   async ping(localNow: () => number = Date.now, answerDelayMs = 0): Promise<ClockSample> {
     const sentAt = localNow();
-    const ack = await this.socket.timeout(ACK_TIMEOUT_MS).emitWithAck('time:ping', {});
+    const ack = await this.channel.ping();
     if (answerDelayMs > 0) await sleep(answerDelayMs);
     const receivedAt = localNow();
     if (!ack.ok) throw new Error(`time:ping refused: ${ack.error.code}`);
@@ -142,9 +152,7 @@ export class TestClient {
     payload: CommandInput<T>,
     commandId: string = randomUUID(),
   ): Promise<Ack<CommandResult>> {
-    // Socket.IO's types cannot follow a generic event name through its mapped parameter types;
-    // `CommandInput<T>` is exactly the first parameter of `ClientToServerEvents[T]`.
-    const ack = (await this.sendRaw(type, payload, { commandId })) as Ack<CommandResult>;
+    const ack = await this.channel.command(type, payload, { commandId });
     if (ack.ok) {
       this.mirror.acked(ack.data);
       // The room's push follows the ack; tests take it as the moment the others have the change too.

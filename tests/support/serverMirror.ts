@@ -1,11 +1,11 @@
 import {
   everyKindFold,
-  mergeEvents,
-  type KindState,
+  ReplicaSync,
   type CommandResult,
-  type KindVersionedEvent,
+  type KindState,
   type SessionState,
-  type SyncResult,
+  type SyncProblem,
+  type SyncSocket,
   type TeamSpaceState,
 } from '@runde/shared';
 
@@ -19,17 +19,28 @@ export function leanCoffee(state: KindState | null | undefined): SessionState | 
 }
 
 /**
- * What a client holds: the state it was sent, advanced by the events it receives with the web
- * app's own `mergeEvents` (strictly in version order, overlaps skipped, nothing applied across a
- * gap). Tests compare mirrors with the server's own view.
+ * What a client holds, kept by the web app's own sync engine (`ReplicaSync`): pushes and acked
+ * events applied in version order, a gap answered by `session:sync`, pushes held during a sync.
+ * Tests compare mirrors with the server's own view.
+ *
+ * A mirror outlives a connection: a test hands it to the next device (the same phone on another
+ * node), which {@link attach}es its own socket and continues from what the first one held.
  */
 export class ClientMirror {
-  /** The state of either kind; {@link state} and {@link space} narrow it. */
-  current: KindState | null = null;
-  version = 0;
+  #socket: Pick<SyncSocket, 'connected' | 'sync'> | null = null;
+  #problem: SyncProblem | null = null;
+  #sync = this.#newSync();
+  /** The seat the last snapshot named. */
   you: string | null = null;
-  /** Pushes that arrive before the first snapshot; applied on top of it once it comes. */
-  #early: KindVersionedEvent[] = [];
+
+  /** The state of either kind; {@link state} and {@link space} narrow it. */
+  get current(): KindState | null {
+    return this.#sync.replica.state;
+  }
+
+  get version(): number {
+    return this.#sync.replica.version;
+  }
 
   /** The Lean Coffee held; throws when this client holds a team space. */
   get state(): SessionState | null {
@@ -43,39 +54,52 @@ export class ClientMirror {
     return this.current;
   }
 
-  /** Applies a pushed or synced batch. Returns false on a gap (an event missing before the batch). */
-  applyEvents(events: readonly KindVersionedEvent[]): boolean {
-    if (!this.current) {
-      this.#early.push(...events);
-      return true;
-    }
-    const result = mergeEvents({ state: this.current, version: this.version }, events, everyKindFold);
-    if (result.kind === 'applied') {
-      this.current = result.replica.state;
-      this.version = result.replica.version;
-    }
-    return result.kind !== 'gap';
+  /** From now on, syncs go through this connection. */
+  attach(socket: Pick<SyncSocket, 'connected' | 'sync'>): void {
+    this.#socket = socket;
   }
 
-  /**
-   * Applies the events a command's ack carries (the sender's own, masked for it). Returns false
-   * when they do not continue this copy yet (the pushes before them are still on their way).
-   */
-  acked(result: CommandResult): boolean {
-    return this.applyEvents(result.events);
+  /** A push (`session:events`); a gap asks the server for what is missing. */
+  receive(events: Parameters<ReplicaSync<KindState>['receive']>[0]): void {
+    this.#sync.receive(events);
   }
 
-  /** Returns false when a sync answer could not be applied (so the caller syncs again). */
-  applySync(result: SyncResult): boolean {
-    if (result.kind === 'events') return this.applyEvents(result.events);
-    // A snapshot older than what arrived meanwhile by broadcast is stale; keep the newer state.
-    if (!this.current || result.version >= this.version) {
-      this.current = result.state;
-      this.version = result.version;
-      this.you = result.you;
-    }
-    const early = this.#early;
-    this.#early = [];
-    return this.applyEvents(early);
+  /** The events a command's ack carries (the sender's own, masked for it). */
+  acked(result: CommandResult): void {
+    this.#sync.acked(result);
+  }
+
+  /** Asks the server for what this copy missed; fails the test when the server refused the copy. */
+  async sync(): Promise<void> {
+    await this.#sync.sync();
+    if (this.#problem) throw new Error(`sync refused: ${this.#problem}`);
+  }
+
+  /** Drops the copy, so the next sync starts from scratch (a device that lost its storage). */
+  forget(): void {
+    this.#sync.close();
+    this.#problem = null;
+    this.you = null;
+    this.#sync = this.#newSync();
+  }
+
+  #newSync(): ReplicaSync<KindState> {
+    const attached = () => this.#socket;
+    return new ReplicaSync<KindState>({
+      socket: {
+        get connected() {
+          return attached()?.connected ?? false;
+        },
+        sync: (request) => attached()?.sync(request) ?? Promise.reject(new Error('no connection attached')),
+      },
+      fold: everyKindFold,
+      fromSnapshot: (state) => state,
+      snapshot: ({ you }) => {
+        this.you = you;
+      },
+      stop: (problem) => {
+        this.#problem = problem;
+      },
+    });
   }
 }

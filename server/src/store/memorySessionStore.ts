@@ -1,10 +1,6 @@
 import type { KindEvent, KindState, KindVersionedEvent, ArchiveKind, ArchivedItem, SessionKind } from '@runde/shared';
 import {
-  archiveBoundsOf,
-  type ArchiveBoundOptions,
   type ArchiveBounds,
-  DEFAULT_MAX_EVENTS,
-  DEFAULT_TEAM_SPACE_RETENTION_MS,
   MAX_COMMAND_IDS,
   retentionOfKind,
   type RetentionByKind,
@@ -15,6 +11,8 @@ import {
   type CreateSessionInput,
   type SeatCommand,
   type SessionStore,
+  storeSettingsOf,
+  type StoreOptions,
   type StoredArchivePage,
   type StoredSession,
 } from './sessionStore.ts';
@@ -40,13 +38,7 @@ interface Entry {
   expiresAt: number;
 }
 
-export interface MemorySessionStoreOptions extends ArchiveBoundOptions {
-  /** A Lean Coffee's retention after its last write. */
-  retentionMs: number;
-  /** A team space's (default DEFAULT_TEAM_SPACE_RETENTION_MS). */
-  teamSpaceRetentionMs?: number;
-  maxEvents?: number;
-  clock?: () => number;
+export interface MemorySessionStoreOptions extends StoreOptions {
   /** How often expired sessions are dropped; reads check expiry themselves either way. */
   sweepIntervalMs?: number;
 }
@@ -67,13 +59,11 @@ export class MemorySessionStore implements SessionStore {
   readonly #sweeper: NodeJS.Timeout;
 
   constructor(options: MemorySessionStoreOptions) {
-    this.#retention = {
-      leanCoffeeMs: options.retentionMs,
-      teamSpaceMs: options.teamSpaceRetentionMs ?? DEFAULT_TEAM_SPACE_RETENTION_MS,
-    };
-    this.#maxEvents = options.maxEvents ?? DEFAULT_MAX_EVENTS;
-    this.#archiveBounds = archiveBoundsOf(options);
-    this.#clock = options.clock ?? Date.now;
+    const settings = storeSettingsOf(options);
+    this.#retention = settings.retention;
+    this.#maxEvents = settings.maxEvents;
+    this.#archiveBounds = settings.archiveBounds;
+    this.#clock = settings.clock;
     this.#sweeper = setInterval(() => this.#sweep(), options.sweepIntervalMs ?? 60_000);
     // A forgotten store must not keep a test process or a shutting-down server alive.
     this.#sweeper.unref();

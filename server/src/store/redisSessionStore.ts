@@ -13,11 +13,7 @@ import type { Logger } from 'pino';
 import { sessionKeys } from './sessionKeys.ts';
 import { sessionScripts } from './redisScripts.ts';
 import {
-  archiveBoundsOf,
-  type ArchiveBoundOptions,
   type ArchiveBounds,
-  DEFAULT_MAX_EVENTS,
-  DEFAULT_TEAM_SPACE_RETENTION_MS,
   MAX_COMMAND_IDS,
   SNAPSHOT_INTERVAL,
   retentionOfKind,
@@ -30,20 +26,16 @@ import {
   type CreateSessionInput,
   type SeatCommand,
   type SessionStore,
+  storeSettingsOf,
+  type StoreOptions,
   type StoredArchivePage,
   type StoredSession,
 } from './sessionStore.ts';
 
-export interface RedisSessionStoreOptions extends ArchiveBoundOptions {
+/** `clock` is what `expiresAt` reads; Redis itself counts retention on its own. */
+export interface RedisSessionStoreOptions extends StoreOptions {
   url: string;
   keyPrefix: string;
-  /** A Lean Coffee's retention after its last write. */
-  retentionMs: number;
-  /** A team space's (default DEFAULT_TEAM_SPACE_RETENTION_MS). */
-  teamSpaceRetentionMs?: number;
-  /** The clock `expiresAt` reads; Redis itself counts retention on its own. */
-  clock?: () => number;
-  maxEvents?: number;
   logger?: Logger;
   /** How long `ping` waits for an answer before reporting the store as down. */
   pingTimeoutMs?: number;
@@ -85,13 +77,16 @@ export class RedisSessionStore implements SessionStore {
    */
   constructor(options: RedisSessionStoreOptions) {
     this.#prefix = options.keyPrefix;
+    const settings = storeSettingsOf(options);
+    // Redis counts retention in whole milliseconds, and a PX of 0 is refused.
+    const wholeMs = (ms: number) => Math.max(1, Math.round(ms));
     this.#retention = {
-      leanCoffeeMs: Math.max(1, Math.round(options.retentionMs)),
-      teamSpaceMs: Math.max(1, Math.round(options.teamSpaceRetentionMs ?? DEFAULT_TEAM_SPACE_RETENTION_MS)),
+      leanCoffeeMs: wholeMs(settings.retention.leanCoffeeMs),
+      teamSpaceMs: wholeMs(settings.retention.teamSpaceMs),
     };
-    this.#clock = options.clock ?? Date.now;
-    this.#maxEvents = String(options.maxEvents ?? DEFAULT_MAX_EVENTS);
-    this.#archiveBounds = archiveBoundsOf(options);
+    this.#clock = settings.clock;
+    this.#maxEvents = String(settings.maxEvents);
+    this.#archiveBounds = settings.archiveBounds;
     this.#pingTimeoutMs = options.pingTimeoutMs ?? 1_000;
     this.#client = createStoreClient(options.url);
     const logger = options.logger;

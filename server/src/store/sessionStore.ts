@@ -217,6 +217,35 @@ export interface ArchiveBoundOptions {
   decisionArchiveMaxBytes?: number;
 }
 
+/** What every store is configured with, whatever keeps the data. */
+export interface StoreOptions extends ArchiveBoundOptions {
+  /** A Lean Coffee's retention after its last write. */
+  retentionMs: number;
+  /** A team space's (default DEFAULT_TEAM_SPACE_RETENTION_MS). */
+  teamSpaceRetentionMs?: number;
+  maxEvents?: number;
+  /** The clock `expiresAt` reads. */
+  clock?: () => number;
+}
+
+/** A store's options with the defaults filled in: one reading for the memory and the Redis store. */
+export function storeSettingsOf(options: StoreOptions): {
+  retention: RetentionByKind;
+  maxEvents: number;
+  archiveBounds: Record<ArchiveKind, ArchiveBounds>;
+  clock: () => number;
+} {
+  return {
+    retention: {
+      leanCoffeeMs: options.retentionMs,
+      teamSpaceMs: options.teamSpaceRetentionMs ?? DEFAULT_TEAM_SPACE_RETENTION_MS,
+    },
+    maxEvents: options.maxEvents ?? DEFAULT_MAX_EVENTS,
+    archiveBounds: archiveBoundsOf(options),
+    clock: options.clock ?? Date.now,
+  };
+}
+
 /** Each kind's bounds from a store's options and the defaults. */
 export function archiveBoundsOf(options: ArchiveBoundOptions): Record<ArchiveKind, ArchiveBounds> {
   const shared = {

@@ -1,5 +1,18 @@
 import type { ErrorCode } from '../protocol/errors.ts';
-import type { IdKind, ParticipantId } from '../leanCoffee/state.ts';
+import type { ParticipantId } from './participants.ts';
+
+/** The kinds of thing the server mints ids for. */
+export type IdKind = 'participant' | 'topic' | 'outcome' | 'tension' | 'action' | 'meeting' | 'decision' | 'objection';
+
+/** Who sends a command: a seated participant, or the server itself (joins, presence, due timers). */
+export type Actor = { kind: 'participant'; id: ParticipantId } | { kind: 'system' };
+
+/** Everything impure that deciding needs, passed in so that the rules stay pure and testable. */
+export interface DecideContext {
+  actor: Actor;
+  now: number;
+  newId: (kind: IdKind) => string;
+}
 
 /** Why a command was refused: an error code the client knows, and a message for people. */
 export interface DomainError {

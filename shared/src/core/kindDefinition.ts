@@ -1,8 +1,7 @@
 import type { ZodType } from 'zod';
-import type { DecideContext } from '../leanCoffee/decide.ts';
-import type { Decision, DomainError } from './decision.ts';
-import type { ParticipantId, Timer } from '../leanCoffee/state.ts';
-import type { Viewer } from '../leanCoffee/view.ts';
+import type { DecideContext, Decision, DomainError } from './decision.ts';
+import type { ParticipantId, Viewer } from './participants.ts';
+import type { Timer } from './timer.ts';
 import type { ArchivedItem } from '../teamSpace/archive.ts';
 import type { ImportResult } from '../export/exportFormat.ts';
 

@@ -2,15 +2,31 @@ import type { SystemCommand } from '../protocol/commands.ts';
 import { ErrorCode } from '../protocol/errors.ts';
 import { limits } from '../protocol/limits.ts';
 import { nameKey } from '../protocol/textCleaning.ts';
-import type { DomainError } from '../leanCoffee/rules/results.ts';
-import type { DomainEvent } from '../leanCoffee/events.ts';
-import type { IdKind, Participant, ParticipantId, Role } from '../leanCoffee/state.ts';
+import type { DomainError, IdKind } from './decision.ts';
+
+export type ParticipantId = string;
+export type Role = 'facilitator' | 'participant';
+
+/** A seat in a session of any kind. */
+export interface Participant {
+  id: ParticipantId;
+  name: string;
+  role: Role;
+  online: boolean;
+  joinedAt: number;
+}
+
+/** The seat a copy of the state (or of an event) is made for. */
+export interface Viewer {
+  participantId: ParticipantId;
+}
 
 /** The events about people, the same in every kind of session. */
-export type ParticipantEvent = Extract<
-  DomainEvent,
-  { type: 'participant:joined' | 'participant:renamed' | 'participant:presence-changed' | 'participant:role-changed' }
->;
+export type ParticipantEvent =
+  | { type: 'participant:joined'; participant: Participant }
+  | { type: 'participant:renamed'; participantId: ParticipantId; name: string }
+  | { type: 'participant:presence-changed'; participantId: ParticipantId; online: boolean }
+  | { type: 'participant:role-changed'; participantId: ParticipantId; role: Role };
 
 /** Folds one participant event into a list of participants. */
 export function applyToParticipants(participants: Participant[], event: ParticipantEvent): Participant[] {

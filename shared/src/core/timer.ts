@@ -1,6 +1,25 @@
 import { ErrorCode } from '../protocol/errors.ts';
-import type { TimerChange } from '../leanCoffee/events.ts';
-import type { Timer } from '../leanCoffee/state.ts';
+
+/**
+ * A session's one timer (a Lean Coffee's, a team meeting's). The server owns `endsAt`; every
+ * device computes what is left from it and its own estimate of the server clock, so no device
+ * drifts and a reload loses nothing.
+ */
+export type Timer =
+  | { status: 'idle' }
+  | { status: 'running'; durationMs: number; endsAt: number }
+  | { status: 'paused'; durationMs: number; remainingMs: number }
+  | { status: 'expired'; durationMs: number; endedAt: number };
+
+/** Why the timer changed, so devices can announce it ("time is up") without diffing. */
+export type TimerChange = 'start' | 'pause' | 'resume' | 'add' | 'reset' | 'expire' | 'extend';
+
+/** The event every kind logs when its timer changes. */
+export interface TimerSetEvent {
+  type: 'timer:set';
+  timer: Timer;
+  change: TimerChange;
+}
 
 const minute = 60_000;
 

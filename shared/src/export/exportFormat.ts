@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { Participant } from '../core/participants.ts';
+import { displayNameSchema, idSchema } from '../protocol/schemas.ts';
 
 /** The marker every Runde backup file starts with, so a stray JSON file is told apart from a backup. */
 export const EXPORT_FORMAT = 'runde-export';
@@ -6,6 +8,14 @@ export const EXPORT_FORMAT = 'runde-export';
 export const EXPORT_VERSION = 1;
 export const exportKinds = ['team-space', 'lean-coffee'] as const;
 export type ExportKind = (typeof exportKinds)[number];
+
+/** What every backup file starts with: the format, its version, its kind, when and by whom it was taken. */
+export function exportHeader<K extends ExportKind>(kind: K, exportedAt: number, exportedBy: string) {
+  return { format: EXPORT_FORMAT, version: EXPORT_VERSION, kind, exportedAt, exportedBy } as const;
+}
+
+/** A person as a backup keeps them: without presence, which a restored session starts without. */
+export const exportedPerson = ({ id, name, role, joinedAt }: Participant) => ({ id, name, role, joinedAt });
 
 /**
  * Archived items a team space keeps of each kind: the server's `ARCHIVE_MAX_ENTRIES`. A backup holds
@@ -20,6 +30,26 @@ export const archivedItemsPerKindMax = 5000;
 export const EARLIEST_EXPORT_INSTANT = Date.UTC(2020, 0, 1);
 export const LATEST_EXPORT_INSTANT = Date.UTC(2100, 0, 1);
 export const exportInstantSchema = z.number().int().min(EARLIEST_EXPORT_INSTANT).max(LATEST_EXPORT_INSTANT);
+
+/** The fields of {@link exportHeader}, as a file of this kind must hold them. */
+export function exportHeaderFields<K extends ExportKind>(kind: K) {
+  return {
+    format: z.literal(EXPORT_FORMAT),
+    version: z.literal(EXPORT_VERSION),
+    kind: z.literal(kind),
+    exportedAt: exportInstantSchema,
+    /** The facilitator who wrote the file; whoever imports it takes that seat, as facilitator. */
+    exportedBy: idSchema,
+  };
+}
+
+/** A person in a backup file of any kind. */
+export const exportedPersonSchema = z.strictObject({
+  id: idSchema,
+  name: displayNameSchema,
+  role: z.enum(['facilitator', 'participant']),
+  joinedAt: exportInstantSchema,
+});
 
 /**
  * Why a file was refused, precise enough for the page to say it in the reader's language. Never
@@ -110,6 +140,14 @@ export class ReferenceCheck {
   /** An instant must not be after the export (a minute of clock skew between devices is forgiven). */
   instant(at: number | null, entry: string): void {
     if (at !== null && at > this.#exportedAt + 60_000) this.fail({ reason: 'date-out-of-range', entry });
+  }
+
+  /** Only a facilitator may take a backup: the file's exporter must be one of its people, as a facilitator. */
+  exportedByFacilitator(people: readonly { id: string; role: string }[], exportedBy: string): void {
+    const exporter = people.find((p) => p.id === exportedBy);
+    if (!exporter || exporter.role !== 'facilitator') {
+      this.fail({ reason: 'dangling-reference', entry: 'exportedBy', target: `facilitator ${exportedBy}` });
+    }
   }
 
   fail(problem: ImportProblem): void {

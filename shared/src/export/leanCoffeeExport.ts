@@ -3,7 +3,6 @@ import type { SessionState } from '../leanCoffee/state.ts';
 import { viewFor } from '../leanCoffee/view.ts';
 import { limits } from '../protocol/limits.ts';
 import {
-  displayNameSchema,
   dueDateSchema,
   idSchema,
   leanCoffeeSettingsSchema,
@@ -16,8 +15,10 @@ import {
 import { singleLineText } from '../protocol/userText.ts';
 import {
   parseExportFile,
-  EXPORT_FORMAT,
-  EXPORT_VERSION,
+  exportedPerson,
+  exportedPersonSchema,
+  exportHeader,
+  exportHeaderFields,
   exportInstantSchema,
   ReferenceCheck,
   type ImportResult,
@@ -26,12 +27,7 @@ import {
 const instant = exportInstantSchema;
 const count = (max: number) => z.number().int().min(0).max(max);
 
-const participantSchema = z.strictObject({
-  id: idSchema,
-  name: displayNameSchema,
-  role: z.enum(['facilitator', 'participant']),
-  joinedAt: instant,
-});
+const participantSchema = exportedPersonSchema;
 
 const topicSchema = z.strictObject({
   id: idSchema,
@@ -79,11 +75,7 @@ const outcomeSchema = z.strictObject({
  * vote) is left out: an imported session starts with its timer idle.
  */
 export const leanCoffeeExportSchema = z.strictObject({
-  format: z.literal(EXPORT_FORMAT),
-  version: z.literal(EXPORT_VERSION),
-  kind: z.literal('lean-coffee'),
-  exportedAt: instant,
-  exportedBy: idSchema,
+  ...exportHeaderFields('lean-coffee'),
   session: z.strictObject({
     title: sessionTitleSchema,
     createdAt: instant,
@@ -116,17 +108,13 @@ export type LeanCoffeeExport = z.output<typeof leanCoffeeExportSchema>;
 export function leanCoffeeExportFor(state: SessionState, participantId: string, exportedAt: number): LeanCoffeeExport {
   const view = viewFor(state, { participantId });
   return {
-    format: EXPORT_FORMAT,
-    version: EXPORT_VERSION,
-    kind: 'lean-coffee',
-    exportedAt,
-    exportedBy: participantId,
+    ...exportHeader('lean-coffee', exportedAt, participantId),
     session: {
       title: view.title,
       createdAt: view.createdAt,
       settings: view.settings,
       phase: view.phase,
-      participants: view.participants.map(({ id, name, role, joinedAt }) => ({ id, name, role, joinedAt })),
+      participants: view.participants.map(exportedPerson),
       topics: view.topics,
       votes: view.votes,
       votesRevealed: view.votesRevealed,
@@ -144,10 +132,7 @@ function checkLeanCoffeeReferences(file: LeanCoffeeExport): ReferenceCheck {
   const people = check.ids(session.participants, 'session.participants');
   const topics = check.ids(session.topics, 'session.topics');
   check.ids(session.outcomes, 'session.outcomes');
-  const exporter = session.participants.find((p) => p.id === file.exportedBy);
-  if (!exporter || exporter.role !== 'facilitator') {
-    check.fail({ reason: 'dangling-reference', entry: 'exportedBy', target: `facilitator ${file.exportedBy}` });
-  }
+  check.exportedByFacilitator(session.participants, file.exportedBy);
   check.instant(session.createdAt, 'session.createdAt');
   session.participants.forEach((p, i) => check.instant(p.joinedAt, `session.participants.${i}.joinedAt`));
   session.topics.forEach((t, i) => {

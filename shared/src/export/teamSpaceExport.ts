@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { Participant } from '../leanCoffee/state.ts';
 import { limits } from '../protocol/limits.ts';
 import { displayNameSchema, dueDateSchema, idSchema, sessionTitleSchema } from '../protocol/schemas.ts';
 import { multiLineText, singleLineText } from '../protocol/userText.ts';
@@ -12,8 +11,10 @@ import { loopViewFor } from '../teamSpace/view.ts';
 import {
   archivedItemsPerKindMax,
   parseExportFile,
-  EXPORT_FORMAT,
-  EXPORT_VERSION,
+  exportedPerson,
+  exportedPersonSchema,
+  exportHeader,
+  exportHeaderFields,
   exportInstantSchema,
   ReferenceCheck,
   type ImportResult,
@@ -36,12 +37,7 @@ const syncOutcomeSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('to-governance') }),
 ]);
 
-const memberSchema = z.strictObject({
-  id: idSchema,
-  name: displayNameSchema,
-  role: z.enum(['facilitator', 'participant']),
-  joinedAt: instant,
-});
+const memberSchema = exportedPersonSchema;
 
 const tensionSchema = z.strictObject({
   id: idSchema,
@@ -135,12 +131,7 @@ const roomName = singleLineText(limits.roomName, { required: false }).nullable()
  * validator.
  */
 export const teamSpaceExportSchema = z.strictObject({
-  format: z.literal(EXPORT_FORMAT),
-  version: z.literal(EXPORT_VERSION),
-  kind: z.literal('team-space'),
-  exportedAt: instant,
-  /** The member who wrote the file; whoever imports it takes that seat, as facilitator. */
-  exportedBy: idSchema,
+  ...exportHeaderFields('team-space'),
   space: z.strictObject({
     title: sessionTitleSchema,
     createdAt: instant,
@@ -163,8 +154,6 @@ export const teamSpaceExportSchema = z.strictObject({
 });
 export type TeamSpaceExport = z.output<typeof teamSpaceExportSchema>;
 
-const memberOf = ({ id, name, role, joinedAt }: Participant) => ({ id, name, role, joinedAt });
-
 /**
  * The file for the live state, as `memberId` may read it, without the archive: the server answers
  * this to `session:export`, and the exporting device adds the archive page by page
@@ -173,18 +162,14 @@ const memberOf = ({ id, name, role, joinedAt }: Participant) => ({ id, name, rol
 export function teamSpaceExportFor(state: TeamSpaceState, memberId: string, exportedAt: number): TeamSpaceExport {
   const view = loopViewFor(state, { participantId: memberId });
   return {
-    format: EXPORT_FORMAT,
-    version: EXPORT_VERSION,
-    kind: 'team-space',
-    exportedAt,
-    exportedBy: memberId,
+    ...exportHeader('team-space', exportedAt, memberId),
     space: {
       title: view.title,
       createdAt: view.createdAt,
       roomNames: view.roomNames,
       checklist: view.checklist,
       metrics: view.metrics,
-      members: view.participants.map(memberOf),
+      members: view.participants.map(exportedPerson),
       tensions: view.tensions,
       actions: view.actions,
       decisions: view.decisions,
@@ -202,10 +187,7 @@ function checkTeamSpaceReferences(file: TeamSpaceExport): ReferenceCheck {
   const actions = check.ids(space.actions, 'space.actions');
   const decisions = check.ids(space.decisions, 'space.decisions');
   const meetings = check.ids(space.meetings, 'space.meetings');
-  const exporter = space.members.find((m) => m.id === file.exportedBy);
-  if (!exporter || exporter.role !== 'facilitator') {
-    check.fail({ reason: 'dangling-reference', entry: 'exportedBy', target: `facilitator ${file.exportedBy}` });
-  }
+  check.exportedByFacilitator(space.members, file.exportedBy);
   check.instant(space.createdAt, 'space.createdAt');
   space.members.forEach((m, i) => check.instant(m.joinedAt, `space.members.${i}.joinedAt`));
   const outcomeRef = (outcome: TeamSpaceExport['space']['tensions'][number]['outcome'], path: string) => {

@@ -1,4 +1,4 @@
-import { assertNever } from './assertNever.ts';
+import { assertNever } from '../core/assertNever.ts';
 import type { DomainEvent } from './events.ts';
 import { applyToParticipants } from '../core/participants.ts';
 import type { SessionState, Topic, TopicId, TopicStatus, Vote } from './state.ts';

@@ -1,31 +1,23 @@
 import type { Command, ParticipantCommand, SystemCommand } from '../protocol/commands.ts';
 import { ErrorCode } from '../protocol/errors.ts';
 import { defaultLeanCoffeeSettings } from '../protocol/defaults.ts';
-import { assertNever } from './assertNever.ts';
+import { assertNever } from '../core/assertNever.ts';
 import type { DomainEvent } from './events.ts';
 import { decideDiscussion } from './rules/discussionRules.ts';
 import { decideOutcome } from './rules/outcomeRules.ts';
 import { decideParticipant } from './rules/participantRules.ts';
 import { reject, type DecideResult, type RuleContext } from './rules/results.ts';
+import type { DecideContext } from '../core/decision.ts';
 import { decideSession } from './rules/sessionRules.ts';
 import { decideTimer } from './rules/timerRules.ts';
 import { decideTopic } from './rules/topicRules.ts';
 import { decideVote } from './rules/voteRules.ts';
 import { decidePeople, newParticipant } from '../core/participants.ts';
 import { mayAct, sessionOpen } from './permissions.ts';
-import type { LeanCoffeeSettings, ParticipantId, SessionState } from './state.ts';
+import type { LeanCoffeeSettings, SessionState } from './state.ts';
 
 export type { DecideResult, DomainError } from './rules/results.ts';
-
-/** Who sends a command: a seated participant, or the server itself (joins, presence, due timers). */
-export type Actor = { kind: 'participant'; id: ParticipantId } | { kind: 'system' };
-
-/** Everything impure that deciding needs, passed in so that the rules stay pure and testable. */
-export interface DecideContext {
-  actor: Actor;
-  now: number;
-  newId: RuleContext['newId'];
-}
+export type { Actor, DecideContext } from '../core/decision.ts';
 
 /** The events that open a new session: the session itself and its first facilitator. */
 export function createSession(

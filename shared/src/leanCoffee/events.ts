@@ -3,22 +3,21 @@ import type {
   LeanCoffeeSettings,
   Outcome,
   OutcomeId,
-  Participant,
   ParticipantId,
   Phase,
-  Role,
   RotiBallot,
   ThumbsBallot,
   ThumbsRound,
-  Timer,
   Topic,
   TopicId,
   TopicStatus,
   Vote,
 } from './state.ts';
 
-/** Why the timer changed, so devices can announce it ("time is up") without diffing. */
-export type TimerChange = 'start' | 'pause' | 'resume' | 'add' | 'reset' | 'expire' | 'extend';
+import type { ParticipantEvent } from '../core/participants.ts';
+import type { TimerSetEvent } from '../core/timer.ts';
+
+export type { TimerChange } from '../core/timer.ts';
 
 /** Facts that happened to a session. Events are never rejected: `decide` already checked the rules. */
 export type DomainEvent =
@@ -30,18 +29,7 @@ export type DomainEvent =
       settings: LeanCoffeeSettings;
       createdAt: number;
     }
-  | { type: 'participant:joined'; participant: Participant }
-  | { type: 'participant:renamed'; participantId: ParticipantId; name: string }
-  | {
-      type: 'participant:presence-changed';
-      participantId: ParticipantId;
-      online: boolean;
-    }
-  | {
-      type: 'participant:role-changed';
-      participantId: ParticipantId;
-      role: Role;
-    }
+  | ParticipantEvent
   | { type: 'settings:updated'; title: string; settings: LeanCoffeeSettings }
   | { type: 'phase:changed'; phase: Phase }
   | { type: 'topic:added'; topic: Topic }
@@ -75,7 +63,7 @@ export type DomainEvent =
   | { type: 'vote:cast'; vote: Vote; hidden: boolean }
   | { type: 'vote:retracted'; vote: Vote; hidden: boolean }
   | { type: 'votes:revealed'; votes: Vote[] }
-  | { type: 'timer:set'; timer: Timer; change: TimerChange }
+  | TimerSetEvent
   | { type: 'thumbs:opened'; topicId: TopicId }
   | { type: 'thumbs:cast'; slot: number; ballot: ThumbsBallot; hidden: boolean }
   | { type: 'thumbs:revealed'; ballots: ThumbsBallot[] }

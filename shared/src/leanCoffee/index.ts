@@ -1,11 +1,9 @@
 export * from './apply.ts';
-export * from '../core/clock.ts';
 export * from './decide.ts';
 export * from './events.ts';
 export * from './selectors.ts';
 export * from './state.ts';
 export * from './view.ts';
-export * from '../core/participants.ts';
 export * from './leanCoffeeFold.ts';
 export type * from './leanCoffeeTypes.ts';
 export * from './permissions.ts';

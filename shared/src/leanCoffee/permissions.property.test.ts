@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { commandPayloadSchemas } from '../protocol/commands.ts';
 import { leanCoffeeWalk } from './testing/leanCoffeeWalk.ts';
-import { walkPermissions } from './testing/permissionWalk.ts';
+import { walkPermissions } from '../core/testing/permissionWalk.ts';
 
 describe('Lean Coffee permissions', () => {
   it('has a predicate and a generator for every command the protocol knows', () => {

@@ -1,6 +1,6 @@
 import type { ParticipantCommand } from '../protocol/commands.ts';
 import type { LeanCoffeeSettings } from './state.ts';
-import { assertNever } from './assertNever.ts';
+import { assertNever } from '../core/assertNever.ts';
 import { mayChangeRole } from '../core/participants.ts';
 import {
   canAddOutcome,

@@ -1,24 +1,19 @@
 import type { z } from 'zod';
 import type { leanCoffeeSettingsSchema, outcomeKindSchema, phaseSchema, thumbSchema } from '../protocol/schemas.ts';
 
-export type ParticipantId = string;
+import type { IdKind } from '../core/decision.ts';
+import type { Participant, ParticipantId, Role } from '../core/participants.ts';
+import type { Timer } from '../core/timer.ts';
+
+// What every kind shares lives in core/; named here too, so this kind's files import one place.
+export type { IdKind, Participant, ParticipantId, Role, Timer };
+
 export type TopicId = string;
 export type OutcomeId = string;
-/** The kinds of thing the server mints ids for. */
-export type IdKind = 'participant' | 'topic' | 'outcome' | 'tension' | 'action' | 'meeting' | 'decision' | 'objection';
-export type Role = 'facilitator' | 'participant';
 export type Phase = z.infer<typeof phaseSchema>;
 export type LeanCoffeeSettings = z.infer<typeof leanCoffeeSettingsSchema>;
 export type Thumb = z.infer<typeof thumbSchema>;
 export type OutcomeKind = z.infer<typeof outcomeKindSchema>;
-
-export interface Participant {
-  id: ParticipantId;
-  name: string;
-  role: Role;
-  online: boolean;
-  joinedAt: number;
-}
 
 /** Where a topic stands on the board: To discuss, Discussing, Discussed (or skipped). */
 export type TopicStatus = 'open' | 'discussing' | 'discussed' | 'skipped';
@@ -63,16 +58,6 @@ export interface Vote {
   voterId: ParticipantId | null;
   topicId: TopicId | null;
 }
-
-/**
- * The session's one timer. The server owns `endsAt`; every device computes what is left from it
- * and its own estimate of the server clock, so no device drifts and a reload loses nothing.
- */
-export type Timer =
-  | { status: 'idle' }
-  | { status: 'running'; durationMs: number; endsAt: number }
-  | { status: 'paused'; durationMs: number; remainingMs: number }
-  | { status: 'expired'; durationMs: number; endedAt: number };
 
 /**
  * One thumbs ballot. Ballots sit in `slot` order so a masked copy can follow a changed ballot;

@@ -1,10 +1,8 @@
 import type { DomainEvent } from './events.ts';
-import type { ParticipantId, RotiBallot, SessionState, ThumbsBallot, Topic, Vote } from './state.ts';
+import type { Viewer } from '../core/participants.ts';
+import type { RotiBallot, SessionState, ThumbsBallot, Topic, Vote } from './state.ts';
 
-/** The seat a copy of the state is made for. */
-export interface Viewer {
-  participantId: ParticipantId;
-}
+export type { Viewer } from '../core/participants.ts';
 
 function topicFor(topic: Topic, viewer: Viewer): Topic {
   return topic.anonymous && topic.authorId !== viewer.participantId ? { ...topic, authorId: null } : topic;

@@ -1,8 +1,14 @@
 import { z } from 'zod';
+import {
+  actionTextSchema,
+  emptyPayload as empty,
+  ownerFields,
+  participantCommandSchemas,
+  timerCommandSchemas,
+  type CommandsOf,
+} from './commandParts.ts';
 import { limits } from './limits.ts';
 import {
-  displayNameSchema,
-  dueDateSchema,
   idSchema,
   leanCoffeeSettingsChangeSchema,
   outcomeKindSchema,
@@ -14,27 +20,13 @@ import {
 } from './schemas.ts';
 import { singleLineText } from './userText.ts';
 
-const empty = z.strictObject({});
-const minutes = z.number().int().min(1).max(limits.timerMinutesMax);
-const outcomeText = singleLineText(limits.outcomeText);
-/** An action's owner: a participant, or a name typed in for someone who is not here. */
-const ownerFields = {
-  ownerId: idSchema.nullable().default(null),
-  ownerName: singleLineText(limits.displayName, { required: false }).nullable().default(null),
-  due: dueDateSchema.nullable().default(null),
-};
-
 /**
  * One schema per command a participant may send over the socket. The event name is the command
  * type; the payload is the rest. Objects are strict: unknown keys (including `__proto__`) are
  * rejected, not silently dropped.
  */
 export const commandPayloadSchemas = {
-  'participant:rename': z.strictObject({ name: displayNameSchema }),
-  'participant:set-role': z.strictObject({
-    participantId: idSchema,
-    role: z.enum(['facilitator', 'participant']),
-  }),
+  ...participantCommandSchemas,
   'settings:update': z.strictObject({
     title: sessionTitleSchema.optional(),
     settings: z.optional(leanCoffeeSettingsChangeSchema),
@@ -64,25 +56,19 @@ export const commandPayloadSchemas = {
   'discussion:close': empty,
   'topic:skip': z.strictObject({ topicId: idSchema }),
   'topic:return': z.strictObject({ topicId: idSchema }),
-  'timer:start': z.strictObject({ minutes }),
-  'timer:pause': empty,
-  'timer:resume': empty,
-  'timer:add': z.strictObject({ minutes }),
-  'timer:reset': empty,
-  /** Sent by any device (or a server node) whose clock says the timer is due; the server's clock decides. */
-  'timer:expire': empty,
+  ...timerCommandSchemas,
   'thumbs:open': empty,
   'thumbs:cast': z.strictObject({ value: thumbSchema }),
   'thumbs:reveal': empty,
   'outcome:add': z.strictObject({
     topicId: idSchema,
     kind: outcomeKindSchema,
-    text: outcomeText,
+    text: actionTextSchema,
     ...ownerFields,
   }),
   'outcome:edit': z.strictObject({
     outcomeId: idSchema,
-    text: outcomeText,
+    text: actionTextSchema,
     ...ownerFields,
   }),
   'outcome:remove': z.strictObject({ outcomeId: idSchema }),
@@ -102,13 +88,8 @@ export type CommandInput<T extends CommandType> = z.input<(typeof commandPayload
 /** The payload of command `T` after parsing. */
 export type CommandPayload<T extends CommandType> = z.output<(typeof commandPayloadSchemas)[T]>;
 
-/** zod types an empty strict object as `Record<string, never>`, which would swallow `type`. */
-type Fields<P> = string extends keyof P ? object : P;
-
 /** A parsed participant command, discriminated by `type`. */
-export type ParticipantCommand = {
-  [T in CommandType]: { type: T } & Fields<CommandPayload<T>>;
-}[CommandType];
+export type ParticipantCommand = CommandsOf<typeof commandPayloadSchemas>;
 
 /** Commands only the server itself issues (joining through HTTP, presence from socket lifecycles). */
 export type SystemCommand =

@@ -5,7 +5,9 @@ import { limits } from './limits.ts';
 // embed these same objects (zod's two flavours share one core), so a form and the server cannot
 // disagree on what is valid, and a browser pays for the small flavour only on the pages with forms.
 
-const minutes = z.number().check(z.int(), z.minimum(1), z.maximum(limits.timerMinutesMax));
+/** How long a timer, a timebox or an extension runs, in whole minutes. */
+export const timerMinutesSchema = z.number().check(z.int(), z.minimum(1), z.maximum(limits.timerMinutesMax));
+const minutes = timerMinutesSchema;
 
 export const leanCoffeeSettingsSchema = z.strictObject({
   /** Dots each person may place. Seattle's rule is 2; 3 is the common default. */

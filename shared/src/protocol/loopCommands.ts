@@ -1,23 +1,25 @@
 import { z } from 'zod';
 import { roomKeys } from '../teamSpace/state.ts';
+import {
+  actionTextSchema,
+  emptyPayload as empty,
+  ownerFields,
+  participantCommandSchemas,
+  timerCommandSchemas,
+  type CommandsOf,
+} from './commandParts.ts';
 import { limits } from './limits.ts';
-import { displayNameSchema, dueDateSchema, idSchema } from './schemas.ts';
+import { idSchema } from './schemas.ts';
 import { multiLineText, singleLineText } from './userText.ts';
 
-const empty = z.strictObject({});
 const roomSchema = z.enum(roomKeys);
 const note = multiLineText(limits.outcomeText).default('');
-const ownerFields = {
-  ownerId: idSchema.nullable().default(null),
-  ownerName: singleLineText(limits.displayName, { required: false }).nullable().default(null),
-  due: dueDateSchema.nullable().default(null),
-};
 
 /** What the holder got, answering "What do you need?"; actions carry their owner. */
 export const syncOutcomeInputSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('information'), note }),
-  z.strictObject({ type: z.literal('next-action'), text: singleLineText(limits.outcomeText), ...ownerFields }),
-  z.strictObject({ type: z.literal('project'), text: singleLineText(limits.outcomeText), ...ownerFields }),
+  z.strictObject({ type: z.literal('next-action'), text: actionTextSchema, ...ownerFields }),
+  z.strictObject({ type: z.literal('project'), text: actionTextSchema, ...ownerFields }),
   z.strictObject({ type: z.literal('help'), note }),
   z.strictObject({ type: z.literal('sharing'), note }),
   z.strictObject({ type: z.literal('to-governance') }),
@@ -31,8 +33,7 @@ export const loopCommandPayloadSchemas = {
     checklist: z.array(singleLineText(limits.topicTitle)).max(limits.checklistItems).optional(),
     metrics: z.array(singleLineText(limits.topicTitle)).max(limits.metrics).optional(),
   }),
-  'participant:rename': z.strictObject({ name: displayNameSchema }),
-  'participant:set-role': z.strictObject({ participantId: idSchema, role: z.enum(['facilitator', 'participant']) }),
+  ...participantCommandSchemas,
   'tension:add': z.strictObject({
     title: singleLineText(limits.topicTitle),
     description: multiLineText(limits.topicDescription).default(''),
@@ -53,7 +54,7 @@ export const loopCommandPayloadSchemas = {
   /** "Did you get what you need?": the holder's answer, given by them or by the facilitator or scribe for them. */
   'tension:answer': z.strictObject({ gotWhatNeeded: z.boolean().nullable() }),
   'tension:close': z.strictObject({ gotWhatNeeded: z.boolean().nullable().default(null) }),
-  'action:update': z.strictObject({ actionId: idSchema, text: singleLineText(limits.outcomeText), ...ownerFields }),
+  'action:update': z.strictObject({ actionId: idSchema, text: actionTextSchema, ...ownerFields }),
   'action:set-status': z.strictObject({ actionId: idSchema, status: z.enum(['open', 'done']) }),
   'meeting:start': z.strictObject({ room: roomSchema }),
   'meeting:assign-role': z.strictObject({ role: z.enum(['facilitator', 'scribe']), participantId: idSchema }),
@@ -91,19 +92,10 @@ export const loopCommandPayloadSchemas = {
   'objection:mark-absent': z.strictObject({ participantId: idSchema }),
   'objection:test': z.strictObject({ objectionId: idSchema, valid: z.boolean() }),
   'objection:integrate': z.strictObject({ objectionId: idSchema }),
-  'timer:start': z.strictObject({ minutes: z.number().int().min(1).max(limits.timerMinutesMax) }),
-  'timer:pause': empty,
-  'timer:resume': empty,
-  'timer:add': z.strictObject({ minutes: z.number().int().min(1).max(limits.timerMinutesMax) }),
-  'timer:reset': empty,
-  'timer:expire': empty,
+  ...timerCommandSchemas,
 } as const;
 
 export type LoopCommandType = keyof typeof loopCommandPayloadSchemas;
 
-type Fields<P> = string extends keyof P ? object : P;
-
 /** A parsed team-space command, discriminated by `type`. */
-export type LoopCommand = {
-  [T in LoopCommandType]: { type: T } & Fields<z.output<(typeof loopCommandPayloadSchemas)[T]>>;
-}[LoopCommandType];
+export type LoopCommand = CommandsOf<typeof loopCommandPayloadSchemas>;

@@ -21,7 +21,7 @@ export const topicDescriptionSchema = multiLineText(limits.topicDescription);
 
 export const phaseSchema = z.enum(['collect', 'vote', 'discuss', 'wrapup', 'ended']);
 
-export { leanCoffeeSettingsSchema, leanCoffeeSettingsChangeSchema } from './formSchemas.ts';
+export { leanCoffeeSettingsSchema, leanCoffeeSettingsChangeSchema, timerMinutesSchema } from './formSchemas.ts';
 
 export const thumbSchema = z.enum(['up', 'side', 'down']);
 export const outcomeKindSchema = z.enum(['takeaway', 'action']);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { DomainEvent } from '../leanCoffee/events.ts';
-import type { ParticipantId } from '../leanCoffee/state.ts';
+import type { ParticipantId } from '../core/participants.ts';
 import { archiveKinds, type ArchivedEntry } from '../teamSpace/archive.ts';
 import type {
   KindCommandInput,

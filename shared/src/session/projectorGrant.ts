@@ -1,5 +1,4 @@
-import type { ParticipantId } from '../leanCoffee/state.ts';
-import type { Viewer } from '../leanCoffee/view.ts';
+import type { ParticipantId, Viewer } from '../core/participants.ts';
 import type { KindState } from '../kinds.ts';
 
 /**

@@ -1,4 +1,4 @@
-import type { Timer } from '../leanCoffee/state.ts';
+import type { Timer } from '../core/timer.ts';
 import { ErrorCode, type Ack } from '../protocol/errors.ts';
 import type { CommandResult } from '../protocol/socketEvents.ts';
 import { realScheduler, type Scheduler } from './syncSocket.ts';

@@ -1,4 +1,4 @@
-import type { Timer } from '../leanCoffee/state.ts';
+import type { Timer } from '../core/timer.ts';
 import type { KindFold, KindTypes } from '../core/kindDefinition.ts';
 import type { KindEvent, KindState, KindVersionedEvent } from '../kinds.ts';
 

@@ -1,4 +1,4 @@
-import { assertNever } from '../leanCoffee/assertNever.ts';
+import { assertNever } from '../core/assertNever.ts';
 import { applyToParticipants } from '../core/participants.ts';
 import type { LoopEvent } from './events.ts';
 import { keepRecentHistory } from './history.ts';

@@ -1,5 +1,5 @@
-import type { TimerChange } from '../leanCoffee/events.ts';
-import type { Participant, ParticipantId, Role, Timer } from '../leanCoffee/state.ts';
+import type { ParticipantEvent, ParticipantId } from '../core/participants.ts';
+import type { TimerSetEvent } from '../core/timer.ts';
 import type {
   ActionItem,
   Decision,
@@ -30,10 +30,7 @@ export type LoopEvent =
       checklist: string[];
       metrics: string[];
     }
-  | { type: 'participant:joined'; participant: Participant }
-  | { type: 'participant:renamed'; participantId: ParticipantId; name: string }
-  | { type: 'participant:presence-changed'; participantId: ParticipantId; online: boolean }
-  | { type: 'participant:role-changed'; participantId: ParticipantId; role: Role }
+  | ParticipantEvent
   | { type: 'tension:added'; tension: Tension }
   | {
       type: 'tension:edited';
@@ -90,6 +87,6 @@ export type LoopEvent =
   | { type: 'objection:raised'; objection: Objection }
   | { type: 'objection:status-set'; objectionId: string; status: Objection['status'] }
   | { type: 'decision:adopted'; decision: Decision }
-  | { type: 'timer:set'; timer: Timer; change: TimerChange };
+  | TimerSetEvent;
 
 export type LoopEventType = LoopEvent['type'];

@@ -3,7 +3,7 @@ import type { SystemCommand } from '../protocol/commands.ts';
 import { ErrorCode } from '../protocol/errors.ts';
 import { limits } from '../protocol/limits.ts';
 import type { LoopCommand } from '../protocol/loopCommands.ts';
-import { testContext } from '../leanCoffee/testing/fixtures.ts';
+import { testContext } from '../core/testing/kindHarness.ts';
 import { decideLoop } from './decide.ts';
 import type { ActionItem, Decision, Objection, ProcessedTension, TeamSpaceState, Tension } from './state.ts';
 import { teamSpace } from './testing/fixtures.ts';

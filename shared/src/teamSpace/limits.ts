@@ -1,5 +1,5 @@
 import { limits } from '../protocol/limits.ts';
-import type { ParticipantId } from '../leanCoffee/state.ts';
+import type { ParticipantId } from '../core/participants.ts';
 import type { GovernanceProcess, Meeting, TeamSpaceState } from './state.ts';
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loopCommandPayloadSchemas } from '../protocol/loopCommands.ts';
-import { walkPermissions } from '../leanCoffee/testing/permissionWalk.ts';
+import { walkPermissions } from '../core/testing/permissionWalk.ts';
 import { teamSpaceWalk } from './testing/teamSpaceWalk.ts';
 
 describe('team space permissions', () => {

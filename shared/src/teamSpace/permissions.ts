@@ -1,7 +1,7 @@
 import type { LoopCommand } from '../protocol/loopCommands.ts';
-import { assertNever } from '../leanCoffee/assertNever.ts';
+import { assertNever } from '../core/assertNever.ts';
 import { mayChangeRole } from '../core/participants.ts';
-import type { ParticipantId } from '../leanCoffee/state.ts';
+import type { ParticipantId } from '../core/participants.ts';
 import { canAddTension } from './limits.ts';
 import { mayReadTension } from './privacy.ts';
 import {

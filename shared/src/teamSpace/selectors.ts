@@ -1,4 +1,4 @@
-import type { ParticipantId } from '../leanCoffee/state.ts';
+import type { ParticipantId } from '../core/participants.ts';
 import {
   stagesFor,
   type ActionItem,

@@ -1,4 +1,5 @@
-import type { Participant, ParticipantId, Timer } from '../leanCoffee/state.ts';
+import type { Participant, ParticipantId } from '../core/participants.ts';
+import type { Timer } from '../core/timer.ts';
 
 /** The four rooms of the 4-room model (Tom Thomison's "Four Spaces"), in their usual order. */
 export const roomKeys = ['operational', 'governance', 'individual', 'relationship'] as const;

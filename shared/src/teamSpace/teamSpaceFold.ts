@@ -1,5 +1,5 @@
 import { ownsEventByName, type KindFold } from '../core/kindDefinition.ts';
-import type { Timer } from '../leanCoffee/state.ts';
+import type { Timer } from '../core/timer.ts';
 import { applyLoop, initialTeamSpace } from './apply.ts';
 import type { LoopEvent, LoopEventType } from './events.ts';
 import type { TeamSpaceState } from './state.ts';

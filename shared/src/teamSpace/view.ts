@@ -1,4 +1,4 @@
-import type { Viewer } from '../leanCoffee/view.ts';
+import type { Viewer } from '../core/participants.ts';
 import { initialTeamSpace } from './apply.ts';
 import type { ArchivedItem } from './archive.ts';
 import type { LoopEvent } from './events.ts';

@@ -1,5 +1,5 @@
-import type { Actor } from '../../leanCoffee/decide.ts';
-import type { IdKind, ParticipantId } from '../../leanCoffee/state.ts';
+import type { Actor, IdKind } from '../decision.ts';
+import type { ParticipantId } from '../participants.ts';
 import type { Decision } from '../decision.ts';
 import type { KindDefinition, KindTypes } from '../kindDefinition.ts';
 

@@ -1,6 +1,6 @@
 import { ErrorCode } from '../../protocol/errors.ts';
 import { limits } from '../../protocol/limits.ts';
-import { assertNever } from '../assertNever.ts';
+import { assertNever } from '../../core/assertNever.ts';
 import type { DomainEvent } from '../events.ts';
 import {
   discussingTopic,

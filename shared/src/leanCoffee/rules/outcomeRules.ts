@@ -1,6 +1,6 @@
 import { ErrorCode } from '../../protocol/errors.ts';
 import { limits } from '../../protocol/limits.ts';
-import { assertNever } from '../assertNever.ts';
+import { assertNever } from '../../core/assertNever.ts';
 import { mayChangeOutcome, mayJoinClosing, outcomesOpen } from '../permissions.ts';
 import { canAddOutcome, findParticipant, findTopic } from '../selectors.ts';
 import { ownerNameFor } from '../../core/participants.ts';

@@ -1,5 +1,5 @@
 import { ErrorCode } from '../../protocol/errors.ts';
-import { assertNever } from '../assertNever.ts';
+import { assertNever } from '../../core/assertNever.ts';
 import { renameParticipant, roleChangeRefusal } from '../../core/participants.ts';
 import { findParticipant } from '../selectors.ts';
 import type { SessionState } from '../state.ts';

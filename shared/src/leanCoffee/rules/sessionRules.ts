@@ -1,5 +1,5 @@
 import { ErrorCode } from '../../protocol/errors.ts';
-import { assertNever } from '../assertNever.ts';
+import { assertNever } from '../../core/assertNever.ts';
 import type { DomainEvent } from '../events.ts';
 import { discussingTopic } from '../selectors.ts';
 import { phaseOrder, type SessionState } from '../state.ts';

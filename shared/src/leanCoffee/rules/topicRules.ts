@@ -1,5 +1,5 @@
 import { ErrorCode } from '../../protocol/errors.ts';
-import { assertNever } from '../assertNever.ts';
+import { assertNever } from '../../core/assertNever.ts';
 import { canEditTopic, findTopic, rankingHidden, topicCapReached, toDiscuss } from '../selectors.ts';
 import type { SessionState } from '../state.ts';
 import { accept, reject, requireFacilitator, type CommandOf, type DecideResult, type RuleContext } from './results.ts';

@@ -1,5 +1,5 @@
 import { ErrorCode } from '../../protocol/errors.ts';
-import { assertNever } from '../assertNever.ts';
+import { assertNever } from '../../core/assertNever.ts';
 import { canRetractVote } from '../permissions.ts';
 import { canVote, findTopic, votesLeft } from '../selectors.ts';
 import type { SessionState } from '../state.ts';

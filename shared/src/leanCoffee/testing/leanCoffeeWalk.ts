@@ -5,7 +5,7 @@ import { decide } from '../decide.ts';
 import { leanCoffeePermission } from '../permissions.ts';
 import { phaseOrder, type SessionState } from '../state.ts';
 import { session } from './fixtures.ts';
-import { idFrom, pick, type PermissionWalk, type WalkStep } from './permissionWalk.ts';
+import { idFrom, pick, type PermissionWalk, type WalkStep } from '../../core/testing/permissionWalk.ts';
 
 type Recipe = (state: SessionState) => WalkStep<ParticipantCommand> | undefined;
 type EmptyCommand = Extract<ParticipantCommand, { type: EmptyType }>;

@@ -1,5 +1,5 @@
 import { ErrorCode } from '../../protocol/errors.ts';
-import { assertNever } from '../../leanCoffee/assertNever.ts';
+import { assertNever } from '../../core/assertNever.ts';
 import type { LoopEvent } from '../events.ts';
 import { canAdoptDecision, canStartObjectionRound } from '../limits.ts';
 import {

@@ -1,5 +1,5 @@
 import { ErrorCode } from '../../protocol/errors.ts';
-import { assertNever } from '../../leanCoffee/assertNever.ts';
+import { assertNever } from '../../core/assertNever.ts';
 import { runningTimer } from '../../core/timer.ts';
 import { ownerNameFor } from '../../core/participants.ts';
 import type { LoopEvent } from '../events.ts';
@@ -17,7 +17,7 @@ import {
   stageDone,
   stagesLeftUndone,
 } from '../selectors.ts';
-import type { ParticipantId } from '../../leanCoffee/state.ts';
+import type { ParticipantId } from '../../core/participants.ts';
 import { mayStartMeeting } from '../permissions.ts';
 import { disclosure, shownTo, withReaders } from '../privacy.ts';
 import { applyLoopAll } from '../apply.ts';

@@ -1,5 +1,5 @@
 import { ErrorCode } from '../../protocol/errors.ts';
-import { assertNever } from '../../leanCoffee/assertNever.ts';
+import { assertNever } from '../../core/assertNever.ts';
 import { mayMoveRoundOn } from '../permissions.ts';
 import { canRunMeeting, presentOnline, roundComplete } from '../selectors.ts';
 import type { TeamSpaceState } from '../state.ts';

@@ -1,5 +1,5 @@
 import { ErrorCode } from '../../protocol/errors.ts';
-import { assertNever } from '../../leanCoffee/assertNever.ts';
+import { assertNever } from '../../core/assertNever.ts';
 import { renameParticipant, roleChangeRefusal } from '../../core/participants.ts';
 import { findMember, isSpaceFacilitator } from '../selectors.ts';
 import type { TeamSpaceState } from '../state.ts';

@@ -1,5 +1,5 @@
 import { ErrorCode } from '../../protocol/errors.ts';
-import { assertNever } from '../../leanCoffee/assertNever.ts';
+import { assertNever } from '../../core/assertNever.ts';
 import { tensionCapReached } from '../limits.ts';
 import { mayChangeTension, mayEditTension, maySortTensions } from '../permissions.ts';
 import { findMember, findTension, mayChangeAction } from '../selectors.ts';

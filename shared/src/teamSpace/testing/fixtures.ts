@@ -1,5 +1,5 @@
 import { kindHarness, testContext } from '../../core/testing/kindHarness.ts';
-import type { ParticipantId } from '../../leanCoffee/state.ts';
+import type { ParticipantId } from '../../core/participants.ts';
 import { createTeamSpace } from '../decide.ts';
 import { teamSpaceKind } from '../teamSpaceKind.ts';
 import type { RoomKey } from '../state.ts';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { LoopCommand } from '../../protocol/loopCommands.ts';
-import { idFrom, pick, type PermissionWalk, type WalkStep } from '../../leanCoffee/testing/permissionWalk.ts';
+import { idFrom, pick, type PermissionWalk, type WalkStep } from '../../core/testing/permissionWalk.ts';
 import { applyLoopAll } from '../apply.ts';
 import { decideLoop } from '../decide.ts';
 import { teamSpacePermission } from '../permissions.ts';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { ErrorCode } from '../../protocol/errors.ts';
 import { PROJECTOR_VIEWER_ID } from '../../session/projectorGrant.ts';
-import type { ParticipantId } from '../state.ts';
+import type { ParticipantId } from '../participants.ts';
 
 /**
  * Who sends a generated command: a fixed seat, someone without a seat, the projector's id (never
