@@ -49,6 +49,8 @@ export const de = {
     retry: 'Erneut versuchen',
     reload: 'Seite neu laden',
     anonymous: 'anonym',
+    /** The share panel's heading: shown folded on every board, before its texts (the `share` part) load. */
+    invite: 'Teilnehmende einladen',
   },
   phases: {
     collect: 'Themen sammeln',

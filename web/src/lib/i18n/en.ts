@@ -31,6 +31,7 @@ export const en: CoreMessages = {
     retry: 'Try again',
     reload: 'Reload page',
     anonymous: 'anonymous',
+    invite: 'Invite participants',
   },
   phases: {
     collect: 'Collect topics',

@@ -1,6 +1,5 @@
 /** The share texts (German, the source), loaded by the screens that show them (see `i18n.svelte.ts`). */
 export const shareDe = {
-  heading: 'Teilnehmende einladen',
   codeLabel: 'Code',
   instructions: 'Unter {{url}} den Code eingeben oder diesen Link öffnen:',
   linkLabel: 'Link zum Beitreten',

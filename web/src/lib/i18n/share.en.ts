@@ -2,7 +2,6 @@ import type { shareDe } from './share.de.ts';
 
 /** The share texts (English), loaded by the screens that show them (see `i18n.svelte.ts`). */
 export const shareEn: typeof shareDe = {
-  heading: 'Invite participants',
   codeLabel: 'Code',
   instructions: 'Enter the code at {{url}} or open this link:',
   linkLabel: 'Join link',

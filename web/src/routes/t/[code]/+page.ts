@@ -14,8 +14,7 @@ export const load: PageLoad = async ({ params, url }) => {
   // and a phone on its way to the join page should not download them.
   const [{ default: SpaceHome }] = await Promise.all([
     import('$lib/components/space/SpaceHome.svelte'),
-    // SpaceHome shows the share panel (QR code, projector link) to the facilitator.
-    i18n.need('loop', 'space', 'share', 'projector'),
+    i18n.need('loop', 'space'),
   ]);
   return { code, seat, created: url.searchParams.has('created'), SpaceHome };
 };
