@@ -14,7 +14,7 @@ import {
   isFacilitator,
   votesBy,
 } from './selectors.ts';
-import type { Outcome, ParticipantId, SessionState, Topic, TopicId } from './state.ts';
+import type { Outcome, Participant, ParticipantId, Role, SessionState, Topic, TopicId } from './state.ts';
 
 /*
  * "May this person do this now?" for Lean Coffee: one predicate per question, asked by `decide`
@@ -37,6 +37,14 @@ export function mayAct(state: SessionState, actorId: ParticipantId): boolean {
 /** Facilitator commands: phases, settings, roles, the timer, revealing, merging, the agenda. */
 export function mayFacilitate(state: SessionState, actorId: ParticipantId): boolean {
   return mayAct(state, actorId) && isFacilitator(state, actorId);
+}
+
+/**
+ * Whether this person may give `target` this role now: a facilitator of an open session, and never
+ * taking the role from the seat that opened it or from the last facilitator.
+ */
+export function mayGiveRole(state: SessionState, actorId: ParticipantId, target: Participant, role: Role): boolean {
+  return mayAct(state, actorId) && mayChangeRole(state.participants, actorId, target, role);
 }
 
 /** Whether this person leads the discussion now: a facilitator, in the discussion phase. */
@@ -127,7 +135,7 @@ export function leanCoffeePermission(
       return true;
     case 'participant:set-role': {
       const target = findParticipant(state, command.participantId);
-      return !!target && mayChangeRole(state.participants, actorId, target, command.role);
+      return !!target && mayGiveRole(state, actorId, target, command.role);
     }
     case 'settings:update':
       return mayUpdateSettings(state, actorId, command.settings);

@@ -1,7 +1,7 @@
 import type { LoopCommand } from '../protocol/loopCommands.ts';
 import { assertNever } from '../core/assertNever.ts';
 import { mayChangeRole } from '../core/participants.ts';
-import type { ParticipantId } from '../core/participants.ts';
+import type { Participant, ParticipantId, Role } from '../core/participants.ts';
 import { canAddTension } from './limits.ts';
 import { mayReadTension } from './privacy.ts';
 import {
@@ -35,6 +35,19 @@ import {
 /** Whether this person is a member of the space (only members send commands). */
 export function isMember(state: TeamSpaceState, actorId: ParticipantId): boolean {
   return findMember(state, actorId) !== undefined;
+}
+
+/**
+ * Whether this member may give `target` this role now: a facilitator, and never taking the role
+ * from the seat that opened the space or from its last facilitator.
+ */
+export function mayGiveMemberRole(
+  state: TeamSpaceState,
+  actorId: ParticipantId,
+  target: Participant,
+  role: Role,
+): boolean {
+  return isMember(state, actorId) && mayChangeRole(state.participants, actorId, target, role);
 }
 
 /** Facilitators, and whoever records in the running meeting, sort tensions into rooms and mark content shareable. */
@@ -172,7 +185,7 @@ export function teamSpacePermission(state: TeamSpaceState, actorId: ParticipantI
       return isSpaceFacilitator(state, actorId);
     case 'participant:set-role': {
       const target = findMember(state, command.participantId);
-      return !!target && mayChangeRole(state.participants, actorId, target, command.role);
+      return !!target && mayGiveMemberRole(state, actorId, target, command.role);
     }
     case 'tension:add':
       return canAddTension(state, actorId);

@@ -3,6 +3,7 @@ import {
   canEditTopic,
   canMoveAgenda,
   canRemoveTopic,
+  canRetractVote,
   canVote,
   discussedTopics,
   discussingTopic,
@@ -71,6 +72,11 @@ export class LeanCoffeeClient extends LiveSession<SessionState, CommandType> {
   /** The shared rule, so buttons agree with what the server will accept. */
   canVote(topicId: TopicId): boolean {
     return this.#intended ? canVote(this.#intended, this.you, topicId) : false;
+  }
+
+  /** The shared rule for taking a dot back, counting the dots still queued like `canVote`. */
+  canRetractVote(topicId: TopicId): boolean {
+    return this.#intended ? canRetractVote(this.#intended, this.you, topicId) : false;
   }
 
   canEdit(topic: Topic): boolean {
