@@ -28,6 +28,16 @@ function clippingBoxes(root: HTMLElement): Element[] {
   });
 }
 
+/**
+ * Set on the root while a fit measures: ProjectorFrame's CSS turns transitions off below it. A
+ * transition shows the old value of a size at first, so a scale tried would be measured at the
+ * scale before it, and the fit would depend on the history of resizes, not on what is on the
+ * screen. Under reduced motion every property transitions (base.css gives all of them 0.01 ms):
+ * a view opened at 1920×1080 and resized to 1280×720 then measured its old layout at every scale
+ * tried and ended at MIN_SCALE.
+ */
+export const FITTING = 'data-fitting';
+
 /** Fits the view; returns whether its scale changed. */
 function fit(root: HTMLElement): boolean {
   const before = root.style.getPropertyValue('--fit');
@@ -36,15 +46,23 @@ function fit(root: HTMLElement): boolean {
     root.style.setProperty('--fit', String(scale));
     return !boxes.some(clipsContent);
   };
-  if (fitsAt(1)) return before !== '1';
-  let fits = MIN_SCALE;
-  let tooBig = 1;
-  for (let step = 0; step < SEARCH_STEPS; step += 1) {
-    const middle = (fits + tooBig) / 2;
-    if (fitsAt(middle)) fits = middle;
-    else tooBig = middle;
+  root.setAttribute(FITTING, '');
+  try {
+    // Always from the full size: the scale is a function of the content and the viewport only.
+    if (!fitsAt(1)) {
+      let fits = MIN_SCALE;
+      let tooBig = 1;
+      for (let step = 0; step < SEARCH_STEPS; step += 1) {
+        const middle = (fits + tooBig) / 2;
+        if (fitsAt(middle)) fits = middle;
+        else tooBig = middle;
+      }
+      fitsAt(fits);
+    }
+  } finally {
+    // Sizes are final now; turning transitions back on starts none (no value changes with it).
+    root.removeAttribute(FITTING);
   }
-  fitsAt(fits);
   return root.style.getPropertyValue('--fit') !== before;
 }
 
