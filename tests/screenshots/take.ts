@@ -1,6 +1,7 @@
 // Retakes every screenshot of docs/screenshots against the app at RUNDE_URL, then compares each
 // with its committed version. Run through `npm run screenshots`, which starts the app and stops it.
 import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, chromiumPath } from '../../scripts/lib/chromium.mjs';
 import { printComparison } from './compare.ts';
 import { leanCoffeeGerman, leanCoffeeProjector } from './leanCoffee.ts';
 import { teamSpace } from './teamSpace.ts';
@@ -8,22 +9,10 @@ import { teamSpace } from './teamSpace.ts';
 const base = process.env.RUNDE_URL;
 if (!base) throw new Error('RUNDE_URL is not set: run `npm run screenshots`');
 
-/** The flags of tests/support/browser.ts: a quiet, deterministic headless Debian Chromium. */
 const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    // Text is drawn the same on every run: no subpixel positioning or LCD antialiasing.
-    '--font-render-hinting=none',
-    '--disable-lcd-text',
-  ],
+  executablePath: chromiumPath(),
+  // Text is drawn the same on every run: no subpixel positioning or LCD antialiasing.
+  args: [...CHROMIUM_ARGS, '--font-render-hinting=none', '--disable-lcd-text'],
 });
 try {
   // Arguments without .png name scenarios to run (the others are skipped), e.g. `teamSpace`.
