@@ -32,11 +32,11 @@ function clippingBoxes(root: HTMLElement): Element[] {
  * Set on the root while a fit measures: ProjectorFrame's CSS turns transitions off below it. A
  * transition shows the old value of a size at first, so a scale tried would be measured at the
  * scale before it, and the fit would depend on the history of resizes, not on what is on the
- * screen. Under reduced motion every property transitions (base.css gives all of them 0.01 ms):
- * a view opened at 1920×1080 and resized to 1280×720 then measured its old layout at every scale
- * tried and ended at MIN_SCALE.
+ * screen. It happened under reduced motion, when base.css gave every property a 0.01 ms transition
+ * (now 0s): a view opened at 1920×1080 and resized to 1280×720 measured its old layout at every
+ * scale tried and ended at MIN_SCALE. Any transition in the view (the timer's ring) would do the same.
  */
-export const FITTING = 'data-fitting';
+const FITTING = 'data-fitting';
 
 /** Fits the view; returns whether its scale changed. */
 function fit(root: HTMLElement): boolean {
