@@ -121,6 +121,20 @@ describe('ReplicaSync', () => {
     expect(t.replica.replica.version).toBe(before + 3);
   });
 
+  it('answers a sync asked while one runs only once the state it asked for is in', async () => {
+    const t = setup();
+    t.pair.connect();
+    const first = t.replica.sync();
+    // Asked again before the first answer (a push showed a gap, or a caller awaits being current).
+    let secondDone = false;
+    const second = t.replica.sync().then(() => (secondDone = true));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(secondDone).toBe(false);
+    await deliverAll(t.pair);
+    await Promise.all([first, second]);
+    expect(t.replica.replica.version).toBe(t.meeting.log.length);
+  });
+
   it('asks at once when an ack names a version it has not reached and carries no events (a retry)', async () => {
     const t = await synced();
     t.meeting.addTopic('p2', 'Mine');

@@ -55,6 +55,8 @@ export class ReplicaSync<S> {
   readonly #options: ReplicaSyncOptions<S>;
   readonly #scheduler: Scheduler;
   #syncing = false;
+  /** The run `sync` is in, for callers that ask while it lasts. */
+  #run: Promise<void> | undefined;
   #syncAgain = false;
   /** Set when synced events did not fit our copy: the next sync asks for a whole snapshot. */
   #needSnapshot = false;
@@ -121,13 +123,26 @@ export class ReplicaSync<S> {
     if (!this.#syncing) this.#applyAhead();
   }
 
-  /** Asks the server for what this replica missed; concurrent calls share one run. */
-  async sync(): Promise<void> {
-    if (this.#stopped) return;
-    if (this.#syncing) {
+  /**
+   * Asks the server for what this replica missed. Concurrent calls share one run, which then asks
+   * once more; each caller's promise settles when that run ends, so an awaited sync means current
+   * (a caller that returned early read a replica still at version 0: a device's first sync met the
+   * sync its own presence push had started).
+   */
+  sync(): Promise<void> {
+    if (this.#stopped) return Promise.resolve();
+    if (this.#syncing && this.#run) {
       this.#syncAgain = true;
-      return;
+      return this.#run;
     }
+    const run = this.#rounds().finally(() => {
+      if (this.#run === run) this.#run = undefined;
+    });
+    this.#run = run;
+    return run;
+  }
+
+  async #rounds(): Promise<void> {
     this.#syncing = true;
     let rounds = 0;
     try {
