@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { projectorContext } from '../support/browser.ts';
 import { browserSuite, settled } from '../support/browserSuite.ts';
 import { clippedRegions } from '../support/projectorFit.ts';
+import { RETRO } from '../support/retroTopics.ts';
 import { joinTeamSpace, openTeamSpace, seatBrowser } from '../support/remoteSeat.ts';
 import { createSessionOverHttp, joinOverHttp, TestClient, topicId } from '../support/serverClients.ts';
 
@@ -15,16 +16,6 @@ import { createSessionOverHttp, joinOverHttp, TestClient, topicId } from '../sup
  * type within a few percent), and nothing is cut off. Before the fix, the resized view ended at
  * the smallest scale (type of about 8 px) with the timer's label outside its ring.
  */
-
-const RETRO = [
-  'Release process keeps slipping',
-  'Onboarding buddies for new colleagues',
-  'Coffee machine',
-  'Meeting-free Fridays',
-  'Shared calendar for holidays',
-  'Data protection rules for the new tool',
-  'Handover between youth services and schools',
-] as const;
 
 const FULL_HD = { width: 1920, height: 1080 } as const;
 const HD = { width: 1280, height: 720 } as const;

@@ -3,6 +3,7 @@ import type { CommandInput, CommandType } from '@runde/shared';
 import type { Browser } from 'playwright-core';
 import { createSessionOverHttp, joinOverHttp, TestClient, topicId } from '../support/serverClients.ts';
 import { seatBrowser } from '../support/remoteSeat.ts';
+import { RETRO } from '../support/retroTopics.ts';
 import { click, contextFor, seatOf, shoot, waitForText } from './shots.ts';
 
 /** Sends a Lean Coffee command and waits until this client holds its result. */
@@ -193,16 +194,6 @@ export async function leanCoffeeGerman(browser: Browser, base: string): Promise<
 
   for (const client of [facilitator, ben, cem, dana]) client.close();
 }
-
-const RETRO = [
-  'Release process keeps slipping',
-  'Onboarding buddies for new colleagues',
-  'Coffee machine',
-  'Meeting-free Fridays',
-  'Shared calendar for holidays',
-  'Data protection rules for the new tool',
-  'Handover between youth services and schools',
-];
 
 /** The English projector of a Lean Coffee, "Team retro, March", set up entirely over sockets. */
 export async function leanCoffeeProjector(browser: Browser, base: string): Promise<void> {

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { settled } from '../support/settled.ts';
 
 /** Where the README's pictures live; each is retaken at the path it has today. */
 export const SHOTS_DIR = new URL('../../docs/screenshots/', import.meta.url);
@@ -84,19 +85,6 @@ export async function shoot(page: Page, name: string, top?: Locator): Promise<vo
   await page.screenshot({ path: new URL(name, SHOTS_DIR).pathname, animations: 'disabled', caret: 'hide' });
   taken.push(name);
   console.log(`  took ${name}`);
-}
-
-/** Fonts loaded and short transitions over (as tests/support/browserSuite.ts `settled`, without vitest). */
-async function settled(page: Page): Promise<void> {
-  await page.evaluate(async () => {
-    await document.fonts.ready;
-    const ending = document.getAnimations().filter((a) => {
-      const timing = a.effect?.getComputedTiming();
-      const left = Number(timing?.endTime ?? Infinity) - Number(timing?.localTime ?? 0);
-      return a.playState === 'running' && left <= 1_000;
-    });
-    await Promise.all(ending.map((a) => a.finished.catch(() => undefined)));
-  });
 }
 
 /** The button with exactly this accessible name (or matching this pattern). */

@@ -2,6 +2,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { startAppUnderTest, type AppUnderTest, type AppUnderTestOptions } from './appServer.ts';
 import { launchBrowser, takePolicyReports } from './browser.ts';
+export { settled } from './settled.ts';
 
 /** What a browser test suite drives: the whole app on its own key prefix, and one Chromium. */
 export interface BrowserSuite {
@@ -47,24 +48,6 @@ export function browserSuite(label: string, options: AppUnderTestOptions = {}): 
 export const button = (scope: Page | Locator, name: string) => scope.getByRole('button', { name, exact: true });
 
 export const click = (scope: Page | Locator, name: string) => button(scope, name).click();
-
-/**
- * Resolves once the page has its fonts and the finite CSS transitions and animations that were
- * running have finished, so what axe reads (computed colours, sizes) is what stays on screen.
- * Ones that start later, endless ones and long ones (a timer's bar) are not waited for.
- */
-export async function settled(page: Page): Promise<void> {
-  await page.evaluate(async () => {
-    await document.fonts.ready;
-    // A transition ends within a second; what runs longer (a countdown's bar) is content, not settling.
-    const ending = document.getAnimations().filter((a) => {
-      const timing = a.effect?.getComputedTiming();
-      const left = Number(timing?.endTime ?? Infinity) - Number(timing?.localTime ?? 0);
-      return a.playState === 'running' && left <= 1_000;
-    });
-    await Promise.all(ending.map((a) => a.finished.catch(() => undefined)));
-  });
-}
 
 /**
  * Runs `action`, then waits until the page's text changed (an answer arrived, a turn passed), at
