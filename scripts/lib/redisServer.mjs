@@ -16,6 +16,10 @@ import { freePort } from './freePort.mjs';
  * @property {'always' | 'everysec' | 'no'} [appendfsync] fsync policy when appendonly is on; defaults to
  *   `everysec` like docker-compose.yml.
  * @property {string} [dir] Data directory; defaults to a fresh temporary directory that `dispose` removes.
+ * @property {string} [configFile] Configuration file, given before every other argument as redis-server requires
+ *   (a sentinel needs one it may rewrite).
+ * @property {string[]} [args] Further arguments after the launcher's own, e.g. `['--cluster-enabled', 'yes']` or
+ *   `['--sentinel']`; a later argument overrides an earlier one.
  */
 
 /**
@@ -31,6 +35,8 @@ import { freePort } from './freePort.mjs';
  * @property {() => Promise<void>} dispose Stops the server and removes the directory if it was created here.
  * @property {() => void} killNow For exit paths where nothing can be awaited any more: SIGKILL, and the
  *   directory removed if it was created here.
+ * @property {(signal: NodeJS.Signals) => void} signal Sends a signal to the running server, e.g. SIGSTOP and
+ *   SIGCONT to freeze and thaw it; nothing when it does not run.
  */
 
 const STARTUP_TIMEOUT_MS = 10_000;
@@ -119,9 +125,11 @@ function redisProcess(port, options) {
   const binary = options.binary ?? 'redis-server';
   const ownDir = options.dir === undefined;
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'runde-redis-'));
-  const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--dir', dir, '--daemonize', 'no'];
+  const args = options.configFile === undefined ? [] : [options.configFile];
+  args.push('--port', String(port), '--bind', '127.0.0.1', '--save', '', '--dir', dir, '--daemonize', 'no');
   args.push('--loglevel', 'warning', '--appendonly', options.appendonly ? 'yes' : 'no');
   if (options.appendonly) args.push('--appendfsync', options.appendfsync ?? 'everysec');
+  args.push(...(options.args ?? []));
 
   /** @type {import('node:child_process').ChildProcess | null} */
   let child = null;
@@ -198,6 +206,9 @@ function redisProcess(port, options) {
       killNow();
     },
     killNow,
+    signal: (signal) => {
+      if (isRunning()) child?.kill(signal);
+    },
   };
   return { launch, handle };
 }
