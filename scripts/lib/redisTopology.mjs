@@ -72,8 +72,8 @@ import { startRedisServer } from './redisServer.mjs';
  * @property {string} masterName
  * @property {HostPort[]} sentinels For node-redis `createSentinel({ name: masterName, sentinelRootNodes })`.
  * @property {HostPort[]} dataNodes Every data node started (the first was the master at start).
- * @property {() => Promise<HostPort>} currentMaster What the first live sentinel answers to
- *   `SENTINEL get-master-addr-by-name`.
+ * @property {() => Promise<HostPort>} currentMaster The master a majority of the sentinels names
+ *   (`SENTINEL get-master-addr-by-name`); rejects while they disagree, e.g. during a failover.
  * @property {() => Promise<HostPort[]>} replicas Replicas a live sentinel reports as up.
  * @property {(port: number) => Promise<void>} kill SIGKILL of a data node or a sentinel.
  * @property {(port: number) => Promise<void>} freeze SIGSTOP of a data node or a sentinel.
@@ -693,11 +693,33 @@ function sentinelHandle(fleet, { masterName, quorum, sentinelPorts, dataPorts })
     throw new Error(`no live sentinel answers: ${messageOf(lastError)}`);
   };
 
+  /**
+   * The port of the master a majority of all sentinels names, if any: what a failover's leader needs too.
+   * @returns {Promise<number | undefined>}
+   */
+  const majorityMaster = async () => {
+    /** @type {Map<number, number>} */
+    const votes = new Map();
+    for (const sentinelPort of liveSentinels()) {
+      try {
+        const { port } = await masterAccordingTo(sentinelPort);
+        votes.set(port, (votes.get(port) ?? 0) + 1);
+      } catch {
+        // A sentinel that does not answer simply does not count towards the majority.
+      }
+    }
+    return [...votes].find(([, count]) => count >= quorum)?.[0];
+  };
+
   return {
     masterName,
     sentinels: sentinelPorts.map((port) => ({ host: '127.0.0.1', port })),
     dataNodes: dataPorts.map((port) => ({ host: '127.0.0.1', port })),
-    currentMaster: () => firstAnswer(masterAccordingTo),
+    currentMaster: async () => {
+      const port = await majorityMaster();
+      if (port === undefined) throw new Error('no majority of sentinels names the same master');
+      return { host: '127.0.0.1', port };
+    },
     replicas: () =>
       firstAnswer(async (sentinelPort) => {
         const reply = await redisCommand(sentinelPort, ['SENTINEL', 'REPLICAS', masterName]);
@@ -712,18 +734,10 @@ function sentinelHandle(fleet, { masterName, quorum, sentinelPorts, dataPorts })
     thaw: (port) => fleet.thaw(port),
     waitForFailover: (oldMasterPort, timeoutMs = FAILOVER_TIMEOUT_MS) =>
       poll(`failover of ${oldMasterPort}`, timeoutMs, async () => {
-        /** @type {Map<number, number>} */
-        const votes = new Map();
-        for (const sentinelPort of liveSentinels()) {
-          try {
-            const { port } = await masterAccordingTo(sentinelPort);
-            if (port !== oldMasterPort) votes.set(port, (votes.get(port) ?? 0) + 1);
-          } catch {
-            // A sentinel that does not answer simply does not count towards the majority.
-          }
+        const elected = await majorityMaster();
+        if (elected === undefined || elected === oldMasterPort) {
+          throw new Error('no majority of sentinels names a new master yet');
         }
-        const elected = [...votes].find(([, count]) => count >= quorum)?.[0];
-        if (elected === undefined) throw new Error('no majority of sentinels names a new master yet');
         if (!(await isMaster(elected))) throw new Error(`${elected} does not answer as master yet`);
         return { host: '127.0.0.1', port: elected };
       }),

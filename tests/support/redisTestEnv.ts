@@ -39,3 +39,12 @@ export async function deleteKeys(client: KeyDeletingClient, prefix: string): Pro
 // The fault and health tests start, crash and restart a redis-server of their own with the repository's one
 // launcher, the same that `npm test` uses.
 export { startRedisServer, type RedisServerHandle, type RedisServerOptions } from '../../scripts/lib/redisServer.mjs';
+
+// Redis Cluster and Sentinel topologies of their own, whose nodes the failover tests crash and freeze (issue 15).
+export {
+  startRedisCluster,
+  startRedisSentinel,
+  type ClusterNode,
+  type RedisClusterHandle,
+  type RedisSentinelHandle,
+} from '../../scripts/lib/redisTopology.mjs';
