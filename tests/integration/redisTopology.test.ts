@@ -25,36 +25,55 @@ async function timed<T>(pending: Promise<T>, since: number): Promise<[T, number]
 }
 
 /**
- * Retries `write` until it succeeds and returns the milliseconds from `since` to that success; `afterFailure`
- * runs after each try that failed or was given up on.
+ * Retries `write` until it succeeds and returns the milliseconds from `since` to the first success. A try that
+ * neither succeeds nor fails within {@link WRITE_TRY_MS} is followed by another, but still counts if it succeeds
+ * first, so the time measured is not rounded up to the next try. `afterFailure` runs after each try that failed
+ * or was given up on.
  */
-async function firstSuccessfulWrite(
+function firstSuccessfulWrite(
   write: () => Promise<unknown>,
   since: number,
   afterFailure: () => void = () => undefined,
 ): Promise<number> {
-  const deadline = since + TOPOLOGY_TIMEOUT_MS;
-  let lastError: unknown = null;
-  while (Date.now() < deadline) {
-    const attempt = write();
-    // A try given up on may still settle later; its outcome no longer matters.
-    attempt.catch(() => undefined);
-    let timer: NodeJS.Timeout | undefined;
-    const gaveUp = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`no answer within ${WRITE_TRY_MS} ms`)), WRITE_TRY_MS);
-    });
-    try {
-      await Promise.race([attempt, gaveUp]);
-      return Date.now() - since;
-    } catch (error) {
-      lastError = error;
-      afterFailure();
-    } finally {
-      clearTimeout(timer);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`no write succeeded within ${TOPOLOGY_TIMEOUT_MS / 1000} s: ${String(lastError)}`);
+  return new Promise((resolve, reject) => {
+    let done = false;
+    let latest = 0;
+    let lastError: unknown = null;
+    const tryOnce = () => {
+      if (done) return;
+      if (Date.now() - since > TOPOLOGY_TIMEOUT_MS) {
+        done = true;
+        reject(new Error(`no write succeeded within ${TOPOLOGY_TIMEOUT_MS / 1000} s: ${String(lastError)}`));
+        return;
+      }
+      latest += 1;
+      const attempt = latest;
+      // Only the latest try moves on to the next; an earlier one given up on only counts if it succeeds.
+      const next = (delayMs: number) => {
+        if (attempt !== latest || done) return;
+        afterFailure();
+        setTimeout(tryOnce, delayMs);
+      };
+      const timer = setTimeout(() => {
+        lastError = new Error(`no answer within ${WRITE_TRY_MS} ms`);
+        next(0);
+      }, WRITE_TRY_MS);
+      write().then(
+        () => {
+          clearTimeout(timer);
+          if (done) return;
+          done = true;
+          resolve(Date.now() - since);
+        },
+        (error: unknown) => {
+          clearTimeout(timer);
+          if (attempt === latest) lastError = error;
+          next(50);
+        },
+      );
+    };
+    tryOnce();
+  });
 }
 
 /**
