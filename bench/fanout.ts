@@ -77,6 +77,8 @@ interface StormSide {
   disconnects: Record<string, number>;
   allCurrent: boolean;
   serverCpu: number;
+  /** Both client workers together, as a share of one core: on 2 cores, they compete with the server. */
+  clientCpu: number;
 }
 
 interface StormResult extends StormSide {
@@ -255,6 +257,12 @@ runBench('fanout', args.limitSeconds * 1000, async () => {
     return { sent: answers.flatMap((a) => a.sent), errors, ack };
   }
 
+  /** Starts measuring the client workers' CPU; the function returned gives their share of one core since. */
+  async function clientCpuMeter(): Promise<() => Promise<number>> {
+    const [cpuMs, at] = [await pool.cpuMs(), monoNow()];
+    return async () => ((await pool.cpuMs()) - cpuMs) / Math.max(1, monoNow() - at);
+  }
+
   /** Sockets dropped since `before` (a `status().disconnectReasons`), by reason. */
   async function droppedSince(before: Record<string, number>): Promise<Record<string, number>> {
     const { disconnectReasons } = await pool.status();
@@ -277,6 +285,7 @@ runBench('fanout', args.limitSeconds * 1000, async () => {
     await pool.track(sessionId, base, size * args.stormVotes + 5_000);
     const dropsBefore = (await pool.status()).disconnectReasons;
     const cpuBefore = await server.usage();
+    const clientCpu = await clientCpuMeter();
     const { sent, errors, ack } = await server.profiled(profileFile(`storm-${size}`), () =>
       castStorm(slots, topicIds, schedule),
     );
@@ -288,6 +297,7 @@ runBench('fanout', args.limitSeconds * 1000, async () => {
       console.log(`  ${err instanceof Error ? err.message : err}`);
     }
     const serverCpu = cpuShare(cpuBefore, await server.usage());
+    const clientShare = await clientCpu();
     const { hist, missing } = await pool.latencies(sessionId, sent);
     const { gaps } = await pool.status();
     const disconnects = await droppedSince(dropsBefore);
@@ -306,6 +316,7 @@ runBench('fanout', args.limitSeconds * 1000, async () => {
       disconnects,
       allCurrent,
       serverCpu: round(serverCpu),
+      clientCpu: round(clientShare),
       bare: null,
       ratio: null,
     };
@@ -342,6 +353,7 @@ runBench('fanout', args.limitSeconds * 1000, async () => {
     await pool.track('BARE', base, schedule.length + 5_000);
     const dropsBefore = (await pool.status()).disconnectReasons;
     const cpuBefore = await node.rpc.call('usage', {});
+    const clientCpu = await clientCpuMeter();
     const { sent, errors, ack } = await castStorm(slots, topicIds, schedule);
     let allCurrent = true;
     const { version: last } = await node.rpc.call('version', {});
@@ -357,6 +369,7 @@ runBench('fanout', args.limitSeconds * 1000, async () => {
       await sleep(100);
     }
     const serverCpu = cpuShare(cpuBefore, await node.rpc.call('usage', {}));
+    const clientShare = await clientCpu();
     const { hist, missing } = await pool.latencies('BARE', sent);
     const { gaps } = await pool.status();
     const disconnects = await droppedSince(dropsBefore);
@@ -374,6 +387,7 @@ runBench('fanout', args.limitSeconds * 1000, async () => {
       disconnects,
       allCurrent,
       serverCpu: round(serverCpu),
+      clientCpu: round(clientShare),
     };
   }
 
@@ -415,6 +429,7 @@ runBench('fanout', args.limitSeconds * 1000, async () => {
       dropped: Object.values(x.disconnects).reduce((a, b) => a + b, 0),
       'all current': x.allCurrent,
       'server CPU': x.serverCpu,
+      'client CPU': x.clientCpu,
     });
     printTable(
       'Vote storm: every participant votes (send → applied by every client, ms); bare: the same schedule against a bare Socket.IO server',
