@@ -1,12 +1,13 @@
 /**
  * Fan-out: one session of N participants; one participant votes; how long until every client
  * has applied it. The same measurement against a bare Socket.IO server gives the baseline.
- * Optionally a vote storm: everyone votes at once, and no client may miss an update.
+ * Optionally a vote storm: everyone votes at once, and no client may miss an update; with the
+ * baseline, the same storm (same seats, same moments, same payloads) against the bare server.
  *
  *   npx tsx bench/fanout.ts --sizes 100,500,1000,2000 --reps 100
  */
 import type { SeatInfo } from './lib/benchClient.ts';
-import { monoNow } from './lib/clock.ts';
+import { monoNow, sleep } from './lib/clock.ts';
 import { numberList, parseArgs } from './lib/args.ts';
 import {
   measureFanout,
@@ -18,9 +19,10 @@ import {
 import { loadAverage, machineInfo, printResultLine, printTable } from './lib/report.ts';
 import { runBench } from './lib/processes.ts';
 import { startRedis } from './lib/redisServer.ts';
-import { cpuShare, startBareNode, startServerNode } from './lib/serverNode.ts';
+import { cpuShare, startBareNode, startServerNode, type BareNode } from './lib/serverNode.ts';
 import { storedVersion } from './lib/sessions.ts';
 import { Histogram, mergeCounts, round } from './lib/stats.ts';
+import { stormSchedule, type StormVote } from './lib/stormSchedule.ts';
 import { WorkerPool } from './lib/workerPool.ts';
 
 const args = parseArgs({
@@ -36,6 +38,8 @@ const args = parseArgs({
   stormSeconds: 60,
   /** How long a storm vote's ack is awaited: an overloaded node answers late, and those votes count too. */
   stormAckTimeoutSeconds: 300,
+  /** Seeds the storm's schedule; the bare baseline's storm replays the same one. */
+  stormSeed: 1,
   redisUrl: '',
   /** Write CPU profiles of the server node during each measurement into this directory. */
   profileDir: '',
@@ -61,10 +65,9 @@ interface SizeResult {
   storm?: StormResult;
 }
 
-interface StormResult {
-  size: number;
+/** One server's side of a storm. */
+interface StormSide {
   votes: number;
-  seconds: number;
   applied: ReturnType<Histogram['summary']>;
   ack: ReturnType<Histogram['summary']>;
   errors: Record<string, number>;
@@ -74,6 +77,17 @@ interface StormResult {
   disconnects: Record<string, number>;
   allCurrent: boolean;
   serverCpu: number;
+  /** Both client workers together, as a share of one core: on 2 cores, they compete with the server. */
+  clientCpu: number;
+}
+
+interface StormResult extends StormSide {
+  size: number;
+  seconds: number;
+  /** The same schedule against the bare server (with `--bare`). */
+  bare: StormSide | null;
+  /** Runde / bare, per figure. */
+  ratio: { p50: number; p95: number; p99: number; max: number; ackP99: number; serverCpu: number } | null;
 }
 
 runBench('fanout', args.limitSeconds * 1000, async () => {
@@ -155,11 +169,44 @@ runBench('fanout', args.limitSeconds * 1000, async () => {
     );
 
     let storm: StormResult | undefined;
-    if (size === stormSize) storm = await voteStorm(prep.sessionId, prep.topicIds, size);
+    let bareStormPlan: { schedule: StormVote[]; workerOfSlot: number[] } | undefined;
+    if (size === stormSize) {
+      // Slot k is the k-th seat; the bare storm puts its k-th client on the same worker and replays k's votes.
+      const slots = [prep.facilitator, ...prep.participants];
+      const schedule = stormSchedule({
+        seed: args.stormSeed,
+        slots: slots.length,
+        votesPerPerson: args.stormVotes,
+        seconds: args.stormSeconds,
+        topics: prep.topicIds.length,
+      });
+      const workerOfSlot = slots.map((seat) => pool.workers.indexOf(pool.workerOf(seat.participantId)));
+      storm = await voteStorm(prep.sessionId, prep.topicIds, slots, schedule);
+      bareStormPlan = { schedule, workerOfSlot };
+    }
 
     await pool.closeAll();
     // Everyone leaving queues a presence write each; let them land before measuring anything else.
     await waitAllOffline(redis.client, redis.prefix, prep.sessionId, 600_000);
+
+    if (storm && bare && bareStormPlan) {
+      // After Runde's clients have gone, so neither storm shares the machine with the other's sockets.
+      const bareSide = await bareStorm(bare, prep.topicIds, bareStormPlan.schedule, bareStormPlan.workerOfSlot);
+      storm.bare = bareSide;
+      // Three significant digits: against a collapsed baseline the ratios are far below 0.01.
+      const ratio = (a: number, b: number) => (b > 0 ? Number((a / b).toPrecision(3)) : Number.NaN);
+      storm.ratio = {
+        p50: ratio(storm.applied.p50, bareSide.applied.p50),
+        p95: ratio(storm.applied.p95, bareSide.applied.p95),
+        p99: ratio(storm.applied.p99, bareSide.applied.p99),
+        max: ratio(storm.applied.max, bareSide.applied.max),
+        ackP99: ratio(storm.ack.p99, bareSide.ack.p99),
+        serverCpu: ratio(storm.serverCpu, bareSide.serverCpu),
+      };
+      console.log(
+        `  storm p99 Runde ${storm.applied.p99} ms, bare ${bareSide.applied.p99} ms: ratio ${storm.ratio.p99}`,
+      );
+    }
 
     const bareP99 = bareResult?.applied.percentile(99) ?? null;
     results.push({
@@ -178,36 +225,71 @@ runBench('fanout', args.limitSeconds * 1000, async () => {
     });
   }
 
-  async function voteStorm(sessionId: string, topicIds: string[], size: number): Promise<StormResult> {
-    console.log(`  vote storm: ${size} participants × ${args.stormVotes} votes within ${args.stormSeconds} s`);
-    const base = await storedVersion(redis.client, redis.prefix, sessionId);
-    await pool.track(sessionId, base, size * args.stormVotes + 5_000);
-    const dropsBefore = (await pool.status()).disconnectReasons;
-    const cpuBefore = await server.usage();
-    const answers = await server.profiled(profileFile(`storm-${size}`), () =>
-      Promise.all(
-        pool.workers.map((w) =>
-          w.call(
-            'storm',
-            {
-              sessionId,
-              topicIds,
-              votesPerPerson: args.stormVotes,
-              seconds: args.stormSeconds,
-              ackTimeoutMs: args.stormAckTimeoutSeconds * 1000,
-            },
-            (args.stormSeconds + args.stormAckTimeoutSeconds) * 1000 + 60_000,
-          ),
+  /**
+   * Hands each worker the votes of the seats it holds (`slots[k]` casts the votes of slot k) and
+   * waits for every ack, for as long as `--stormAckTimeoutSeconds`.
+   */
+  async function castStorm(slots: readonly SeatInfo[], topicIds: readonly string[], schedule: readonly StormVote[]) {
+    const shares = pool.workers.map((): Array<[string, number, string]> => []);
+    for (const vote of schedule) {
+      const seat = slots[vote.slot];
+      if (!seat) throw new Error(`no seat for slot ${vote.slot}`);
+      shares[pool.workers.indexOf(pool.workerOf(seat.participantId))]?.push([
+        seat.participantId,
+        vote.delayMs,
+        topicIds[vote.topicIndex] ?? '',
+      ]);
+    }
+    const answers = await Promise.all(
+      pool.workers.map((w, i) =>
+        w.call(
+          'storm',
+          { schedule: shares[i] ?? [], ackTimeoutMs: args.stormAckTimeoutSeconds * 1000 },
+          (args.stormSeconds + args.stormAckTimeoutSeconds) * 1000 + 60_000,
         ),
       ),
     );
-    const sent = answers.flatMap((a) => a.sent);
     const errors: Record<string, number> = {};
     const ack = new Histogram();
     for (const a of answers) {
       mergeCounts(errors, a.errors);
       ack.merge(a.ack);
     }
+    return { sent: answers.flatMap((a) => a.sent), errors, ack };
+  }
+
+  /** Starts measuring the client workers' CPU; the function returned gives their share of one core since. */
+  async function clientCpuMeter(): Promise<() => Promise<number>> {
+    const [cpuMs, at] = [await pool.cpuMs(), monoNow()];
+    return async () => ((await pool.cpuMs()) - cpuMs) / Math.max(1, monoNow() - at);
+  }
+
+  /** Sockets dropped since `before` (a `status().disconnectReasons`), by reason. */
+  async function droppedSince(before: Record<string, number>): Promise<Record<string, number>> {
+    const { disconnectReasons } = await pool.status();
+    return Object.fromEntries(
+      Object.entries(disconnectReasons)
+        .map(([reason, count]): [string, number] => [reason, count - (before[reason] ?? 0)])
+        .filter(([, count]) => count > 0),
+    );
+  }
+
+  async function voteStorm(
+    sessionId: string,
+    topicIds: string[],
+    slots: readonly SeatInfo[],
+    schedule: readonly StormVote[],
+  ): Promise<StormResult> {
+    const size = slots.length;
+    console.log(`  vote storm: ${size} participants × ${args.stormVotes} votes within ${args.stormSeconds} s`);
+    const base = await storedVersion(redis.client, redis.prefix, sessionId);
+    await pool.track(sessionId, base, size * args.stormVotes + 5_000);
+    const dropsBefore = (await pool.status()).disconnectReasons;
+    const cpuBefore = await server.usage();
+    const clientCpu = await clientCpuMeter();
+    const { sent, errors, ack } = await server.profiled(profileFile(`storm-${size}`), () =>
+      castStorm(slots, topicIds, schedule),
+    );
     let allCurrent = true;
     try {
       await waitConverged(pool, redis.client, redis.prefix, [sessionId], args.stormAckTimeoutSeconds * 1000);
@@ -216,13 +298,10 @@ runBench('fanout', args.limitSeconds * 1000, async () => {
       console.log(`  ${err instanceof Error ? err.message : err}`);
     }
     const serverCpu = cpuShare(cpuBefore, await server.usage());
+    const clientShare = await clientCpu();
     const { hist, missing } = await pool.latencies(sessionId, sent);
-    const { gaps, disconnectReasons } = await pool.status();
-    const disconnects = Object.fromEntries(
-      Object.entries(disconnectReasons)
-        .map(([reason, count]): [string, number] => [reason, count - (dropsBefore[reason] ?? 0)])
-        .filter(([, count]) => count > 0),
-    );
+    const { gaps } = await pool.status();
+    const disconnects = await droppedSince(dropsBefore);
     console.log(
       `  storm p99 ${hist.percentile(99)} ms over ${hist.count} samples; missing ${missing}, gaps ${gaps}, dropped ${JSON.stringify(disconnects)}`,
     );
@@ -238,6 +317,78 @@ runBench('fanout', args.limitSeconds * 1000, async () => {
       disconnects,
       allCurrent,
       serverCpu: round(serverCpu),
+      clientCpu: round(clientShare),
+      bare: null,
+      ratio: null,
+    };
+  }
+
+  /**
+   * The same storm against the bare server: one client per Runde seat, on the same worker, casting
+   * that seat's votes at the same moments with the same payload. The clients reconnect and catch up
+   * (the bare server answers a sync with its version) as Runde's do.
+   */
+  async function bareStorm(
+    node: BareNode,
+    topicIds: string[],
+    schedule: readonly StormVote[],
+    workerOfSlot: readonly number[],
+  ): Promise<StormSide> {
+    const slots = workerOfSlot.map((_, k): SeatInfo => ({
+      sessionId: 'BARE',
+      participantId: `bare-storm-${k}`,
+      token: '',
+    }));
+    await Promise.all(
+      pool.workers.map((_, w) =>
+        pool.connect(
+          node.url,
+          slots.filter((__, k) => workerOfSlot[k] === w),
+          { mirror: 'version', reconnection: true },
+          { onWorker: w },
+        ),
+      ),
+    );
+    console.log(`  bare storm: the same ${schedule.length} votes from ${slots.length} clients of the bare server`);
+    const { version: base } = await node.rpc.call('version', {});
+    await pool.track('BARE', base, schedule.length + 5_000);
+    const dropsBefore = (await pool.status()).disconnectReasons;
+    const cpuBefore = await node.rpc.call('usage', {});
+    const clientCpu = await clientCpuMeter();
+    const { sent, errors, ack } = await castStorm(slots, topicIds, schedule);
+    let allCurrent = true;
+    const { version: last } = await node.rpc.call('version', {});
+    const deadline = monoNow() + args.stormAckTimeoutSeconds * 1000;
+    for (;;) {
+      const status = (await pool.status()).sessions.get('BARE');
+      if (status && status.min >= last) break;
+      if (monoNow() > deadline) {
+        allCurrent = false;
+        console.log(`  bare clients not all at version ${last} (lowest ${status?.min ?? '?'})`);
+        break;
+      }
+      await sleep(100);
+    }
+    const serverCpu = cpuShare(cpuBefore, await node.rpc.call('usage', {}));
+    const clientShare = await clientCpu();
+    const { hist, missing } = await pool.latencies('BARE', sent);
+    const { gaps } = await pool.status();
+    const disconnects = await droppedSince(dropsBefore);
+    await pool.closeSession('BARE');
+    console.log(
+      `  bare storm p99 ${hist.percentile(99)} ms over ${hist.count} samples; missing ${missing}, gaps ${gaps}, dropped ${JSON.stringify(disconnects)}`,
+    );
+    return {
+      votes: sent.length,
+      applied: hist.summary(),
+      ack: ack.summary(),
+      errors,
+      missing,
+      gaps,
+      disconnects,
+      allCurrent,
+      serverCpu: round(serverCpu),
+      clientCpu: round(clientShare),
     };
   }
 
@@ -263,24 +414,44 @@ runBench('fanout', args.limitSeconds * 1000, async () => {
   );
   const storms = results.flatMap((r) => (r.storm ? [r.storm] : []));
   if (storms.length > 0) {
+    const side = (s: StormResult, server: string, x: StormSide) => ({
+      N: s.size,
+      server,
+      votes: x.votes,
+      seconds: s.seconds,
+      p50: x.applied.p50,
+      p95: x.applied.p95,
+      p99: x.applied.p99,
+      max: x.applied.max,
+      'ack p99': x.ack.p99,
+      errors: Object.values(x.errors).reduce((a, b) => a + b, 0),
+      missing: x.missing,
+      gaps: x.gaps,
+      dropped: Object.values(x.disconnects).reduce((a, b) => a + b, 0),
+      'all current': x.allCurrent,
+      'server CPU': x.serverCpu,
+      'client CPU': x.clientCpu,
+    });
     printTable(
-      'Vote storm: every participant votes (send → applied by every client, ms)',
-      storms.map((s) => ({
-        N: s.size,
-        votes: s.votes,
-        seconds: s.seconds,
-        p50: s.applied.p50,
-        p95: s.applied.p95,
-        p99: s.applied.p99,
-        max: s.applied.max,
-        'ack p99': s.ack.p99,
-        errors: Object.values(s.errors).reduce((a, b) => a + b, 0),
-        missing: s.missing,
-        gaps: s.gaps,
-        dropped: Object.values(s.disconnects).reduce((a, b) => a + b, 0),
-        'all current': s.allCurrent,
-        'server CPU': s.serverCpu,
-      })),
+      'Vote storm: every participant votes (send → applied by every client, ms); bare: the same schedule against a bare Socket.IO server',
+      storms.flatMap((s) => [
+        side(s, 'Runde', s),
+        ...(s.bare ? [side(s, 'bare', s.bare)] : []),
+        ...(s.ratio
+          ? [
+              {
+                N: s.size,
+                server: 'Runde / bare',
+                p50: s.ratio.p50,
+                p95: s.ratio.p95,
+                p99: s.ratio.p99,
+                max: s.ratio.max,
+                'ack p99': s.ratio.ackP99,
+                'server CPU': s.ratio.serverCpu,
+              },
+            ]
+          : []),
+      ]),
     );
   }
   console.log(`\nload average now ${loadAverage()} (the machine is shared: figures are noisy when it is high)`);

@@ -1,8 +1,10 @@
 /**
  * The baseline: a bare Socket.IO server (the same version Runde uses, WebSocket only) that does
- * the least a vote needs. A client emits; the server bumps a counter, acks, and broadcasts one
- * payload of the same size as Runde's vote delta to a room holding every client, encoded once.
- * No validation, no store, no masking: what Socket.IO itself costs on this machine.
+ * the least a vote needs. A client emits; the server bumps a counter, acks with that version and
+ * the event (as Runde's ack carries the sender's own events), and broadcasts one payload of the
+ * same size as Runde's vote delta to a room holding every client (the sender too), encoded once.
+ * Every vote is its own broadcast: no validation, no store, no masking, no gathering of votes
+ * into one frame: what Socket.IO itself costs on this machine.
  */
 import { createServer } from 'node:http';
 import { Server } from 'socket.io';
@@ -26,8 +28,10 @@ io.on('connection', (socket) => {
       return;
     }
     version += 1;
-    (ack as AckFn)({ ok: true, data: { version } });
-    io.to('room').emit('session:events', { events: [{ version, event: template }] });
+    const events = [{ version, event: template }];
+    // The client's sync engine applies an ack's events (protocol 5); an ack without them would not be Runde's shape.
+    (ack as AckFn)({ ok: true, data: { version, events } });
+    io.to('room').emit('session:events', { events });
   });
 });
 
@@ -45,9 +49,11 @@ const handlers = {
     template = event;
     return { version };
   },
+  /** The version the last vote reached: every client holds it once the baseline has settled. */
+  version: (_: Record<string, never>) => ({ version }),
   usage: (_: Record<string, never>) => {
     const cpu = process.cpuUsage();
-    return { cpuUserUs: cpu.user, cpuSystemUs: cpu.system, rss: process.memoryUsage().rss };
+    return { cpuUserUs: cpu.user, cpuSystemUs: cpu.system, rss: process.memoryUsage().rss, at: Date.now() };
   },
 };
 

@@ -240,29 +240,27 @@ const handlers = {
   },
 
   /**
-   * Every client of the session here casts `votesPerPerson` votes at random moments within
-   * `seconds`. Acks are awaited for as long as `ackTimeoutMs`: an overloaded server answers late,
-   * and every vote it committed is still measured.
+   * The clients here cast the votes of `schedule` (participant, ms after the start, topic; the
+   * benchmark draws it from a seed, so a baseline can replay the same moments). Acks are awaited
+   * for as long as `ackTimeoutMs`: an overloaded server answers late, and every vote it committed
+   * is still measured.
    */
   storm: async (args: {
-    sessionId: string;
-    topicIds: string[];
-    votesPerPerson: number;
-    seconds: number;
+    schedule: Array<[participantId: string, delayMs: number, topicId: string]>;
     ackTimeoutMs: number;
   }) => {
     const sent: Array<[number, number]> = [];
     const errors: Record<string, number> = {};
     const ack = new Histogram();
-    const votes = inSession(args.sessionId).flatMap((client) =>
-      Array.from({ length: args.votesPerPerson }, () => ({ client, delay: Math.random() * args.seconds * 1000 })),
-    );
+    const byId = new Map(clients.map((c) => [c.seat.participantId, c]));
     await Promise.all(
-      votes.map(
-        ({ client, delay }) =>
+      args.schedule.map(
+        ([participantId, delay, topicId]) =>
           new Promise<void>((resolve) => {
+            const client = byId.get(participantId);
+            if (!client) throw new Error(`no client for participant ${participantId}`);
             setTimeout(() => {
-              client.send('vote:cast', { topicId: pick(args.topicIds) }, args.ackTimeoutMs).then(
+              client.send('vote:cast', { topicId }, args.ackTimeoutMs).then(
                 (r) => {
                   ack.add(r.ackAt - r.sentAt);
                   if (r.ack.ok) sent.push([r.ack.data.version, r.sentAt]);

@@ -85,8 +85,11 @@ export async function startBareNode(): Promise<BareNode> {
   return { url: `http://127.0.0.1:${port}`, rpc, stop: () => stopChild(child, 'SIGTERM') };
 }
 
+/** What {@link cpuShare} needs of a usage sample; the bare baseline reports only this much. */
+export type CpuSample = Pick<ProcessUsage, 'cpuUserUs' | 'cpuSystemUs' | 'at'>;
+
 /** CPU used between two usage samples, as a share of one core (1.0 = one core busy). */
-export function cpuShare(before: ProcessUsage, after: ProcessUsage): number {
+export function cpuShare(before: CpuSample, after: CpuSample): number {
   const cpuMs = (after.cpuUserUs - before.cpuUserUs + after.cpuSystemUs - before.cpuSystemUs) / 1000;
   return cpuMs / Math.max(1, after.at - before.at);
 }
