@@ -50,6 +50,8 @@ import { startRedisServer } from './redisServer.mjs';
  * @property {() => Promise<ClusterNode[]>} masters Masters serving slots, not flagged failed.
  * @property {() => Promise<ClusterNode[]>} replicas Replicas not flagged failed.
  * @property {(port: number) => Promise<void>} kill SIGKILL, as a crash or an OOM kill would.
+ * @property {(port: number) => Promise<void>} restart Starts a killed node again on its port and directory, as
+ *   an orchestrator's restart policy would; a cluster node rejoins (as a replica, if its slots moved meanwhile).
  * @property {(port: number) => Promise<void>} freeze SIGSTOP: the process keeps its sockets open but answers
  *   nothing, like a node stuck in a long pause or behind a dropped network.
  * @property {(port: number) => void} thaw SIGCONT after {@link RedisClusterHandle.freeze}.
@@ -76,6 +78,8 @@ import { startRedisServer } from './redisServer.mjs';
  *   (`SENTINEL get-master-addr-by-name`); rejects while they disagree, e.g. during a failover.
  * @property {() => Promise<HostPort[]>} replicas Replicas a live sentinel reports as up.
  * @property {(port: number) => Promise<void>} kill SIGKILL of a data node or a sentinel.
+ * @property {(port: number) => Promise<void>} restart Starts a killed node again on its port and directory; the
+ *   sentinels turn a former master into a replica of the new one.
  * @property {(port: number) => Promise<void>} freeze SIGSTOP of a data node or a sentinel.
  * @property {(port: number) => void} thaw SIGCONT after {@link RedisSentinelHandle.freeze}.
  * @property {(oldMasterPort: number, timeoutMs?: number) => Promise<HostPort>} waitForFailover Resolves with the
@@ -304,6 +308,11 @@ function createFleet(prefix) {
     async kill(port) {
       silent.add(port);
       await fleet.server(port).kill9();
+    },
+    /** @param {number} port */
+    async restart(port) {
+      await fleet.server(port).restart();
+      silent.delete(port);
     },
     /** @param {number} port */
     freeze(port) {
@@ -546,6 +555,7 @@ function clusterHandle(fleet, nodes) {
       await remember(port);
       await fleet.kill(port);
     },
+    restart: (port) => fleet.restart(port),
     freeze: async (port) => {
       await remember(port);
       fleet.freeze(port);
@@ -730,6 +740,7 @@ function sentinelHandle(fleet, { masterName, quorum, sentinelPorts, dataPorts })
           .map((replica) => ({ host: replica.get('ip') ?? '', port: Number(replica.get('port')) }));
       }),
     kill: (port) => fleet.kill(port),
+    restart: (port) => fleet.restart(port),
     freeze: async (port) => fleet.freeze(port),
     thaw: (port) => fleet.thaw(port),
     waitForFailover: (oldMasterPort, timeoutMs = FAILOVER_TIMEOUT_MS) =>

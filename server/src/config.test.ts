@@ -6,7 +6,8 @@ describe('loadConfig', () => {
     expect(loadConfig({ PORT: '', PUBLIC_URL: '' })).toEqual({
       port: 3000,
       host: '0.0.0.0',
-      redisUrl: undefined,
+      redis: undefined,
+      replicaAck: { count: 0, timeoutMs: 500 },
       redisKeyPrefix: 'runde:',
       publicUrl: undefined,
       allowedHosts: undefined,
@@ -25,6 +26,8 @@ describe('loadConfig', () => {
         PORT: '8080',
         HOST: '127.0.0.1',
         REDIS_URL: 'redis://:secret@redis:6379/0',
+        REDIS_MIN_REPLICAS: '1',
+        REDIS_REPLICA_TIMEOUT_MS: '250',
         REDIS_KEY_PREFIX: 'kommune:',
         PUBLIC_URL: 'https://runde.example.org/',
         ALLOWED_HOSTS: 'runde.example.org, Runde.Intern,[::1]',
@@ -38,7 +41,8 @@ describe('loadConfig', () => {
     ).toEqual({
       port: 8080,
       host: '127.0.0.1',
-      redisUrl: 'redis://:secret@redis:6379/0',
+      redis: { kind: 'single', url: 'redis://:secret@redis:6379/0' },
+      replicaAck: { count: 1, timeoutMs: 250 },
       redisKeyPrefix: 'kommune:',
       publicUrl: 'https://runde.example.org',
       allowedHosts: ['runde.example.org', 'runde.intern', '[::1]'],
@@ -73,6 +77,13 @@ describe('loadConfig', () => {
     ['TRUST_PROXY', '10.0.0.0/33'],
     ['METRICS_TOKEN', 'short'],
     ['METRICS_TOKEN', 'has a space in the middle'],
+    ['REDIS_SENTINELS', 'sentinel-1'],
+    ['REDIS_SENTINELS', 'sentinel-1:70000'],
+    ['REDIS_CLUSTER_NODES', 'redis://redis-1:6379'],
+    ['REDIS_CLUSTER_NODES', ','],
+    ['REDIS_MIN_REPLICAS', '-1'],
+    ['REDIS_MIN_REPLICAS', 'one'],
+    ['REDIS_REPLICA_TIMEOUT_MS', '0'],
   ])('names %s=%s in a clear error', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`^Invalid configuration:\\n  ${name}: `));
@@ -83,6 +94,55 @@ describe('loadConfig', () => {
       /TEAM_SPACE_RETENTION_DAYS: must be at least 365 days: a team that pauses for a year must find its space whole \(got "90"\)/,
     );
     expect(loadConfig({ TEAM_SPACE_RETENTION_DAYS: '365' }).teamSpaceRetentionMs).toBe(365 * 24 * 60 * 60 * 1000);
+  });
+
+  it('reads a Sentinel deployment: sentinels, master name and the data nodes\' credentials', () => {
+    const config = loadConfig({
+      REDIS_SENTINELS: 'sentinel-1:26379, sentinel-2:26379,[fd00::3]:26379',
+      REDIS_SENTINEL_MASTER: 'runde',
+      REDIS_USERNAME: 'runde',
+      REDIS_PASSWORD: 'hunter2',
+      REDIS_SENTINEL_PASSWORD: 'watch',
+      REDIS_MIN_REPLICAS: '1',
+    });
+    expect(config.redis).toEqual({
+      kind: 'sentinel',
+      masterName: 'runde',
+      sentinels: [
+        { host: 'sentinel-1', port: 26379 },
+        { host: 'sentinel-2', port: 26379 },
+        { host: 'fd00::3', port: 26379 },
+      ],
+      username: 'runde',
+      password: 'hunter2',
+      sentinelPassword: 'watch',
+    });
+    expect(config.replicaAck).toEqual({ count: 1, timeoutMs: 500 });
+  });
+
+  it('reads a Cluster deployment from some of its nodes', () => {
+    expect(loadConfig({ REDIS_CLUSTER_NODES: 'redis-1:6379,redis-2:6379' }).redis).toEqual({
+      kind: 'cluster',
+      nodes: [
+        { host: 'redis-1', port: 6379 },
+        { host: 'redis-2', port: 6379 },
+      ],
+    });
+  });
+
+  it('refuses two deployments at once, sentinels without a master name, and replicas without Redis', () => {
+    expect(() => loadConfig({ REDIS_URL: 'redis://r:6379', REDIS_CLUSTER_NODES: 'r:6379' })).toThrow(
+      /REDIS_URL: set only one of REDIS_URL, REDIS_CLUSTER_NODES.*\n.*REDIS_CLUSTER_NODES: set only one/,
+    );
+    expect(() => loadConfig({ REDIS_SENTINELS: 's:26379' })).toThrow(/REDIS_SENTINEL_MASTER: must name the master/);
+    expect(() => loadConfig({ REDIS_MIN_REPLICAS: '1' })).toThrow(/REDIS_MIN_REPLICAS: needs a Redis with replicas/);
+  });
+
+  it('never echoes the Redis passwords', () => {
+    const attempt = () =>
+      loadConfig({ REDIS_CLUSTER_NODES: 'r:6379', REDIS_PASSWORD: 'x'.repeat(2000), REDIS_SENTINEL_PASSWORD: '' });
+    expect(attempt).toThrow(/REDIS_PASSWORD:/);
+    expect(attempt).not.toThrow(/xxxx/);
   });
 
   it('reads ALLOWED_HOSTS=* as any host', () => {

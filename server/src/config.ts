@@ -1,6 +1,12 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
 import { HOSTNAME } from './http/hostPolicy.ts';
+import {
+  parseNodeAddress,
+  type RedisNodeAddress,
+  type RedisTarget,
+  type ReplicaAckPolicy,
+} from './store/redisTarget.ts';
 
 /** Unset and empty variables mean the same: use the default. Shell scripts often export `X=`. */
 const optional = <T extends z.ZodType>(schema: T) =>
@@ -41,6 +47,18 @@ const allowedOriginsSchema = z.string().transform((value, ctx) => {
     return z.NEVER;
   }
   return entries.map((entry) => new URL(entry).origin);
+});
+
+/** `host:port,host:port`: the sentinels, or some nodes of a cluster (the client discovers the rest). */
+const nodeListSchema = z.string().transform((value, ctx): RedisNodeAddress[] => {
+  const entries = list(value);
+  const parsed = entries.map(parseNodeAddress);
+  const bad = entries.filter((_, i) => parsed[i] === null);
+  if (entries.length === 0 || bad.length > 0) {
+    ctx.addIssue({ code: 'custom', message: `must be host:port entries, comma-separated (${bad.join(', ')})` });
+    return z.NEVER;
+  }
+  return parsed.filter((address) => address !== null);
 });
 
 const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'] as const;
@@ -95,36 +113,72 @@ const metricsTokenSchema = z
 
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
-const envSchema = z.object({
-  PORT: optional(z.coerce.number().int().min(0).max(65535)).transform((v) => v ?? 3000),
-  HOST: optional(z.string().min(1)).transform((v) => v ?? '0.0.0.0'),
-  REDIS_URL: optional(z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' })),
-  REDIS_KEY_PREFIX: optional(z.string().min(1).max(100)).transform((v) => v ?? 'runde:'),
-  PUBLIC_URL: optional(z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' })).transform((v) =>
-    v?.replace(/\/+$/, ''),
-  ),
-  ALLOWED_HOSTS: optional(allowedHostsSchema),
-  ALLOWED_ORIGINS: optional(allowedOriginsSchema),
-  TRUST_PROXY: optional(trustProxySchema),
-  RETENTION_DAYS: optional(z.coerce.number().positive().max(3650)).transform((v) => v ?? 30),
-  TEAM_SPACE_RETENTION_DAYS: optional(
-    z.coerce
-      .number()
-      .min(TEAM_SPACE_RETENTION_MIN_DAYS, {
-        error: `must be at least ${TEAM_SPACE_RETENTION_MIN_DAYS} days: a team that pauses for a year must find its space whole`,
-      })
-      .max(3650),
-  ).transform((v) => v ?? 730),
-  LOG_LEVEL: optional(z.enum(logLevels)).transform((v) => v ?? 'info'),
-  METRICS_TOKEN: optional(metricsTokenSchema),
-});
+const envSchema = z
+  .object({
+    PORT: optional(z.coerce.number().int().min(0).max(65535)).transform((v) => v ?? 3000),
+    HOST: optional(z.string().min(1)).transform((v) => v ?? '0.0.0.0'),
+    REDIS_URL: optional(z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' })),
+    REDIS_SENTINELS: optional(nodeListSchema),
+    REDIS_SENTINEL_MASTER: optional(z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, 'must be a sentinel master name')),
+    REDIS_CLUSTER_NODES: optional(nodeListSchema),
+    REDIS_USERNAME: optional(z.string().min(1).max(256)),
+    REDIS_PASSWORD: optional(z.string().min(1).max(1024)),
+    REDIS_SENTINEL_PASSWORD: optional(z.string().min(1).max(1024)),
+    // A write acknowledged by the master alone is lost when the master dies before a replica has
+    // it; with 1 or more, the node answers only once that many replicas hold the write.
+    REDIS_MIN_REPLICAS: optional(z.coerce.number().int().min(0).max(16)).transform((v) => v ?? 0),
+    REDIS_REPLICA_TIMEOUT_MS: optional(z.coerce.number().int().min(10).max(5_000)).transform((v) => v ?? 500),
+    REDIS_KEY_PREFIX: optional(z.string().min(1).max(100)).transform((v) => v ?? 'runde:'),
+    PUBLIC_URL: optional(z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' })).transform((v) =>
+      v?.replace(/\/+$/, ''),
+    ),
+    ALLOWED_HOSTS: optional(allowedHostsSchema),
+    ALLOWED_ORIGINS: optional(allowedOriginsSchema),
+    TRUST_PROXY: optional(trustProxySchema),
+    RETENTION_DAYS: optional(z.coerce.number().positive().max(3650)).transform((v) => v ?? 30),
+    TEAM_SPACE_RETENTION_DAYS: optional(
+      z.coerce
+        .number()
+        .min(TEAM_SPACE_RETENTION_MIN_DAYS, {
+          error: `must be at least ${TEAM_SPACE_RETENTION_MIN_DAYS} days: a team that pauses for a year must find its space whole`,
+        })
+        .max(3650),
+    ).transform((v) => v ?? 730),
+    LOG_LEVEL: optional(z.enum(logLevels)).transform((v) => v ?? 'info'),
+    METRICS_TOKEN: optional(metricsTokenSchema),
+  })
+  .superRefine((e, ctx) => {
+    const chosen = (['REDIS_URL', 'REDIS_SENTINELS', 'REDIS_CLUSTER_NODES'] as const).filter((name) => e[name]);
+    if (chosen.length > 1) {
+      for (const name of chosen) {
+        ctx.addIssue({ code: 'custom', path: [name], message: `set only one of ${chosen.join(', ')}` });
+      }
+    }
+    if (e.REDIS_SENTINELS && !e.REDIS_SENTINEL_MASTER) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['REDIS_SENTINEL_MASTER'],
+        message: 'must name the master the sentinels watch (sentinel monitor <name> …)',
+      });
+    }
+    if (e.REDIS_MIN_REPLICAS > 0 && chosen.length === 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['REDIS_MIN_REPLICAS'],
+        message: 'needs a Redis with replicas (REDIS_URL, REDIS_SENTINELS or REDIS_CLUSTER_NODES)',
+      });
+    }
+  });
 
 export type LogLevel = (typeof logLevels)[number];
 
 export interface Config {
   port: number;
   host: string;
-  redisUrl: string | undefined;
+  /** Where sessions are stored; unset: in this process's memory (one node only). */
+  redis: RedisTarget | undefined;
+  /** How many replicas hold a write before it is acknowledged (REDIS_MIN_REPLICAS, REDIS_REPLICA_TIMEOUT_MS). */
+  replicaAck: ReplicaAckPolicy;
   redisKeyPrefix: string;
   /** Without a trailing slash. When unset, links are built from the request's own host. */
   publicUrl: string | undefined;
@@ -159,7 +213,12 @@ export class ConfigError extends Error {
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-const SECRET_VARIABLES: ReadonlySet<string> = new Set(['REDIS_URL', 'METRICS_TOKEN']);
+const SECRET_VARIABLES: ReadonlySet<string> = new Set([
+  'REDIS_URL',
+  'REDIS_PASSWORD',
+  'REDIS_SENTINEL_PASSWORD',
+  'METRICS_TOKEN',
+]);
 
 /** Reads the configuration from environment variables; throws {@link ConfigError} naming every bad one. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -178,7 +237,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   return {
     port: e.PORT,
     host: e.HOST,
-    redisUrl: e.REDIS_URL,
+    redis: redisTargetOf(e),
+    replicaAck: { count: e.REDIS_MIN_REPLICAS, timeoutMs: e.REDIS_REPLICA_TIMEOUT_MS },
     redisKeyPrefix: e.REDIS_KEY_PREFIX,
     publicUrl: e.PUBLIC_URL,
     allowedHosts: e.ALLOWED_HOSTS,
@@ -189,4 +249,23 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     metricsToken: e.METRICS_TOKEN,
   };
+}
+
+function redisTargetOf(e: z.infer<typeof envSchema>): RedisTarget | undefined {
+  const credentials = {
+    ...(e.REDIS_USERNAME ? { username: e.REDIS_USERNAME } : {}),
+    ...(e.REDIS_PASSWORD ? { password: e.REDIS_PASSWORD } : {}),
+  };
+  if (e.REDIS_URL) return { kind: 'single', url: e.REDIS_URL };
+  if (e.REDIS_SENTINELS && e.REDIS_SENTINEL_MASTER) {
+    return {
+      kind: 'sentinel',
+      masterName: e.REDIS_SENTINEL_MASTER,
+      sentinels: e.REDIS_SENTINELS,
+      ...credentials,
+      ...(e.REDIS_SENTINEL_PASSWORD ? { sentinelPassword: e.REDIS_SENTINEL_PASSWORD } : {}),
+    };
+  }
+  if (e.REDIS_CLUSTER_NODES) return { kind: 'cluster', nodes: e.REDIS_CLUSTER_NODES, ...credentials };
+  return undefined;
 }

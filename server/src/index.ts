@@ -14,6 +14,13 @@ export { hashSecret, randomIds, type IdSource } from './ids.ts';
 export { MemorySessionStore, type MemorySessionStoreOptions } from './store/memorySessionStore.ts';
 export { RedisSessionStore, type RedisSessionStoreOptions } from './store/redisSessionStore.ts';
 export { sessionKeys } from './store/sessionKeys.ts';
+export {
+  describeRedisTarget,
+  NO_REPLICA_ACK,
+  type RedisNodeAddress,
+  type RedisTarget,
+  type ReplicaAckPolicy,
+} from './store/redisTarget.ts';
 export { TimerScheduler, type TimerSchedulerDeps } from './session/timerScheduler.ts';
 export * from './store/sessionStore.ts';
 export type { RundeServer, SocketData } from './socket/types.ts';

@@ -6,6 +6,7 @@ import { openRedisLimiters, type RedisLimiters } from './limits/redisLimiters.ts
 import { createLogger, type Logger } from './logger.ts';
 import { MemorySessionStore } from './store/memorySessionStore.ts';
 import { RedisSessionStore } from './store/redisSessionStore.ts';
+import { describeRedisTarget } from './store/redisTarget.ts';
 import type { SessionStore } from './store/sessionStore.ts';
 import { loadWebHandler } from './webHandler.ts';
 
@@ -16,7 +17,7 @@ import { loadWebHandler } from './webHandler.ts';
 const SHUTDOWN_LIMIT_MS = 8_000;
 
 async function openStore(config: Config, logger: Logger): Promise<SessionStore> {
-  if (!config.redisUrl) {
+  if (!config.redis) {
     logger.warn(
       'REDIS_URL is not set: sessions are kept in memory, lost on restart, and this must be the only server node',
     );
@@ -26,13 +27,14 @@ async function openStore(config: Config, logger: Logger): Promise<SessionStore> 
     });
   }
   const store = new RedisSessionStore({
-    url: config.redisUrl,
+    target: config.redis,
+    replicaAck: config.replicaAck,
     keyPrefix: config.redisKeyPrefix,
     retentionMs: config.retentionMs,
     teamSpaceRetentionMs: config.teamSpaceRetentionMs,
     logger,
   });
-  logger.info('connecting to Redis');
+  logger.info({ redis: describeRedisTarget(config.redis), replicaAck: config.replicaAck.count }, 'connecting to Redis');
   await store.ready();
   // In the background: serving does not wait for a walk over every stored session.
   store.upgradeTeamSpaceRetention().then(
@@ -54,12 +56,12 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   const store = await openStore(config, logger);
   // With Redis, any number of nodes may share it: the adapter relays commits between them.
-  const cluster: ClusterAdapter | undefined = config.redisUrl
-    ? await openClusterAdapter({ url: config.redisUrl, keyPrefix: config.redisKeyPrefix, logger })
+  const cluster: ClusterAdapter | undefined = config.redis
+    ? await openClusterAdapter({ target: config.redis, keyPrefix: config.redisKeyPrefix, logger })
     : undefined;
   // With Redis, every node spends from the same rate-limit budgets; alone, memory does.
-  const limits: RedisLimiters | undefined = config.redisUrl
-    ? await openRedisLimiters({ url: config.redisUrl, keyPrefix: config.redisKeyPrefix, logger })
+  const limits: RedisLimiters | undefined = config.redis
+    ? await openRedisLimiters({ target: config.redis, keyPrefix: config.redisKeyPrefix, logger })
     : undefined;
   const webHandler = await loadWebHandler();
   if (!webHandler) {

@@ -47,4 +47,5 @@ export {
   type ClusterNode,
   type RedisClusterHandle,
   type RedisSentinelHandle,
+  redisCommand,
 } from '../../scripts/lib/redisTopology.mjs';

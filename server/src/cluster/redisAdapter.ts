@@ -1,7 +1,8 @@
 import { createAdapter } from '@socket.io/redis-streams-adapter';
-import { createClient } from 'redis';
 import type { Logger } from 'pino';
 import type { ServerOptions } from 'socket.io';
+import { createClusterClient, createSentinelClient, createSingleClient } from '../store/redisClients.ts';
+import type { RedisTarget } from '../store/redisTarget.ts';
 
 export interface ClusterAdapter {
   /** Hands to `new Server(…, { adapter })`. */
@@ -35,7 +36,9 @@ export const STREAM_TTL_RENEW_MS = 60 * 1000;
  * deployments (and test runs) sharing a Redis stay apart.
  */
 export async function openClusterAdapter(options: {
-  url: string;
+  /** One Redis by URL; or `target` for Sentinel and Cluster. */
+  url?: string;
+  target?: RedisTarget;
   keyPrefix: string;
   logger: Logger;
   /** Tests use small ones; deployments the defaults above. */
@@ -43,7 +46,9 @@ export async function openClusterAdapter(options: {
   streamTtlMs?: number;
   streamTtlRenewMs?: number;
 }): Promise<ClusterAdapter> {
-  const client = createClient({ url: options.url });
+  const target = options.target ?? (options.url ? { kind: 'single' as const, url: options.url } : undefined);
+  if (!target) throw new Error('openClusterAdapter needs a url or a target');
+  const client = adapterClient(target);
   let down = false;
   // Reconnection errors repeat many times a second during an outage: say it once, and when it ends.
   client.on('error', (err: unknown) => {
@@ -82,9 +87,10 @@ export async function openClusterAdapter(options: {
  * unhandled rejection. Marking each publish as handled keeps the node up; callers that do await
  * the promise still see the failure, and clients catch up by version once Redis is back.
  */
-function handlePublishFailures(client: ReturnType<typeof createClient>, logger: Logger): void {
-  const publish = client.publish.bind(client);
-  const handled = (...args: Parameters<typeof publish>) => {
+function handlePublishFailures(client: AdapterClient, logger: Logger): void {
+  // Typed loosely on purpose: the three client kinds' overloads do not unify, and only the promise matters here.
+  const publish = client.publish.bind(client) as (...args: unknown[]) => Promise<unknown>;
+  const handled = (...args: unknown[]) => {
     const sent = publish(...args);
     sent.catch((err: unknown) => logger.debug({ err }, 'cluster adapter: a publish failed'));
     return sent;
@@ -98,7 +104,7 @@ function handlePublishFailures(client: ReturnType<typeof createClient>, logger: 
  * written before the first message); the next one sets it.
  */
 function renewStreamTtl(
-  client: ReturnType<typeof createClient>,
+  client: AdapterClient,
   streamName: string,
   options: { logger: Logger; streamTtlMs?: number; streamTtlRenewMs?: number },
 ): () => void {
@@ -115,3 +121,29 @@ function renewStreamTtl(
   interval.unref();
   return () => clearInterval(interval);
 }
+
+/**
+ * The adapter's client for the deployment. It duplicates the client for its blocking stream reads
+ * and subscriptions; node-redis's Sentinel client has no `duplicate`, so it gets one that opens a
+ * second Sentinel client to the same master (its own connections, so a blocking XREAD never holds
+ * up the commits and publishes on the first).
+ */
+function adapterClient(target: RedisTarget) {
+  switch (target.kind) {
+    case 'single':
+      return createSingleClient(target.url);
+    case 'cluster':
+      return createClusterClient(target);
+    case 'sentinel': {
+      const client = createSentinelClient(target);
+      // The adapter also ends its duplicates with `disconnect`, which the Sentinel client calls `close`.
+      const duplicate = () => {
+        const copy = createSentinelClient(target);
+        return Object.assign(copy, { disconnect: () => copy.close().catch(() => undefined) });
+      };
+      return Object.assign(client, { duplicate });
+    }
+  }
+}
+
+type AdapterClient = ReturnType<typeof adapterClient>;

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import { RateLimiterMemory, RateLimiterRedis } from 'rate-limiter-flexible';
-import { createClient } from 'redis';
+import { createClusterClient, createSentinelClient, createSingleClient } from '../store/redisClients.ts';
+import type { RedisTarget } from '../store/redisTarget.ts';
 import type { LimiterFactory } from './rateLimits.ts';
 
 export interface RedisLimiters {
@@ -17,16 +18,22 @@ export interface RedisLimiters {
  * N times the budget) rather than refusing everyone or letting everything through.
  */
 export async function openRedisLimiters(options: {
-  url: string;
+  /** One Redis by URL; or `target` for Sentinel and Cluster. */
+  url?: string;
+  target?: RedisTarget;
   keyPrefix: string;
   logger: Logger;
 }): Promise<RedisLimiters> {
-  const client = createClient({
-    url: options.url,
-    // Like the session store: while Redis is away, fail at once (and use the fallback) instead of queueing.
-    disableOfflineQueue: true,
-    socket: { reconnectStrategy: (retries: number) => Math.min(100 * 2 ** retries, 5_000) },
-  });
+  const target = options.target ?? (options.url ? { kind: 'single' as const, url: options.url } : undefined);
+  if (!target) throw new Error('openRedisLimiters needs a url or a target');
+  // Like the session store: while Redis is away, fail at once (and use the fallback) instead of queueing.
+  const settings = { disableOfflineQueue: true };
+  const client =
+    target.kind === 'single'
+      ? createSingleClient(target.url, settings)
+      : target.kind === 'cluster'
+        ? createClusterClient(target, settings)
+        : createSentinelClient(target, settings);
   let down = false;
   client.on('error', (err: unknown) => {
     if (down) return;

@@ -8,10 +8,13 @@ import {
   type ArchivedItem,
   type SessionKind,
 } from '@runde/shared';
-import { createClient } from 'redis';
 import type { Logger } from 'pino';
+import { ErrorReply } from 'redis';
 import { sessionKeys } from './sessionKeys.ts';
-import { sessionScripts } from './redisScripts.ts';
+import { NO_REPLICA_ACK, type RedisTarget, type ReplicaAckPolicy } from './redisTarget.ts';
+import { OutageGate } from './outageGate.ts';
+import { ReplicaAcks, ReplicasMissingError } from './replicaAcks.ts';
+import { openStoreRedis, type StoreRedis } from './storeRedis.ts';
 import {
   type ArchiveBounds,
   MAX_COMMAND_IDS,
@@ -34,25 +37,25 @@ import {
 
 /** `clock` is what `expiresAt` reads; Redis itself counts retention on its own. */
 export interface RedisSessionStoreOptions extends StoreOptions {
-  url: string;
+  /** One Redis by URL; or `target` for Sentinel and Cluster. */
+  url?: string;
+  target?: RedisTarget;
   keyPrefix: string;
   logger?: Logger;
   /** How long `ping` waits for an answer before reporting the store as down. */
   pingTimeoutMs?: number;
+  /** How many replicas must hold a write before `commit` returns; none by default. */
+  replicaAck?: ReplicaAckPolicy;
+  /**
+   * The longest any call waits for Redis before it fails with StoreUnavailableError. A master that
+   * died without closing its connections (a frozen host, a cut cable) never answers; the device
+   * must hear `unavailable` and retry rather than wait. A command makes one or two calls and a
+   * WAIT (bounded by the replica timeout), so with the default a device hears back within 2 s.
+   */
+  callTimeoutMs?: number;
 }
 
-function createStoreClient(url: string) {
-  return createClient({
-    url,
-    scripts: sessionScripts,
-    // While Redis is away, commands fail at once (the client is told `unavailable` and may retry)
-    // instead of piling up in memory behind a connection that may not come back.
-    disableOfflineQueue: true,
-    socket: { reconnectStrategy: (retries: number) => Math.min(100 * 2 ** retries, 5_000) },
-  });
-}
-
-type StoreClient = ReturnType<typeof createStoreClient>;
+export const DEFAULT_CALL_TIMEOUT_MS = 1_000;
 
 /**
  * Sessions in Redis. Each write is a single Lua script call (see `redisScripts.ts`), so nodes
@@ -60,7 +63,11 @@ type StoreClient = ReturnType<typeof createStoreClient>;
  */
 export class RedisSessionStore implements SessionStore {
   readonly kind = 'redis';
-  readonly #client: StoreClient;
+  readonly #client: StoreRedis;
+  readonly #replicas: ReplicaAcks;
+  readonly #replicaTimeoutMs: number;
+  readonly #callTimeoutMs: number;
+  readonly #gate = new OutageGate(isOutage);
   readonly #prefix: string;
   readonly #retention: RetentionByKind;
   readonly #clock: () => number;
@@ -88,16 +95,27 @@ export class RedisSessionStore implements SessionStore {
     this.#maxEvents = String(settings.maxEvents);
     this.#archiveBounds = settings.archiveBounds;
     this.#pingTimeoutMs = options.pingTimeoutMs ?? 1_000;
-    this.#client = createStoreClient(options.url);
+    const target = options.target ?? (options.url ? { kind: 'single' as const, url: options.url } : undefined);
+    if (!target) throw new Error('RedisSessionStore needs a url or a target');
+    this.#client = openStoreRedis(target);
+    const replicaAck = options.replicaAck ?? NO_REPLICA_ACK;
+    this.#replicaTimeoutMs = replicaAck.timeoutMs;
+    this.#replicas = new ReplicaAcks(replicaAck.count, (key) =>
+      this.#client.waitForReplicas(key, replicaAck.count, replicaAck.timeoutMs),
+    );
+    this.#callTimeoutMs = options.callTimeoutMs ?? DEFAULT_CALL_TIMEOUT_MS;
     const logger = options.logger;
     let down = false;
     // Without an 'error' listener a lost connection would crash the process. Log each outage once.
-    this.#client.on('error', (err: unknown) => {
+    this.#client.on('down', (err: unknown) => {
+      // Whatever was written on the lost connection may or may not have reached a replica.
+      this.#epoch += 1;
       if (down || this.#closed) return;
       down = true;
       logger?.error({ err: errorName(err) }, 'redis connection error');
     });
-    this.#client.on('ready', () => {
+    this.#client.on('moved', () => {
+      this.#gate.reset();
       if (down) logger?.info('redis connection restored');
       down = false;
       this.#epoch += 1;
@@ -126,7 +144,7 @@ export class RedisSessionStore implements SessionStore {
     const tokens = input.tokens.flatMap((g) => [g.tokenHash, g.participantId]);
     const keys = input.facilitatorKeys.flatMap((g) => [g.keyHash, g.participantId]);
     const reply = await this.#call(() =>
-      this.#client.createSession(sessionKeys(this.#prefix, id), [
+      this.#client.script('createSession', sessionKeys(this.#prefix, id), [
         JSON.stringify(input.state),
         String(events.length),
         String(this.retentionFor(input.state.kind)),
@@ -141,7 +159,7 @@ export class RedisSessionStore implements SessionStore {
   }
 
   async load(id: string): Promise<StoredSession | null> {
-    const reply = await this.#call(() => this.#client.loadSession(sessionKeys(this.#prefix, id), []));
+    const reply = await this.#call(() => this.#client.script('loadSession', sessionKeys(this.#prefix, id), []));
     return Array.isArray(reply) && reply.length > 0 ? decodeSession(reply) : null;
   }
 
@@ -160,8 +178,10 @@ export class RedisSessionStore implements SessionStore {
       Math.floor((expectedVersion + events.length) / interval) > Math.floor(expectedVersion / interval);
     const grants = (options.grantTokens ?? []).flatMap((g) => [g.tokenHash, g.participantId]);
     const archive = options.archive ?? [];
+    const keys = sessionKeys(this.#prefix, id);
+    const epoch = this.#epoch;
     const reply = await this.#call(() =>
-      this.#client.commitSession(sessionKeys(this.#prefix, id), [
+      this.#client.script('commitSession', keys, [
         String(expectedVersion),
         snapshotDue ? JSON.stringify(nextState) : '',
         String(this.retentionFor(nextState.kind)),
@@ -179,11 +199,16 @@ export class RedisSessionStore implements SessionStore {
         ...grants,
       ]),
     );
-    return decodeCommitReply(reply);
+    const result = decodeCommitReply(reply);
+    // A duplicate is the answer to a retry whose first attempt may never have reached a replica.
+    if (result.ok || result.reason === 'duplicate') await this.#replicated(keys[0], epoch);
+    return result;
   }
 
   async eventsSince(id: string, version: number): Promise<KindVersionedEvent[] | null> {
-    const reply = await this.#call(() => this.#client.eventsSince(sessionKeys(this.#prefix, id), [String(version)]));
+    const reply = await this.#call(() =>
+      this.#client.script('eventsSince', sessionKeys(this.#prefix, id), [String(version)]),
+    );
     if (!Array.isArray(reply) || reply[0] !== 'ok') return null;
     const events = reply.slice(1).map((json) => JSON.parse(String(json)) as KindVersionedEvent);
     // Events logged by an earlier release lack what masking needs: the client gets a snapshot.
@@ -192,7 +217,7 @@ export class RedisSessionStore implements SessionStore {
 
   async archive(id: string, { kind, before, limit }: ArchiveQuery): Promise<StoredArchivePage> {
     const reply = await this.#call(() =>
-      this.#client.archivePage(sessionKeys(this.#prefix, id), [
+      this.#client.script('archivePage', sessionKeys(this.#prefix, id), [
         kind,
         before === undefined ? '' : String(before),
         String(limit),
@@ -208,8 +233,11 @@ export class RedisSessionStore implements SessionStore {
   }
 
   async commandVersion(id: string, command: SeatCommand): Promise<number | null> {
-    const [, , , , commands] = sessionKeys(this.#prefix, id);
-    const score = await this.#call(() => this.#client.zScore(commands, seatCommandMember(command)));
+    const keys = sessionKeys(this.#prefix, id);
+    const epoch = this.#epoch;
+    const score = await this.#call(() => this.#client.zScore(keys[4], seatCommandMember(command)));
+    // Answered as acknowledged: so it must be as safe as any other acknowledged write.
+    if (score !== null) await this.#replicated(keys[0], epoch);
     return score ?? null;
   }
 
@@ -251,11 +279,11 @@ export class RedisSessionStore implements SessionStore {
     const match = `${escapeGlob(this.#prefix)}{*}:session`;
     const teamSpaceMs = String(this.#retention.teamSpaceMs);
     let upgraded = 0;
-    for await (const keys of this.#client.scanIterator({ MATCH: match, COUNT: 500, TYPE: 'hash' })) {
+    for await (const keys of this.#client.scan(match, 'hash')) {
       for (const key of keys) {
         const id = key.slice(this.#prefix.length + 1, -'}:session'.length);
         const reply = await this.#call(() =>
-          this.#client.upgradeTeamSpaceRetention(sessionKeys(this.#prefix, id), [teamSpaceMs]),
+          this.#client.script('upgradeTeamSpaceRetention', sessionKeys(this.#prefix, id), [teamSpaceMs]),
         );
         if (reply === 1) upgraded += 1;
       }
@@ -264,7 +292,9 @@ export class RedisSessionStore implements SessionStore {
   }
 
   async setProjectorKey(id: string, keyHash: string): Promise<boolean> {
-    const reply = await this.#call(() => this.#client.setProjectorKey(sessionKeys(this.#prefix, id), [keyHash]));
+    const reply = await this.#call(() =>
+      this.#client.script('setProjectorKey', sessionKeys(this.#prefix, id), [keyHash]),
+    );
     return reply === 1;
   }
 
@@ -280,10 +310,7 @@ export class RedisSessionStore implements SessionStore {
       timer = setTimeout(() => resolve(false), this.#pingTimeoutMs);
     });
     try {
-      const answer = this.#client.ping().then(
-        (reply) => reply === 'PONG',
-        () => false,
-      );
+      const answer = this.#client.ping().catch(() => false);
       return await Promise.race([answer, timeout]);
     } finally {
       clearTimeout(timer);
@@ -305,14 +332,58 @@ export class RedisSessionStore implements SessionStore {
     return live.length > 0 ? Math.min(...live) : null;
   }
 
-  /** Client failures (connection refused, closed, offline) become StoreUnavailableError. */
-  async #call<T>(operation: () => Promise<T>): Promise<T> {
-    try {
-      return await operation();
-    } catch (err) {
-      throw new StoreUnavailableError('Redis command failed', { cause: err });
+  /**
+   * Resolves once the required replicas hold this connection's writes to the session, including
+   * the one just made. Throws StoreUnavailableError when they do not in time, or when the
+   * connection changed since the write (a WAIT on a new connection to a new master says nothing
+   * about a write made on the old one): the device retries with the same command id and gets the
+   * first answer, confirmed again, or its command applied anew if the write was lost.
+   */
+  async #replicated(sessionKey: string, epochOfWrite: number): Promise<void> {
+    // WAIT answers by itself after its timeout; a little more is the connection's own delay.
+    await this.#call(
+      () => this.#replicas.confirm(this.#client.routeOf(sessionKey), sessionKey),
+      this.#replicaTimeoutMs + 250,
+    );
+    if (this.#epoch !== epochOfWrite && this.#replicaTimeoutMs > 0) {
+      throw new StoreUnavailableError('The Redis connection changed before the write was confirmed');
     }
   }
+
+  /**
+   * Client failures (connection refused, closed, offline, too few replicas) become
+   * StoreUnavailableError, and so does a call with no answer within the call timeout.
+   */
+  async #call<T>(operation: () => Promise<T>, timeoutMs = this.#callTimeoutMs): Promise<T> {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new NoAnswerError(timeoutMs)), timeoutMs);
+    });
+    try {
+      return await this.#gate.run(() => Promise.race([operation(), late]));
+    } catch (err) {
+      if (err instanceof StoreUnavailableError) throw err;
+      throw new StoreUnavailableError('Redis command failed', { cause: err });
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}
+
+class NoAnswerError extends StoreUnavailableError {
+  constructor(ms: number) {
+    super(`Redis did not answer within ${ms} ms`);
+  }
+}
+
+/**
+ * No answer at all: a timeout, or a connection that is closed or lost. An error reply from Redis
+ * (READONLY while a failover demotes the master, a script error) or too few replicas are answers.
+ */
+function isOutage(err: unknown): boolean {
+  if (err instanceof NoAnswerError) return true;
+  if (err instanceof ReplicasMissingError || err instanceof ErrorReply) return false;
+  return true;
 }
 
 function decodeCommitReply(reply: unknown): CommitResult {

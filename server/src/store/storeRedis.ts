@@ -1,0 +1,228 @@
+import { EventEmitter } from 'node:events';
+import calculateSlot from 'cluster-key-slot';
+import {
+  createClusterClient,
+  createSentinelClient,
+  createSingleClient,
+  type ClusterClient,
+  type SentinelClient,
+  type SingleClient,
+} from './redisClients.ts';
+import { sessionScripts } from './redisScripts.ts';
+import type { RedisTarget } from './redisTarget.ts';
+
+export type SessionScriptName = keyof typeof sessionScripts;
+
+/**
+ * What the session store needs from Redis, the same over one server, Sentinel and Cluster. The
+ * store speaks only this; each deployment kind maps it onto its node-redis client.
+ *
+ * Events: `down` (a connection was lost), `moved` (a connection came (back) up or the topology
+ * changed: whatever this node remembers about stored state may be stale).
+ */
+export interface StoreRedis extends EventEmitter<{ down: [err: unknown]; moved: [] }> {
+  readonly isReady: boolean;
+  connect(): Promise<void>;
+  script(name: SessionScriptName, keys: readonly string[], args: readonly string[]): Promise<unknown>;
+  hGet(key: string, field: string): Promise<string | null>;
+  zScore(key: string, member: string): Promise<number | null>;
+  del(keys: readonly string[]): Promise<number>;
+  pTTL(key: string): Promise<number>;
+  ping(): Promise<boolean>;
+  /** Every key matching the pattern, on every master, in batches. */
+  scan(match: string, type: string): AsyncIterable<string[]>;
+  /**
+   * The connection that served writes to `key`: WAITs sent on it cover those writes, so waits for
+   * the same route may be shared. Stable while the topology is.
+   */
+  routeOf(key: string): string;
+  /** `WAIT replicas timeoutMs` on the connection that wrote `key`; the number of replicas that acknowledged. */
+  waitForReplicas(key: string, replicas: number, timeoutMs: number): Promise<number>;
+  close(): Promise<void>;
+  destroy(): void;
+}
+
+export function openStoreRedis(target: RedisTarget): StoreRedis {
+  switch (target.kind) {
+    case 'single':
+      return new SingleStoreRedis(target.url);
+    case 'sentinel':
+      return new SentinelStoreRedis(target);
+    case 'cluster':
+      return new ClusterStoreRedis(target);
+  }
+}
+
+const settings = { scripts: sessionScripts, disableOfflineQueue: true };
+
+type Send = (args: string[]) => Promise<unknown>;
+
+/** SCAN over one server, by hand so that every client kind can run it on the node it means. */
+async function* scanNode(send: Send, match: string, type: string): AsyncIterable<string[]> {
+  let cursor = '0';
+  do {
+    const reply = (await send(['SCAN', cursor, 'MATCH', match, 'COUNT', '500', 'TYPE', type])) as [string, string[]];
+    cursor = String(reply[0]);
+    if (reply[1].length > 0) yield reply[1].map(String);
+  } while (cursor !== '0');
+}
+
+class SingleStoreRedis extends EventEmitter<{ down: [err: unknown]; moved: [] }> implements StoreRedis {
+  readonly #client: SingleClient<typeof sessionScripts>;
+
+  constructor(url: string) {
+    super();
+    this.#client = createSingleClient(url, settings);
+    this.#client.on('error', (err: unknown) => this.emit('down', err));
+    this.#client.on('ready', () => this.emit('moved'));
+  }
+  get isReady() {
+    return this.#client.isReady;
+  }
+  async connect() {
+    await this.#client.connect();
+  }
+  script(name: SessionScriptName, keys: readonly string[], args: readonly string[]) {
+    return this.#client[name]([...keys], [...args]);
+  }
+  hGet(key: string, field: string) {
+    return this.#client.hGet(key, field);
+  }
+  zScore(key: string, member: string) {
+    return this.#client.zScore(key, member);
+  }
+  del(keys: readonly string[]) {
+    return this.#client.del([...keys]);
+  }
+  pTTL(key: string) {
+    return this.#client.pTTL(key);
+  }
+  async ping() {
+    return (await this.#client.ping()) === 'PONG';
+  }
+  scan(match: string, type: string) {
+    return scanNode((args) => this.#client.sendCommand(args), match, type);
+  }
+  routeOf() {
+    return '';
+  }
+  async waitForReplicas(_key: string, replicas: number, timeoutMs: number) {
+    return Number(await this.#client.sendCommand(['WAIT', String(replicas), String(timeoutMs)]));
+  }
+  async close() {
+    await this.#client.close();
+  }
+  destroy() {
+    this.#client.destroy();
+  }
+}
+
+class SentinelStoreRedis extends EventEmitter<{ down: [err: unknown]; moved: [] }> implements StoreRedis {
+  readonly #client: SentinelClient<typeof sessionScripts>;
+
+  constructor(target: Extract<RedisTarget, { kind: 'sentinel' }>) {
+    super();
+    this.#client = createSentinelClient(target, settings);
+    this.#client.on('error', (err: unknown) => this.emit('down', err));
+    // A new master (or a master client reconnected) is a new connection: earlier WAITs and
+    // cached state may not hold for it.
+    this.#client.on('topology-change', () => this.emit('moved'));
+  }
+  get isReady() {
+    return this.#client.isReady;
+  }
+  async connect() {
+    await this.#client.connect();
+  }
+  script(name: SessionScriptName, keys: readonly string[], args: readonly string[]) {
+    return this.#client[name]([...keys], [...args]);
+  }
+  hGet(key: string, field: string) {
+    return this.#client.hGet(key, field);
+  }
+  zScore(key: string, member: string) {
+    return this.#client.zScore(key, member);
+  }
+  del(keys: readonly string[]) {
+    return this.#client.del([...keys]);
+  }
+  pTTL(key: string) {
+    return this.#client.pTTL(key);
+  }
+  async ping() {
+    return String(await this.#client.sendCommand(false, ['PING'])) === 'PONG';
+  }
+  scan(match: string, type: string) {
+    // Not read-only on purpose: read-only commands may go to a replica, and a cursor belongs to one node.
+    return scanNode((args) => this.#client.sendCommand(false, args), match, type);
+  }
+  routeOf() {
+    return '';
+  }
+  async waitForReplicas(_key: string, replicas: number, timeoutMs: number) {
+    return Number(await this.#client.sendCommand(false, ['WAIT', String(replicas), String(timeoutMs)]));
+  }
+  async close() {
+    await this.#client.close();
+  }
+  destroy() {
+    this.#client.destroy().catch(() => undefined);
+  }
+}
+
+class ClusterStoreRedis extends EventEmitter<{ down: [err: unknown]; moved: [] }> implements StoreRedis {
+  readonly #client: ClusterClient<typeof sessionScripts>;
+  #ready = false;
+
+  constructor(target: Extract<RedisTarget, { kind: 'cluster' }>) {
+    super();
+    this.#client = createClusterClient(target, settings);
+    this.#client.on('error', (err: unknown) => this.emit('down', err));
+    this.#client.on('node-error', (err: unknown) => this.emit('down', err));
+    this.#client.on('node-ready', () => this.emit('moved'));
+    this.#client.on('node-disconnect', () => this.emit('moved'));
+  }
+  get isReady() {
+    return this.#ready && this.#client.isOpen;
+  }
+  async connect() {
+    await this.#client.connect();
+    this.#ready = true;
+  }
+  script(name: SessionScriptName, keys: readonly string[], args: readonly string[]) {
+    return this.#client[name]([...keys], [...args]);
+  }
+  hGet(key: string, field: string) {
+    return this.#client.hGet(key, field);
+  }
+  zScore(key: string, member: string) {
+    return this.#client.zScore(key, member);
+  }
+  del(keys: readonly string[]) {
+    return this.#client.del([...keys]);
+  }
+  pTTL(key: string) {
+    return this.#client.pTTL(key);
+  }
+  async ping() {
+    return String(await this.#client.sendCommand(undefined, false, ['PING'])) === 'PONG';
+  }
+  async *scan(match: string, type: string) {
+    for (const master of this.#client.masters) {
+      const node = await this.#client.nodeClient(master);
+      yield* scanNode((args) => node.sendCommand(args), match, type);
+    }
+  }
+  routeOf(key: string) {
+    return this.#client.getSlotMaster(calculateSlot(key)).address;
+  }
+  async waitForReplicas(key: string, replicas: number, timeoutMs: number) {
+    return Number(await this.#client.sendCommand(key, false, ['WAIT', String(replicas), String(timeoutMs)]));
+  }
+  async close() {
+    await this.#client.close();
+  }
+  destroy() {
+    this.#client.destroy();
+  }
+}
