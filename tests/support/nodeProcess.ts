@@ -45,7 +45,12 @@ export interface NodeProcess {
  * the built `server/dist/main.js` of that release instead, with NODE_ENV=production as the image sets it.
  */
 export async function startNodeProcess(
-  options: ({ redisUrl: string; keyPrefix: string } | { store: 'memory' }) & {
+  options: (
+    | { redisUrl: string; keyPrefix: string }
+    | { store: 'memory' }
+    /** Redis Sentinel or Cluster: the deployment's variables (REDIS_SENTINELS …) go in `env`. */
+    | { store: 'redis-env'; keyPrefix: string }
+  ) & {
     port?: number;
     release?: ReleaseToRun;
     /** More environment variables (METRICS_TOKEN, LOG_LEVEL …). */
@@ -62,6 +67,9 @@ export async function startNodeProcess(
   };
   if ('redisUrl' in options) {
     env.REDIS_URL = options.redisUrl;
+    env.REDIS_KEY_PREFIX = options.keyPrefix;
+  } else if (options.store === 'redis-env') {
+    delete env.REDIS_URL;
     env.REDIS_KEY_PREFIX = options.keyPrefix;
   } else {
     delete env.REDIS_URL;

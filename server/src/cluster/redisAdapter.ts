@@ -48,7 +48,7 @@ export async function openClusterAdapter(options: {
 }): Promise<ClusterAdapter> {
   const target = options.target ?? (options.url ? { kind: 'single' as const, url: options.url } : undefined);
   if (!target) throw new Error('openClusterAdapter needs a url or a target');
-  const client = adapterClient(target);
+  const { client, closeCopies } = adapterClient(target);
   let down = false;
   // Reconnection errors repeat many times a second during an outage: say it once, and when it ends.
   client.on('error', (err: unknown) => {
@@ -77,6 +77,7 @@ export async function openClusterAdapter(options: {
     async close() {
       stopRenewing();
       await client.close().catch(() => undefined);
+      closeCopies();
     },
   };
 }
@@ -123,27 +124,59 @@ function renewStreamTtl(
 }
 
 /**
- * The adapter's client for the deployment. It duplicates the client for its blocking stream reads
- * and subscriptions; node-redis's Sentinel client has no `duplicate`, so it gets one that opens a
- * second Sentinel client to the same master (its own connections, so a blocking XREAD never holds
- * up the commits and publishes on the first).
+ * The adapter's client for the deployment. The adapter duplicates it for its blocking stream reads
+ * and its subscriptions, and ends those copies only lazily (a stream read ends them when it next
+ * returns), so the copies are kept here and ended with the adapter: a copy left running retries
+ * its connection for ever, and the Sentinel client even logs every failed try. node-redis's
+ * Sentinel client has no `duplicate`; it gets one that opens a second Sentinel client to the same
+ * master (its own connections, so a blocking XREAD never holds up the commits and publishes on the
+ * first), with the `disconnect` the adapter calls.
  */
 function adapterClient(target: RedisTarget) {
+  const copies: Array<{ destroy(): unknown }> = [];
+  /** The adapter's own lazy `disconnect` may come after the copy was ended here; then it must do nothing. */
+  const quietly = <T extends { disconnect(): unknown }>(copy: T): T => {
+    const disconnect = copy.disconnect.bind(copy);
+    return Object.assign(copy, {
+      disconnect: () =>
+        Promise.resolve()
+          .then(disconnect)
+          .catch(() => undefined),
+    });
+  };
+  const closeCopies = () => {
+    for (const copy of copies.splice(0)) {
+      try {
+        Promise.resolve(copy.destroy()).catch(() => undefined);
+      } catch {
+        // Already closed by the adapter itself.
+      }
+    }
+  };
+  const keep = <T extends { destroy(): unknown }>(copy: T): T => {
+    copies.push(copy);
+    return copy;
+  };
   switch (target.kind) {
-    case 'single':
-      return createSingleClient(target.url);
-    case 'cluster':
-      return createClusterClient(target);
+    case 'single': {
+      const client = createSingleClient(target.url);
+      const duplicate = client.duplicate.bind(client);
+      return { client: Object.assign(client, { duplicate: () => keep(quietly(duplicate())) }), closeCopies };
+    }
+    case 'cluster': {
+      const client = createClusterClient(target);
+      const duplicate = client.duplicate.bind(client);
+      return { client: Object.assign(client, { duplicate: () => keep(quietly(duplicate())) }), closeCopies };
+    }
     case 'sentinel': {
       const client = createSentinelClient(target);
-      // The adapter also ends its duplicates with `disconnect`, which the Sentinel client calls `close`.
       const duplicate = () => {
-        const copy = createSentinelClient(target);
+        const copy = keep(createSentinelClient(target));
         return Object.assign(copy, { disconnect: () => copy.close().catch(() => undefined) });
       };
-      return Object.assign(client, { duplicate });
+      return { client: Object.assign(client, { duplicate }), closeCopies };
     }
   }
 }
 
-type AdapterClient = ReturnType<typeof adapterClient>;
+type AdapterClient = ReturnType<typeof adapterClient>['client'];
