@@ -128,7 +128,10 @@ export async function runFailover(topology: FailoverTopology, options: FailoverO
     const started = await facilitator.send('timer:start', { minutes: 1 });
     if (!started.ok) throw new Error(`timer:start refused: ${started.error.code}`);
     const timer = shown(facilitator).timer;
-    if (timer.status !== 'running') throw new Error('the timer does not run');
+    if (timer.status !== 'running')
+      throw new Error(
+        `the timer does not run: ${JSON.stringify(started)} ${JSON.stringify(timer)} ${facilitator.mirror.version}`,
+      );
     clock.advance(timer.endsAt - clock.now() - 1_500);
     for (const client of [facilitator, phones.at(-1)]) await client?.sendRaw('session:sync', { sinceVersion: 0 });
 

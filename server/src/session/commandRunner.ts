@@ -27,6 +27,16 @@ type Commands = CommandToDecide | readonly CommandToDecide[];
 
 export type RunResult = { ok: true; version: number; events: KindVersionedEvent[] } | { ok: false; error: AppError };
 
+/**
+ * What a command came to inside the session's queue: the answer, whether a write (or an earlier
+ * write this answer points to) must be confirmed by the store first, and what to publish then.
+ */
+interface Decided {
+  result: RunResult;
+  confirm?: { epoch: number };
+  publish?: KindVersionedEvent[];
+}
+
 export interface RunOptions {
   /** Tokens to store in the same atomic write, derived from the events (a join grants its new seat). */
   grants?: (events: KindEvent[]) => TokenGrant[];
@@ -82,6 +92,8 @@ const busy = () => fail(ErrorCode.conflict, 'The session is busy. Please try aga
 export class CommandRunner {
   readonly #deps: CommandRunnerDeps;
   readonly #queue = new SessionQueue();
+  /** Commits of a session are published in the order they were made, each once its write is confirmed. */
+  readonly #publications = new SessionQueue();
   readonly #cache = new SessionCache();
 
   constructor(deps: CommandRunnerDeps) {
@@ -99,10 +111,43 @@ export class CommandRunner {
     command: Commands | (() => Promise<Commands>),
     options: RunOptions = {},
   ): Promise<RunResult> {
-    return this.#queue.run(sessionId, async () => {
-      const resolved = typeof command === 'function' ? await command() : command;
-      return this.#decideAndCommit(sessionId, actor, Array.isArray(resolved) ? resolved : [resolved], options);
-    });
+    return this.#runAndConfirm(sessionId, () =>
+      this.#queue.run(sessionId, async () => {
+        const resolved = typeof command === 'function' ? await command() : command;
+        return this.#decideAndCommit(sessionId, actor, Array.isArray(resolved) ? resolved : [resolved], options);
+      }),
+    );
+  }
+
+  /**
+   * Waits for the store to confirm the write (enough replicas hold it, see REDIS_MIN_REPLICAS)
+   * after the session's queue is free again: the next command of the session need not wait for
+   * this one's replicas, and one WAIT then covers both. Only a confirmed write is answered and
+   * published; an unconfirmed one is thrown as StoreUnavailableError (the device retries with the
+   * same id, and the retry is confirmed in turn). Publications keep the order of the commits.
+   */
+  async #runAndConfirm(sessionId: string, decide: () => Promise<Decided>): Promise<RunResult> {
+    let release: (events: KindVersionedEvent[]) => void = () => undefined;
+    const published = new Promise<KindVersionedEvent[]>((resolve) => (release = resolve));
+    let decided: Decided;
+    try {
+      decided = await decide();
+    } catch (err) {
+      // Nothing to publish, but the slot must not hold up the commits after it.
+      release([]);
+      throw err;
+    } finally {
+      // A slot in the session's publication order, taken as the command leaves the queue.
+      void this.#publications.run(sessionId, async () => this.#publish(sessionId, await published));
+    }
+    try {
+      if (decided.confirm) await this.#deps.store.confirmWrites(sessionId, decided.confirm.epoch);
+      release(decided.publish ?? []);
+    } catch (err) {
+      release([]);
+      throw err;
+    }
+    return decided.result;
   }
 
   /** Stores extra tokens for existing seats (the facilitator taking a seat back), without events. */
@@ -153,7 +198,7 @@ export class CommandRunner {
     actor: Actor,
     commands: readonly CommandToDecide[],
     options: RunOptions,
-  ): Promise<RunResult> {
+  ): Promise<Decided> {
     const { store, clock, ids } = this.#deps;
     const { commandId } = options;
     // Only a participant's own commands carry an id; the system never retries.
@@ -164,7 +209,7 @@ export class CommandRunner {
     // Whether `current` is known to be the stored state: a write proves it by its version check, a
     // refusal or a no-op does not, so those are only trusted on a fresh state.
     let fresh = !cached;
-    if (!current) return notFound();
+    if (!current) return { result: notFound() };
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
       const now = clock();
       const decision = decideInTurn(current.state, commands, { actor, now, newId: (kind) => ids.newId(kind) });
@@ -172,7 +217,7 @@ export class CommandRunner {
       const writes = decision.ok && (decision.events.length > 0 || grants.length > 0);
       if (!writes && !fresh) {
         const stored = await this.#load(sessionId);
-        if (!stored) return notFound();
+        if (!stored) return { result: notFound() };
         fresh = true;
         if (stored.version !== current.version) {
           current = stored;
@@ -181,11 +226,13 @@ export class CommandRunner {
       }
       // Refused, or nothing to change: no write. Unless this is the retry of a command that got in.
       if (!writes) {
+        const epoch = store.epoch;
         const earlier = command ? await store.commandVersion(sessionId, command) : null;
         this.#observe(sessionId, current.state);
-        if (earlier !== null) return { ok: true, version: earlier, events: [] };
-        if (!decision.ok) return fail(decision.error.code, decision.error.message);
-        return { ok: true, version: current.version, events: [] };
+        // The answer of the first try: as safe as any acknowledged write must it be.
+        if (earlier !== null) return { result: { ok: true, version: earlier, events: [] }, confirm: { epoch } };
+        if (!decision.ok) return { result: fail(decision.error.code, decision.error.message) };
+        return { result: { ok: true, version: current.version, events: [] } };
       }
       const next = applyEvents(current.state, decision.events);
       const epoch = store.epoch;
@@ -199,17 +246,17 @@ export class CommandRunner {
         const events = decision.events.map((event, i) => ({ version: base + i + 1, event }));
         this.#cache.set(sessionId, { state: next, version: outcome.version }, epoch);
         this.#deps.onCommit?.(next.kind);
-        this.#publish(sessionId, events);
         this.#observe(sessionId, next);
-        return { ok: true, version: outcome.version, events };
+        return { result: { ok: true, version: outcome.version, events }, confirm: { epoch }, publish: events };
       }
       if (outcome.reason === 'missing') {
         this.#cache.delete(sessionId);
-        return notFound();
+        return { result: notFound() };
       }
       if (outcome.reason === 'duplicate') {
         this.#deps.logger.debug({ sessionId, commandId }, 'retried command answered with its first result');
-        return { ok: true, version: outcome.version, events: [] };
+        // The first try may never have been confirmed (its device heard `unavailable`).
+        return { result: { ok: true, version: outcome.version, events: [] }, confirm: { epoch } };
       }
       current = outcome.current;
       fresh = true;
@@ -222,7 +269,7 @@ export class CommandRunner {
       { sessionId, commands: commands.map(({ type }) => type) },
       'gave up after repeated version conflicts',
     );
-    return busy();
+    return { result: busy() };
   }
 
   /** The stored session, remembered as this node's copy. */

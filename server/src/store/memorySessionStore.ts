@@ -90,6 +90,9 @@ export class MemorySessionStore implements SessionStore {
     return entry ? { state: JSON.parse(entry.state) as KindState, version: entry.version } : null;
   }
 
+  /** Memory has nothing to replicate to. */
+  async confirmWrites(): Promise<void> {}
+
   async commit(
     id: string,
     expectedVersion: number,

@@ -142,9 +142,11 @@ export class RedisSessionStore implements SessionStore {
   async create(id: string, input: CreateSessionInput): Promise<boolean> {
     const events = input.events.map((event, i) => JSON.stringify({ version: i + 1, event }));
     const tokens = input.tokens.flatMap((g) => [g.tokenHash, g.participantId]);
-    const keys = input.facilitatorKeys.flatMap((g) => [g.keyHash, g.participantId]);
+    const secrets = input.facilitatorKeys.flatMap((g) => [g.keyHash, g.participantId]);
+    const keys = sessionKeys(this.#prefix, id);
+    const epoch = this.#epoch;
     const reply = await this.#call(() =>
-      this.#client.script('createSession', sessionKeys(this.#prefix, id), [
+      this.#client.script('createSession', keys, [
         JSON.stringify(input.state),
         String(events.length),
         String(this.retentionFor(input.state.kind)),
@@ -152,9 +154,11 @@ export class RedisSessionStore implements SessionStore {
         String(input.tokens.length),
         ...events,
         ...tokens,
-        ...keys,
+        ...secrets,
       ]),
     );
+    // A session created but lost with the master would leave its facilitator with a dead link.
+    if (reply === 1) await this.#replicated(keys[0], epoch);
     return reply === 1;
   }
 
@@ -178,10 +182,8 @@ export class RedisSessionStore implements SessionStore {
       Math.floor((expectedVersion + events.length) / interval) > Math.floor(expectedVersion / interval);
     const grants = (options.grantTokens ?? []).flatMap((g) => [g.tokenHash, g.participantId]);
     const archive = options.archive ?? [];
-    const keys = sessionKeys(this.#prefix, id);
-    const epoch = this.#epoch;
     const reply = await this.#call(() =>
-      this.#client.script('commitSession', keys, [
+      this.#client.script('commitSession', sessionKeys(this.#prefix, id), [
         String(expectedVersion),
         snapshotDue ? JSON.stringify(nextState) : '',
         String(this.retentionFor(nextState.kind)),
@@ -199,10 +201,7 @@ export class RedisSessionStore implements SessionStore {
         ...grants,
       ]),
     );
-    const result = decodeCommitReply(reply);
-    // A duplicate is the answer to a retry whose first attempt may never have reached a replica.
-    if (result.ok || result.reason === 'duplicate') await this.#replicated(keys[0], epoch);
-    return result;
+    return decodeCommitReply(reply);
   }
 
   async eventsSince(id: string, version: number): Promise<KindVersionedEvent[] | null> {
@@ -233,11 +232,8 @@ export class RedisSessionStore implements SessionStore {
   }
 
   async commandVersion(id: string, command: SeatCommand): Promise<number | null> {
-    const keys = sessionKeys(this.#prefix, id);
-    const epoch = this.#epoch;
-    const score = await this.#call(() => this.#client.zScore(keys[4], seatCommandMember(command)));
-    // Answered as acknowledged: so it must be as safe as any other acknowledged write.
-    if (score !== null) await this.#replicated(keys[0], epoch);
+    const [, , , , commands] = sessionKeys(this.#prefix, id);
+    const score = await this.#call(() => this.#client.zScore(commands, seatCommandMember(command)));
     return score ?? null;
   }
 
@@ -332,6 +328,10 @@ export class RedisSessionStore implements SessionStore {
     return live.length > 0 ? Math.min(...live) : null;
   }
 
+  async confirmWrites(id: string, epochOfWrite: number): Promise<void> {
+    await this.#replicated(sessionKeys(this.#prefix, id)[0], epochOfWrite);
+  }
+
   /**
    * Resolves once the required replicas hold this connection's writes to the session, including
    * the one just made. Throws StoreUnavailableError when they do not in time, or when the
@@ -345,7 +345,7 @@ export class RedisSessionStore implements SessionStore {
       () => this.#replicas.confirm(this.#client.routeOf(sessionKey), sessionKey),
       this.#replicaTimeoutMs + 250,
     );
-    if (this.#epoch !== epochOfWrite && this.#replicaTimeoutMs > 0) {
+    if (this.#replicaTimeoutMs > 0 && this.#epoch !== epochOfWrite) {
       throw new StoreUnavailableError('The Redis connection changed before the write was confirmed');
     }
   }

@@ -111,6 +111,12 @@ export interface SessionStore {
    * the caller sends a snapshot instead.
    */
   eventsSince(id: string, version: number): Promise<KindVersionedEvent[] | null>;
+  /**
+   * Resolves once this node's writes to the session so far are as durable as configured (held by
+   * the required replicas); throws StoreUnavailableError when they are not in time, or when the
+   * store's connection changed since `epochOfWrite` (the epoch read before the write).
+   */
+  confirmWrites(id: string, epochOfWrite: number): Promise<void>;
   /** The version this seat's command with this id reached when committed, or null if it never was (or is forgotten). */
   commandVersion(id: string, command: SeatCommand): Promise<number | null>;
   participantForToken(id: string, tokenHash: string): Promise<string | null>;

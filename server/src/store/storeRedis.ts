@@ -123,10 +123,17 @@ class SentinelStoreRedis extends EventEmitter<{ down: [err: unknown]; moved: [] 
   constructor(target: Extract<RedisTarget, { kind: 'sentinel' }>) {
     super();
     this.#client = createSentinelClient(target, settings);
-    this.#client.on('error', (err: unknown) => this.emit('down', err));
-    // A new master (or a master client reconnected) is a new connection: earlier WAITs and
-    // cached state may not hold for it.
-    this.#client.on('topology-change', () => this.emit('moved'));
+    // Errors of the sentinels' own connections say nothing about the master's; only the master
+    // client's errors are an outage of the store. (An 'error' listener must exist regardless.)
+    this.#client.on('error', () => undefined);
+    this.#client.on('client-error', (event: { type?: string; error?: unknown }) => {
+      if (event.type === 'MASTER') this.emit('down', event.error);
+    });
+    // A new master is a new connection: earlier WAITs and cached state may not hold for it.
+    // Sentinels and replicas coming and going change nothing for the store.
+    this.#client.on('topology-change', (event: { type?: string }) => {
+      if (event.type === 'MASTER_CHANGE') this.emit('moved');
+    });
   }
   get isReady() {
     return this.#client.isReady;
