@@ -15,6 +15,7 @@ import { createApp, createLogger, MemorySessionStore, RedisSessionStore, type Ra
 // Not exported by the server package; imported by path so the benchmark runs the very same adapter set-up.
 import { openClusterAdapter } from '../../server/src/cluster/redisAdapter.ts';
 import { serveRpc } from './ipc.ts';
+import { startLoopProbe, type LoopReport } from './loopProbe.ts';
 
 const unlimited = { points: 1_000_000_000, durationSec: 1 };
 
@@ -98,6 +99,7 @@ async function usage(): Promise<ProcessUsage> {
 }
 
 let profiler: Session | null = null;
+let probe: { stop(): LoopReport } | null = null;
 
 const handlers = {
   /** Starts V8's sampling CPU profiler in this process (for one measurement window). */
@@ -117,6 +119,18 @@ const handlers = {
     await mkdir(dirname(file), { recursive: true });
     await writeFile(file, JSON.stringify(profile));
     return { file };
+  },
+  /** Starts watching this node's event loop and GC (for one measurement window). */
+  probeStart: (_: Record<string, never>) => {
+    probe?.stop();
+    probe = startLoopProbe();
+  },
+  /** Ends the window: the event-loop delay, GC pauses and longest stalls seen since `probeStart`. */
+  probeStop: (_: Record<string, never>): LoopReport => {
+    if (!probe) throw new Error('the probe is not running');
+    const report = probe.stop();
+    probe = null;
+    return report;
   },
   ready: async (_: Record<string, never>) => ({ port: (await started).port }),
   usage: (_: Record<string, never>) => usage(),
