@@ -16,7 +16,15 @@ import type { LoopReport } from './lib/loopProbe.ts';
 import { runBench } from './lib/processes.ts';
 import { machineLoad, machineSample } from './lib/machineLoad.ts';
 import { loadAverage, machineInfo, printResultLine, printTable } from './lib/report.ts';
-import { callDelta, commandCalls, redisCpuSeconds, roundTrips, startRedis } from './lib/redisServer.ts';
+import {
+  callDelta,
+  commandCalls,
+  redisCpuSeconds,
+  redisLatency,
+  resetRedisLatency,
+  roundTrips,
+  startRedis,
+} from './lib/redisServer.ts';
 import { cpuShare, startServerNode } from './lib/serverNode.ts';
 import { createSession, joinSeats, storedState, waitConverged } from './lib/sessions.ts';
 import { Histogram, mergeCounts, round } from './lib/stats.ts';
@@ -35,6 +43,8 @@ const args = parseArgs({
   /** Write a CPU profile of the server node during the measured window into this directory. */
   profileDir: '',
   limitSeconds: 1800,
+  /** Extra Node flags for the server node, space-separated (e.g. `--max-semi-space-size=32`). */
+  serverNodeArgs: '',
 });
 
 const MB = 1024 * 1024;
@@ -56,6 +66,7 @@ runBench('capacity', (args.limitSeconds + args.seconds) * 1000, async () => {
     redisUrl: redis.url,
     keyPrefix: redis.prefix,
     productionSocketLimit: args.productionLimits,
+    nodeArgs: args.serverNodeArgs.split(' ').filter(Boolean),
   });
   const pool = WorkerPool.start(args.workers);
   console.log(
@@ -144,6 +155,7 @@ runBench('capacity', (args.limitSeconds + args.seconds) * 1000, async () => {
     await sleep(500);
   }
 
+  if (redis.owned) await resetRedisLatency(redis.client);
   const before = {
     server: await server.usage(),
     calls: await commandCalls(redis.client),
@@ -166,6 +178,7 @@ runBench('capacity', (args.limitSeconds + args.seconds) * 1000, async () => {
     () => runLoad(args.seconds),
   );
   const serverLoop = await server.rpc.call('probeStop', {});
+  const redisTimes = redis.owned ? await redisLatency(redis.client) : null;
   clearInterval(sampler);
   const after = {
     server: await server.usage(),
@@ -200,6 +213,13 @@ runBench('capacity', (args.limitSeconds + args.seconds) * 1000, async () => {
     { process: 'server', loop: serverLoop },
     ...answers.map((a, i) => ({ process: `clients-${i + 1}`, loop: a.loop })),
   ];
+  const ackByGroup = new Map<string, Histogram>();
+  for (const a of answers) {
+    for (const [group, data] of Object.entries(a.ackByGroup)) {
+      if (!ackByGroup.has(group)) ackByGroup.set(group, new Histogram());
+      ackByGroup.get(group)?.merge(data);
+    }
+  }
   const slowest = answers
     .flatMap((a, i) => a.slowest.map((c) => ({ ...c, worker: i + 1 })))
     .sort((a, b) => b.ms - a.ms)
@@ -245,6 +265,8 @@ runBench('capacity', (args.limitSeconds + args.seconds) * 1000, async () => {
         .map(([name, n]) => [name, round(n / Math.max(1, sent))]),
     ),
     byType,
+    ackByGroup: Object.fromEntries([...ackByGroup].map(([group, h]) => [group, h.summary()])),
+    redisLatency: redisTimes,
     eventLoops: Object.fromEntries(
       loops.map(({ process, loop }) => [
         process,
@@ -284,6 +306,10 @@ runBench('capacity', (args.limitSeconds + args.seconds) * 1000, async () => {
       disconnects,
     },
   ]);
+  printTable(
+    "Ack latency (ms) by the sessions' phase",
+    [...ackByGroup].map(([group, h]) => ({ group, ...h.summary() })),
+  );
   printTable(
     'Errors by code',
     Object.entries(errors).map(([code, n]) => ({ code, count: n })),
@@ -342,6 +368,14 @@ runBench('capacity', (args.limitSeconds + args.seconds) * 1000, async () => {
       'per command': perCommand,
     })),
   );
+  if (redisTimes) {
+    const { evalsha, publish } = redisTimes.percentiles;
+    console.log(
+      `  inside Redis: EVALSHA p50/p99/p99.9 ${evalsha?.p50}/${evalsha?.p99}/${evalsha?.p999} ms, PUBLISH p99.9 ${publish?.p999} ms; slow log (≥ 1 ms): ${
+        redisTimes.slowest.map((s) => `${s.command} ${s.ms} ms`).join(', ') || 'empty'
+      }`,
+    );
+  }
   console.log(`  round trips per command (commands not issued from scripts): ${summary.redisRoundTripsPerCommand}`);
   printTable(
     'Mix',

@@ -109,16 +109,30 @@ const handlers = {
     await profiler.post('Profiler.enable');
     await profiler.post('Profiler.setSamplingInterval', { interval: 100 });
     await profiler.post('Profiler.start');
+    // Where the allocations come from too: every scavenge is a pause, so bytes per command are latency.
+    await profiler.post('HeapProfiler.enable');
+    // Collected objects included: what matters is what was allocated, not what is still alive.
+    await profiler.post('HeapProfiler.startSampling', {
+      samplingInterval: 64 * 1024,
+      includeObjectsCollectedByMajorGC: true,
+      includeObjectsCollectedByMinorGC: true,
+    });
   },
-  /** Stops the profiler and writes a `.cpuprofile` (open in Chrome DevTools or `bench/profileSummary.ts`). */
+  /**
+   * Stops the profilers and writes a `.cpuprofile` and a `.heapprofile` of sampled allocations
+   * (open either in Chrome DevTools; the CPU one also in `bench/profileSummary.ts`).
+   */
   profileStop: async ({ file }: { file: string }) => {
     if (!profiler) throw new Error('the profiler is not running');
     const { profile } = await profiler.post('Profiler.stop');
+    const { profile: heap } = await profiler.post('HeapProfiler.stopSampling');
     profiler.disconnect();
     profiler = null;
     await mkdir(dirname(file), { recursive: true });
     await writeFile(file, JSON.stringify(profile));
-    return { file };
+    const heapFile = file.replace(/\.cpuprofile$/, '') + '.heapprofile';
+    await writeFile(heapFile, JSON.stringify(heap));
+    return { file, heapFile };
   },
   /** Starts watching this node's event loop and GC (for one measurement window). */
   probeStart: (_: Record<string, never>) => {

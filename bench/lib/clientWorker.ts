@@ -84,6 +84,8 @@ export interface LoadResult {
   skipped: number;
   /** This worker's event loop and GC over the load (a stalled worker times its acks late). */
   loop: LoopReport;
+  /** Ack latency per session group (collect, vote, discuss): a tail confined to one mix points at its commands. */
+  ackByGroup: Record<string, HistogramData>;
   /** The slowest acks here: `at` is when the command was sent, on the shared monotonic clock. */
   slowest: SlowCommand[];
 }
@@ -308,7 +310,16 @@ const handlers = {
     const probe = startLoopProbe();
     const slowest: SlowCommand[] = [];
     const hist = new Histogram();
-    const result: Omit<LoadResult, 'loop'> = { ack: [], errors: {}, byType: {}, sent: 0, ok: 0, skipped: 0, slowest };
+    const byGroup = new Map<string, Histogram>();
+    const result: Omit<LoadResult, 'loop' | 'ackByGroup'> = {
+      ack: [],
+      errors: {},
+      byType: {},
+      sent: 0,
+      ok: 0,
+      skipped: 0,
+      slowest,
+    };
     const targets = [...bySession.values()];
     let inFlight = 0;
     const started = monoNow();
@@ -331,6 +342,8 @@ const handlers = {
               hist.add(ms);
               const { sessionId, group } = target.session;
               keepLargest(slowest, { ms, type, sessionId, group, at: r.sentAt }, 10);
+              if (!byGroup.has(group)) byGroup.set(group, new Histogram());
+              byGroup.get(group)?.add(ms);
               if (r.ack.ok) {
                 result.ok += 1;
                 learn(mix, type, payload);
@@ -364,7 +377,8 @@ const handlers = {
     const drainUntil = monoNow() + 15_000;
     while (inFlight > 0 && monoNow() < drainUntil) await new Promise((resolve) => setTimeout(resolve, 10));
     result.ack = hist.toJSON();
-    return { ...result, loop: probe.stop() } satisfies LoadResult;
+    const ackByGroup = Object.fromEntries([...byGroup].map(([group, h]) => [group, h.toJSON()]));
+    return { ...result, ackByGroup, loop: probe.stop() } satisfies LoadResult;
   },
 
   /** Starts recording every client's version changes (for `reconnectTimes`). */
