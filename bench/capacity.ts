@@ -225,10 +225,12 @@ runBench('capacity', (args.limitSeconds + args.seconds) * 1000, async () => {
     .sort((a, b) => b.ms - a.ms)
     .slice(0, 10);
   /** The longest stall of `loop` that overlaps the command's time in flight: a hint at who held it up. */
-  const stallDuring = (loop: LoopReport, c: SlowCommand) =>
+  const stallDuring = (loop: LoopReport | undefined, c: SlowCommand) =>
     Math.max(
       0,
-      ...[...loop.stalls, ...loop.gcPauses].filter((s) => s.at < c.at + c.ms && s.at + s.ms > c.at).map((s) => s.ms),
+      ...[...(loop?.stalls ?? []), ...(loop?.gcPauses ?? [])]
+        .filter((s) => s.at < c.at + c.ms && s.at + s.ms > c.at)
+        .map((s) => s.ms),
     );
   const offsetS = (at: number) => round((at - before.at) / 1000, 2);
   const delta = callDelta(before.calls, after.calls);
@@ -358,7 +360,7 @@ runBench('capacity', (args.limitSeconds + args.seconds) * 1000, async () => {
       session: c.sessionId.slice(0, 8),
       worker: c.worker,
       'server stall ms': round(stallDuring(serverLoop, c), 1),
-      'worker stall ms': round(stallDuring(answers[c.worker - 1]?.loop ?? serverLoop, c), 1),
+      'worker stall ms': round(stallDuring(answers[c.worker - 1]?.loop, c), 1),
     })),
   );
   printTable(
