@@ -11,10 +11,20 @@ import { sessionKeys } from '@runde/server';
 import { parseArgs } from './lib/args.ts';
 import type { SeatInfo } from './lib/benchClient.ts';
 import { monoNow, sleep } from './lib/clock.ts';
-import type { LoadResult, LoadSession } from './lib/clientWorker.ts';
+import type { LoadResult, LoadSession, SlowCommand } from './lib/clientWorker.ts';
+import type { LoopReport } from './lib/loopProbe.ts';
 import { runBench } from './lib/processes.ts';
+import { machineLoad, machineSample } from './lib/machineLoad.ts';
 import { loadAverage, machineInfo, printResultLine, printTable } from './lib/report.ts';
-import { callDelta, commandCalls, redisCpuSeconds, roundTrips, startRedis } from './lib/redisServer.ts';
+import {
+  callDelta,
+  commandCalls,
+  redisCpuSeconds,
+  redisLatency,
+  resetRedisLatency,
+  roundTrips,
+  startRedis,
+} from './lib/redisServer.ts';
 import { cpuShare, startServerNode } from './lib/serverNode.ts';
 import { createSession, joinSeats, storedState, waitConverged } from './lib/sessions.ts';
 import { Histogram, mergeCounts, round } from './lib/stats.ts';
@@ -33,6 +43,8 @@ const args = parseArgs({
   /** Write a CPU profile of the server node during the measured window into this directory. */
   profileDir: '',
   limitSeconds: 1800,
+  /** Extra Node flags for the server node, space-separated (e.g. `--max-semi-space-size=32`). */
+  serverNodeArgs: '',
 });
 
 const MB = 1024 * 1024;
@@ -54,6 +66,7 @@ runBench('capacity', (args.limitSeconds + args.seconds) * 1000, async () => {
     redisUrl: redis.url,
     keyPrefix: redis.prefix,
     productionSocketLimit: args.productionLimits,
+    nodeArgs: args.serverNodeArgs.split(' ').filter(Boolean),
   });
   const pool = WorkerPool.start(args.workers);
   console.log(
@@ -142,11 +155,13 @@ runBench('capacity', (args.limitSeconds + args.seconds) * 1000, async () => {
     await sleep(500);
   }
 
+  if (redis.owned) await resetRedisLatency(redis.client);
   const before = {
     server: await server.usage(),
     calls: await commandCalls(redis.client),
     redisCpu: await redisCpuSeconds(redis.client),
     clientCpuMs: await pool.cpuMs(),
+    machine: machineSample(),
     at: monoNow(),
   };
   let maxRss = before.server.rss;
@@ -157,16 +172,20 @@ runBench('capacity', (args.limitSeconds + args.seconds) * 1000, async () => {
     );
   }, 1_000);
   console.log(`  measuring for ${args.seconds} s …`);
+  await server.rpc.call('probeStart', {});
   const answers: LoadResult[] = await server.profiled(
     args.profileDir ? `${args.profileDir}/capacity.cpuprofile` : undefined,
     () => runLoad(args.seconds),
   );
+  const serverLoop = await server.rpc.call('probeStop', {});
+  const redisTimes = redis.owned ? await redisLatency(redis.client) : null;
   clearInterval(sampler);
   const after = {
     server: await server.usage(),
     calls: await commandCalls(redis.client),
     redisCpu: await redisCpuSeconds(redis.client),
     clientCpuMs: await pool.cpuMs(),
+    machine: machineSample(),
     at: monoNow(),
   };
   const { gaps, disconnects } = await pool.status();
@@ -190,6 +209,30 @@ runBench('capacity', (args.limitSeconds + args.seconds) * 1000, async () => {
     skipped += a.skipped;
   }
   const wallS = (after.at - before.at) / 1000;
+  const loops: Array<{ process: string; loop: LoopReport }> = [
+    { process: 'server', loop: serverLoop },
+    ...answers.map((a, i) => ({ process: `clients-${i + 1}`, loop: a.loop })),
+  ];
+  const ackByGroup = new Map<string, Histogram>();
+  for (const a of answers) {
+    for (const [group, data] of Object.entries(a.ackByGroup)) {
+      if (!ackByGroup.has(group)) ackByGroup.set(group, new Histogram());
+      ackByGroup.get(group)?.merge(data);
+    }
+  }
+  const slowest = answers
+    .flatMap((a, i) => a.slowest.map((c) => ({ ...c, worker: i + 1 })))
+    .sort((a, b) => b.ms - a.ms)
+    .slice(0, 10);
+  /** The longest stall of `loop` that overlaps the command's time in flight: a hint at who held it up. */
+  const stallDuring = (loop: LoopReport | undefined, c: SlowCommand) =>
+    Math.max(
+      0,
+      ...[...(loop?.stalls ?? []), ...(loop?.gcPauses ?? [])]
+        .filter((s) => s.at < c.at + c.ms && s.at + s.ms > c.at)
+        .map((s) => s.ms),
+    );
+  const offsetS = (at: number) => round((at - before.at) / 1000, 2);
   const delta = callDelta(before.calls, after.calls);
   const trips = roundTrips(delta);
   const errorCount = Object.values(errors).reduce((a, b) => a + b, 0);
@@ -211,6 +254,8 @@ runBench('capacity', (args.limitSeconds + args.seconds) * 1000, async () => {
     },
     redisCpu: round((after.redisCpu - before.redisCpu) / wallS),
     clientCpu: round((after.clientCpuMs - before.clientCpuMs) / 1000 / wallS),
+    /** The whole machine: cores busy (this run's processes and everyone else's), and CPU pressure. */
+    machineLoad: machineLoad(before.machine, after.machine),
     stateBytes: {
       mean: Math.round(stateBytes.reduce((a, b) => a + b, 0) / Math.max(1, stateBytes.length)),
       max: Math.max(0, ...stateBytes),
@@ -222,6 +267,27 @@ runBench('capacity', (args.limitSeconds + args.seconds) * 1000, async () => {
         .map(([name, n]) => [name, round(n / Math.max(1, sent))]),
     ),
     byType,
+    ackByGroup: Object.fromEntries([...ackByGroup].map(([group, h]) => [group, h.summary()])),
+    redisLatency: redisTimes,
+    eventLoops: Object.fromEntries(
+      loops.map(({ process, loop }) => [
+        process,
+        {
+          delay: loop.delay,
+          gc: loop.gc,
+          stalls: loop.stalls.map((s) => ({ atS: offsetS(s.at), ms: s.ms })),
+          gcPauses: loop.gcPauses.map((p) => ({ atS: offsetS(p.at), ms: p.ms, kind: p.kind })),
+        },
+      ]),
+    ),
+    slowest: slowest.map((c) => ({
+      ms: round(c.ms),
+      type: c.type,
+      session: c.sessionId,
+      group: c.group,
+      worker: c.worker,
+      atS: offsetS(c.at),
+    })),
   };
 
   printTable('Capacity: ack latency (ms) and errors', [
@@ -243,6 +309,10 @@ runBench('capacity', (args.limitSeconds + args.seconds) * 1000, async () => {
     },
   ]);
   printTable(
+    "Ack latency (ms) by the sessions' phase",
+    [...ackByGroup].map(([group, h]) => ({ group, ...h.summary() })),
+  );
+  printTable(
     'Errors by code',
     Object.entries(errors).map(([code, n]) => ({ code, count: n })),
   );
@@ -254,10 +324,45 @@ runBench('capacity', (args.limitSeconds + args.seconds) * 1000, async () => {
       'server RSS after MB': summary.serverRssMb.after,
       'Redis CPU': summary.redisCpu,
       'client workers CPU': summary.clientCpu,
+      'machine busy cores': summary.machineLoad.busyCores,
+      'others (cores)': round(summary.machineLoad.busyCores - summary.serverCpu - summary.clientCpu - summary.redisCpu),
+      'CPU pressure': summary.machineLoad.cpuPressure,
       'state KB mean': round(summary.stateBytes.mean / 1024, 1),
       'state KB max': round(summary.stateBytes.max / 1024, 1),
     },
   ]);
+  printTable(
+    'Event loops during the window (delay beyond due, ms; GC pauses, ms)',
+    loops.map(({ process, loop }) => ({
+      process,
+      'delay p50': loop.delay.p50,
+      'delay p99': loop.delay.p99,
+      'delay max': loop.delay.max,
+      GCs: loop.gc.count,
+      'GC total': round(loop.gc.totalMs, 1),
+      'GC max': loop.gc.maxMs,
+      'GC by kind (count / max)': Object.entries(loop.gc.byKind)
+        .map(([kind, k]) => `${kind} ${k.count}/${round(k.maxMs, 1)}`)
+        .join(', '),
+      'longest stalls (s into the window: ms)': loop.stalls
+        .slice(0, 4)
+        .map((st) => `${offsetS(st.at)}: ${round(st.ms, 1)}`)
+        .join(', '),
+    })),
+  );
+  printTable(
+    'Slowest acks (with the longest stall of the server and of the timing worker while each was in flight)',
+    slowest.map((c) => ({
+      'ack ms': round(c.ms),
+      'sent s into the window': offsetS(c.at),
+      command: c.type,
+      group: c.group,
+      session: c.sessionId.slice(0, 8),
+      worker: c.worker,
+      'server stall ms': round(stallDuring(serverLoop, c), 1),
+      'worker stall ms': round(stallDuring(answers[c.worker - 1]?.loop, c), 1),
+    })),
+  );
   printTable(
     'Redis commands per command sent (INFO commandstats; those run inside scripts included)',
     Object.entries(summary.redisCallsPerCommand).map(([name, perCommand]) => ({
@@ -265,6 +370,14 @@ runBench('capacity', (args.limitSeconds + args.seconds) * 1000, async () => {
       'per command': perCommand,
     })),
   );
+  if (redisTimes) {
+    const { evalsha, publish } = redisTimes.percentiles;
+    console.log(
+      `  inside Redis: EVALSHA p50/p99/p99.9 ${evalsha?.p50}/${evalsha?.p99}/${evalsha?.p999} ms, PUBLISH p99.9 ${publish?.p999} ms; slow log (≥ 1 ms): ${
+        redisTimes.slowest.map((s) => `${s.command} ${s.ms} ms`).join(', ') || 'empty'
+      }`,
+    );
+  }
   console.log(`  round trips per command (commands not issued from scripts): ${summary.redisRoundTripsPerCommand}`);
   printTable(
     'Mix',

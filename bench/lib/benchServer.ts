@@ -15,6 +15,7 @@ import { createApp, createLogger, MemorySessionStore, RedisSessionStore, type Ra
 // Not exported by the server package; imported by path so the benchmark runs the very same adapter set-up.
 import { openClusterAdapter } from '../../server/src/cluster/redisAdapter.ts';
 import { serveRpc } from './ipc.ts';
+import { startLoopProbe, type LoopReport } from './loopProbe.ts';
 
 const unlimited = { points: 1_000_000_000, durationSec: 1 };
 
@@ -98,6 +99,7 @@ async function usage(): Promise<ProcessUsage> {
 }
 
 let profiler: Session | null = null;
+let probe: { stop(): LoopReport } | null = null;
 
 const handlers = {
   /** Starts V8's sampling CPU profiler in this process (for one measurement window). */
@@ -107,16 +109,42 @@ const handlers = {
     await profiler.post('Profiler.enable');
     await profiler.post('Profiler.setSamplingInterval', { interval: 100 });
     await profiler.post('Profiler.start');
+    // Where the allocations come from too: every scavenge is a pause, so bytes per command are latency.
+    await profiler.post('HeapProfiler.enable');
+    // Collected objects included: what matters is what was allocated, not what is still alive.
+    await profiler.post('HeapProfiler.startSampling', {
+      samplingInterval: 64 * 1024,
+      includeObjectsCollectedByMajorGC: true,
+      includeObjectsCollectedByMinorGC: true,
+    });
   },
-  /** Stops the profiler and writes a `.cpuprofile` (open in Chrome DevTools or `bench/profileSummary.ts`). */
+  /**
+   * Stops the profilers and writes a `.cpuprofile` and a `.heapprofile` of sampled allocations
+   * (open either in Chrome DevTools; the CPU one also in `bench/profileSummary.ts`).
+   */
   profileStop: async ({ file }: { file: string }) => {
     if (!profiler) throw new Error('the profiler is not running');
     const { profile } = await profiler.post('Profiler.stop');
+    const { profile: heap } = await profiler.post('HeapProfiler.stopSampling');
     profiler.disconnect();
     profiler = null;
     await mkdir(dirname(file), { recursive: true });
     await writeFile(file, JSON.stringify(profile));
-    return { file };
+    const heapFile = file.replace(/\.cpuprofile$/, '') + '.heapprofile';
+    await writeFile(heapFile, JSON.stringify(heap));
+    return { file, heapFile };
+  },
+  /** Starts watching this node's event loop and GC (for one measurement window). */
+  probeStart: (_: Record<string, never>) => {
+    probe?.stop();
+    probe = startLoopProbe();
+  },
+  /** Ends the window: the event-loop delay, GC pauses and longest stalls seen since `probeStart`. */
+  probeStop: (_: Record<string, never>): LoopReport => {
+    if (!probe) throw new Error('the probe is not running');
+    const report = probe.stop();
+    probe = null;
+    return report;
   },
   ready: async (_: Record<string, never>) => ({ port: (await started).port }),
   usage: (_: Record<string, never>) => usage(),

@@ -6,6 +6,7 @@ import type { SessionState } from '@runde/shared';
 import { BenchClient, type ClientOptions, type SeatInfo } from './benchClient.ts';
 import { monoNow } from './clock.ts';
 import { serveRpc } from './ipc.ts';
+import { keepLargest, startLoopProbe, type LoopReport } from './loopProbe.ts';
 import { Histogram, type HistogramData } from './stats.ts';
 
 const clients: BenchClient[] = [];
@@ -81,6 +82,20 @@ export interface LoadResult {
   sent: number;
   ok: number;
   skipped: number;
+  /** This worker's event loop and GC over the load (a stalled worker times its acks late). */
+  loop: LoopReport;
+  /** Ack latency per session group (collect, vote, discuss): a tail confined to one mix points at its commands. */
+  ackByGroup: Record<string, HistogramData>;
+  /** The slowest acks here: `at` is when the command was sent, on the shared monotonic clock. */
+  slowest: SlowCommand[];
+}
+
+export interface SlowCommand {
+  ms: number;
+  type: string;
+  sessionId: string;
+  group: LoadSession['group'];
+  at: number;
 }
 
 /** Kept across `load` calls (a warm-up, then the measured run): votes cast stay cast. */
@@ -290,8 +305,19 @@ const handlers = {
       if (!mixes.has(c))
         mixes.set(c, { busy: false, votes: [], topicsAdded: 0, outcomesAdded: 0, timer: 'running', n: 0 });
     }
-    const result: LoadResult = { ack: [], errors: {}, byType: {}, sent: 0, ok: 0, skipped: 0 };
+    const probe = startLoopProbe();
+    const slowest: SlowCommand[] = [];
     const hist = new Histogram();
+    const byGroup = new Map<string, Histogram>();
+    const result: Omit<LoadResult, 'loop' | 'ackByGroup'> = {
+      ack: [],
+      errors: {},
+      byType: {},
+      sent: 0,
+      ok: 0,
+      skipped: 0,
+      slowest,
+    };
     const targets = [...bySession.values()];
     let inFlight = 0;
     const started = monoNow();
@@ -310,7 +336,12 @@ const handlers = {
           .send(type, payload)
           .then(
             (r) => {
-              hist.add(r.ackAt - r.sentAt);
+              const ms = r.ackAt - r.sentAt;
+              hist.add(ms);
+              const { sessionId, group } = target.session;
+              keepLargest(slowest, { ms, type, sessionId, group, at: r.sentAt }, 10);
+              if (!byGroup.has(group)) byGroup.set(group, new Histogram());
+              byGroup.get(group)?.add(ms);
               if (r.ack.ok) {
                 result.ok += 1;
                 learn(mix, type, payload);
@@ -344,7 +375,8 @@ const handlers = {
     const drainUntil = monoNow() + 15_000;
     while (inFlight > 0 && monoNow() < drainUntil) await new Promise((resolve) => setTimeout(resolve, 10));
     result.ack = hist.toJSON();
-    return result;
+    const ackByGroup = Object.fromEntries([...byGroup].map(([group, h]) => [group, h.toJSON()]));
+    return { ...result, ackByGroup, loop: probe.stop() } satisfies LoadResult;
   },
 
   /** Starts recording every client's version changes (for `reconnectTimes`). */

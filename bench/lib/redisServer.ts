@@ -94,3 +94,39 @@ export function roundTrips(delta: Record<string, number>): number {
     .filter(([name]) => !scriptOnly.has(name))
     .reduce((sum, [, n]) => sum + n, 0);
 }
+
+/**
+ * Redis's own side of a latency tail: starts counting afresh (CONFIG RESETSTAT clears the per-command
+ * latency percentiles of INFO latencystats; the slow log is emptied and set to keep every command
+ * of 1 ms or more). Only for a Redis the benchmark started itself: it changes server-wide settings.
+ */
+export async function resetRedisLatency(client: RedisClient): Promise<void> {
+  await client.configSet('slowlog-log-slower-than', '1000');
+  await client.sendCommand(['SLOWLOG', 'RESET']);
+  await client.sendCommand(['CONFIG', 'RESETSTAT']);
+}
+
+export interface RedisLatency {
+  /** Per command, Redis's own execution time percentiles in ms (INFO latencystats; scripts as EVALSHA). */
+  percentiles: Record<string, { p50: number; p99: number; p999: number }>;
+  /** Commands that ran 1 ms or longer inside Redis, slowest first. */
+  slowest: Array<{ ms: number; command: string }>;
+}
+
+export async function redisLatency(client: RedisClient): Promise<RedisLatency> {
+  const info = await client.info('latencystats');
+  const percentiles: RedisLatency['percentiles'] = {};
+  for (const m of info.matchAll(/^latency_percentiles_usec_([^:]+):p50=([\d.]+),p99=([\d.]+),p99\.9=([\d.]+)/gm)) {
+    const ms = (us: string | undefined) => Math.round(Number(us ?? 0)) / 1000;
+    percentiles[m[1] ?? ''] = { p50: ms(m[2]), p99: ms(m[3]), p999: ms(m[4]) };
+  }
+  // Each entry: [id, timestamp, duration µs, [command, …args], …].
+  const log = await client.sendCommand<unknown[]>(['SLOWLOG', 'GET', '10']);
+  const slowest = log.flatMap((entry) => {
+    if (!Array.isArray(entry)) return [];
+    const [, , us, argv] = entry as [unknown, unknown, unknown, unknown];
+    const command = Array.isArray(argv) ? String(argv[0] ?? '') : '';
+    return [{ ms: Number(us) / 1000, command }];
+  });
+  return { percentiles, slowest: slowest.sort((a, b) => b.ms - a.ms) };
+}

@@ -32,13 +32,15 @@ export interface ServerNodeOptions {
   port?: number;
   /** Keep the production per-socket command budget (default: unlimited). */
   productionSocketLimit?: boolean;
+  /** More V8/Node flags for the node (the GC settings under test, say). */
+  nodeArgs?: string[];
 }
 
 /** Forks `benchServer.ts` as its own Node process (with --expose-gc) and waits until it listens. */
 export async function startServerNode(options: ServerNodeOptions): Promise<ServerNode> {
   const child = forkTs(libFile('benchServer.ts'), {
     label: options.label,
-    nodeArgs: ['--expose-gc'],
+    nodeArgs: ['--expose-gc', ...(options.nodeArgs ?? [])],
     env: {
       PORT: String(options.port ?? 0),
       REDIS_URL: options.redisUrl ?? '',
