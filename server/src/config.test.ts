@@ -96,7 +96,7 @@ describe('loadConfig', () => {
     expect(loadConfig({ TEAM_SPACE_RETENTION_DAYS: '365' }).teamSpaceRetentionMs).toBe(365 * 24 * 60 * 60 * 1000);
   });
 
-  it('reads a Sentinel deployment: sentinels, master name and the data nodes\' credentials', () => {
+  it("reads a Sentinel deployment: sentinels, master name and the data nodes' credentials", () => {
     const config = loadConfig({
       REDIS_SENTINELS: 'sentinel-1:26379, sentinel-2:26379,[fd00::3]:26379',
       REDIS_SENTINEL_MASTER: 'runde',
