@@ -3,24 +3,13 @@
  * replay the same schedule (the same number of votes from the same seat positions at the same
  * offsets), so the two differ only in the server.
  */
+import { seededRandom } from '@runde/shared/sync/testing';
 
 /** One vote: who casts it (a position in the room's seat list), when (ms after the start), on which topic. */
 export interface StormVote {
   slot: number;
   delayMs: number;
   topicIndex: number;
-}
-
-/** mulberry32: a small, fast, seedable generator; the storm needs repeatable spread, not cryptography. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Every one of `slots` seats casts `votesPerPerson` votes at uniformly random moments within `seconds`. */
@@ -31,7 +20,7 @@ export function stormSchedule(options: {
   seconds: number;
   topics: number;
 }): StormVote[] {
-  const random = seeded(options.seed);
+  const random = seededRandom(options.seed);
   const votes: StormVote[] = [];
   for (let slot = 0; slot < options.slots; slot += 1) {
     for (let v = 0; v < options.votesPerPerson; v += 1) {

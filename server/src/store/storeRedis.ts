@@ -67,12 +67,58 @@ async function* scanNode(send: Send, match: string, type: string): AsyncIterable
   } while (cursor !== '0');
 }
 
-class SingleStoreRedis extends EventEmitter<{ down: [err: unknown]; moved: [] }> implements StoreRedis {
+/**
+ * The commands every client kind spells the same way; each kind adds how it connects, pings, scans
+ * and where its WAIT goes.
+ */
+interface SessionCommands {
+  hGet(key: string, field: string): Promise<string | null>;
+  zScore(key: string, member: string): Promise<number | null>;
+  del(keys: string[]): Promise<number>;
+  pTTL(key: string): Promise<number>;
+  close(): Promise<void>;
+}
+
+type ScriptCalls = Record<SessionScriptName, (keys: string[], args: string[]) => Promise<unknown>>;
+
+abstract class NodeRedisStore extends EventEmitter<{ down: [err: unknown]; moved: [] }> implements StoreRedis {
+  protected abstract readonly commands: SessionCommands & ScriptCalls;
+  abstract readonly isReady: boolean;
+  abstract connect(): Promise<void>;
+  abstract ping(): Promise<boolean>;
+  abstract scan(match: string, type: string): AsyncIterable<string[]>;
+  abstract routeOf(key: string): string;
+  abstract waitForReplicas(key: string, replicas: number, timeoutMs: number): Promise<number>;
+  abstract destroy(): void;
+
+  script(name: SessionScriptName, keys: readonly string[], args: readonly string[]) {
+    return this.commands[name]([...keys], [...args]);
+  }
+  hGet(key: string, field: string) {
+    return this.commands.hGet(key, field);
+  }
+  zScore(key: string, member: string) {
+    return this.commands.zScore(key, member);
+  }
+  del(keys: readonly string[]) {
+    return this.commands.del([...keys]);
+  }
+  pTTL(key: string) {
+    return this.commands.pTTL(key);
+  }
+  async close() {
+    await this.commands.close();
+  }
+}
+
+class SingleStoreRedis extends NodeRedisStore {
   readonly #client: SingleClient<typeof sessionScripts>;
+  protected readonly commands;
 
   constructor(url: string) {
     super();
     this.#client = createSingleClient(url, settings);
+    this.commands = this.#client;
     this.#client.on('error', (err: unknown) => this.emit('down', err));
     this.#client.on('ready', () => this.emit('moved'));
   }
@@ -81,21 +127,6 @@ class SingleStoreRedis extends EventEmitter<{ down: [err: unknown]; moved: [] }>
   }
   async connect() {
     await this.#client.connect();
-  }
-  script(name: SessionScriptName, keys: readonly string[], args: readonly string[]) {
-    return this.#client[name]([...keys], [...args]);
-  }
-  hGet(key: string, field: string) {
-    return this.#client.hGet(key, field);
-  }
-  zScore(key: string, member: string) {
-    return this.#client.zScore(key, member);
-  }
-  del(keys: readonly string[]) {
-    return this.#client.del([...keys]);
-  }
-  pTTL(key: string) {
-    return this.#client.pTTL(key);
   }
   async ping() {
     return (await this.#client.ping()) === 'PONG';
@@ -109,20 +140,19 @@ class SingleStoreRedis extends EventEmitter<{ down: [err: unknown]; moved: [] }>
   async waitForReplicas(_key: string, replicas: number, timeoutMs: number) {
     return Number(await this.#client.sendCommand(['WAIT', String(replicas), String(timeoutMs)]));
   }
-  async close() {
-    await this.#client.close();
-  }
   destroy() {
     this.#client.destroy();
   }
 }
 
-class SentinelStoreRedis extends EventEmitter<{ down: [err: unknown]; moved: [] }> implements StoreRedis {
+class SentinelStoreRedis extends NodeRedisStore {
   readonly #client: SentinelClient<typeof sessionScripts>;
+  protected readonly commands;
 
   constructor(target: Extract<RedisTarget, { kind: 'sentinel' }>) {
     super();
     this.#client = createSentinelClient(target, settings);
+    this.commands = this.#client;
     // Errors of the sentinels' own connections say nothing about the master's; only the master
     // client's errors are an outage of the store. (An 'error' listener must exist regardless.)
     this.#client.on('error', () => undefined);
@@ -141,21 +171,6 @@ class SentinelStoreRedis extends EventEmitter<{ down: [err: unknown]; moved: [] 
   async connect() {
     await this.#client.connect();
   }
-  script(name: SessionScriptName, keys: readonly string[], args: readonly string[]) {
-    return this.#client[name]([...keys], [...args]);
-  }
-  hGet(key: string, field: string) {
-    return this.#client.hGet(key, field);
-  }
-  zScore(key: string, member: string) {
-    return this.#client.zScore(key, member);
-  }
-  del(keys: readonly string[]) {
-    return this.#client.del([...keys]);
-  }
-  pTTL(key: string) {
-    return this.#client.pTTL(key);
-  }
   async ping() {
     return String(await this.#client.sendCommand(false, ['PING'])) === 'PONG';
   }
@@ -169,21 +184,20 @@ class SentinelStoreRedis extends EventEmitter<{ down: [err: unknown]; moved: [] 
   async waitForReplicas(_key: string, replicas: number, timeoutMs: number) {
     return Number(await this.#client.sendCommand(false, ['WAIT', String(replicas), String(timeoutMs)]));
   }
-  async close() {
-    await this.#client.close();
-  }
   destroy() {
     this.#client.destroy().catch(() => undefined);
   }
 }
 
-class ClusterStoreRedis extends EventEmitter<{ down: [err: unknown]; moved: [] }> implements StoreRedis {
+class ClusterStoreRedis extends NodeRedisStore {
   readonly #client: ClusterClient<typeof sessionScripts>;
+  protected readonly commands;
   #ready = false;
 
   constructor(target: Extract<RedisTarget, { kind: 'cluster' }>) {
     super();
     this.#client = createClusterClient(target, settings);
+    this.commands = this.#client;
     this.#client.on('error', (err: unknown) => this.emit('down', err));
     this.#client.on('node-error', (err: unknown) => this.emit('down', err));
     this.#client.on('node-ready', () => this.emit('moved'));
@@ -195,21 +209,6 @@ class ClusterStoreRedis extends EventEmitter<{ down: [err: unknown]; moved: [] }
   async connect() {
     await this.#client.connect();
     this.#ready = true;
-  }
-  script(name: SessionScriptName, keys: readonly string[], args: readonly string[]) {
-    return this.#client[name]([...keys], [...args]);
-  }
-  hGet(key: string, field: string) {
-    return this.#client.hGet(key, field);
-  }
-  zScore(key: string, member: string) {
-    return this.#client.zScore(key, member);
-  }
-  del(keys: readonly string[]) {
-    return this.#client.del([...keys]);
-  }
-  pTTL(key: string) {
-    return this.#client.pTTL(key);
   }
   async ping() {
     return String(await this.#client.sendCommand(undefined, false, ['PING'])) === 'PONG';
@@ -225,9 +224,6 @@ class ClusterStoreRedis extends EventEmitter<{ down: [err: unknown]; moved: [] }
   }
   async waitForReplicas(key: string, replicas: number, timeoutMs: number) {
     return Number(await this.#client.sendCommand(key, false, ['WAIT', String(replicas), String(timeoutMs)]));
-  }
-  async close() {
-    await this.#client.close();
   }
   destroy() {
     this.#client.destroy();
