@@ -32,6 +32,11 @@ export interface ServerNodeOptions {
   port?: number;
   /** Keep the production per-socket command budget (default: unlimited). */
   productionSocketLimit?: boolean;
+  /**
+   * Further production variables (see the server's `loadConfig`), over the ones above: e.g.
+   * REDIS_SENTINELS or REDIS_CLUSTER_NODES with REDIS_URL empty, REDIS_MIN_REPLICAS.
+   */
+  env?: Record<string, string>;
 }
 
 /** Forks `benchServer.ts` as its own Node process (with --expose-gc) and waits until it listens. */
@@ -45,6 +50,7 @@ export async function startServerNode(options: ServerNodeOptions): Promise<Serve
       REDIS_KEY_PREFIX: options.keyPrefix,
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
       RUNDE_BENCH_SOCKET_LIMIT: options.productionSocketLimit ? 'default' : 'off',
+      ...options.env,
     },
   });
   const rpc = new RpcChannel<ServerHandlers>(child, options.label);
