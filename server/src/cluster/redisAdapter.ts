@@ -135,10 +135,10 @@ function adapterClient(target: RedisTarget) {
     case 'cluster':
       return createClusterClient(target);
     case 'sentinel': {
-      const client = createSentinelClient(target);
+      const client = acceptArgsFirst(createSentinelClient(target));
       // The adapter also ends its duplicates with `disconnect`, which the Sentinel client calls `close`.
       const duplicate = () => {
-        const copy = createSentinelClient(target);
+        const copy = acceptArgsFirst(createSentinelClient(target));
         return Object.assign(copy, { disconnect: () => copy.close().catch(() => undefined) });
       };
       return Object.assign(client, { duplicate });
@@ -147,3 +147,19 @@ function adapterClient(target: RedisTarget) {
 }
 
 type AdapterClient = ReturnType<typeof adapterClient>;
+type AdapterSentinel = ReturnType<typeof createSentinelClient>;
+
+/**
+ * The adapter counts the nodes (PUBSUB NUMSUB, before every request to the other nodes, e.g. the
+ * `fetchSockets` presence asks on each connect) with a plain client's `sendCommand(args)`. The
+ * Sentinel client's is `sendCommand(isReadonly, args)`: it took the array for the flag and sent no
+ * arguments, and node-redis failed while writing (reading 'length' of undefined), so presence was
+ * never recorded on Sentinel. Both forms are accepted.
+ */
+function acceptArgsFirst(client: AdapterSentinel): AdapterSentinel {
+  const send = client.sendCommand.bind(client);
+  const either = (first: boolean | undefined | string[], ...rest: unknown[]) =>
+    Array.isArray(first) ? send(false, first) : send(first, ...(rest as [string[]]));
+  Object.defineProperty(client, 'sendCommand', { value: either, configurable: true, writable: true });
+  return client;
+}
