@@ -40,6 +40,13 @@ const args = parseArgs({
   /** Keep the production per-socket command budget (50 per 10 s), as a real deployment has. */
   productionLimits: true,
   redisUrl: '',
+  /** Sentinel or Cluster instead (`host:port,…`), passed to the node as REDIS_SENTINELS / REDIS_CLUSTER_NODES. */
+  redisSentinels: '',
+  redisSentinelMaster: 'runde',
+  redisClusterNodes: '',
+  /** REDIS_MIN_REPLICAS and REDIS_REPLICA_TIMEOUT_MS of the node: acks wait for that many replicas (WAIT). */
+  minReplicas: 0,
+  replicaTimeoutMs: 500,
   /** Write a CPU profile of the server node during the measured window into this directory. */
   profileDir: '',
   limitSeconds: 1800,
@@ -60,13 +67,24 @@ async function pooled<T>(items: readonly T[], limit: number, task: (item: T) => 
 }
 
 runBench('capacity', (args.limitSeconds + args.seconds) * 1000, async () => {
-  const redis = await startRedis({ url: args.redisUrl || undefined, label: 'capacity' });
+  const redis = await startRedis({
+    url: args.redisUrl || undefined,
+    label: 'capacity',
+    sentinels: args.redisSentinels,
+    sentinelMaster: args.redisSentinelMaster,
+    clusterNodes: args.redisClusterNodes,
+  });
   const server = await startServerNode({
     label: 'runde',
     redisUrl: redis.url,
     keyPrefix: redis.prefix,
     productionSocketLimit: args.productionLimits,
     nodeArgs: args.serverNodeArgs.split(' ').filter(Boolean),
+    env: {
+      ...redis.env,
+      REDIS_MIN_REPLICAS: String(args.minReplicas),
+      REDIS_REPLICA_TIMEOUT_MS: String(args.replicaTimeoutMs),
+    },
   });
   const pool = WorkerPool.start(args.workers);
   console.log(

@@ -4,7 +4,8 @@
  * memory figures, a forced GC). Like main.ts, with REDIS_URL it stores sessions in Redis and
  * joins the other nodes through the Socket.IO Redis Streams adapter.
  *
- * Environment: PORT, REDIS_URL, REDIS_KEY_PREFIX, LOG_LEVEL as main.ts; RUNDE_BENCH_SOCKET_LIMIT
+ * Environment: PORT, REDIS_URL (or REDIS_SENTINELS + REDIS_SENTINEL_MASTER, or REDIS_CLUSTER_NODES),
+ * REDIS_MIN_REPLICAS, REDIS_KEY_PREFIX, LOG_LEVEL as main.ts; RUNDE_BENCH_SOCKET_LIMIT
  * `default` keeps the production per-seat command budget (otherwise unlimited); HTTP and
  * per-address limits are always lifted, since every benchmark seat is taken from 127.0.0.1.
  */
@@ -12,6 +13,8 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { Session } from 'node:inspector/promises';
 import { createApp, createLogger, MemorySessionStore, RedisSessionStore, type RateLimits } from '@runde/server';
+// The production reading of the Redis variables, so the bench node takes the same environment as main.ts.
+import { loadConfig } from '@runde/server';
 // Not exported by the server package; imported by path so the benchmark runs the very same adapter set-up.
 import { openClusterAdapter } from '../../server/src/cluster/redisAdapter.ts';
 import { serveRpc } from './ipc.ts';
@@ -22,14 +25,14 @@ const unlimited = { points: 1_000_000_000, durationSec: 1 };
 async function start() {
   const env = process.env;
   const logger = createLogger((env.LOG_LEVEL as 'warn' | undefined) ?? 'warn');
-  const redisUrl = env.REDIS_URL || undefined;
+  const { redis: target, replicaAck } = loadConfig(env);
   const keyPrefix = env.REDIS_KEY_PREFIX ?? 'runde-bench:';
   const retentionMs = 60 * 60 * 1000;
-  const store = redisUrl
-    ? new RedisSessionStore({ url: redisUrl, keyPrefix, retentionMs, logger })
+  const store = target
+    ? new RedisSessionStore({ target, replicaAck, keyPrefix, retentionMs, logger })
     : new MemorySessionStore({ retentionMs });
   if (store instanceof RedisSessionStore) await store.ready();
-  const cluster = redisUrl ? await openClusterAdapter({ url: redisUrl, keyPrefix, logger }) : undefined;
+  const cluster = target ? await openClusterAdapter({ target, keyPrefix, logger }) : undefined;
   const rateLimits: Partial<RateLimits> = {
     create: unlimited,
     failedLookup: unlimited,

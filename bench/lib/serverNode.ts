@@ -34,6 +34,11 @@ export interface ServerNodeOptions {
   productionSocketLimit?: boolean;
   /** More V8/Node flags for the node (the GC settings under test, say). */
   nodeArgs?: string[];
+  /**
+   * Further production variables (see the server's `loadConfig`), over the ones above: e.g.
+   * REDIS_SENTINELS or REDIS_CLUSTER_NODES with REDIS_URL empty, REDIS_MIN_REPLICAS.
+   */
+  env?: Record<string, string>;
 }
 
 /** Forks `benchServer.ts` as its own Node process (with --expose-gc) and waits until it listens. */
@@ -47,6 +52,7 @@ export async function startServerNode(options: ServerNodeOptions): Promise<Serve
       REDIS_KEY_PREFIX: options.keyPrefix,
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
       RUNDE_BENCH_SOCKET_LIMIT: options.productionSocketLimit ? 'default' : 'off',
+      ...options.env,
     },
   });
   const rpc = new RpcChannel<ServerHandlers>(child, options.label);

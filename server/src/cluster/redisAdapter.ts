@@ -169,9 +169,9 @@ function adapterClient(target: RedisTarget) {
       return { client: Object.assign(client, { duplicate: () => keep(quietly(duplicate())) }), closeCopies };
     }
     case 'sentinel': {
-      const client = createSentinelClient(target);
+      const client = acceptArgsFirst(createSentinelClient(target));
       const duplicate = () => {
-        const copy = keep(createSentinelClient(target));
+        const copy = keep(acceptArgsFirst(createSentinelClient(target)));
         return Object.assign(copy, { disconnect: () => copy.close().catch(() => undefined) });
       };
       return { client: Object.assign(client, { duplicate }), closeCopies };
@@ -180,3 +180,19 @@ function adapterClient(target: RedisTarget) {
 }
 
 type AdapterClient = ReturnType<typeof adapterClient>['client'];
+type AdapterSentinel = ReturnType<typeof createSentinelClient>;
+
+/**
+ * The adapter counts the nodes (PUBSUB NUMSUB, before every request to the other nodes, e.g. the
+ * `fetchSockets` presence asks on each connect) with a plain client's `sendCommand(args)`. The
+ * Sentinel client's is `sendCommand(isReadonly, args)`: it took the array for the flag and sent no
+ * arguments, and node-redis failed while writing (reading 'length' of undefined), so presence was
+ * never recorded on Sentinel. Both forms are accepted.
+ */
+function acceptArgsFirst(client: AdapterSentinel): AdapterSentinel {
+  const send = client.sendCommand.bind(client);
+  const either = (first: boolean | undefined | string[], ...rest: unknown[]) =>
+    Array.isArray(first) ? send(false, first) : send(first, ...(rest as [string[]]));
+  Object.defineProperty(client, 'sendCommand', { value: either, configurable: true, writable: true });
+  return client;
+}
