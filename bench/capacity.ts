@@ -173,7 +173,7 @@ runBench('capacity', (args.limitSeconds + args.seconds) * 1000, async () => {
     await sleep(500);
   }
 
-  if (redis.owned) await resetRedisLatency(redis.client);
+  if (redis.owned && redis.single) await resetRedisLatency(redis.single);
   const before = {
     server: await server.usage(),
     calls: await commandCalls(redis.client),
@@ -196,7 +196,7 @@ runBench('capacity', (args.limitSeconds + args.seconds) * 1000, async () => {
     () => runLoad(args.seconds),
   );
   const serverLoop = await server.rpc.call('probeStop', {});
-  const redisTimes = redis.owned ? await redisLatency(redis.client) : null;
+  const redisTimes = redis.owned && redis.single ? await redisLatency(redis.single) : null;
   clearInterval(sampler);
   const after = {
     server: await server.usage(),

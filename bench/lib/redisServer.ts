@@ -37,6 +37,8 @@ export interface BenchRedis {
   client: RedisClient;
   /** True when the benchmark started this redis-server itself (then nobody else uses it). */
   owned: boolean;
+  /** The plain client of one server (one Redis, or the master the sentinels name); none for a cluster. */
+  single?: SingleClient;
 }
 
 /**
@@ -81,7 +83,7 @@ export async function startRedis(options: {
     await deleteKeys(client, prefix);
     await client.close();
   });
-  return { url, env, prefix, client, owned };
+  return { url, env, prefix, client, owned, single: client };
 }
 
 /** `host:port` of the master the first sentinel that answers names. */
@@ -208,7 +210,7 @@ export function roundTrips(delta: Record<string, number>): number {
  * latency percentiles of INFO latencystats; the slow log is emptied and set to keep every command
  * of 1 ms or more). Only for a Redis the benchmark started itself: it changes server-wide settings.
  */
-export async function resetRedisLatency(client: RedisClient): Promise<void> {
+export async function resetRedisLatency(client: SingleClient): Promise<void> {
   await client.configSet('slowlog-log-slower-than', '1000');
   await client.sendCommand(['SLOWLOG', 'RESET']);
   await client.sendCommand(['CONFIG', 'RESETSTAT']);
@@ -221,7 +223,7 @@ export interface RedisLatency {
   slowest: Array<{ ms: number; command: string }>;
 }
 
-export async function redisLatency(client: RedisClient): Promise<RedisLatency> {
+export async function redisLatency(client: SingleClient): Promise<RedisLatency> {
   const info = await client.info('latencystats');
   const percentiles: RedisLatency['percentiles'] = {};
   for (const m of info.matchAll(/^latency_percentiles_usec_([^:]+):p50=([\d.]+),p99=([\d.]+),p99\.9=([\d.]+)/gm)) {
