@@ -405,6 +405,10 @@ async function startClusterNode(root, index, nodeTimeoutMs) {
           join(dir, 'nodes.conf'),
           '--cluster-node-timeout',
           String(nodeTimeoutMs),
+          // Redis's default refuses every query (CLUSTERDOWN) while any slot lacks a master: one shard
+          // failing over would stop all sessions. As deploy/redis-cluster.conf sets it too.
+          '--cluster-require-full-coverage',
+          'no',
           '--cluster-port',
           String(await freePort()),
         ],

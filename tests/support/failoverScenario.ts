@@ -54,6 +54,11 @@ export interface FailoverOptions {
 
 export interface FailoverResult {
   acknowledged: number;
+  /**
+   * For a Cluster: commands to a session on another shard, sent while the killed master's shard
+   * failed over, and how many of them were refused. That shard's trouble is not theirs.
+   */
+  otherShard?: { sent: number; refused: number };
   /** Acknowledged commands whose topic is not in the stored session after the failover. */
   lost: number;
   /** Topics stored more than once. */
@@ -104,6 +109,44 @@ export async function runFailover(topology: FailoverTopology, options: FailoverO
     await startNode(topology.target, prefix, clock, options.replicaAck),
   ] as const;
   const clients: TestClient[] = [];
+  const bystanderClients: TestClient[] = [];
+
+  /**
+   * A session whose keys live on another master than `master`: codes are random, so a few
+   * sessions are made until one lands elsewhere. Its facilitator then proposes topics, one after
+   * the other, until `until` settles.
+   */
+  async function otherShardSession(url: string, master: number) {
+    for (let i = 0; i < 20; i += 1) {
+      const created = await createSessionOverHttp(url, {
+        title: `Nebentisch ${i}`,
+        facilitatorName: 'Nia',
+        settings: { topicsPerPerson: 50 },
+      });
+      if ((await topology.masterFor(sessionKeys(prefix, created.sessionId)[0])) === master) continue;
+      const client = await TestClient.connect(url, created);
+      bystanderClients.push(client);
+      const figures = { sent: 0, refused: 0 };
+      return {
+        figures,
+        async sendDuring(until: Promise<unknown>) {
+          let done = false;
+          void until.finally(() => (done = true)).catch(() => undefined);
+          while (!done && figures.sent < 50) {
+            const ack = await client.channel
+              .command('topic:add', { title: `Nebenthema ${figures.sent}` }, { commandId: randomUUID() })
+              .catch(() => null);
+            figures.sent += 1;
+            // Refused for the store's sake (a limit of the session would be the test's own doing).
+            if (!ack || (!ack.ok && ack.error.code === 'unavailable')) figures.refused += 1;
+            await sleep(100);
+          }
+        },
+      };
+    }
+    throw new Error('no session landed on another shard');
+  }
+
   try {
     const [a, b] = nodes;
     const created = await createSessionOverHttp(a.server.url, {
@@ -136,6 +179,7 @@ export async function runFailover(topology: FailoverTopology, options: FailoverO
     for (const client of [facilitator, phones.at(-1)]) await client?.sendRaw('session:sync', { sinceVersion: 0 });
 
     const master = await topology.masterFor(sessionKey);
+    const bystander = topology.target.kind === 'cluster' ? await otherShardSession(a.server.url, master) : undefined;
     const replicas = options.laggingReplica ? await topology.replicasOf(master) : [];
     for (const port of replicas) await topology.freeze(port);
     if (replicas.length > 0) await redisCommand(master, ['CLIENT', 'KILL', 'TYPE', 'replica']);
@@ -162,7 +206,9 @@ export async function runFailover(topology: FailoverTopology, options: FailoverO
         killedAt = performance.now();
         // The replicas come back only once the master is gone: they missed what it took meanwhile.
         for (const port of replicas) topology.thaw(port);
-        await topology.waitForFailover(master, sessionKey);
+        const failedOver = topology.waitForFailover(master, sessionKey);
+        if (bystander) await bystander.sendDuring(failedOver);
+        await failedOver;
         // The orchestrator restarts the lost host, which rejoins as a replica of the new master.
         // Until then a shard whose only replica was promoted has none, and with
         // REDIS_MIN_REPLICAS=1 its writes are refused as unavailable, by design: nothing is
@@ -237,6 +283,7 @@ export async function runFailover(topology: FailoverTopology, options: FailoverO
     );
     return {
       acknowledged: acknowledged.length,
+      ...(bystander ? { otherShard: bystander.figures } : {}),
       lost: acknowledged.filter((title) => count(title) === 0).length,
       doubled: [...new Set(board)].filter((title) => count(title) > 1).length,
       retried: retriedTitles.size,
@@ -247,6 +294,7 @@ export async function runFailover(topology: FailoverTopology, options: FailoverO
       clientsIdentical,
     };
   } finally {
+    bystanderClients.forEach((client) => client.close());
     for (const client of clients) client.close();
     for (const node of nodes) {
       await node.server.close().catch(() => undefined);

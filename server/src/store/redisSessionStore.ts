@@ -67,7 +67,8 @@ export class RedisSessionStore implements SessionStore {
   readonly #replicas: ReplicaAcks;
   readonly #replicaTimeoutMs: number;
   readonly #callTimeoutMs: number;
-  readonly #gate = new OutageGate(isOutage);
+  /** One per connection (a Cluster has one per master): a shard failing over holds up only its own sessions. */
+  readonly #gates = new Map<string, OutageGate>();
   readonly #prefix: string;
   readonly #retention: RetentionByKind;
   readonly #clock: () => number;
@@ -107,15 +108,16 @@ export class RedisSessionStore implements SessionStore {
     const logger = options.logger;
     let down = false;
     // Without an 'error' listener a lost connection would crash the process. Log each outage once.
+    // A connection error is only logged: a client retrying its connection reports one error per
+    // try, and on a Cluster those of one dead node would otherwise count against every shard. What
+    // makes earlier writes uncertain is a new connection, which 'moved' reports.
     this.#client.on('down', (err: unknown) => {
-      // Whatever was written on the lost connection may or may not have reached a replica.
-      this.#epoch += 1;
       if (down || this.#closed) return;
       down = true;
       logger?.error({ err: errorName(err) }, 'redis connection error');
     });
     this.#client.on('moved', () => {
-      this.#gate.reset();
+      for (const gate of this.#gates.values()) gate.reset();
       if (down) logger?.info('redis connection restored');
       down = false;
       this.#epoch += 1;
@@ -145,7 +147,7 @@ export class RedisSessionStore implements SessionStore {
     const secrets = input.facilitatorKeys.flatMap((g) => [g.keyHash, g.participantId]);
     const keys = sessionKeys(this.#prefix, id);
     const epoch = this.#epoch;
-    const reply = await this.#call(() =>
+    const reply = await this.#call(id, () =>
       this.#client.script('createSession', keys, [
         JSON.stringify(input.state),
         String(events.length),
@@ -163,7 +165,7 @@ export class RedisSessionStore implements SessionStore {
   }
 
   async load(id: string): Promise<StoredSession | null> {
-    const reply = await this.#call(() => this.#client.script('loadSession', sessionKeys(this.#prefix, id), []));
+    const reply = await this.#call(id, () => this.#client.script('loadSession', sessionKeys(this.#prefix, id), []));
     return Array.isArray(reply) && reply.length > 0 ? decodeSession(reply) : null;
   }
 
@@ -182,7 +184,7 @@ export class RedisSessionStore implements SessionStore {
       Math.floor((expectedVersion + events.length) / interval) > Math.floor(expectedVersion / interval);
     const grants = (options.grantTokens ?? []).flatMap((g) => [g.tokenHash, g.participantId]);
     const archive = options.archive ?? [];
-    const reply = await this.#call(() =>
+    const reply = await this.#call(id, () =>
       this.#client.script('commitSession', sessionKeys(this.#prefix, id), [
         String(expectedVersion),
         snapshotDue ? JSON.stringify(nextState) : '',
@@ -205,7 +207,7 @@ export class RedisSessionStore implements SessionStore {
   }
 
   async eventsSince(id: string, version: number): Promise<KindVersionedEvent[] | null> {
-    const reply = await this.#call(() =>
+    const reply = await this.#call(id, () =>
       this.#client.script('eventsSince', sessionKeys(this.#prefix, id), [String(version)]),
     );
     if (!Array.isArray(reply) || reply[0] !== 'ok') return null;
@@ -215,7 +217,7 @@ export class RedisSessionStore implements SessionStore {
   }
 
   async archive(id: string, { kind, before, limit }: ArchiveQuery): Promise<StoredArchivePage> {
-    const reply = await this.#call(() =>
+    const reply = await this.#call(id, () =>
       this.#client.script('archivePage', sessionKeys(this.#prefix, id), [
         kind,
         before === undefined ? '' : String(before),
@@ -233,24 +235,24 @@ export class RedisSessionStore implements SessionStore {
 
   async commandVersion(id: string, command: SeatCommand): Promise<number | null> {
     const [, , , , commands] = sessionKeys(this.#prefix, id);
-    const score = await this.#call(() => this.#client.zScore(commands, seatCommandMember(command)));
+    const score = await this.#call(id, () => this.#client.zScore(commands, seatCommandMember(command)));
     return score ?? null;
   }
 
   async delete(id: string): Promise<boolean> {
     // One command over keys of one hash slot: atomic, also on Redis Cluster.
-    const removed = await this.#call(() => this.#client.del(sessionKeys(this.#prefix, id)));
+    const removed = await this.#call(id, () => this.#client.del(sessionKeys(this.#prefix, id)));
     return removed > 0;
   }
 
   async participantForToken(id: string, tokenHash: string): Promise<string | null> {
     const [, , tokens] = sessionKeys(this.#prefix, id);
-    return (await this.#call(() => this.#client.hGet(tokens, tokenHash))) ?? null;
+    return (await this.#call(id, () => this.#client.hGet(tokens, tokenHash))) ?? null;
   }
 
   async facilitatorForKey(id: string, keyHash: string): Promise<string | null> {
     const [, , , secrets] = sessionKeys(this.#prefix, id);
-    return (await this.#call(() => this.#client.hGet(secrets, keyHash))) ?? null;
+    return (await this.#call(id, () => this.#client.hGet(secrets, keyHash))) ?? null;
   }
 
   retentionFor(kind: SessionKind): number {
@@ -259,7 +261,7 @@ export class RedisSessionStore implements SessionStore {
 
   async expiresAt(id: string): Promise<number | null> {
     const [session] = sessionKeys(this.#prefix, id);
-    const ttl = await this.#call(() => this.#client.pTTL(session));
+    const ttl = await this.#call(id, () => this.#client.pTTL(session));
     // -2: no such key; -1 (no expiry) never happens for keys these scripts wrote.
     return ttl >= 0 ? this.#clock() + ttl : null;
   }
@@ -278,7 +280,7 @@ export class RedisSessionStore implements SessionStore {
     for await (const keys of this.#client.scan(match, 'hash')) {
       for (const key of keys) {
         const id = key.slice(this.#prefix.length + 1, -'}:session'.length);
-        const reply = await this.#call(() =>
+        const reply = await this.#call(id, () =>
           this.#client.script('upgradeTeamSpaceRetention', sessionKeys(this.#prefix, id), [teamSpaceMs]),
         );
         if (reply === 1) upgraded += 1;
@@ -288,7 +290,7 @@ export class RedisSessionStore implements SessionStore {
   }
 
   async setProjectorKey(id: string, keyHash: string): Promise<boolean> {
-    const reply = await this.#call(() =>
+    const reply = await this.#call(id, () =>
       this.#client.script('setProjectorKey', sessionKeys(this.#prefix, id), [keyHash]),
     );
     return reply === 1;
@@ -296,7 +298,7 @@ export class RedisSessionStore implements SessionStore {
 
   async projectorKeyHash(id: string): Promise<string | null> {
     const [session] = sessionKeys(this.#prefix, id);
-    return (await this.#call(() => this.#client.hGet(session, 'projectorKey'))) ?? null;
+    return (await this.#call(id, () => this.#client.hGet(session, 'projectorKey'))) ?? null;
   }
 
   async ping(): Promise<boolean> {
@@ -341,7 +343,8 @@ export class RedisSessionStore implements SessionStore {
    */
   async #replicated(sessionKey: string, epochOfWrite: number): Promise<void> {
     // WAIT answers by itself after its timeout; a little more is the connection's own delay.
-    await this.#call(
+    await this.#callFor(
+      sessionKey,
       () => this.#replicas.confirm(this.#client.routeOf(sessionKey), sessionKey),
       this.#replicaTimeoutMs + 250,
     );
@@ -354,19 +357,34 @@ export class RedisSessionStore implements SessionStore {
    * Client failures (connection refused, closed, offline, too few replicas) become
    * StoreUnavailableError, and so does a call with no answer within the call timeout.
    */
-  async #call<T>(operation: () => Promise<T>, timeoutMs = this.#callTimeoutMs): Promise<T> {
+  /** A call about one session, through the gate of the connection that serves it. */
+  #call<T>(id: string, operation: () => Promise<T>, timeoutMs = this.#callTimeoutMs): Promise<T> {
+    return this.#callFor(sessionKeys(this.#prefix, id)[0], operation, timeoutMs);
+  }
+
+  async #callFor<T>(key: string, operation: () => Promise<T>, timeoutMs = this.#callTimeoutMs): Promise<T> {
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new NoAnswerError(timeoutMs)), timeoutMs);
     });
     try {
-      return await this.#gate.run(() => Promise.race([operation(), late]));
+      return await this.#gateFor(key).run(() => Promise.race([operation(), late]));
     } catch (err) {
       if (err instanceof StoreUnavailableError) throw err;
       throw new StoreUnavailableError('Redis command failed', { cause: err });
     } finally {
       clearTimeout(timer);
     }
+  }
+
+  #gateFor(key: string): OutageGate {
+    const route = this.#client.routeOf(key);
+    let gate = this.#gates.get(route);
+    if (!gate) {
+      gate = new OutageGate(isOutage);
+      this.#gates.set(route, gate);
+    }
+    return gate;
   }
 }
 

@@ -17,8 +17,9 @@ export type SessionScriptName = keyof typeof sessionScripts;
  * What the session store needs from Redis, the same over one server, Sentinel and Cluster. The
  * store speaks only this; each deployment kind maps it onto its node-redis client.
  *
- * Events: `down` (a connection was lost), `moved` (a connection came (back) up or the topology
- * changed: whatever this node remembers about stored state may be stale).
+ * Events: `down` (a connection failed; for the logs), `moved` (a connection came (back) up or the
+ * master changed: whatever this node remembers about stored state may be stale, and a WAIT now
+ * says nothing about writes made before).
  */
 export interface StoreRedis extends EventEmitter<{ down: [err: unknown]; moved: [] }> {
   readonly isReady: boolean;
@@ -220,7 +221,12 @@ class ClusterStoreRedis extends NodeRedisStore {
     }
   }
   routeOf(key: string) {
-    return this.#client.getSlotMaster(calculateSlot(key)).address;
+    // Before the slot map is known (or while it is being replaced) there is no master to name.
+    try {
+      return this.#client.getSlotMaster(calculateSlot(key)).address ?? '';
+    } catch {
+      return '';
+    }
   }
   async waitForReplicas(key: string, replicas: number, timeoutMs: number) {
     return Number(await this.#client.sendCommand(key, false, ['WAIT', String(replicas), String(timeoutMs)]));
