@@ -365,7 +365,9 @@ export class RedisSessionStore implements SessionStore {
   async #callFor<T>(key: string, operation: () => Promise<T>, timeoutMs = this.#callTimeoutMs): Promise<T> {
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new NoAnswerError(timeoutMs)), timeoutMs);
+      // Given up only after one more turn of the event loop: when the process itself stalled (a
+      // long GC, a busy machine), the answer may be waiting in the socket, and it is read first.
+      timer = setTimeout(() => setImmediate(() => reject(new NoAnswerError(timeoutMs))), timeoutMs);
     });
     try {
       return await this.#gateFor(key).run(() => Promise.race([operation(), late]));
