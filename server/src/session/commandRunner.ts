@@ -204,7 +204,7 @@ export class CommandRunner {
     // Only a participant's own commands carry an id; the system never retries.
     const command =
       commandId !== undefined && actor.kind === 'participant' ? { participantId: actor.id, commandId } : undefined;
-    const cached = this.#cache.get(sessionId, store.epoch);
+    const cached = this.#cache.get(sessionId, store.epochOf(sessionId));
     let current = cached ?? (await this.#load(sessionId));
     // Whether `current` is known to be the stored state: a write proves it by its version check, a
     // refusal or a no-op does not, so those are only trusted on a fresh state.
@@ -226,7 +226,7 @@ export class CommandRunner {
       }
       // Refused, or nothing to change: no write. Unless this is the retry of a command that got in.
       if (!writes) {
-        const epoch = store.epoch;
+        const epoch = store.epochOf(sessionId);
         const earlier = command ? await store.commandVersion(sessionId, command) : null;
         this.#observe(sessionId, current.state);
         // The answer of the first try: as safe as any acknowledged write must it be.
@@ -235,7 +235,7 @@ export class CommandRunner {
         return { result: { ok: true, version: current.version, events: [] } };
       }
       const next = applyEvents(current.state, decision.events);
-      const epoch = store.epoch;
+      const epoch = store.epochOf(sessionId);
       const outcome = await store.commit(sessionId, current.version, decision.events, next, {
         grantTokens: grants,
         command,
@@ -275,7 +275,7 @@ export class CommandRunner {
   /** The stored session, remembered as this node's copy. */
   async #load(sessionId: string) {
     const { store } = this.#deps;
-    const epoch = store.epoch;
+    const epoch = store.epochOf(sessionId);
     const loaded = await store.load(sessionId);
     if (loaded) this.#cache.set(sessionId, loaded, epoch);
     return loaded;

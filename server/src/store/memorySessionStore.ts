@@ -50,7 +50,10 @@ export interface MemorySessionStoreOptions extends StoreOptions {
 export class MemorySessionStore implements SessionStore {
   readonly kind = 'memory';
   /** Memory never reconnects: cached states stay comparable by version alone. */
-  readonly epoch = 0;
+  /** Memory never reconnects. */
+  epochOf(): number {
+    return 0;
+  }
   readonly #sessions = new Map<string, Entry>();
   readonly #retention: RetentionByKind;
   readonly #maxEvents: number;

@@ -77,7 +77,12 @@ export class RedisSessionStore implements SessionStore {
   readonly #pingTimeoutMs: number;
   readonly #connected: Promise<void>;
   #closed = false;
-  #epoch = 0;
+  /**
+   * Per connection (route), a number that changes when the connection does: taken from one
+   * counter, so a new stamp never equals an old one, also for a route seen for the first time.
+   */
+  readonly #stamps = new Map<string, number>();
+  #stampCounter = 0;
 
   /**
    * Starts connecting at once and keeps retrying in the background; `ready()` waits for the first
@@ -116,11 +121,16 @@ export class RedisSessionStore implements SessionStore {
       down = true;
       logger?.error({ err: errorName(err) }, 'redis connection error');
     });
-    this.#client.on('moved', () => {
-      for (const gate of this.#gates.values()) gate.reset();
+    this.#client.on('moved', (route?: string) => {
+      if (route === undefined) {
+        for (const gate of this.#gates.values()) gate.reset();
+        this.#stamps.clear();
+      } else {
+        this.#gates.get(route)?.reset();
+        this.#stamps.delete(route);
+      }
       if (down) logger?.info('redis connection restored');
       down = false;
-      this.#epoch += 1;
     });
     this.#connected = this.#client.connect().then(
       () => undefined,
@@ -132,8 +142,18 @@ export class RedisSessionStore implements SessionStore {
     this.#connected.catch(() => undefined);
   }
 
-  get epoch(): number {
-    return this.#epoch;
+  epochOf(id: string): number {
+    return this.#stampOf(sessionKeys(this.#prefix, id)[0]);
+  }
+
+  #stampOf(key: string): number {
+    const route = this.#client.routeOf(key);
+    let stamp = this.#stamps.get(route);
+    if (stamp === undefined) {
+      stamp = ++this.#stampCounter;
+      this.#stamps.set(route, stamp);
+    }
+    return stamp;
   }
 
   /** Resolves once connected the first time. */
@@ -146,7 +166,7 @@ export class RedisSessionStore implements SessionStore {
     const tokens = input.tokens.flatMap((g) => [g.tokenHash, g.participantId]);
     const secrets = input.facilitatorKeys.flatMap((g) => [g.keyHash, g.participantId]);
     const keys = sessionKeys(this.#prefix, id);
-    const epoch = this.#epoch;
+    const epoch = this.#stampOf(keys[0]);
     const reply = await this.#call(id, () =>
       this.#client.script('createSession', keys, [
         JSON.stringify(input.state),
@@ -348,7 +368,7 @@ export class RedisSessionStore implements SessionStore {
       () => this.#replicas.confirm(this.#client.routeOf(sessionKey), sessionKey),
       this.#replicaTimeoutMs + 250,
     );
-    if (this.#replicaTimeoutMs > 0 && this.#epoch !== epochOfWrite) {
+    if (this.#replicaTimeoutMs > 0 && this.#stampOf(sessionKey) !== epochOfWrite) {
       throw new StoreUnavailableError('The Redis connection changed before the write was confirmed');
     }
   }

@@ -142,11 +142,13 @@ export interface SessionStore {
   /** The hash of the session's current projector key; null when none was issued or there is no session. */
   projectorKeyHash(id: string): Promise<string | null>;
   /**
-   * Changes whenever the connection to the backing service was re-established. A Redis that
-   * restarted may have lost its newest writes and then reached the same versions with other
-   * events, so states cached before must not be trusted on their version alone.
+   * Changes whenever the connection that serves this session was re-established or now leads to
+   * another master. A Redis that restarted may have lost its newest writes and then reached the
+   * same versions with other events, so states cached before must not be trusted on their version
+   * alone; and a WAIT on a new connection says nothing about writes made on the old one. Per
+   * session, because on a Cluster one master failing over changes nothing for the others.
    */
-  readonly epoch: number;
+  epochOf(id: string): number;
   /** Whether the backing service answers now. Never throws. */
   ping(): Promise<boolean>;
   close(): Promise<void>;

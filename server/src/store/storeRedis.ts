@@ -19,9 +19,10 @@ export type SessionScriptName = keyof typeof sessionScripts;
  *
  * Events: `down` (a connection failed; for the logs), `moved` (a connection came (back) up or the
  * master changed: whatever this node remembers about stored state may be stale, and a WAIT now
- * says nothing about writes made before).
+ * says nothing about writes made before). `moved` names the route when only that connection
+ * changed (one master of a Cluster), and none when all may have.
  */
-export interface StoreRedis extends EventEmitter<{ down: [err: unknown]; moved: [] }> {
+export interface StoreRedis extends EventEmitter<{ down: [err: unknown]; moved: [route?: string] }> {
   readonly isReady: boolean;
   connect(): Promise<void>;
   script(name: SessionScriptName, keys: readonly string[], args: readonly string[]): Promise<unknown>;
@@ -82,7 +83,10 @@ interface SessionCommands {
 
 type ScriptCalls = Record<SessionScriptName, (keys: string[], args: string[]) => Promise<unknown>>;
 
-abstract class NodeRedisStore extends EventEmitter<{ down: [err: unknown]; moved: [] }> implements StoreRedis {
+abstract class NodeRedisStore
+  extends EventEmitter<{ down: [err: unknown]; moved: [route?: string] }>
+  implements StoreRedis
+{
   protected abstract readonly commands: SessionCommands & ScriptCalls;
   abstract readonly isReady: boolean;
   abstract connect(): Promise<void>;
@@ -201,8 +205,10 @@ class ClusterStoreRedis extends NodeRedisStore {
     this.commands = this.#client;
     this.#client.on('error', (err: unknown) => this.emit('down', err));
     this.#client.on('node-error', (err: unknown) => this.emit('down', err));
-    this.#client.on('node-ready', () => this.emit('moved'));
-    this.#client.on('node-disconnect', () => this.emit('moved'));
+    // Only that master's sessions are affected; its route is its address, as `routeOf` names it.
+    const moved = (node: { host?: string; port?: number }) => this.emit('moved', `${node.host}:${node.port}`);
+    this.#client.on('node-ready', moved);
+    this.#client.on('node-disconnect', moved);
   }
   get isReady() {
     return this.#ready && this.#client.isOpen;
