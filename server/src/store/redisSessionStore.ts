@@ -66,6 +66,7 @@ export class RedisSessionStore implements SessionStore {
   readonly #client: StoreRedis;
   readonly #replicas: ReplicaAcks;
   readonly #replicaTimeoutMs: number;
+  readonly #replicaCount: number;
   readonly #callTimeoutMs: number;
   /** One per connection (a Cluster has one per master): a shard failing over holds up only its own sessions. */
   readonly #gates = new Map<string, OutageGate>();
@@ -106,6 +107,7 @@ export class RedisSessionStore implements SessionStore {
     this.#client = openStoreRedis(target);
     const replicaAck = options.replicaAck ?? NO_REPLICA_ACK;
     this.#replicaTimeoutMs = replicaAck.timeoutMs;
+    this.#replicaCount = replicaAck.count;
     this.#replicas = new ReplicaAcks(replicaAck.count, (key) =>
       this.#client.waitForReplicas(key, replicaAck.count, replicaAck.timeoutMs),
     );
@@ -362,13 +364,15 @@ export class RedisSessionStore implements SessionStore {
    * first answer, confirmed again, or its command applied anew if the write was lost.
    */
   async #replicated(sessionKey: string, epochOfWrite: number): Promise<void> {
+    // Every command passes here: with no replica to wait for, no timer, gate or route lookup either.
+    if (this.#replicaCount <= 0) return;
     // WAIT answers by itself after its timeout; a little more is the connection's own delay.
     await this.#callFor(
       sessionKey,
       () => this.#replicas.confirm(this.#client.routeOf(sessionKey), sessionKey),
       this.#replicaTimeoutMs + 250,
     );
-    if (this.#replicaTimeoutMs > 0 && this.#stampOf(sessionKey) !== epochOfWrite) {
+    if (this.#stampOf(sessionKey) !== epochOfWrite) {
       throw new StoreUnavailableError('The Redis connection changed before the write was confirmed');
     }
   }
