@@ -16,6 +16,7 @@ import {
   type Timer,
 } from '@runde/shared';
 import { io, type Socket } from 'socket.io-client';
+import { ByteCountingAgent } from './byteCountingAgent.ts';
 import { monoNow } from './clock.ts';
 
 export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -38,6 +39,8 @@ export interface ClientOptions {
   reconnection: boolean;
   /** Keep the raw text of `session:events` packets, to measure the delta frame size. */
   captureFrames?: boolean;
+  /** Count the bytes the client receives on its TCP connection (see `bytesReceived`). */
+  countBytes?: boolean;
 }
 
 export const ACK_TIMEOUT_MS = 10_000;
@@ -94,10 +97,12 @@ export class BenchClient {
   /** When set, every version change as (monotonic time, version). */
   history: Array<[number, number]> | null = null;
   #version = 0;
+  readonly #bytes: ByteCountingAgent | null;
 
   constructor(url: string, seat: SeatInfo, options: ClientOptions) {
     this.seat = seat;
     this.url = url;
+    this.#bytes = options.countBytes ? new ByteCountingAgent() : null;
     this.socket = io(url, {
       ...RECONNECT_BACKOFF,
       auth: { protocolVersion: PROTOCOL_VERSION, sessionId: seat.sessionId, token: seat.token },
@@ -105,6 +110,8 @@ export class BenchClient {
       forceNew: true,
       reconnection: options.reconnection,
       autoConnect: false,
+      // engine.io-client hands `agent` on to the `ws` package, which opens the connection through it.
+      ...(this.#bytes ? { transportOptions: { websocket: { agent: this.#bytes } } } : {}),
     });
     this.#replica = new ReplicaSync<Held>({
       socket: socketIoSync(this.socket, ACK_TIMEOUT_MS),
@@ -148,6 +155,11 @@ export class BenchClient {
   /** The version this client's copy reflects. */
   get version(): number {
     return this.#version;
+  }
+
+  /** Bytes received on the wire since the client was made (with `countBytes`; else NaN). */
+  get bytesReceived(): number {
+    return this.#bytes?.bytesRead ?? Number.NaN;
   }
 
   /** The state a `full` client holds; always null for a `version` client. */

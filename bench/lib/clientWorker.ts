@@ -5,6 +5,7 @@
 import type { SessionState } from '@runde/shared';
 import { BenchClient, type ClientOptions, type SeatInfo } from './benchClient.ts';
 import { monoNow } from './clock.ts';
+import { hallHandlers } from './hallOps.ts';
 import { serveRpc } from './ipc.ts';
 import { keepLargest, startLoopProbe, type LoopReport } from './loopProbe.ts';
 import { Histogram, type HistogramData } from './stats.ts';
@@ -427,6 +428,8 @@ const handlers = {
     const cpu = process.cpuUsage(cpuAtStart);
     return { cpuMs: (cpu.user + cpu.system) / 1000, rss: process.memoryUsage().rss };
   },
+
+  ...hallHandlers(clients),
 };
 
 export type WorkerHandlers = typeof handlers;
