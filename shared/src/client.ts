@@ -5,6 +5,7 @@
 export * from './core/index.ts';
 export * from './leanCoffee/index.ts';
 export * from './teamSpace/index.ts';
+export * from './hall/index.ts';
 export type * from './kinds.ts';
 export type * from './core/kindDefinition.ts';
 export * from './session/deletion.ts';
@@ -17,6 +18,7 @@ export * from './protocol/defaults.ts';
 export * from './protocol/textCleaning.ts';
 export type * from './protocol/commands.ts';
 export type * from './protocol/loopCommands.ts';
+export type * from './protocol/hallCommands.ts';
 export type * from './protocol/http.ts';
 export type * from './protocol/socketEvents.ts';
 export * from './export/index.ts';
