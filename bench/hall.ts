@@ -27,7 +27,7 @@ import { runBench } from './lib/processes.ts';
 import { startRedis } from './lib/redisServer.ts';
 import { loadAverage, machineInfo, printResultLine, printTable } from './lib/report.ts';
 import { cpuShare, startBareNode, startServerNode, type CpuSample } from './lib/serverNode.ts';
-import { storedOnline, waitConverged } from './lib/sessions.ts';
+import { storedOnline, storedVersion, waitConverged } from './lib/sessions.ts';
 import { Histogram, mergeCounts, round, type LatencySummary } from './lib/stats.ts';
 import { WorkerPool } from './lib/workerPool.ts';
 
@@ -116,7 +116,8 @@ runBench('hall', args.limitSeconds * 1000, async () => {
   // Seats first (nobody connected yet, so joining broadcasts to nobody but the hall's organiser).
   const hall = await createHall(server.url, args.tables);
   const tables = await seatHall(server.url, hall.sessionId, args.tables, args.perTable);
-  console.log(`  ${phonesAll} phones seated at ${tables.length} tables in ${seconds(started)} s`);
+  const seatSeconds = Number(seconds(started));
+  console.log(`  ${phonesAll} phones seated at ${tables.length} tables in ${seatSeconds} s`);
   const organiser = new HallOverviewWatch(server.url, hall);
   await organiser.open(30_000);
 
@@ -136,7 +137,8 @@ runBench('hall', args.limitSeconds * 1000, async () => {
     { mirror: 'version', reconnection: true, countBytes: true },
     { concurrency: 100 },
   );
-  console.log(`  ${phonesAll} phones connected in ${seconds(connectStart)} s`);
+  const connectSeconds = Number(seconds(connectStart));
+  console.log(`  ${phonesAll} phones connected in ${connectSeconds} s`);
 
   // Each table's first phone proposes the topics (a table starts collecting); then the organiser calls the vote.
   await pooled(tables, 16, async (t) => {
@@ -156,7 +158,8 @@ runBench('hall', args.limitSeconds * 1000, async () => {
     tables.map((t) => t.sessionId),
     120_000,
   );
-  console.log(`  every table voting and every phone current; set-up took ${seconds(started)} s`);
+  const setupSeconds = Number(seconds(started));
+  console.log(`  every table voting and every phone current; set-up took ${setupSeconds} s`);
 
   /** One measured window: the schedule's votes at `windowTables`, against `target`. */
   async function runWindow(options: {
@@ -353,7 +356,7 @@ runBench('hall', args.limitSeconds * 1000, async () => {
   const small = tables.slice(0, args.smallTables);
   const gone = tables.slice(args.smallTables);
   await Promise.all(gone.map((t) => pool.closeSession(t.sessionId)));
-  await waitTablesOffline(gone, 60_000);
+  const stuckOnline = await waitTablesOffline(gone, 30_000);
   windows.push(
     (
       await runWindow({
@@ -383,7 +386,7 @@ runBench('hall', args.limitSeconds * 1000, async () => {
     if (template) break;
   }
   await pool.closeAll();
-  await waitTablesOffline(small, 60_000);
+  const stuckOnlineSmall = await waitTablesOffline(small, 30_000);
 
   let ratio: Record<string, number> | null = null;
   if (bare) {
@@ -435,16 +438,30 @@ runBench('hall', args.limitSeconds * 1000, async () => {
     };
   }
 
-  /** Until the store shows nobody online at these tables (every leaving phone's presence write landed). */
-  async function waitTablesOffline(list: readonly BenchTable[], timeoutMs: number): Promise<void> {
+  /**
+   * Until the store shows nobody online at these tables (every leaving phone's presence write
+   * landed), or their versions stood still for 2 s (a presence write the store refused under load is
+   * not retried: that table keeps showing phones online). Returns how many tables still do.
+   */
+  async function waitTablesOffline(list: readonly BenchTable[], timeoutMs: number): Promise<number> {
     const deadline = Date.now() + timeoutMs;
-    let waiting = [...list];
-    while (waiting.length > 0) {
-      const online = await Promise.all(waiting.map((t) => storedOnline(redis.client, redis.prefix, t.sessionId)));
-      waiting = waiting.filter((_, i) => online[i] !== 0);
-      if (waiting.length === 0) return;
-      if (Date.now() > deadline)
-        throw new Error(`${waiting.length} tables still show phones online after ${timeoutMs} ms`);
+    let lastVersions = '';
+    let stillSince = Date.now();
+    for (;;) {
+      const online = await Promise.all(list.map((t) => storedOnline(redis.client, redis.prefix, t.sessionId)));
+      const stuck = online.filter((n) => n !== 0).length;
+      if (stuck === 0) return 0;
+      const versions = (
+        await Promise.all(list.map((t) => storedVersion(redis.client, redis.prefix, t.sessionId)))
+      ).join();
+      if (versions !== lastVersions) {
+        lastVersions = versions;
+        stillSince = Date.now();
+      }
+      if (Date.now() - stillSince > 2_000 || Date.now() > deadline) {
+        console.log(`  ${stuck} of ${list.length} tables still show phones online after their phones left`);
+        return stuck;
+      }
       await sleep(250);
     }
   }
@@ -533,9 +550,11 @@ runBench('hall', args.limitSeconds * 1000, async () => {
     machine: machineInfo(),
     args,
     targets: { voteP99Ms: TARGET_VOTE_P99_MS, stalenessP99Ms: TARGET_STALENESS_P99_MS },
+    setup: { seatSeconds, connectSeconds, setupSeconds, wholeRunSeconds: Number(seconds(started)) },
     windows,
     ratio,
-    overview: { pushes: organiser.pushes, full: organiser.fullPushes, malformed: organiser.malformed },
+    overview: { pushes: organiser.pushes, full: organiser.fullPushes },
+    tablesStillOnlineAfterLeaving: stuckOnline + stuckOnlineSmall,
     loadAfter: loadAverage(),
   });
   organiser.client.close();
