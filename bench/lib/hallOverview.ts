@@ -3,32 +3,10 @@
  * seat) that notes when each table's summary arrives in a `hall:overview` push and which table
  * version it reflects, so a table commit's staleness on the overview can be read off afterwards.
  */
-import type { HallTableSummary } from '../../shared/src/hall/hallState.ts';
+import type { HallOverview, HallTableSummary } from '@runde/shared';
 import { BenchClient, type SeatInfo } from './benchClient.ts';
 import { monoNow } from './clock.ts';
 import { Histogram } from './stats.ts';
-
-/** The server→organiser push of the hall design: changed table summaries (all of them when `full`). */
-export interface HallOverview {
-  tables: HallTableSummary[];
-  full: boolean;
-}
-
-function isOverview(payload: unknown): payload is HallOverview {
-  if (typeof payload !== 'object' || payload === null) return false;
-  const { tables, full } = payload as Partial<Record<keyof HallOverview, unknown>>;
-  return (
-    typeof full === 'boolean' &&
-    Array.isArray(tables) &&
-    tables.every(
-      (t: unknown) =>
-        typeof t === 'object' &&
-        t !== null &&
-        typeof (t as Partial<HallTableSummary>).sessionId === 'string' &&
-        typeof (t as Partial<HallTableSummary>).version === 'number',
-    )
-  );
-}
 
 export class HallOverviewWatch {
   readonly client: BenchClient;
@@ -38,26 +16,18 @@ export class HallOverviewWatch {
   readonly latest = new Map<string, HallTableSummary>();
   pushes = 0;
   fullPushes = 0;
-  malformed = 0;
 
   constructor(url: string, seat: SeatInfo) {
     this.client = new BenchClient(url, seat, { mirror: 'version', reconnection: true, countBytes: true });
-    // `onAny`, since the event is the hall's own and not every client needs it in its typed map.
-    this.client.socket.onAny((event: string, ...args: unknown[]) => {
-      if (event === 'hall:overview') this.#receive(args[0]);
-    });
+    this.client.socket.on('hall:overview', (overview) => this.#receive(overview));
   }
 
   open(timeoutMs: number): Promise<void> {
     return this.client.open(timeoutMs);
   }
 
-  #receive(payload: unknown): void {
+  #receive(payload: HallOverview): void {
     const at = monoNow();
-    if (!isOverview(payload)) {
-      this.malformed += 1;
-      return;
-    }
     this.pushes += 1;
     if (payload.full) this.fullPushes += 1;
     for (const summary of payload.tables) {

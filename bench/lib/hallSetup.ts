@@ -3,17 +3,11 @@
  * hall is created with a fixed number of tables, and every phone is seated at a chosen table
  * (`POST /api/halls/:code/join` with `table`), which opens that table's Lean Coffee on first use.
  */
-import type { CreateSessionResponse, Seat } from '@runde/shared';
+import type { CreateSessionResponse, HallSeatResponse } from '@runde/shared';
 import type { SeatInfo } from './benchClient.ts';
 import { sleep } from './clock.ts';
 import type { RedisClient } from './redisServer.ts';
 import { benchSettings, postJson, storedState } from './sessions.ts';
-
-/** The answer of `POST /api/halls/:code/join`: the phone's hall seat and its table seat. */
-export interface HallJoinResponse {
-  hall: Seat;
-  table: { number: number; sessionId: string; participantId: string; token: string };
-}
 
 /** One table as the benchmark knows it: its Lean Coffee and the phones seated there. */
 export interface BenchTable {
@@ -50,7 +44,7 @@ export async function seatHall(
       while (next < total) {
         const i = next++;
         const wanted = (i % tables) + 1;
-        const { table } = await postJson<HallJoinResponse>(`${url}/api/halls/${hallCode}/join`, {
+        const { table } = await postJson<HallSeatResponse>(`${url}/api/halls/${hallCode}/join`, {
           name: `Phone ${i + 1}`,
           table: wanted,
         });
