@@ -11,7 +11,7 @@ import { keepStoredPolicyOnNotModified, securityHeaders } from './http/securityH
 import { DEFAULT_MAX_IMPORT_BYTES, importRoutes } from './http/importRoutes.ts';
 import { sessionRoutes } from './http/sessionRoutes.ts';
 import { hallCommitListener } from './hall/hallCommits.ts';
-import { attachHallOverview } from './hall/hallOverviewFeed.ts';
+import { attachHallOverview, type HallOverviewFeeds } from './hall/hallOverviewFeed.ts';
 import { HallRelay } from './hall/hallRelay.ts';
 import { hallRoutes } from './hall/hallRoutes.ts';
 import { HallTables } from './hall/hallTables.ts';
@@ -115,6 +115,8 @@ export interface RundeApp {
   io: RundeServer;
   /** When this node will next try to expire each session's timer (diagnostics, tests). */
   timers: Pick<TimerScheduler, 'dueAt' | 'size'>;
+  /** The halls whose overview this node feeds to organisers and projectors (diagnostics, tests). */
+  hallOverview: Pick<HallOverviewFeeds, 'feeds'>;
   metrics: AppMetrics;
   /** True from the start of {@link close}: `/readyz` answers 503, new sockets and commands are refused. */
   readonly draining: boolean;
@@ -342,6 +344,7 @@ export function createApp(options: CreateAppOptions): RundeApp {
     httpServer,
     io,
     timers,
+    hallOverview,
     metrics,
     get draining() {
       return draining;

@@ -184,6 +184,11 @@ describe('a hall of Lean Coffee tables', () => {
     await waitUntil('the second organiser device has the full overview', () => overviewHeld(later.frames).size === 6);
     expect(overviewsIn(later.frames)[0]?.full).toBe(true);
     expect((await suite.store.hallTableSummaries(hallId)).tables).toHaveLength(6);
+    // The hall's feed runs while someone watches, and stops with the last organiser device.
+    expect(suite.server.runde.hallOverview.feeds(hallId)).toBe(true);
+    organiser.close();
+    later.close();
+    await waitUntil('the feed stops', () => !suite.server.runde.hallOverview.feeds(hallId), 5_000);
   });
 
   it('merges a table: its people are seated elsewhere and their new table seats work', async () => {
