@@ -84,6 +84,24 @@ describe('a hall of Lean Coffee tables', () => {
     });
   });
 
+  it('opens a new table when every table of a sized hall is full', async () => {
+    const created = await createHallOverHttp(suite.url, {
+      title: 'Sized',
+      organiserName: 'Olga',
+      seating: { mode: 'size', size: 2 },
+      harvestDots: 5,
+    });
+    const seats = [];
+    for (const name of ['Ana', 'Ben', 'Cem', 'Dana', 'Eli']) {
+      seats.push(await joinHallOverHttp(suite.url, created.sessionId, { name }));
+    }
+    expect(seats.map((s) => s.table.number)).toEqual([1, 1, 2, 2, 3]);
+    expect(new Set(seats.map((s) => s.table.sessionId)).size).toBe(3);
+    const hall = await storedHall(created.sessionId);
+    expect(hall.state.harvestDots).toBe(5);
+    expect(hall.state.tables.every((t) => t.sessionId !== null)).toBe(true);
+  });
+
   it('moves every table with the organiser, and a table host cannot change the phase', async () => {
     const { hallId, seats, organiser } = await seatedHall(3, 1);
     const host = await suite.connect(seats[0]!.table);
