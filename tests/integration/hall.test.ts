@@ -84,6 +84,24 @@ describe('a hall of Lean Coffee tables', () => {
     });
   });
 
+  it('opens a table once when its first phones arrive together, and exactly one of them hosts', async () => {
+    const created = await createHallOverHttp(suite.url, {
+      title: 'Rush',
+      organiserName: 'Olga',
+      seating: { mode: 'count', tables: 2 },
+    });
+    const seats = await Promise.all(
+      ['Ana', 'Ben', 'Cem', 'Dana', 'Eli', 'Fay'].map((name) =>
+        joinHallOverHttp(suite.url, created.sessionId, { name, table: 1 }),
+      ),
+    );
+    const sessions = new Set(seats.map((s) => s.table.sessionId));
+    expect(sessions.size).toBe(1);
+    const table = await storedTable([...sessions][0]!);
+    expect(table.state.participants.slice(1).filter((p) => p.role === 'facilitator')).toHaveLength(1);
+    expect(table.state.participants).toHaveLength(7);
+  });
+
   it('opens a new table when every table of a sized hall is full', async () => {
     const created = await createHallOverHttp(suite.url, {
       title: 'Sized',
