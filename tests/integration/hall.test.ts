@@ -10,6 +10,7 @@ import {
 } from '../support/hallClients.ts';
 import { integrationSuite } from '../support/integrationSuite.ts';
 import { createSessionOverHttp, TestClient, waitUntil } from '../support/serverClients.ts';
+import { startTestServer } from '../support/serverHarness.ts';
 
 const suite = integrationSuite('hall', {
   config: { rateLimits: { seat: { points: 1000, durationSec: 10 } } },
@@ -81,6 +82,42 @@ describe('a hall of Lean Coffee tables', () => {
       participantId: second.hall.participantId,
       table: 1,
     });
+  });
+
+  it('opens a table once when its first phones arrive together, and exactly one of them hosts', async () => {
+    const created = await createHallOverHttp(suite.url, {
+      title: 'Rush',
+      organiserName: 'Olga',
+      seating: { mode: 'count', tables: 2 },
+    });
+    const seats = await Promise.all(
+      ['Ana', 'Ben', 'Cem', 'Dana', 'Eli', 'Fay'].map((name) =>
+        joinHallOverHttp(suite.url, created.sessionId, { name, table: 1 }),
+      ),
+    );
+    const sessions = new Set(seats.map((s) => s.table.sessionId));
+    expect(sessions.size).toBe(1);
+    const table = await storedTable([...sessions][0]!);
+    expect(table.state.participants.slice(1).filter((p) => p.role === 'facilitator')).toHaveLength(1);
+    expect(table.state.participants).toHaveLength(7);
+  });
+
+  it('opens a new table when every table of a sized hall is full', async () => {
+    const created = await createHallOverHttp(suite.url, {
+      title: 'Sized',
+      organiserName: 'Olga',
+      seating: { mode: 'size', size: 2 },
+      harvestDots: 5,
+    });
+    const seats = [];
+    for (const name of ['Ana', 'Ben', 'Cem', 'Dana', 'Eli']) {
+      seats.push(await joinHallOverHttp(suite.url, created.sessionId, { name }));
+    }
+    expect(seats.map((s) => s.table.number)).toEqual([1, 1, 2, 2, 3]);
+    expect(new Set(seats.map((s) => s.table.sessionId)).size).toBe(3);
+    const hall = await storedHall(created.sessionId);
+    expect(hall.state.harvestDots).toBe(5);
+    expect(hall.state.tables.every((t) => t.sessionId !== null)).toBe(true);
   });
 
   it('moves every table with the organiser, and a table host cannot change the phase', async () => {
@@ -183,6 +220,11 @@ describe('a hall of Lean Coffee tables', () => {
     await waitUntil('the second organiser device has the full overview', () => overviewHeld(later.frames).size === 6);
     expect(overviewsIn(later.frames)[0]?.full).toBe(true);
     expect((await suite.store.hallTableSummaries(hallId)).tables).toHaveLength(6);
+    // The hall's feed runs while someone watches, and stops with the last organiser device.
+    expect(suite.server.runde.hallOverview.feeds(hallId)).toBe(true);
+    organiser.close();
+    later.close();
+    await waitUntil('the feed stops', () => !suite.server.runde.hallOverview.feeds(hallId), 5_000);
   });
 
   it('merges a table: its people are seated elsewhere and their new table seats work', async () => {
@@ -271,5 +313,72 @@ describe('a hall of Lean Coffee tables', () => {
     suite.track(projector);
     await waitUntil('the projector has both tables', () => overviewHeld(projector.frames).size === 2);
     expect(overviewsIn(projector.frames)[0]?.full).toBe(true);
+  });
+
+  it("copies a host's highlighted takeaway to the hall and exports the whole event for organisers only", async () => {
+    const { hallId, seats, organiser } = await seatedHall(2, 1);
+    const host = await suite.connect(seats[0]!.table);
+    await suite.run(host, 'topic:add', { title: 'Onboarding', description: '' });
+    const topicId = tableOf(host.mirror.current).topics[0]!.id;
+    await suite.run(organiser, 'hall:phase', { to: 'discuss' });
+    await waitUntil('the table discusses', () => tableOf(host.mirror.current).phase === 'discuss');
+    await suite.run(host, 'discussion:start', { topicId });
+    await suite.run(host, 'outcome:add', { topicId, kind: 'takeaway', text: 'Pair new people up' });
+    const outcomeId = tableOf(host.mirror.current).outcomes[0]!.id;
+    await suite.run(host, 'takeaway:highlight', { outcomeId });
+    await waitUntil('the hall holds the pick', async () =>
+      (await storedHall(hallId)).state.picks.some((p) => p.table === 1 && p.text === 'Pair new people up'),
+    );
+    await suite.run(host, 'takeaway:highlight', { outcomeId: null });
+    await waitUntil('the hall drops the pick', async () => (await storedHall(hallId)).state.picks.length === 0);
+    await suite.run(host, 'takeaway:highlight', { outcomeId });
+
+    const exported = await organiser.sendRaw('hall:export', {});
+    expect(exported).toMatchObject({
+      ok: true,
+      data: {
+        hall: { title: 'Barcamp', tables: 2 },
+        tables: [{ number: 1, topics: [{ title: 'Onboarding', takeaways: ['Pair new people up'] }] }, { number: 2 }],
+      },
+    });
+    const phoneInHall = await suite.connect(seats[1]!.hall);
+    expect(await phoneInHall.sendRaw('hall:export', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await host.sendRaw('hall:export', {})).toMatchObject({ ok: false, error: { code: 'invalid_state' } });
+    expect(await organiser.sendRaw('hall:export', { all: true })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_payload' },
+    });
+  });
+
+  it('relays the hall timer running out to every table', async () => {
+    // A server of its own on the same store, whose clock the test moves on.
+    let offset = 0;
+    const server = await startTestServer({ store: suite.store, clock: () => Date.now() + offset });
+    try {
+      const created = await createHallOverHttp(server.url, {
+        title: 'Timed',
+        organiserName: 'Olga',
+        seating: { mode: 'count', tables: 2 },
+      });
+      const seats = [
+        await joinHallOverHttp(server.url, created.sessionId, { name: 'Ana', table: 1 }),
+        await joinHallOverHttp(server.url, created.sessionId, { name: 'Ben', table: 2 }),
+      ];
+      const organiser = await TestClient.connect(server.url, created);
+      const phones = await Promise.all(seats.map((s) => TestClient.connect(server.url, s.table)));
+      suite.track(organiser, ...phones);
+      await suite.run(organiser, 'hall:phase', { to: 'collect', minutes: 1 });
+      await waitUntil('the tables run the hall timer', () =>
+        phones.every((p) => tableOf(p.mirror.current).hall?.timer.status === 'running'),
+      );
+      offset = 61_000;
+      // What a device sends when its display reaches zero; the scheduler sends the same.
+      await suite.run(organiser, 'timer:expire', {});
+      await waitUntil('every table shows the hall timer expired', () =>
+        phones.every((p) => tableOf(p.mirror.current).hall?.timer.status === 'expired'),
+      );
+    } finally {
+      await server.close();
+    }
   });
 });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { DomainEvent } from '../leanCoffee/events.ts';
 import type { ParticipantId } from '../core/participants.ts';
 import type { HallTableSummary } from '../hall/hallState.ts';
+import type { HallExport } from '../export/hallExport.ts';
 import { archiveKinds, type ArchivedEntry } from '../teamSpace/archive.ts';
 import type {
   KindCommandInput,
@@ -166,6 +167,8 @@ export interface ClientToServerEvents<
   'session:delete': (request: Record<string, never>, ack: (result: Ack<DeleteResult>) => void) => void;
   /** A facilitator issues a new read-only projector key, revoking the one before. */
   'projector:grant': (request: Record<string, never>, ack: (result: Ack<ProjectorGrant>) => void) => void;
+  /** A hall's organiser takes the whole event (the hall and every table) as one file; changes nothing. */
+  'hall:export': (request: Record<string, never>, ack: (result: Ack<HallExport>) => void) => void;
 }
 
 /**
