@@ -15,6 +15,7 @@ const runs: Array<[string, string[]]> = [
   ['memory.ts', ['--participants', '200']],
   ['reconnect.ts', ['--clients', '200', '--perSession', '50']],
   ['twoNodes.ts', ['--clients', '200', '--reps', '40']],
+  ['hall.ts', ['--tables', '20', '--smallTables', '5', '--seconds', '5', '--smallSeconds', '5', '--bareSeconds', '5']],
 ];
 
 let failed = 0;
