@@ -21,7 +21,7 @@ import type { HallSentVote, HallVote } from './lib/hallOps.ts';
 import { HallOverviewWatch } from './lib/hallOverview.ts';
 import { hallVoteSchedule } from './lib/hallSchedule.ts';
 import { createHall, seatHall, waitTablesReady, type BenchTable } from './lib/hallSetup.ts';
-import type { LoopReport } from './lib/loopProbe.ts';
+import { keepLargest, type LoopReport } from './lib/loopProbe.ts';
 import { machineLoad, machineSample } from './lib/machineLoad.ts';
 import { runBench } from './lib/processes.ts';
 import { startRedis } from './lib/redisServer.ts';
@@ -87,6 +87,11 @@ interface WindowResult {
   clientCpu: number;
   machine: { busyCores: number; cpuPressure: number };
   serverLoop: LoopReport['delay'] | null;
+  /**
+   * The slowest votes (until every other phone had them), each with the node's longest stall or GC
+   * pause while it was on its way: a tail the node did not cause shows no stall there.
+   */
+  slowest: Array<{ ms: number; atS: number; ackMs: number; serverStallMs: number }>;
 }
 
 /** Runs `task` over `items`, `limit` at a time. */
@@ -261,11 +266,23 @@ runBench('hall', args.limitSeconds * 1000, async () => {
       for (const i of a.incomplete) incomplete.add(i);
     }
     const allOthers = new Histogram();
+    const slowest: Array<{ ms: number; i: number }> = [];
     for (let i = 0; i < asked.length; i += 1) {
       if (incomplete.has(i)) continue;
       const last = Math.max(...applied.map((a) => a.lastArrival[i] ?? -1));
-      if (last >= 0) allOthers.add(last);
+      if (last < 0) continue;
+      allOthers.add(last);
+      keepLargest(slowest, { ms: last, i }, 8);
     }
+    const windowStart = Math.min(...sent.map(([, , sentAt]) => sentAt));
+    /** The node's longest stall or GC pause overlapping [at, at + ms]. */
+    const stallDuring = (at: number, ms: number) =>
+      Math.max(
+        0,
+        ...[...(serverLoop?.stalls ?? []), ...(serverLoop?.gcPauses ?? [])]
+          .filter((st) => st.at < at + ms && st.at + st.ms > at)
+          .map((st) => st.ms),
+      );
     const staleness = options.overview?.staleness(
       sent.map(([sessionId, version, , ackAt]) => [sessionId, version, ackAt]),
     );
@@ -324,6 +341,19 @@ runBench('hall', args.limitSeconds * 1000, async () => {
       clientCpu: round((after.clientCpuMs - before.clientCpuMs) / wallMs),
       machine: machineLoad(before.machine, after.machine),
       serverLoop: serverLoop?.delay ?? null,
+      slowest: slowest.flatMap(({ ms, i }) => {
+        const vote = sent[i];
+        if (!vote) return [];
+        const [, , sentAt, ackAt] = vote;
+        return [
+          {
+            ms: round(ms),
+            atS: round((sentAt - windowStart) / 1000),
+            ackMs: round(ackAt - sentAt),
+            serverStallMs: round(stallDuring(sentAt, ms), 1),
+          },
+        ];
+      }),
     };
     console.log(
       `  ${options.label}: ${result.votes} votes, all others p99 ${result.allOthers.p99} ms` +
@@ -531,6 +561,20 @@ runBench('hall', args.limitSeconds * 1000, async () => {
       'machine busy cores': w.machine.busyCores,
       'CPU pressure': w.machine.cpuPressure,
     })),
+  );
+  printTable(
+    "Slowest votes of each Runde window (until every other phone had it), with the node's longest stall or GC pause meanwhile",
+    windows
+      .filter((w) => w.server === 'Runde')
+      .flatMap((w) =>
+        w.slowest.map((v) => ({
+          window: w.label,
+          ms: v.ms,
+          's into the window': v.atS,
+          'ack ms': v.ackMs,
+          'node stall ms': v.serverStallMs,
+        })),
+      ),
   );
   const big = windows[0];
   const few = windows[1];
