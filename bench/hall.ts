@@ -17,18 +17,16 @@
 import type { SeatInfo } from './lib/benchClient.ts';
 import { monoNow, sleep } from './lib/clock.ts';
 import { parseArgs } from './lib/args.ts';
-import type { HallSentVote, HallVote } from './lib/hallOps.ts';
 import { HallOverviewWatch } from './lib/hallOverview.ts';
-import { hallVoteSchedule } from './lib/hallSchedule.ts';
+import { printHallReport } from './lib/hallReport.ts';
 import { createHall, seatHall, waitTablesReady, type BenchTable } from './lib/hallSetup.ts';
-import { keepLargest, type LoopReport } from './lib/loopProbe.ts';
-import { machineLoad, machineSample } from './lib/machineLoad.ts';
+import { runHallWindow, type HallWindowContext, type WindowResult } from './lib/hallWindow.ts';
 import { runBench } from './lib/processes.ts';
 import { startRedis } from './lib/redisServer.ts';
-import { loadAverage, machineInfo, printResultLine, printTable } from './lib/report.ts';
-import { cpuShare, startBareNode, startServerNode, type CpuSample } from './lib/serverNode.ts';
+import { loadAverage, machineInfo, printResultLine } from './lib/report.ts';
+import { startBareNode, startServerNode } from './lib/serverNode.ts';
 import { storedOnline, storedVersion, waitConverged } from './lib/sessions.ts';
-import { Histogram, mergeCounts, round, type LatencySummary } from './lib/stats.ts';
+import { round } from './lib/stats.ts';
 import { WorkerPool } from './lib/workerPool.ts';
 
 const args = parseArgs({
@@ -54,45 +52,9 @@ const args = parseArgs({
 
 const TARGET_VOTE_P99_MS = 25;
 const TARGET_STALENESS_P99_MS = 1_000;
-const MB = 1024 * 1024;
 /** Dots per phone (the bench sessions' `votesPerPerson`); the bare server has no such rule. */
 const DOTS = 3;
 const UNLIMITED_DOTS = 1_000_000;
-
-interface WindowResult {
-  label: string;
-  server: 'Runde' | 'bare';
-  tables: number;
-  phones: number;
-  seconds: number;
-  votes: number;
-  errors: Record<string, number>;
-  byType: Record<string, number>;
-  /** Per vote, until the last other phone at its table had it. */
-  allOthers: LatencySummary;
-  /** Per (vote × other phone). */
-  perPhone: LatencySummary;
-  ack: LatencySummary;
-  missing: number;
-  incompleteVotes: number;
-  staleness: (LatencySummary & { missing: number }) | null;
-  overviewPushesPerSecond: number | null;
-  organiserBytesPerMinute: number | null;
-  /** Per phone, bytes received over the window per minute of voting. */
-  bytesPerPhoneMinute: { p50: number; mean: number; max: number; min: number };
-  /** Per phone, bytes received divided by the votes committed at its table (the sender's own included). */
-  bytesPerTableVote: { p50: number; mean: number };
-  serverCpu: number;
-  serverRssMb: { before: number; max: number; after: number };
-  clientCpu: number;
-  machine: { busyCores: number; cpuPressure: number };
-  serverLoop: LoopReport['delay'] | null;
-  /**
-   * The slowest votes (until every other phone had them), each with the node's longest stall or GC
-   * pause while it was on its way: a tail the node did not cause shows no stall there.
-   */
-  slowest: Array<{ ms: number; atS: number; ackMs: number; serverStallMs: number }>;
-}
 
 /** Runs `task` over `items`, `limit` at a time. */
 async function pooled<T>(items: readonly T[], limit: number, task: (item: T) => Promise<void>) {
@@ -170,206 +132,24 @@ runBench('hall', args.limitSeconds * 1000, async () => {
   const setupSeconds = Number(seconds(started));
   console.log(`  every table voting and every phone current; set-up took ${setupSeconds} s`);
 
-  /** One measured window: the schedule's votes at `windowTables`, against `target`. */
-  async function runWindow(options: {
-    label: string;
-    server: WindowResult['server'];
-    windowTables: readonly BenchTable[];
-    seconds: number;
-    seed: number;
-    dots: number;
-    usage: () => Promise<CpuSample & { rss: number }>;
-    overview: HallOverviewWatch | null;
-    probe: boolean;
-  }): Promise<{ result: WindowResult; sent: HallSentVote[] }> {
-    const { windowTables } = options;
-    const phones = windowTables.reduce((n, t) => n + t.phones.length, 0);
-    const schedule = hallVoteSchedule({
-      seed: options.seed,
-      tables: windowTables.length,
-      perTable: args.perTable,
-      votesPerTablePerSecond: args.votesPerTablePerSecond,
-      seconds: options.seconds,
-      topics: args.topics,
-    });
-    const shares = pool.workers.map((): HallVote[] => []);
-    for (const vote of schedule) {
-      const table = windowTables[vote.table];
-      const phone = table?.phones[vote.phone];
-      if (!table || !phone) throw new Error(`no phone ${vote.phone} at table ${vote.table}`);
-      const topicId = topics.get(table.sessionId)?.[vote.topicIndex] ?? 'none';
-      shares[pool.workers.indexOf(pool.workerOf(phone.participantId))]?.push([
-        phone.participantId,
-        vote.delayMs,
-        topicId,
-      ]);
-    }
-    const capacity = Math.ceil(args.votesPerTablePerSecond * options.seconds) * 4 + 1_000;
-    await Promise.all(pool.workers.map((w) => w.call('hallTrack', { capacity })));
-    const bytesOf = async () => {
-      const answers = await Promise.all(pool.workers.map((w) => w.call('hallBytes', {})));
-      return {
-        at: monoNow(),
-        bytes: new Map(answers.flat().map(([, participantId, bytes]) => [participantId, bytes])),
-      };
-    };
-    const bytesBefore = await bytesOf();
-    const overviewBefore = options.overview?.counters();
-    const before = { usage: await options.usage(), clientCpuMs: await pool.cpuMs(), machine: machineSample() };
-    let maxRss = before.usage.rss;
-    const sampler = setInterval(() => {
-      options.usage().then(
-        (u) => (maxRss = Math.max(maxRss, u.rss)),
-        () => undefined,
-      );
-    }, 1_000);
-    if (options.probe) await server.rpc.call('probeStart', {});
-    const answers = await Promise.all(
-      pool.workers.map((w, i) =>
-        w.call(
-          'hallVotes',
-          { votes: shares[i] ?? [], dots: options.dots, ackTimeoutMs: 30_000 },
-          options.seconds * 1000 + 60_000,
-        ),
-      ),
-    );
-    const serverLoop = options.probe ? await server.rpc.call('probeStop', {}) : null;
-    clearInterval(sampler);
-    const after = { usage: await options.usage(), clientCpuMs: await pool.cpuMs(), machine: machineSample() };
-    // The last votes' pushes and summaries are on their way: a moment for them before reading arrivals.
-    await sleep(1_500);
-    const bytesAfter = await bytesOf();
-    const overviewAfter = options.overview?.counters();
-
-    const sent = answers.flatMap((a) => a.sent);
-    const errors: Record<string, number> = {};
-    const byType: Record<string, number> = {};
-    const ack = new Histogram();
-    for (const a of answers) {
-      mergeCounts(errors, a.errors);
-      mergeCounts(byType, a.byType);
-      ack.merge(a.ack);
-    }
-    const asked = sent.map(([sessionId, version, sentAt, , senderId]): [string, number, number, string] => [
-      sessionId,
-      version,
-      sentAt,
-      senderId,
-    ]);
-    const applied = await Promise.all(pool.workers.map((w) => w.call('hallApplied', { sent: asked }, 120_000)));
-    const perPhone = new Histogram();
-    const incomplete = new Set<number>();
-    let missing = 0;
-    for (const a of applied) {
-      perPhone.merge(a.perPhone);
-      missing += a.missing;
-      for (const i of a.incomplete) incomplete.add(i);
-    }
-    const allOthers = new Histogram();
-    const slowest: Array<{ ms: number; i: number }> = [];
-    for (let i = 0; i < asked.length; i += 1) {
-      if (incomplete.has(i)) continue;
-      const last = Math.max(...applied.map((a) => a.lastArrival[i] ?? -1));
-      if (last < 0) continue;
-      allOthers.add(last);
-      keepLargest(slowest, { ms: last, i }, 8);
-    }
-    const windowStart = Math.min(...sent.map(([, , sentAt]) => sentAt));
-    /** The node's longest stall or GC pause overlapping [at, at + ms]. */
-    const stallDuring = (at: number, ms: number) =>
-      Math.max(
-        0,
-        ...[...(serverLoop?.stalls ?? []), ...(serverLoop?.gcPauses ?? [])]
-          .filter((st) => st.at < at + ms && st.at + st.ms > at)
-          .map((st) => st.ms),
-      );
-    const staleness = options.overview?.staleness(
-      sent.map(([sessionId, version, , ackAt]) => [sessionId, version, ackAt]),
-    );
-
-    // Per minute of the schedule: the votes fall within it; the moments around it add only pings (3 B per 25 s).
-    const minutes = options.seconds / 60;
-    const votesAt = new Map<string, number>();
-    for (const [sessionId] of sent) votesAt.set(sessionId, (votesAt.get(sessionId) ?? 0) + 1);
-    const received = windowTables.flatMap((t) =>
-      t.phones.map((p) => ({
-        bytes: (bytesAfter.bytes.get(p.participantId) ?? 0) - (bytesBefore.bytes.get(p.participantId) ?? 0),
-        votes: votesAt.get(t.sessionId) ?? 0,
-      })),
-    );
-    const perPhoneMinute = received.map((r) => r.bytes / minutes).sort((a, b) => a - b);
-    const perVote = received.map((r) => r.bytes / Math.max(1, r.votes)).sort((a, b) => a - b);
-    const median = (sorted: number[]) => Math.round(sorted[Math.floor(sorted.length / 2)] ?? Number.NaN);
-    const mean = (list: number[]) => Math.round(list.reduce((a, b) => a + b, 0) / Math.max(1, list.length));
-    const wallMs = Math.max(1, after.usage.at - before.usage.at);
-    const result: WindowResult = {
-      label: options.label,
-      server: options.server,
-      tables: windowTables.length,
-      phones,
-      seconds: options.seconds,
-      votes: sent.length,
-      errors,
-      byType,
-      allOthers: allOthers.summary(),
-      perPhone: perPhone.summary(),
-      ack: ack.summary(),
-      missing,
-      incompleteVotes: incomplete.size,
-      staleness: staleness ? { ...staleness.hist.summary(), missing: staleness.missing } : null,
-      overviewPushesPerSecond:
-        overviewBefore && overviewAfter
-          ? round(((overviewAfter.pushes - overviewBefore.pushes) * 1000) / (overviewAfter.at - overviewBefore.at))
-          : null,
-      organiserBytesPerMinute:
-        overviewBefore && overviewAfter
-          ? Math.round(((overviewAfter.bytes - overviewBefore.bytes) * 60_000) / (overviewAfter.at - overviewBefore.at))
-          : null,
-      bytesPerPhoneMinute: {
-        p50: median(perPhoneMinute),
-        mean: mean(perPhoneMinute),
-        max: Math.round(perPhoneMinute.at(-1) ?? Number.NaN),
-        min: Math.round(perPhoneMinute[0] ?? Number.NaN),
-      },
-      bytesPerTableVote: { p50: median(perVote), mean: mean(perVote) },
-      serverCpu: round(cpuShare(before.usage, after.usage)),
-      serverRssMb: {
-        before: round(before.usage.rss / MB, 1),
-        max: round(Math.max(maxRss, after.usage.rss) / MB, 1),
-        after: round(after.usage.rss / MB, 1),
-      },
-      clientCpu: round((after.clientCpuMs - before.clientCpuMs) / wallMs),
-      machine: machineLoad(before.machine, after.machine),
-      serverLoop: serverLoop?.delay ?? null,
-      slowest: slowest.flatMap(({ ms, i }) => {
-        const vote = sent[i];
-        if (!vote) return [];
-        const [, , sentAt, ackAt] = vote;
-        return [
-          {
-            ms: round(ms),
-            atS: round((sentAt - windowStart) / 1000),
-            ackMs: round(ackAt - sentAt),
-            serverStallMs: round(stallDuring(sentAt, ms), 1),
-          },
-        ];
-      }),
-    };
-    console.log(
-      `  ${options.label}: ${result.votes} votes, all others p99 ${result.allOthers.p99} ms` +
-        (result.staleness ? `, overview staleness p99 ${result.staleness.p99} ms` : '') +
-        `, ${result.bytesPerPhoneMinute.p50} B/min per phone (p50), server CPU ${result.serverCpu}`,
-    );
-    return { result, sent };
-  }
-
+  const windowContext: HallWindowContext = {
+    pool,
+    topics,
+    perTable: args.perTable,
+    topicsPerTable: args.topics,
+    votesPerTablePerSecond: args.votesPerTablePerSecond,
+  };
+  const serverLoop = {
+    start: () => server.rpc.call('probeStart', {}),
+    stop: () => server.rpc.call('probeStop', {}),
+  };
   const rundeUsage = async () => {
     const u = await server.usage();
     return { cpuUserUs: u.cpuUserUs, cpuSystemUs: u.cpuSystemUs, at: u.at, rss: u.rss };
   };
   const windows: WindowResult[] = [];
   if (args.warmupSeconds > 0) {
-    await runWindow({
+    await runHallWindow(windowContext, {
       label: 'warm-up',
       server: 'Runde',
       windowTables: tables,
@@ -378,10 +158,10 @@ runBench('hall', args.limitSeconds * 1000, async () => {
       dots: DOTS,
       usage: rundeUsage,
       overview: organiser,
-      probe: false,
+      loop: null,
     });
   }
-  const all = await runWindow({
+  const all = await runHallWindow(windowContext, {
     label: `${tables.length} tables`,
     server: 'Runde',
     windowTables: tables,
@@ -390,7 +170,7 @@ runBench('hall', args.limitSeconds * 1000, async () => {
     dots: DOTS,
     usage: rundeUsage,
     overview: organiser,
-    probe: true,
+    loop: serverLoop,
   });
   windows.push(all.result);
 
@@ -401,7 +181,7 @@ runBench('hall', args.limitSeconds * 1000, async () => {
   const stuckOnline = await waitTablesOffline(gone, 30_000);
   windows.push(
     (
-      await runWindow({
+      await runHallWindow(windowContext, {
         label: `${small.length} tables`,
         server: 'Runde',
         windowTables: small,
@@ -410,7 +190,7 @@ runBench('hall', args.limitSeconds * 1000, async () => {
         dots: DOTS,
         usage: rundeUsage,
         overview: organiser,
-        probe: true,
+        loop: serverLoop,
       })
     ).result,
   );
@@ -451,7 +231,7 @@ runBench('hall', args.limitSeconds * 1000, async () => {
       { concurrency: 100 },
     );
     console.log(`  ${phonesAll} bare clients connected in ${seconds(bareConnect)} s`);
-    const bareResult = await runWindow({
+    const bareResult = await runHallWindow(windowContext, {
       label: `bare, ${bareTables.length} rooms`,
       server: 'bare',
       windowTables: bareTables,
@@ -463,7 +243,7 @@ runBench('hall', args.limitSeconds * 1000, async () => {
         return { cpuUserUs: u.cpuUserUs, cpuSystemUs: u.cpuSystemUs, at: u.at, rss: u.rss };
       },
       overview: null,
-      probe: false,
+      loop: null,
     });
     windows.push(bareResult.result);
     await pool.closeAll();
@@ -476,7 +256,7 @@ runBench('hall', args.limitSeconds * 1000, async () => {
       p99: r(runde.allOthers.p99, base.allOthers.p99),
       max: r(runde.allOthers.max, base.allOthers.max),
       serverCpu: r(runde.serverCpu, base.serverCpu),
-      bytesPerPhone: r(runde.bytesPerPhoneMinute.p50, base.bytesPerPhoneMinute.p50),
+      bytesPerTableVote: r(runde.bytesPerTableVote.mean, base.bytesPerTableVote.mean),
     };
   }
 
@@ -508,98 +288,7 @@ runBench('hall', args.limitSeconds * 1000, async () => {
     }
   }
 
-  const met = (value: number, target: number) => (Number.isNaN(value) ? '–' : value <= target ? 'yes' : 'no');
-  printTable(
-    `Table vote → every other phone at the table (ms; target p99 ≤ ${TARGET_VOTE_P99_MS} ms)`,
-    windows.map((w) => ({
-      window: w.label,
-      server: w.server,
-      phones: w.phones,
-      votes: w.votes,
-      p50: w.allOthers.p50,
-      p95: w.allOthers.p95,
-      p99: w.allOthers.p99,
-      max: w.allOthers.max,
-      target: `≤ ${TARGET_VOTE_P99_MS}`,
-      met: met(w.allOthers.p99, TARGET_VOTE_P99_MS),
-      'per phone p50': w.perPhone.p50,
-      'per phone p99': w.perPhone.p99,
-      'ack p99': w.ack.p99,
-      errors: Object.values(w.errors).reduce((a, b) => a + b, 0),
-      missing: w.missing,
-    })),
-  );
-  printTable(
-    `Organiser overview staleness: table commit acked → organiser holds that version (ms; target p99 ≤ ${TARGET_STALENESS_P99_MS} ms)`,
-    windows
-      .filter((w) => w.staleness)
-      .map((w) => ({
-        window: w.label,
-        commits: w.staleness?.count ?? 0,
-        p50: w.staleness?.p50 ?? null,
-        p99: w.staleness?.p99 ?? null,
-        max: w.staleness?.max ?? null,
-        target: `≤ ${TARGET_STALENESS_P99_MS}`,
-        met: met(w.staleness?.p99 ?? Number.NaN, TARGET_STALENESS_P99_MS),
-        'never covered': w.staleness?.missing ?? 0,
-        'pushes/s': w.overviewPushesPerSecond,
-        'organiser B/min': w.organiserBytesPerMinute,
-      })),
-  );
-  printTable(
-    'Server node during each window (CPU as a share of one core)',
-    windows.map((w) => ({
-      window: w.label,
-      server: w.server,
-      'server CPU': w.serverCpu,
-      'RSS before MB': w.serverRssMb.before,
-      'RSS max MB': w.serverRssMb.max,
-      'RSS after MB': w.serverRssMb.after,
-      'loop delay p99 ms': w.serverLoop?.p99 ?? null,
-      'loop delay max ms': w.serverLoop?.max ?? null,
-      'client workers CPU': w.clientCpu,
-      'machine busy cores': w.machine.busyCores,
-      'CPU pressure': w.machine.cpuPressure,
-    })),
-  );
-  printTable(
-    "Slowest votes of each Runde window (until every other phone had it), with the node's longest stall or GC pause meanwhile",
-    windows
-      .filter((w) => w.server === 'Runde')
-      .flatMap((w) =>
-        w.slowest.map((v) => ({
-          window: w.label,
-          ms: v.ms,
-          's into the window': v.atS,
-          'ack ms': v.ackMs,
-          'node stall ms': v.serverStallMs,
-        })),
-      ),
-  );
-  const big = windows[0];
-  const few = windows[1];
-  printTable(
-    'Bytes per phone per minute of voting (raw bytes received on its connection; the same votes per table and second in every window)',
-    windows.map((w) => ({
-      window: w.label,
-      server: w.server,
-      tables: w.tables,
-      phones: w.phones,
-      p50: w.bytesPerPhoneMinute.p50,
-      mean: w.bytesPerPhoneMinute.mean,
-      min: w.bytesPerPhoneMinute.min,
-      max: w.bytesPerPhoneMinute.max,
-      'per table vote p50': w.bytesPerTableVote.p50,
-    })),
-  );
-  if (big && few) {
-    console.log(
-      `  per phone, ${big.tables} tables / ${few.tables} tables: ${round(big.bytesPerPhoneMinute.mean / few.bytesPerPhoneMinute.mean)} × per minute, ${round(big.bytesPerTableVote.mean / few.bytesPerTableVote.mean)} × per table vote (means)`,
-    );
-  }
-  if (ratio) {
-    printTable('Runde / bare Socket.IO, same votes to rooms of 8 (vote → every other phone)', [ratio]);
-  }
+  printHallReport(windows, ratio, { voteP99Ms: TARGET_VOTE_P99_MS, stalenessP99Ms: TARGET_STALENESS_P99_MS });
   console.log(
     `\nwhole run ${seconds(started)} s; load average now ${loadAverage()} (the machine is shared: figures are noisy when it is high)`,
   );
