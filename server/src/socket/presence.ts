@@ -1,8 +1,10 @@
-import { ErrorCode, type KindCommand } from '@runde/shared';
+import { ErrorCode } from '@runde/shared';
 import type { Logger } from 'pino';
 import type { CommandRunner } from '../session/commandRunner.ts';
 import { toAppError } from '../failures.ts';
 import { participantRoom, type RundeServer } from './types.ts';
+
+type PresenceCommand = { type: 'participant:presence'; participantId: string; online: boolean };
 
 export interface PresenceDeps {
   io: RundeServer;
@@ -19,6 +21,10 @@ export interface PresenceDeps {
  * 2,000 phones connects at once, the session gets a few commits with many presence changes each,
  * not 2,000 commits each pushed to everyone already there.
  */
+/** How often a refused presence check is asked again, and the first wait (doubling, with jitter). */
+const PRESENCE_RETRIES = 6;
+const PRESENCE_RETRY_BASE_MS = 500;
+
 export class PresenceReconciler {
   readonly #deps: PresenceDeps;
   /** Per session, the participants whose flag the queued check will settle. */
@@ -29,30 +35,51 @@ export class PresenceReconciler {
   }
 
   touch(sessionId: string, participantId: string): void {
+    this.#touchAll(sessionId, [participantId], 0);
+  }
+
+  #touchAll(sessionId: string, participantIds: Iterable<string>, attempt: number): void {
     const waiting = this.#waiting.get(sessionId);
     if (waiting) {
-      waiting.add(participantId);
+      for (const id of participantIds) waiting.add(id);
       return;
     }
-    this.#waiting.set(sessionId, new Set([participantId]));
+    this.#waiting.set(sessionId, new Set(participantIds));
     const { runner, logger } = this.#deps;
+    let settled: string[] = [];
     runner
-      .run(sessionId, { kind: 'system' }, () => this.#settle(sessionId))
+      .run(sessionId, { kind: 'system' }, async () => {
+        const commands = await this.#settle(sessionId);
+        settled = commands.map((c) => c.participantId);
+        return commands;
+      })
       .then(
         (result) => {
           // A session that expired under an open socket has nobody left to tell.
-          if (!result.ok && result.error.code !== ErrorCode.notFound) {
-            logger.warn({ sessionId, code: result.error.code }, 'presence not recorded');
-          }
+          if (result.ok || result.error.code === ErrorCode.notFound) return;
+          logger.warn({ sessionId, code: result.error.code, attempt }, 'presence not recorded');
+          if (result.error.code === ErrorCode.unavailable) this.#retryLater(sessionId, settled, attempt);
         },
         (err: unknown) => {
           toAppError(err, logger, { where: 'presence', sessionId });
+          this.#retryLater(sessionId, settled, attempt);
         },
       );
   }
 
+  /**
+   * A check the store refused (a failover, or a burst that outran the store call's time limit)
+   * would otherwise leave phones that left shown online for good: nobody touches them again. So
+   * it is asked again later, backing off, while the node runs; the flags are read afresh then.
+   */
+  #retryLater(sessionId: string, participantIds: string[], attempt: number): void {
+    if (participantIds.length === 0 || attempt >= PRESENCE_RETRIES) return;
+    const delay = PRESENCE_RETRY_BASE_MS * 2 ** attempt * (0.5 + Math.random());
+    setTimeout(() => this.#touchAll(sessionId, participantIds, attempt + 1), delay).unref();
+  }
+
   /** Runs inside the session's queue: from here on, newcomers wait for the next check. */
-  async #settle(sessionId: string): Promise<KindCommand[]> {
+  async #settle(sessionId: string): Promise<PresenceCommand[]> {
     const participantIds = this.#waiting.get(sessionId) ?? new Set<string>();
     this.#waiting.delete(sessionId);
     // One question to every node (once an adapter is configured) answers for all of them, and
