@@ -5,6 +5,10 @@
 export * from './core/index.ts';
 export * from './leanCoffee/index.ts';
 export * from './teamSpace/index.ts';
+export * from './hall/hallState.ts';
+export type * from './hall/hallEvents.ts';
+export type * from './protocol/hallCommands.ts';
+export type * from './leanCoffee/hallLink.ts';
 export type * from './kinds.ts';
 export type * from './core/kindDefinition.ts';
 export * from './session/deletion.ts';
