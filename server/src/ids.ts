@@ -18,6 +18,7 @@ const prefixes: Record<IdKind, string> = {
   meeting: 'm_',
   decision: 'd_',
   objection: 'ob_',
+  announcement: 'an_',
 };
 
 /** Cryptographically random ids: unguessable, so knowing one participant id grants nothing. */

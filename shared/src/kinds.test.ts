@@ -6,6 +6,7 @@ import { commandPayloadSchemas } from './protocol/commands.ts';
 import { exportKinds } from './export/exportFormat.ts';
 import { ErrorCode } from './protocol/errors.ts';
 import { loopCommandPayloadSchemas } from './protocol/loopCommands.ts';
+import { hallCommandPayloadSchemas } from './protocol/hallCommands.ts';
 import {
   applyEvents,
   commandPayloadSchemasOfAllKinds,
@@ -24,9 +25,17 @@ const ctx = { actor: { kind: 'participant', id: 'p2' }, now: 1_800_000_000_000, 
 describe('the combined command schemas', () => {
   const shared = Object.keys(commandPayloadSchemas).filter((name) => Object.hasOwn(loopCommandPayloadSchemas, name));
 
+  const sharedWithHall = Object.keys(hallCommandPayloadSchemas).filter((name) =>
+    Object.hasOwn(commandPayloadSchemas, name),
+  );
+
   it('share only participant and timer commands', () => {
     expect(shared.every((name) => /^(participant|timer):/.test(name))).toBe(true);
     expect(shared).toContain('timer:start');
+    expect(sharedWithHall.every((name) => /^(participant|timer):/.test(name))).toBe(true);
+    expect(
+      Object.keys(hallCommandPayloadSchemas).filter((name) => Object.hasOwn(loopCommandPayloadSchemas, name)),
+    ).toEqual(sharedWithHall);
   });
 
   it.each(shared)('%s has the same schema in both kinds', (name) => {
@@ -35,9 +44,21 @@ describe('the combined command schemas', () => {
     expect(z.toJSONSchema(loop)).toEqual(z.toJSONSchema(lean));
   });
 
-  it('holds every command of both kinds', () => {
+  it.each(sharedWithHall)('%s has the same schema in a hall as in a Lean Coffee', (name) => {
+    const lean = commandPayloadSchemas[name as keyof typeof commandPayloadSchemas];
+    const hall = hallCommandPayloadSchemas[name as keyof typeof hallCommandPayloadSchemas];
+    expect(z.toJSONSchema(hall)).toEqual(z.toJSONSchema(lean));
+  });
+
+  it('holds every command of every kind', () => {
     expect(Object.keys(commandPayloadSchemasOfAllKinds).sort()).toEqual(
-      [...new Set([...Object.keys(commandPayloadSchemas), ...Object.keys(loopCommandPayloadSchemas)])].sort(),
+      [
+        ...new Set([
+          ...Object.keys(commandPayloadSchemas),
+          ...Object.keys(loopCommandPayloadSchemas),
+          ...Object.keys(hallCommandPayloadSchemas),
+        ]),
+      ].sort(),
     );
   });
 });
@@ -157,8 +178,9 @@ describe('folding and masking either kind', () => {
 });
 
 describe('the registry', () => {
-  it('lists every kind a backup file may name, and no other', () => {
-    expect(Object.keys(kinds).sort()).toEqual([...exportKinds].sort());
+  it('lists every kind a backup file may name, and the hall, which no backup restores', () => {
+    expect(Object.keys(kinds).sort()).toEqual([...exportKinds, 'hall'].sort());
+    expect(kinds.hall.restoreFrom({}, 0)).toEqual({ ok: false, problem: { reason: 'not-a-backup' } });
   });
 
   it('gives each kind its own session page and a join link on it or on the join page', () => {

@@ -9,6 +9,7 @@ import type { Viewer } from './core/participants.ts';
 import { ErrorCode } from './protocol/errors.ts';
 import type { ArchivedItem } from './teamSpace/archive.ts';
 import { teamSpaceKind } from './teamSpace/teamSpaceKind.ts';
+import { hallKind } from './hall/hallKind.ts';
 
 /**
  * The registry of meeting kinds, by the `kind` their states carry. Everything that handles a
@@ -19,6 +20,7 @@ import { teamSpaceKind } from './teamSpace/teamSpaceKind.ts';
 export const kinds = {
   'lean-coffee': leanCoffeeKind,
   'team-space': teamSpaceKind,
+  hall: hallKind,
 };
 
 /**
@@ -29,6 +31,7 @@ export const kinds = {
 export const commandPayloadSchemasOfAllKinds = {
   ...kinds['lean-coffee'].schemas,
   ...kinds['team-space'].schemas,
+  ...kinds.hall.schemas,
 };
 
 type TypesOf<D> = D extends KindDefinition<infer T> ? T : never;

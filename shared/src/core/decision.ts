@@ -2,7 +2,8 @@ import type { ErrorCode } from '../protocol/errors.ts';
 import type { ParticipantId } from './participants.ts';
 
 /** The kinds of thing the server mints ids for. */
-export type IdKind = 'participant' | 'topic' | 'outcome' | 'tension' | 'action' | 'meeting' | 'decision' | 'objection';
+export type IdKind =
+  'participant' | 'topic' | 'outcome' | 'tension' | 'action' | 'meeting' | 'decision' | 'objection' | 'announcement';
 
 /** Who sends a command: a seated participant, or the server itself (joins, presence, due timers). */
 export type Actor = { kind: 'participant'; id: ParticipantId } | { kind: 'system' };

@@ -1,4 +1,4 @@
-import type { ParticipantEvent, ParticipantId } from '../core/participants.ts';
+import type { Participant, ParticipantEvent, ParticipantId } from '../core/participants.ts';
 import type { TimerSetEvent } from '../core/timer.ts';
 import type { LeanCoffeeSettings } from '../leanCoffee/state.ts';
 import type { HallAnnouncement, HallPhase, HallPick, HallSeating } from './hallState.ts';
@@ -17,8 +17,20 @@ export type HallEvent =
       createdAt: number;
     }
   | ParticipantEvent
-  /** A phone took a seat (a join), moved, or was moved by a merge; `from` null on the first seat. */
-  | { type: 'hall:seated'; participantId: ParticipantId; table: number; from: number | null }
+  /**
+   * A phone took a seat (a join), moved, or was moved by a merge; `from` null on the first seat.
+   * The first seat carries the new phone's `participant` (every other seat event `null`): a phone
+   * joins the hall by this hall-owned event, not by the shared `participant:joined`, so the hall's
+   * `eventFor` can mask its name for everyone else (`participant:*` names are shared by every kind,
+   * and masking one there would mask it in Lean Coffees and team spaces too).
+   */
+  | {
+      type: 'hall:seated';
+      participantId: ParticipantId;
+      table: number;
+      from: number | null;
+      participant: Participant | null;
+    }
   /** Tables that exist now (count mode: all at once; size mode: one more when all are full). */
   | { type: 'hall:tables-added'; numbers: number[] }
   /** The server opened a table's Lean Coffee under this code. */

@@ -1,0 +1,11 @@
+export * from './hallState.ts';
+export type * from './hallEvents.ts';
+export * from './hallApply.ts';
+export * from './hallFold.ts';
+export * from './hallPermissions.ts';
+export * from './hallSeating.ts';
+export * from './hallView.ts';
+export * from './decideHall.ts';
+export * from './createHall.ts';
+export * from './hallBackup.ts';
+export type * from './hallTypes.ts';
