@@ -167,7 +167,7 @@ export function parseLeanCoffeeExport(json: unknown, now: number): ImportResult<
   return parseExportFile(json, now, 'lean-coffee', leanCoffeeExportSchema, checkLeanCoffeeReferences);
 }
 
-/** The new Lean Coffee a checked file becomes, under a new id: nobody online, the timer idle, no open thumbs vote. */
+/** The new Lean Coffee a checked file becomes, under a new id: nobody online, the timer idle, no open thumbs vote, no hall. */
 export function leanCoffeeFromExport(
   file: LeanCoffeeExport,
   id: string,
@@ -180,6 +180,9 @@ export function leanCoffeeFromExport(
     participants: session.participants.map((p) => ({ ...p, online: false })),
     timer: { status: 'idle' },
     thumbs: null,
+    // A restored table is a Lean Coffee of its own: its hall does not follow it.
+    hall: null,
+    highlightId: null,
   };
   return { state, facilitatorId: file.exportedBy };
 }

@@ -22,6 +22,8 @@ export function initialState(event: Extract<DomainEvent, { type: 'session:create
     outcomes: [],
     closing: [],
     roti: [],
+    hall: event.hall ?? null,
+    highlightId: null,
   };
 }
 
@@ -185,6 +187,7 @@ export function apply(state: SessionState, event: DomainEvent): SessionState {
       return {
         ...state,
         outcomes: state.outcomes.filter((o) => o.id !== event.outcomeId),
+        highlightId: state.highlightId === event.outcomeId ? null : state.highlightId,
       };
     case 'closing:submitted':
       return {
@@ -193,6 +196,12 @@ export function apply(state: SessionState, event: DomainEvent): SessionState {
       };
     case 'roti:cast':
       return { ...state, roti: putAt(state.roti, event.slot, event.ballot) };
+    case 'takeaway:highlighted':
+      return { ...state, highlightId: event.outcomeId };
+    case 'hall:relayed':
+      return { ...state, hall: event.link };
+    case 'hall:help-changed':
+      return state.hall ? { ...state, hall: { ...state.hall, helpSince: event.since } } : state;
     default:
       return assertNever(event);
   }

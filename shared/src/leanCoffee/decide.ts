@@ -11,6 +11,8 @@ import type { DecideContext } from '../core/decision.ts';
 import { decideSession } from './rules/sessionRules.ts';
 import { decideTimer } from './rules/timerRules.ts';
 import { decideTopic } from './rules/topicRules.ts';
+import { decideHallHelp, decideHighlight, relayHall } from './rules/hallRules.ts';
+import type { HallLink } from './hallLink.ts';
 import { decideVote } from './rules/voteRules.ts';
 import { decidePeople, newParticipant } from '../core/participants.ts';
 import { mayAct, sessionOpen } from './permissions.ts';
@@ -26,6 +28,8 @@ export function createSession(
     title: string;
     facilitatorName: string;
     settings: Partial<LeanCoffeeSettings>;
+    /** Opens the session as a table of this hall. */
+    hall?: HallLink;
   },
   ctx: Omit<DecideContext, 'actor'>,
 ): DomainEvent[] {
@@ -37,6 +41,7 @@ export function createSession(
       title: input.title,
       settings: { ...defaultLeanCoffeeSettings, ...input.settings },
       createdAt: ctx.now,
+      ...(input.hall ? { hall: input.hall } : {}),
     },
     {
       type: 'participant:joined',
@@ -50,6 +55,11 @@ export function createSession(
  * the command is refused. Never mutates, never reads a clock or a random source.
  */
 export function decide(state: SessionState, command: Command, ctx: DecideContext): DecideResult {
+  if (command.type === 'hall:relay') {
+    return ctx.actor.kind === 'system'
+      ? relayHall(state, command.link, ctx.now)
+      : reject(ErrorCode.forbidden, 'Only the server may do this.');
+  }
   if (
     command.type === 'participant:join' ||
     command.type === 'participant:presence' ||
@@ -79,6 +89,12 @@ function decideSystem(
   command: Exclude<SystemCommand, { type: 'timer:expire' }>,
   ctx: DecideContext,
 ): DecideResult {
+  if (command.type === 'participant:join' && command.hostIfFirst) {
+    // A table's first seat is the organiser's placeholder: the first phone to join hosts the table.
+    const hosted = state.participants.slice(1).some((p) => p.role === 'facilitator');
+    const { name, role } = command;
+    return decidePeople(state.participants, { type: command.type, name, role: hosted ? role : 'facilitator' }, ctx);
+  }
   return decidePeople(state.participants, command, ctx);
 }
 
@@ -124,6 +140,10 @@ function decideParticipantCommand(state: SessionState, command: ParticipantComma
     case 'closing:pass':
     case 'roti:cast':
       return decideOutcome(state, command, ctx);
+    case 'takeaway:highlight':
+      return decideHighlight(state, command, ctx);
+    case 'hall:help':
+      return decideHallHelp(state, command, ctx);
     default:
       return assertNever(command);
   }

@@ -15,6 +15,7 @@ import type {
 } from './state.ts';
 
 import type { ParticipantEvent } from '../core/participants.ts';
+import type { HallLink } from './hallLink.ts';
 import type { TimerSetEvent } from '../core/timer.ts';
 
 export type { TimerChange } from '../core/timer.ts';
@@ -28,6 +29,8 @@ export type DomainEvent =
       title: string;
       settings: LeanCoffeeSettings;
       createdAt: number;
+      /** Present when the session opens as a table of a hall; logs of earlier releases lack it. */
+      hall?: HallLink;
     }
   | ParticipantEvent
   | { type: 'settings:updated'; title: string; settings: LeanCoffeeSettings }
@@ -79,7 +82,11 @@ export type DomainEvent =
     }
   | { type: 'outcome:removed'; outcomeId: OutcomeId }
   | { type: 'closing:submitted'; entry: ClosingEntry }
-  | { type: 'roti:cast'; slot: number; ballot: RotiBallot };
+  | { type: 'roti:cast'; slot: number; ballot: RotiBallot }
+  | { type: 'takeaway:highlighted'; outcomeId: OutcomeId | null }
+  /** The hall's rhythm as the server copied it in; the table's own `helpSince` already folded in. */
+  | { type: 'hall:relayed'; link: HallLink }
+  | { type: 'hall:help-changed'; since: number | null };
 
 export type DomainEventType = DomainEvent['type'];
 

@@ -7,3 +7,4 @@ export * from './view.ts';
 export * from './leanCoffeeFold.ts';
 export type * from './leanCoffeeTypes.ts';
 export * from './permissions.ts';
+export type * from './hallLink.ts';

@@ -33,6 +33,9 @@ const leanCoffeeEventNames: Record<DomainEventType, true> = {
   'outcome:removed': true,
   'closing:submitted': true,
   'roti:cast': true,
+  'takeaway:highlighted': true,
+  'hall:relayed': true,
+  'hall:help-changed': true,
 };
 
 /** The timer a Lean Coffee's devices count down: its one timer. */

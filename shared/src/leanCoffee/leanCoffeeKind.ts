@@ -7,12 +7,15 @@ import { decide } from './decide.ts';
 import { leanCoffeeFold } from './leanCoffeeFold.ts';
 import type { LeanCoffeeTypes } from './leanCoffeeTypes.ts';
 import { eventFor, viewFor } from './view.ts';
+import { upgradeStoredLeanCoffee } from './storedUpgrade.ts';
+
+const acceptsCommon = acceptsBySchemas<Command>(commandPayloadSchemas);
 
 /** A Lean Coffee, as the registry of kinds lists it. Server-only: it carries the command schemas (zod). */
 export const leanCoffeeKind: KindDefinition<LeanCoffeeTypes> = {
   ...leanCoffeeFold,
   schemas: commandPayloadSchemas,
-  accepts: acceptsBySchemas<Command>(commandPayloadSchemas),
+  accepts: (command): command is Command => acceptsCommon(command) || command.type === 'hall:relay',
   decide,
   viewFor,
   eventFor,
@@ -29,8 +32,7 @@ export const leanCoffeeKind: KindDefinition<LeanCoffeeTypes> = {
     return { ok: true, value: (code) => ({ ...leanCoffeeFromExport(parsed.value, code), archive: [] }) };
   },
   paths: { join: (code) => `/j/${code}`, page: (code) => `/s/${code}` },
-  // Every Lean Coffee stored by an earlier release already has today's shape.
-  upgradeStoredState: (stored) => stored,
+  upgradeStoredState: upgradeStoredLeanCoffee,
   upgradeStoredEvent: (_state, event) => event,
   isEventInCurrentShape: () => true,
 };

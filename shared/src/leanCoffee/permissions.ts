@@ -14,7 +14,7 @@ import {
   isFacilitator,
   votesBy,
 } from './selectors.ts';
-import type { Outcome, Participant, ParticipantId, Role, SessionState, Topic, TopicId } from './state.ts';
+import type { Outcome, OutcomeId, Participant, ParticipantId, Role, SessionState, Topic, TopicId } from './state.ts';
 
 /*
  * "May this person do this now?" for Lean Coffee: one predicate per question, asked by `decide`
@@ -37,6 +37,29 @@ export function mayAct(state: SessionState, actorId: ParticipantId): boolean {
 /** Facilitator commands: phases, settings, roles, the timer, revealing, merging, the agenda. */
 export function mayFacilitate(state: SessionState, actorId: ParticipantId): boolean {
   return mayAct(state, actorId) && isFacilitator(state, actorId);
+}
+
+/**
+ * Whether this person may move the session to another phase: a facilitator, unless the session is
+ * a table of a hall, whose phase follows the hall's (the organiser moves every table together).
+ */
+export function mayChangePhase(state: SessionState, actorId: ParticipantId): boolean {
+  return mayFacilitate(state, actorId) && state.hall === null;
+}
+
+/** Whether this person may mark (or unmark) the most important takeaway: a facilitator (a table's host). */
+export function mayHighlightTakeaway(state: SessionState, actorId: ParticipantId): boolean {
+  return mayFacilitate(state, actorId);
+}
+
+/** Whether a note may carry the mark: a takeaway that is on the board (actions are not harvested). */
+export function isHighlightable(state: SessionState, outcomeId: OutcomeId): boolean {
+  return state.outcomes.some((o) => o.id === outcomeId && o.kind === 'takeaway');
+}
+
+/** Whether this person may ask the hall's organiser for help (or take it back): anyone seated at a table of a hall. */
+export function mayAskHallForHelp(state: SessionState, actorId: ParticipantId): boolean {
+  return mayAct(state, actorId) && state.hall !== null;
 }
 
 /**
@@ -140,6 +163,7 @@ export function leanCoffeePermission(
     case 'settings:update':
       return mayUpdateSettings(state, actorId, command.settings);
     case 'phase:change':
+      return mayChangePhase(state, actorId);
     case 'votes:reveal':
     case 'agenda:reset':
     case 'timer:start':
@@ -195,6 +219,13 @@ export function leanCoffeePermission(
     case 'closing:pass':
     case 'roti:cast':
       return mayJoinClosing(state, actorId);
+    case 'takeaway:highlight':
+      return (
+        mayHighlightTakeaway(state, actorId) &&
+        (command.outcomeId === null || isHighlightable(state, command.outcomeId))
+      );
+    case 'hall:help':
+      return mayAskHallForHelp(state, actorId);
     default:
       return assertNever(command);
   }

@@ -4,6 +4,7 @@ import type { leanCoffeeSettingsSchema, outcomeKindSchema, phaseSchema, thumbSch
 import type { IdKind } from '../core/decision.ts';
 import type { Participant, ParticipantId, Role } from '../core/participants.ts';
 import type { Timer } from '../core/timer.ts';
+import type { HallLink } from './hallLink.ts';
 
 // What every kind shares lives in core/; named here too, so this kind's files import one place.
 export type { IdKind, Participant, ParticipantId, Role, Timer };
@@ -123,6 +124,10 @@ export interface SessionState {
   outcomes: Outcome[];
   closing: ClosingEntry[];
   roti: RotiBallot[];
+  /** The hall this session is one table of; `null` for every Lean Coffee that is not a table. */
+  hall: HallLink | null;
+  /** The takeaway the facilitator marked as the most important one (a table's pick for its hall's harvest). */
+  highlightId: OutcomeId | null;
 }
 
 /** The phases in order; the facilitator moves one step at a time. */

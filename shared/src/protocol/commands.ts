@@ -19,6 +19,7 @@ import {
   topicTitleSchema,
 } from './schemas.ts';
 import { singleLineText } from './userText.ts';
+import type { HallLink } from '../leanCoffee/hallLink.ts';
 
 /**
  * One schema per command a participant may send over the socket. The event name is the command
@@ -77,6 +78,10 @@ export const commandPayloadSchemas = {
   }),
   'closing:pass': empty,
   'roti:cast': z.strictObject({ score: z.number().int().min(1).max(5) }),
+  /** The facilitator marks one takeaway as the most important (`null` takes the mark off). */
+  'takeaway:highlight': z.strictObject({ outcomeId: idSchema.nullable() }),
+  /** At a table of a hall: anyone seated asks the organiser for help, or takes the request back. */
+  'hall:help': z.strictObject({ on: z.boolean() }),
 } as const;
 
 /** The socket event names that carry participant commands. */
@@ -97,13 +102,27 @@ export type SystemCommand =
       type: 'participant:join';
       name: string;
       role: 'facilitator' | 'participant';
+      /**
+       * A phone joining a table of a hall: it hosts the table (joins as facilitator) when no seat
+       * but the organiser's placeholder (the first seat) facilitates yet.
+       */
+      hostIfFirst?: boolean;
     }
   | { type: 'participant:presence'; participantId: string; online: boolean }
   /** The facilitator link was used: the seat it grants (the link's own, or the opening device's seat) facilitates. */
   | { type: 'participant:reinstate-facilitator'; participantId: string }
   | { type: 'timer:expire' };
 
-export type Command = ParticipantCommand | SystemCommand;
+/**
+ * The server's own command to a Lean Coffee that is a table of a hall: the hall's rhythm changed
+ * (phase, timer, announcement, the table closed). Only Lean Coffee decides it.
+ */
+export interface HallRelayCommand {
+  type: 'hall:relay';
+  link: HallLink;
+}
+
+export type Command = ParticipantCommand | SystemCommand | HallRelayCommand;
 
 export function isCommandType(name: string): name is CommandType {
   return Object.hasOwn(commandPayloadSchemas, name);

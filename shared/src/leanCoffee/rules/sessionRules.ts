@@ -3,7 +3,7 @@ import { assertNever } from '../../core/assertNever.ts';
 import type { DomainEvent } from '../events.ts';
 import { discussingTopic } from '../selectors.ts';
 import { phaseOrder, type SessionState } from '../state.ts';
-import { mayUpdateSettings } from '../permissions.ts';
+import { mayChangePhase, mayUpdateSettings } from '../permissions.ts';
 import { endDiscussion } from './discussionEnd.ts';
 import { accept, reject, requireFacilitator, type CommandOf, type DecideResult, type RuleContext } from './results.ts';
 
@@ -24,29 +24,40 @@ export function decideSession(state: SessionState, command: SessionRuleCommand, 
       });
     }
     case 'phase:change':
+      if (!mayChangePhase(state, ctx.actorId)) {
+        return reject(ErrorCode.forbidden, 'A table of a hall follows the hall’s phase.');
+      }
       return changePhase(state, command.to, ctx.now);
     default:
       return assertNever(command);
   }
 }
 
-/**
- * One step forward or back. Every step stops the timer and closes an open thumbs vote; leaving
- * voting reveals hidden tallies; leaving discussion takes the current topic out of Discussing
- * (to Discussed going forward, back to To discuss going back).
- */
+/** One step forward or back, as the facilitator moves the session. */
 function changePhase(state: SessionState, to: SessionState['phase'], now: number): DecideResult {
   const step = phaseOrder.indexOf(to) - phaseOrder.indexOf(state.phase);
   if (step !== 1 && step !== -1) {
     return reject(ErrorCode.invalidTransition, `Cannot move from ${state.phase} to ${to}.`);
   }
+  return accept(...phaseChangeEvents(state, to, now));
+}
+
+/**
+ * The events of moving to another phase, whoever moves it (the facilitator one step at a time, a
+ * hall its tables by any number of steps). Every move stops the timer and closes an open thumbs
+ * vote; moving past voting reveals hidden tallies; leaving discussion takes the current topic out
+ * of Discussing (to Discussed going forward, back to To discuss going back).
+ */
+export function phaseChangeEvents(state: SessionState, to: SessionState['phase'], now: number): DomainEvent[] {
+  const from = phaseOrder.indexOf(state.phase);
+  const forward = phaseOrder.indexOf(to) > from;
   const events: DomainEvent[] = [];
-  if (state.phase === 'vote' && to === 'discuss' && !state.votesRevealed) {
-    events.push({ type: 'votes:revealed', votes: state.votes });
+  if (from <= phaseOrder.indexOf('vote') && phaseOrder.indexOf(to) >= phaseOrder.indexOf('discuss')) {
+    if (!state.votesRevealed) events.push({ type: 'votes:revealed', votes: state.votes });
   }
   const current = discussingTopic(state);
   if (current) {
-    events.push(...endDiscussion(state, current, step === 1 ? 'discussed' : 'open', now, null));
+    events.push(...endDiscussion(state, current, forward ? 'discussed' : 'open', now, null));
   } else {
     if (state.thumbs)
       events.push({
@@ -62,5 +73,5 @@ function changePhase(state: SessionState, to: SessionState['phase'], now: number
       });
   }
   events.push({ type: 'phase:changed', phase: to });
-  return accept(...events);
+  return events;
 }

@@ -1,6 +1,7 @@
 import { kindHarness, testContext } from '../../core/testing/kindHarness.ts';
 import { createSession } from '../decide.ts';
 import { leanCoffeeKind } from '../leanCoffeeKind.ts';
+import type { HallLink } from '../hallLink.ts';
 import type { LeanCoffeeSettings, ParticipantId, Phase } from '../state.ts';
 
 export { testContext };
@@ -10,7 +11,7 @@ export { testContext };
  * `p3` ("Ben"). Helpers run commands through `decide` and fail loudly when one is refused, so a
  * broken fixture never hides a broken rule.
  */
-export function session(settings: Partial<LeanCoffeeSettings> = {}) {
+export function session(settings: Partial<LeanCoffeeSettings> = {}, hall?: HallLink) {
   const ctx = testContext();
   const created = createSession(
     {
@@ -23,6 +24,7 @@ export function session(settings: Partial<LeanCoffeeSettings> = {}) {
         anonymousTopics: false,
         ...settings,
       },
+      ...(hall ? { hall } : {}),
     },
     ctx,
   );
@@ -51,4 +53,32 @@ export function session(settings: Partial<LeanCoffeeSettings> = {}) {
     role: 'participant',
   });
   return harness;
+}
+
+/** The link of table 7 of hall `HALL23`, in `phase` (the hall timer idle, no news). */
+export function hallLink(phase: HallLink['phase'] = 'collect', change: Partial<HallLink> = {}): HallLink {
+  return {
+    hallId: 'HALL23',
+    hallTitle: 'Tag der Teams',
+    table: 7,
+    phase,
+    timer: { status: 'idle' },
+    announcement: null,
+    closed: false,
+    helpSince: null,
+    ...change,
+  };
+}
+
+/**
+ * Table 7 of a hall: `p1` is the organiser's placeholder seat, Ana (`p2`) and Ben (`p3`) sit at
+ * it; `relay` moves the table the way the hall's server does.
+ */
+export function table(settings: Partial<LeanCoffeeSettings> = {}) {
+  const s = session(settings, hallLink());
+  return Object.assign(s, {
+    relay(phase: HallLink['phase'], change: Partial<HallLink> = {}) {
+      return s.run('system', { type: 'hall:relay', link: hallLink(phase, change) });
+    },
+  });
 }

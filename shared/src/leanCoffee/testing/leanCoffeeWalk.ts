@@ -4,7 +4,7 @@ import { applyAll } from '../apply.ts';
 import { decide } from '../decide.ts';
 import { leanCoffeePermission } from '../permissions.ts';
 import { phaseOrder, type SessionState } from '../state.ts';
-import { session } from './fixtures.ts';
+import { session, table } from './fixtures.ts';
 import { idFrom, pick, type PermissionWalk, type WalkStep } from '../../core/testing/permissionWalk.ts';
 
 type Recipe = (state: SessionState) => WalkStep<ParticipantCommand> | undefined;
@@ -148,7 +148,32 @@ const commands: PermissionWalk<SessionState, ParticipantCommand>['commands'] = {
   'roti:cast': fc.integer({ min: 1, max: 5 }).map((score): Recipe => () => ({
     command: { type: 'roti:cast', score },
   })),
+  'takeaway:highlight': fc.option(nat).map((n): Recipe => (s) => ({
+    command: { type: 'takeaway:highlight', outcomeId: n === null ? null : outcomeOf(s, n).outcomeId },
+  })),
+  'hall:help': fc.boolean().map((on): Recipe => () => ({ command: { type: 'hall:help', on } })),
 };
+
+/** Table 7 of a hall, moved by its hall into discussion: a topic under discussion with a takeaway. */
+function tableBoard() {
+  const s = table();
+  const topic = s.addTopic('p2', 'Drucker');
+  s.addTopic('p3', 'Kaffee');
+  s.relay('vote');
+  s.run('p2', { type: 'vote:cast', topicId: topic });
+  s.relay('discuss');
+  s.run('p1', { type: 'discussion:start' });
+  s.run('p2', {
+    type: 'outcome:add',
+    topicId: topic,
+    kind: 'takeaway',
+    text: 'Ok',
+    ownerId: null,
+    ownerName: null,
+    due: null,
+  });
+  return s.state;
+}
 
 /** A session with topics by the facilitator `p1` and by `p2` and `p3`, walked up to `phase`. */
 function board(phase: 'collect' | 'vote' | 'discuss' | 'wrapup' | 'ended' | 'revoted', hiddenVoting: boolean) {
@@ -215,6 +240,7 @@ export function leanCoffeeWalk(
       board('discuss', false),
       board('wrapup', false),
       board('ended', false),
+      tableBoard,
     ],
     seats: ['p1', 'p2', 'p3'],
     commands,
