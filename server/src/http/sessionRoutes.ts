@@ -8,31 +8,23 @@ import {
   ErrorCode,
   facilitatorLinkClaim,
   fail,
-  joinCodeSchema,
   joinSessionRequestSchema,
   mayReadWithoutSeat,
-  normalizeJoinCode,
-  type KindEvent,
   type ClaimFacilitatorResponse,
-  type CreateSessionResponse,
-  type DecideContext,
   type EndedSessionResponse,
   type JoinSessionResponse,
   type SessionSummary,
   viewForReaderWithoutSeat,
 } from '@runde/shared';
-import { Router, type Request, type RequestHandler, type Response } from 'express';
+import { Router, type RequestHandler, type Response } from 'express';
 import type { Logger } from 'pino';
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
-import type { z } from 'zod';
-import { payloadIssues } from '../failures.ts';
 import { hashSecret, type IdSource } from '../ids.ts';
 import type { CommandRunner } from '../session/commandRunner.ts';
-import { stateFromEvents } from '../session/stateFromEvents.ts';
 import type { SessionStore, StoredSession } from '../store/sessionStore.ts';
 import { notFound, sendError } from './httpErrors.ts';
-import { publicUrlFor, sessionLinks } from './publicUrl.ts';
 import { limitByIp, refund } from './rateLimit.ts';
+import { openSession, parseBody, sessionIdFrom } from './requestParts.ts';
 
 export interface SessionRouteDeps {
   store: SessionStore;
@@ -48,76 +40,16 @@ export interface SessionRouteDeps {
   logger: Logger;
 }
 
-/** A random 6-character code collides rarely; a few draws make a failure practically impossible. */
-const JOIN_CODE_ATTEMPTS = 8;
-
-/** Parses a body, or answers 400 with the issues (paths and kinds only) and returns undefined. */
-function parseBody<S extends z.ZodType>(schema: S, req: Request, res: Response): z.output<S> | undefined {
-  const parsed = schema.safeParse(req.body);
-  if (parsed.success) return parsed.data;
-  sendError(res, fail(ErrorCode.invalidPayload, 'The request is not valid.', payloadIssues(parsed.error)).error);
-  return undefined;
-}
-
-/** The session id from the URL, forgiving about case and dashes; undefined (answered 404) if it cannot be one. */
-function sessionIdFrom(req: Request, res: Response): string | undefined {
-  const raw = req.params.code;
-  const code = typeof raw === 'string' ? normalizeJoinCode(raw) : '';
-  if (joinCodeSchema.safeParse(code).success) return code;
-  sendError(res, notFound('session'));
-  return undefined;
-}
-
 export function sessionRoutes(deps: SessionRouteDeps): Router {
-  const { store, runner, clock, ids, limiters } = deps;
+  const { store, runner, ids, limiters } = deps;
   const router = Router();
-
-  /**
-   * Opens a session of any kind under a fresh join code: the facilitator's seat, a join link to
-   * share, and a private facilitator link (the kind says where they lead). `open` gives the opening
-   * events for a code.
-   */
-  async function openSession(
-    req: Request,
-    res: Response,
-    open: (code: string, ctx: Omit<DecideContext, 'actor'>) => KindEvent[],
-  ): Promise<void> {
-    for (let attempt = 0; attempt < JOIN_CODE_ATTEMPTS; attempt += 1) {
-      const code = ids.newJoinCode();
-      const events = open(code, { now: clock(), newId: (kind) => ids.newId(kind) });
-      const state = stateFromEvents(events);
-      const facilitator = state.participants[0];
-      if (!facilitator) throw new Error('createSession must seat the facilitator');
-      const token = ids.newSecret();
-      const key = ids.newSecret();
-      const created = await store.create(code, {
-        events,
-        state,
-        tokens: [{ tokenHash: hashSecret(token), participantId: facilitator.id }],
-        facilitatorKeys: [{ keyHash: hashSecret(key), participantId: facilitator.id }],
-      });
-      if (!created) continue;
-      const base = publicUrlFor(req, deps.publicUrl);
-      const response: CreateSessionResponse = {
-        sessionId: code,
-        participantId: facilitator.id,
-        token,
-        joinCode: code,
-        ...sessionLinks(base, state.kind, code, key),
-      };
-      res.status(201).json(response);
-      return;
-    }
-    deps.logger.error('no free join code after several attempts');
-    sendError(res, fail(ErrorCode.unavailable, 'Could not start a session right now. Please try again.').error);
-  }
 
   /** Start a Lean Coffee. */
   const create: RequestHandler = async (req, res) => {
     const body = parseBody(createSessionRequestSchema, req, res);
     if (!body) return;
     const settings = { ...defaultLeanCoffeeSettings, ...body.settings };
-    await openSession(req, res, (code, ctx) =>
+    await openSession(deps, req, res, (code, ctx) =>
       createSession({ id: code, title: body.title, facilitatorName: body.facilitatorName, settings }, ctx),
     );
   };
@@ -126,7 +58,7 @@ export function sessionRoutes(deps: SessionRouteDeps): Router {
   const createSpace: RequestHandler = async (req, res) => {
     const body = parseBody(createTeamSpaceRequestSchema, req, res);
     if (!body) return;
-    await openSession(req, res, (code, ctx) =>
+    await openSession(deps, req, res, (code, ctx) =>
       createTeamSpace({ id: code, title: body.title, facilitatorName: body.facilitatorName }, ctx),
     );
   };

@@ -22,6 +22,14 @@ import { SessionQueue } from './sessionQueue.ts';
 /** Delivers committed events to everyone watching the session. */
 export type Publish = (sessionId: string, events: KindVersionedEvent[]) => void;
 
+/** A write this node made, once the store confirmed it: the state before and after, and the events between. */
+export interface Commit {
+  sessionId: string;
+  before: KindState;
+  after: KindState;
+  events: KindVersionedEvent[];
+}
+
 /** One command, or several to be decided in turn and committed together. */
 type Commands = CommandToDecide | readonly CommandToDecide[];
 
@@ -35,6 +43,7 @@ interface Decided {
   result: RunResult;
   confirm?: { epoch: number };
   publish?: KindVersionedEvent[];
+  commit?: Commit;
 }
 
 export interface RunOptions {
@@ -63,6 +72,13 @@ export interface CommandRunnerDeps {
   observe?: (sessionId: string, state: KindState) => void;
   /** Told of every successful write, by the session's kind (for the metrics). */
   onCommit?: (kind: SessionKind) => void;
+  /**
+   * Told of every write this node made, once confirmed, in the session's commit order; never of
+   * another node's (what follows from a commit is done once, by the node that made it). For work
+   * that follows from a commit in other sessions (a hall's rhythm reaching its tables); it runs
+   * beside the command's answer and must not throw.
+   */
+  committed?: (commit: Commit) => void;
 }
 
 /**
@@ -143,6 +159,7 @@ export class CommandRunner {
     try {
       if (decided.confirm) await this.#deps.store.confirmWrites(sessionId, decided.confirm.epoch);
       release(decided.publish ?? []);
+      if (decided.commit) this.#committed(decided.commit);
     } catch (err) {
       release([]);
       throw err;
@@ -178,6 +195,15 @@ export class CommandRunner {
       if (!mayDeleteSession(current.state, participantId)) return 'forbidden';
       return (await this.#deps.store.delete(sessionId)) ? 'deleted' : 'missing';
     });
+  }
+
+  /**
+   * The session as this node last knew it, loaded only when it knows nothing: for reads that need
+   * the session's kind and people, not its newest version (whether a socket watches a hall's overview).
+   */
+  async known(sessionId: string): Promise<KindState | null> {
+    const cached = this.#cache.get(sessionId, this.#deps.store.epochOf(sessionId));
+    return (cached ?? (await this.#load(sessionId)))?.state ?? null;
   }
 
   /**
@@ -247,7 +273,12 @@ export class CommandRunner {
         this.#cache.set(sessionId, { state: next, version: outcome.version }, epoch);
         this.#deps.onCommit?.(next.kind);
         this.#observe(sessionId, next);
-        return { result: { ok: true, version: outcome.version, events }, confirm: { epoch }, publish: events };
+        return {
+          result: { ok: true, version: outcome.version, events },
+          confirm: { epoch },
+          publish: events,
+          commit: { sessionId, before: current.state, after: next, events },
+        };
       }
       if (outcome.reason === 'missing') {
         this.#cache.delete(sessionId);
@@ -279,6 +310,15 @@ export class CommandRunner {
     const loaded = await store.load(sessionId);
     if (loaded) this.#cache.set(sessionId, loaded, epoch);
     return loaded;
+  }
+
+  #committed(commit: Commit): void {
+    try {
+      this.#deps.committed?.(commit);
+    } catch (err) {
+      // Like an observer: a side line, the command's own outcome stands.
+      this.#deps.logger.error({ sessionId: commit.sessionId, err }, 'commit listener failed');
+    }
   }
 
   #observe(sessionId: string, state: KindState): void {

@@ -1,4 +1,12 @@
-import type { KindEvent, KindState, KindVersionedEvent, ArchiveKind, ArchivedItem, SessionKind } from '@runde/shared';
+import type {
+  KindEvent,
+  KindState,
+  KindVersionedEvent,
+  ArchiveKind,
+  ArchivedItem,
+  HallTableSummary,
+  SessionKind,
+} from '@runde/shared';
 import {
   type ArchiveBounds,
   MAX_COMMAND_IDS,
@@ -9,6 +17,7 @@ import {
   type CommitResult,
   seatCommandMember,
   type CreateSessionInput,
+  type HallTableSummaries,
   type SeatCommand,
   type SessionStore,
   storeSettingsOf,
@@ -35,6 +44,9 @@ interface Entry {
   /** Seat-scoped command id (`seatCommandMember`) → the version it reached, oldest first (a Map keeps insertion order). */
   commands: Map<string, number>;
   archive: Record<ArchiveKind, ArchiveList>;
+  /** A hall's table summaries (JSON, like the rest) by table number, and the count of their changes. */
+  hallTables: Map<number, { json: string; version: number }>;
+  hallStamp: number;
   expiresAt: number;
 }
 
@@ -83,6 +95,8 @@ export class MemorySessionStore implements SessionStore {
       projectorKeyHash: null,
       commands: new Map(),
       archive: { meeting: emptyArchive(), tension: emptyArchive(), action: emptyArchive(), decision: emptyArchive() },
+      hallTables: new Map(),
+      hallStamp: 0,
       expiresAt: this.#clock() + this.retentionFor(input.state.kind),
     });
     return true;
@@ -182,6 +196,27 @@ export class MemorySessionStore implements SessionStore {
 
   async projectorKeyHash(id: string): Promise<string | null> {
     return this.#live(id)?.projectorKeyHash ?? null;
+  }
+
+  async putHallTableSummary(hallId: string, summary: HallTableSummary): Promise<boolean> {
+    const entry = this.#live(hallId);
+    if (!entry) return false;
+    const older = entry.hallTables.get(summary.table);
+    if (older && older.version >= summary.version) return false;
+    entry.hallTables.set(summary.table, { json: JSON.stringify(summary), version: summary.version });
+    entry.hallStamp += 1;
+    return true;
+  }
+
+  async hallTableSummaries(hallId: string): Promise<HallTableSummaries> {
+    const entry = this.#live(hallId);
+    if (!entry) return { stamp: 0, tables: [] };
+    const tables = [...entry.hallTables.values()].map(({ json }) => JSON.parse(json) as HallTableSummary);
+    return { stamp: entry.hallStamp, tables };
+  }
+
+  async hallSummaryStamp(hallId: string): Promise<number> {
+    return this.#live(hallId)?.hallStamp ?? 0;
   }
 
   async ping(): Promise<boolean> {

@@ -3,8 +3,9 @@ import { defineScript, type CommandParser } from 'redis';
 /*
  * Every write to a session is one of these scripts: Redis runs a script atomically, so the version
  * check and the writes cannot interleave with another node's, and the whole write is one round trip.
- * KEYS are always the nine keys from `sessionKeys` (session hash, event list, token hash, secret hash,
- * command-id sorted set, then the archive's lists of meetings, tensions, actions and decisions).
+ * KEYS are always the ten keys from `sessionKeys` (session hash, event list, token hash, secret hash,
+ * command-id sorted set, the archive's lists of meetings, tensions, actions and decisions, then a
+ * hall's hash of table summaries).
  * Versions and counts travel as decimal strings; the replies are small tables decoded in TypeScript.
  */
 
@@ -16,7 +17,7 @@ import { defineScript, type CommandParser } from 'redis';
 const CREATE = `
 if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
 -- Leftovers of an expired session with the same code must not leak into the new one.
-redis.call('DEL', KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[6], KEYS[7], KEYS[8], KEYS[9])
+redis.call('DEL', KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[6], KEYS[7], KEYS[8], KEYS[9], KEYS[10])
 local n = tonumber(ARGV[2])
 local t = tonumber(ARGV[5])
 -- 'retention' records the retention the last write applied; see TEAM_SPACE_RETENTION_UPGRADE.
@@ -200,6 +201,37 @@ return 1
 `;
 
 /**
+ * ARGV: table number, the table session's version, the summary JSON. A hall's table summaries live
+ * in KEYS[10]: per table `s:<n>` (the JSON) and `v:<n>` (its version), and `stamp`, which counts
+ * every change so a feed can ask cheaply whether anything did. Two nodes may write one table's
+ * summaries out of order; an older version never replaces a newer one. The hash expires with the
+ * hall (its remaining retention; each hall commit refreshes it with the others), and is never
+ * written for a hall that is gone. Reply: 1 when written, 0 when not.
+ */
+const PUT_HALL_TABLE_SUMMARY = `
+local ttl = redis.call('PTTL', KEYS[1])
+if ttl < 0 then return 0 end
+local older = tonumber(redis.call('HGET', KEYS[10], 'v:' .. ARGV[1]))
+if older and older >= tonumber(ARGV[2]) then return 0 end
+redis.call('HSET', KEYS[10], 's:' .. ARGV[1], ARGV[3], 'v:' .. ARGV[1], ARGV[2])
+redis.call('HINCRBY', KEYS[10], 'stamp', 1)
+redis.call('PEXPIRE', KEYS[10], ttl)
+return 1
+`;
+
+/** Reply: {stamp, summary JSON...} in one atomic read, so the stamp matches the summaries; {0} for none. */
+const HALL_TABLE_SUMMARIES = `
+local fields = redis.call('HGETALL', KEYS[10])
+local reply = {0}
+for i = 1, #fields, 2 do
+  local name = fields[i]
+  if name == 'stamp' then reply[1] = tonumber(fields[i + 1])
+  elseif string.sub(name, 1, 2) == 's:' then reply[#reply + 1] = fields[i + 1] end
+end
+return reply
+`;
+
+/**
  * One script as `defineScript` returns it: its settings plus the SHA1 that EVALSHA sends. Written out because
  * the library's own name for the SHA1 part is not exported, and server's declarations (for `tsc -b`) must name it.
  */
@@ -215,7 +247,7 @@ type SessionScript = SessionScriptConfig & { SHA1: string };
 function script(source: string, readOnly: boolean): SessionScript {
   return defineScript<SessionScriptConfig>({
     SCRIPT: source,
-    NUMBER_OF_KEYS: 9,
+    NUMBER_OF_KEYS: 10,
     IS_READ_ONLY: readOnly,
     parseCommand(parser: CommandParser, keys: readonly string[], args: readonly string[]) {
       parser.pushKeys([...keys]);
@@ -234,4 +266,6 @@ export const sessionScripts = {
   archivePage: script(ARCHIVE_PAGE, true),
   setProjectorKey: script(SET_PROJECTOR_KEY, false),
   upgradeTeamSpaceRetention: script(TEAM_SPACE_RETENTION_UPGRADE, false),
+  putHallTableSummary: script(PUT_HALL_TABLE_SUMMARY, false),
+  hallTableSummaries: script(HALL_TABLE_SUMMARIES, true),
 };

@@ -6,6 +6,7 @@ import {
   type KindVersionedEvent,
   type ArchiveKind,
   type ArchivedItem,
+  type HallTableSummary,
   type SessionKind,
 } from '@runde/shared';
 import type { Logger } from 'pino';
@@ -27,6 +28,7 @@ import {
   type CommitResult,
   seatCommandMember,
   type CreateSessionInput,
+  type HallTableSummaries,
   type SeatCommand,
   type SessionStore,
   storeSettingsOf,
@@ -321,6 +323,34 @@ export class RedisSessionStore implements SessionStore {
   async projectorKeyHash(id: string): Promise<string | null> {
     const [session] = sessionKeys(this.#prefix, id);
     return (await this.#call(id, () => this.#client.hGet(session, 'projectorKey'))) ?? null;
+  }
+
+  async putHallTableSummary(hallId: string, summary: HallTableSummary): Promise<boolean> {
+    const reply = await this.#call(hallId, () =>
+      this.#client.script('putHallTableSummary', sessionKeys(this.#prefix, hallId), [
+        String(summary.table),
+        String(summary.version),
+        JSON.stringify(summary),
+      ]),
+    );
+    return reply === 1;
+  }
+
+  async hallTableSummaries(hallId: string): Promise<HallTableSummaries> {
+    const reply = await this.#call(hallId, () =>
+      this.#client.script('hallTableSummaries', sessionKeys(this.#prefix, hallId), []),
+    );
+    if (!Array.isArray(reply)) throw new Error('Unexpected hall summaries reply from Redis');
+    const [stamp, ...summaries] = reply as unknown[];
+    return {
+      stamp: typeof stamp === 'number' ? stamp : 0,
+      tables: summaries.map((json) => JSON.parse(String(json)) as HallTableSummary),
+    };
+  }
+
+  async hallSummaryStamp(hallId: string): Promise<number> {
+    const [, , , , , , , , , hallTables] = sessionKeys(this.#prefix, hallId);
+    return Number((await this.#call(hallId, () => this.#client.hGet(hallTables, 'stamp'))) ?? 0);
   }
 
   async ping(): Promise<boolean> {

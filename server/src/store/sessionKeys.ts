@@ -15,6 +15,7 @@ export function sessionKeys(
   archivedTensions: string,
   archivedActions: string,
   archivedDecisions: string,
+  hallTables: string,
 ] {
   const base = `${prefix}{${id}}`;
   return [
@@ -28,5 +29,7 @@ export function sessionKeys(
     `${base}:archive:tension`,
     `${base}:archive:action`,
     `${base}:archive:decision`,
+    // A hall's summaries of its tables (written by the tables' commits): gone with the hall.
+    `${base}:hall:tables`,
   ];
 }

@@ -7,7 +7,7 @@ import type {
   ArchivedItem,
   SessionKind,
 } from '@runde/shared';
-import { limits } from '@runde/shared';
+import { limits, type HallTableSummary } from '@runde/shared';
 
 /** A session as stored: the folded state and the version (number of events) it reflects. */
 export interface StoredSession {
@@ -142,6 +142,17 @@ export interface SessionStore {
   /** The hash of the session's current projector key; null when none was issued or there is no session. */
   projectorKeyHash(id: string): Promise<string | null>;
   /**
+   * Keeps one table's summary with its hall (the hall's id; the summary names its table), unless
+   * a summary of the same table at this version or a newer one is kept already (two nodes may
+   * write out of order). Kept with the hall: it expires and is deleted with it, and nothing is
+   * written for a hall that is gone. True when written.
+   */
+  putHallTableSummary(hallId: string, summary: HallTableSummary): Promise<boolean>;
+  /** Every table summary kept for the hall, with the stamp they were read at (0 and none for no hall). */
+  hallTableSummaries(hallId: string): Promise<HallTableSummaries>;
+  /** A number that changes whenever a summary of the hall does: one cheap read for "anything new?". */
+  hallSummaryStamp(hallId: string): Promise<number>;
+  /**
    * Changes whenever the connection that serves this session was re-established or now leads to
    * another master. A Redis that restarted may have lost its newest writes and then reached the
    * same versions with other events, so states cached before must not be trusted on their version
@@ -152,6 +163,12 @@ export interface SessionStore {
   /** Whether the backing service answers now. Never throws. */
   ping(): Promise<boolean>;
   close(): Promise<void>;
+}
+
+/** A hall's table summaries as one read found them; `stamp` is what {@link SessionStore.hallSummaryStamp} said then. */
+export interface HallTableSummaries {
+  stamp: number;
+  tables: HallTableSummary[];
 }
 
 /** The store could not be reached. Handlers tell the client `unavailable` rather than `internal`. */

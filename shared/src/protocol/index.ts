@@ -10,3 +10,4 @@ export * from './defaults.ts';
 export * from './loopCommands.ts';
 export * from './textCleaning.ts';
 export * from './userText.ts';
+export * from './hallHttp.ts';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { DomainEvent } from '../leanCoffee/events.ts';
 import type { ParticipantId } from '../core/participants.ts';
+import type { HallTableSummary } from '../hall/hallState.ts';
 import { archiveKinds, type ArchivedEntry } from '../teamSpace/archive.ts';
 import type {
   KindCommandInput,
@@ -167,10 +168,21 @@ export interface ClientToServerEvents<
   'projector:grant': (request: Record<string, never>, ack: (result: Ack<ProjectorGrant>) => void) => void;
 }
 
+/**
+ * What a hall's organisers and projectors see of its tables: every table's summary when the socket
+ * connects (`full`), then at most twice a second the summaries that changed since.
+ */
+export interface HallOverview {
+  tables: HallTableSummary[];
+  full: boolean;
+}
+
 export interface ServerToClientEvents<E extends KindEvent = KindEvent> {
   'session:events': (batch: EventBatch<E>) => void;
   /** The session no longer exists: a facilitator deleted it. The client forgets its seat. */
   'session:deleted': () => void;
+  /** To a hall's organisers and projectors only: its tables' summaries (never to phones, never to tables). */
+  'hall:overview': (overview: HallOverview) => void;
 }
 
 /**

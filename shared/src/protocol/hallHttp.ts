@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { hallLimits } from '../hall/hallState.ts';
+import type { Seat } from './http.ts';
+import { secretSchema } from './http.ts';
+import { displayNameSchema, idSchema, leanCoffeeSettingsChangeSchema, sessionTitleSchema } from './schemas.ts';
+
+/** A table's number as people type it from a poster: 1 to the most tables a hall may have. */
+export const hallTableNumberSchema = z.number().int().min(1).max(hallLimits.tablesMax);
+
+/** How the organiser wants tables made: so many tables, or tables of so many people. */
+export const hallSeatingSchema = z.discriminatedUnion('mode', [
+  z.strictObject({ mode: z.literal('count'), tables: hallTableNumberSchema }),
+  z.strictObject({
+    mode: z.literal('size'),
+    size: z.number().int().min(hallLimits.tableSizeMin).max(hallLimits.tableSizeMax),
+  }),
+]);
+
+/** Dots each person places across tables in the harvest when the organiser says nothing. */
+export const DEFAULT_HARVEST_DOTS = 3;
+
+/** `POST /api/halls`: open a hall; every table runs a Lean Coffee with these settings. */
+export const createHallRequestSchema = z.strictObject({
+  title: sessionTitleSchema,
+  organiserName: displayNameSchema,
+  settings: z._default(leanCoffeeSettingsChangeSchema, {}),
+  seating: hallSeatingSchema,
+  harvestDots: z.number().int().min(1).max(hallLimits.harvestDotsMax).default(DEFAULT_HARVEST_DOTS),
+});
+export type CreateHallRequest = z.input<typeof createHallRequestSchema>;
+
+/** `POST /api/halls/:code/join`: a phone takes a seat in the hall, at `table` (the poster's QR) if that one is open. */
+export const joinHallRequestSchema = z.strictObject({
+  name: displayNameSchema,
+  table: hallTableNumberSchema.optional(),
+});
+export type JoinHallRequest = z.input<typeof joinHallRequestSchema>;
+
+/**
+ * `POST /api/halls/:code/table-seat`: a phone proves its hall seat and gets a seat at its table
+ * (after a merge, after losing it, or at `table` when it moves there).
+ */
+export const hallTableSeatRequestSchema = z.strictObject({
+  participantId: idSchema,
+  token: secretSchema,
+  table: hallTableNumberSchema.optional(),
+});
+export type HallTableSeatRequest = z.input<typeof hallTableSeatRequestSchema>;
+
+/** A seat at one table: the table's Lean Coffee (its own code) and the phone's seat in it. */
+export interface HallTableSeat extends Seat {
+  number: number;
+}
+
+/**
+ * The answer to a hall join and to a table seat: the hall seat (its token is the one the phone
+ * already holds, in the answer to a table seat) and the seat at the table the phone goes to.
+ */
+export interface HallSeatResponse {
+  hall: Seat;
+  table: HallTableSeat;
+}
