@@ -6,3 +6,6 @@ export * from './loopMinutes.ts';
 export * from './meetingSummary.ts';
 export * from './markdown.ts';
 export * from './exportAccess.ts';
+export * from './hallExport.ts';
+export * from './hallLabels.ts';
+export * from './hallMinutes.ts';

@@ -114,7 +114,8 @@ export function leanCoffeeMarkdown(summary: LeanCoffeeSummary, format: MinutesFo
   return `${lines.join('\n').trimEnd()}\n`;
 }
 
-function csvCell(value: string | number): string {
+/** One CSV cell (RFC 4180 quoting), safe against formula injection; every CSV export writes its cells with it. */
+export function csvCell(value: string | number): string {
   const text = String(value);
   // A leading = + - @ would run as a formula in spreadsheet programs.
   const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
