@@ -11,6 +11,7 @@ import type {
   KindState,
   KindVersionedEvent,
 } from '../kinds.ts';
+import type { HallExport } from '../export/hallExport.ts';
 import type { Ack } from './errors.ts';
 import { secretSchema } from './http.ts';
 import { joinCodeSchema } from './schemas.ts';
@@ -166,6 +167,8 @@ export interface ClientToServerEvents<
   'session:delete': (request: Record<string, never>, ack: (result: Ack<DeleteResult>) => void) => void;
   /** A facilitator issues a new read-only projector key, revoking the one before. */
   'projector:grant': (request: Record<string, never>, ack: (result: Ack<ProjectorGrant>) => void) => void;
+  /** A hall's organiser takes every table's record (topics, votes, takeaways, actions, the harvest); changes nothing. */
+  'hall:export': (request: Record<string, never>, ack: (result: Ack<HallExport>) => void) => void;
 }
 
 /**
