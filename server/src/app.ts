@@ -10,6 +10,12 @@ import { requestLog } from './http/requestLog.ts';
 import { keepStoredPolicyOnNotModified, securityHeaders } from './http/securityHeaders.ts';
 import { DEFAULT_MAX_IMPORT_BYTES, importRoutes } from './http/importRoutes.ts';
 import { sessionRoutes } from './http/sessionRoutes.ts';
+import { hallCommitListener } from './hall/hallCommits.ts';
+import { attachHallOverview } from './hall/hallOverviewFeed.ts';
+import { HallRelay } from './hall/hallRelay.ts';
+import { hallRoutes } from './hall/hallRoutes.ts';
+import { HallTables } from './hall/hallTables.ts';
+import { TableSummaries } from './hall/tableSummaries.ts';
 import { randomIds, type IdSource } from './ids.ts';
 import { clientAddress } from './limits/clientAddress.ts';
 import {
@@ -204,7 +210,14 @@ export function createApp(options: CreateAppOptions): RundeApp {
     publish: createPublisher(io, localFanOut, options.adapter !== undefined),
     onCommit: (kind) => metrics.countCommit(kind),
     observe: (sessionId, state) => timers.track(sessionId, sessionTimer(state)),
+    // A hall's rhythm reaches its tables, and a table's news its hall, from the node that committed.
+    committed: (commit) => hallCommits(commit),
   });
+  const hallCommits = hallCommitListener(
+    new HallRelay({ store, runner, logger }),
+    new TableSummaries({ store, runner, logger }),
+  );
+  const hallTables = new HallTables({ store, runner, ids, clock, logger });
   if (options.adapter) {
     relayCommits(io, localFanOut, (sessionId, events) => {
       runner.follow(sessionId, events);
@@ -231,6 +244,7 @@ export function createApp(options: CreateAppOptions): RundeApp {
     newSecret: () => ids.newSecret(),
     logger,
   });
+  const hallOverview = attachHallOverview({ io, store, runner, logger });
 
   // Engine.IO answers /socket.io/ itself, before express: its answers get the same headers.
   io.engine.use(headers);
@@ -278,6 +292,16 @@ export function createApp(options: CreateAppOptions): RundeApp {
       limiters: { create, failedLookup },
       logger,
     }),
+    hallRoutes({
+      store,
+      runner,
+      tables: hallTables,
+      clock,
+      ids,
+      publicUrl,
+      limiters: { create, failedLookup },
+      logger,
+    }),
   );
   // Unknown API paths answer in the API's shape instead of falling through to the web app's 404 page.
   app.use('/api', (_req, res) => sendError(res, notFound('resource')));
@@ -293,6 +317,7 @@ export function createApp(options: CreateAppOptions): RundeApp {
       httpServer.closeIdleConnections();
       // No new expiry from this node; the store and the devices still know every deadline.
       timers.close();
+      hallOverview.close();
       // Commands received before now are decided, committed and acknowledged; later ones were
       // answered `unavailable`, which clients resend (with their ids) after reconnecting.
       await sockets.settled();

@@ -16,7 +16,5 @@ export * from './hall/hallKind.ts';
 export * from './session/deletion.ts';
 export * from './session/projectorGrant.ts';
 export * from './sync/index.ts';
-export * from './hall/hallState.ts';
-export type * from './hall/hallEvents.ts';
+export * from './hall/tableSummary.ts';
 export type * from './leanCoffee/hallLink.ts';
-export * from './protocol/hallCommands.ts';

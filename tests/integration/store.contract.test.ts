@@ -632,7 +632,8 @@ describe('redis session store specifics', () => {
         ],
       });
       // A hall's table summaries (the last key) exist only for a hall: hallSummaryStore.test.ts.
-      const keys = sessionKeys(prefix, id).slice(0, -1);
+      const tagged = sessionKeys(prefix, id);
+      const keys = tagged.slice(0, -1);
       expect(keys.every((key) => key.startsWith(`${prefix}{${id}}:`))).toBe(true);
       const found: string[] = [];
       for await (const batch of raw.scanIterator({ MATCH: `${prefix}{${id}}*`, COUNT: 100 })) found.push(...batch);
@@ -642,8 +643,8 @@ describe('redis session store specifics', () => {
         expect(ttl, key).toBeGreaterThan(119_000);
         expect(ttl, key).toBeLessThanOrEqual(120_000);
       }
-      expect(await raw.hGetAll(keys[2])).toEqual({ [tokenHash]: 'p_fac', 'hash-a': 'p_a' });
-      expect(await raw.hGetAll(keys[3])).toEqual({ 'key-hash': 'p_fac' });
+      expect(await raw.hGetAll(tagged[2])).toEqual({ [tokenHash]: 'p_fac', 'hash-a': 'p_a' });
+      expect(await raw.hGetAll(tagged[3])).toEqual({ 'key-hash': 'p_fac' });
     } finally {
       await raw.close();
       await store.close();

@@ -16,16 +16,14 @@ export const hallSeatingSchema = z.discriminatedUnion('mode', [
   }),
 ]);
 
-/** Dots each person places across tables in the harvest when the organiser says nothing. */
-export const DEFAULT_HARVEST_DOTS = 3;
-
 /** `POST /api/halls`: open a hall; every table runs a Lean Coffee with these settings. */
 export const createHallRequestSchema = z.strictObject({
   title: sessionTitleSchema,
   organiserName: displayNameSchema,
   settings: z._default(leanCoffeeSettingsChangeSchema, {}),
   seating: hallSeatingSchema,
-  harvestDots: z.number().int().min(1).max(hallLimits.harvestDotsMax).default(DEFAULT_HARVEST_DOTS),
+  /** Dots each person places across tables in the harvest; the hall's default (3) when left out. */
+  harvestDots: z.number().int().min(1).max(hallLimits.harvestDotsMax).optional(),
 });
 export type CreateHallRequest = z.input<typeof createHallRequestSchema>;
 

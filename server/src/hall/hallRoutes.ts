@@ -1,0 +1,189 @@
+import {
+  createHall,
+  createHallRequestSchema,
+  defaultLeanCoffeeSettings,
+  ErrorCode,
+  fail,
+  hallTableSeatRequestSchema,
+  joinHallRequestSchema,
+  type AppError,
+  type HallSeatResponse,
+  type HallState,
+} from '@runde/shared';
+import { Router, type Request, type RequestHandler, type Response } from 'express';
+import type { Logger } from 'pino';
+import type { RateLimiterAbstract } from 'rate-limiter-flexible';
+import { hashSecret, type IdSource } from '../ids.ts';
+import type { CommandRunner } from '../session/commandRunner.ts';
+import type { SessionStore } from '../store/sessionStore.ts';
+import { notFound, sendError } from '../http/httpErrors.ts';
+import { limitByIp, refund } from '../http/rateLimit.ts';
+import { openSession, parseBody, sessionIdFrom } from '../http/requestParts.ts';
+import type { HallTables } from './hallTables.ts';
+
+export interface HallRouteDeps {
+  store: SessionStore;
+  runner: CommandRunner;
+  tables: HallTables;
+  clock: () => number;
+  ids: IdSource;
+  publicUrl: string | undefined;
+  limiters: {
+    create: RateLimiterAbstract;
+    failedLookup: RateLimiterAbstract;
+  };
+  logger: Logger;
+}
+
+const noHall = () => notFound('event');
+/** One answer for a wrong token and a seat that does not exist: a guesser learns nothing. */
+const invalidSeat = () => fail(ErrorCode.unauthorized, 'This device has no seat at this event.').error;
+
+/**
+ * Halls over HTTP, like sessions: opening one, a phone taking a seat (in the hall and at its
+ * table's Lean Coffee, in one request), and a phone with a hall seat getting (another) table seat.
+ * Same budgets as sessions: opening counts against `create`, lookups that find nothing against
+ * `failedLookup`.
+ */
+export function hallRoutes(deps: HallRouteDeps): Router {
+  const { store, runner, tables, limiters } = deps;
+  const router = Router();
+
+  /** The hall as stored, or undefined when the code has no hall (answered). */
+  async function loadHall(hallId: string, res: Response): Promise<HallState | undefined> {
+    const stored = await store.load(hallId);
+    if (stored?.state.kind === 'hall') return stored.state;
+    sendError(res, noHall());
+    return undefined;
+  }
+
+  /** Seats the phone at its hall table's Lean Coffee (opening it if needed) and answers 201 with both seats. */
+  async function seatAtTableAndAnswer(
+    res: Response,
+    hall: HallState,
+    seat: { participantId: string; token: string },
+  ): Promise<void> {
+    const table = hall.seats.find((s) => s.participantId === seat.participantId)?.table;
+    const name = hall.participants.find((p) => p.id === seat.participantId)?.name;
+    if (table === undefined || name === undefined) {
+      sendError(res, invalidSeat());
+      return;
+    }
+    const session = await tables.ensureTableSession(hall, table);
+    if (!session.ok) {
+      sendError(res, session.error);
+      return;
+    }
+    const seated = await tables.seatAtTable(session.value, table, name);
+    if (!seated.ok) {
+      sendError(res, seated.error);
+      return;
+    }
+    const response: HallSeatResponse = { hall: { sessionId: hall.id, ...seat }, table: seated.value };
+    res.status(201).json(response);
+  }
+
+  /** The hall after a command this node just committed (its copy is current), else as stored. */
+  async function hallAfter(hallId: string, res: Response): Promise<HallState | undefined> {
+    const known = await runner.known(hallId);
+    if (known?.kind === 'hall') return known;
+    return loadHall(hallId, res);
+  }
+
+  /** Answers a refusal; only a code without a hall counts as a failed lookup. */
+  async function refuse(req: Request, res: Response, error: AppError): Promise<void> {
+    if (error.code !== ErrorCode.notFound) await refund(limiters.failedLookup, req);
+    sendError(res, error.code === ErrorCode.notFound ? noHall() : error);
+  }
+
+  /** Open a hall: the organiser's seat and links, and its tables (opened as people sit down). */
+  const create: RequestHandler = async (req, res) => {
+    const body = parseBody(createHallRequestSchema, req, res);
+    if (!body) return;
+    const settings = { ...defaultLeanCoffeeSettings, ...body.settings };
+    await openSession(deps, req, res, (code, ctx) =>
+      createHall(
+        {
+          id: code,
+          title: body.title,
+          organiserName: body.organiserName,
+          settings,
+          seating: body.seating,
+          ...(body.harvestDots === undefined ? {} : { harvestDots: body.harvestDots }),
+        },
+        ctx,
+      ),
+    );
+  };
+
+  /** A phone joins: a seat in the hall (the hall picks the table), then a seat at that table. */
+  const join: RequestHandler = async (req, res) => {
+    const hallId = sessionIdFrom(req, res, 'event');
+    if (!hallId) return;
+    const body = parseBody(joinHallRequestSchema, req, res);
+    if (!body) {
+      await refund(limiters.failedLookup, req);
+      return;
+    }
+    const token = deps.ids.newSecret();
+    const tokenHash = hashSecret(token);
+    const seated = await runner.run(
+      hallId,
+      { kind: 'system' },
+      { type: 'hall:seat', name: body.name, table: body.table ?? null },
+      {
+        grants: (events) =>
+          events.flatMap((e) =>
+            e.type === 'hall:seated' && e.participant ? [{ tokenHash, participantId: e.participant.id }] : [],
+          ),
+      },
+    );
+    if (!seated.ok) {
+      await refuse(req, res, seated.error);
+      return;
+    }
+    await refund(limiters.failedLookup, req);
+    const event = seated.events.find((v) => v.event.type === 'hall:seated')?.event;
+    if (event?.type !== 'hall:seated') throw new Error('A hall seat must seat a participant');
+    const hall = await hallAfter(hallId, res);
+    if (!hall) return;
+    await seatAtTableAndAnswer(res, hall, { participantId: event.participantId, token });
+  };
+
+  /** A phone with a hall seat gets a seat at its table, moving first when it names another. */
+  const tableSeat: RequestHandler = async (req, res) => {
+    const hallId = sessionIdFrom(req, res, 'event');
+    if (!hallId) return;
+    const body = parseBody(hallTableSeatRequestSchema, req, res);
+    if (!body) {
+      await refund(limiters.failedLookup, req);
+      return;
+    }
+    // A wrong token counts like a code that finds nothing: both are guesses.
+    if ((await store.participantForToken(hallId, hashSecret(body.token))) !== body.participantId) {
+      sendError(res, invalidSeat());
+      return;
+    }
+    await refund(limiters.failedLookup, req);
+    if (body.table !== undefined) {
+      const moved = await runner.run(
+        hallId,
+        { kind: 'system' },
+        { type: 'hall:move', participantId: body.participantId, table: body.table },
+      );
+      if (!moved.ok) {
+        sendError(res, moved.error);
+        return;
+      }
+    }
+    const hall = body.table === undefined ? await loadHall(hallId, res) : await hallAfter(hallId, res);
+    if (!hall) return;
+    await seatAtTableAndAnswer(res, hall, { participantId: body.participantId, token: body.token });
+  };
+
+  router.post('/halls', limitByIp(limiters.create), create);
+  const failedLookups = limitByIp(limiters.failedLookup);
+  router.post('/halls/:code/join', failedLookups, join);
+  router.post('/halls/:code/table-seat', failedLookups, tableSeat);
+  return router;
+}
