@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { HallTableSummary } from '@runde/shared/client';
-import { filterCards, hallCards, harvestPicks, mergeSummaries, pageOf, takeawayWall } from './hallOverview.ts';
+import {
+  filterCards,
+  hallCards,
+  harvestPicks,
+  mergeSummaries,
+  pageOf,
+  shortLine,
+  takeawayWall,
+} from './hallOverview.ts';
 
 const summary = (table: number, extra: Partial<HallTableSummary> = {}): HallTableSummary => ({
   table,
@@ -92,5 +100,14 @@ describe('hall overview', () => {
       [2, 1, 1, 2],
     ]);
     expect(harvestPicks(picks, votes, 'me', false).map((row) => row.pick.table)).toEqual([1, 2, 3]);
+  });
+
+  it.each([
+    ['Kurz', 10, 'Kurz'],
+    ['Wie gehen wir mit der Nachfrage um', 20, 'Wie gehen wir mit…'],
+    ['Donaudampfschifffahrtsgesellschaft', 10, 'Donaudamp…'],
+  ])('cuts %s to %i characters as %s', (text, max, expected) => {
+    expect(shortLine(text, max)).toBe(expected);
+    expect(shortLine(text, max).length).toBeLessThanOrEqual(max);
   });
 });

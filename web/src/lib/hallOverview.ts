@@ -112,3 +112,16 @@ export function harvestPicks(
   });
   return ranked ? byDots : [...rows].sort((a, b) => a.pick.table - b.pick.table);
 }
+
+/**
+ * A card's line cut to `max` characters at a word where it can be: the grid shows the start of a
+ * long topic, the organiser's table view and the export hold all of it. Cut in code, not by CSS
+ * line clamping: a clamped box hides content, and the projector would shrink the whole screen to
+ * show what it hides (`fitToScreen`).
+ */
+export function shortLine(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
