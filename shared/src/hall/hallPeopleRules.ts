@@ -9,7 +9,7 @@ import {
 import type { HallCommand } from '../protocol/hallCommands.ts';
 import { ErrorCode } from '../protocol/errors.ts';
 import { hallAccept, hallRefuse, type HallDecision } from './hallDecision.ts';
-import { hallHasRoomForOrganiser, mayOrganiseHall, mayRenameInHall } from './hallPermissions.ts';
+import { mayChangeHallRole, mayOrganiseHall, mayRenameInHall } from './hallPermissions.ts';
 import { chooseHallTable, hallMoveRefusal } from './hallSeating.ts';
 import { hallLimits, type HallState } from './hallState.ts';
 
@@ -88,11 +88,12 @@ export function decideHallPeople(
       const target = state.participants.find((p) => p.id === command.participantId);
       if (!target) return hallRefuse({ code: ErrorCode.notFound, message: 'No such participant.' });
       if (target.role === command.role) return hallAccept();
-      if (command.role === 'facilitator' && !hallHasRoomForOrganiser(state)) {
-        return hallRefuse({ code: ErrorCode.limitReached, message: 'This event has as many organisers as it may.' });
+      if (!mayChangeHallRole(state, actorId, target, command.role)) {
+        const refusal = roleChangeRefusal(state.participants, target, command.role);
+        return hallRefuse(
+          refusal ?? { code: ErrorCode.limitReached, message: 'This event has as many organisers as it may.' },
+        );
       }
-      const refusal = roleChangeRefusal(state.participants, target, command.role);
-      if (refusal) return hallRefuse(refusal);
       return hallAccept({ type: 'participant:role-changed', participantId: target.id, role: command.role });
     }
   }

@@ -1,5 +1,5 @@
 import type { DomainError } from '../core/decision.ts';
-import type { ParticipantId } from '../core/participants.ts';
+import { mayChangeRole, type Participant, type ParticipantId, type Role } from '../core/participants.ts';
 import { ErrorCode } from '../protocol/errors.ts';
 import { hallLimits, type HallPhase, type HallSeat, type HallState } from './hallState.ts';
 
@@ -122,4 +122,13 @@ export function mayRenameInHall(state: HallState, participantId: ParticipantId):
 /** Whether one more organiser fits (`hallLimits.organisersMax`). */
 export function hallHasRoomForOrganiser(state: HallState): boolean {
   return state.participants.filter((p) => p.role === 'facilitator').length < hallLimits.organisersMax;
+}
+
+/**
+ * Whether this organiser may give `target` this role (a change, not a repeat): the rule of every
+ * kind (`mayChangeRole`), and a hall has at most `hallLimits.organisersMax` organisers.
+ */
+export function mayChangeHallRole(state: HallState, actorId: ParticipantId, target: Participant, role: Role): boolean {
+  if (!mayChangeRole(state.participants, actorId, target, role)) return false;
+  return role !== 'facilitator' || hallHasRoomForOrganiser(state);
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ErrorCode } from '../protocol/errors.ts';
+import { mayChangeHallRole } from './hallPermissions.ts';
 import { hallLimits, hallPhaseOrder } from './hallState.ts';
 import { hall } from './testing/hallFixtures.ts';
 
@@ -123,5 +124,58 @@ describe('announcements', () => {
       ok: false,
       error: { code: ErrorCode.forbidden },
     });
+  });
+});
+
+describe('organisers', () => {
+  it('join as facilitators up to organisersMax, names unique among them', () => {
+    const h = hall();
+    const join = (name: string) => h.try('system', { type: 'participant:join', name, role: 'facilitator' });
+    expect(join('olga')).toMatchObject({ ok: false, error: { code: ErrorCode.nameTaken } });
+    for (let i = 2; i <= hallLimits.organisersMax; i += 1) expect(join(`Orga ${i}`).ok).toBe(true);
+    expect(join('Zu viele')).toMatchObject({ ok: false, error: { code: ErrorCode.sessionFull } });
+  });
+
+  it('are the only ones joining by participant:join: a phone takes a seat', () => {
+    const h = hall();
+    expect(h.try('system', { type: 'participant:join', name: 'Ana', role: 'participant' })).toMatchObject({
+      ok: false,
+      error: { code: ErrorCode.invalidState },
+    });
+  });
+
+  it('may rename themselves; a phone renames at its table', () => {
+    const h = hall();
+    const a = h.seat('Ana');
+    expect(h.run(h.organiser, { type: 'participant:rename', name: 'Olga K.' })).toHaveLength(1);
+    expect(h.try(a, { type: 'participant:rename', name: 'Anna' })).toMatchObject({
+      ok: false,
+      error: { code: ErrorCode.forbidden },
+    });
+  });
+
+  it('change roles exactly where mayChangeHallRole says so, up to organisersMax', () => {
+    const h = hall();
+    const phones = Array.from({ length: hallLimits.organisersMax + 1 }, (_, i) => h.seat(`Gast ${i}`));
+    for (const id of [h.organiser, ...phones]) {
+      for (const role of ['facilitator', 'participant'] as const) {
+        for (const actor of [h.organiser, phones[0] ?? '']) {
+          const target = h.state.participants.find((p) => p.id === id);
+          if (!target) throw new Error('no such person');
+          const may = mayChangeHallRole(h.state, actor, target, role);
+          const result = h.try(actor, { type: 'participant:set-role', participantId: id, role });
+          expect(may).toBe(result.ok && result.events.length > 0);
+        }
+      }
+    }
+    const promoted = phones.map((id) =>
+      h.try(h.organiser, { type: 'participant:set-role', participantId: id, role: 'facilitator' }),
+    );
+    expect(promoted.map((r) => r.ok)).toEqual([
+      ...Array<boolean>(hallLimits.organisersMax - 1).fill(true),
+      false,
+      false,
+    ]);
+    expect(promoted.at(-1)).toMatchObject({ ok: false, error: { code: ErrorCode.limitReached } });
   });
 });

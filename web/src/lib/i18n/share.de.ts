@@ -12,7 +12,7 @@ export const shareDe = {
       'Behalten Sie diesen Link für sich: Wer ihn öffnet, moderiert diese Sitzung. Damit übernehmen Sie die Moderation auch auf einem anderen Gerät. Er wird nur jetzt angezeigt.',
     'team-space':
       'Behalten Sie diesen Link für sich: Wer ihn öffnet, moderiert diesen Teamraum und seine Meetings. Damit übernehmen Sie die Moderation auch auf einem anderen Gerät. Er wird nur jetzt angezeigt.',
-    hall: 'Behalten Sie diesen Link für sich: Wer ihn öffnet, leitet diese Veranstaltung. Damit übernehmen Sie die Leitung auch auf einem anderen Gerät. Er wird nur jetzt angezeigt.',
+    hall: 'Behalten Sie diesen Link für sich: Wer ihn öffnet, leitet diese Veranstaltung mit allen Tischen. Damit übernehmen Sie die Leitung auch auf einem anderen Gerät. Er wird nur jetzt angezeigt.',
   },
   facilitatorLinkLabel: 'Moderationslink',
   showFacilitatorLink: 'Moderationslink anzeigen',

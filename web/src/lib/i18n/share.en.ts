@@ -14,7 +14,7 @@ export const shareEn: typeof shareDe = {
       'Keep this link private: whoever opens it facilitates this session. Use it to take over facilitation on another device. It is shown only now.',
     'team-space':
       'Keep this link private: whoever opens it facilitates this team space and its meetings. Use it to take over facilitation on another device. It is shown only now.',
-    hall: 'Keep this link private: whoever opens it runs this event. Use it to take over on another device. It is shown only now.',
+    hall: 'Keep this link private: whoever opens it runs this event and all its tables. Use it to take over on another device. It is shown only now.',
   },
   facilitatorLinkLabel: 'Facilitator link',
   showFacilitatorLink: 'Show facilitator link',
