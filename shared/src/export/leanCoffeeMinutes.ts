@@ -24,7 +24,10 @@ function outcomeActionLine(action: Outcome, labels: MinutesLabels): string {
   return actionLine(action, false, labels);
 }
 
-function topicSection(entry: TopicSummary, index: number, labels: MinutesLabels): string[] {
+/** How the minutes mark the most important takeaway: a star, as the board shows it. */
+const highlightMark = '★ ';
+
+function topicSection(entry: TopicSummary, index: number, labels: MinutesLabels, highlightId: string | null): string[] {
   const { topic } = entry;
   const lines = [
     `### ${index + 1}. ${escapeMarkdown(topic.title)}`,
@@ -42,7 +45,12 @@ function topicSection(entry: TopicSummary, index: number, labels: MinutesLabels)
     lines.push('', `${labels.thumbsHistory}: ${rounds.join('; ')}`);
   }
   if (entry.takeaways.length) {
-    lines.push('', `**${labels.takeaways}**`, '', ...entry.takeaways.map((t) => `- ${escapeMarkdown(t.text)}`));
+    lines.push(
+      '',
+      `**${labels.takeaways}**`,
+      '',
+      ...entry.takeaways.map((t) => `- ${t.id === highlightId ? highlightMark : ''}${escapeMarkdown(t.text)}`),
+    );
   }
   if (entry.actions.length) {
     lines.push('', `**${labels.actions}**`, '', ...entry.actions.map((a) => outcomeActionLine(a, labels)));
@@ -69,7 +77,7 @@ export function leanCoffeeMarkdown(summary: LeanCoffeeSummary, format: MinutesFo
     '',
   ];
   if (summary.discussed.length === 0) lines.push(labels.nothingYet, '');
-  summary.discussed.forEach((entry, index) => lines.push(...topicSection(entry, index, labels)));
+  summary.discussed.forEach((entry, index) => lines.push(...topicSection(entry, index, labels, summary.highlightId)));
 
   if (summary.notDiscussed.length) {
     lines.push(`## ${labels.notDiscussed}`, '');

@@ -27,6 +27,8 @@ export interface LeanCoffeeSummary {
   notDiscussed: Array<TopicSummary & { skipped: boolean }>;
   closing: Array<{ name: string; text: string | null }>;
   roti: { average: number | null; count: number; distribution: number[] };
+  /** The takeaway marked as the most important (a table's pick for its hall), if one is. */
+  highlightId: string | null;
 }
 
 /** Builds the summary from a (viewer's) state at `now`. Pure; exports and the summary page share it. */
@@ -69,5 +71,6 @@ export function summarizeLeanCoffee(state: SessionState, now: number): LeanCoffe
       count: scores.length,
       distribution: [1, 2, 3, 4, 5].map((score) => scores.filter((s) => s === score).length),
     },
+    highlightId: state.highlightId,
   };
 }

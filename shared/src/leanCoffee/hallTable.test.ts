@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decideCommand, foldStoredSession, kinds } from '../kinds.ts';
+import { leanCoffeeExportFor, leanCoffeeFromExport, parseLeanCoffeeExport } from '../export/leanCoffeeExport.ts';
 import { teamSpace } from '../teamSpace/testing/fixtures.ts';
 import { ErrorCode } from '../protocol/errors.ts';
 import { mayAskHallForHelp, mayChangePhase, mayHighlightTakeaway } from './permissions.ts';
@@ -144,9 +145,13 @@ describe('asking the hall for help', () => {
 });
 
 /** A session in discussion with Ana's takeaway and action on the first topic. */
-function withNotes(s: ReturnType<typeof session>) {
+function withNotes(
+  s: ReturnType<typeof session>,
+  toPhase: (phase: 'vote' | 'discuss') => unknown = (phase) => s.toPhase(phase),
+) {
   const topic = s.addTopic('p2', 'Drucker');
-  s.toPhase('vote', 'discuss');
+  toPhase('vote');
+  toPhase('discuss');
   s.run('p1', { type: 'discussion:start' });
   const note = (kind: 'takeaway' | 'action') => {
     const [added] = s.run('p2', {
@@ -239,5 +244,19 @@ describe('the registry', () => {
     for (const event of events) expect(kinds['lean-coffee'].eventFor(event, { participantId: 'p2' })).toBe(event);
     const s = table();
     expect(kinds['lean-coffee'].viewFor(s.state, { participantId: 'p3' }).hall).toEqual(s.state.hall);
+  });
+
+  it('backs a table up as an ordinary Lean Coffee, which restores as no table', () => {
+    const s = table();
+    const { takeaway } = withNotes(s, (phase) => s.relay(phase));
+    s.run('p1', { type: 'takeaway:highlight', outcomeId: takeaway });
+    const file = leanCoffeeExportFor(s.state, 'p1', s.ctx.now);
+    expect(JSON.stringify(file)).not.toContain('HALL23');
+    const parsed = parseLeanCoffeeExport(JSON.parse(JSON.stringify(file)), s.ctx.now);
+    if (!parsed.ok) throw new Error('the backup was refused');
+    const restored = leanCoffeeFromExport(parsed.value, 'NEW234').state;
+    expect(restored.hall).toBeNull();
+    expect(restored.highlightId).toBeNull();
+    expect(restored.outcomes).toEqual(s.state.outcomes);
   });
 });
