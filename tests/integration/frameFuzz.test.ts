@@ -53,6 +53,7 @@ const fuzzedSchemas = {
   'time:ping': timePingSchema,
   'projector:grant': projectorGrantRequestSchema,
   'session:export': exportRequestSchema,
+  'hall:export': exportRequestSchema,
 };
 type FuzzedEvent = keyof typeof fuzzedSchemas;
 const fuzzedEvents = Object.keys(fuzzedSchemas) as FuzzedEvent[];

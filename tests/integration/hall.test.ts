@@ -10,6 +10,7 @@ import {
 } from '../support/hallClients.ts';
 import { integrationSuite } from '../support/integrationSuite.ts';
 import { createSessionOverHttp, TestClient, waitUntil } from '../support/serverClients.ts';
+import { startTestServer } from '../support/serverHarness.ts';
 
 const suite = integrationSuite('hall', {
   config: { rateLimits: { seat: { points: 1000, durationSec: 10 } } },
@@ -271,5 +272,72 @@ describe('a hall of Lean Coffee tables', () => {
     suite.track(projector);
     await waitUntil('the projector has both tables', () => overviewHeld(projector.frames).size === 2);
     expect(overviewsIn(projector.frames)[0]?.full).toBe(true);
+  });
+
+  it("copies a host's highlighted takeaway to the hall and exports the whole event for organisers only", async () => {
+    const { hallId, seats, organiser } = await seatedHall(2, 1);
+    const host = await suite.connect(seats[0]!.table);
+    await suite.run(host, 'topic:add', { title: 'Onboarding', description: '' });
+    const topicId = tableOf(host.mirror.current).topics[0]!.id;
+    await suite.run(organiser, 'hall:phase', { to: 'discuss' });
+    await waitUntil('the table discusses', () => tableOf(host.mirror.current).phase === 'discuss');
+    await suite.run(host, 'discussion:start', { topicId });
+    await suite.run(host, 'outcome:add', { topicId, kind: 'takeaway', text: 'Pair new people up' });
+    const outcomeId = tableOf(host.mirror.current).outcomes[0]!.id;
+    await suite.run(host, 'takeaway:highlight', { outcomeId });
+    await waitUntil('the hall holds the pick', async () =>
+      (await storedHall(hallId)).state.picks.some((p) => p.table === 1 && p.text === 'Pair new people up'),
+    );
+    await suite.run(host, 'takeaway:highlight', { outcomeId: null });
+    await waitUntil('the hall drops the pick', async () => (await storedHall(hallId)).state.picks.length === 0);
+    await suite.run(host, 'takeaway:highlight', { outcomeId });
+
+    const exported = await organiser.sendRaw('hall:export', {});
+    expect(exported).toMatchObject({
+      ok: true,
+      data: {
+        hall: { title: 'Barcamp', tables: 2 },
+        tables: [{ number: 1, topics: [{ title: 'Onboarding', takeaways: ['Pair new people up'] }] }, { number: 2 }],
+      },
+    });
+    const phoneInHall = await suite.connect(seats[1]!.hall);
+    expect(await phoneInHall.sendRaw('hall:export', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await host.sendRaw('hall:export', {})).toMatchObject({ ok: false, error: { code: 'invalid_state' } });
+    expect(await organiser.sendRaw('hall:export', { all: true })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_payload' },
+    });
+  });
+
+  it('relays the hall timer running out to every table', async () => {
+    // A server of its own on the same store, whose clock the test moves on.
+    let offset = 0;
+    const server = await startTestServer({ store: suite.store, clock: () => Date.now() + offset });
+    try {
+      const created = await createHallOverHttp(server.url, {
+        title: 'Timed',
+        organiserName: 'Olga',
+        seating: { mode: 'count', tables: 2 },
+      });
+      const seats = [
+        await joinHallOverHttp(server.url, created.sessionId, { name: 'Ana', table: 1 }),
+        await joinHallOverHttp(server.url, created.sessionId, { name: 'Ben', table: 2 }),
+      ];
+      const organiser = await TestClient.connect(server.url, created);
+      const phones = await Promise.all(seats.map((s) => TestClient.connect(server.url, s.table)));
+      suite.track(organiser, ...phones);
+      await suite.run(organiser, 'hall:phase', { to: 'collect', minutes: 1 });
+      await waitUntil('the tables run the hall timer', () =>
+        phones.every((p) => tableOf(p.mirror.current).hall?.timer.status === 'running'),
+      );
+      offset = 61_000;
+      // What a device sends when its display reaches zero; the scheduler sends the same.
+      await suite.run(organiser, 'timer:expire', {});
+      await waitUntil('every table shows the hall timer expired', () =>
+        phones.every((p) => tableOf(p.mirror.current).hall?.timer.status === 'expired'),
+      );
+    } finally {
+      await server.close();
+    }
   });
 });

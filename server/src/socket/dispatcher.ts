@@ -9,6 +9,7 @@ import { commandHandlers } from './commandHandlers.ts';
 import { splitArgs, type CommandMetrics, type HandlerDeps, type SocketHandler } from './defineHandler.ts';
 import { deleteHandler } from './deleteHandler.ts';
 import { exportHandler } from './exportHandler.ts';
+import { hallExportHandler } from '../hall/hallExportHandler.ts';
 import { projectorGrantHandler } from './projectorGrantHandler.ts';
 import { syncHandler } from './syncHandler.ts';
 import { timePingHandler } from './timePingHandler.ts';
@@ -68,6 +69,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     ['session:delete', bind(deleteHandler(deps.runner, deps.onDeleted), commandDeps)],
     ['archive:page', bind(archiveHandler(deps.store), commandDeps)],
     ['session:export', bind(exportHandler(deps.store, deps.clock), commandDeps)],
+    ['hall:export', bind(hallExportHandler(deps.store, deps.clock), commandDeps)],
     [
       'projector:grant',
       bind(
@@ -76,7 +78,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
       ),
     ],
   ]);
-  if (table.size !== kindCommandTypes.length + 6) throw new Error('Every command needs exactly one handler');
+  if (table.size !== kindCommandTypes.length + 7) throw new Error('Every command needs exactly one handler');
 
   async function unknownEvent(socket: RundeSocket, args: unknown[]): Promise<void> {
     const { ack } = splitArgs(args);

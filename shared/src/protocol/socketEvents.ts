@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { DomainEvent } from '../leanCoffee/events.ts';
 import type { ParticipantId } from '../core/participants.ts';
 import type { HallTableSummary } from '../hall/hallState.ts';
+import type { HallExport } from '../export/hallExport.ts';
 import { archiveKinds, type ArchivedEntry } from '../teamSpace/archive.ts';
 import type {
   KindCommandInput,
@@ -11,7 +12,6 @@ import type {
   KindState,
   KindVersionedEvent,
 } from '../kinds.ts';
-import type { HallExport } from '../export/hallExport.ts';
 import type { Ack } from './errors.ts';
 import { secretSchema } from './http.ts';
 import { joinCodeSchema } from './schemas.ts';
@@ -167,7 +167,7 @@ export interface ClientToServerEvents<
   'session:delete': (request: Record<string, never>, ack: (result: Ack<DeleteResult>) => void) => void;
   /** A facilitator issues a new read-only projector key, revoking the one before. */
   'projector:grant': (request: Record<string, never>, ack: (result: Ack<ProjectorGrant>) => void) => void;
-  /** A hall's organiser takes every table's record (topics, votes, takeaways, actions, the harvest); changes nothing. */
+  /** A hall's organiser takes the whole event (the hall and every table) as one file; changes nothing. */
   'hall:export': (request: Record<string, never>, ack: (result: Ack<HallExport>) => void) => void;
 }
 
