@@ -2,7 +2,11 @@ import { readFile, writeFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { desktopContext, phoneContext, projectorContext } from '../support/browser.ts';
+import { axeViolations, formatViolations } from '../support/axe.ts';
 import { browserSuite, button, click } from '../support/browserSuite.ts';
+import { createHallOverHttp, joinHallOverHttp } from '../support/hallClients.ts';
+import { seatBrowser } from '../support/remoteSeat.ts';
+import { sweepSizes } from '../support/screenChecks.ts';
 
 const golden = new URL('./golden/hall-event.md', import.meta.url);
 
@@ -168,6 +172,18 @@ describe('an event with tables, from creation to the downloaded record', () => {
       // Table 2's takeaway leads the harvest with four dots, on the organiser's page and the projector.
       await organiser.getByText('4 Punkte').first().waitFor();
       await projector.getByText('4 Punkte').first().waitFor();
+      const harvestPhone = tables[2]?.phones[0] as Page;
+      await harvestPhone.getByText('4 dots').first().waitFor();
+      await expectScreens(
+        harvestPhone,
+        'harvest on a phone (en)',
+        tables.map((table) => table.takeaway),
+      );
+      await expectScreens(
+        organiser,
+        'organiser in the harvest (de)',
+        tables.map((table) => table.takeaway),
+      );
 
       const [download] = await Promise.all([
         organiser.waitForEvent('download'),
@@ -178,6 +194,58 @@ describe('an event with tables, from creation to the downloaded record', () => {
       // After an intended change to the export, regenerate with UPDATE_GOLDEN=1 and review the diff.
       if (process.env.UPDATE_GOLDEN) await writeFile(golden, markdown);
       expect(markdown).toBe(await readFile(golden, 'utf8'));
+    },
+  );
+
+  /** No axe violation and a clean screen (no raw key, no overflow) at every size, phones to projector. */
+  async function expectScreens(page: Page, where: string, typed: string[]) {
+    expect(formatViolations(where, await axeViolations(page))).toBe('');
+    expect(await sweepSizes(page, where, { typed })).toEqual([]);
+  }
+
+  it(
+    'shows every hall screen without axe violations or overflow, 360×640 to 1920×1080, in both languages',
+    { timeout: 180_000 },
+    async () => {
+      const url = suite.app.server.url;
+      const title = 'Stadtteilkonferenz Nord – Ehrenamt, Nachbarschaft und Jugendarbeit';
+      const hall = await createHallOverHttp(url, {
+        title,
+        organiserName: 'Orga',
+        seating: { mode: 'count', tables: 12 },
+      });
+      const code = hall.joinCode;
+      for (let seat = 1; seat <= 5; seat += 1) await joinHallOverHttp(url, code, { name: `Gast ${seat}`, table: seat });
+      const typed = [title, 'Orga', code];
+      for (const locale of ['de-DE', 'en-US']) {
+        const laptop = await desktopContext(suite.browser, { locale });
+        await seatBrowser(laptop, code, hall);
+        const organiser = await laptop.newPage();
+        await organiser.goto(`${url}/h/${code}/facilitate`);
+        await organiser.getByRole('heading', { name: title }).waitFor();
+        await organiser
+          .getByText(/5 (Personen|people)/)
+          .first()
+          .waitFor();
+        await expectScreens(organiser, `organiser (${locale})`, typed);
+
+        const projector = await laptop.newPage();
+        await projector.goto(`${url}/h/${code}/projector`);
+        await projector.getByRole('heading', { name: title }).waitFor();
+        await expectScreens(projector, `projector (${locale})`, typed);
+
+        const poster = await laptop.newPage();
+        await poster.goto(`${url}/h/${code}/poster?tables=2`);
+        await poster.getByText(title).first().waitFor();
+        await expectScreens(poster, `poster (${locale})`, typed);
+
+        const phone = await (await phoneContext(suite.browser, { locale })).newPage();
+        await phone.goto(`${url}/h/${code}?t=4`);
+        await phone.getByText(title).waitFor();
+        await expectScreens(phone, `phone join (${locale})`, typed);
+        await laptop.close();
+        await phone.context().close();
+      }
     },
   );
 });

@@ -127,6 +127,8 @@ export const hallDe = {
   results: {
     heading: 'Ernte',
     none: 'Noch hat kein Tisch seine wichtigste Erkenntnis markiert.',
+    more_one: '+ {{count}} weiterer Tisch (in der Datei)',
+    more_other: '+ {{count}} weitere Tische (in der Datei)',
   },
   downloads: {
     heading: 'Ergebnisse herunterladen',

@@ -128,6 +128,8 @@ export const hallEn: typeof hallDe = {
   results: {
     heading: 'Harvest',
     none: 'No table has marked its most important takeaway yet.',
+    more_one: '+ {{count}} more table (in the download)',
+    more_other: '+ {{count}} more tables (in the download)',
   },
   downloads: {
     heading: 'Download the results',
