@@ -11,6 +11,8 @@ import {
   type EndedSessionResponse,
   type ImportProblem,
   type JoinSessionResponse,
+  type LeanCoffeeSettings,
+  type Seat,
   type SessionKind,
   type SessionSummary,
 } from '@runde/shared/client';
@@ -122,4 +124,47 @@ export async function restoreBackup(fileText: string): Promise<RestoreResult> {
   if (response.status === 413)
     return { ok: false, error: fail(ErrorCode.invalidPayload, 'Too large.').error, problem: { reason: 'too-large' } };
   return fail(ErrorCode.internal, 'Unexpected response.');
+}
+
+/** How the organiser wants tables made: a fixed number, or a size (a new table when all are full). */
+export type HallSeatingChoice = { mode: 'count'; tables: number } | { mode: 'size'; size: number };
+
+/** `POST /api/halls`: an event with tables; the answer holds the organiser's seat and the links. */
+export interface CreateHallInput {
+  title: string;
+  organiserName: string;
+  /** The Lean Coffee settings every table opens with. */
+  settings?: LeanCoffeeSettings;
+  seating: HallSeatingChoice;
+  harvestDots?: number;
+}
+
+/** A phone's seat in the hall and at its table (the table is a Lean Coffee with its own code). */
+export interface HallPlaceResponse {
+  hall: Seat;
+  table: Seat & { number: number };
+}
+
+const hallPath = (code: string) => `/api/halls/${encodeURIComponent(code)}`;
+
+export function createHall(input: CreateHallInput): Promise<Ack<CreateSessionResponse>> {
+  return request('POST', '/api/halls', input);
+}
+
+/** Seats a phone: at `table` if it is open, else where the hall has most room. */
+export function joinHall(code: string, name: string, table?: number): Promise<Ack<HallPlaceResponse>> {
+  return request('POST', `${hallPath(code)}/join`, table === undefined ? { name } : { name, table });
+}
+
+/**
+ * A seated phone's table seat again: at another table (`table`), after its table was merged, or
+ * when this device lost the table's seat. The hall seat stays the one given.
+ */
+export function hallTableSeat(
+  code: string,
+  seat: Pick<Seat, 'participantId' | 'token'>,
+  table?: number,
+): Promise<Ack<HallPlaceResponse>> {
+  const body = { participantId: seat.participantId, token: seat.token };
+  return request('POST', `${hallPath(code)}/table-seat`, table === undefined ? body : { ...body, table });
 }
