@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { forgetHallPlace, loadHallPlace, saveHallPlace } from './hallPlaces.ts';
+import {
+  forgetHallPlace,
+  heldTableSeat,
+  loadHallPlace,
+  loadPendingHallSeat,
+  saveHallPlace,
+  savePendingHallSeat,
+} from './hallPlaces.ts';
 import { loadSeat, saveSeat, type SeatStorage } from './seats.ts';
 
 function memoryStorage(): SeatStorage {
@@ -50,5 +57,36 @@ describe('hall places', () => {
     expect(loadHallPlace('HALL42', storage)).toBeUndefined();
     storage.setItem('runde:hall-places', 'not json');
     expect(loadHallPlace('HALL42', storage)).toBeUndefined();
+  });
+
+  it('remembers the seat at each table sat at, for coming back to it', () => {
+    const storage = memoryStorage();
+    expect(heldTableSeat('HALL42', 3, storage)).toBeUndefined();
+    saveHallPlace('HALL42', { hall: hallSeat, table: tableSeat('TABLE3', 3) }, storage, 1);
+    saveHallPlace('HALL42', { hall: hallSeat, table: tableSeat('TABLE5', 5) }, storage, 2);
+    expect(heldTableSeat('HALL42', 3, storage)).toEqual({
+      sessionId: 'TABLE3',
+      participantId: 'at-TABLE3',
+      token: 'table-token-TABLE3-xxxxxxxx',
+    });
+    expect(heldTableSeat('HALL42', 5, storage)?.sessionId).toBe('TABLE5');
+    expect(heldTableSeat('HALL42', 4, storage)).toBeUndefined();
+    expect(heldTableSeat('OTHER1', 3, storage)).toBeUndefined();
+    // A place stored before table codes were kept still loads.
+    storage.setItem(
+      'runde:hall-places',
+      JSON.stringify({ HALL42: { seat: hallSeat, table: 7, tableCode: 'TABLE7', savedAt: 1 } }),
+    );
+    expect(loadHallPlace('HALL42', storage)?.tableCode).toBe('TABLE7');
+    expect(heldTableSeat('HALL42', 3, storage)).toBeUndefined();
+  });
+
+  it('keeps a hall seat whose join got no table seat until a table seat is saved', () => {
+    const storage = memoryStorage();
+    savePendingHallSeat('HALL42', hallSeat, storage);
+    expect(loadPendingHallSeat('HALL42', storage)).toEqual(hallSeat);
+    expect(loadPendingHallSeat('OTHER1', storage)).toBeUndefined();
+    saveHallPlace('HALL42', { hall: hallSeat, table: tableSeat('TABLE7', 7) }, storage);
+    expect(loadPendingHallSeat('HALL42', storage)).toBeUndefined();
   });
 });

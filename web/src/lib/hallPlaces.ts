@@ -1,8 +1,10 @@
 import type { Seat } from '@runde/shared/client';
 import type { HallPlaceResponse } from './api.ts';
-import { saveSeat, type SeatStorage } from './seats.ts';
+import { loadSeat, saveSeat, type SeatStorage } from './seats.ts';
 
 const storageKey = 'runde:hall-places';
+/** Hall seats whose join answered without a table seat (see `savePendingHallSeat`), by hall code. */
+const pendingKey = 'runde:hall-pending';
 /** Old places are dropped beyond this many, most recently used kept. */
 const maxPlaces = 10;
 
@@ -20,6 +22,8 @@ export interface HallPlace {
 
 interface StoredPlace extends HallPlace {
   savedAt: number;
+  /** The code of each table this phone sat at, by number: its seat there is kept in the seat book. */
+  tables?: Record<string, string>;
 }
 
 function defaultStorage(): SeatStorage | undefined {
@@ -48,13 +52,24 @@ function isPlace(value: unknown): value is StoredPlace {
   );
 }
 
+/** The table codes of a stored place, keeping only well-formed entries (older places have none). */
+function tablesOf(value: unknown): Record<string, string> {
+  if (typeof value !== 'object' || value === null) return {};
+  return Object.fromEntries(
+    Object.entries(value as Record<string, unknown>).filter(
+      (entry): entry is [string, string] =>
+        /^[1-9][0-9]*$/.test(entry[0]) && isText(entry[1]) && /^[A-Z0-9]+$/.test(entry[1]),
+    ),
+  );
+}
+
 function read(storage: SeatStorage | undefined): Record<string, StoredPlace> {
   try {
     const parsed: unknown = JSON.parse(storage?.getItem(storageKey) ?? '{}');
     if (typeof parsed !== 'object' || parsed === null) return {};
     const places: Record<string, StoredPlace> = {};
     for (const [code, place] of Object.entries(parsed as Record<string, unknown>)) {
-      if (/^[A-Z0-9]+$/.test(code) && isPlace(place)) places[code] = place;
+      if (/^[A-Z0-9]+$/.test(code) && isPlace(place)) places[code] = { ...place, tables: tablesOf(place.tables) };
     }
     return places;
   } catch {
@@ -95,9 +110,68 @@ export function saveHallPlace(
   saveSeat(table.sessionId, tableSeat, storage, now);
   const place: HallPlace = { seat: answer.hall, table: table.number, tableCode: table.sessionId };
   const places = read(storage);
-  places[code] = { ...place, savedAt: now };
+  const earlier = Object.hasOwn(places, code) ? places[code] : undefined;
+  const tables = { ...earlier?.tables, [String(table.number)]: table.sessionId };
+  places[code] = { ...place, savedAt: now, tables };
   write(storage, places);
+  forgetPendingHallSeat(code, storage);
   return place;
+}
+
+/**
+ * The seat this phone holds from before at table `table` of the hall, if it sat there: sent along
+ * when it moves back, so the hall hands back that seat instead of seating it there a second time.
+ */
+export function heldTableSeat(code: string, table: number, storage = defaultStorage()): Seat | undefined {
+  const places = read(storage);
+  const tables = Object.hasOwn(places, code) ? places[code]?.tables : undefined;
+  const key = String(table);
+  const tableCode = tables && Object.hasOwn(tables, key) ? tables[key] : undefined;
+  return tableCode ? loadSeat(tableCode, storage) : undefined;
+}
+
+function readPending(storage: SeatStorage | undefined): Record<string, Seat> {
+  try {
+    const parsed: unknown = JSON.parse(storage?.getItem(pendingKey) ?? '{}');
+    if (typeof parsed !== 'object' || parsed === null) return {};
+    const pending: Record<string, Seat> = {};
+    for (const [code, seat] of Object.entries(parsed as Record<string, unknown>)) {
+      const s = seat as Record<string, unknown> | null;
+      if (/^[A-Z0-9]+$/.test(code) && s && isText(s.sessionId) && isText(s.participantId) && isText(s.token))
+        pending[code] = { sessionId: s.sessionId, participantId: s.participantId, token: s.token };
+    }
+    return pending;
+  } catch {
+    return {};
+  }
+}
+
+function writePending(storage: SeatStorage | undefined, pending: Record<string, Seat>): void {
+  try {
+    storage?.setItem(pendingKey, JSON.stringify(pending));
+  } catch {
+    // Storage full or refused: the seat then lasts only as long as this page.
+  }
+}
+
+/**
+ * Keeps a hall seat whose join got no table seat (the table could not be opened just then): the
+ * next try asks for a table seat with it instead of joining the hall a second time.
+ */
+export function savePendingHallSeat(code: string, seat: Seat, storage = defaultStorage()): void {
+  writePending(storage, { ...readPending(storage), [code]: seat });
+}
+
+export function loadPendingHallSeat(code: string, storage = defaultStorage()): Seat | undefined {
+  const pending = readPending(storage);
+  return Object.hasOwn(pending, code) ? pending[code] : undefined;
+}
+
+export function forgetPendingHallSeat(code: string, storage = defaultStorage()): void {
+  const pending = readPending(storage);
+  if (!Object.hasOwn(pending, code)) return;
+  delete pending[code];
+  writePending(storage, pending);
 }
 
 /** Drops a place the hall no longer accepts (its seat was refused). */
