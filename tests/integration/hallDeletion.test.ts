@@ -45,9 +45,11 @@ describe('deleting a hall', () => {
     );
     const news = phones.map(told);
 
-    // A phone is not an organiser: it may delete neither the hall nor, by asking, a table.
+    // A phone is not an organiser: it may delete neither the hall nor the table it hosts (a table
+    // goes with its hall; deleted alone, the hall would lead its phones to a table that is gone).
     const inHall = await suite.connect(ana.hall);
     expect(await inHall.sendRaw('session:delete', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await phones[0]!.sendRaw('session:delete', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     for (const id of tables) expect(await suite.store.load(id)).not.toBeNull();
 
     expect(await organiser.sendRaw('session:delete', {})).toEqual({ ok: true, data: { deleted: true } });
