@@ -7,7 +7,9 @@ import {
   hallTableSeatRequestSchema,
   joinHallRequestSchema,
   type AppError,
+  type HallJoinTableFailure,
   type HallSeatResponse,
+  type HallTableSeat,
   type HallState,
 } from '@runde/shared';
 import { Router, type Request, type RequestHandler, type Response } from 'express';
@@ -16,10 +18,11 @@ import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import { hashSecret, type IdSource } from '../ids.ts';
 import type { CommandRunner } from '../session/commandRunner.ts';
 import type { SessionStore } from '../store/sessionStore.ts';
-import { notFound, sendError } from '../http/httpErrors.ts';
+import { toAppError } from '../failures.ts';
+import { notFound, sendError, statusFor } from '../http/httpErrors.ts';
 import { limitByIp, refund } from '../http/rateLimit.ts';
 import { openSession, parseBody, sessionIdFrom } from '../http/requestParts.ts';
-import type { HallTables } from './hallTables.ts';
+import type { HallTableResult, HallTables } from './hallTables.ts';
 
 export interface HallRouteDeps {
   store: SessionStore;
@@ -57,11 +60,17 @@ export function hallRoutes(deps: HallRouteDeps): Router {
     return undefined;
   }
 
-  /** Seats the phone at its hall table's Lean Coffee (opening it if needed) and answers 201 with both seats. */
+  /**
+   * Seats the phone at its hall table's Lean Coffee (opening it if needed, or handing back the
+   * seat `held` there when it proves one) and answers 201 with both seats. When the table step
+   * fails after a join took a new hall seat (`newHallSeat`), the error carries that seat: the phone
+   * keeps it and asks `table-seat` again, rather than losing it and joining the hall twice.
+   */
   async function seatAtTableAndAnswer(
     res: Response,
     hall: HallState,
     seat: { participantId: string; token: string },
+    options: { newHallSeat: boolean; held?: { participantId: string; token: string } },
   ): Promise<void> {
     const table = hall.seats.find((s) => s.participantId === seat.participantId)?.table;
     const name = hall.participants.find((p) => p.id === seat.participantId)?.name;
@@ -69,18 +78,39 @@ export function hallRoutes(deps: HallRouteDeps): Router {
       sendError(res, invalidSeat());
       return;
     }
-    const session = await tables.ensureTableSession(hall, table);
-    if (!session.ok) {
-      sendError(res, session.error);
-      return;
+    const hallSeat = { sessionId: hall.id, ...seat };
+    let seated: HallTableResult<HallTableSeat>;
+    try {
+      seated = await seatAt(hall, table, name, options.held);
+    } catch (err) {
+      seated = { ok: false, error: toAppError(err, deps.logger, { where: 'hall table seat', sessionId: hall.id }) };
     }
-    const seated = await tables.seatAtTable(session.value, table, name);
     if (!seated.ok) {
-      sendError(res, seated.error);
+      if (!options.newHallSeat) {
+        sendError(res, seated.error);
+        return;
+      }
+      res.locals.errorCode = seated.error.code;
+      const failure: HallJoinTableFailure = { ok: false, error: seated.error, hall: hallSeat };
+      res.status(statusFor(seated.error.code)).json(failure);
       return;
     }
-    const response: HallSeatResponse = { hall: { sessionId: hall.id, ...seat }, table: seated.value };
+    const response: HallSeatResponse = { hall: hallSeat, table: seated.value };
     res.status(201).json(response);
+  }
+
+  /** The phone's seat at its table: the one it proves it holds there, else a new one. */
+  async function seatAt(
+    hall: HallState,
+    table: number,
+    name: string,
+    held: { participantId: string; token: string } | undefined,
+  ): Promise<HallTableResult<HallTableSeat>> {
+    const session = await tables.ensureTableSession(hall, table);
+    if (!session.ok) return session;
+    const kept = held ? await tables.heldSeat(session.value, table, held) : undefined;
+    if (kept) return { ok: true, value: kept };
+    return tables.seatAtTable(session.value, table, name);
   }
 
   /** The hall after a command this node just committed (its copy is current), else as stored. */
@@ -147,7 +177,7 @@ export function hallRoutes(deps: HallRouteDeps): Router {
     if (event?.type !== 'hall:seated') throw new Error('A hall seat must seat a participant');
     const hall = await hallAfter(hallId, res);
     if (!hall) return;
-    await seatAtTableAndAnswer(res, hall, { participantId: event.participantId, token });
+    await seatAtTableAndAnswer(res, hall, { participantId: event.participantId, token }, { newHallSeat: true });
   };
 
   /** A phone with a hall seat gets a seat at its table, moving first when it names another. */
@@ -178,7 +208,12 @@ export function hallRoutes(deps: HallRouteDeps): Router {
     }
     const hall = body.table === undefined ? await loadHall(hallId, res) : await hallAfter(hallId, res);
     if (!hall) return;
-    await seatAtTableAndAnswer(res, hall, { participantId: body.participantId, token: body.token });
+    await seatAtTableAndAnswer(
+      res,
+      hall,
+      { participantId: body.participantId, token: body.token },
+      { newHallSeat: false, ...(body.tableSeat ? { held: body.tableSeat } : {}) },
+    );
   };
 
   router.post('/halls', limitByIp(limiters.create), create);

@@ -107,6 +107,23 @@ export class HallTables {
     return fail(ErrorCode.nameTaken, 'Someone at this table already goes by this name.');
   }
 
+  /**
+   * The seat a phone held at this table before (it moved away and comes back), when its token
+   * still proves it and the participant is still seated there; otherwise undefined, and the phone
+   * is seated anew. A wrong token counts as no proof: the hall seat was proven already.
+   */
+  async heldSeat(
+    sessionId: string,
+    table: number,
+    seat: { participantId: string; token: string },
+  ): Promise<HallTableSeat | undefined> {
+    const { store, runner } = this.#deps;
+    if ((await store.participantForToken(sessionId, hashSecret(seat.token))) !== seat.participantId) return undefined;
+    const state = await runner.known(sessionId);
+    if (state?.kind !== 'lean-coffee' || !state.participants.some((p) => p.id === seat.participantId)) return undefined;
+    return { number: table, sessionId, participantId: seat.participantId, token: seat.token };
+  }
+
   async #open(hall: HallState, table: number): Promise<HallTableResult<string>> {
     const { store, runner, ids, clock, logger } = this.#deps;
     const organiser = hall.participants[0];

@@ -186,14 +186,33 @@ export class CommandRunner {
   /**
    * Deletes the session if `participantId` may (checked on the stored state, inside the session's
    * queue, so no command of this node slips in between). Commands arriving later find nothing.
+   * `before` removes what the session takes with it, after the permission check.
    */
-  delete(sessionId: string, participantId: string): Promise<'deleted' | 'forbidden' | 'missing'> {
+  delete(
+    sessionId: string,
+    participantId: string,
+    before?: (state: KindState) => Promise<void>,
+  ): Promise<'deleted' | 'forbidden' | 'missing'> {
     return this.#queue.run(sessionId, async () => {
       const current = await this.#deps.store.load(sessionId);
       this.#cache.delete(sessionId);
       if (!current) return 'missing';
       if (!mayDeleteSession(current.state, participantId)) return 'forbidden';
+      // What goes with the session (a hall's tables) goes first: if that fails, the session stays
+      // and its facilitator can try again; the other way round, nothing would lead to the rest.
+      if (before) await before(current.state);
       return (await this.#deps.store.delete(sessionId)) ? 'deleted' : 'missing';
+    });
+  }
+
+  /**
+   * Deletes a session the server itself removes with another (a hall's table with its hall), with
+   * no one's permission to check. False when it was gone already.
+   */
+  discard(sessionId: string): Promise<boolean> {
+    return this.#queue.run(sessionId, async () => {
+      this.#cache.delete(sessionId);
+      return this.#deps.store.delete(sessionId);
     });
   }
 

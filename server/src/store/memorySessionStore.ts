@@ -201,6 +201,8 @@ export class MemorySessionStore implements SessionStore {
   async putHallTableSummary(hallId: string, summary: HallTableSummary): Promise<boolean> {
     const entry = this.#live(hallId);
     if (!entry) return false;
+    // A table's write keeps its hall, so a table in use never outlives it (see the Redis script).
+    entry.expiresAt = this.#clock() + this.retentionFor('hall');
     const older = entry.hallTables.get(summary.table);
     if (older && older.version >= summary.version) return false;
     entry.hallTables.set(summary.table, { json: JSON.stringify(summary), version: summary.version });

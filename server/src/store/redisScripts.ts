@@ -201,21 +201,23 @@ return 1
 `;
 
 /**
- * ARGV: table number, the table session's version, the summary JSON. A hall's table summaries live
- * in KEYS[10]: per table `s:<n>` (the JSON) and `v:<n>` (its version), and `stamp`, which counts
- * every change so a feed can ask cheaply whether anything did. Two nodes may write one table's
- * summaries out of order; an older version never replaces a newer one. The hash expires with the
- * hall (its remaining retention; each hall commit refreshes it with the others), and is never
- * written for a hall that is gone. Reply: 1 when written, 0 when not.
+ * ARGV: table number, the table session's version, the summary JSON, the hall's retention ms. A
+ * hall's table summaries live in KEYS[10]: per table `s:<n>` (the JSON) and `v:<n>` (its version),
+ * and `stamp`, which counts every change so a feed can ask cheaply whether anything did. Two nodes
+ * may write one table's summaries out of order; an older version never replaces a newer one.
+ * Nothing is written for a hall that is gone. A table's write keeps its hall: every key of the
+ * hall gets the hall's retention from now, as a hall commit would, so a table in use never
+ * outlives its hall (whose deletion takes the tables with it). Reply: 1 when written, 0 when not.
  */
 const PUT_HALL_TABLE_SUMMARY = `
-local ttl = redis.call('PTTL', KEYS[1])
-if ttl < 0 then return 0 end
+if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+redis.call('HSET', KEYS[1], 'retention', ARGV[4])
+for i = 1, #KEYS do redis.call('PEXPIRE', KEYS[i], ARGV[4]) end
 local older = tonumber(redis.call('HGET', KEYS[10], 'v:' .. ARGV[1]))
 if older and older >= tonumber(ARGV[2]) then return 0 end
 redis.call('HSET', KEYS[10], 's:' .. ARGV[1], ARGV[3], 'v:' .. ARGV[1], ARGV[2])
 redis.call('HINCRBY', KEYS[10], 'stamp', 1)
-redis.call('PEXPIRE', KEYS[10], ttl)
+redis.call('PEXPIRE', KEYS[10], ARGV[4])
 return 1
 `;
 

@@ -331,6 +331,7 @@ export class RedisSessionStore implements SessionStore {
         String(summary.table),
         String(summary.version),
         JSON.stringify(summary),
+        String(this.retentionFor('hall')),
       ]),
     );
     return reply === 1;

@@ -145,7 +145,8 @@ export interface SessionStore {
    * Keeps one table's summary with its hall (the hall's id; the summary names its table), unless
    * a summary of the same table at this version or a newer one is kept already (two nodes may
    * write out of order). Kept with the hall: it expires and is deleted with it, and nothing is
-   * written for a hall that is gone. True when written.
+   * written for a hall that is gone. Refreshes the hall's retention like a write to the hall, so a
+   * table in use never outlives its hall. True when written.
    */
   putHallTableSummary(hallId: string, summary: HallTableSummary): Promise<boolean>;
   /** Every table summary kept for the hall, with the stamp they were read at (0 and none for no hall). */

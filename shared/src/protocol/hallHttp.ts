@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { hallLimits } from '../hall/hallState.ts';
+import type { AppError } from './errors.ts';
 import type { Seat } from './http.ts';
 import { secretSchema } from './http.ts';
 import { displayNameSchema, idSchema, leanCoffeeSettingsChangeSchema, sessionTitleSchema } from './schemas.ts';
@@ -36,12 +37,15 @@ export type JoinHallRequest = z.input<typeof joinHallRequestSchema>;
 
 /**
  * `POST /api/halls/:code/table-seat`: a phone proves its hall seat and gets a seat at its table
- * (after a merge, after losing it, or at `table` when it moves there).
+ * (after a merge, after losing it, or at `table` when it moves there). With `tableSeat`, a seat
+ * this phone holds at that table from before (it moved away and comes back): when its token
+ * proves it, the answer is that seat, so the phone is not seated there a second time.
  */
 export const hallTableSeatRequestSchema = z.strictObject({
   participantId: idSchema,
   token: secretSchema,
   table: hallTableNumberSchema.optional(),
+  tableSeat: z.strictObject({ participantId: idSchema, token: secretSchema }).optional(),
 });
 export type HallTableSeatRequest = z.input<typeof hallTableSeatRequestSchema>;
 
@@ -57,4 +61,15 @@ export interface HallTableSeat extends Seat {
 export interface HallSeatResponse {
   hall: Seat;
   table: HallTableSeat;
+}
+
+/**
+ * The answer to a join whose hall seat was taken but whose table seat was not (the store away
+ * for a moment, the table's session gone): the error, with the new hall seat, so the phone keeps
+ * it and asks `table-seat` again instead of joining the hall a second time.
+ */
+export interface HallJoinTableFailure {
+  ok: false;
+  error: AppError;
+  hall: Seat;
 }

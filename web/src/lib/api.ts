@@ -11,9 +11,12 @@ import {
   type EndedSessionResponse,
   type ImportProblem,
   type JoinSessionResponse,
+  type LeanCoffeeSettings,
+  type Seat,
   type SessionKind,
   type SessionSummary,
 } from '@runde/shared/client';
+import { forgetPendingHallSeat, heldTableSeat, loadPendingHallSeat, savePendingHallSeat } from './hallPlaces.ts';
 
 const requestTimeoutMs = 10_000;
 
@@ -35,7 +38,12 @@ function unwrap<T>(body: unknown): T {
  * One JSON request to the same-origin API. Never throws: network failures and timeouts become
  * `unavailable`, so every caller handles one result shape, as with socket acks.
  */
-async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<Ack<T>> {
+async function request<T>(
+  method: 'GET' | 'POST',
+  path: string,
+  body?: unknown,
+  errorBody?: (json: unknown) => void,
+): Promise<Ack<T>> {
   let response: Response;
   try {
     response = await fetch(path, {
@@ -49,7 +57,10 @@ async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown):
   }
   const json: unknown = await response.json().catch(() => undefined);
   if (response.ok && json !== undefined) return { ok: true, data: unwrap<T>(json) };
-  if (isErrorBody(json)) return { ok: false, error: json.error };
+  if (isErrorBody(json)) {
+    errorBody?.(json);
+    return { ok: false, error: json.error };
+  }
   if (response.status === 404) return fail(ErrorCode.notFound, 'Not found.');
   if (response.status === 429) return fail(ErrorCode.rateLimited, 'Too many requests.');
   if (response.status >= 502) return fail(ErrorCode.unavailable, 'The server is not available.');
@@ -122,4 +133,82 @@ export async function restoreBackup(fileText: string): Promise<RestoreResult> {
   if (response.status === 413)
     return { ok: false, error: fail(ErrorCode.invalidPayload, 'Too large.').error, problem: { reason: 'too-large' } };
   return fail(ErrorCode.internal, 'Unexpected response.');
+}
+
+/** How the organiser wants tables made: a fixed number, or a size (a new table when all are full). */
+export type HallSeatingChoice = { mode: 'count'; tables: number } | { mode: 'size'; size: number };
+
+/** `POST /api/halls`: an event with tables; the answer holds the organiser's seat and the links. */
+export interface CreateHallInput {
+  title: string;
+  organiserName: string;
+  /** The Lean Coffee settings every table opens with. */
+  settings?: LeanCoffeeSettings;
+  seating: HallSeatingChoice;
+  harvestDots?: number;
+}
+
+/** A phone's seat in the hall and at its table (the table is a Lean Coffee with its own code). */
+export interface HallPlaceResponse {
+  hall: Seat;
+  table: Seat & { number: number };
+}
+
+const hallPath = (code: string) => `/api/halls/${encodeURIComponent(code)}`;
+
+export function createHall(input: CreateHallInput): Promise<Ack<CreateSessionResponse>> {
+  return request('POST', '/api/halls', input);
+}
+
+/** The hall seat a failed join carries when only its table step failed (`HallJoinTableFailure`). */
+function hallSeatIn(json: unknown): Seat | undefined {
+  const hall = typeof json === 'object' && json !== null ? (json as { hall?: unknown }).hall : undefined;
+  if (typeof hall !== 'object' || hall === null) return undefined;
+  const { sessionId, participantId, token } = hall as Record<string, unknown>;
+  const text = (v: unknown): v is string => typeof v === 'string' && v.length > 0;
+  return text(sessionId) && text(participantId) && text(token) ? { sessionId, participantId, token } : undefined;
+}
+
+/**
+ * Seats a phone: at `table` if it is open, else where the hall has most room. A hall seat taken
+ * by an earlier try whose table step failed is used instead of joining again (asking `table-seat`),
+ * and a join that took a hall seat but no table seat keeps it and asks for the table once more.
+ */
+export async function joinHall(code: string, name: string, table?: number): Promise<Ack<HallPlaceResponse>> {
+  const pending = loadPendingHallSeat(code);
+  if (pending) {
+    const answer = await hallTableSeat(code, pending, table);
+    if (answer.ok || answer.error.code !== ErrorCode.unauthorized) return answer;
+    forgetPendingHallSeat(code);
+  }
+  let kept: Seat | undefined;
+  const body = table === undefined ? { name } : { name, table };
+  const answer = await request<HallPlaceResponse>('POST', `${hallPath(code)}/join`, body, (json) => {
+    kept = hallSeatIn(json);
+  });
+  if (answer.ok || !kept) return answer;
+  savePendingHallSeat(code, kept);
+  // The hall has seated the phone at a table already: ask for that table's seat once more.
+  const retried = await hallTableSeat(code, kept);
+  return retried.ok ? retried : answer;
+}
+
+/**
+ * A seated phone's table seat again: at another table (`table`), after its table was merged, or
+ * when this device lost the table's seat. The hall seat stays the one given. Going back to a table
+ * it sat at before, the phone proves the seat it kept there and gets it back (no second seat).
+ */
+export function hallTableSeat(
+  code: string,
+  seat: Pick<Seat, 'participantId' | 'token'>,
+  table?: number,
+): Promise<Ack<HallPlaceResponse>> {
+  const held = table === undefined ? undefined : heldTableSeat(code, table);
+  const body = {
+    participantId: seat.participantId,
+    token: seat.token,
+    ...(table === undefined ? {} : { table }),
+    ...(held ? { tableSeat: { participantId: held.participantId, token: held.token } } : {}),
+  };
+  return request('POST', `${hallPath(code)}/table-seat`, body);
 }

@@ -1,4 +1,5 @@
 import { createContext } from 'svelte';
+import type { HallClient } from './hallClient.svelte';
 import type { LeanCoffeeClient } from './leanCoffeeClient.svelte';
 import type { TimerHost } from './liveSession.svelte';
 import type { SpaceClient } from './spaceClient.svelte';
@@ -14,6 +15,9 @@ export const [getLeanCoffeeClient, setLeanCoffeeClient] = createContext<LeanCoff
 
 /** The team space's client, set by the space and projector pages under `/t/[code]`. */
 export const [getSpaceClient, setSpaceClient] = createContext<SpaceClient>();
+
+/** A hall's client, set by the organiser and projector pages under `/h/[code]`. */
+export const [getHallClient, setHallClient] = createContext<HallClient>();
 
 /** The same client as the timer sees it, set by every page shell: `Timer` serves both kinds. */
 export const [getTimerHost, setTimerHost] = createContext<TimerHost>();

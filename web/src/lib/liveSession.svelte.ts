@@ -51,7 +51,8 @@ export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'of
  */
 export type SessionProblem = 'protocol_mismatch' | 'unauthorized' | 'not_found' | 'wrong_kind' | 'deleted';
 
-type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+/** The socket of a live session; a kind's client reaches it only through `listen` and `ask`. */
+export type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 export interface SendOptions {
   /**
@@ -451,6 +452,25 @@ export abstract class LiveSession<S extends KindState, C extends KindCommandType
     if (!this.#socket.connected) return fail(ErrorCode.unavailable, 'Not connected.');
     try {
       return await this.#socket.timeout(commandTimeoutMs).emitWithAck('projector:grant', {});
+    } catch {
+      return fail(ErrorCode.unavailable, 'No answer from the server.');
+    }
+  }
+
+  /**
+   * Listens to a push beyond the session's events (a hall's overview) for as long as this client
+   * lives; `destroy` drops it with the socket's other listeners.
+   */
+  protected listen<E extends keyof ServerToClientEvents>(event: E, listener: ServerToClientEvents[E]): void {
+    // socket.io's listener type is a conditional one that a generic event name cannot narrow.
+    this.#socket.on(event, listener as never);
+  }
+
+  /** One request that reads (a kind's own export): never queued, `unavailable` while not connected. */
+  protected async ask<T>(request: (socket: LiveSocket) => Promise<Ack<T>>): Promise<Ack<T>> {
+    if (!this.#socket.connected) return fail(ErrorCode.unavailable, 'Not connected.');
+    try {
+      return await request(this.#socket);
     } catch {
       return fail(ErrorCode.unavailable, 'No answer from the server.');
     }

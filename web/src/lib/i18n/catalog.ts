@@ -19,6 +19,8 @@ import { projectorDe } from './projector.de.ts';
 import { projectorEn } from './projector.en.ts';
 import { summaryDe } from './summary.de.ts';
 import { summaryEn } from './summary.en.ts';
+import { hallDe } from './hall.de.ts';
+import { hallEn } from './hall.en.ts';
 import { loopCommonDe } from './loop/common.de.ts';
 import { loopCommonEn } from './loop/common.en.ts';
 import { governanceDe } from './loop/governance.de.ts';
@@ -54,6 +56,7 @@ export const catalogs: Record<Language, Messages> = {
     facilitate: facilitateDe,
     projector: projectorDe,
     summary: summaryDe,
+    hall: hallDe,
   },
   en: {
     ...en,
@@ -72,5 +75,6 @@ export const catalogs: Record<Language, Messages> = {
     facilitate: facilitateEn,
     projector: projectorEn,
     summary: summaryEn,
+    hall: hallEn,
   },
 };

@@ -14,6 +14,7 @@ import type { facilitateDe } from './facilitate.de.ts';
 import type { projectorDe } from './projector.de.ts';
 import type { summaryDe } from './summary.de.ts';
 import type { exportDe } from './export.de.ts';
+import type { hallDe } from './hall.de.ts';
 
 /**
  * German texts, the source language: the English file must have exactly these keys (see
@@ -427,4 +428,5 @@ export type Messages = CoreMessages & {
   facilitate: typeof facilitateDe;
   projector: typeof projectorDe;
   summary: typeof summaryDe;
+  hall: typeof hallDe;
 };

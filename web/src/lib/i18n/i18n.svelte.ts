@@ -28,7 +28,8 @@ export type LazyPart =
   | 'backup'
   | 'facilitate'
   | 'projector'
-  | 'summary';
+  | 'summary'
+  | 'hall';
 type Part = 'core' | LazyPart;
 
 /**
@@ -99,6 +100,10 @@ const parts: Record<Part, Record<Language, () => Promise<Partial<Messages>>>> = 
   summary: {
     de: () => import('./summary.de.ts').then((m) => ({ summary: m.summaryDe })),
     en: () => import('./summary.en.ts').then((m) => ({ summary: m.summaryEn })),
+  },
+  hall: {
+    de: () => import('./hall.de.ts').then((m) => ({ hall: m.hallDe })),
+    en: () => import('./hall.en.ts').then((m) => ({ hall: m.hallEn })),
   },
 };
 

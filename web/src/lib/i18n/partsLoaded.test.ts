@@ -29,6 +29,7 @@ const lazyParts: readonly LazyPart[] = [
   'facilitate',
   'projector',
   'summary',
+  'hall',
 ];
 
 const webSrc = resolve(dirname(fileURLToPath(import.meta.url)), '../..');

@@ -43,6 +43,9 @@ const steering: ReadonlySet<KindCommandType> = new Set<KindCommandType>([
   'objection:test',
   'objection:integrate',
   'objection:mark-absent',
+  'hall:phase',
+  'hall:announce',
+  'hall:close-table',
 ]);
 
 /** How long a steering command is tried before it is handed back to the person. */
