@@ -11,7 +11,7 @@ import { keepStoredPolicyOnNotModified, securityHeaders } from './http/securityH
 import { DEFAULT_MAX_IMPORT_BYTES, importRoutes } from './http/importRoutes.ts';
 import { sessionRoutes } from './http/sessionRoutes.ts';
 import { hallCommitListener } from './hall/hallCommits.ts';
-import { attachHallOverview } from './hall/hallOverviewFeed.ts';
+import { attachHallOverview, type HallOverviewFeeds } from './hall/hallOverviewFeed.ts';
 import { HallRelay } from './hall/hallRelay.ts';
 import { hallRoutes } from './hall/hallRoutes.ts';
 import { HallTables } from './hall/hallTables.ts';
@@ -115,6 +115,8 @@ export interface RundeApp {
   io: RundeServer;
   /** When this node will next try to expire each session's timer (diagnostics, tests). */
   timers: Pick<TimerScheduler, 'dueAt' | 'size'>;
+  /** The halls whose overview this node feeds to organisers and projectors (diagnostics, tests). */
+  hallOverview: Pick<HallOverviewFeeds, 'feeds'>;
   metrics: AppMetrics;
   /** True from the start of {@link close}: `/readyz` answers 503, new sockets and commands are refused. */
   readonly draining: boolean;
@@ -213,10 +215,9 @@ export function createApp(options: CreateAppOptions): RundeApp {
     // A hall's rhythm reaches its tables, and a table's news its hall, from the node that committed.
     committed: (commit) => hallCommits(commit),
   });
-  const hallCommits = hallCommitListener(
-    new HallRelay({ store, runner, logger }),
-    new TableSummaries({ store, runner, logger }),
-  );
+  const hallRelay = new HallRelay({ store, runner, logger });
+  const tableSummaries = new TableSummaries({ store, runner, logger });
+  const hallCommits = hallCommitListener(hallRelay, tableSummaries);
   const hallTables = new HallTables({ store, runner, ids, clock, logger });
   if (options.adapter) {
     relayCommits(io, localFanOut, (sessionId, events) => {
@@ -308,6 +309,12 @@ export function createApp(options: CreateAppOptions): RundeApp {
   if (options.webHandler) app.use(options.webHandler);
   app.use(errorHandler(logger));
 
+  /** Every queued command, and what commits set off for halls (relays to tables, summaries, picks) with theirs. */
+  const settle = async () => {
+    await runner.drain();
+    await Promise.all([hallRelay.idle(), tableSummaries.idle()]);
+    await runner.drain();
+  };
   let closing: Promise<void> | undefined;
   const close = () => {
     closing ??= (async () => {
@@ -321,7 +328,7 @@ export function createApp(options: CreateAppOptions): RundeApp {
       // Commands received before now are decided, committed and acknowledged; later ones were
       // answered `unavailable`, which clients resend (with their ids) after reconnecting.
       await sockets.settled();
-      await runner.drain();
+      await settle();
       // Closing the transport, not `socket.disconnect()`: a client told "io server disconnect"
       // does not reconnect by itself, one whose connection closed does, through the proxy.
       await sockets.closeTransports();
@@ -330,7 +337,7 @@ export function createApp(options: CreateAppOptions): RundeApp {
       await new Promise<void>((resolve) => {
         void io.close(() => resolve());
       });
-      await runner.drain();
+      await settle();
       stopStorePings();
       metrics.close();
     })();
@@ -342,6 +349,7 @@ export function createApp(options: CreateAppOptions): RundeApp {
     httpServer,
     io,
     timers,
+    hallOverview,
     metrics,
     get draining() {
       return draining;

@@ -84,6 +84,42 @@ describe('a hall of Lean Coffee tables', () => {
     });
   });
 
+  it('opens a table once when its first phones arrive together, and exactly one of them hosts', async () => {
+    const created = await createHallOverHttp(suite.url, {
+      title: 'Rush',
+      organiserName: 'Olga',
+      seating: { mode: 'count', tables: 2 },
+    });
+    const seats = await Promise.all(
+      ['Ana', 'Ben', 'Cem', 'Dana', 'Eli', 'Fay'].map((name) =>
+        joinHallOverHttp(suite.url, created.sessionId, { name, table: 1 }),
+      ),
+    );
+    const sessions = new Set(seats.map((s) => s.table.sessionId));
+    expect(sessions.size).toBe(1);
+    const table = await storedTable([...sessions][0]!);
+    expect(table.state.participants.slice(1).filter((p) => p.role === 'facilitator')).toHaveLength(1);
+    expect(table.state.participants).toHaveLength(7);
+  });
+
+  it('opens a new table when every table of a sized hall is full', async () => {
+    const created = await createHallOverHttp(suite.url, {
+      title: 'Sized',
+      organiserName: 'Olga',
+      seating: { mode: 'size', size: 2 },
+      harvestDots: 5,
+    });
+    const seats = [];
+    for (const name of ['Ana', 'Ben', 'Cem', 'Dana', 'Eli']) {
+      seats.push(await joinHallOverHttp(suite.url, created.sessionId, { name }));
+    }
+    expect(seats.map((s) => s.table.number)).toEqual([1, 1, 2, 2, 3]);
+    expect(new Set(seats.map((s) => s.table.sessionId)).size).toBe(3);
+    const hall = await storedHall(created.sessionId);
+    expect(hall.state.harvestDots).toBe(5);
+    expect(hall.state.tables.every((t) => t.sessionId !== null)).toBe(true);
+  });
+
   it('moves every table with the organiser, and a table host cannot change the phase', async () => {
     const { hallId, seats, organiser } = await seatedHall(3, 1);
     const host = await suite.connect(seats[0]!.table);
@@ -184,6 +220,11 @@ describe('a hall of Lean Coffee tables', () => {
     await waitUntil('the second organiser device has the full overview', () => overviewHeld(later.frames).size === 6);
     expect(overviewsIn(later.frames)[0]?.full).toBe(true);
     expect((await suite.store.hallTableSummaries(hallId)).tables).toHaveLength(6);
+    // The hall's feed runs while someone watches, and stops with the last organiser device.
+    expect(suite.server.runde.hallOverview.feeds(hallId)).toBe(true);
+    organiser.close();
+    later.close();
+    await waitUntil('the feed stops', () => !suite.server.runde.hallOverview.feeds(hallId), 5_000);
   });
 
   it('merges a table: its people are seated elsewhere and their new table seats work', async () => {

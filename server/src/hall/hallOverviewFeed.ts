@@ -37,7 +37,13 @@ const isNewer = (sent: Map<number, number>, summary: HallTableSummary) => sent.g
  * when the hall's summary stamp moved. One timer per watched hall, gone with its last watcher.
  * Phones never join the room: they are participants of the hall, or sockets of a table.
  */
-export function attachHallOverview(deps: HallOverviewDeps): { close(): void } {
+export interface HallOverviewFeeds {
+  /** Whether this node feeds the hall's overview now, with its one timer (diagnostics, tests). */
+  feeds(hallId: string): boolean;
+  close(): void;
+}
+
+export function attachHallOverview(deps: HallOverviewDeps): HallOverviewFeeds {
   const { io, store, runner, logger } = deps;
   const intervalMs = deps.intervalMs ?? HALL_OVERVIEW_INTERVAL_MS;
   const feeds = new Map<string, Feed>();
@@ -106,6 +112,7 @@ export function attachHallOverview(deps: HallOverviewDeps): { close(): void } {
 
   io.on('connection', (socket) => void admit(socket));
   return {
+    feeds: (hallId) => feeds.has(hallId),
     close() {
       for (const [hallId, feed] of feeds) stop(hallId, feed);
     },

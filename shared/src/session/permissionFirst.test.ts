@@ -78,6 +78,7 @@ const leanCoffeeRows: Row<ParticipantCommand>[] = [
   lc({ type: 'topic:remove', topicId: 't4' }, collecting, 'p3'),
   lc({ type: 'votes:reveal' }, collecting, 'p2', 'p1'),
   lc({ type: 'topics:merge', sourceId: 't5', targetId: 't4' }, collecting, 'p2'),
+  lc({ type: 'takeaway:highlight', outcomeId: null }, discussing, 'p2', 'p1'),
   lc({ type: 'agenda:move', topicId: 't4', direction: 'up' }, collecting, 'p2', 'p1'),
   lc({ type: 'agenda:reset' }, collecting, 'p2', 'p1'),
   lc({ type: 'discussion:start', topicId: 't5' }, discussing, 'p2'),
@@ -108,6 +109,8 @@ const leanCoffeeOpen = [
   'closing:submit',
   'closing:pass',
   'roti:cast',
+  // Any seat at a table of a hall may call the organiser over.
+  'hall:help',
 ];
 
 // Team space: Fee (p1) facilitates; Ana (p2), Ben (p3), Cem (p4) are members.

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { LatestOnly } from './latestOnly.ts';
+
+/** A task the test finishes by hand, so it can look at what waits meanwhile. */
+function gate() {
+  let open = () => undefined as void;
+  const opened = new Promise<void>((resolve) => (open = resolve));
+  return { opened, open };
+}
+
+describe('LatestOnly', () => {
+  it('runs one task per key at a time, and of what arrived meanwhile only the newest', async () => {
+    const ran: string[] = [];
+    const first = gate();
+    const work = new LatestOnly<string>(async (key, input) => {
+      ran.push(`${key}:${input}`);
+      if (input === 'a1') await first.opened;
+    });
+    work.push('a', 'a1');
+    work.push('a', 'a2');
+    work.push('a', 'a3');
+    work.push('b', 'b1');
+    await Promise.resolve();
+    expect(ran).toEqual(['a:a1', 'b:b1']);
+    first.open();
+    await work.idle();
+    expect(ran).toEqual(['a:a1', 'b:b1', 'a:a3']);
+  });
+
+  it('goes on with a key after its task failed', async () => {
+    const ran: number[] = [];
+    const work = new LatestOnly<number>(async (_key, input) => {
+      ran.push(input);
+      if (input === 1) throw new Error('store down');
+    });
+    work.push('t', 1);
+    work.push('t', 2);
+    await work.idle();
+    expect(ran).toEqual([1, 2]);
+  });
+});
