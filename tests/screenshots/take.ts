@@ -4,6 +4,7 @@ import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, chromiumPath } from '../../scripts/lib/chromium.mjs';
 import { printComparison } from './compare.ts';
 import { leanCoffeeGerman, leanCoffeeProjector } from './leanCoffee.ts';
+import { hall } from './hall.ts';
 import { teamSpace } from './teamSpace.ts';
 
 const base = process.env.RUNDE_URL;
@@ -21,6 +22,7 @@ try {
     ['Lean Coffee (German board and phone)', leanCoffeeGerman],
     ['Lean Coffee (English projector, join poster)', leanCoffeeProjector],
     ['Team space (LOOP meetings, projector)', teamSpace],
+    ['Event with tables (organiser, hall projector, phone, table card)', hall],
   ] as const) {
     if (chosen.length > 0 && !chosen.includes(scenario.name)) continue;
     console.log(label);
