@@ -34,6 +34,7 @@ const board = {
     name: 'Ihr Name',
     sit: 'Platz nehmen',
     dot: (table: number) => `Punkt für Tisch ${table} geben`,
+    toHarvest: 'Zur Ernte: über alle Tische abstimmen',
   },
   en: {
     topic: 'Topic',
@@ -49,6 +50,7 @@ const board = {
     name: 'Your name',
     sit: 'Take a seat',
     dot: (table: number) => `Give a dot to table ${table}`,
+    toHarvest: 'To the harvest: vote across all tables',
   },
 } as const;
 
@@ -154,7 +156,7 @@ describe('an event with tables, from creation to the downloaded record', () => {
         await projector.getByText(table.takeaway).first().waitFor();
       }
 
-      // Harvest: the phones open the hall's page and place dots across tables.
+      // Harvest: each phone follows its table's link to the hall's page and places dots across tables.
       await click(organiser, 'Ernte');
       const dots: Array<[Table, number[]]> = [
         [tables[0] as Table, [2, 2, 1]],
@@ -164,7 +166,7 @@ describe('an event with tables, from creation to the downloaded record', () => {
       for (const [table, chosen] of dots) {
         const words = board[table.language];
         for (const [index, phone] of table.phones.entries()) {
-          await phone.goto(`${url}/h/${code}`);
+          await phone.getByRole('link', { name: words.toHarvest }).click();
           await button(phone, words.dot(chosen[index] ?? 1)).click();
           await expect.poll(() => phone.getByRole('status').filter({ hasText: /2/ }).count()).toBeGreaterThan(0);
         }

@@ -370,6 +370,10 @@ export const de = {
     announcement: 'Durchsage',
     help: 'Hilfe rufen',
     helpAsked: 'Das Orga-Team weiß Bescheid.',
+    toHarvest: {
+      harvest: 'Zur Ernte: über alle Tische abstimmen',
+      ended: 'Sehen, was die ganze Veranstaltung mitnimmt',
+    },
     move: 'Tisch wechseln',
     phaseByHall: 'Die Phase gibt die Veranstaltung allen Tischen vor.',
     closed: 'Ihr Tisch wurde mit anderen zusammengelegt. Sie bekommen gleich einen neuen Platz …',

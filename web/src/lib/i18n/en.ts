@@ -348,6 +348,7 @@ export const en: CoreMessages = {
     announcement: 'Announcement',
     help: 'Ask for help',
     helpAsked: 'The organisers have been told.',
+    toHarvest: { harvest: 'To the harvest: vote across all tables', ended: 'See what the whole event takes home' },
     move: 'Change table',
     phaseByHall: 'The event sets the phase for every table.',
     closed: 'Your table was merged with others. You will get a new seat in a moment …',
