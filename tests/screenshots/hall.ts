@@ -99,6 +99,9 @@ export async function hall(browser: Browser, base: string): Promise<void> {
   await shoot(phone, 'hall-phone-join.png');
   await click(phone, 'Platz nehmen');
   await phone.waitForURL(/\/s\/[2-9A-HJKMNP-Z]{6}$/);
+  await phone.getByRole('region', { name: 'Veranstaltung' }).getByText('Tisch 7').waitFor();
+  await waitForText(phone, 'In zehn Minuten beginnt die Ernte');
+  await shoot(phone, 'hall-phone-table.png');
 
   await click(organiser, 'Ernte');
   await phone.goto(`${base}/h/${code}`);
