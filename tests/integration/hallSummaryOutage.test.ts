@@ -1,5 +1,6 @@
-import type { RedisSessionStore, SessionStore } from '@runde/server';
+import type { RedisSessionStore } from '@runde/server';
 import { afterAll, expect, it } from 'vitest';
+import { freezingStore } from '../support/freezingStore.ts';
 import { createHallOverHttp, joinHallOverHttp } from '../support/hallClients.ts';
 import { openRedisStore, startTestServer, type TestServer } from '../support/serverHarness.ts';
 import { startRedisServer, uniquePrefix, type RedisServerHandle } from '../support/redisTestEnv.ts';
@@ -24,40 +25,12 @@ afterAll(async () => {
   await redis?.dispose();
 });
 
-/** Set to freeze Redis as the next summary write goes out; resolved once the store refused that write. */
-let freezeNext: ((refused: boolean) => void) | null = null;
-
-/** The real store; only the moment Redis freezes is chosen here, by the call that is to meet it. */
-function freezingStore(target: RedisSessionStore, frozen: RedisServerHandle): SessionStore {
-  return new Proxy(target, {
-    get(base, property) {
-      if (property === 'putHallTableSummary') {
-        return async (...args: Parameters<SessionStore['putHallTableSummary']>) => {
-          const told = freezeNext;
-          freezeNext = null;
-          if (!told) return base.putHallTableSummary(...args);
-          frozen.signal('SIGSTOP');
-          try {
-            return await base.putHallTableSummary(...args);
-          } catch (err) {
-            told(true);
-            throw err;
-          } finally {
-            told(false);
-          }
-        };
-      }
-      const value: unknown = Reflect.get(base, property, base);
-      return typeof value === 'function' ? value.bind(base) : value;
-    },
-  });
-}
-
 it('writes a table summary the store refused once the store is back', async () => {
   redis = await startRedisServer({ appendonly: true, appendfsync: 'always' });
   store = await openRedisStore(uniquePrefix('hall-summary-outage'), { url: redis.url });
   const hallStore = store;
-  server = await startTestServer({ store: freezingStore(store, redis) });
+  const freezing = freezingStore(store, redis);
+  server = await startTestServer({ store: freezing.store });
   const { url } = server;
 
   const created = await createHallOverHttp(url, {
@@ -72,7 +45,7 @@ it('writes a table summary the store refused once the store is back', async () =
   const summaryOfTable = async () => (await hallStore.hallTableSummaries(hallId)).tables.find((t) => t.table === 1);
   await waitUntil('the overview holds Ana online', async () => (await summaryOfTable())?.online === 1);
 
-  const refused = new Promise<boolean>((resolve) => (freezeNext = resolve));
+  const refused = freezing.freezeAt('putHallTableSummary');
   const version = okVersion(await ana.send('topic:add', { title: 'Asked during the outage' }));
   expect(await refused).toBe(true);
   await redis.kill9();
