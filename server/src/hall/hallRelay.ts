@@ -2,10 +2,11 @@ import type { HallState, KindEvent } from '@runde/shared';
 import type { Logger } from 'pino';
 import { toAppError } from '../failures.ts';
 import type { CommandRunner } from '../session/commandRunner.ts';
-import type { SessionStore } from '../store/sessionStore.ts';
+import { StoreUnavailableError, type SessionStore } from '../store/sessionStore.ts';
 import { boundedAll } from './boundedAll.ts';
 import { hallLinkOf } from './hallLinkOf.ts';
 import { LatestOnly } from './latestOnly.ts';
+import { storeRefusalRetry } from './storeRefusalRetry.ts';
 
 /** Tables relayed at once: a hall of 250 is told in 16 waves, leaving room for everyone else's commands. */
 const RELAY_CONCURRENCY = 16;
@@ -34,7 +35,10 @@ export interface HallRelayDeps {
  * session gets the system command `hall:relay` with its link (a merged table `closed: true`).
  * Per hall, one relay at a time and only the newest waits: each reads the hall as stored when it
  * starts, so a burst of changes (a phase with its timer, an announcement) reaches the tables once,
- * in order. Failures are logged; a table that missed a relay is told at the hall's next change.
+ * in order. Failures are logged. When the store refused a table's relay (a burst or a failover),
+ * the whole relay runs again later (tables already told write nothing), unless the hall changed
+ * meanwhile and a newer relay took its place: otherwise a table would keep an old phase until the
+ * hall's next change, which may never come.
  */
 export class HallRelay {
   readonly #deps: HallRelayDeps;
@@ -42,7 +46,7 @@ export class HallRelay {
 
   constructor(deps: HallRelayDeps) {
     this.#deps = deps;
-    this.#relays = new LatestOnly((hallId) => this.#relay(hallId));
+    this.#relays = new LatestOnly((hallId) => this.#relay(hallId), storeRefusalRetry);
   }
 
   /** Called after a hall commit that changed its rhythm. */
@@ -56,6 +60,7 @@ export class HallRelay {
 
   async #relay(hallId: string): Promise<void> {
     const { store, runner, logger } = this.#deps;
+    let refusedTables = 0;
     try {
       const stored = await store.load(hallId);
       if (stored?.state.kind !== 'hall') return;
@@ -71,10 +76,15 @@ export class HallRelay {
           if (!result.ok) logger.warn({ hallId, sessionId, code: result.error.code }, 'hall relay refused');
         } catch (err) {
           toAppError(err, logger, { where: 'hall relay', sessionId });
+          if (err instanceof StoreUnavailableError) refusedTables += 1;
         }
       });
     } catch (err) {
       toAppError(err, logger, { where: 'hall relay', sessionId: hallId });
+      throw err;
+    }
+    if (refusedTables > 0) {
+      throw new StoreUnavailableError(`The store refused the relay to ${refusedTables} tables`);
     }
   }
 }

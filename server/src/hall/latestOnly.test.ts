@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LatestOnly } from './latestOnly.ts';
+import { LatestOnly, type RefusalRetry } from './latestOnly.ts';
 
 /** A task the test finishes by hand, so it can look at what waits meanwhile. */
 function gate() {
@@ -36,6 +36,40 @@ describe('LatestOnly', () => {
     work.push('t', 1);
     work.push('t', 2);
     await work.idle();
+    expect(ran).toEqual([1, 2]);
+  });
+
+  const refused = new Error('refused');
+  const quickRetry: RefusalRetry = { tries: 3, firstDelayMs: 1, retries: (err) => err === refused };
+
+  it('runs a refused task again, up to its tries, and not for other failures', async () => {
+    const ran: string[] = [];
+    const work = new LatestOnly<string>(async (_key, input) => {
+      ran.push(input);
+      if (input === 'refused') throw refused;
+      if (input === 'broken') throw new Error('bug');
+    }, quickRetry);
+    work.push('a', 'refused');
+    work.push('b', 'broken');
+    while (ran.filter((input) => input === 'refused').length < 4) await new Promise((r) => setTimeout(r, 5));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(ran.filter((input) => input === 'refused')).toHaveLength(1 + quickRetry.tries);
+    expect(ran.filter((input) => input === 'broken')).toHaveLength(1);
+  });
+
+  it('drops the retry of a refused input once newer input arrived, so the older never runs after it', async () => {
+    const ran: number[] = [];
+    let refuse = true;
+    const work = new LatestOnly<number>(async (_key, input) => {
+      ran.push(input);
+      if (refuse) throw refused;
+    }, quickRetry);
+    work.push('t', 1);
+    await work.idle();
+    refuse = false;
+    work.push('t', 2);
+    await work.idle();
+    await new Promise((r) => setTimeout(r, 50));
     expect(ran).toEqual([1, 2]);
   });
 });

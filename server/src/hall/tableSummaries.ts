@@ -4,6 +4,7 @@ import { toAppError } from '../failures.ts';
 import type { CommandRunner } from '../session/commandRunner.ts';
 import type { SessionStore } from '../store/sessionStore.ts';
 import { LatestOnly } from './latestOnly.ts';
+import { storeRefusalRetry } from './storeRefusalRetry.ts';
 
 export interface TableSummaryDeps {
   store: SessionStore;
@@ -36,8 +37,10 @@ export class TableSummaries {
 
   constructor(deps: TableSummaryDeps) {
     this.#deps = deps;
-    this.#summaries = new LatestOnly((sessionId, table) => this.#putSummary(sessionId, table));
-    this.#picks = new LatestOnly((sessionId, table) => this.#recordPick(sessionId, table));
+    // A refused write is tried again unless a newer commit of the table came meanwhile (its summary
+    // or pick supersedes it); the store keeps only a summary newer than the one it holds anyway.
+    this.#summaries = new LatestOnly((sessionId, table) => this.#putSummary(sessionId, table), storeRefusalRetry);
+    this.#picks = new LatestOnly((sessionId, table) => this.#recordPick(sessionId, table), storeRefusalRetry);
   }
 
   /** Called after a commit on a Lean Coffee that is a table of a hall. */
@@ -57,6 +60,7 @@ export class TableSummaries {
       await this.#deps.store.putHallTableSummary(state.hall.hallId, summary);
     } catch (err) {
       toAppError(err, this.#deps.logger, { where: 'hall table summary', sessionId });
+      throw err;
     }
   }
 
@@ -73,6 +77,7 @@ export class TableSummaries {
       if (!result.ok) this.#deps.logger.warn({ hallId, sessionId, code: result.error.code }, 'hall pick refused');
     } catch (err) {
       toAppError(err, this.#deps.logger, { where: 'hall pick', sessionId });
+      throw err;
     }
   }
 }
