@@ -304,6 +304,28 @@ describe('a hall of Lean Coffee tables', () => {
     expect((await fetch(`${suite.url}/healthz`)).status).toBe(200);
   });
 
+  it("sends a table's own join link to its hall: no seat at a table that the hall does not count", async () => {
+    const { seats } = await seatedHall(2, 1);
+    const table = seats[0]!.table;
+    const summary = await fetch(`${suite.url}/api/sessions/${table.sessionId}`);
+    expect(await summary.json()).toMatchObject({
+      kind: 'lean-coffee',
+      table: { hallId: seats[0]!.hall.sessionId, number: 1 },
+    });
+    const before = await storedTable(table.sessionId);
+    const join = await fetch(`${suite.url}/api/sessions/${table.sessionId}/participants`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Side door' }),
+    });
+    expect(join.status).toBe(409);
+    expect(await join.json()).toMatchObject({ ok: false, error: { code: 'invalid_state' } });
+    expect((await storedTable(table.sessionId)).version).toBe(before.version);
+    // An ordinary Lean Coffee's summary names no table and its join link still seats people.
+    const leanCoffee = await createSessionOverHttp(suite.url, { title: 'Retro', facilitatorName: 'Fee' });
+    expect(await (await fetch(`${suite.url}/api/sessions/${leanCoffee.sessionId}`)).json()).not.toHaveProperty('table');
+  });
+
   it("shows the overview on the hall's projector", async () => {
     const { hallId, organiser } = await seatedHall(2, 1);
     const grant = await organiser.sendRaw('projector:grant', {});

@@ -92,6 +92,10 @@ export function sessionRoutes(deps: SessionRouteDeps): Router {
       kind: state.kind,
       // A team space stays open from one meeting to the next.
       ended: state.kind === 'lean-coffee' && state.phase === 'ended',
+      // A table of a hall is joined through its hall, which counts and moves its people.
+      ...(state.kind === 'lean-coffee' && state.hall
+        ? { table: { hallId: state.hall.hallId, number: state.hall.table } }
+        : {}),
     };
     res.json(body);
   });
@@ -117,6 +121,13 @@ export function sessionRoutes(deps: SessionRouteDeps): Router {
     const body = parseBody(joinSessionRequestSchema, req, res);
     if (!body) {
       await refund(limiters.failedLookup, req);
+      return;
+    }
+    // A seat taken here at a hall's table would be one the hall never counts, moves or harvests with.
+    const known = await runner.known(sessionId);
+    if (known?.kind === 'lean-coffee' && known.hall) {
+      await refund(limiters.failedLookup, req);
+      sendError(res, fail(ErrorCode.invalidState, 'Take a seat at this table through its event.').error);
       return;
     }
     const token = ids.newSecret();

@@ -72,6 +72,8 @@ export interface SessionSummary {
   /** Which page a join link leads to. */
   kind: SessionKind;
   ended: boolean;
+  /** Set when the session is one table of a hall: its join link leads to the hall's page for that table. */
+  table?: { hallId: string; number: number };
 }
 
 /**
