@@ -135,7 +135,7 @@ describe('an event with tables, from creation to the downloaded record', () => {
       }
 
       // Discuss: each table's host starts its topic, and the table votes with thumbs once.
-      await click(organiser, 'Diskutieren');
+      await click(organiser, 'Besprechen');
       for (const table of tables) {
         const words = board[table.language];
         const host = table.phones[0] as Page;

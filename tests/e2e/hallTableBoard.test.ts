@@ -102,7 +102,7 @@ describe('the board of a table of a hall', () => {
       const bar = page.getByRole('region', { name: 'Veranstaltung' });
       await bar.waitFor({ timeout: 15_000 });
       expect(await bar.innerText()).toContain('Tisch 7');
-      expect(await bar.innerText()).toContain('Diskutieren');
+      expect(await bar.innerText()).toContain('Besprechen');
       expect(await page.getByRole('status').filter({ hasText: 'Kaffee und Kuchen' }).count()).toBe(1);
       expect(await page.getByRole('timer', { name: 'Zeit der Veranstaltung' }).innerText()).toMatch(/^\d\d:\d\d$/);
       expect(await page.getByRole('link', { name: 'Tisch wechseln' }).getAttribute('href')).toBe('/h/HALLQ7?move=1');

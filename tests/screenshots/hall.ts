@@ -63,7 +63,7 @@ export async function hall(browser: Browser, base: string): Promise<void> {
     await run(host, 'topic:add', { title: at(TOPICS, index + 1), description: '' });
   }
   await click(organiser, 'Abstimmen');
-  await click(organiser, 'Diskutieren');
+  await click(organiser, 'Besprechen');
   for (const [index, host] of hosts.entries()) {
     await run(host, 'discussion:start', {});
     const state = host.mirror.state;

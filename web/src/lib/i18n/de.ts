@@ -362,7 +362,7 @@ export const de = {
       seating: 'Plätze finden',
       collect: 'Themen sammeln',
       vote: 'Abstimmen',
-      discuss: 'Diskutieren',
+      discuss: 'Besprechen',
       harvest: 'Ernte',
       ended: 'Beendet',
     },

@@ -5,7 +5,7 @@ export const hallDe = {
     seating: 'Ankommen',
     collect: 'Sammeln',
     vote: 'Abstimmen',
-    discuss: 'Diskutieren',
+    discuss: 'Besprechen',
     harvest: 'Ernte',
     ended: 'Beendet',
   },

@@ -67,7 +67,7 @@ export const startDe = {
   hallStepsHelp: {
     seat: 'Alle scannen einen QR-Code und bekommen einen Tisch – oder den Tisch, auf dessen Aufsteller sie gerade schauen.',
     rhythm:
-      'Sie führen alle Tische gemeinsam durch Sammeln, Abstimmen und Diskutieren, mit einem Timer für den ganzen Saal.',
+      'Sie führen alle Tische gemeinsam durch Sammeln, Abstimmen und Besprechen, mit einem Timer für den ganzen Saal.',
     overview: 'Sie sehen alle Tische auf einen Blick: Thema, Restzeit, wer Hilfe braucht, und neue Erkenntnisse.',
     harvest: 'Jeder Tisch markiert seine wichtigste Erkenntnis, der Saal vergibt Punkte, Sie laden alles herunter.',
   },
