@@ -1,16 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RedisSessionStore } from '@runde/server';
-import { startNodeProcess, type NodeProcess } from '../support/nodeProcess.ts';
-import { deleteTestKeys, openRedisStore } from '../support/serverHarness.ts';
-import { testRedisUrl, uniquePrefix } from '../support/redisTestEnv.ts';
-import {
-  createSessionOverHttp,
-  joinOverHttp,
-  okVersion,
-  TestClient,
-  topicId,
-  waitUntil,
-} from '../support/serverClients.ts';
+import { describe, expect, it } from 'vitest';
+import { clusterSuite } from '../support/clusterSuite.ts';
+import { createSessionOverHttp, joinOverHttp, okVersion, topicId, waitUntil } from '../support/serverClients.ts';
 import { leanCoffee } from '../support/serverMirror.ts';
 
 /**
@@ -18,34 +8,11 @@ import { leanCoffee } from '../support/serverMirror.ts';
  * Streams adapter. Clients on either node see every commit pushed, without asking.
  */
 describe('two server processes on one Redis', () => {
-  const prefix = uniquePrefix('cluster');
-  let nodes: [NodeProcess, NodeProcess];
-  let store: RedisSessionStore;
-  const clients: TestClient[] = [];
-
-  beforeAll(async () => {
-    nodes = await Promise.all([
-      startNodeProcess({ redisUrl: testRedisUrl(), keyPrefix: prefix }),
-      startNodeProcess({ redisUrl: testRedisUrl(), keyPrefix: prefix }),
-    ]);
-    store = await openRedisStore(prefix);
-  }, 60_000);
-
-  afterAll(async () => {
-    for (const client of clients) client.close();
-    await Promise.all((nodes ?? []).map((node) => node?.stop()));
-    await store?.close();
-    await deleteTestKeys(prefix);
-  });
-
-  async function connect(node: NodeProcess, seat: Parameters<typeof TestClient.connect>[1]): Promise<TestClient> {
-    const client = await TestClient.connect(node.url, seat);
-    clients.push(client);
-    return client;
-  }
+  const cluster = clusterSuite('cluster');
+  const { connect } = cluster;
 
   it('pushes a commit made on one node to the clients of the other', async () => {
-    const [a, b] = nodes;
+    const [a, b] = cluster.nodes;
     const created = await createSessionOverHttp(a.url, { title: 'Across nodes', facilitatorName: 'Fatma' });
     const seat = await joinOverHttp(b.url, created.sessionId, 'Jonas');
     const onA = await connect(a, created);
@@ -57,13 +24,13 @@ describe('two server processes on one Redis', () => {
     await waitUntil('node A’s client got the push', () => onA.mirror.version >= version);
     expect(onA.batches.length).toBeGreaterThan(pushesBefore);
     expect(onA.batches.flatMap((b) => b.events).some((e) => e.event.type === 'topic:added')).toBe(true);
-    const stored = await store.load(created.sessionId);
+    const stored = await cluster.store.load(created.sessionId);
     expect(onA.mirror.current).toEqual(onB.mirror.current);
     expect(leanCoffee(stored?.state)?.topics.map((t) => t.title)).toEqual(['Raised on node B']);
   });
 
   it('keeps every vote budget exact in a storm across both nodes', async () => {
-    const [a, b] = nodes;
+    const [a, b] = cluster.nodes;
     const created = await createSessionOverHttp(a.url, {
       title: 'Storm',
       facilitatorName: 'Fatma',
@@ -88,7 +55,7 @@ describe('two server processes on one Redis', () => {
     expect(acks.filter((ack) => ack.ok)).toHaveLength(4 * 3);
     const refusals = acks.flatMap((ack) => (ack.ok ? [] : [ack.error.code]));
     expect(new Set(refusals)).toEqual(new Set(['vote_budget_exhausted']));
-    const stored = await store.load(created.sessionId);
+    const stored = await cluster.store.load(created.sessionId);
     if (!stored) throw new Error('session vanished');
     const state = leanCoffee(stored.state);
     for (const seat of people) {

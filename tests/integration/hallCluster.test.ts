@@ -1,42 +1,16 @@
-import type { RedisSessionStore } from '@runde/server';
 import type { KindEvent, SessionState } from '@runde/shared';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createHallOverHttp, joinHallOverHttp, overviewHeld } from '../support/hallClients.ts';
-import { startNodeProcess, type NodeProcess } from '../support/nodeProcess.ts';
-import { testRedisUrl, uniquePrefix } from '../support/redisTestEnv.ts';
+import { clusterSuite } from '../support/clusterSuite.ts';
 import { TestClient, waitUntil } from '../support/serverClients.ts';
-import { deleteTestKeys, openRedisStore } from '../support/serverHarness.ts';
 
 /**
  * A hall across two server processes on one Redis: the node that commits a hall change relays it
  * to the tables (once, not once per node), and each node feeds its own organiser devices.
  */
 describe('a hall on two server nodes', () => {
-  const prefix = uniquePrefix('hall-cluster');
-  let nodes: [NodeProcess, NodeProcess];
-  let store: RedisSessionStore;
-  const clients: TestClient[] = [];
-
-  beforeAll(async () => {
-    nodes = await Promise.all([
-      startNodeProcess({ redisUrl: testRedisUrl(), keyPrefix: prefix }),
-      startNodeProcess({ redisUrl: testRedisUrl(), keyPrefix: prefix }),
-    ]);
-    store = await openRedisStore(prefix);
-  }, 60_000);
-
-  afterAll(async () => {
-    for (const client of clients) client.close();
-    await Promise.all((nodes ?? []).map((node) => node?.stop()));
-    await store?.close();
-    await deleteTestKeys(prefix);
-  });
-
-  async function connect(node: NodeProcess, seat: Parameters<typeof TestClient.connect>[1]): Promise<TestClient> {
-    const client = await TestClient.connect(node.url, seat);
-    clients.push(client);
-    return client;
-  }
+  const cluster = clusterSuite('hall-cluster');
+  const { connect } = cluster;
 
   const tableOf = (client: TestClient): SessionState => {
     const state = client.mirror.current;
@@ -45,7 +19,7 @@ describe('a hall on two server nodes', () => {
   };
 
   it('relays a phase change once to every table, and feeds organisers on both nodes', async () => {
-    const [a, b] = nodes;
+    const [a, b] = cluster.nodes;
     const created = await createHallOverHttp(a.url, {
       title: 'Two nodes',
       organiserName: 'Olga',
@@ -73,7 +47,7 @@ describe('a hall on two server nodes', () => {
     await waitUntil('every table votes', () => phones.every((p) => tableOf(p).phase === 'vote'), 10_000);
 
     for (const sessionId of new Set(seats.map((s) => s.table.sessionId))) {
-      const events = (await store.eventsSince(sessionId, 0)) ?? [];
+      const events = (await cluster.store.eventsSince(sessionId, 0)) ?? [];
       const relayed = events.filter(({ event }: { event: KindEvent }) => event.type === 'hall:relayed');
       // The table opened with the hall's link as it was; the change reached it once, not once per node.
       expect(relayed.map(({ event }) => (event.type === 'hall:relayed' ? event.link.phase : null))).toEqual(['vote']);

@@ -1,12 +1,7 @@
-import { randomUUID } from 'node:crypto';
-import type { RedisSessionStore } from '@runde/server';
-import type { HallPhase, KindEvent } from '@runde/shared';
-import { afterAll, expect, it } from 'vitest';
-import { freezingStore } from '../support/freezingStore.ts';
-import { createHallOverHttp, joinHallOverHttp } from '../support/hallClients.ts';
-import { openRedisStore, startTestServer, type TestServer } from '../support/serverHarness.ts';
-import { startRedisServer, uniquePrefix, type RedisServerHandle } from '../support/redisTestEnv.ts';
-import { okVersion, TestClient, waitUntil } from '../support/serverClients.ts';
+import type { KindEvent } from '@runde/shared';
+import { expect, it } from 'vitest';
+import { hallOutageSuite, hallPhase } from '../support/hallOutage.ts';
+import { okVersion, waitUntil } from '../support/serverClients.ts';
 import { leanCoffee } from '../support/serverMirror.ts';
 
 /**
@@ -16,41 +11,14 @@ import { leanCoffee } from '../support/serverMirror.ts';
  * as the hall's write goes out, then crashed (dropping the write it never read) and restarted, as
  * a failover would leave it.
  */
-let redis: RedisServerHandle | undefined;
-let store: RedisSessionStore | undefined;
-let server: TestServer | undefined;
-const clients: TestClient[] = [];
-
-afterAll(async () => {
-  for (const client of clients) client.close();
-  await server?.close();
-  await store?.close();
-  await redis?.dispose();
-});
+const outage = hallOutageSuite('hall-pick-outage');
 
 const recordsPick = (args: unknown[]) => (args[2] as KindEvent[]).some((event) => event.type === 'hall:pick-recorded');
 
-/** The organiser moves the hall on; the command must be accepted. */
-async function hallPhase(organiser: TestClient, to: HallPhase): Promise<void> {
-  okVersion(await organiser.channel.command('hall:phase', { to }, { commandId: randomUUID() }));
-}
-
 it("copies a host's pick to the hall once the store is back, though the copy was refused", async () => {
-  redis = await startRedisServer({ appendonly: true, appendfsync: 'always' });
-  store = await openRedisStore(uniquePrefix('hall-pick-outage'), { url: redis.url });
-  const freezing = freezingStore(store, redis);
-  server = await startTestServer({ store: freezing.store });
-  const { url } = server;
-
-  const created = await createHallOverHttp(url, {
-    title: 'Outage hall',
-    organiserName: 'Olga',
-    seating: { mode: 'count', tables: 1 },
-  });
-  const seat = await joinHallOverHttp(url, created.sessionId, { name: 'Ana', table: 1 });
-  const organiser = await TestClient.connect(url, created);
-  const host = await TestClient.connect(url, seat.table);
-  clients.push(organiser, host);
+  const { redis, freezing, created, seat, connect } = await outage.start();
+  const organiser = await connect(created);
+  const host = await connect(seat.table);
   const table = () => leanCoffee(host.mirror.current);
   okVersion(await host.send('topic:add', { title: 'Onboarding', description: '' }));
   const topicId = table()?.topics[0]?.id ?? '';

@@ -1,10 +1,6 @@
-import type { RedisSessionStore } from '@runde/server';
-import { afterAll, expect, it } from 'vitest';
-import { freezingStore } from '../support/freezingStore.ts';
-import { createHallOverHttp, joinHallOverHttp } from '../support/hallClients.ts';
-import { openRedisStore, startTestServer, type TestServer } from '../support/serverHarness.ts';
-import { startRedisServer, uniquePrefix, type RedisServerHandle } from '../support/redisTestEnv.ts';
-import { okVersion, TestClient, waitUntil } from '../support/serverClients.ts';
+import { expect, it } from 'vitest';
+import { hallOutageSuite } from '../support/hallOutage.ts';
+import { okVersion, waitUntil } from '../support/serverClients.ts';
 
 /**
  * Issue 16 (hall bench): a table's summary is written by the server after the table's commit, and
@@ -13,35 +9,12 @@ import { okVersion, TestClient, waitUntil } from '../support/serverClients.ts';
  * write is sent, so the store gives up on it (no answer within its call limit); then it is crashed,
  * dropping the write it never read, and restarted, as a failover would leave it.
  */
-let redis: RedisServerHandle | undefined;
-let store: RedisSessionStore | undefined;
-let server: TestServer | undefined;
-const clients: TestClient[] = [];
-
-afterAll(async () => {
-  for (const client of clients) client.close();
-  await server?.close();
-  await store?.close();
-  await redis?.dispose();
-});
+const outage = hallOutageSuite('hall-summary-outage');
 
 it('writes a table summary the store refused once the store is back', async () => {
-  redis = await startRedisServer({ appendonly: true, appendfsync: 'always' });
-  store = await openRedisStore(uniquePrefix('hall-summary-outage'), { url: redis.url });
-  const hallStore = store;
-  const freezing = freezingStore(store, redis);
-  server = await startTestServer({ store: freezing.store });
-  const { url } = server;
-
-  const created = await createHallOverHttp(url, {
-    title: 'Outage hall',
-    organiserName: 'Olga',
-    seating: { mode: 'count', tables: 1 },
-  });
+  const { redis, store: hallStore, freezing, created, seat, connect } = await outage.start();
   const hallId = created.sessionId;
-  const seat = await joinHallOverHttp(url, hallId, { name: 'Ana', table: 1 });
-  const ana = await TestClient.connect(url, seat.table);
-  clients.push(ana);
+  const ana = await connect(seat.table);
   const summaryOfTable = async () => (await hallStore.hallTableSummaries(hallId)).tables.find((t) => t.table === 1);
   await waitUntil('the overview holds Ana online', async () => (await summaryOfTable())?.online === 1);
 
