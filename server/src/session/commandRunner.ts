@@ -111,14 +111,6 @@ export class CommandRunner {
   /** Commits of a session are published in the order they were made, each once its write is confirmed. */
   readonly #publications = new SessionQueue();
   readonly #cache = new SessionCache();
-  /**
-   * Per session, the version a write of this node started from when the store's answer never came
-   * (no answer within the call limit, or not confirmed). Redis may still have run it, and then
-   * nobody published it: a system write (presence, a hall relay) asked again finds the state
-   * already changed and writes nothing, so devices would keep the old state until the next commit.
-   * The next time this node reads the session, it publishes what was stored since.
-   */
-  readonly #unanswered = new Map<string, number>();
 
   constructor(deps: CommandRunnerDeps) {
     this.#deps = deps;
@@ -170,8 +162,6 @@ export class CommandRunner {
       if (decided.commit) this.#committed(decided.commit);
     } catch (err) {
       release([]);
-      const first = decided.commit?.events[0];
-      if (first) this.#remember(sessionId, first.version - 1);
       throw err;
     }
     return decided.result;
@@ -291,21 +281,13 @@ export class CommandRunner {
       }
       const next = applyEvents(current.state, decision.events);
       const epoch = store.epochOf(sessionId);
-      const base: number = current.version;
-      let outcome: Awaited<ReturnType<SessionStore['commit']>>;
-      try {
-        outcome = await store.commit(sessionId, base, decision.events, next, {
-          grantTokens: grants,
-          command,
-          archive: archivedByCommit(current.state, next, now),
-        });
-      } catch (err) {
-        this.#remember(sessionId, base);
-        throw err;
-      }
+      const outcome = await store.commit(sessionId, current.version, decision.events, next, {
+        grantTokens: grants,
+        command,
+        archive: archivedByCommit(current.state, next, now),
+      });
       if (outcome.ok) {
-        // From here on, a write that started from an older version can no longer get in.
-        this.#unanswered.delete(sessionId);
+        const base = current.version;
         const events = decision.events.map((event, i) => ({ version: base + i + 1, event }));
         this.#cache.set(sessionId, { state: next, version: outcome.version }, epoch);
         this.#deps.onCommit?.(next.kind);
@@ -329,7 +311,6 @@ export class CommandRunner {
       current = outcome.current;
       fresh = true;
       this.#cache.set(sessionId, current, epoch);
-      await this.#publishUnanswered(sessionId, current.version);
       this.#deps.logger.debug({ sessionId, attempt }, 'version conflict, deciding again');
       const pause = backoffMs(attempt + 1);
       if (pause > 0) await new Promise((resolve) => setTimeout(resolve, pause));
@@ -347,33 +328,7 @@ export class CommandRunner {
     const epoch = store.epochOf(sessionId);
     const loaded = await store.load(sessionId);
     if (loaded) this.#cache.set(sessionId, loaded, epoch);
-    if (loaded) await this.#publishUnanswered(sessionId, loaded.version);
     return loaded;
-  }
-
-  #remember(sessionId: string, base: number): void {
-    const known = this.#unanswered.get(sessionId);
-    this.#unanswered.set(sessionId, known === undefined ? base : Math.min(known, base));
-  }
-
-  /**
-   * The stored session is at `version`: if a write of this node went unanswered from an older one,
-   * publishes what was stored since (devices ignore versions they hold, another node's included).
-   */
-  async #publishUnanswered(sessionId: string, version: number): Promise<void> {
-    const base = this.#unanswered.get(sessionId);
-    if (base === undefined || version <= base) return;
-    try {
-      const events = (await this.#deps.store.eventsSince(sessionId, base)) ?? [];
-      this.#unanswered.delete(sessionId);
-      this.#publish(
-        sessionId,
-        events.filter((e) => e.version <= version),
-      );
-    } catch (err) {
-      // Still unanswered: the next read tries again.
-      this.#deps.logger.debug({ sessionId, err }, 'could not read what an unanswered write stored');
-    }
   }
 
   #committed(commit: Commit): void {
