@@ -6,7 +6,7 @@ import { StoreUnavailableError, type SessionStore } from '../store/sessionStore.
 import { boundedAll } from './boundedAll.ts';
 import { hallLinkOf } from './hallLinkOf.ts';
 import { LatestOnly } from './latestOnly.ts';
-import { storeRefusalRetry } from './storeRefusalRetry.ts';
+import { storeRefusalRetry } from '../store/storeRefusalRetry.ts';
 
 /** Tables relayed at once: a hall of 250 is told in 16 waves, leaving room for everyone else's commands. */
 const RELAY_CONCURRENCY = 16;

@@ -40,7 +40,7 @@ describe('LatestOnly', () => {
   });
 
   const refused = new Error('refused');
-  const quickRetry: RefusalRetry = { tries: 3, firstDelayMs: 1, retries: (err) => err === refused };
+  const quickRetry: RefusalRetry = { tries: 3, firstDelayMs: 1, retryOn: (err) => err === refused };
 
   it('runs a refused task again, up to its tries, and not for other failures', async () => {
     const ran: string[] = [];

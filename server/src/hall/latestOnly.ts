@@ -1,13 +1,6 @@
-/**
- * When a task that nobody waits on is asked again after a refusal: `tries` more times, the first
- * after about `firstDelayMs`, doubling (with jitter), for failures `retries` picks (the store
- * refusing a write during a burst or a failover: nobody else would ask again).
- */
-export interface RefusalRetry {
-  tries: number;
-  firstDelayMs: number;
-  retries(err: unknown): boolean;
-}
+import { refusalRetryDelayMs, type RefusalRetry } from '../store/storeRefusalRetry.ts';
+
+export type { RefusalRetry };
 
 interface Waiting<T> {
   input: T;
@@ -70,8 +63,8 @@ export class LatestOnly<T> {
 
   #retryLater(key: string, waiting: Waiting<T>, err: unknown): void {
     const retry = this.#retry;
-    if (!retry || waiting.attempt >= retry.tries || !retry.retries(err)) return;
-    const delay = retry.firstDelayMs * 2 ** waiting.attempt * (0.5 + Math.random());
+    if (!retry || waiting.attempt >= retry.tries || !retry.retryOn(err)) return;
+    const delay = refusalRetryDelayMs(retry, waiting.attempt);
     clearTimeout(this.#retrying.get(key));
     const timer = setTimeout(() => {
       this.#retrying.delete(key);

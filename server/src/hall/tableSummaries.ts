@@ -4,7 +4,7 @@ import { toAppError } from '../failures.ts';
 import type { CommandRunner } from '../session/commandRunner.ts';
 import type { SessionStore } from '../store/sessionStore.ts';
 import { LatestOnly } from './latestOnly.ts';
-import { storeRefusalRetry } from './storeRefusalRetry.ts';
+import { storeRefusalRetry } from '../store/storeRefusalRetry.ts';
 
 export interface TableSummaryDeps {
   store: SessionStore;

@@ -2,6 +2,7 @@ import { ErrorCode } from '@runde/shared';
 import type { Logger } from 'pino';
 import type { CommandRunner } from '../session/commandRunner.ts';
 import { toAppError } from '../failures.ts';
+import { refusalRetryDelayMs, storeRefusalRetry } from '../store/storeRefusalRetry.ts';
 import { participantRoom, type RundeServer } from './types.ts';
 
 type PresenceCommand = { type: 'participant:presence'; participantId: string; online: boolean };
@@ -21,10 +22,6 @@ export interface PresenceDeps {
  * 2,000 phones connects at once, the session gets a few commits with many presence changes each,
  * not 2,000 commits each pushed to everyone already there.
  */
-/** How often a refused presence check is asked again, and the first wait (doubling, with jitter). */
-const PRESENCE_RETRIES = 6;
-const PRESENCE_RETRY_BASE_MS = 500;
-
 export class PresenceReconciler {
   readonly #deps: PresenceDeps;
   /** Per session, the participants whose flag the queued check will settle. */
@@ -73,8 +70,8 @@ export class PresenceReconciler {
    * it is asked again later, backing off, while the node runs; the flags are read afresh then.
    */
   #retryLater(sessionId: string, participantIds: string[], attempt: number): void {
-    if (participantIds.length === 0 || attempt >= PRESENCE_RETRIES) return;
-    const delay = PRESENCE_RETRY_BASE_MS * 2 ** attempt * (0.5 + Math.random());
+    if (participantIds.length === 0 || attempt >= storeRefusalRetry.tries) return;
+    const delay = refusalRetryDelayMs(storeRefusalRetry, attempt);
     setTimeout(() => this.#touchAll(sessionId, participantIds, attempt + 1), delay).unref();
   }
 
