@@ -1,7 +1,5 @@
-import type { RedisSessionStore } from '@runde/server';
-import { afterAll, expect, it } from 'vitest';
-import { openRedisStore, startTestServer, type TestServer } from '../support/serverHarness.ts';
-import { startRedisServer, uniquePrefix, type RedisServerHandle } from '../support/redisTestEnv.ts';
+import { expect, it } from 'vitest';
+import { privateRedisSuite } from '../support/privateRedisSuite.ts';
 import { createSessionOverHttp, joinOverHttp, TestClient, waitUntil } from '../support/serverClients.ts';
 
 /**
@@ -11,30 +9,18 @@ import { createSessionOverHttp, joinOverHttp, TestClient, waitUntil } from '../s
  * frozen (SIGSTOP) while two phones leave, so the check's write gets no answer; then it is crashed
  * (dropping the write that never reached it) and restarted, as a failover would leave it.
  */
-let redis: RedisServerHandle | undefined;
-let store: RedisSessionStore | undefined;
-let server: TestServer | undefined;
-const clients: TestClient[] = [];
-
-afterAll(async () => {
-  for (const client of clients) client.close();
-  await server?.close();
-  await store?.close();
-  await redis?.dispose();
-});
+const suite = privateRedisSuite('presence-outage');
 
 it('shows phones that left during a store outage as offline once the store is back', async () => {
   // fsync on every write: the crash keeps the session, and loses only what the frozen server never read.
-  redis = await startRedisServer({ appendonly: true, appendfsync: 'always' });
-  store = await openRedisStore(uniquePrefix('presence-outage'), { url: redis.url });
-  server = await startTestServer({ store });
+  const { redis, store, server } = await suite.start();
   const { url } = server;
 
   const created = await createSessionOverHttp(url, { title: 'Outage', facilitatorName: 'Fatma' });
   const seats = await Promise.all(['Ana', 'Ben', 'Cem'].map((name) => joinOverHttp(url, created.sessionId, name)));
   const [ana, ben, cem] = await Promise.all(seats.map((seat) => TestClient.connect(url, seat)));
   if (!ana || !ben || !cem) throw new Error('three phones expected');
-  clients.push(ana, ben, cem);
+  for (const client of [ana, ben, cem]) suite.track(client);
   const online = (participantId: string) =>
     ana.mirror.current?.participants.find((p) => p.id === participantId)?.online;
   await waitUntil('Ana sees all three phones online', () => seats.every((seat) => online(seat.participantId) === true));

@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { RedisSessionStore } from '@runde/server';
 import type { CreateSessionResponse, HallPhase, HallSeatResponse, Seat } from '@runde/shared';
-import { afterAll } from 'vitest';
 import { freezingStore, type FreezingStore } from './freezingStore.ts';
 import { createHallOverHttp, joinHallOverHttp } from './hallClients.ts';
-import { startRedisServer, uniquePrefix, type RedisServerHandle } from './redisTestEnv.ts';
-import { openRedisStore, startTestServer, type TestServer } from './serverHarness.ts';
+import { privateRedisSuite } from './privateRedisSuite.ts';
+import type { RedisServerHandle } from './redisTestEnv.ts';
 import { okVersion, TestClient } from './serverClients.ts';
 
 /** A one-table hall on a private redis-server whose store a test can have frozen mid-write. */
@@ -30,25 +29,15 @@ export interface HallOutage {
  * everything after the file's tests. `start` opens the hall inside a test.
  */
 export function hallOutageSuite(label: string): { start(): Promise<HallOutage> } {
-  let redis: RedisServerHandle | undefined;
-  let store: RedisSessionStore | undefined;
-  let server: TestServer | undefined;
-  const clients: TestClient[] = [];
-
-  afterAll(async () => {
-    for (const client of clients) client.close();
-    await server?.close();
-    await store?.close();
-    await redis?.dispose();
-  });
-
+  const suite = privateRedisSuite(label);
   return {
     async start() {
-      redis = await startRedisServer({ appendonly: true, appendfsync: 'always' });
-      const opened = await openRedisStore(uniquePrefix(label), { url: redis.url });
-      store = opened;
-      const freezing = freezingStore(opened, redis);
-      server = await startTestServer({ store: freezing.store });
+      let freezing: FreezingStore | undefined;
+      const { redis, store, server } = await suite.start((opened, on) => {
+        freezing = freezingStore(opened, on);
+        return freezing.store;
+      });
+      if (!freezing) throw new Error('the freezing proxy is made by start');
       const { url } = server;
       const created = await createHallOverHttp(url, {
         title: 'Outage hall',
@@ -56,12 +45,8 @@ export function hallOutageSuite(label: string): { start(): Promise<HallOutage> }
         seating: { mode: 'count', tables: 1 },
       });
       const seat = await joinHallOverHttp(url, created.sessionId, { name: 'Ana', table: 1 });
-      const connect = async (to: Seat) => {
-        const client = await TestClient.connect(url, to);
-        clients.push(client);
-        return client;
-      };
-      return { redis, store: opened, freezing, url, created, seat, connect };
+      const connect = async (to: Seat) => suite.track(await TestClient.connect(url, to));
+      return { redis, store, freezing, url, created, seat, connect };
     },
   };
 }
