@@ -1,3 +1,5 @@
+import { emptyRegister } from '../teamSpace/registerTypes.ts';
+import { defaultRhythm } from '../teamSpace/rhythmTypes.ts';
 import { z } from 'zod';
 import { limits } from '../protocol/limits.ts';
 import { displayNameSchema, dueDateSchema, idSchema, sessionTitleSchema } from '../protocol/schemas.ts';
@@ -80,7 +82,7 @@ const decisionSchema = z.strictObject({
   title: singleLineText(limits.topicTitle),
   text: multiLineText(limits.topicDescription, { required: true }),
   adoptedAt: instant,
-  meetingId: idSchema,
+  meetingId: idSchema.nullable(),
   present: z.array(displayNameSchema).max(limits.membersPerSpace),
   markedAbsent: z.array(displayNameSchema).max(limits.membersPerSpace).optional(),
 });
@@ -273,13 +275,18 @@ export function teamSpaceFromExport(file: TeamSpaceExport, id: string, now: numb
     checklist: space.checklist,
     metrics: space.metrics,
     participants: space.members.map((m) => ({ ...m, online: false })),
-    tensions: space.tensions,
+    // Issue 17 contract: the file does not carry between-meetings work yet (export helper adds it).
+    tensions: space.tensions.map((t) => ({ ...t, async: null })),
     actions: space.actions,
     decisions: space.decisions,
     // The next decision continues the file's numbering.
     decisionsAdopted: space.decisions.reduce((highest, d) => Math.max(highest, d.number), 0),
     meetings: space.meetings,
     meeting: null,
+    register: emptyRegister(),
+    proposals: [],
+    between: [],
+    rhythm: defaultRhythm(),
   };
   const state = keepRecentHistory(full);
   return { state, archive: loopArchivedByFold(full, state, now), facilitatorId: file.exportedBy };

@@ -8,6 +8,8 @@ export * from './version.ts';
 export * from './reconnect.ts';
 export * from './defaults.ts';
 export * from './loopCommands.ts';
+export * from './betweenMeetingsCommands.ts';
+export * from './syncOutcomeSchema.ts';
 export * from './textCleaning.ts';
 export * from './userText.ts';
 export * from './hallHttp.ts';

@@ -72,6 +72,34 @@ export const limits = {
   metrics: 20,
   metricValue: 200,
   roomName: 40,
+
+  // Between meetings (issue 17): every list a member can grow there has a cap.
+  /** Answers one tension asked between meetings may collect. */
+  asyncAnswersPerTension: 30,
+  /** Proposals waiting for objections at once, in one space. */
+  openProposalsPerSpace: 20,
+  /** Closed proposals the live state keeps (their outcome lives on in `between` and the decision log). */
+  closedProposalsKept: 30,
+  questionsPerProposal: 50,
+  reactionsPerProposal: 50,
+  /** Between-meetings records the live state keeps, the newest. */
+  betweenRecordsKept: 200,
+  /** Changes one proposal makes to the register. */
+  registerChangesPerProposal: 10,
+  /** Roles and rules of the register, removed ones included (they keep their history). */
+  registerRoles: 100,
+  registerRules: 100,
+  /** History lines kept per register entry, the newest. */
+  registerHistoryPerEntry: 50,
+  registerRoleName: 60,
+  registerRolePurpose: 300,
+  accountabilitiesPerRole: 20,
+  accountabilityText: 200,
+  registerRuleText: 1000,
+  /** Recurring meetings of one space. */
+  rhythmMeetings: 8,
+  objectionWindowDaysMax: 30,
+  meetingMinutesMax: 480,
 } as const;
 
 /**

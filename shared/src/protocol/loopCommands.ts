@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { roomKeys } from '../teamSpace/state.ts';
+import { betweenMeetingsCommandSchemas, registerChangesSchema } from './betweenMeetingsCommands.ts';
 import {
   actionTextSchema,
   emptyPayload as empty,
@@ -11,19 +12,11 @@ import {
 import { limits } from './limits.ts';
 import { idSchema } from './schemas.ts';
 import { multiLineText, singleLineText } from './userText.ts';
+import { syncOutcomeInputSchema } from './syncOutcomeSchema.ts';
+
+export { syncOutcomeInputSchema };
 
 const roomSchema = z.enum(roomKeys);
-const note = multiLineText(limits.outcomeText).default('');
-
-/** What the holder got, answering "What do you need?"; actions carry their owner. */
-export const syncOutcomeInputSchema = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('information'), note }),
-  z.strictObject({ type: z.literal('next-action'), text: actionTextSchema, ...ownerFields }),
-  z.strictObject({ type: z.literal('project'), text: actionTextSchema, ...ownerFields }),
-  z.strictObject({ type: z.literal('help'), note }),
-  z.strictObject({ type: z.literal('sharing'), note }),
-  z.strictObject({ type: z.literal('to-governance') }),
-]);
 
 /** One schema per team-space command. Names never clash with Lean Coffee's, except shared ones (timer, participant). */
 export const loopCommandPayloadSchemas = {
@@ -39,6 +32,8 @@ export const loopCommandPayloadSchemas = {
     description: multiLineText(limits.topicDescription).default(''),
     room: roomSchema,
     anonymous: z.boolean().default(false),
+    /** "Needs an answer, not a meeting": asked between meetings from the start (shared rooms only). */
+    async: z.boolean().optional(),
   }),
   'tension:edit': z.strictObject({
     tensionId: idSchema,
@@ -83,7 +78,11 @@ export const loopCommandPayloadSchemas = {
   'round:start': z.strictObject({ kind: z.enum(['checkin', 'closing', 'personal']) }),
   'round:next': empty,
   'round:pass': empty,
-  'proposal:set': z.strictObject({ proposal: multiLineText(limits.topicDescription, { required: true }) }),
+  'proposal:set': z.strictObject({
+    proposal: multiLineText(limits.topicDescription, { required: true }),
+    /** What the proposal changes in the register; missing keeps the changes it has. */
+    changes: registerChangesSchema.optional(),
+  }),
   'process:advance': empty,
   'process:back': empty,
   'objection:raise': z.strictObject({ reason: multiLineText(limits.outcomeText, { required: true }) }),
@@ -93,6 +92,7 @@ export const loopCommandPayloadSchemas = {
   'objection:test': z.strictObject({ objectionId: idSchema, valid: z.boolean() }),
   'objection:integrate': z.strictObject({ objectionId: idSchema }),
   ...timerCommandSchemas,
+  ...betweenMeetingsCommandSchemas,
 } as const;
 
 export type LoopCommandType = keyof typeof loopCommandPayloadSchemas;

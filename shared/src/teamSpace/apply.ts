@@ -2,6 +2,8 @@ import { assertNever } from '../core/assertNever.ts';
 import { applyToParticipants } from '../core/participants.ts';
 import type { LoopEvent } from './events.ts';
 import { keepRecentHistory } from './history.ts';
+import { emptyRegister } from './registerTypes.ts';
+import { defaultRhythm } from './rhythmTypes.ts';
 import { isPrivateTension, type TensionDisclosure } from './privacy.ts';
 import {
   stagesFor,
@@ -29,6 +31,10 @@ export function initialTeamSpace(event: Extract<LoopEvent, { type: 'space:create
     decisionsAdopted: 0,
     meetings: [],
     meeting: null,
+    register: emptyRegister(),
+    proposals: [],
+    between: [],
+    rhythm: defaultRhythm(),
   };
 }
 
@@ -261,6 +267,19 @@ export function applyLoop(state: TeamSpaceState, event: LoopEvent): TeamSpaceSta
       });
     case 'timer:set':
       return updateMeeting(state, (m) => ({ ...m, timer: event.timer }));
+    // Between meetings: folded by betweenMeetingsApply.ts (issue 17, contract stub).
+    case 'space:rhythm-set':
+    case 'tension:async-set':
+    case 'tension:async-answered':
+    case 'between:recorded':
+    case 'proposal:published':
+    case 'proposal:questioned':
+    case 'proposal:question-answered':
+    case 'proposal:reacted':
+    case 'proposal:responded':
+    case 'proposal:closed':
+    case 'register:changed':
+      return state;
     default:
       return assertNever(event);
   }

@@ -100,6 +100,18 @@ export function decideLoop(
     case 'objection:test':
     case 'objection:integrate':
       return decideGovernance(state, command, rule);
+    case 'tension:ask-async':
+    case 'tension:async-answer':
+    case 'tension:async-resolve':
+    case 'proposal:publish':
+    case 'proposal:ask':
+    case 'proposal:answer':
+    case 'proposal:react':
+    case 'proposal:respond':
+    case 'proposal:withdraw':
+    case 'proposal:to-meeting':
+    case 'space:set-rhythm':
+      return reject(ErrorCode.invalidState, 'Not built yet (issue 17 contract).');
     case 'timer:start':
     case 'timer:pause':
     case 'timer:resume':

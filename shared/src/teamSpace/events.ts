@@ -16,6 +16,18 @@ import type {
   TensionId,
 } from './state.ts';
 import type { TensionDisclosure } from './privacy.ts';
+import type {
+  AsyncAnswer,
+  AsyncAsk,
+  AsyncProposal,
+  BetweenRecord,
+  ProposalQuestion,
+  ProposalReaction,
+  ProposalResponse,
+  ProposalStatus,
+} from './betweenMeetingsTypes.ts';
+import type { RegisterChange } from './registerTypes.ts';
+import type { SpaceRhythm } from './rhythmTypes.ts';
 
 /**
  * Facts that happened in a team space. Events that carry a tension's content say who may read it
@@ -87,6 +99,29 @@ export type LoopEvent =
   | { type: 'objection:raised'; objection: Objection }
   | { type: 'objection:status-set'; objectionId: string; status: Objection['status'] }
   | { type: 'decision:adopted'; decision: Decision }
+  /** The team's rhythm, time zone and objection window, as a whole. */
+  | { type: 'space:rhythm-set'; rhythm: SpaceRhythm }
+  // Between meetings (see betweenMeetingsTypes.ts).
+  /** The holder asked for answers instead of a meeting (`async`), or took that back (`null`). */
+  | { type: 'tension:async-set'; tensionId: TensionId; async: AsyncAsk | null }
+  | { type: 'tension:async-answered'; tensionId: TensionId; answer: AsyncAnswer }
+  | { type: 'between:recorded'; record: BetweenRecord }
+  | { type: 'proposal:published'; proposal: AsyncProposal }
+  | { type: 'proposal:questioned'; proposalId: string; question: ProposalQuestion }
+  | { type: 'proposal:question-answered'; proposalId: string; questionId: string; answer: string; at: number }
+  | { type: 'proposal:reacted'; proposalId: string; reaction: ProposalReaction }
+  /** A member's newest response; `objection` is the one it raises (`null`: no objection). */
+  | { type: 'proposal:responded'; proposalId: string; response: ProposalResponse; objection: Objection | null }
+  | {
+      type: 'proposal:closed';
+      proposalId: string;
+      status: Exclude<ProposalStatus, 'open'>;
+      toMeeting: AsyncProposal['toMeeting'];
+      at: number;
+      decisionId: string | null;
+    }
+  /** An adopted decision changed the register; applied in order, each entry's history names the decision. */
+  | { type: 'register:changed'; decisionId: string; decisionNumber: number; at: number; changes: RegisterChange[] }
   | TimerSetEvent;
 
 export type LoopEventType = LoopEvent['type'];

@@ -10,3 +10,7 @@ export * from './privacy.ts';
 export * from './teamSpaceFold.ts';
 export type * from './teamSpaceTypes.ts';
 export * from './permissions.ts';
+export * from './betweenMeetingsTypes.ts';
+export * from './registerTypes.ts';
+export * from './rhythmTypes.ts';
+export * from './timeZones.ts';

@@ -39,6 +39,7 @@ function tension(id: number, authorId: string, status: Tension['status'] = 'open
     resolvedAt: null,
     meetingId: null,
     readers: [],
+    async: null,
   };
 }
 

@@ -250,6 +250,18 @@ export function teamSpacePermission(state: TeamSpaceState, actorId: ParticipantI
         ? mayTestObjection(state, actorId, objection)
         : mayIntegrateObjection(state, actorId, objection);
     }
+    case 'tension:ask-async':
+    case 'tension:async-answer':
+    case 'tension:async-resolve':
+    case 'proposal:publish':
+    case 'proposal:ask':
+    case 'proposal:answer':
+    case 'proposal:react':
+    case 'proposal:respond':
+    case 'proposal:withdraw':
+    case 'proposal:to-meeting':
+    case 'space:set-rhythm':
+      return false; // issue 17 contract stub
     default:
       return assertNever(command);
   }

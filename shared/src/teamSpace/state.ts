@@ -1,5 +1,8 @@
 import type { Participant, ParticipantId } from '../core/participants.ts';
 import type { Timer } from '../core/timer.ts';
+import type { AsyncAsk, AsyncProposal, BetweenRecord } from './betweenMeetingsTypes.ts';
+import type { Register, RegisterChange } from './registerTypes.ts';
+import type { SpaceRhythm } from './rhythmTypes.ts';
 
 /** The four rooms of the 4-room model (Tom Thomison's "Four Spaces"), in their usual order. */
 export const roomKeys = ['operational', 'governance', 'individual', 'relationship'] as const;
@@ -52,6 +55,8 @@ export interface Tension {
   resolvedAt: number | null;
   /** The meeting that last processed it. */
   meetingId: string | null;
+  /** Asked between meetings ("needs an answer, not a meeting"); `null` when not. Missing in stored tensions before it existed. */
+  async: AsyncAsk | null;
 }
 
 export interface ActionItem {
@@ -80,7 +85,8 @@ export interface Decision {
   title: string;
   text: string;
   adoptedAt: number;
-  meetingId: string;
+  /** The meeting that adopted it; `null` when it was adopted between meetings (see `betweenMeetings`). */
+  meetingId: string | null;
   /** Names of those present who answered the last objection round, as they were when it was adopted. */
   present: string[];
   /**
@@ -89,6 +95,13 @@ export interface Decision {
    * before marking absent existed (team spaces are kept for months).
    */
   markedAbsent?: string[];
+  /**
+   * Adopted between meetings: its window closed with no objection. `present` then names who said
+   * "no objection"; `noResponse` who was asked and did not answer.
+   */
+  betweenMeetings?: { proposalId: string; noResponse: string[] };
+  /** What it changed in the register, as adopted (missing or empty: nothing). */
+  changes?: RegisterChange[];
 }
 
 export type RoundKind = 'checkin' | 'reaction' | 'objection' | 'closing' | 'personal';
@@ -140,6 +153,10 @@ export interface GovernanceProcess {
   objections: Objection[];
   /** Objection rounds started so far. */
   objectionRounds: number;
+  /** The proposal published between meetings this process integrates, if it came from one. */
+  proposalId?: string | null;
+  /** What adopting the proposal changes in the register (missing: nothing). */
+  changes?: RegisterChange[];
 }
 
 /** What happened to one tension in one meeting, kept as it was then for the minutes. */
@@ -226,4 +243,12 @@ export interface TeamSpaceState {
   decisionsAdopted: number;
   meetings: MeetingRecord[];
   meeting: Meeting | null;
+  /** Roles and rules, changed only by adopted decisions. */
+  register: Register;
+  /** Governance proposals published between meetings: the open ones, and closed ones kept (`limits.closedProposalsKept`). */
+  proposals: AsyncProposal[];
+  /** What happened between meetings, the newest `limits.betweenRecordsKept`. */
+  between: BetweenRecord[];
+  /** When the team meets, its time zone, and the objection window. */
+  rhythm: SpaceRhythm;
 }

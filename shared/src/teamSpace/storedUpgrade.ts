@@ -1,5 +1,7 @@
 import { disclosure, isPrivateTension, shownTo } from './privacy.ts';
 import type { LoopEvent } from './events.ts';
+import { emptyRegister } from './registerTypes.ts';
+import { defaultRhythm } from './rhythmTypes.ts';
 import type { Decision, MeetingRecord, ProcessedTension, TeamSpaceState, Tension } from './state.ts';
 
 /**
@@ -44,9 +46,27 @@ function withDecisionNumbers(state: TeamSpaceState): TeamSpaceState {
   return { ...state, decisions, decisionsAdopted: decisions.length };
 }
 
+/**
+ * Spaces stored before work moved between meetings (issue 17) have no register, proposals,
+ * between-meetings records or rhythm, and tensions without `async`.
+ */
+function withBetweenMeetings(state: TeamSpaceState): TeamSpaceState {
+  const stored = state as Partial<TeamSpaceState>;
+  const tensionsLackAsync = state.tensions.some((t) => (t as Partial<Tension>).async === undefined);
+  if (stored.register && stored.proposals && stored.between && stored.rhythm && !tensionsLackAsync) return state;
+  return {
+    ...state,
+    register: stored.register ?? emptyRegister(),
+    proposals: stored.proposals ?? [],
+    between: stored.between ?? [],
+    rhythm: stored.rhythm ?? defaultRhythm(),
+    tensions: tensionsLackAsync ? state.tensions.map((t) => ({ ...t, async: t.async ?? null })) : state.tensions,
+  };
+}
+
 /** A stored team space in today's shape; the same object when it already is. */
 export function upgradeStoredTeamSpace(stored: TeamSpaceState): TeamSpaceState {
-  const state = withDecisionNumbers(stored);
+  const state = withBetweenMeetings(withDecisionNumbers(stored));
   const tensionsAsStored = state.tensions as Stored<Tension>[];
   if (tensionsAsStored.every(hasReaders) && !hasOldRecords(state)) return state;
   const tensions = tensionsAsStored.map(upgradeTension);

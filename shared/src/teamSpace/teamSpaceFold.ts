@@ -48,6 +48,17 @@ const teamSpaceEventNames: Record<LoopEventType, true> = {
   'objection:raised': true,
   'objection:status-set': true,
   'timer:set': true,
+  'space:rhythm-set': true,
+  'tension:async-set': true,
+  'tension:async-answered': true,
+  'between:recorded': true,
+  'proposal:published': true,
+  'proposal:questioned': true,
+  'proposal:question-answered': true,
+  'proposal:reacted': true,
+  'proposal:responded': true,
+  'proposal:closed': true,
+  'register:changed': true,
 };
 
 const idle: Timer = { status: 'idle' };

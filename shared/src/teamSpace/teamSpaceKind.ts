@@ -11,10 +11,13 @@ import type { TeamSpaceTypes } from './teamSpaceTypes.ts';
 import { loopEventFor, loopViewFor } from './view.ts';
 
 /** A LOOP team space, as the registry of kinds lists it. Server-only: it carries the command schemas (zod). */
+const acceptsCommon = acceptsBySchemas<TeamSpaceTypes['command']>(loopCommandPayloadSchemas);
+
 export const teamSpaceKind: KindDefinition<TeamSpaceTypes> = {
   ...teamSpaceFold,
   schemas: loopCommandPayloadSchemas,
-  accepts: acceptsBySchemas<TeamSpaceTypes['command']>(loopCommandPayloadSchemas),
+  accepts: (command): command is TeamSpaceTypes['command'] =>
+    acceptsCommon(command) || command.type === 'proposal:close-due',
   decide: decideLoop,
   viewFor: loopViewFor,
   eventFor: loopEventFor,

@@ -1,4 +1,5 @@
 import type { TeamSpaceExport } from '../export/teamSpaceExport.ts';
+import type { ProposalCloseDueCommand } from '../protocol/betweenMeetingsCommands.ts';
 import type { SystemCommand } from '../protocol/commands.ts';
 import type { LoopCommand, loopCommandPayloadSchemas } from '../protocol/loopCommands.ts';
 import type { LoopEvent } from './events.ts';
@@ -8,7 +9,7 @@ import type { TeamSpaceState } from './state.ts';
 export interface TeamSpaceTypes {
   state: TeamSpaceState;
   event: LoopEvent;
-  command: LoopCommand | SystemCommand;
+  command: LoopCommand | SystemCommand | ProposalCloseDueCommand;
   schemas: typeof loopCommandPayloadSchemas;
   export: TeamSpaceExport;
 }

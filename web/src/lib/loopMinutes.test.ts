@@ -66,6 +66,10 @@ const state: TeamSpaceState = {
   ],
   meetings: [record('m1', march14), record('m2', march21)],
   meeting: null,
+  register: { roles: [], rules: [] },
+  proposals: [],
+  between: [],
+  rhythm: { timeZone: 'Europe/Berlin', meetings: [], objectionWindowDays: 7 },
 };
 
 describe('team minutes files', () => {

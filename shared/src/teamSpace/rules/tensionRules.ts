@@ -69,6 +69,7 @@ export function decideTension(
           readers: state.meeting?.room === command.room ? state.meeting.attendees : [],
           resolvedAt: null,
           meetingId: null,
+          async: null,
         },
       });
     }

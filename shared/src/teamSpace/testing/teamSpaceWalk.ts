@@ -196,6 +196,53 @@ const commands: PermissionWalk<TeamSpaceState, LoopCommand>['commands'] = {
     .map((minutes): Recipe => () => ({ command: { type: 'timer:add', minutes } })),
   'timer:reset': empty('timer:reset'),
   'timer:expire': empty('timer:expire'),
+  // Between meetings (issue 17): contract stubs, the domain's engineer completes them.
+  'tension:ask-async': nat.map((n): Recipe => (s) => {
+    const tensionId = idFrom(tensionIds(s), n);
+    return { command: { type: 'tension:ask-async', tensionId, async: true }, related: holderOf(s, tensionId) };
+  }),
+  'tension:async-answer': nat.map((n): Recipe => (s) => ({
+    command: { type: 'tension:async-answer', tensionId: idFrom(tensionIds(s), n), kind: 'information', text: 'So.' },
+  })),
+  'tension:async-resolve': nat.map((n): Recipe => (s) => {
+    const tensionId = idFrom(tensionIds(s), n);
+    return {
+      command: { type: 'tension:async-resolve', tensionId, outcome: { type: 'information', note: '' } },
+      related: holderOf(s, tensionId),
+    };
+  }),
+  'proposal:publish': fc.constant((): WalkStep<LoopCommand> => ({
+    command: { type: 'proposal:publish', title: 'Rolle', text: 'Neue Rolle.', changes: [] },
+  })),
+  'proposal:ask': fc.constant((s: TeamSpaceState): WalkStep<LoopCommand> | undefined =>
+    s.proposals[0] ? { command: { type: 'proposal:ask', proposalId: s.proposals[0].id, text: 'Wie?' } } : undefined,
+  ),
+  'proposal:answer': fc.constant((s: TeamSpaceState): WalkStep<LoopCommand> | undefined => {
+    const p = s.proposals[0];
+    const q = p?.questions[0];
+    return p && q
+      ? { command: { type: 'proposal:answer', proposalId: p.id, questionId: q.id, text: 'So.' }, related: p.authorId }
+      : undefined;
+  }),
+  'proposal:react': fc.constant((s: TeamSpaceState): WalkStep<LoopCommand> | undefined =>
+    s.proposals[0] ? { command: { type: 'proposal:react', proposalId: s.proposals[0].id, text: 'Gut.' } } : undefined,
+  ),
+  'proposal:respond': fc.constant((s: TeamSpaceState): WalkStep<LoopCommand> | undefined =>
+    s.proposals[0]
+      ? { command: { type: 'proposal:respond', proposalId: s.proposals[0].id, objection: null } }
+      : undefined,
+  ),
+  'proposal:withdraw': fc.constant((s: TeamSpaceState): WalkStep<LoopCommand> | undefined =>
+    s.proposals[0]
+      ? { command: { type: 'proposal:withdraw', proposalId: s.proposals[0].id }, related: s.proposals[0].authorId }
+      : undefined,
+  ),
+  'proposal:to-meeting': fc.constant((s: TeamSpaceState): WalkStep<LoopCommand> | undefined =>
+    s.proposals[0] ? { command: { type: 'proposal:to-meeting', proposalId: s.proposals[0].id } } : undefined,
+  ),
+  'space:set-rhythm': fc.constant((): WalkStep<LoopCommand> => ({
+    command: { type: 'space:set-rhythm', timeZone: 'Europe/Berlin', meetings: [], objectionWindowDays: 7 },
+  })),
 };
 
 type Stage = 'idle' | 'sync' | 'checkin' | 'proposal' | 'objection' | 'integration' | 'personal' | 'stand-in';

@@ -81,6 +81,7 @@ export function worstCaseTeamSpace(options: { years: number }): TeamSpaceState {
     meetingId: null,
     // Who may read a private tension: at most every member.
     readers: members,
+    async: null,
   });
   const action = (meetingId: string, tensionId: string, kind: ActionItem['kind'] = 'next-action'): ActionItem => ({
     id: next('a'),

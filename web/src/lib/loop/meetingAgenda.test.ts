@@ -21,6 +21,7 @@ function tension(id: string, createdAt = 0): Tension {
     readers: [],
     resolvedAt: null,
     meetingId: null,
+    async: null,
   };
 }
 
