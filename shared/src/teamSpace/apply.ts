@@ -268,8 +268,9 @@ export function applyLoop(state: TeamSpaceState, event: LoopEvent): TeamSpaceSta
       });
     case 'timer:set':
       return updateMeeting(state, (m) => ({ ...m, timer: event.timer }));
-    // Between meetings: folded by betweenMeetingsApply.ts (issue 17, contract stub).
     case 'space:rhythm-set':
+      return { ...state, rhythm: event.rhythm };
+    // Between meetings: folded by betweenMeetingsApply.ts (issue 17, contract stub).
     case 'tension:async-set':
     case 'tension:async-answered':
     case 'between:recorded':
