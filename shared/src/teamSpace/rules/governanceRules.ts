@@ -1,7 +1,9 @@
 import { ErrorCode } from '../../protocol/errors.ts';
 import { assertNever } from '../../core/assertNever.ts';
 import type { LoopEvent } from '../events.ts';
-import { canAdoptDecision, canStartObjectionRound } from '../limits.ts';
+import { canAdoptDecision, canStartObjectionRound, registerHasRoomFor } from '../limits.ts';
+import type { RegisterChange } from '../registerTypes.ts';
+import { registerChangesApplicable, withRegisterIds } from '../registerStub.ts';
 import {
   advanceBlock,
   mayAnswerObjectionRound,
@@ -64,7 +66,8 @@ export function decideGovernance(
       if (!mayEditProposal(state, ctx.actorId)) {
         return reject(ErrorCode.wrongPhase, 'The proposal can change while proposing, amending or integrating.');
       }
-      return accept({ type: 'process:proposal-set', proposal: command.proposal });
+      if (command.changes === undefined) return accept({ type: 'process:proposal-set', proposal: command.proposal });
+      return setChanges(state, command.proposal, withRegisterIds(command.changes, ctx.newId));
 
     case 'objection:raise':
     case 'objection:none': {
@@ -152,6 +155,20 @@ export function decideGovernance(
   }
 }
 
+/**
+ * The proposal with its register changes (ids of added entries given here). They must fit the
+ * register as it is now; adoption checks again.
+ */
+function setChanges(state: TeamSpaceState, proposal: string, changes: RegisterChange[]): LoopDecideResult {
+  if (!registerChangesApplicable(state.register, changes)) {
+    return reject(ErrorCode.invalidState, 'These changes do not fit the register as it is now.');
+  }
+  if (!registerHasRoomFor(state.register, changes)) {
+    return reject(ErrorCode.limitReached, 'The register has as many roles or rules as it may.');
+  }
+  return accept({ type: 'process:proposal-set', proposal, changes });
+}
+
 const tooManyObjectionRounds = () =>
   reject(ErrorCode.limitReached, 'This proposal has had as many objection rounds as one may; close the tension.');
 
@@ -194,20 +211,46 @@ function advance(
       const absent = meeting.round?.absent ?? [];
       const names = (ids: readonly string[]) =>
         ids.map((id) => findMember(state, id)?.name).filter((name): name is string => !!name);
-      return accept(...endRound, step('adopted'), {
-        type: 'decision:adopted',
-        decision: {
-          id: ctx.newId('decision'),
-          number: state.decisionsAdopted + 1,
-          tensionId: process.tensionId,
-          title: tension?.title ?? '',
-          text: process.proposal,
-          adoptedAt: ctx.now,
-          meetingId: meeting.id,
-          present: names(meeting.attendees.filter((id) => !absent.includes(id))),
-          markedAbsent: names(absent),
+      const changes = process.changes ?? [];
+      if (!registerChangesApplicable(state.register, changes)) {
+        return reject(ErrorCode.invalidState, 'The register changed meanwhile: amend the proposal’s changes.');
+      }
+      const decisionId = ctx.newId('decision');
+      const number = state.decisionsAdopted + 1;
+      const registered: LoopEvent[] =
+        changes.length > 0
+          ? [{ type: 'register:changed', decisionId, decisionNumber: number, at: ctx.now, changes }]
+          : [];
+      if (process.proposalId) {
+        registered.push({
+          type: 'proposal:closed',
+          proposalId: process.proposalId,
+          status: 'adopted-in-meeting',
+          toMeeting: null,
+          at: ctx.now,
+          decisionId,
+        });
+      }
+      return accept(
+        ...endRound,
+        step('adopted'),
+        {
+          type: 'decision:adopted',
+          decision: {
+            id: decisionId,
+            number,
+            ...(changes.length > 0 ? { changes } : {}),
+            tensionId: process.tensionId,
+            title: tension?.title ?? '',
+            text: process.proposal,
+            adoptedAt: ctx.now,
+            meetingId: meeting.id,
+            present: names(meeting.attendees.filter((id) => !absent.includes(id))),
+            markedAbsent: names(absent),
+          },
         },
-      });
+        ...registered,
+      );
     }
     case 'adopted':
       return reject(ErrorCode.invalidState, advanceRefusals.adopted);
