@@ -18,6 +18,7 @@ export type IdKind =
   | 'reaction'
   | 'answer'
   | 'record'
+  // The team space's register (issue 17): roles and rules, and its recurring meetings.
   | 'role'
   | 'rule'
   | 'rhythm';

@@ -3,6 +3,7 @@ import { applyToParticipants } from '../core/participants.ts';
 import type { LoopEvent } from './events.ts';
 import { applyBetweenMeetings } from './betweenMeetingsApply.ts';
 import { keepRecentHistory } from './history.ts';
+import { applyRegisterChanges } from './register.ts';
 import { emptyRegister } from './registerTypes.ts';
 import { defaultRhythm } from './rhythmTypes.ts';
 import { isPrivateTension, type TensionDisclosure } from './privacy.ts';
@@ -299,8 +300,9 @@ export function applyLoop(state: TeamSpaceState, event: LoopEvent): TeamSpaceSta
       });
     case 'timer:set':
       return updateMeeting(state, (m) => ({ ...m, timer: event.timer }));
-    // Between meetings: folded by betweenMeetingsApply.ts.
     case 'space:rhythm-set':
+      return { ...state, rhythm: event.rhythm };
+    // Between meetings: folded by betweenMeetingsApply.ts.
     case 'tension:async-set':
     case 'tension:async-answered':
     case 'between:recorded':
@@ -310,8 +312,9 @@ export function applyLoop(state: TeamSpaceState, event: LoopEvent): TeamSpaceSta
     case 'proposal:reacted':
     case 'proposal:responded':
     case 'proposal:closed':
-    case 'register:changed':
       return applyBetweenMeetings(state, event);
+    case 'register:changed':
+      return { ...state, register: applyRegisterChanges(state.register, event) };
     default:
       return assertNever(event);
   }

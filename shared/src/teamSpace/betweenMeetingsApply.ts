@@ -1,14 +1,12 @@
 import { limits } from '../protocol/limits.ts';
 import type { AsyncProposal, BetweenRecord } from './betweenMeetingsTypes.ts';
 import type { LoopEvent } from './events.ts';
-import { applyRegisterChanges } from './registerStub.ts';
 import type { TeamSpaceState, Tension, TensionId } from './state.ts';
 
 export type BetweenMeetingsEvent = Extract<
   LoopEvent,
   {
     type:
-      | 'space:rhythm-set'
       | 'tension:async-set'
       | 'tension:async-answered'
       | 'between:recorded'
@@ -17,8 +15,7 @@ export type BetweenMeetingsEvent = Extract<
       | 'proposal:question-answered'
       | 'proposal:reacted'
       | 'proposal:responded'
-      | 'proposal:closed'
-      | 'register:changed';
+      | 'proposal:closed';
   }
 >;
 
@@ -60,8 +57,6 @@ export function keepRecentBetween(state: TeamSpaceState): TeamSpaceState {
 /** Folds one event of the work between meetings (see `betweenMeetingsTypes.ts`). */
 export function applyBetweenMeetings(state: TeamSpaceState, event: BetweenMeetingsEvent): TeamSpaceState {
   switch (event.type) {
-    case 'space:rhythm-set':
-      return { ...state, rhythm: event.rhythm };
     case 'tension:async-set':
       return updateTension(state, event.tensionId, (t) => ({ ...t, async: event.async }));
     case 'tension:async-answered':
@@ -104,8 +99,6 @@ export function applyBetweenMeetings(state: TeamSpaceState, event: BetweenMeetin
           decisionId: event.decisionId ?? p.decisionId,
         })),
       );
-    case 'register:changed':
-      return { ...state, register: applyRegisterChanges(state.register, event) };
     default:
       return state;
   }

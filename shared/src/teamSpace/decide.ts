@@ -13,6 +13,7 @@ import { closeDueProposals, decideProposal } from './rules/proposalRules.ts';
 import { decideGovernance } from './rules/governanceRules.ts';
 import { decideMeeting, newReaders } from './rules/meetingRules.ts';
 import { accept, forbidden, reject, type LoopDecideResult, type LoopRuleContext } from './rules/results.ts';
+import { decideRhythm } from './rules/rhythmRules.ts';
 import { decideRound } from './rules/roundRules.ts';
 import { decideSpace } from './rules/spaceRules.ts';
 import { decideTension } from './rules/tensionRules.ts';
@@ -67,7 +68,6 @@ export function decideLoop(
     case 'space:update':
     case 'participant:rename':
     case 'participant:set-role':
-    case 'space:set-rhythm':
       return decideSpace(state, command, rule);
     case 'tension:add':
     case 'tension:edit':
@@ -118,6 +118,8 @@ export function decideLoop(
     case 'proposal:withdraw':
     case 'proposal:to-meeting':
       return decideProposal(state, command, rule);
+    case 'space:set-rhythm':
+      return decideRhythm(state, command, rule);
     case 'timer:start':
     case 'timer:pause':
     case 'timer:resume':

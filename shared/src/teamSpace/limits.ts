@@ -1,7 +1,6 @@
 import { limits } from '../protocol/limits.ts';
 import type { ParticipantId } from '../core/participants.ts';
 import type { AsyncProposal } from './betweenMeetingsTypes.ts';
-import type { Register, RegisterChange } from './registerTypes.ts';
 import type { GovernanceProcess, Meeting, TeamSpaceState, Tension } from './state.ts';
 
 /**
@@ -94,13 +93,4 @@ export function canAskProposal(proposal: AsyncProposal): boolean {
 
 export function canReactToProposal(proposal: AsyncProposal): boolean {
   return proposal.reactions.length < limits.reactionsPerProposal;
-}
-
-/** Whether the register has room for the roles and rules these changes add. */
-export function registerHasRoomFor(register: Register, changes: readonly RegisterChange[]): boolean {
-  const roles = register.roles.filter((r) => r.status === 'active').length;
-  const rules = register.rules.filter((r) => r.status === 'active').length;
-  const addedRoles = changes.filter((c) => c.op === 'role:add').length;
-  const addedRules = changes.filter((c) => c.op === 'rule:add').length;
-  return roles + addedRoles <= limits.registerRoles && rules + addedRules <= limits.registerRules;
 }

@@ -82,6 +82,11 @@ export function mayEditTension(state: TeamSpaceState, actorId: ParticipantId, te
   return mayChangeTension(state, actorId, tension) && mayReadTension(tension, actorId);
 }
 
+/** Whether this member may set the team's rhythm (its recurring meetings, time zone, objection window): a facilitator. */
+export function maySetRhythm(state: TeamSpaceState, actorId: ParticipantId): boolean {
+  return isSpaceFacilitator(state, actorId);
+}
+
 /** Whether this person may start a meeting now: a facilitator, while none is running. */
 export function mayStartMeeting(state: TeamSpaceState, actorId: ParticipantId): boolean {
   return isSpaceFacilitator(state, actorId) && !state.meeting;
@@ -304,8 +309,6 @@ export function teamSpacePermission(state: TeamSpaceState, actorId: ParticipantI
         ? mayTestObjection(state, actorId, objection)
         : mayIntegrateObjection(state, actorId, objection);
     }
-    case 'space:set-rhythm':
-      return isSpaceFacilitator(state, actorId);
     case 'tension:ask-async':
     case 'tension:async-answer':
     case 'tension:async-resolve': {
@@ -325,6 +328,8 @@ export function teamSpacePermission(state: TeamSpaceState, actorId: ParticipantI
     case 'proposal:withdraw':
     case 'proposal:to-meeting':
       return proposalPermission(state, actorId, command);
+    case 'space:set-rhythm':
+      return maySetRhythm(state, actorId);
     default:
       return assertNever(command);
   }

@@ -1,9 +1,10 @@
 import { ErrorCode } from '../../protocol/errors.ts';
 import { assertNever } from '../../core/assertNever.ts';
 import type { LoopEvent } from '../events.ts';
-import { canAdoptDecision, canStartObjectionRound, registerHasRoomFor } from '../limits.ts';
+import { canAdoptDecision, canStartObjectionRound } from '../limits.ts';
 import type { RegisterChange } from '../registerTypes.ts';
-import { registerChangesApplicable, withRegisterIds } from '../registerStub.ts';
+import { withRegisterIds } from '../register.ts';
+import { registerRefusal } from './proposalRules.ts';
 import {
   advanceBlock,
   mayAnswerObjectionRound,
@@ -160,13 +161,7 @@ export function decideGovernance(
  * register as it is now; adoption checks again.
  */
 function setChanges(state: TeamSpaceState, proposal: string, changes: RegisterChange[]): LoopDecideResult {
-  if (!registerChangesApplicable(state.register, changes)) {
-    return reject(ErrorCode.invalidState, 'These changes do not fit the register as it is now.');
-  }
-  if (!registerHasRoomFor(state.register, changes)) {
-    return reject(ErrorCode.limitReached, 'The register has as many roles or rules as it may.');
-  }
-  return accept({ type: 'process:proposal-set', proposal, changes });
+  return registerRefusal(state, changes) ?? accept({ type: 'process:proposal-set', proposal, changes });
 }
 
 const tooManyObjectionRounds = () =>
@@ -212,9 +207,9 @@ function advance(
       const names = (ids: readonly string[]) =>
         ids.map((id) => findMember(state, id)?.name).filter((name): name is string => !!name);
       const changes = process.changes ?? [];
-      if (!registerChangesApplicable(state.register, changes)) {
-        return reject(ErrorCode.invalidState, 'The register changed meanwhile: amend the proposal’s changes.');
-      }
+      // The register may have changed since the proposal was written (another adoption).
+      const refusal = registerRefusal(state, changes);
+      if (refusal) return refusal;
       const decisionId = ctx.newId('decision');
       const number = state.decisionsAdopted + 1;
       const registered: LoopEvent[] =

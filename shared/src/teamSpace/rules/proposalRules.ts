@@ -13,15 +13,9 @@ import {
   mayWithdrawProposal,
 } from '../betweenMeetingsPermissions.ts';
 import type { LoopEvent } from '../events.ts';
-import {
-  canAddTension,
-  canAdoptDecision,
-  canAskProposal,
-  canPublishProposal,
-  canReactToProposal,
-  registerHasRoomFor,
-} from '../limits.ts';
-import { registerChangesApplicable, withRegisterIds } from '../registerStub.ts';
+import { canAddTension, canAdoptDecision, canAskProposal, canPublishProposal, canReactToProposal } from '../limits.ts';
+import { registerChangesApplicable, registerRefusalMessages, withRegisterIds } from '../register.ts';
+import type { RegisterChange } from '../registerTypes.ts';
 import { findMember, findTension } from '../selectors.ts';
 import type { TeamSpaceState } from '../state.ts';
 import {
@@ -186,12 +180,8 @@ function publish(
     return reject(ErrorCode.limitReached, 'The backlog is full, or you hold as many open tensions as a member may.');
   }
   const changes = withRegisterIds(command.changes, ctx.newId);
-  if (!registerChangesApplicable(state.register, changes)) {
-    return reject(ErrorCode.invalidState, 'These changes do not fit the register as it is now.');
-  }
-  if (!registerHasRoomFor(state.register, changes)) {
-    return reject(ErrorCode.limitReached, 'The register has as many roles or rules as it may.');
-  }
+  const refusal = registerRefusal(state, changes);
+  if (refusal) return refusal;
   const events: LoopEvent[] = [];
   let tensionId = command.tensionId;
   if (tensionId === undefined) {
@@ -243,6 +233,22 @@ function publish(
     },
   });
   return accept(...events);
+}
+
+/**
+ * Why these changes cannot be made to the register as it is now (`null`: they can): a full
+ * register is a cap (`limit_reached`), anything else no longer fits (`invalid_state`).
+ */
+export function registerRefusal(state: TeamSpaceState, changes: readonly RegisterChange[]): LoopDecideResult | null {
+  const fits = registerChangesApplicable(
+    state.register,
+    changes,
+    state.participants.map((p) => p.id),
+  );
+  if (fits.ok) return null;
+  const code =
+    fits.reason === 'roles-full' || fits.reason === 'rules-full' ? ErrorCode.limitReached : ErrorCode.invalidState;
+  return reject(code, registerRefusalMessages[fits.reason]);
 }
 
 export function closed(
@@ -303,7 +309,7 @@ function closeOne(state: TeamSpaceState, proposal: AsyncProposal, ctx: LoopRuleC
     record(proposal, 'to-meeting', null, ctx),
   ];
   if (proposal.objections.some((o) => o.status === 'open')) return toMeeting('objection');
-  if (!registerChangesApplicable(state.register, proposal.changes)) return toMeeting('not-applicable');
+  if (!registerChangesApplicable(state.register, proposal.changes).ok) return toMeeting('not-applicable');
   // A full log refuses rather than forgets: the meeting hears why.
   if (!canAdoptDecision(state)) return toMeeting(null);
   const names = (ids: readonly ParticipantId[]) =>
