@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ErrorCode } from '../protocol/errors.ts';
 import { limits } from '../protocol/limits.ts';
 import { replayLoop } from './apply.ts';
-import { autoAgenda } from './betweenMeetingsPermissions.ts';
+import { autoAgenda, mayAnswerAsync, mayAskAsync } from './betweenMeetingsPermissions.ts';
 import { teamSpace } from './testing/fixtures.ts';
 import { loopEventFor, loopViewFor } from './view.ts';
 
@@ -114,6 +114,21 @@ describe('tensions asked between meetings', () => {
     expect(s.try('p4', { type: 'tension:async-answer', tensionId, kind: 'information', text: 'Noch' })).toMatchObject({
       ok: false,
     });
+  });
+
+  it('a tension logged before issue 17 (no async field) folds as not asked, and can be asked', () => {
+    const s = teamSpace();
+    s.addTension('p2', 'Alt', 'operational');
+    const log = s.log.map((e) => {
+      if (e.type !== 'tension:added') return e;
+      const { async: _dropped, ...old } = e.tension;
+      return { ...e, tension: old as typeof e.tension };
+    });
+    const state = replayLoop(log);
+    const tension = state.tensions[0];
+    expect(tension?.async).toBeNull();
+    expect(tension && mayAskAsync(state, 'p2', tension)).toBe(true);
+    expect(tension && mayAnswerAsync(state, 'p3', tension)).toBe(false);
   });
 
   it('only the holder asks, and may take it back', () => {
