@@ -170,6 +170,11 @@ describe('tensions asked between meetings', () => {
       (e) => e.type.startsWith('tension:async') || e.type === 'between:recorded' || e.type === 'tension:closed',
     );
     expect(JSON.stringify(fromHolder.map((e) => loopEventFor(e, viewer)))).not.toContain('"p2"');
+    // A proposal names its author, so an anonymous tension cannot carry one.
+    const governance = s.addTension('p2', 'Anonyme Regel', 'governance', true);
+    expect(
+      s.try('p2', { type: 'proposal:publish', tensionId: governance, title: 'Regel', text: 'So.', changes: [] }),
+    ).toMatchObject({ ok: false, error: { code: ErrorCode.invalidState } });
     expect(loopViewFor(s.state, { participantId: 'p2' }).tensions.find((t) => t.id === tensionId)?.authorId).toBe('p2');
   });
 });
