@@ -19,3 +19,6 @@ export * from './registerDiff.ts';
 export * from './registerSelectors.ts';
 export * from './rhythm.ts';
 export * from './sinceLastVisit.ts';
+export * from './betweenMeetingsPermissions.ts';
+export { keepRecentBetween } from './betweenMeetingsApply.ts';
+export { WINDOW_DAY_MS } from './rules/proposalRules.ts';
