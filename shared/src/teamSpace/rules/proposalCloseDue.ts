@@ -41,7 +41,8 @@ function closeOne(state: TeamSpaceState, proposal: AsyncProposal, ctx: LoopRuleC
   if (!canAdoptDecision(state)) return toMeeting(null);
   const names = (ids: readonly ParticipantId[]) =>
     ids.map((id) => findMember(state, id)?.name).filter((name): name is string => !!name);
-  const responded = new Set(proposal.responses.map((r) => r.by));
+  // The proposer took part by proposing: never listed as not responding (the space page does not wait for them either).
+  const responded = new Set([proposal.authorId, ...proposal.responses.map((r) => r.by)]);
   const decisionId = ctx.newId('decision');
   const number = state.decisionsAdopted + 1;
   const events: LoopEvent[] = [
