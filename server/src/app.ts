@@ -10,6 +10,7 @@ import { requestLog } from './http/requestLog.ts';
 import { keepStoredPolicyOnNotModified, securityHeaders } from './http/securityHeaders.ts';
 import { DEFAULT_MAX_IMPORT_BYTES, importRoutes } from './http/importRoutes.ts';
 import { sessionRoutes } from './http/sessionRoutes.ts';
+import { spaceCalendarRoute } from './http/spaceCalendarRoute.ts';
 import { hallCommitListener } from './hall/hallCommits.ts';
 import { attachHallOverview, type HallOverviewFeeds } from './hall/hallOverviewFeed.ts';
 import { HallRelay } from './hall/hallRelay.ts';
@@ -315,6 +316,7 @@ export function createApp(options: CreateAppOptions): RundeApp {
       limiters: { create, failedLookup },
       logger,
     }),
+    spaceCalendarRoute({ store, clock, publicUrl, failedLookup }),
     hallRoutes({
       store,
       runner,
