@@ -18,3 +18,4 @@ export * from './register.ts';
 export * from './registerDiff.ts';
 export * from './registerSelectors.ts';
 export * from './rhythm.ts';
+export * from './sinceLastVisit.ts';
