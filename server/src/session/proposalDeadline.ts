@@ -1,14 +1,10 @@
-import type { KindState } from '@runde/shared';
+import { nextProposalDeadline, type KindState } from '@runde/shared';
 
 /**
- * When the next objection window of a team space closes (ms), or null when no proposal is open or
- * the session is no team space. What the deadline index records after every commit.
+ * When the next objection window of a session closes (ms), or null when none is open: the shared
+ * `nextProposalDeadline` for team spaces; other kinds have no proposals. What the deadline index
+ * records after a commit.
  */
 export function proposalDeadlineOf(state: KindState): number | null {
-  if (state.kind !== 'team-space') return null;
-  let next: number | null = null;
-  for (const proposal of state.proposals) {
-    if (proposal.status === 'open' && (next === null || proposal.closesAt < next)) next = proposal.closesAt;
-  }
-  return next;
+  return state.kind === 'team-space' ? nextProposalDeadline(state) : null;
 }
