@@ -10,6 +10,7 @@ import type { LoopEvent } from './events.ts';
 import { decideGovernance } from './rules/governanceRules.ts';
 import { decideMeeting, newReaders } from './rules/meetingRules.ts';
 import { accept, forbidden, reject, type LoopDecideResult, type LoopRuleContext } from './rules/results.ts';
+import { decideRhythm } from './rules/rhythmRules.ts';
 import { decideRound } from './rules/roundRules.ts';
 import { decideSpace } from './rules/spaceRules.ts';
 import { decideTension } from './rules/tensionRules.ts';
@@ -110,8 +111,9 @@ export function decideLoop(
     case 'proposal:respond':
     case 'proposal:withdraw':
     case 'proposal:to-meeting':
-    case 'space:set-rhythm':
       return reject(ErrorCode.invalidState, 'Not built yet (issue 17 contract).');
+    case 'space:set-rhythm':
+      return decideRhythm(state, command, rule);
     case 'timer:start':
     case 'timer:pause':
     case 'timer:resume':

@@ -70,6 +70,11 @@ export function mayEditTension(state: TeamSpaceState, actorId: ParticipantId, te
   return mayChangeTension(state, actorId, tension) && mayReadTension(tension, actorId);
 }
 
+/** Whether this member may set the team's rhythm (its recurring meetings, time zone, objection window): a facilitator. */
+export function maySetRhythm(state: TeamSpaceState, actorId: ParticipantId): boolean {
+  return isSpaceFacilitator(state, actorId);
+}
+
 /** Whether this person may start a meeting now: a facilitator, while none is running. */
 export function mayStartMeeting(state: TeamSpaceState, actorId: ParticipantId): boolean {
   return isSpaceFacilitator(state, actorId) && !state.meeting;
@@ -260,8 +265,9 @@ export function teamSpacePermission(state: TeamSpaceState, actorId: ParticipantI
     case 'proposal:respond':
     case 'proposal:withdraw':
     case 'proposal:to-meeting':
-    case 'space:set-rhythm':
       return false; // issue 17 contract stub
+    case 'space:set-rhythm':
+      return maySetRhythm(state, actorId);
     default:
       return assertNever(command);
   }
