@@ -32,7 +32,12 @@ export function roleHistory(role: RoleEntry): EntryHistoryLine[] {
           : entry.op === 'role:remove'
             ? roleLine('removed', before, null)
             : entry.op === 'role:add'
-              ? roleLine('added', null, after, entry.fillersAfter ? { before: [], after: entry.fillersAfter } : undefined)
+              ? roleLine(
+                  'added',
+                  null,
+                  after,
+                  entry.fillersAfter ? { before: [], after: entry.fillersAfter } : undefined,
+                )
               : roleLine('changed', before, after);
       return { decisionId: entry.decisionId, decisionNumber: entry.decisionNumber, at: entry.at, op: entry.op, diff };
     })
