@@ -2,7 +2,19 @@ import type { LoopCommand } from '../protocol/loopCommands.ts';
 import { assertNever } from '../core/assertNever.ts';
 import { mayChangeRole } from '../core/participants.ts';
 import type { Participant, ParticipantId, Role } from '../core/participants.ts';
-import { canAddTension } from './limits.ts';
+import {
+  mayAnswerAsync,
+  mayAnswerProposalQuestion,
+  mayAskAsync,
+  mayAskProposal,
+  mayPublishProposal,
+  mayPullProposal,
+  mayReactToProposal,
+  mayResolveAsync,
+  mayRespondToProposal,
+  mayWithdrawProposal,
+} from './betweenMeetingsPermissions.ts';
+import { canAddTension, canAnswerAsync, canAskProposal, canPublishProposal, canReactToProposal } from './limits.ts';
 import { mayReadTension } from './privacy.ts';
 import {
   canRecord,
@@ -177,6 +189,48 @@ export function advanceBlock(process: GovernanceProcess, round: Round | null): A
 }
 
 /**
+ * The commands about one proposal. The table has no clock: `proposal:respond` is asked here as if
+ * its window were open while the proposal is; `decideLoop` adds the window's end (`wrongPhase`).
+ */
+function proposalPermission(
+  state: TeamSpaceState,
+  actorId: ParticipantId,
+  command: Extract<
+    LoopCommand,
+    {
+      type:
+        | 'proposal:ask'
+        | 'proposal:answer'
+        | 'proposal:react'
+        | 'proposal:respond'
+        | 'proposal:withdraw'
+        | 'proposal:to-meeting';
+    }
+  >,
+): boolean {
+  const proposal = state.proposals.find((p) => p.id === command.proposalId);
+  if (!proposal) return false;
+  switch (command.type) {
+    case 'proposal:ask':
+      return mayAskProposal(actorId, proposal) && canAskProposal(proposal);
+    case 'proposal:answer': {
+      const question = proposal.questions.find((q) => q.id === command.questionId);
+      return !!question && mayAnswerProposalQuestion(actorId, proposal, question);
+    }
+    case 'proposal:react':
+      return mayReactToProposal(proposal) && canReactToProposal(proposal);
+    case 'proposal:respond':
+      return mayRespondToProposal(proposal, proposal.publishedAt);
+    case 'proposal:withdraw':
+      return mayWithdrawProposal(state, actorId, proposal);
+    case 'proposal:to-meeting':
+      return mayPullProposal(state, actorId, proposal);
+    default:
+      return assertNever(command);
+  }
+}
+
+/**
  * The predicate of every member command: what `decideLoop` asks before it accepts, in one place
  * per command type. A command without an entry does not compile (the switch is exhaustive).
  */
@@ -257,15 +311,23 @@ export function teamSpacePermission(state: TeamSpaceState, actorId: ParticipantI
     }
     case 'tension:ask-async':
     case 'tension:async-answer':
-    case 'tension:async-resolve':
+    case 'tension:async-resolve': {
+      const tension = findTension(state, command.tensionId);
+      if (!tension) return false;
+      if (command.type === 'tension:ask-async') return mayAskAsync(state, actorId, tension, command.async);
+      return command.type === 'tension:async-answer'
+        ? mayAnswerAsync(state, actorId, tension) && canAnswerAsync(tension)
+        : mayResolveAsync(state, actorId, tension);
+    }
     case 'proposal:publish':
+      return mayPublishProposal(state, actorId, command.tensionId) && canPublishProposal(state);
     case 'proposal:ask':
     case 'proposal:answer':
     case 'proposal:react':
     case 'proposal:respond':
     case 'proposal:withdraw':
     case 'proposal:to-meeting':
-      return false; // issue 17 contract stub
+      return proposalPermission(state, actorId, command);
     case 'space:set-rhythm':
       return maySetRhythm(state, actorId);
     default:
