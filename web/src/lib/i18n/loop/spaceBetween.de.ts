@@ -63,7 +63,6 @@ export const spaceBetweenDe = {
     title: 'Titel des Vorschlags',
     text: 'Vorschlag',
     textPlaceholder: 'Was soll künftig gelten?',
-    changesLater: 'Änderungen an Rollen und Regeln können Sie bald direkt hier vorschlagen.',
     publish: 'Vorschlag veröffentlichen',
     published: 'Vorschlag „{{title}}“ veröffentlicht.',
     full: 'Es warten schon {{limit}} Vorschläge auf Einwände. Ein neuer passt, sobald einer abgeschlossen ist.',
@@ -127,15 +126,6 @@ export const spaceBetweenDe = {
     withdrawLabel: 'Vorschlag „{{title}}“ zurückziehen',
     confirmWithdraw: 'Vorschlag „{{title}}“ wirklich zurückziehen?',
     withdrawn: 'Vorschlag „{{title}}“ zurückgezogen.',
-    changeOps: {
-      'role:add': 'Neue Rolle „{{name}}“',
-      'role:amend': 'Rolle „{{name}}“ geändert',
-      'role:remove': 'Rolle „{{name}}“ entfällt',
-      'role:assign': 'Rolle „{{name}}“ neu besetzt',
-      'rule:add': 'Neue Regel „{{name}}“',
-      'rule:amend': 'Regel „{{name}}“ geändert',
-      'rule:remove': 'Regel „{{name}}“ entfällt',
-    },
     closedHeading: 'Abgeschlossen',
   },
 };

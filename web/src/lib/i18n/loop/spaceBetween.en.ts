@@ -65,7 +65,6 @@ export const spaceBetweenEn: typeof spaceBetweenDe = {
     title: 'Title of the proposal',
     text: 'Proposal',
     textPlaceholder: 'What should apply from now on?',
-    changesLater: 'Changes to roles and rules can soon be proposed right here.',
     publish: 'Publish proposal',
     published: 'Proposal “{{title}}” published.',
     full: '{{limit}} proposals are already waiting for objections. A new one fits once one has closed.',
@@ -129,15 +128,6 @@ export const spaceBetweenEn: typeof spaceBetweenDe = {
     withdrawLabel: 'Withdraw proposal “{{title}}”',
     confirmWithdraw: 'Really withdraw proposal “{{title}}”?',
     withdrawn: 'Proposal “{{title}}” withdrawn.',
-    changeOps: {
-      'role:add': 'New role “{{name}}”',
-      'role:amend': 'Role “{{name}}” changed',
-      'role:remove': 'Role “{{name}}” removed',
-      'role:assign': 'Role “{{name}}” filled anew',
-      'rule:add': 'New rule “{{name}}”',
-      'rule:amend': 'Rule “{{name}}” changed',
-      'rule:remove': 'Rule “{{name}}” removed',
-    },
     closedHeading: 'Closed',
   },
 };
