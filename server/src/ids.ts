@@ -19,6 +19,14 @@ const prefixes: Record<IdKind, string> = {
   decision: 'd_',
   objection: 'ob_',
   announcement: 'an_',
+  proposal: 'pr_',
+  question: 'q_',
+  reaction: 're_',
+  answer: 'aw_',
+  record: 'br_',
+  role: 'ro_',
+  rule: 'ru_',
+  rhythm: 'rh_',
 };
 
 /** Cryptographically random ids: unguessable, so knowing one participant id grants nothing. */

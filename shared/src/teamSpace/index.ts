@@ -14,3 +14,8 @@ export * from './betweenMeetingsTypes.ts';
 export * from './registerTypes.ts';
 export * from './rhythmTypes.ts';
 export * from './timeZones.ts';
+export * from './register.ts';
+export * from './registerDiff.ts';
+export * from './registerSelectors.ts';
+export * from './rhythm.ts';
+export * from './sinceLastVisit.ts';
