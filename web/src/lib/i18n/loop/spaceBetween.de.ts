@@ -9,6 +9,8 @@ export const spaceBetweenDe = {
     newTensions_other: '{{count}} neue Spannungen',
     answers_one: '{{count}} Antwort auf Ihre Fragen',
     answers_other: '{{count}} Antworten auf Ihre Fragen',
+    questions_one: '{{count}} neue Verständnisfrage zu Ihren Vorschlägen',
+    questions_other: '{{count}} neue Verständnisfragen zu Ihren Vorschlägen',
     waiting_one: '{{count}} Vorschlag wartet auf Ihre Antwort',
     waiting_other: '{{count}} Vorschläge warten auf Ihre Antwort',
     waitingUntil: '„{{title}}“ – Einwandfrist bis {{end}}',

@@ -11,6 +11,8 @@ export const spaceBetweenEn: typeof spaceBetweenDe = {
     newTensions_other: '{{count}} new tensions',
     answers_one: '{{count}} answer to your questions',
     answers_other: '{{count}} answers to your questions',
+    questions_one: '{{count}} new clarifying question about your proposals',
+    questions_other: '{{count}} new clarifying questions about your proposals',
     waiting_one: '{{count}} proposal waits for your response',
     waiting_other: '{{count}} proposals wait for your response',
     waitingUntil: '“{{title}}” – objection window until {{end}}',
