@@ -35,7 +35,7 @@ export const registerEn: Messages['register'] = {
   proposeRemove: 'Remove',
   proposeRemoveFor: 'Remove {{name}} (proposal)',
   proposeAssign: 'Change who fills it',
-  proposeAssignFor: 'Change who fills {{name}} (proposal)',
+  proposeAssignFor: 'Change who fills it: {{name}} (proposal)',
   proposeNew: 'Propose a new role or rule',
   proposeHint: 'A proposal goes to everyone; with no objection within the objection window it is adopted.',
   op: {
@@ -142,9 +142,9 @@ export const registerEn: Messages['register'] = {
     nextUnknown: 'Next date is being worked out.',
     agenda: 'Agenda building up',
     agendaHint: 'On the agenda by itself:',
-    agendaEmpty: 'Nothing for the agenda yet.',
-    backlogCount_one: 'Plus {{count}} open tension in the backlog.',
-    backlogCount_other: 'Plus {{count}} open tensions in the backlog.',
+    agendaEmpty: 'Nothing is on the agenda by itself yet.',
+    backlogCount_one: 'Plus {{count}} more open tension in the backlog.',
+    backlogCount_other: 'Plus {{count}} more open tensions in the backlog.',
     objectionWindow_one: 'Objection window for proposals between meetings: {{count}} day.',
     objectionWindow_other: 'Objection window for proposals between meetings: {{count}} days.',
     calendar: {
