@@ -19,6 +19,9 @@ const prefixes: Record<IdKind, string> = {
   decision: 'd_',
   objection: 'ob_',
   announcement: 'an_',
+  role: 'ro_',
+  rule: 'ru_',
+  rhythm: 'rh_',
 };
 
 /** Cryptographically random ids: unguessable, so knowing one participant id grants nothing. */

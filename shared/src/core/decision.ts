@@ -3,7 +3,19 @@ import type { ParticipantId } from './participants.ts';
 
 /** The kinds of thing the server mints ids for. */
 export type IdKind =
-  'participant' | 'topic' | 'outcome' | 'tension' | 'action' | 'meeting' | 'decision' | 'objection' | 'announcement';
+  | 'participant'
+  | 'topic'
+  | 'outcome'
+  | 'tension'
+  | 'action'
+  | 'meeting'
+  | 'decision'
+  | 'objection'
+  | 'announcement'
+  // The team space's register (issue 17): roles and rules, and its recurring meetings.
+  | 'role'
+  | 'rule'
+  | 'rhythm';
 
 /** Who sends a command: a seated participant, or the server itself (joins, presence, due timers). */
 export type Actor = { kind: 'participant'; id: ParticipantId } | { kind: 'system' };

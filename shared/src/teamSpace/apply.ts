@@ -2,6 +2,7 @@ import { assertNever } from '../core/assertNever.ts';
 import { applyToParticipants } from '../core/participants.ts';
 import type { LoopEvent } from './events.ts';
 import { keepRecentHistory } from './history.ts';
+import { applyRegisterChanges } from './register.ts';
 import { emptyRegister } from './registerTypes.ts';
 import { defaultRhythm } from './rhythmTypes.ts';
 import { isPrivateTension, type TensionDisclosure } from './privacy.ts';
@@ -278,8 +279,9 @@ export function applyLoop(state: TeamSpaceState, event: LoopEvent): TeamSpaceSta
     case 'proposal:reacted':
     case 'proposal:responded':
     case 'proposal:closed':
-    case 'register:changed':
       return state;
+    case 'register:changed':
+      return { ...state, register: applyRegisterChanges(state.register, event) };
     default:
       return assertNever(event);
   }

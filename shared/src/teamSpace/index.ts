@@ -14,3 +14,6 @@ export * from './betweenMeetingsTypes.ts';
 export * from './registerTypes.ts';
 export * from './rhythmTypes.ts';
 export * from './timeZones.ts';
+export * from './register.ts';
+export * from './registerDiff.ts';
+export * from './registerSelectors.ts';
