@@ -1,7 +1,8 @@
 import type { LoopCommand } from '../../protocol/loopCommands.ts';
 import { currentSpeaker } from '../../teamSpace/selectors.ts';
 import { teamSpaceKind } from '../../teamSpace/teamSpaceKind.ts';
-import type { RoleContent } from '../../teamSpace/registerTypes.ts';
+import { applyRegisterChanges } from '../../teamSpace/register.ts';
+import { emptyRegister, type RoleContent } from '../../teamSpace/registerTypes.ts';
 import type { Decision, TeamSpaceState } from '../../teamSpace/state.ts';
 import { teamSpace } from '../../teamSpace/testing/fixtures.ts';
 
@@ -87,7 +88,7 @@ export function betweenMeetingsSpace(): TeamSpaceState {
     kind: 'next-action' as const,
     text: 'Schlüssel beim Hausmeister holen',
     ownerId: 'p4',
-    ownerName: null,
+    ownerName: 'Cem',
     due: null,
     status: 'open' as const,
     tensionId: keyTension,
@@ -167,27 +168,16 @@ export function betweenMeetingsSpace(): TeamSpaceState {
     actions: [...state.actions, keyAction],
     decisions: [withRole, amendDecision],
     decisionsAdopted: 2,
-    register: {
-      roles: [
-        {
-          id: 'role1',
-          ...amended,
-          fillers: ['p3'],
-          status: 'active',
-          history: [
-            { decisionId: first.id, decisionNumber: 1, at: first.adoptedAt, op: 'role:add', before: null },
-            {
-              decisionId: amendDecision.id,
-              decisionNumber: 2,
-              at: amendDecision.adoptedAt,
-              op: 'role:amend',
-              before: kasse,
-            },
-          ],
-        },
-      ],
-      rules: [],
-    },
+    register: [withRole, amendDecision].reduce(
+      (register, d) =>
+        applyRegisterChanges(register, {
+          decisionId: d.id,
+          decisionNumber: d.number,
+          at: d.adoptedAt,
+          changes: d.changes ?? [],
+        }),
+      emptyRegister(),
+    ),
     proposals: [
       {
         id: 'prop_amend',
@@ -273,17 +263,12 @@ export function betweenMeetingsSpace(): TeamSpaceState {
     decisions: s.state.decisions.map((d) =>
       d.id === third.id ? { ...d, changes: [{ op: 'rule:add', ruleId: 'rule1', rule }] } : d,
     ),
-    register: {
-      ...s.state.register,
-      rules: [
-        {
-          id: 'rule1',
-          ...rule,
-          status: 'active',
-          history: [{ decisionId: third.id, decisionNumber: 3, at: third.adoptedAt, op: 'rule:add', before: null }],
-        },
-      ],
-    },
+    register: applyRegisterChanges(s.state.register, {
+      decisionId: third.id,
+      decisionNumber: third.number,
+      at: third.adoptedAt,
+      changes: [{ op: 'rule:add', ruleId: 'rule1', rule }],
+    }),
     proposals: s.state.proposals.map((p) =>
       p.id === 'prop_rule'
         ? {
