@@ -50,7 +50,8 @@ function diffLines(line: RegisterDiffLine, labels: RegisterMinutesLabels, nameOf
             ].join('; ');
       out.push(`  - ${name}: ${changes}`);
     } else if (field.before === null) {
-      out.push(`  - ${name}: ${escapeMarkdownLines(field.after, '    ')}`);
+      // A nested item holds one line: a continuation would need an indent readers take for code.
+      out.push(`  - ${name}: ${escapeMarkdown(field.after)}`);
     } else {
       out.push(`  - ${name}: ${escapeMarkdown(field.before)} → ${escapeMarkdown(field.after)}`);
     }
@@ -101,7 +102,7 @@ export function registerSectionLines(
     lines.push(`${heading}# ${labels.roles}`, '');
     for (const role of roles) {
       lines.push(`- **${escapeMarkdown(role.name)}**`);
-      if (role.purpose) lines.push(`  - ${labels.fields.purpose}: ${escapeMarkdownLines(role.purpose, '    ')}`);
+      if (role.purpose) lines.push(`  - ${labels.fields.purpose}: ${escapeMarkdown(role.purpose)}`);
       if (role.accountabilities.length) {
         lines.push(`  - ${labels.fields.accountabilities}: ${list(role.accountabilities)}`);
       }
