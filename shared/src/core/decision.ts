@@ -12,6 +12,12 @@ export type IdKind =
   | 'decision'
   | 'objection'
   | 'announcement'
+  // Between meetings (issue 17).
+  | 'proposal'
+  | 'question'
+  | 'reaction'
+  | 'answer'
+  | 'record'
   // The team space's register (issue 17): roles and rules, and its recurring meetings.
   | 'role'
   | 'rule'

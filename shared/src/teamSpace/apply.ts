@@ -1,6 +1,7 @@
 import { assertNever } from '../core/assertNever.ts';
 import { applyToParticipants } from '../core/participants.ts';
 import type { LoopEvent } from './events.ts';
+import { applyBetweenMeetings } from './betweenMeetingsApply.ts';
 import { keepRecentHistory } from './history.ts';
 import { applyRegisterChanges } from './register.ts';
 import { emptyRegister } from './registerTypes.ts';
@@ -59,6 +60,26 @@ function updateMeeting(state: TeamSpaceState, change: (m: Meeting) => Meeting): 
   return state.meeting ? { ...state, meeting: change(state.meeting) } : state;
 }
 
+/**
+ * A tension closed outside any meeting (its holder resolved it, or its proposal was adopted when
+ * the window closed): no meeting's record takes it, a running meeting only drops it from its agenda.
+ */
+function closedBetweenMeetings(
+  state: TeamSpaceState,
+  event: Extract<LoopEvent, { type: 'tension:closed' }>,
+): TeamSpaceState {
+  const next = updateTension(state, event.tensionId, (t) => ({
+    ...t,
+    status: event.resolved ? 'resolved' : 'open',
+    gotWhatNeeded: event.gotWhatNeeded,
+    resolvedAt: event.resolved ? event.at : null,
+    meetingId: null,
+  }));
+  return keepRecentHistory(
+    updateMeeting(next, (m) => ({ ...m, agenda: m.agenda.filter((id) => id !== event.tensionId) })),
+  );
+}
+
 /** Folds one team-space event into the state. Pure, and total over masked copies too. */
 export function applyLoop(state: TeamSpaceState, event: LoopEvent): TeamSpaceState {
   switch (event.type) {
@@ -78,7 +99,8 @@ export function applyLoop(state: TeamSpaceState, event: LoopEvent): TeamSpaceSta
     case 'participant:role-changed':
       return { ...state, participants: applyToParticipants(state.participants, event) };
     case 'tension:added':
-      return { ...state, tensions: [...state.tensions, event.tension] };
+      // Logged before issue 17, a tension has no `async`: it was not asked between meetings.
+      return { ...state, tensions: [...state.tensions, { ...event.tension, async: event.tension.async ?? null }] };
     case 'tension:edited':
       return updateTension(state, event.tensionId, (t) => ({
         ...t,
@@ -115,6 +137,7 @@ export function applyLoop(state: TeamSpaceState, event: LoopEvent): TeamSpaceSta
     case 'tension:agreement-set':
       return updateTension(state, event.tensionId, (t) => ({ ...t, agreement: event.agreement }));
     case 'tension:closed': {
+      if (event.betweenMeetings) return closedBetweenMeetings(state, event);
       const meetingId = state.meeting?.id ?? null;
       const tension = state.tensions.find((t) => t.id === event.tensionId);
       const entry: ProcessedTension = {
@@ -236,7 +259,16 @@ export function applyLoop(state: TeamSpaceState, event: LoopEvent): TeamSpaceSta
       return updateMeeting(state, (m) => ({ ...m, process: event.process }));
     case 'process:proposal-set':
       return updateMeeting(state, (m) =>
-        m.process ? { ...m, process: { ...m.process, proposal: event.proposal } } : m,
+        m.process
+          ? {
+              ...m,
+              process: {
+                ...m.process,
+                proposal: event.proposal,
+                ...(event.changes ? { changes: event.changes } : {}),
+              },
+            }
+          : m,
       );
     case 'process:step-set':
       return updateMeeting(state, (m) =>
@@ -268,8 +300,9 @@ export function applyLoop(state: TeamSpaceState, event: LoopEvent): TeamSpaceSta
       });
     case 'timer:set':
       return updateMeeting(state, (m) => ({ ...m, timer: event.timer }));
-    // Between meetings: folded by betweenMeetingsApply.ts (issue 17, contract stub).
     case 'space:rhythm-set':
+      return { ...state, rhythm: event.rhythm };
+    // Between meetings: folded by betweenMeetingsApply.ts.
     case 'tension:async-set':
     case 'tension:async-answered':
     case 'between:recorded':
@@ -279,7 +312,7 @@ export function applyLoop(state: TeamSpaceState, event: LoopEvent): TeamSpaceSta
     case 'proposal:reacted':
     case 'proposal:responded':
     case 'proposal:closed':
-      return state;
+      return applyBetweenMeetings(state, event);
     case 'register:changed':
       return { ...state, register: applyRegisterChanges(state.register, event) };
     default:

@@ -7,9 +7,13 @@ import type { DecideContext } from '../core/decision.ts';
 import { decidePeople, newParticipant } from '../core/participants.ts';
 import { timerTransition } from '../core/timer.ts';
 import type { LoopEvent } from './events.ts';
+import type { ProposalCloseDueCommand } from '../protocol/betweenMeetingsCommands.ts';
+import { decideAsyncTension } from './rules/asyncTensionRules.ts';
+import { closeDueProposals, decideProposal } from './rules/proposalRules.ts';
 import { decideGovernance } from './rules/governanceRules.ts';
 import { decideMeeting, newReaders } from './rules/meetingRules.ts';
 import { accept, forbidden, reject, type LoopDecideResult, type LoopRuleContext } from './rules/results.ts';
+import { decideRhythm } from './rules/rhythmRules.ts';
 import { decideRound } from './rules/roundRules.ts';
 import { decideSpace } from './rules/spaceRules.ts';
 import { decideTension } from './rules/tensionRules.ts';
@@ -36,18 +40,20 @@ export function createTeamSpace(
 /** The rules of a team space and its meetings, pure like Lean Coffee's `decide`. */
 export function decideLoop(
   state: TeamSpaceState,
-  command: LoopCommand | SystemCommand,
+  command: LoopCommand | SystemCommand | ProposalCloseDueCommand,
   ctx: DecideContext,
 ): LoopDecideResult {
   if (ctx.actor.kind === 'system') {
     return command.type === 'participant:join' ||
       command.type === 'participant:presence' ||
       command.type === 'participant:reinstate-facilitator' ||
-      command.type === 'timer:expire'
+      command.type === 'timer:expire' ||
+      command.type === 'proposal:close-due'
       ? decideSystem(state, command, ctx)
       : forbidden('A member must send this.');
   }
   if (
+    command.type === 'proposal:close-due' ||
     command.type === 'participant:join' ||
     command.type === 'participant:presence' ||
     command.type === 'participant:reinstate-facilitator'
@@ -103,6 +109,7 @@ export function decideLoop(
     case 'tension:ask-async':
     case 'tension:async-answer':
     case 'tension:async-resolve':
+      return decideAsyncTension(state, command, rule);
     case 'proposal:publish':
     case 'proposal:ask':
     case 'proposal:answer':
@@ -110,8 +117,9 @@ export function decideLoop(
     case 'proposal:respond':
     case 'proposal:withdraw':
     case 'proposal:to-meeting':
+      return decideProposal(state, command, rule);
     case 'space:set-rhythm':
-      return reject(ErrorCode.invalidState, 'Not built yet (issue 17 contract).');
+      return decideRhythm(state, command, rule);
     case 'timer:start':
     case 'timer:pause':
     case 'timer:resume':
@@ -139,7 +147,11 @@ function meetingTimer(
   return transition.next ? accept({ type: 'timer:set', ...transition.next }) : accept();
 }
 
-function decideSystem(state: TeamSpaceState, command: SystemCommand, ctx: DecideContext): LoopDecideResult {
+function decideSystem(
+  state: TeamSpaceState,
+  command: SystemCommand | ProposalCloseDueCommand,
+  ctx: DecideContext,
+): LoopDecideResult {
   switch (command.type) {
     case 'participant:join':
     case 'participant:reinstate-facilitator':
@@ -158,6 +170,8 @@ function decideSystem(state: TeamSpaceState, command: SystemCommand, ctx: Decide
     }
     case 'timer:expire':
       return meetingTimer(state, command, ctx.now);
+    case 'proposal:close-due':
+      return closeDueProposals(state, { actorId: '', now: ctx.now, newId: ctx.newId });
     default:
       return assertNever(command);
   }

@@ -66,7 +66,15 @@ export type LoopEvent =
     }
   /** The holder's answer to "Did you get what you need?", one for the whole meeting; `null` takes it back. */
   | { type: 'tension:answered'; tensionId: TensionId; gotWhatNeeded: boolean | null }
-  | { type: 'tension:closed'; tensionId: TensionId; gotWhatNeeded: boolean | null; resolved: boolean; at: number }
+  /** `betweenMeetings`: closed outside any meeting (resolved by its holder, or adopted when its window closed). */
+  | {
+      type: 'tension:closed';
+      tensionId: TensionId;
+      gotWhatNeeded: boolean | null;
+      resolved: boolean;
+      at: number;
+      betweenMeetings?: true;
+    }
   | { type: 'action:added'; action: ActionItem }
   | {
       type: 'action:updated';
@@ -94,7 +102,8 @@ export type LoopEvent =
   | { type: 'round:marked-absent'; participantId: ParticipantId }
   | { type: 'round:ended' }
   | { type: 'process:started'; process: GovernanceProcess }
-  | { type: 'process:proposal-set'; proposal: string }
+  /** `changes`: what the proposal changes in the register; missing keeps the changes it had. */
+  | { type: 'process:proposal-set'; proposal: string; changes?: RegisterChange[] }
   | { type: 'process:step-set'; step: IdmStep; objectionRounds: number }
   | { type: 'objection:raised'; objection: Objection }
   | { type: 'objection:status-set'; objectionId: string; status: Objection['status'] }

@@ -17,3 +17,5 @@ export * from './timeZones.ts';
 export * from './register.ts';
 export * from './registerDiff.ts';
 export * from './registerSelectors.ts';
+export * from './rhythm.ts';
+export * from './sinceLastVisit.ts';

@@ -1,6 +1,7 @@
 import { limits } from '../protocol/limits.ts';
 import type { ParticipantId } from '../core/participants.ts';
-import type { GovernanceProcess, Meeting, TeamSpaceState } from './state.ts';
+import type { AsyncProposal } from './betweenMeetingsTypes.ts';
+import type { GovernanceProcess, Meeting, TeamSpaceState, Tension } from './state.ts';
 
 /**
  * The caps of a team space as predicates, one per cap. `decideLoop` refuses with `limit_reached`
@@ -66,4 +67,30 @@ export function canStartObjectionRound(process: GovernanceProcess): boolean {
     process.objectionRounds < limits.objectionRoundsPerProcess &&
     process.objections.length < limits.objectionsPerProcess
   );
+}
+
+// Between meetings (issue 17).
+
+/** Whether a tension asked between meetings may take one more answer. */
+export function canAnswerAsync(tension: Tension): boolean {
+  return (tension.async?.answers.length ?? 0) < limits.asyncAnswersPerTension;
+}
+
+export function openProposalCount(state: TeamSpaceState): number {
+  let count = 0;
+  for (const p of state.proposals) if (p.status === 'open') count += 1;
+  return count;
+}
+
+/** Whether one more proposal may wait out its window in this space. */
+export function canPublishProposal(state: TeamSpaceState): boolean {
+  return openProposalCount(state) < limits.openProposalsPerSpace;
+}
+
+export function canAskProposal(proposal: AsyncProposal): boolean {
+  return proposal.questions.length < limits.questionsPerProposal;
+}
+
+export function canReactToProposal(proposal: AsyncProposal): boolean {
+  return proposal.reactions.length < limits.reactionsPerProposal;
 }

@@ -2,7 +2,19 @@ import type { LoopCommand } from '../protocol/loopCommands.ts';
 import { assertNever } from '../core/assertNever.ts';
 import { mayChangeRole } from '../core/participants.ts';
 import type { Participant, ParticipantId, Role } from '../core/participants.ts';
-import { canAddTension } from './limits.ts';
+import {
+  mayAnswerAsync,
+  mayAnswerProposalQuestion,
+  mayAskAsync,
+  mayAskProposal,
+  mayPublishProposal,
+  mayPullProposal,
+  mayReactToProposal,
+  mayResolveAsync,
+  mayRespondToProposal,
+  mayWithdrawProposal,
+} from './betweenMeetingsPermissions.ts';
+import { canAddTension, canAnswerAsync, canAskProposal, canPublishProposal, canReactToProposal } from './limits.ts';
 import { mayReadTension } from './privacy.ts';
 import {
   canRecord,
@@ -68,6 +80,11 @@ export function mayChangeTension(state: TeamSpaceState, actorId: ParticipantId, 
 /** Rewording needs the content too: nobody rewrites a personal tension they may not read. */
 export function mayEditTension(state: TeamSpaceState, actorId: ParticipantId, tension: Tension): boolean {
   return mayChangeTension(state, actorId, tension) && mayReadTension(tension, actorId);
+}
+
+/** Whether this member may set the team's rhythm (its recurring meetings, time zone, objection window): a facilitator. */
+export function maySetRhythm(state: TeamSpaceState, actorId: ParticipantId): boolean {
+  return isSpaceFacilitator(state, actorId);
 }
 
 /** Whether this person may start a meeting now: a facilitator, while none is running. */
@@ -172,6 +189,48 @@ export function advanceBlock(process: GovernanceProcess, round: Round | null): A
 }
 
 /**
+ * The commands about one proposal. The table has no clock: `proposal:respond` is asked here as if
+ * its window were open while the proposal is; `decideLoop` adds the window's end (`wrongPhase`).
+ */
+function proposalPermission(
+  state: TeamSpaceState,
+  actorId: ParticipantId,
+  command: Extract<
+    LoopCommand,
+    {
+      type:
+        | 'proposal:ask'
+        | 'proposal:answer'
+        | 'proposal:react'
+        | 'proposal:respond'
+        | 'proposal:withdraw'
+        | 'proposal:to-meeting';
+    }
+  >,
+): boolean {
+  const proposal = state.proposals.find((p) => p.id === command.proposalId);
+  if (!proposal) return false;
+  switch (command.type) {
+    case 'proposal:ask':
+      return mayAskProposal(actorId, proposal) && canAskProposal(proposal);
+    case 'proposal:answer': {
+      const question = proposal.questions.find((q) => q.id === command.questionId);
+      return !!question && mayAnswerProposalQuestion(actorId, proposal, question);
+    }
+    case 'proposal:react':
+      return mayReactToProposal(proposal) && canReactToProposal(proposal);
+    case 'proposal:respond':
+      return mayRespondToProposal(proposal, proposal.publishedAt);
+    case 'proposal:withdraw':
+      return mayWithdrawProposal(state, actorId, proposal);
+    case 'proposal:to-meeting':
+      return mayPullProposal(state, actorId, proposal);
+    default:
+      return assertNever(command);
+  }
+}
+
+/**
  * The predicate of every member command: what `decideLoop` asks before it accepts, in one place
  * per command type. A command without an entry does not compile (the switch is exhaustive).
  */
@@ -252,16 +311,25 @@ export function teamSpacePermission(state: TeamSpaceState, actorId: ParticipantI
     }
     case 'tension:ask-async':
     case 'tension:async-answer':
-    case 'tension:async-resolve':
+    case 'tension:async-resolve': {
+      const tension = findTension(state, command.tensionId);
+      if (!tension) return false;
+      if (command.type === 'tension:ask-async') return mayAskAsync(state, actorId, tension, command.async);
+      return command.type === 'tension:async-answer'
+        ? mayAnswerAsync(state, actorId, tension) && canAnswerAsync(tension)
+        : mayResolveAsync(state, actorId, tension);
+    }
     case 'proposal:publish':
+      return mayPublishProposal(state, actorId, command.tensionId) && canPublishProposal(state);
     case 'proposal:ask':
     case 'proposal:answer':
     case 'proposal:react':
     case 'proposal:respond':
     case 'proposal:withdraw':
     case 'proposal:to-meeting':
+      return proposalPermission(state, actorId, command);
     case 'space:set-rhythm':
-      return false; // issue 17 contract stub
+      return maySetRhythm(state, actorId);
     default:
       return assertNever(command);
   }

@@ -2,6 +2,9 @@ import { ErrorCode } from '../../protocol/errors.ts';
 import { assertNever } from '../../core/assertNever.ts';
 import type { LoopEvent } from '../events.ts';
 import { canAdoptDecision, canStartObjectionRound } from '../limits.ts';
+import type { RegisterChange } from '../registerTypes.ts';
+import { withRegisterIds } from '../register.ts';
+import { registerRefusal } from './proposalRules.ts';
 import {
   advanceBlock,
   mayAnswerObjectionRound,
@@ -64,7 +67,8 @@ export function decideGovernance(
       if (!mayEditProposal(state, ctx.actorId)) {
         return reject(ErrorCode.wrongPhase, 'The proposal can change while proposing, amending or integrating.');
       }
-      return accept({ type: 'process:proposal-set', proposal: command.proposal });
+      if (command.changes === undefined) return accept({ type: 'process:proposal-set', proposal: command.proposal });
+      return setChanges(state, command.proposal, withRegisterIds(command.changes, ctx.newId));
 
     case 'objection:raise':
     case 'objection:none': {
@@ -152,6 +156,14 @@ export function decideGovernance(
   }
 }
 
+/**
+ * The proposal with its register changes (ids of added entries given here). They must fit the
+ * register as it is now; adoption checks again.
+ */
+function setChanges(state: TeamSpaceState, proposal: string, changes: RegisterChange[]): LoopDecideResult {
+  return registerRefusal(state, changes) ?? accept({ type: 'process:proposal-set', proposal, changes });
+}
+
 const tooManyObjectionRounds = () =>
   reject(ErrorCode.limitReached, 'This proposal has had as many objection rounds as one may; close the tension.');
 
@@ -194,20 +206,46 @@ function advance(
       const absent = meeting.round?.absent ?? [];
       const names = (ids: readonly string[]) =>
         ids.map((id) => findMember(state, id)?.name).filter((name): name is string => !!name);
-      return accept(...endRound, step('adopted'), {
-        type: 'decision:adopted',
-        decision: {
-          id: ctx.newId('decision'),
-          number: state.decisionsAdopted + 1,
-          tensionId: process.tensionId,
-          title: tension?.title ?? '',
-          text: process.proposal,
-          adoptedAt: ctx.now,
-          meetingId: meeting.id,
-          present: names(meeting.attendees.filter((id) => !absent.includes(id))),
-          markedAbsent: names(absent),
+      const changes = process.changes ?? [];
+      // The register may have changed since the proposal was written (another adoption).
+      const refusal = registerRefusal(state, changes);
+      if (refusal) return refusal;
+      const decisionId = ctx.newId('decision');
+      const number = state.decisionsAdopted + 1;
+      const registered: LoopEvent[] =
+        changes.length > 0
+          ? [{ type: 'register:changed', decisionId, decisionNumber: number, at: ctx.now, changes }]
+          : [];
+      if (process.proposalId) {
+        registered.push({
+          type: 'proposal:closed',
+          proposalId: process.proposalId,
+          status: 'adopted-in-meeting',
+          toMeeting: null,
+          at: ctx.now,
+          decisionId,
+        });
+      }
+      return accept(
+        ...endRound,
+        step('adopted'),
+        {
+          type: 'decision:adopted',
+          decision: {
+            id: decisionId,
+            number,
+            ...(changes.length > 0 ? { changes } : {}),
+            tensionId: process.tensionId,
+            title: tension?.title ?? '',
+            text: process.proposal,
+            adoptedAt: ctx.now,
+            meetingId: meeting.id,
+            present: names(meeting.attendees.filter((id) => !absent.includes(id))),
+            markedAbsent: names(absent),
+          },
         },
-      });
+        ...registered,
+      );
     }
     case 'adopted':
       return reject(ErrorCode.invalidState, advanceRefusals.adopted);

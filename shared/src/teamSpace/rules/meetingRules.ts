@@ -1,9 +1,8 @@
 import { ErrorCode } from '../../protocol/errors.ts';
 import { assertNever } from '../../core/assertNever.ts';
 import { runningTimer } from '../../core/timer.ts';
-import { ownerNameFor } from '../../core/participants.ts';
 import type { LoopEvent } from '../events.ts';
-import { canAddAction, canAdoptDecision, canTakeUpTension, canUpdateProject } from '../limits.ts';
+import { canAdoptDecision, canTakeUpTension, canUpdateProject } from '../limits.ts';
 import {
   backlog,
   canRecord,
@@ -18,17 +17,14 @@ import {
   stagesLeftUndone,
 } from '../selectors.ts';
 import type { ParticipantId } from '../../core/participants.ts';
+import type { AsyncProposal } from '../betweenMeetingsTypes.ts';
+import { autoAgenda, handledBetweenMeetings, liveProposalOf } from '../betweenMeetingsPermissions.ts';
 import { mayStartMeeting } from '../permissions.ts';
 import { disclosure, shownTo, withReaders } from '../privacy.ts';
 import { applyLoopAll } from '../apply.ts';
-import {
-  personalRooms,
-  stagesFor,
-  type Meeting,
-  type SyncOutcome,
-  type TeamSpaceState,
-  type Tension,
-} from '../state.ts';
+import { personalRooms, stagesFor, type Meeting, type TeamSpaceState, type Tension } from '../state.ts';
+import { outcomeEvents } from './outcomeEvents.ts';
+import { pull } from './proposalRules.ts';
 import { roomSet } from './tensionRules.ts';
 import {
   accept,
@@ -109,8 +105,16 @@ export function decideMeeting(
       if (meeting.timer.status !== 'idle')
         events.push({ type: 'timer:set', timer: { status: 'idle' }, change: 'reset' });
       events.push({ type: 'meeting:stage-set', stage: to });
-      if (to === 'agenda' && meeting.agenda.length === 0) {
-        events.push({ type: 'meeting:agenda-set', agenda: backlog(state, meeting.room).map((t) => t.id) });
+      // An agenda nobody has touched since the meeting started (at most its automatic items)
+      // fills up from the backlog, leaving out what is being handled between meetings.
+      const automatic = autoAgenda(state, meeting.room);
+      if (to === 'agenda' && meeting.agenda.every((id) => automatic.includes(id))) {
+        const rest = backlog(state, meeting.room)
+          .filter((t) => !meeting.agenda.includes(t.id) && !handledBetweenMeetings(state, t))
+          .map((t) => t.id);
+        if (rest.length > 0 || meeting.agenda.length === 0) {
+          events.push({ type: 'meeting:agenda-set', agenda: [...meeting.agenda, ...rest] });
+        }
       }
       return accept(...events);
     }
@@ -186,7 +190,8 @@ function startMeeting(state: TeamSpaceState, room: Meeting['room'], ctx: LoopRul
         checklist: room === 'operational' ? state.checklist.map((label) => ({ label, done: null })) : [],
         metrics: room === 'operational' ? state.metrics.map((label) => ({ label, value: '' })) : [],
         projectUpdates: [],
-        agenda: [],
+        // Unanswered tensions asked between meetings, and proposals sent to this meeting, come by themselves.
+        agenda: autoAgenda(state, room),
         currentTensionId: null,
         processed: [],
         round: null,
@@ -244,6 +249,9 @@ function startTension(
   if (meeting.round) events.push({ type: 'round:ended' });
   if (meeting.room === 'operational') {
     events.push({ type: 'timer:set', timer: runningTimer(SYNC_TENSION_MINUTES, ctx.now), change: 'start' });
+  } else if (meeting.room === 'governance' && liveProposalOf(state, tension.id)) {
+    const proposal = liveProposalOf(state, tension.id);
+    if (proposal) events.push(...startProposalProcess(state, proposal, command.proposerId, ctx));
   } else if (meeting.room === 'governance') {
     const proposerId = command.proposerId ?? (tension.anonymous || !tension.authorId ? ctx.actorId : tension.authorId);
     if (!findMember(state, proposerId)) return reject(ErrorCode.notFound, 'No such member.');
@@ -267,6 +275,37 @@ function startTension(
   return accept(...events);
 }
 
+/**
+ * A proposal published between meetings, taken up in a governance meeting: integrative
+ * decision-making starts with its text and changes, and the objections raised in its window as
+ * open objections, in integration (nothing is adopted before an objection round with none left).
+ * One still open is pulled in on the way (its window closes now).
+ */
+function startProposalProcess(
+  state: TeamSpaceState,
+  proposal: AsyncProposal,
+  proposerId: ParticipantId | undefined,
+  ctx: LoopRuleContext,
+): LoopEvent[] {
+  const events: LoopEvent[] = proposal.status === 'open' ? pull(state, proposal, ctx) : [];
+  const objections = proposal.objections.filter((o) => o.status === 'open');
+  const by = proposerId && findMember(state, proposerId) ? proposerId : proposal.authorId;
+  events.push({
+    type: 'process:started',
+    process: {
+      tensionId: proposal.tensionId,
+      proposerId: findMember(state, by) ? by : ctx.actorId,
+      step: objections.length > 0 ? 'integration' : 'proposal',
+      proposal: proposal.text,
+      objections,
+      objectionRounds: 0,
+      proposalId: proposal.id,
+      changes: proposal.changes,
+    },
+  });
+  return events;
+}
+
 function recordTension(
   state: TeamSpaceState,
   meeting: Meeting,
@@ -282,35 +321,7 @@ function recordTension(
       if (tension.outcome?.type === 'next-action' || tension.outcome?.type === 'project') {
         return reject(ErrorCode.invalidState, 'This tension already has an action; change the action instead.');
       }
-      const input = command.outcome;
-      if (input.type !== 'next-action' && input.type !== 'project') {
-        return accept({ type: 'tension:outcome-set', tensionId: tension.id, outcome: input });
-      }
-      if (input.ownerId !== null && !findMember(state, input.ownerId)) {
-        return reject(ErrorCode.notFound, 'No such member.');
-      }
-      if (!canAddAction(state))
-        return reject(ErrorCode.limitReached, 'This team space has as many open actions as it may.');
-      const actionId = ctx.newId('action');
-      const outcome: SyncOutcome = { type: input.type, actionId };
-      return accept(
-        {
-          type: 'action:added',
-          action: {
-            id: actionId,
-            kind: input.type,
-            text: input.text,
-            ownerId: input.ownerId,
-            ownerName: ownerNameFor(state.participants, input.ownerId, input.ownerName),
-            due: input.due,
-            status: 'open',
-            tensionId: tension.id,
-            meetingId: meeting.id,
-            createdAt: ctx.now,
-          },
-        },
-        { type: 'tension:outcome-set', tensionId: tension.id, outcome },
-      );
+      return outcomeEvents(state, tension, command.outcome, meeting.id, ctx);
     }
 
     case 'tension:agreement':
@@ -362,6 +373,18 @@ function closeTension(
   });
   // Moved on after closing, so this meeting's record still says where it went.
   if (toGovernance) events.push(roomSet(state, tension, 'governance'));
+  // A proposal from between meetings closed here without adoption is dropped (adoption closed it already).
+  const proposal = liveProposalOf(state, tension.id);
+  if (proposal && !resolved) {
+    events.push({
+      type: 'proposal:closed',
+      proposalId: proposal.id,
+      status: 'dropped',
+      toMeeting: null,
+      at: now,
+      decisionId: null,
+    });
+  }
   return events;
 }
 

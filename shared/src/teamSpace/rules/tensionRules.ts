@@ -1,5 +1,6 @@
 import { ErrorCode } from '../../protocol/errors.ts';
 import { assertNever } from '../../core/assertNever.ts';
+import { isSharedRoomTension, liveProposalOf } from '../betweenMeetingsPermissions.ts';
 import { tensionCapReached } from '../limits.ts';
 import { mayChangeTension, mayEditTension, maySortTensions } from '../permissions.ts';
 import { findMember, findTension, mayChangeAction } from '../selectors.ts';
@@ -37,6 +38,23 @@ export function roomSet(state: TeamSpaceState, tension: Tension, room: RoomKey):
   return { type: 'tension:room-set', tensionId: tension.id, room, ...disclosure(next) };
 }
 
+/** A tension withdrawn takes its proposal (open or waiting for a meeting) with it. */
+function proposalWithdrawn(state: TeamSpaceState, tensionId: string, now: number): LoopEvent[] {
+  const proposal = liveProposalOf(state, tensionId);
+  return proposal
+    ? [
+        {
+          type: 'proposal:closed',
+          proposalId: proposal.id,
+          status: 'withdrawn',
+          toMeeting: null,
+          at: now,
+          decisionId: null,
+        },
+      ]
+    : [];
+}
+
 /** The backlog: tensions come in at any time, from anyone; facilitators sort them into rooms. */
 export function decideTension(
   state: TeamSpaceState,
@@ -48,6 +66,13 @@ export function decideTension(
       const cap = tensionCapReached(state, ctx.actorId);
       if (cap === 'space') return reject(ErrorCode.limitReached, 'The backlog of this team space is full.');
       if (cap === 'member') return reject(ErrorCode.limitReached, 'You hold as many open tensions as a member may.');
+      // Personal-room content stays in its meeting: it is never asked between meetings.
+      if (command.async && !isSharedRoomTension(command)) {
+        return reject(
+          ErrorCode.invalidState,
+          'Only tensions of the sync and governance rooms are asked between meetings.',
+        );
+      }
       return accept({
         type: 'tension:added',
         tension: {
@@ -69,7 +94,7 @@ export function decideTension(
           readers: state.meeting?.room === command.room ? state.meeting.attendees : [],
           resolvedAt: null,
           meetingId: null,
-          async: null,
+          async: command.async ? { askedAt: ctx.now, answers: [] } : null,
         },
       });
     }
@@ -113,7 +138,10 @@ export function decideTension(
             description: command.description,
             shownTo: shownTo(tension),
           })
-        : accept({ type: 'tension:withdrawn', tensionId: tension.id });
+        : accept(
+            { type: 'tension:withdrawn', tensionId: tension.id },
+            ...proposalWithdrawn(state, tension.id, ctx.now),
+          );
     }
 
     case 'action:update':

@@ -30,6 +30,7 @@ const tensionIds = (s: TeamSpaceState) => s.tensions.map((t) => t.id);
 const holderOf = (s: TeamSpaceState, id: string) => s.tensions.find((t) => t.id === id)?.authorId;
 const actionIds = (s: TeamSpaceState) => s.actions.map((a) => a.id);
 const ownerOf = (s: TeamSpaceState, id: string) => s.actions.find((a) => a.id === id)?.ownerId;
+const proposalFrom = (s: TeamSpaceState, n: number) => s.proposals[n % Math.max(1, s.proposals.length)];
 const objectionIds = (s: TeamSpaceState) => s.meeting?.process?.objections.map((o) => o.id) ?? [];
 const proposer = (s: TeamSpaceState) => s.meeting?.process?.proposerId;
 /** Speaks in the running round, or (with no round) holds the tension on the table. */
@@ -61,9 +62,11 @@ const commands: PermissionWalk<TeamSpaceState, LoopCommand>['commands'] = {
       const participantId = idFrom(memberIds(s), n);
       return { command: { type: 'participant:set-role', participantId, role }, related: participantId };
     }),
-  'tension:add': fc.record({ room, anonymous: fc.boolean() }).map(({ room, anonymous }): Recipe => () => ({
-    command: { type: 'tension:add', title: 'Neu', description: '', room, anonymous },
-  })),
+  'tension:add': fc
+    .record({ room, anonymous: fc.boolean(), async: fc.boolean() })
+    .map(({ room, anonymous, async }): Recipe => () => ({
+      command: { type: 'tension:add', title: 'Neu', description: '', room, anonymous, async },
+    })),
   'tension:edit': nat.map((n): Recipe => (s) => {
     const tensionId = idFrom(tensionIds(s), n);
     return {
@@ -197,9 +200,9 @@ const commands: PermissionWalk<TeamSpaceState, LoopCommand>['commands'] = {
   'timer:reset': empty('timer:reset'),
   'timer:expire': empty('timer:expire'),
   // Between meetings (issue 17): contract stubs, the domain's engineer completes them.
-  'tension:ask-async': nat.map((n): Recipe => (s) => {
+  'tension:ask-async': fc.record({ n: nat, ask: fc.boolean() }).map(({ n, ask }): Recipe => (s) => {
     const tensionId = idFrom(tensionIds(s), n);
-    return { command: { type: 'tension:ask-async', tensionId, async: true }, related: holderOf(s, tensionId) };
+    return { command: { type: 'tension:ask-async', tensionId, async: ask }, related: holderOf(s, tensionId) };
   }),
   'tension:async-answer': nat.map((n): Recipe => (s) => ({
     command: { type: 'tension:async-answer', tensionId: idFrom(tensionIds(s), n), kind: 'information', text: 'So.' },
@@ -211,41 +214,48 @@ const commands: PermissionWalk<TeamSpaceState, LoopCommand>['commands'] = {
       related: holderOf(s, tensionId),
     };
   }),
-  'proposal:publish': fc.constant((): WalkStep<LoopCommand> => ({
-    command: { type: 'proposal:publish', title: 'Rolle', text: 'Neue Rolle.', changes: [] },
-  })),
-  'proposal:ask': fc.constant((s: TeamSpaceState): WalkStep<LoopCommand> | undefined =>
-    s.proposals[0] ? { command: { type: 'proposal:ask', proposalId: s.proposals[0].id, text: 'Wie?' } } : undefined,
-  ),
-  'proposal:answer': fc.constant((s: TeamSpaceState): WalkStep<LoopCommand> | undefined => {
-    const p = s.proposals[0];
-    const q = p?.questions[0];
+  // Some name an existing tension (only the holder's own open governance tension is accepted).
+  'proposal:publish': fc.option(nat).map((n): Recipe => (s) => {
+    const tensionId = n === null ? undefined : idFrom(tensionIds(s), n);
+    return {
+      command: { type: 'proposal:publish', title: 'Rolle', text: 'Neue Rolle.', changes: [], tensionId },
+      related: tensionId === undefined ? undefined : holderOf(s, tensionId),
+    };
+  }),
+  'proposal:ask': nat.map((n): Recipe => (s) => {
+    const p = proposalFrom(s, n);
+    return p && { command: { type: 'proposal:ask', proposalId: p.id, text: 'Wie?' }, related: p.authorId };
+  }),
+  'proposal:answer': fc.record({ n: nat, m: nat }).map(({ n, m }): Recipe => (s) => {
+    const p = proposalFrom(s, n);
+    const q = p?.questions[m % Math.max(1, p.questions.length)];
     return p && q
       ? { command: { type: 'proposal:answer', proposalId: p.id, questionId: q.id, text: 'So.' }, related: p.authorId }
       : undefined;
   }),
-  'proposal:react': fc.constant((s: TeamSpaceState): WalkStep<LoopCommand> | undefined =>
-    s.proposals[0] ? { command: { type: 'proposal:react', proposalId: s.proposals[0].id, text: 'Gut.' } } : undefined,
-  ),
-  'proposal:respond': fc.constant((s: TeamSpaceState): WalkStep<LoopCommand> | undefined =>
-    s.proposals[0]
-      ? { command: { type: 'proposal:respond', proposalId: s.proposals[0].id, objection: null } }
-      : undefined,
-  ),
-  'proposal:withdraw': fc.constant((s: TeamSpaceState): WalkStep<LoopCommand> | undefined =>
-    s.proposals[0]
-      ? { command: { type: 'proposal:withdraw', proposalId: s.proposals[0].id }, related: s.proposals[0].authorId }
-      : undefined,
-  ),
-  'proposal:to-meeting': fc.constant((s: TeamSpaceState): WalkStep<LoopCommand> | undefined =>
-    s.proposals[0] ? { command: { type: 'proposal:to-meeting', proposalId: s.proposals[0].id } } : undefined,
-  ),
+  'proposal:react': nat.map((n): Recipe => (s) => {
+    const p = proposalFrom(s, n);
+    return p && { command: { type: 'proposal:react', proposalId: p.id, text: 'Gut.' }, related: p.authorId };
+  }),
+  'proposal:respond': fc.record({ n: nat, object: fc.boolean() }).map(({ n, object }): Recipe => (s) => {
+    const p = proposalFrom(s, n);
+    return p && { command: { type: 'proposal:respond', proposalId: p.id, objection: object ? 'Schadet.' : null } };
+  }),
+  'proposal:withdraw': nat.map((n): Recipe => (s) => {
+    const p = proposalFrom(s, n);
+    return p && { command: { type: 'proposal:withdraw', proposalId: p.id }, related: p.authorId };
+  }),
+  'proposal:to-meeting': nat.map((n): Recipe => (s) => {
+    const p = proposalFrom(s, n);
+    return p && { command: { type: 'proposal:to-meeting', proposalId: p.id }, related: p.authorId };
+  }),
   'space:set-rhythm': fc.constant((): WalkStep<LoopCommand> => ({
     command: { type: 'space:set-rhythm', timeZone: 'Europe/Berlin', meetings: [], objectionWindowDays: 7 },
   })),
 };
 
-type Stage = 'idle' | 'sync' | 'checkin' | 'proposal' | 'objection' | 'integration' | 'personal' | 'stand-in';
+type Stage =
+  'idle' | 'between' | 'sync' | 'checkin' | 'proposal' | 'objection' | 'integration' | 'personal' | 'stand-in';
 
 /**
  * A team space (facilitator `p1`, members `p2`–`p4`, all online) with tensions in every room, an
@@ -273,6 +283,22 @@ function space(stage: Stage) {
     switch (stage) {
       case 'idle':
         return s.state;
+      case 'between': {
+        // Work between meetings: an asked tension with an answer, a proposal with a question.
+        s.run('p2', { type: 'tension:ask-async', tensionId: later, async: true });
+        s.run('p3', { type: 'tension:async-answer', tensionId: later, kind: 'information', text: 'So.' });
+        s.run('p4', { type: 'proposal:publish', title: 'Rolle', text: 'Neue Rolle.', changes: [] });
+        const [proposal] = s.state.proposals;
+        if (proposal) s.run('p2', { type: 'proposal:ask', proposalId: proposal.id, text: 'Wer?' });
+        s.run('p3', {
+          type: 'proposal:publish',
+          tensionId: governance,
+          title: 'Budget',
+          text: 'Ab 500 €.',
+          changes: [],
+        });
+        return s.state;
+      }
       case 'sync':
         s.meetingAtTensions('operational');
         s.run('p1', { type: 'meeting:assign-role', role: 'scribe', participantId: 'p3' });
@@ -316,7 +342,17 @@ export function teamSpaceWalk(
 ): PermissionWalk<TeamSpaceState, LoopCommand> {
   let now = 1_800_000_000_000;
   let id = 0;
-  const stages: Stage[] = ['idle', 'sync', 'checkin', 'proposal', 'objection', 'integration', 'personal', 'stand-in'];
+  const stages: Stage[] = [
+    'idle',
+    'between',
+    'sync',
+    'checkin',
+    'proposal',
+    'objection',
+    'integration',
+    'personal',
+    'stand-in',
+  ];
   return {
     starts: stages.map(space),
     seats: ['p1', 'p2', 'p3', 'p4'],
