@@ -185,7 +185,6 @@ const betweenTexts = [
   'Urlaub steht zwei Wochen vorher im Kalender; bei Krankheit sofort.',
   'Zweck der Kasse schärfen',
   'Die Kasse berichtet monatlich.',
-  'Urlaub wird zu spät eingetragen',
   'Niemand kümmert sich um die Kasse',
   'Wir schaffen die Rolle Kasse.',
 ];
