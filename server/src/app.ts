@@ -10,6 +10,7 @@ import { requestLog } from './http/requestLog.ts';
 import { keepStoredPolicyOnNotModified, securityHeaders } from './http/securityHeaders.ts';
 import { DEFAULT_MAX_IMPORT_BYTES, importRoutes } from './http/importRoutes.ts';
 import { sessionRoutes } from './http/sessionRoutes.ts';
+import { spaceCalendarRoute } from './http/spaceCalendarRoute.ts';
 import { hallCommitListener } from './hall/hallCommits.ts';
 import { attachHallOverview, type HallOverviewFeeds } from './hall/hallOverviewFeed.ts';
 import { HallRelay } from './hall/hallRelay.ts';
@@ -31,6 +32,7 @@ import { countHttpErrors } from './metrics/countHttpErrors.ts';
 import { metricsRoute } from './metrics/metricsRoute.ts';
 import { startStorePings } from './metrics/storePings.ts';
 import { CommandRunner } from './session/commandRunner.ts';
+import { ProposalDeadlines } from './session/proposalDeadlines.ts';
 import { TimerScheduler } from './session/timerScheduler.ts';
 import { allowSocketRequest } from './socket/allowRequest.ts';
 import { COMPRESSION_WINDOW_BITS } from './socket/compressionOffer.ts';
@@ -58,6 +60,11 @@ export interface AppConfig {
    */
   trustProxy?: number | readonly string[];
   rateLimits?: Partial<RateLimits>;
+  /**
+   * How often this node polls the store for objection windows that have closed (default 1 s);
+   * `false` polls never (tests that drive {@link RundeApp.proposalDeadlines} by hand).
+   */
+  proposalPollMs?: number | false;
   /** Handshakes without a seat one engine.io connection may try before the server closes it. */
   failedHandshakesPerConnection?: number;
   /**
@@ -115,6 +122,8 @@ export interface RundeApp {
   io: RundeServer;
   /** When this node will next try to expire each session's timer (diagnostics, tests). */
   timers: Pick<TimerScheduler, 'dueAt' | 'size'>;
+  /** Closes objection windows when they are due, with or without sockets (tests poll it by hand). */
+  proposalDeadlines: Pick<ProposalDeadlines, 'poll' | 'idle'>;
   /** The halls whose overview this node feeds to organisers and projectors (diagnostics, tests). */
   hallOverview: Pick<HallOverviewFeeds, 'feeds'>;
   metrics: AppMetrics;
@@ -212,9 +221,22 @@ export function createApp(options: CreateAppOptions): RundeApp {
     publish: createPublisher(io, localFanOut, options.adapter !== undefined),
     onCommit: (kind) => metrics.countCommit(kind),
     observe: (sessionId, state) => timers.track(sessionId, sessionTimer(state)),
-    // A hall's rhythm reaches its tables, and a table's news its hall, from the node that committed.
-    committed: (commit) => hallCommits(commit),
+    // A hall's rhythm reaches its tables, and a table's news its hall, from the node that committed;
+    // a team space's next objection deadline reaches the store's index.
+    committed: (commit) => {
+      hallCommits(commit);
+      proposalDeadlines.committed(commit);
+    },
   });
+  const proposalDeadlines = new ProposalDeadlines({
+    store,
+    runner,
+    clock,
+    logger,
+    intervalMs: config.proposalPollMs === false ? undefined : config.proposalPollMs,
+    onRun: (outcome) => metrics.countProposalDeadlineRun(outcome),
+  });
+  if (config.proposalPollMs !== false) proposalDeadlines.start();
   const hallRelay = new HallRelay({ store, runner, logger });
   const tableSummaries = new TableSummaries({ store, runner, logger });
   const hallCommits = hallCommitListener(hallRelay, tableSummaries);
@@ -279,6 +301,7 @@ export function createApp(options: CreateAppOptions): RundeApp {
       create,
       maxBytes: config.maxImportBytes ?? DEFAULT_MAX_IMPORT_BYTES,
       logger,
+      restored: (sessionId, version, state) => proposalDeadlines.created(sessionId, version, state),
     }),
   );
   app.use(
@@ -293,6 +316,7 @@ export function createApp(options: CreateAppOptions): RundeApp {
       limiters: { create, failedLookup },
       logger,
     }),
+    spaceCalendarRoute({ store, clock, publicUrl, failedLookup }),
     hallRoutes({
       store,
       runner,
@@ -324,6 +348,8 @@ export function createApp(options: CreateAppOptions): RundeApp {
       httpServer.closeIdleConnections();
       // No new expiry from this node; the store and the devices still know every deadline.
       timers.close();
+      // No new polls; the index in the store keeps every objection deadline for the other nodes.
+      const deadlinesClosed = proposalDeadlines.close();
       hallOverview.close();
       // Commands received before now are decided, committed and acknowledged; later ones were
       // answered `unavailable`, which clients resend (with their ids) after reconnecting.
@@ -338,6 +364,7 @@ export function createApp(options: CreateAppOptions): RundeApp {
         void io.close(() => resolve());
       });
       await settle();
+      await deadlinesClosed;
       stopStorePings();
       metrics.close();
     })();
@@ -349,6 +376,7 @@ export function createApp(options: CreateAppOptions): RundeApp {
     httpServer,
     io,
     timers,
+    proposalDeadlines,
     hallOverview,
     metrics,
     get draining() {

@@ -492,6 +492,26 @@ function storeContract(name: string, factory: StoreFactory) {
       expect(await store.archive(id, { kind: 'decision', limit: 20 })).toEqual({ entries: [], next: null });
     });
 
+    it('keeps the proposal-deadline index: due earliest first and bounded, newest version wins, gone with its session', async () => {
+      const store = await open();
+      const [a, b, c] = [await seededSpace(store), await seededSpace(store), await seededSpace(store)];
+      await store.setProposalDeadline(a.id, 5, 3_000);
+      await store.setProposalDeadline(b.id, 5, 1_000);
+      await store.setProposalDeadline(c.id, 5, 9_000);
+      expect(await store.dueProposalDeadlines(500, 20)).toEqual([]);
+      expect(await store.dueProposalDeadlines(3_000, 20)).toEqual([b.id, a.id]);
+      expect(await store.dueProposalDeadlines(10_000, 2)).toEqual([b.id, a.id]);
+      // A late write of an older state changes nothing; the same version may correct its own entry.
+      await store.setProposalDeadline(b.id, 4, 20_000);
+      expect(await store.dueProposalDeadlines(1_000, 20)).toEqual([b.id]);
+      await store.setProposalDeadline(b.id, 5, 20_000);
+      expect(await store.dueProposalDeadlines(10_000, 20)).toEqual([a.id, c.id]);
+      // No open proposal: no entry; deleting the session drops its entry too.
+      await store.setProposalDeadline(a.id, 6, null);
+      expect(await store.delete(c.id)).toBe(true);
+      expect(await store.dueProposalDeadlines(30_000, 20)).toEqual([b.id]);
+    });
+
     it('answers ping', async () => {
       const store = await open();
       expect(await store.ping()).toBe(true);

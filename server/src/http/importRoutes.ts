@@ -28,6 +28,8 @@ export interface ImportRouteDeps {
   /** Largest backup file accepted, in bytes. */
   maxBytes: number;
   logger: Logger;
+  /** Told of every restored session (written without the command runner): its objection deadlines. */
+  restored?: (sessionId: string, version: number, state: KindState) => void;
 }
 
 /**
@@ -117,6 +119,7 @@ export function importRoutes(deps: ImportRouteDeps): Router {
           return;
         }
       }
+      deps.restored?.(code, 0, state);
       const base = publicUrlFor(req, deps.publicUrl);
       const response: CreateSessionResponse & { kind: KindState['kind'] } = {
         kind: state.kind,

@@ -15,6 +15,8 @@ export interface AppMetrics {
   countError(code: string): void;
   /** One successful write to a session (a command, a join, a presence update), by session kind. */
   countCommit(kind: SessionKind): void;
+  /** One run of `proposal:close-due` by the deadline scheduler, by what came of it. */
+  countProposalDeadlineRun(outcome: ProposalDeadlineOutcome): void;
   /** One fan-out of a session's events to this node's sockets. */
   observeFanOut(seconds: number): void;
   /** One PING round trip to Redis. */
@@ -24,6 +26,9 @@ export interface AppMetrics {
   /** Stops the event-loop monitor; the registry stays readable. */
   close(): void;
 }
+
+/** What one scheduled `proposal:close-due` came to: proposals closed, nothing due, refused, or store failure. */
+export type ProposalDeadlineOutcome = 'closed' | 'nothing-due' | 'refused' | 'failed';
 
 export interface AppMetricsOptions {
   /** Sockets connected to this node right now. */
@@ -74,6 +79,12 @@ export function createAppMetrics(options: AppMetricsOptions): AppMetrics {
     name: 'runde_commits_total',
     help: 'Writes committed to a session by this node, by session kind.',
     labelNames: ['kind'] as const,
+    registers: [registry],
+  });
+  const deadlineRuns = new Counter({
+    name: 'runde_proposal_deadline_runs_total',
+    help: "Runs of proposal:close-due by this node's deadline scheduler, by outcome (closed, nothing-due, refused, failed).",
+    labelNames: ['outcome'] as const,
     registers: [registry],
   });
   const fanOut = new Histogram({
@@ -135,6 +146,7 @@ export function createAppMetrics(options: AppMetricsOptions): AppMetrics {
     },
     countError: (code) => errors.inc({ code: knownCodes.has(code) ? code : 'other' }),
     countCommit: (kind) => commits.inc({ kind }),
+    countProposalDeadlineRun: (outcome) => deadlineRuns.inc({ outcome }),
     observeFanOut: (seconds) => fanOut.observe(seconds),
     observeStorePing: (seconds) => storePing?.observe(seconds),
     scrape: () => registry.metrics(),

@@ -67,6 +67,8 @@ export class MemorySessionStore implements SessionStore {
     return 0;
   }
   readonly #sessions = new Map<string, Entry>();
+  /** The proposal-deadline index: session id → deadline (ms) and the version it was computed from. */
+  readonly #proposalDeadlines = new Map<string, { at: number; version: number }>();
   readonly #retention: RetentionByKind;
   readonly #maxEvents: number;
   readonly #archiveBounds: Record<ArchiveKind, ArchiveBounds>;
@@ -168,7 +170,24 @@ export class MemorySessionStore implements SessionStore {
   }
 
   async delete(id: string): Promise<boolean> {
+    this.#proposalDeadlines.delete(id);
     return this.#sessions.delete(id);
+  }
+
+  async setProposalDeadline(id: string, version: number, at: number | null): Promise<void> {
+    const recorded = this.#proposalDeadlines.get(id);
+    // Like the Redis store: an older state's deadline never replaces a newer one's.
+    if (recorded && recorded.version > version) return;
+    if (at === null) this.#proposalDeadlines.delete(id);
+    else this.#proposalDeadlines.set(id, { at, version });
+  }
+
+  async dueProposalDeadlines(now: number, limit: number): Promise<string[]> {
+    return [...this.#proposalDeadlines]
+      .filter(([, { at }]) => at <= now)
+      .sort(([, a], [, b]) => a.at - b.at)
+      .slice(0, limit)
+      .map(([id]) => id);
   }
 
   async participantForToken(id: string, tokenHash: string): Promise<string | null> {

@@ -233,6 +233,42 @@ end
 return reply
 `;
 
+/*
+ * The proposal-deadline index (`proposalDeadlineKeys`): KEYS are the sorted set of deadlines and
+ * the hash of the versions they were computed from, not a session's keys.
+ */
+
+/**
+ * ARGV: session id, the session version the deadline was computed from, the deadline in ms or ''
+ * for none. A version older than the one recorded writes nothing (two nodes may write one session's
+ * deadline out of order); the same version may write again (a scheduler refreshing after a no-op).
+ * Reply: 1 when written, 0 when not.
+ */
+const SET_PROPOSAL_DEADLINE = `
+local recorded = tonumber(redis.call('HGET', KEYS[2], ARGV[1]))
+if recorded and recorded > tonumber(ARGV[2]) then return 0 end
+if ARGV[3] == '' then
+  redis.call('ZREM', KEYS[1], ARGV[1])
+  redis.call('HDEL', KEYS[2], ARGV[1])
+else
+  redis.call('ZADD', KEYS[1], ARGV[3], ARGV[1])
+  redis.call('HSET', KEYS[2], ARGV[1], ARGV[2])
+end
+return 1
+`;
+
+/** ARGV: session id. Forgets the session's deadline whatever its version (the session was deleted). */
+const DROP_PROPOSAL_DEADLINE = `
+redis.call('ZREM', KEYS[1], ARGV[1])
+redis.call('HDEL', KEYS[2], ARGV[1])
+return 1
+`;
+
+/** ARGV: now (ms), limit. Reply: ids of sessions whose deadline is at or before now, earliest first. */
+const DUE_PROPOSAL_DEADLINES = `
+return redis.call('ZRANGE', KEYS[1], '-inf', ARGV[1], 'BYSCORE', 'LIMIT', 0, tonumber(ARGV[2]))
+`;
+
 /**
  * One script as `defineScript` returns it: its settings plus the SHA1 that EVALSHA sends. Written out because
  * the library's own name for the SHA1 part is not exported, and server's declarations (for `tsc -b`) must name it.
@@ -246,10 +282,11 @@ interface SessionScriptConfig {
 }
 type SessionScript = SessionScriptConfig & { SHA1: string };
 
-function script(source: string, readOnly: boolean): SessionScript {
+/** Session scripts take the ten keys of `sessionKeys`; the deadline index's scripts its two. */
+function script(source: string, readOnly: boolean, numberOfKeys = 10): SessionScript {
   return defineScript<SessionScriptConfig>({
     SCRIPT: source,
-    NUMBER_OF_KEYS: 10,
+    NUMBER_OF_KEYS: numberOfKeys,
     IS_READ_ONLY: readOnly,
     parseCommand(parser: CommandParser, keys: readonly string[], args: readonly string[]) {
       parser.pushKeys([...keys]);
@@ -270,4 +307,7 @@ export const sessionScripts = {
   upgradeTeamSpaceRetention: script(TEAM_SPACE_RETENTION_UPGRADE, false),
   putHallTableSummary: script(PUT_HALL_TABLE_SUMMARY, false),
   hallTableSummaries: script(HALL_TABLE_SUMMARIES, true),
+  setProposalDeadline: script(SET_PROPOSAL_DEADLINE, false, 2),
+  dropProposalDeadline: script(DROP_PROPOSAL_DEADLINE, false, 2),
+  dueProposalDeadlines: script(DUE_PROPOSAL_DEADLINES, true, 2),
 };

@@ -11,7 +11,7 @@ import {
 } from '@runde/shared';
 import type { Logger } from 'pino';
 import { ErrorReply } from 'redis';
-import { sessionKeys } from './sessionKeys.ts';
+import { proposalDeadlineKeys, sessionKeys } from './sessionKeys.ts';
 import { NO_REPLICA_ACK, type RedisTarget, type ReplicaAckPolicy } from './redisTarget.ts';
 import { OutageGate } from './outageGate.ts';
 import { ReplicaAcks, ReplicasMissingError } from './replicaAcks.ts';
@@ -266,7 +266,29 @@ export class RedisSessionStore implements SessionStore {
   async delete(id: string): Promise<boolean> {
     // One command over keys of one hash slot: atomic, also on Redis Cluster.
     const removed = await this.#call(id, () => this.#client.del(sessionKeys(this.#prefix, id)));
+    // The index lives in another slot, so this is a second step. Should it fail, the scheduler
+    // finds the session gone when its deadline comes and drops the entry then.
+    // Not thrown: the session is gone, which is what the caller asked for.
+    const keys = proposalDeadlineKeys(this.#prefix);
+    await this.#callFor(keys[0], () => this.#client.script('dropProposalDeadline', keys, [id])).catch(() => undefined);
     return removed > 0;
+  }
+
+  async setProposalDeadline(id: string, version: number, at: number | null): Promise<void> {
+    const keys = proposalDeadlineKeys(this.#prefix);
+    const deadline = at === null ? '' : String(Math.round(at));
+    await this.#callFor(keys[0], () =>
+      this.#client.script('setProposalDeadline', keys, [id, String(version), deadline]),
+    );
+  }
+
+  async dueProposalDeadlines(now: number, limit: number): Promise<string[]> {
+    const keys = proposalDeadlineKeys(this.#prefix);
+    const reply = await this.#callFor(keys[0], () =>
+      this.#client.script('dueProposalDeadlines', keys, [String(Math.floor(now)), String(limit)]),
+    );
+    if (!Array.isArray(reply)) throw new Error('Unexpected proposal deadlines reply from Redis');
+    return reply.map(String);
   }
 
   async participantForToken(id: string, tokenHash: string): Promise<string | null> {

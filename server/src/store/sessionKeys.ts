@@ -33,3 +33,15 @@ export function sessionKeys(
     `${base}:hall:tables`,
   ];
 }
+
+/**
+ * The index of team spaces' next proposal deadlines, one for all sessions under the prefix: a
+ * sorted set (member = session id, score = the earliest `closesAt` of its open proposals, ms) and
+ * a hash of the session version each score was computed from, so a late write of an older state
+ * never replaces a newer one. Both share the hash tag `{proposal-deadlines}`: one script may touch
+ * both, also on Redis Cluster. Not part of any session's keys: every node polls the set.
+ */
+export function proposalDeadlineKeys(prefix: string): [due: string, versions: string] {
+  const base = `${prefix}{proposal-deadlines}`;
+  return [`${base}:due`, `${base}:versions`];
+}

@@ -122,8 +122,20 @@ export interface SessionStore {
   participantForToken(id: string, tokenHash: string): Promise<string | null>;
   /** A page of the session's archive of one kind, newest first; empty when there is none or no session. */
   archive(id: string, query: ArchiveQuery): Promise<StoredArchivePage>;
-  /** Removes the session and everything kept for it (log, tokens, secrets, command ids, archive) in one step. */
+  /**
+   * Removes the session and everything kept for it (log, tokens, secrets, command ids, archive) in
+   * one step, then its proposal deadline (see {@link setProposalDeadline}).
+   */
   delete(id: string): Promise<boolean>;
+  /**
+   * Records when a team space's next proposal window closes (`at`, ms), or that none is open
+   * (`null`), as computed from the session at `version`. A write from an older version than the
+   * one recorded is ignored, so nodes writing out of order leave the newest. The index is shared
+   * by every node under the store; the deadline scheduler polls it.
+   */
+  setProposalDeadline(id: string, version: number, at: number | null): Promise<void>;
+  /** Sessions whose recorded proposal deadline is at or before `now`, earliest first, at most `limit`. */
+  dueProposalDeadlines(now: number, limit: number): Promise<string[]>;
   facilitatorForKey(id: string, keyHash: string): Promise<string | null>;
   /** How long a session of this kind is kept after its last write. */
   retentionFor(kind: SessionKind): number;

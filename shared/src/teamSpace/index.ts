@@ -19,3 +19,4 @@ export * from './registerDiff.ts';
 export * from './registerSelectors.ts';
 export * from './rhythm.ts';
 export * from './sinceLastVisit.ts';
+export * from './betweenMeetingsPermissions.ts';
