@@ -33,6 +33,8 @@ import { privacyDe } from './privacy.de.ts';
 import { privacyEn } from './privacy.en.ts';
 import { spaceDe } from './loop/space.de.ts';
 import { spaceEn } from './loop/space.en.ts';
+import { registerDe } from './loop/register.de.ts';
+import { registerEn } from './loop/register.en.ts';
 
 /**
  * Every text of each language in one object, for checks and browser tests. The app never imports
@@ -45,6 +47,7 @@ export const catalogs: Record<Language, Messages> = {
     privacy: privacyDe,
     loop: loopCommonDe,
     space: spaceDe,
+    register: registerDe,
     meeting: meetingDe,
     governance: governanceDe,
     minutes: minutesDe,
@@ -64,6 +67,7 @@ export const catalogs: Record<Language, Messages> = {
     privacy: privacyEn,
     loop: loopCommonEn,
     space: spaceEn,
+    register: registerEn,
     meeting: meetingEn,
     governance: governanceEn,
     minutes: minutesEn,

@@ -4,6 +4,7 @@ import type { governanceDe } from './loop/governance.de.ts';
 import type { meetingDe } from './loop/meeting.de.ts';
 import type { minutesDe } from './loop/minutes.de.ts';
 import type { spaceDe } from './loop/space.de.ts';
+import type { registerDe } from './loop/register.de.ts';
 import type { accessibilityDe } from './accessibility.de.ts';
 import type { privacyDe } from './privacy.de.ts';
 import type { startDe } from './start.de.ts';
@@ -421,6 +422,7 @@ export type Messages = CoreMessages & {
   privacy: typeof privacyDe;
   loop: typeof loopCommonDe;
   space: typeof spaceDe;
+  register: typeof registerDe;
   meeting: typeof meetingDe;
   governance: typeof governanceDe;
   minutes: typeof minutesDe;

@@ -16,6 +16,7 @@ const storageKey = 'runde:language';
 export type LazyPart =
   | 'loop'
   | 'space'
+  | 'register'
   | 'meeting'
   | 'governance'
   | 'minutes'
@@ -48,6 +49,10 @@ const parts: Record<Part, Record<Language, () => Promise<Partial<Messages>>>> = 
   space: {
     de: () => import('./loop/space.de.ts').then((m) => ({ space: m.spaceDe })),
     en: () => import('./loop/space.en.ts').then((m) => ({ space: m.spaceEn })),
+  },
+  register: {
+    de: () => import('./loop/register.de.ts').then((m) => ({ register: m.registerDe })),
+    en: () => import('./loop/register.en.ts').then((m) => ({ register: m.registerEn })),
   },
   meeting: {
     de: () => import('./loop/meeting.de.ts').then((m) => ({ meeting: m.meetingDe })),

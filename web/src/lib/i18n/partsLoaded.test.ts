@@ -16,6 +16,7 @@ import type { LazyPart } from './i18n.svelte.ts';
 const lazyParts: readonly LazyPart[] = [
   'loop',
   'space',
+  'register',
   'meeting',
   'governance',
   'minutes',
