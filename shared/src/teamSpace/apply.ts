@@ -8,6 +8,7 @@ import { emptyRegister } from './registerTypes.ts';
 import { defaultRhythm } from './rhythmTypes.ts';
 import { isPrivateTension, type TensionDisclosure } from './privacy.ts';
 import {
+  personalRooms,
   stagesFor,
   type Meeting,
   type ProcessedTension,
@@ -117,6 +118,8 @@ export function applyLoop(state: TeamSpaceState, event: LoopEvent): TeamSpaceSta
       // A tension moved to another room starts afresh there.
       const next = updateTension(state, event.tensionId, (t) => ({
         ...disclosed(t, event),
+        // Personal-room content never moves between meetings: its answers go with the move.
+        async: personalRooms.includes(event.room) ? null : (t.async ?? null),
         room: event.room,
         roomConfirmed: true,
         outcome: null,

@@ -20,3 +20,5 @@ export * from './registerSelectors.ts';
 export * from './rhythm.ts';
 export * from './sinceLastVisit.ts';
 export * from './betweenMeetingsPermissions.ts';
+export { keepRecentBetween } from './betweenMeetingsApply.ts';
+export { WINDOW_DAY_MS } from './rules/proposalRules.ts';

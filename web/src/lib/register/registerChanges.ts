@@ -1,4 +1,6 @@
 import {
+  activeRoles,
+  activeRules,
   limits,
   type Register,
   type RegisterChange,
@@ -42,8 +44,7 @@ const roleContent = (role: RoleContent): RoleContent => ({
 const ruleContent = (rule: RuleContent): RuleContent => ({ title: rule.title, text: rule.text });
 
 /** The active roles and rules a change may target (removed ones only keep their history). */
-export const activeRoles = (register: Register) => register.roles.filter((role) => role.status === 'active');
-export const activeRules = (register: Register) => register.rules.filter((rule) => rule.status === 'active');
+export { activeRoles, activeRules };
 
 /**
  * A new change of the given kind: amendments start from the entry as it is, so the proposer edits

@@ -53,7 +53,7 @@ function textField(field: 'name' | 'purpose' | 'title' | 'text', before: string 
 const changedList = (field: DiffField) =>
   'added' in field ? field.added.length > 0 || field.removed.length > 0 : field.before !== field.after;
 
-function roleLine(
+export function roleLine(
   kind: DiffKind,
   before: RoleContent | null,
   after: RoleContent | null,
@@ -79,7 +79,7 @@ function roleLine(
   };
 }
 
-function ruleLine(kind: DiffKind, before: RuleContent | null, after: RuleContent | null): RegisterDiffLine {
+export function ruleLine(kind: DiffKind, before: RuleContent | null, after: RuleContent | null): RegisterDiffLine {
   const fields: DiffField[] = [
     textField('title', before?.title ?? null, after?.title ?? null),
     textField('text', before?.text ?? null, after?.text ?? null),

@@ -37,7 +37,7 @@ export const registerDe = {
   proposeRemove: 'Entfernen',
   proposeRemoveFor: '{{name}} entfernen (Vorschlag)',
   proposeAssign: 'Besetzung ändern',
-  proposeAssignFor: 'Besetzung von {{name}} ändern (Vorschlag)',
+  proposeAssignFor: 'Besetzung ändern: {{name}} (Vorschlag)',
   proposeNew: 'Neue Rolle oder Regel vorschlagen',
   proposeHint: 'Ein Vorschlag geht an alle; ohne Einwand in der Einwandfrist wird er angenommen.',
   op: {

@@ -35,7 +35,7 @@ export const registerEn: Messages['register'] = {
   proposeRemove: 'Remove',
   proposeRemoveFor: 'Remove {{name}} (proposal)',
   proposeAssign: 'Change who fills it',
-  proposeAssignFor: 'Change who fills {{name}} (proposal)',
+  proposeAssignFor: 'Change who fills it: {{name}} (proposal)',
   proposeNew: 'Propose a new role or rule',
   proposeHint: 'A proposal goes to everyone; with no objection within the objection window it is adopted.',
   op: {

@@ -14,7 +14,7 @@ export const load: PageLoad = async ({ params, url }) => {
   // and a phone on its way to the join page should not download them.
   const [{ default: SpaceHome }] = await Promise.all([
     import('$lib/components/space/SpaceHome.svelte'),
-    i18n.need('loop', 'space'),
+    i18n.need('loop', 'space', 'register'),
   ]);
   return { code, seat, created: url.searchParams.has('created'), SpaceHome };
 };
