@@ -14,6 +14,8 @@ export interface AppUnderTest {
 export interface AppUnderTestOptions {
   /** A team space's retention (default the store's, 730 days): short, to show a space near its date. */
   teamSpaceRetentionMs?: number;
+  /** The server's clock (a `TestClock`'s `now`): moved forward, it closes an objection window without waiting days. */
+  clock?: () => number;
 }
 
 /**
@@ -25,7 +27,7 @@ export async function startAppUnderTest(label: string, options: AppUnderTestOpti
   if (!webHandler) throw new Error('web/build is missing: run the tests through `npm test`, which builds it');
   const prefix = uniquePrefix(label);
   const store = await openRedisStore(prefix, { teamSpaceRetentionMs: options.teamSpaceRetentionMs });
-  const server = await startTestServer({ store, webHandler });
+  const server = await startTestServer({ store, webHandler, ...(options.clock ? { clock: options.clock } : {}) });
   return {
     server,
     store,

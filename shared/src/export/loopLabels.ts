@@ -1,3 +1,5 @@
+import type { AsyncAnswerKind } from '../teamSpace/betweenMeetingsTypes.ts';
+import type { RegisterChangeOp } from '../teamSpace/registerTypes.ts';
 import type { MeetingStage, RoomKey, SyncOutcomeType } from '../teamSpace/state.ts';
 
 /**
@@ -41,4 +43,41 @@ export interface LoopMinutesLabels {
   due: string;
   noOwner: string;
   stillOpen: string;
+  between: BetweenMinutesLabels;
+  register: RegisterMinutesLabels;
+}
+
+/** The words of the work done between meetings, in the minutes and the decision log. */
+export interface BetweenMinutesLabels {
+  /** Heads the section: "Zwischen den Meetings". */
+  heading: string;
+  /** Before the date of a decision adopted when its objection window closed. */
+  adopted: string;
+  /** Those who said "no objection". */
+  noObjection: string;
+  /** Those who were asked and did not respond. */
+  noResponse: string;
+  answers: string;
+  answerKinds: Record<AsyncAnswerKind, string>;
+  /** A proposal its window sent to a governance meeting, and why. */
+  toMeeting: Record<'objection' | 'pulled' | 'not-applicable', string>;
+  objections: string;
+  withdrawn: string;
+  dropped: string;
+}
+
+/** The words of the register of roles and rules and of the changes a decision makes to it. */
+export interface RegisterMinutesLabels {
+  /** Heads the register section: "Rollen und Regeln". */
+  heading: string;
+  /** Heads a decision's changes to the register. */
+  changes: string;
+  roles: string;
+  rules: string;
+  empty: string;
+  ops: Record<RegisterChangeOp, string>;
+  fields: Record<'name' | 'purpose' | 'accountabilities' | 'title' | 'text', string>;
+  filledBy: string;
+  /** An entry the change names but the register does not know (a damaged log). */
+  unknown: string;
 }

@@ -1,7 +1,10 @@
 import type { Decision, MeetingRecord, TeamSpaceState } from '../teamSpace/state.ts';
 import { actionLine, escapeMarkdown, escapeMarkdownLines } from './markdown.ts';
+import { findMember } from '../teamSpace/selectors.ts';
+import { betweenAdoptionLine, betweenBefore, betweenSectionLines } from './betweenMinutes.ts';
 import type { LoopMinutesLabels } from './loopLabels.ts';
 import { summarizeMeeting, type ActionSummary, type ProcessedSummary } from './meetingSummary.ts';
+import { decisionChangeLines, registerSectionLines, type NameOf } from './registerMinutes.ts';
 
 export interface LoopMinutesFormat {
   labels: LoopMinutesLabels;
@@ -12,7 +15,13 @@ function loopActionLine(action: ActionSummary, labels: LoopMinutesLabels): strin
   return actionLine(action, action.status === 'done', labels);
 }
 
-function processedLines(entry: ProcessedSummary, labels: LoopMinutesLabels): string[] {
+/** A member's name for the minutes; `?` for someone the space no longer knows. */
+const nameIn =
+  (state: TeamSpaceState): NameOf =>
+  (id) =>
+    findMember(state, id)?.name ?? '?';
+
+function processedLines(state: TeamSpaceState, entry: ProcessedSummary, labels: LoopMinutesLabels): string[] {
   const lines = [`### ${escapeMarkdown(entry.title)}`, ''];
   const outcome = entry.outcome;
   if (outcome) {
@@ -31,6 +40,8 @@ function processedLines(entry: ProcessedSummary, labels: LoopMinutesLabels): str
     if (decision.markedAbsent.length) {
       lines.push(`(${labels.markedAbsent}: ${decision.markedAbsent.map(escapeMarkdown).join(', ')})`, '');
     }
+    const adopted = state.decisions.find((d) => d.id === decision.id);
+    if (adopted) lines.push(...decisionChangeLines(state.register, adopted, labels.register, nameIn(state)));
   } else if (decision?.kind === 'none') lines.push(`_${labels.notAdopted}_`, '');
   return lines;
 }
@@ -58,6 +69,8 @@ export function loopMeetingMarkdown(state: TeamSpaceState, record: MeetingRecord
   if (minutes.skipped.length) {
     lines.push(`**${labels.skipped}:** ${minutes.skipped.map((s) => labels.stages[s]).join(', ')}`, '');
   }
+  // What moved since the team last met comes first: the meeting goes on from there.
+  lines.push(...betweenSectionLines(state, betweenBefore(state, record), labels, format.formatDate, nameIn(state)));
   if (minutes.checklist.length) {
     lines.push(`## ${labels.checklist}`, '');
     for (const item of minutes.checklist) {
@@ -83,7 +96,7 @@ export function loopMeetingMarkdown(state: TeamSpaceState, record: MeetingRecord
 
   lines.push(`## ${labels.tensions}`, '');
   if (minutes.processedCount === 0) lines.push(labels.noTensions, '');
-  for (const entry of minutes.tensions) lines.push(...processedLines(entry, labels));
+  for (const entry of minutes.tensions) lines.push(...processedLines(state, entry, labels));
   if (minutes.notShared > 0) lines.push(`_${labels.personalNotShared(minutes.notShared)}_`, '');
 
   if (minutes.actions.length) {
@@ -97,7 +110,9 @@ export function loopMeetingMarkdown(state: TeamSpaceState, record: MeetingRecord
 
 /**
  * The team's decision log (Beschlussbuch): every adopted proposal, newest last, each under the
- * number it got at adoption. `archived` are the decisions the live state let go (read from the
+ * number it got at adoption, with what it changed in the register; one adopted between meetings
+ * says so, with who said "no objection" and who did not respond. The register of roles and rules
+ * as it is now closes the log. `archived` are the decisions the live state let go (read from the
  * archive), in any order; without them the log starts at the oldest decision still live.
  */
 export function decisionLogMarkdown(
@@ -114,14 +129,19 @@ export function decisionLogMarkdown(
     const absent = markedAbsent.length
       ? ` · ${labels.markedAbsent}: ${markedAbsent.map(escapeMarkdown).join(', ')}`
       : '';
+    const date = format.formatDate(decision.adoptedAt);
     lines.push(
       `## ${decision.number}. ${escapeMarkdown(decision.title)}`,
       '',
       escapeMarkdownLines(decision.text) || '—',
       '',
-      `${labels.adopted} ${format.formatDate(decision.adoptedAt)} · ${labels.present}: ${decision.present.map(escapeMarkdown).join(', ')}${absent}`,
+      decision.betweenMeetings
+        ? betweenAdoptionLine(decision, date, labels)
+        : `${labels.adopted} ${date} · ${labels.present}: ${decision.present.map(escapeMarkdown).join(', ')}${absent}`,
       '',
+      ...decisionChangeLines(state.register, decision, labels.register, nameIn(state)),
     );
   }
+  lines.push(...registerSectionLines(state.register, labels.register, nameIn(state), '##'));
   return `${lines.join('\n').trimEnd()}\n`;
 }

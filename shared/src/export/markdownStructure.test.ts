@@ -7,6 +7,8 @@ import { leanCoffeeMarkdown } from './leanCoffeeMinutes.ts';
 import { summarizeLeanCoffee } from './leanCoffeeSummary.ts';
 import { decisionLogMarkdown, loopMeetingMarkdown } from './loopMinutes.ts';
 import { escapeMarkdown, escapeMarkdownLines } from './markdown.ts';
+import type { TeamSpaceState } from '../teamSpace/state.ts';
+import { betweenMeetingsSpace } from './testing/betweenMeetingsSpace.ts';
 import { plainLoopMinutesLabels, plainMinutesLabels } from './testing/plainLabels.ts';
 
 const formatDate = () => '2023-11-14';
@@ -165,9 +167,46 @@ function teamMinutes(text: (i: number) => string): string {
   ].join('\n---\n\n');
 }
 
+/** Every text of the between-meetings fixture a member typed (register, answers, proposals, objections). */
+const betweenTexts = [
+  'Kasse',
+  'Das Geld des Teams ist im Blick.',
+  'Das Geld des Teams ist im Blick und belegt.',
+  'Belege sammeln',
+  'Monatlich den Kassenstand berichten',
+  'Wo ist der Schlüssel zum Archiv?',
+  'Beim Hausmeister.',
+  'Ich hole ihn morgen.',
+  'Schlüssel beim Hausmeister holen',
+  'Urlaubsregel',
+  'Urlaub steht zwei Wochen vorher im Kalender.',
+  'Bei Krankheit geht das nicht.',
+  'Urlaub eintragen',
+  'Urlaub steht zwei Wochen vorher im Kalender; bei Krankheit sofort.',
+  'Zweck der Kasse schärfen',
+  'Die Kasse berichtet monatlich.',
+  'Niemand kümmert sich um die Kasse',
+  'Wir schaffen die Rolle Kasse.',
+];
+
+/** The between-meetings minutes and decision log, with `text(i)` (made distinct) in place of each typed text. */
+function betweenMinutes(text: (i: number) => string): string {
+  let json = JSON.stringify(betweenMeetingsSpace());
+  betweenTexts.forEach((typed, i) => {
+    json = json.replaceAll(JSON.stringify(typed), () => JSON.stringify(`${text(i)} ${i}`));
+  });
+  const state = JSON.parse(json) as TeamSpaceState;
+  const format = { labels: plainLoopMinutesLabels, formatDate };
+  return [
+    ...state.meetings.map((record) => loopMeetingMarkdown(state, record, format)),
+    decisionLogMarkdown(state, format),
+  ].join('\n---\n\n');
+}
+
 const exporters = [
   { name: 'Lean Coffee minutes', fields: 12, render: leanCoffeeMinutes },
   { name: 'team minutes and decision log', fields: 17, render: teamMinutes },
+  { name: 'minutes and decision log with work between meetings', fields: betweenTexts.length, render: betweenMinutes },
 ];
 
 describe.each(exporters)('$name', ({ fields, render }) => {

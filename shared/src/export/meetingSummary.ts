@@ -14,7 +14,7 @@ export type ActionSummary = Pick<ActionItem, 'text' | 'ownerName' | 'due' | 'sta
 
 /** What became of a tension's proposal, as far as the minutes tell it. */
 export type DecisionSummary =
-  | { kind: 'adopted'; text: string; markedAbsent: string[] }
+  | { kind: 'adopted'; id: string; text: string; markedAbsent: string[] }
   /** Adopted, but the live log let it go to the archive: the full decision log has its text. */
   | { kind: 'archived' }
   /** A governance tension that left the meeting without a decision. */
@@ -69,7 +69,9 @@ const actionSummary = ({ text, ownerName, due, status }: ActionItem): ActionSumm
 
 function decisionOf(state: TeamSpaceState, decisionId: string | null, room: RoomKey): DecisionSummary | null {
   const decision = decisionId ? state.decisions.find((d) => d.id === decisionId) : undefined;
-  if (decision) return { kind: 'adopted', text: decision.text, markedAbsent: decision.markedAbsent ?? [] };
+  if (decision) {
+    return { kind: 'adopted', id: decision.id, text: decision.text, markedAbsent: decision.markedAbsent ?? [] };
+  }
   // The live log keeps the newest decisions; an older meeting's may be in the archive by now.
   if (decisionId) return { kind: 'archived' };
   return room === 'governance' ? { kind: 'none' } : null;

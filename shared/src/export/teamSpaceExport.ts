@@ -1,5 +1,3 @@
-import { emptyRegister } from '../teamSpace/registerTypes.ts';
-import { defaultRhythm } from '../teamSpace/rhythmTypes.ts';
 import { z } from 'zod';
 import { limits } from '../protocol/limits.ts';
 import { displayNameSchema, dueDateSchema, idSchema, sessionTitleSchema } from '../protocol/schemas.ts';
@@ -21,6 +19,17 @@ import {
   ReferenceCheck,
   type ImportResult,
 } from './exportFormat.ts';
+import {
+  asyncAskSchema,
+  betweenRecordsSchema,
+  checkAsyncAsk,
+  checkBetweenMeetingsReferences,
+  checkRegisterChanges,
+  proposalsSchema,
+  registerChangeListSchema,
+  registerSchema,
+  rhythmSchema,
+} from './betweenMeetingsExport.ts';
 
 const instant = exportInstantSchema;
 const room = z.enum(roomKeys);
@@ -59,6 +68,7 @@ const tensionSchema = z.strictObject({
   readers: memberIds,
   resolvedAt: instant.nullable(),
   meetingId: idSchema.nullable(),
+  async: asyncAskSchema,
 });
 
 const actionSchema = z.strictObject({
@@ -85,6 +95,13 @@ const decisionSchema = z.strictObject({
   meetingId: idSchema.nullable(),
   present: z.array(displayNameSchema).max(limits.membersPerSpace),
   markedAbsent: z.array(displayNameSchema).max(limits.membersPerSpace).optional(),
+  betweenMeetings: z
+    .strictObject({
+      proposalId: idSchema,
+      noResponse: z.array(displayNameSchema).max(limits.membersPerSpace),
+    })
+    .optional(),
+  changes: registerChangeListSchema.optional(),
 });
 
 const processedSchema = z.strictObject({
@@ -152,6 +169,11 @@ export const teamSpaceExportSchema = z.strictObject({
     actions: z.array(actionSchema).max(limits.openActionsPerSpace + limits.doneActionsKept + archivedItemsPerKindMax),
     decisions: z.array(decisionSchema).max(limits.decisionsPerSpace),
     meetings: z.array(meetingSchema).max(limits.meetingsKept + archivedItemsPerKindMax),
+    // Issue 17; files written before it lack these and read as a space without between-meetings work.
+    register: registerSchema,
+    proposals: proposalsSchema,
+    between: betweenRecordsSchema(syncOutcomeSchema),
+    rhythm: rhythmSchema,
   }),
 });
 export type TeamSpaceExport = z.output<typeof teamSpaceExportSchema>;
@@ -176,6 +198,10 @@ export function teamSpaceExportFor(state: TeamSpaceState, memberId: string, expo
       actions: view.actions,
       decisions: view.decisions,
       meetings: view.meetings,
+      register: view.register,
+      proposals: view.proposals,
+      between: view.between,
+      rhythm: view.rhythm,
     },
   };
 }
@@ -204,6 +230,7 @@ function checkTeamSpaceReferences(file: TeamSpaceExport): ReferenceCheck {
     check.refs(t.readers, members, `${path}.readers`, 'member');
     check.ref(t.meetingId, meetings, `${path}.meetingId`, 'meeting');
     outcomeRef(t.outcome, path);
+    checkAsyncAsk(check, t.async, members, `${path}.async`);
     check.instant(t.createdAt, `${path}.createdAt`);
     check.instant(t.resolvedAt, `${path}.resolvedAt`);
   });
@@ -214,6 +241,10 @@ function checkTeamSpaceReferences(file: TeamSpaceExport): ReferenceCheck {
     check.ref(a.meetingId, meetings, `${path}.meetingId`, 'meeting');
     check.instant(a.createdAt, `${path}.createdAt`);
   });
+  const register = {
+    roles: new Set(space.register.roles.map((r) => r.id)),
+    rules: new Set(space.register.rules.map((r) => r.id)),
+  };
   // Two decisions with one number would make the log cite the wrong one.
   const numbers = new Set<number>();
   space.decisions.forEach((d, i) => {
@@ -223,6 +254,7 @@ function checkTeamSpaceReferences(file: TeamSpaceExport): ReferenceCheck {
     check.ref(d.tensionId, tensions, `${path}.tensionId`, 'tension');
     check.ref(d.meetingId, meetings, `${path}.meetingId`, 'meeting');
     check.instant(d.adoptedAt, `${path}.adoptedAt`);
+    checkRegisterChanges(check, d.changes ?? [], members, `${path}.changes`, register);
   });
   space.meetings.forEach((m, i) => {
     const path = `space.meetings.${i}`;
@@ -244,6 +276,7 @@ function checkTeamSpaceReferences(file: TeamSpaceExport): ReferenceCheck {
       outcomeRef(p.outcome, entry);
     });
   });
+  checkBetweenMeetingsReferences(check, space, { members, tensions, actions, decisions });
   return check;
 }
 
@@ -275,18 +308,17 @@ export function teamSpaceFromExport(file: TeamSpaceExport, id: string, now: numb
     checklist: space.checklist,
     metrics: space.metrics,
     participants: space.members.map((m) => ({ ...m, online: false })),
-    // Issue 17 contract: the file does not carry between-meetings work yet (export helper adds it).
-    tensions: space.tensions.map((t) => ({ ...t, async: null })),
+    tensions: space.tensions,
     actions: space.actions,
     decisions: space.decisions,
     // The next decision continues the file's numbering.
     decisionsAdopted: space.decisions.reduce((highest, d) => Math.max(highest, d.number), 0),
     meetings: space.meetings,
     meeting: null,
-    register: emptyRegister(),
-    proposals: [],
-    between: [],
-    rhythm: defaultRhythm(),
+    register: space.register,
+    proposals: space.proposals,
+    between: space.between,
+    rhythm: space.rhythm,
   };
   const state = keepRecentHistory(full);
   return { state, archive: loopArchivedByFold(full, state, now), facilitatorId: file.exportedBy };

@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { currentSpeaker, decisionLogMarkdown, loopMeetingMarkdown } from '@runde/shared/client';
+import { betweenMeetingsSpace } from '../../../shared/src/export/testing/betweenMeetingsSpace.ts';
 import { teamSpace } from '../../../shared/src/teamSpace/testing/fixtures.ts';
 import { catalogTranslator } from './i18n/catalogTranslator.ts';
 import type { Language } from './i18n/languages.ts';
@@ -53,6 +54,16 @@ describe('team meeting minutes', () => {
     // After an intended change to the minutes, regenerate with UPDATE_GOLDEN=1 and review the diff.
     if (process.env.UPDATE_GOLDEN) writeFileSync(file, `${minutes}\n===\n\n${log}`);
     expect(`${minutes}\n===\n\n${log}`).toBe(readFileSync(file, 'utf8'));
+  });
+
+  it.each(['en', 'de'] as const)('match the golden Markdown with work between meetings in %s', (language) => {
+    const state = betweenMeetingsSpace();
+    const format = { labels: loopMinutesLabels(language), formatDate };
+    const minutes = state.meetings.map((record) => loopMeetingMarkdown(state, record, format)).join('\n---\n\n');
+    const text = `${minutes}\n===\n\n${decisionLogMarkdown(state, format)}`;
+    const file = new URL(`../../../shared/src/export/golden/loop-between.${language}.md`, import.meta.url);
+    if (process.env.UPDATE_GOLDEN) writeFileSync(file, text);
+    expect(text).toBe(readFileSync(file, 'utf8'));
   });
 
   it.each([

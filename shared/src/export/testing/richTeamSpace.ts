@@ -1,3 +1,4 @@
+import type { ProposalCloseDueCommand } from '../../protocol/betweenMeetingsCommands.ts';
 import type { LoopCommand } from '../../protocol/loopCommands.ts';
 import { loopArchivedByFold, type ArchivedItem } from '../../teamSpace/archive.ts';
 import { currentSpeaker } from '../../teamSpace/selectors.ts';
@@ -23,7 +24,7 @@ export interface RichTeamSpaceOptions {
 export function richTeamSpace(options: RichTeamSpaceOptions): { state: TeamSpaceState; archive: ArchivedItem[] } {
   const s = teamSpace();
   const archive: ArchivedItem[] = [];
-  const run = (actor: string, command: LoopCommand) => {
+  const run = (actor: string, command: LoopCommand | ProposalCloseDueCommand) => {
     const before = s.state;
     s.run(actor, command);
     archive.push(...loopArchivedByFold(before, s.state, s.ctx.now));
@@ -103,5 +104,29 @@ export function richTeamSpace(options: RichTeamSpaceOptions): { state: TeamSpace
   run('p1', { type: 'meeting:end' });
   addTension('p2', 'Offen: Urlaubsplanung', 'operational');
   addTension('p3', 'Offen: anonym', 'individual', true);
+  // Work between meetings: an anonymous tension asked on phones and answered, a proposal adopted
+  // by its window (a role, then filled), and one still open with an objection.
+  const asked = addTension('p4', 'Zwischendurch: wer hat den Beamer?', 'operational', true);
+  run('p4', { type: 'tension:ask-async', tensionId: asked, async: true });
+  run('p2', { type: 'tension:async-answer', tensionId: asked, kind: 'information', text: 'Im Schrank.' });
+  run('p1', {
+    type: 'proposal:publish',
+    title: 'Rolle Beamer',
+    text: 'Eine Rolle kümmert sich um die Technik.',
+    changes: [
+      { op: 'role:add', role: { name: 'Technik', purpose: 'Beamer läuft', accountabilities: [] }, fillers: [] },
+    ],
+  });
+  const adopted = s.state.proposals.at(-1)!;
+  for (const id of members) run(id, { type: 'proposal:respond', proposalId: adopted.id, objection: null });
+  s.ctx.tick(adopted.closesAt - s.ctx.now);
+  run('system', { type: 'proposal:close-due' });
+  run('p2', {
+    type: 'proposal:publish',
+    title: 'Technik besetzen',
+    text: 'Ben übernimmt die Technik.',
+    changes: [{ op: 'role:assign', roleId: s.state.register.roles.at(-1)!.id, fillers: ['p3'] }],
+  });
+  run('p3', { type: 'proposal:respond', proposalId: s.state.proposals.at(-1)!.id, objection: 'Ich habe keine Zeit.' });
   return { state: s.state, archive };
 }
