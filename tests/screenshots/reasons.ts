@@ -44,4 +44,7 @@ export const reasons: Readonly<Record<string, string>> = {
   'loop-phone-adopted.png': 'scroll position; the tension list has a second governance tension',
   'loop-laptop-minutes.png': 'meeting times are the times of the run',
   'projector-loop-relationship-de.png': `${CODE}; who speaks first is the round's order`,
+  'loop-phone-register.png': 'the history prints the day of the run',
+  'loop-phone-proposal.png': 'the objection window ends seven days after the minute of the run',
+  'loop-laptop-rhythm.png': 'the next dates follow the day of the run',
 };

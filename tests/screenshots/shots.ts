@@ -59,9 +59,10 @@ export const taken: string[] = [];
 
 /**
  * Writes one screenshot: resizes the page to the committed file's size, scrolls `top` (if any) to
- * the top of the screen, waits for fonts and transitions, then shoots the viewport.
+ * the top of the screen with `above` CSS pixels above it, waits for fonts and transitions, then
+ * shoots the viewport.
  */
-export async function shoot(page: Page, name: string, top?: Locator): Promise<void> {
+export async function shoot(page: Page, name: string, top?: Locator, above = 11): Promise<void> {
   if (wanted.size > 0 && !wanted.has(name)) return;
   const committed = committedPng(name);
   if (!committed) throw new Error(`${name} is not committed`);
@@ -75,10 +76,10 @@ export async function shoot(page: Page, name: string, top?: Locator): Promise<vo
   }
   // The committed pictures were scrolled by hand with about 11 px above the first line.
   if (top) {
-    await top.evaluate((element) => {
+    await top.evaluate((element, offset) => {
       element.scrollIntoView({ block: 'start' });
-      window.scrollBy(0, -11);
-    });
+      window.scrollBy(0, -offset);
+    }, above);
   } else await page.evaluate(() => window.scrollTo(0, 0));
   await settled(page);
   mkdirSync(SHOTS_DIR, { recursive: true });

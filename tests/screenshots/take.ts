@@ -6,6 +6,7 @@ import { printComparison } from './compare.ts';
 import { leanCoffeeGerman, leanCoffeeProjector } from './leanCoffee.ts';
 import { hall } from './hall.ts';
 import { teamSpace } from './teamSpace.ts';
+import { betweenMeetings } from './betweenMeetings.ts';
 
 const base = process.env.RUNDE_URL;
 if (!base) throw new Error('RUNDE_URL is not set: run `npm run screenshots`');
@@ -23,6 +24,7 @@ try {
     ['Lean Coffee (English projector, join poster)', leanCoffeeProjector],
     ['Team space (LOOP meetings, projector)', teamSpace],
     ['Event with tables (organiser, hall projector, phone, table card)', hall],
+    ['Between meetings (register and proposal on a phone, rhythm on a laptop)', betweenMeetings],
   ] as const) {
     if (chosen.length > 0 && !chosen.includes(scenario.name)) continue;
     console.log(label);
