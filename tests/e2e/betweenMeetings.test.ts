@@ -194,7 +194,14 @@ describe('between meetings, from four phones', () => {
 
       // The decision log and the minutes, as downloaded.
       await fee.getByRole('link', { name: 'Minutes and decision log' }).click();
+      // The decision log: two decisions adopted between meetings (one without Cem's response), each with its changes.
       await fee.getByText('Adopted between meetings on', { exact: false }).first().waitFor();
+      await fee.getByText('Did not respond: Cem', { exact: true }).waitFor();
+      const changeLists = fee.getByRole('list', { name: 'Changes to roles and rules' });
+      // The diffs load with their texts: wait for the third before counting.
+      await changeLists.nth(2).waitFor();
+      expect(await changeLists.count()).toBe(3);
+      await expectAxeClean(fee, 'minutes and decision log with decisions adopted between meetings (en, 390×844)');
       const [minutesDownload] = await Promise.all([
         fee.waitForEvent('download'),
         click(fee, 'Download minutes (Markdown)'),
