@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ErrorCode } from '../protocol/errors.ts';
 import { limits } from '../protocol/limits.ts';
 import { replayLoop } from './apply.ts';
-import { autoAgenda } from './betweenMeetingsPermissions.ts';
+import { autoAgenda, mayAnswerAsync, mayAskAsync } from './betweenMeetingsPermissions.ts';
 import { teamSpace } from './testing/fixtures.ts';
 import { loopEventFor, loopViewFor } from './view.ts';
 
@@ -116,6 +116,21 @@ describe('tensions asked between meetings', () => {
     });
   });
 
+  it('a tension logged before issue 17 (no async field) folds as not asked, and can be asked', () => {
+    const s = teamSpace();
+    s.addTension('p2', 'Alt', 'operational');
+    const log = s.log.map((e) => {
+      if (e.type !== 'tension:added') return e;
+      const { async: _dropped, ...old } = e.tension;
+      return { ...e, tension: old as typeof e.tension };
+    });
+    const state = replayLoop(log);
+    const tension = state.tensions[0];
+    expect(tension?.async).toBeNull();
+    expect(tension && mayAskAsync(state, 'p2', tension)).toBe(true);
+    expect(tension && mayAnswerAsync(state, 'p3', tension)).toBe(false);
+  });
+
   it('only the holder asks, and may take it back', () => {
     const s = teamSpace();
     const tensionId = s.addTension('p2', 'Kaffee', 'operational');
@@ -155,6 +170,11 @@ describe('tensions asked between meetings', () => {
       (e) => e.type.startsWith('tension:async') || e.type === 'between:recorded' || e.type === 'tension:closed',
     );
     expect(JSON.stringify(fromHolder.map((e) => loopEventFor(e, viewer)))).not.toContain('"p2"');
+    // A proposal names its author, so an anonymous tension cannot carry one.
+    const governance = s.addTension('p2', 'Anonyme Regel', 'governance', true);
+    expect(
+      s.try('p2', { type: 'proposal:publish', tensionId: governance, title: 'Regel', text: 'So.', changes: [] }),
+    ).toMatchObject({ ok: false, error: { code: ErrorCode.invalidState } });
     expect(loopViewFor(s.state, { participantId: 'p2' }).tensions.find((t) => t.id === tensionId)?.authorId).toBe('p2');
   });
 });

@@ -49,7 +49,7 @@ export function mayResolveAsync(state: TeamSpaceState, actorId: ParticipantId, t
 
 /**
  * Any member publishes a proposal; one answering an existing tension needs it to be their own open
- * governance tension, not on the table and without a proposal already.
+ * governance tension (not anonymous), not on the table and without a proposal already.
  */
 export function mayPublishProposal(state: TeamSpaceState, actorId: ParticipantId, tensionId?: string): boolean {
   if (tensionId === undefined) return true;
@@ -57,6 +57,8 @@ export function mayPublishProposal(state: TeamSpaceState, actorId: ParticipantId
   return (
     !!tension &&
     tension.authorId === actorId &&
+    // A proposal names its author: an anonymous tension's holder would be revealed.
+    !tension.anonymous &&
     tension.room === 'governance' &&
     movesBetweenMeetings(state, tension) &&
     !liveProposalOf(state, tensionId)

@@ -58,7 +58,7 @@ describe('proposals between meetings', () => {
       meetingId: null,
       number: 1,
       present: ['Ana', 'Cem'],
-      betweenMeetings: { proposalId: proposal.id, noResponse: ['Fee', 'Ben'] },
+      betweenMeetings: { proposalId: proposal.id, noResponse: ['Fee'] },
     });
     expect(proposalOf(s, proposal.id)).toMatchObject({ status: 'adopted', decisionId: decision?.id });
     expect(s.state.register.roles.map((r) => r.name)).toEqual(['Kasse']);
@@ -90,6 +90,34 @@ describe('proposals between meetings', () => {
     expect(after).toMatchObject({ ok: false, error: { code: ErrorCode.wrongPhase } });
     s.run('system', { type: 'proposal:close-due' });
     expect(proposalOf(s, proposal.id)).toMatchObject({ status: 'to-meeting', toMeeting: 'objection' });
+  });
+
+  it('closed in one run, each proposal meets the register the earlier ones left: a change that no longer fits goes to the meeting', () => {
+    const { s, proposal } = published();
+    nextCommandAt(s, proposal.closesAt);
+    s.run('system', { type: 'proposal:close-due' });
+    const roleId = s.state.register.roles[0]?.id;
+    if (!roleId) throw new Error('expected the role');
+    s.run('p2', {
+      type: 'proposal:publish',
+      title: 'Weg',
+      text: 'Kasse entfällt.',
+      changes: [{ op: 'role:remove', roleId }],
+    });
+    s.run('p4', {
+      type: 'proposal:publish',
+      title: 'Anders',
+      text: 'Kasse prüft.',
+      changes: [{ op: 'role:amend', roleId, role: { name: 'Kasse', purpose: 'Prüfen', accountabilities: [] } }],
+    });
+    const [removal, amendment] = s.state.proposals.slice(-2);
+    if (!removal || !amendment) throw new Error('expected two proposals');
+    nextCommandAt(s, amendment.closesAt);
+    s.run('system', { type: 'proposal:close-due' });
+    expect(proposalOf(s, removal.id)).toMatchObject({ status: 'adopted' });
+    expect(proposalOf(s, amendment.id)).toMatchObject({ status: 'to-meeting', toMeeting: 'not-applicable' });
+    expect(s.state.decisions.map((d) => d.number)).toEqual([1, 2]);
+    expect(s.state.register.roles[0]?.status).toBe('removed');
   });
 
   it('"no objection" after an objection takes the objection back', () => {

@@ -1,8 +1,11 @@
+import { tzOffset } from '@date-fns/tz';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MAX_OCCURRENCES, nextMeeting, occurrences, zonedInstant } from './rhythm.ts';
 import type { RhythmEntry } from './rhythmTypes.ts';
 import { teamSpace } from './testing/fixtures.ts';
 
+const minutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 const utc = (iso: string) => Date.parse(iso);
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -167,5 +170,61 @@ describe('nextMeeting', () => {
     const monday = utc('2027-03-22T08:00:00Z');
     expect(nextMeeting(state, 'operational', monday + 1_800_000)?.start).toBe(monday);
     expect(nextMeeting(state, 'operational', monday + 3_600_000)?.entry.id).toBe('b');
+  });
+});
+
+describe('occurrences, over generated rhythms', () => {
+  const zones = ['Europe/Berlin', 'America/New_York', 'Australia/Sydney', 'Asia/Kolkata', 'UTC', 'America/Sao_Paulo'];
+  const entry = fc.record({
+    id: fc.constant('rh'),
+    room: fc.constant('operational' as const),
+    repeat: fc.oneof(
+      fc.record({
+        every: fc.constant('week' as const),
+        interval: fc.constantFrom(1 as const, 2 as const, 3 as const, 4 as const),
+      }),
+      fc.record({
+        every: fc.constant('month' as const),
+        nth: fc.constantFrom(1 as const, 2 as const, 3 as const, 4 as const, -1 as const),
+      }),
+    ),
+    weekday: fc.constantFrom(1 as const, 2 as const, 3 as const, 4 as const, 5 as const, 6 as const, 7 as const),
+    time: fc
+      .tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }))
+      .map(([h, m]) => `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`),
+    durationMinutes: fc.integer({ min: 5, max: 480 }),
+    startsOn: fc
+      .date({ min: new Date('2026-01-01'), max: new Date('2029-12-31'), noInvalidDate: true })
+      .map((d) => d.toISOString().slice(0, 10)),
+  });
+
+  it('fall on the weekday at the local time (or just after a spring gap), in order, from fromMs on', () => {
+    fc.assert(
+      fc.property(
+        entry,
+        fc.constantFrom(...zones),
+        fc.integer({ min: Date.UTC(2026, 0, 1), max: Date.UTC(2030, 0, 1) }),
+        (e, zone, from) => {
+          const found = occurrences(e, zone, from, 12);
+          expect(found).toHaveLength(12);
+          const weekday = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'][e.weekday - 1];
+          let previous = from - 1;
+          for (const o of found) {
+            expect(o.start).toBeGreaterThan(previous);
+            previous = o.start;
+            const [day, time, name] = local(o.start, zone).split(' ');
+            expect(name).toBe(weekday);
+            expect(day && day >= e.startsOn).toBe(true);
+            // Only where the local time does not exist does the meeting start later than it says, by the gap.
+            if (time !== e.time) {
+              const jump = tzOffset(zone, new Date(o.start)) - tzOffset(zone, new Date(o.start - 6 * 3_600_000));
+              expect(jump).toBeGreaterThan(0);
+              expect(minutes(time ?? '') - minutes(e.time)).toBe(jump);
+            }
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });

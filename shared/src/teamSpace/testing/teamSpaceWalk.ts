@@ -30,6 +30,11 @@ const tensionIds = (s: TeamSpaceState) => s.tensions.map((t) => t.id);
 const holderOf = (s: TeamSpaceState, id: string) => s.tensions.find((t) => t.id === id)?.authorId;
 const actionIds = (s: TeamSpaceState) => s.actions.map((a) => a.id);
 const ownerOf = (s: TeamSpaceState, id: string) => s.actions.find((a) => a.id === id)?.ownerId;
+/** Mostly a tension asked between meetings (where answers and resolving branch), sometimes any. */
+const askedOrAny = (s: TeamSpaceState, n: number) => {
+  const asked = s.tensions.filter((t) => t.async !== null).map((t) => t.id);
+  return n % 3 !== 0 && asked.length > 0 ? idFrom(asked, n) : idFrom(tensionIds(s), n);
+};
 const proposalFrom = (s: TeamSpaceState, n: number) => s.proposals[n % Math.max(1, s.proposals.length)];
 const objectionIds = (s: TeamSpaceState) => s.meeting?.process?.objections.map((o) => o.id) ?? [];
 const proposer = (s: TeamSpaceState) => s.meeting?.process?.proposerId;
@@ -204,11 +209,15 @@ const commands: PermissionWalk<TeamSpaceState, LoopCommand>['commands'] = {
     const tensionId = idFrom(tensionIds(s), n);
     return { command: { type: 'tension:ask-async', tensionId, async: ask }, related: holderOf(s, tensionId) };
   }),
-  'tension:async-answer': nat.map((n): Recipe => (s) => ({
-    command: { type: 'tension:async-answer', tensionId: idFrom(tensionIds(s), n), kind: 'information', text: 'So.' },
-  })),
+  'tension:async-answer': nat.map((n): Recipe => (s) => {
+    const tensionId = askedOrAny(s, n);
+    return {
+      command: { type: 'tension:async-answer', tensionId, kind: 'information', text: 'So.' },
+      related: holderOf(s, tensionId),
+    };
+  }),
   'tension:async-resolve': nat.map((n): Recipe => (s) => {
-    const tensionId = idFrom(tensionIds(s), n);
+    const tensionId = askedOrAny(s, n);
     return {
       command: { type: 'tension:async-resolve', tensionId, outcome: { type: 'information', note: '' } },
       related: holderOf(s, tensionId),
