@@ -18,6 +18,7 @@ import {
   type JoinSessionResponse,
   type SyncResult,
 } from '@runde/shared';
+import { WORST_CASE_TEAM_SPACE_BYTES, worstCaseTeamSpace } from '@runde/shared/testing';
 import { io, type Socket } from 'socket.io-client';
 import { parseArgs } from './lib/args.ts';
 import { sleep } from './lib/clock.ts';
@@ -353,6 +354,19 @@ runBench('sizes', args.limitSeconds * 1000, async () => {
       },
     ]);
   }
+  // The pure worst case (every list at its cap, every text at its length in three-byte characters),
+  // part by part: what the caps allow, beyond what this build reached through commands.
+  const worst = worstCaseTeamSpace({ years: 1 });
+  printTable(`team space worst case (every cap; asserted under ${WORST_CASE_TEAM_SPACE_BYTES} bytes)`, [
+    {
+      MB: round(stateBytes(worst) / 1e6, 2),
+      ...Object.fromEntries(
+        (['meetings', 'tensions', 'decisions', 'proposals', 'register', 'meeting', 'actions', 'between'] as const).map(
+          (part) => [`${part} MB`, round(stateBytes(worst[part]) / 1e6, 2)],
+        ),
+      ),
+    },
+  ]);
   if (lcState?.kind === 'lean-coffee') {
     printTable('Lean Coffee state', [{ bytes: stateBytes(lcState), topics: lcState.topics.length }]);
   }

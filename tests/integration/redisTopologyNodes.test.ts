@@ -82,6 +82,13 @@ describe('main.ts on Redis Cluster (3 masters, a replica each)', () => {
     cleanups.push(() => store.close());
     await store.ready();
     expect(await store.ping()).toBe(true);
+    // The proposal-deadline index is one key pair for all sessions, under one hash tag of its own:
+    // its scripts run on a cluster too, and a deletion in another slot still reaches it.
+    const [space] = ids as [string];
+    await store.setProposalDeadline(space, 3, 1_000);
+    expect(await store.dueProposalDeadlines(1_000, 20)).toEqual([space]);
+    await store.delete(space);
+    expect(await store.dueProposalDeadlines(1_000, 20)).toEqual([]);
   }, 120_000);
 });
 

@@ -58,13 +58,17 @@ export class ProposalDeadlines {
     this.#writes = new LatestOnly((sessionId, deadline) => this.#write(sessionId, deadline), storeRefusalRetry);
   }
 
-  /** The runner's `committed` listener: records the space's next deadline when a commit changed it. */
+  /**
+   * The runner's `committed` listener: records the space's next deadline after every commit of a
+   * space that has or had an open proposal. Also when the deadline stayed the same: a write that
+   * was lost (the store away for longer than the retries) is made good by the space's next commit.
+   * Spaces with no open proposal before or after cost no write.
+   */
   committed({ sessionId, before, after, events }: Commit): void {
     const version = events.at(-1)?.version;
     if (version === undefined || after.kind !== 'team-space') return;
     const at = proposalDeadlineOf(after);
-    // Most commits touch no proposal: no write for them.
-    if (at === proposalDeadlineOf(before)) return;
+    if (at === null && proposalDeadlineOf(before) === null) return;
     this.#writes.push(sessionId, { version, at });
   }
 

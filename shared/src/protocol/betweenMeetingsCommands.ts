@@ -79,7 +79,7 @@ export const timeZoneSchema = z
   .regex(/^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+){0,2}$/)
   .refine(isKnownTimeZone, { message: 'Unknown time zone.' });
 
-const answerText = multiLineText(limits.outcomeText, { required: true });
+const answerText = multiLineText(limits.betweenText, { required: true });
 
 export const betweenMeetingsCommandSchemas = {
   /** The holder asks for answers instead of a meeting, or takes that back. */

@@ -73,28 +73,64 @@ export const limits = {
   metricValue: 200,
   roomName: 40,
 
-  // Between meetings (issue 17): every list a member can grow there has a cap.
-  /** Answers one tension asked between meetings may collect. */
-  asyncAnswersPerTension: 30,
-  /** Proposals waiting for objections at once, in one space. */
-  openProposalsPerSpace: 20,
+  // Between meetings (issue 17): every list a member can grow there has a cap. Together they keep
+  // the worst-case team space (`WORST_CASE_TEAM_SPACE_BYTES`, docs/security.md) under 10 MB
+  // (measured 9.93 MB, in three-byte characters): at the first caps a full register alone weighed
+  // about 86 MB and the whole space 138 MB. Costs below are that worst case's.
+  /**
+   * Texts members write between meetings on a phone: async answers, questions on a proposal and
+   * their answers, reactions, and objections raised in the window (a meeting's own objections and
+   * outcomes keep `outcomeText`). A few sentences (up to 0.9 KB each); discussion belongs in a meeting.
+   */
+  betweenText: 280,
+  /**
+   * Answers one tension asked between meetings may collect: more than five means it needs a
+   * meeting. They stay on the tension (open and kept closed ones: 200) and in its record, so each
+   * answer allowed costs about 0.2 MB.
+   */
+  asyncAnswersPerTension: 5,
+  /**
+   * Proposals alive at once in one space: waiting for objections, or for the next governance
+   * meeting (`to-meeting`; counted too, else pulled ones would only be bounded by the backlog).
+   * A full proposal weighs about 72 KB (every member's objection, its changes, questions).
+   */
+  openProposalsPerSpace: 10,
   /** Closed proposals the live state keeps (their outcome lives on in `between` and the decision log). */
-  closedProposalsKept: 30,
-  questionsPerProposal: 50,
-  reactionsPerProposal: 50,
-  /** Between-meetings records the live state keeps, the newest. */
-  betweenRecordsKept: 200,
-  /** Changes one proposal makes to the register. */
-  registerChangesPerProposal: 10,
-  /** Roles and rules of the register, removed ones included (they keep their history). */
-  registerRoles: 100,
-  registerRules: 100,
-  /** History lines kept per register entry, the newest. */
-  registerHistoryPerEntry: 50,
+  closedProposalsKept: 5,
+  /** Questions and reactions on one proposal: a proposal asked eight questions needs a meeting. */
+  questionsPerProposal: 8,
+  reactionsPerProposal: 8,
+  /** Between-meetings records the live state keeps, the newest (up to 7 KB each, with the answers). */
+  betweenRecordsKept: 30,
+  /**
+   * Changes one proposal makes to the register: a whole role is up to 4 KB, and every kept
+   * decision carries its changes (50 × 4 = 0.66 MB), so this bounds the decision log as well as
+   * the proposals. Adding a role, filling it and amending two others fits; a reorganisation is
+   * split into several proposals.
+   */
+  registerChangesPerProposal: 4,
+  /**
+   * Roles and rules of the register, removed ones included (they keep their history): a municipal
+   * team with 50 roles and 50 rules is already very large. A full entry with its history is 9 KB.
+   */
+  registerRoles: 50,
+  registerRules: 50,
+  /** History lines kept per register entry, the newest: years of a role changing every few months. */
+  registerHistoryPerEntry: 20,
+  /**
+   * History lines of an entry that keep what it was before (content, fillers): the newest only.
+   * Older lines keep decision, op and time (about 110 bytes); the decision's `changes` say what it
+   * became. A full copy on every line multiplied the register by its history length.
+   */
+  registerHistoryWithBefore: 1,
   registerRoleName: 60,
-  registerRolePurpose: 300,
-  accountabilitiesPerRole: 20,
-  accountabilityText: 200,
+  /**
+   * A role's purpose is one sentence; its accountabilities are short lines ("Pflegt die Website"):
+   * GlassFrog roles rarely list more than eight.
+   */
+  registerRolePurpose: 200,
+  accountabilitiesPerRole: 8,
+  accountabilityText: 100,
   registerRuleText: 1000,
   /** Recurring meetings of one space. */
   rhythmMeetings: 8,

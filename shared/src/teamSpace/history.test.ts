@@ -30,6 +30,32 @@ describe('team-space history stays bounded', () => {
     expect(Buffer.byteLength(JSON.stringify(worstCaseTeamSpace({ years: 2 })))).toBeLessThan(bytes + 100);
   });
 
+  it('the worst case reaches every cap of the work between meetings (issue 17)', () => {
+    const state = worstCaseTeamSpace({ years: 1 });
+    const { roles, rules } = state.register;
+    expect([roles.length, rules.length]).toEqual([limits.registerRoles, limits.registerRules]);
+    for (const entry of [...roles, ...rules]) {
+      expect(entry.history).toHaveLength(limits.registerHistoryPerEntry);
+      expect(entry.history.filter((h) => h.before !== null)).toHaveLength(limits.registerHistoryWithBefore);
+    }
+    const live = state.proposals.filter((p) => p.status === 'open' || p.status === 'to-meeting');
+    expect(live).toHaveLength(limits.openProposalsPerSpace);
+    expect(state.proposals).toHaveLength(limits.openProposalsPerSpace + limits.closedProposalsKept);
+    for (const p of state.proposals) {
+      expect([p.changes.length, p.questions.length, p.reactions.length, p.objections.length]).toEqual([
+        limits.registerChangesPerProposal,
+        limits.questionsPerProposal,
+        limits.reactionsPerProposal,
+        limits.membersPerSpace,
+      ]);
+    }
+    expect(state.between).toHaveLength(limits.betweenRecordsKept);
+    expect(state.tensions.every((t) => t.async?.answers.length === limits.asyncAnswersPerTension)).toBe(true);
+    expect(state.decisions.every((d) => d.changes?.length === limits.registerChangesPerProposal)).toBe(true);
+    expect(state.meeting?.process?.changes).toHaveLength(limits.registerChangesPerProposal);
+    expect(state.rhythm.meetings).toHaveLength(limits.rhythmMeetings);
+  });
+
   it('keeps what the running meeting took up until it ends', () => {
     const s = teamSpace();
     const ids = Array.from({ length: 3 }, (_, i) => s.addTension('p2', `T${i}`, 'individual'));

@@ -76,9 +76,10 @@ export function canAnswerAsync(tension: Tension): boolean {
   return (tension.async?.answers.length ?? 0) < limits.asyncAnswersPerTension;
 }
 
+/** Proposals alive: waiting for objections, or for the next governance meeting (both weigh alike). */
 export function openProposalCount(state: TeamSpaceState): number {
   let count = 0;
-  for (const p of state.proposals) if (p.status === 'open') count += 1;
+  for (const p of state.proposals) if (p.status === 'open' || p.status === 'to-meeting') count += 1;
   return count;
 }
 

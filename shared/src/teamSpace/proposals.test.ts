@@ -293,6 +293,21 @@ describe('proposals between meetings', () => {
     });
   });
 
+  it('counts proposals waiting for a meeting against the cap (else pulling them frees room without end)', () => {
+    const s = teamSpace();
+    const seats = ['p1', 'p2', 'p3', 'p4'];
+    for (let i = 0; i < limits.openProposalsPerSpace; i += 1) {
+      s.run(seats[i % 4] ?? 'p1', { type: 'proposal:publish', title: `V${i}`, text: 'Text.', changes: [] });
+      const p = s.state.proposals.at(-1);
+      if (p) s.run('p1', { type: 'proposal:to-meeting', proposalId: p.id });
+    }
+    expect(s.state.proposals.every((p) => p.status === 'to-meeting')).toBe(true);
+    expect(s.try('p2', { type: 'proposal:publish', title: 'Zu viel', text: 'Text.', changes: [] })).toMatchObject({
+      ok: false,
+      error: { code: ErrorCode.limitReached },
+    });
+  });
+
   it('keeps the newest closed proposals and between records only', () => {
     const s = teamSpace();
     const rounds = limits.closedProposalsKept + 3;

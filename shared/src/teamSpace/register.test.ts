@@ -92,19 +92,56 @@ describe('applyRegisterChanges', () => {
     const role = register.roles[0];
     expect(role?.status).toBe('removed');
     expect(role?.fillers).toEqual([]);
-    expect(role?.history.map((h) => [h.decisionNumber, h.op, h.fillersBefore, h.fillersAfter])).toEqual([
-      [1, 'role:add', [], ['p2']],
-      [2, 'role:amend', undefined, undefined],
-      [2, 'role:assign', ['p2'], ['p3', 'p4']],
-      [3, 'role:remove', ['p3', 'p4'], []],
+    // Every line names its decision and op; only the newest keeps what the role was before, and
+    // who filled it (older ones are said by their decision's changes).
+    expect(
+      role?.history.map((h) => [
+        h.decisionNumber,
+        h.op,
+        h.before && 'name' in h.before ? h.before.name : null,
+        h.fillersBefore,
+        h.fillersAfter,
+      ]),
+    ).toEqual([
+      [1, 'role:add', null, undefined, undefined],
+      [2, 'role:amend', null, undefined, undefined],
+      [2, 'role:assign', null, undefined, undefined],
+      [3, 'role:remove', 'Gastgeber:in', ['p3', 'p4'], []],
     ]);
-    expect(role?.history[1]?.before).toEqual(host);
+    expect(role?.history.at(-1)?.before).toEqual({ ...host, purpose: 'Alle fühlen sich willkommen' });
     expect(register.rules[0]).toMatchObject({
       status: 'removed',
       history: [{ op: 'rule:add' }, { op: 'rule:remove', before: { title: 'Ausgaben' } }],
     });
     expect(activeRoles(register)).toEqual([]);
     expect(activeRules(register)).toEqual([]);
+  });
+
+  it('keeps the content before only on the newest line, so a long history stays small', () => {
+    let register = seeded();
+    const long = { ...host, purpose: 'x'.repeat(limits.registerRolePurpose) };
+    for (let n = 2; n <= 6; n += 1) {
+      register = adopt(register, n, n * 100, [
+        { op: 'role:amend', roleId: 'role-1', role: { ...long, name: `Host ${n}` } },
+        { op: 'role:assign', roleId: 'role-1', fillers: [`p${n}`] },
+      ]);
+    }
+    const history = register.roles[0]?.history ?? [];
+    expect(history.map((h) => [h.decisionNumber, h.op])).toEqual([
+      [1, 'role:add'],
+      ...[2, 3, 4, 5, 6].flatMap((n) => [
+        [n, 'role:amend'],
+        [n, 'role:assign'],
+      ]),
+    ]);
+    expect(
+      history.slice(0, -limits.registerHistoryWithBefore).every((h) => h.before === null && !h.fillersBefore),
+    ).toBe(true);
+    expect(history.at(-1)).toMatchObject({ before: { name: 'Host 6' }, fillersBefore: ['p5'], fillersAfter: ['p6'] });
+    // Each older line costs its ids and numbers, not a copy of the role.
+    const older = JSON.stringify(history.slice(0, -1));
+    expect(older.length).toBeLessThan(history.length * 120);
+    expect(older).not.toContain('xxxx');
   });
 
   it('keeps the newest history lines of an entry', () => {
@@ -298,8 +335,22 @@ describe('register selectors', () => {
       ]),
     ).toEqual([
       [3, 'role:assign', 'Host', 'Host'],
-      [2, 'role:amend', 'Gastgeber:in', 'Host'],
-      [1, 'role:add', null, 'Gastgeber:in'],
+      // Older lines keep decision and op; their content before and after is in the decision's changes.
+      [2, 'role:amend', null, null],
+      [1, 'role:add', null, null],
+    ]);
+    expect(registerEntryHistory(register, 'role-1').map((h) => h.detailed)).toEqual([true, false, false]);
+    const once = adopt(seeded(), 2, 200, [{ op: 'role:amend', roleId: 'role-1', role: { ...host, name: 'Host' } }]);
+    // The add line after one amend: its `after` is the newest line's `before`.
+    expect(
+      registerEntryHistory(once, 'role-1').map((h) => [
+        h.op,
+        h.detailed,
+        h.after && 'name' in h.after ? h.after.name : null,
+      ]),
+    ).toEqual([
+      ['role:amend', true, 'Host'],
+      ['role:add', true, 'Gastgeber:in'],
     ]);
     expect(registerEntryHistory(register, 'nope')).toEqual([]);
     expect(registerChangesSince(register, 150).map((c) => [c.label, c.op, c.decisionNumber])).toEqual([

@@ -148,10 +148,24 @@ const roleContent = (r: RoleEntry): RoleContent => ({
 });
 const ruleContent = (r: RuleEntry): RuleContent => ({ title: r.title, text: r.text });
 
-/** Appends a history line, keeping the newest `limits.registerHistoryPerEntry`. */
+/** A history line without what the entry was before: its op, decision and time stay. */
+function slim(line: RegisterHistoryEntry): RegisterHistoryEntry {
+  if (line.before === null && !line.fillersBefore && !line.fillersAfter) return line;
+  return { decisionId: line.decisionId, decisionNumber: line.decisionNumber, at: line.at, op: line.op, before: null };
+}
+
+/**
+ * Appends a history line, keeping the newest `limits.registerHistoryPerEntry`. Only the newest
+ * `limits.registerHistoryWithBefore` keep what the entry was before (content and fillers): a full
+ * copy on every line made a full register weigh about 86 MB. Older lines keep which decision
+ * changed the entry, how and when; that decision's `changes` (in the log, or the archive) say what
+ * it became.
+ */
 function withHistory(history: RegisterHistoryEntry[], line: RegisterHistoryEntry | null): RegisterHistoryEntry[] {
   if (!line) return history;
-  return [...history, line].slice(-limits.registerHistoryPerEntry);
+  const kept = [...history, line].slice(-limits.registerHistoryPerEntry);
+  const full = kept.length - limits.registerHistoryWithBefore;
+  return kept.map((l, i) => (i < full ? slim(l) : l));
 }
 
 /**

@@ -45,6 +45,11 @@ export interface RegisterHistoryLine {
   after: RoleContent | RuleContent | null;
   fillersBefore: ParticipantId[] | null;
   fillersAfter: ParticipantId[] | null;
+  /**
+   * Whether `before` and `after` are known: older lines keep only which decision changed the entry,
+   * how and when (`limits.registerHistoryWithBefore`); that decision's changes say what it became.
+   */
+  detailed: boolean;
 }
 
 const contentOf = (entry: RoleEntry | RuleEntry): RoleContent | RuleContent =>
@@ -61,17 +66,24 @@ export function registerEntryHistory(register: Register, id: string): RegisterHi
   if (!found) return [];
   const entry = found.entry === 'role' ? found.role : found.rule;
   const history: RegisterHistoryEntry[] = entry.history;
+  // Only an add has no `before` of its own; any other line without one has been slimmed.
+  const detailed = (h: RegisterHistoryEntry | undefined) => !!h && (h.before !== null || h.op.endsWith(':add'));
   return history
-    .map((h, i): RegisterHistoryLine => ({
-      decisionId: h.decisionId,
-      decisionNumber: h.decisionNumber,
-      at: h.at,
-      op: h.op,
-      before: h.before,
-      after: h.op.endsWith(':remove') ? null : (history[i + 1]?.before ?? contentOf(entry)),
-      fillersBefore: h.fillersBefore ?? null,
-      fillersAfter: h.fillersAfter ?? null,
-    }))
+    .map((h, i): RegisterHistoryLine => {
+      const next = history[i + 1];
+      const known = detailed(h) && (next === undefined || detailed(next));
+      return {
+        decisionId: h.decisionId,
+        decisionNumber: h.decisionNumber,
+        at: h.at,
+        op: h.op,
+        before: h.before,
+        after: h.op.endsWith(':remove') || !known ? null : next ? next.before : contentOf(entry),
+        fillersBefore: h.fillersBefore ?? null,
+        fillersAfter: h.fillersAfter ?? null,
+        detailed: known,
+      };
+    })
     .reverse();
 }
 

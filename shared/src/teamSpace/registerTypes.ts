@@ -26,9 +26,12 @@ export interface RegisterHistoryEntry {
   decisionNumber: number;
   at: number;
   op: RegisterChange['op'];
-  /** For roles: the content and fillers before the change (`null` when it was added by it). */
+  /**
+   * The content before the change: `null` when it was added by it, and on all but the newest
+   * `limits.registerHistoryWithBefore` lines (the decision's `changes` say what it became).
+   */
   before: RoleContent | RuleContent | null;
-  /** For `role:assign`, who filled the role before and after. */
+  /** For `role:assign` and `role:remove`, who filled the role before and after (newest lines only, as `before`). */
   fillersBefore?: ParticipantId[];
   fillersAfter?: ParticipantId[];
 }
