@@ -145,9 +145,9 @@ export const registerDe = {
     nextUnknown: 'Nächster Termin wird berechnet.',
     agenda: 'Tagesordnung, die sich aufbaut',
     agendaHint: 'Kommt von selbst auf die Tagesordnung:',
-    agendaEmpty: 'Noch nichts für die Tagesordnung.',
-    backlogCount_one: 'Dazu {{count}} offene Spannung im Backlog.',
-    backlogCount_other: 'Dazu {{count}} offene Spannungen im Backlog.',
+    agendaEmpty: 'Von selbst kommt noch nichts auf die Tagesordnung.',
+    backlogCount_one: 'Im Backlog wartet {{count}} weitere offene Spannung.',
+    backlogCount_other: 'Im Backlog warten {{count}} weitere offene Spannungen.',
     objectionWindow_one: 'Einwandfrist für Vorschläge zwischen den Meetings: {{count}} Tag.',
     objectionWindow_other: 'Einwandfrist für Vorschläge zwischen den Meetings: {{count}} Tage.',
     calendar: {

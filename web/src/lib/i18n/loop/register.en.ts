@@ -142,9 +142,9 @@ export const registerEn: Messages['register'] = {
     nextUnknown: 'Next date is being worked out.',
     agenda: 'Agenda building up',
     agendaHint: 'On the agenda by itself:',
-    agendaEmpty: 'Nothing for the agenda yet.',
-    backlogCount_one: 'Plus {{count}} open tension in the backlog.',
-    backlogCount_other: 'Plus {{count}} open tensions in the backlog.',
+    agendaEmpty: 'Nothing is on the agenda by itself yet.',
+    backlogCount_one: 'Plus {{count}} more open tension in the backlog.',
+    backlogCount_other: 'Plus {{count}} more open tensions in the backlog.',
     objectionWindow_one: 'Objection window for proposals between meetings: {{count}} day.',
     objectionWindow_other: 'Objection window for proposals between meetings: {{count}} days.',
     calendar: {

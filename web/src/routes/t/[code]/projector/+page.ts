@@ -11,7 +11,7 @@ export const load: PageLoad = async ({ params }) => {
   // `location.hash`, not `url.hash`: the fragment is read on this device and never leaves it.
   const hash = globalThis.location?.hash ?? '';
   if (code !== params.code) redirect(307, `/t/${code}/projector${hash}`);
-  await i18n.need('loop', 'space', 'meeting', 'governance', 'projector', 'share', 'start');
+  await i18n.need('loop', 'space', 'meeting', 'governance', 'projector', 'share', 'start', 'register');
   // The projector grant first: a room PC opened with the projector link watches without a seat.
   const pass = loadProjectorPass(code, hash);
   if (pass) return { code, credential: { projector: pass } satisfies SessionCredential };
