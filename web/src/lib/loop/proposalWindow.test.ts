@@ -73,9 +73,10 @@ describe('responses', () => {
     expect(tallyResponses(p, (id) => names[id])).toEqual({
       noObjection: ['Bob'],
       objection: ['Cem'],
-      waiting: ['Ann', 'Dee'],
+      // Ann proposed it: nobody waits for her own response.
+      waiting: ['Dee'],
       responded: 2,
-      asked: 4,
+      asked: 3,
     });
   });
 
@@ -83,8 +84,16 @@ describe('responses', () => {
     const p = proposal({ responses: [{ by: 'eve', at: 5, objectionId: null }] });
     const tally = tallyResponses(p, (id) => (id === 'dee' ? undefined : names[id]));
     expect(tally.noObjection).toEqual(['Eve']);
-    expect(tally.waiting).toEqual(['Ann', 'Bob', 'Cem']);
+    expect(tally.waiting).toEqual(['Bob', 'Cem']);
     expect(tally.responded).toBe(1);
+    expect(tally.asked).toBe(3);
+  });
+
+  it('counts the proposer once they responded', () => {
+    const p = proposal({ responses: [{ by: 'ann', at: 5, objectionId: null }] });
+    const tally = tallyResponses(p, (id) => names[id]);
+    expect(tally.noObjection).toEqual(['Ann']);
     expect(tally.asked).toBe(4);
+    expect(tally.responded).toBe(1);
   });
 });

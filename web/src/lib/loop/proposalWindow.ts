@@ -62,7 +62,10 @@ export interface ResponseTally {
   asked: number;
 }
 
-/** Who answered what, by name (`nameOf` gives `undefined` for someone who left: they are skipped). */
+/**
+ * Who answered what, by name (`nameOf` gives `undefined` for someone who left: they are skipped).
+ * The proposer is not waited for (as `awaitsResponseFrom` says), but counts once they answered.
+ */
 export function tallyResponses(
   proposal: AsyncProposal,
   nameOf: (id: ParticipantId) => string | undefined,
@@ -73,6 +76,7 @@ export function tallyResponses(
   for (const member of members) {
     const name = nameOf(member);
     const answer = responseOf(proposal, member);
+    if (member === proposal.authorId && answer === 'none') continue;
     if (proposal.asked.includes(member)) tally.asked++;
     if (answer !== 'none') tally.responded++;
     if (name === undefined) continue;
