@@ -122,16 +122,17 @@ describe('between meetings, from four phones', () => {
       await objected.getByLabel('Ihr Einwand: Welchen Schaden sehen Sie?').fill('Bei Krankheit geht das nicht.');
       await click(objected, 'Einwand senden');
       await region(fee, 'Urlaubsregel').getByText('Bei Krankheit geht das nicht.').waitFor();
-      // Every response is stored before the windows close (the tally counts what the server holds).
+      // Every response is stored before the windows close (the tally counts what the server holds; a
+      // proposer who did not respond is not counted).
       await region(fee, 'Rolle Kasse').getByText('4 of 4 have responded').waitFor();
-      await region(fee, 'Urlaubsregel').getByText('2 of 4 have responded').waitFor();
+      await region(fee, 'Urlaubsregel').getByText('2 of 3 have responded').waitFor();
       await expectAxeClean(cem, 'a proposal waiting for responses (de, 360×640)');
 
       // The windows close: the server's clock moves a week and a day, its scheduler does the rest.
       clock.advance(8 * DAY);
-      await fee.getByText('Closed (2)', { exact: true }).click({ timeout: 15_000 });
+      await fee.getByText('With objections: goes to the next governance meeting.').waitFor({ timeout: 15_000 });
+      await openClosedProposals(fee);
       await fee.getByText('Adopted between meetings as decision no. 1.').waitFor();
-      await fee.getByText('With objections: goes to the next governance meeting.').waitFor();
 
       // 3. Fee proposes to amend the role, from the register; Ana and Ben have no objection, Cem does not respond.
       await fee.getByRole('link', { name: /See roles and rules/ }).click();
@@ -154,8 +155,8 @@ describe('between meetings, from four phones', () => {
       }
       await region(fee, 'Zweck der Kasse schärfen').getByText('3 of 4 have responded').waitFor();
       clock.advance(8 * DAY);
-      await fee.getByText('Closed (3)', { exact: true }).click({ timeout: 15_000 });
-      await fee.getByText('Adopted between meetings as decision no. 2.').waitFor();
+      await openClosedProposals(fee);
+      await fee.getByText('Adopted between meetings as decision no. 2.').waitFor({ timeout: 15_000 });
       await ana.getByText('Schlüssel beim Hausmeister holen').first().waitFor();
 
       // 4. The governance meeting: the objected proposal is on its agenda by itself; Fee integrates it.
@@ -221,6 +222,15 @@ describe('between meetings, from four phones', () => {
     },
   );
 });
+
+/** Opens the list of closed proposals (a disclosure, closed when the page loads). */
+async function openClosedProposals(page: Page): Promise<void> {
+  // (A summary has no ARIA role to find it by; its text is what a person taps.)
+  await page
+    .locator('details:not([open])')
+    .getByText(/^Closed \(\d+\)$/)
+    .click();
+}
 
 /** Publishes a proposal from the space page's form (English), with one change to the register. */
 async function publish(
