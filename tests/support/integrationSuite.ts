@@ -36,7 +36,8 @@ export interface IntegrationSuite {
   ): Promise<Ack<CommandResult>>;
   /**
    * Sends a command that must be accepted: fails on a refused ack, waits until the sender's own
-   * copy reached the committed version, and resolves with that version.
+   * copy and every other connected device of the session tracked here reached the committed
+   * version, and resolves with that version.
    */
   run<T extends KindCommandType>(client: TestClient, type: T, payload: KindCommandInput<T>): Promise<number>;
   /** The stored team space, once every one of `all` has reached its version. */
@@ -102,6 +103,15 @@ export function integrationSuite(label: string, options: IntegrationSuiteOptions
       if (!ack.ok) throw new Error(`${type} refused: ${ack.error.code} ${ack.error.message}`);
       const { version } = ack.data;
       await waitUntil(`the sender sees ${type}`, () => client.mirror.version >= version);
+      // Tests read any device's copy next (the facilitator's round after a member answered), so
+      // the command is done once every connected device of the session has it, not the sender only:
+      // on a loaded machine the others' pushes can arrive well after the sender's ack.
+      const others = clients.filter(
+        (c) => c !== client && c.seat.sessionId === client.seat.sessionId && c.socket.connected,
+      );
+      await waitUntil(`every device sees ${type}`, () =>
+        others.every((c) => !c.socket.connected || c.mirror.version >= version),
+      );
       return version;
     },
     async convergedTeamSpace(sessionId, all) {

@@ -170,6 +170,23 @@ function testedObjection(integrate: boolean) {
   return { s, objectionId };
 }
 
+/** Ana's printer tension (t5) asked between meetings, with Ben's answer. */
+function askedBetweenMeetings() {
+  const s = backlog();
+  s.run('p2', { type: 'tension:ask-async', tensionId: 't5', async: true });
+  s.run('p3', { type: 'tension:async-answer', tensionId: 't5', kind: 'information', text: 'I' });
+  return s;
+}
+
+/** Ana's proposal in its objection window, with Ben's clarifying question. */
+function proposalInWindow() {
+  const s = teamSpace();
+  s.run('p2', { type: 'proposal:publish', title: 'Grants', text: 'The lead signs.', changes: [] });
+  const proposal = s.state.proposals[0]!;
+  s.run('p3', { type: 'proposal:ask', proposalId: proposal.id, text: 'Who?' });
+  return { s, proposalId: proposal.id, questionId: s.state.proposals[0]!.questions[0]!.id };
+}
+
 const team = (
   command: LoopCommand,
   setup: () => ReturnType<typeof teamSpace>,
@@ -178,6 +195,8 @@ const team = (
 ): Row<LoopCommand> => ({ command, setup, denied, noOpFor });
 
 const tested = testedObjection(false).objectionId;
+const { proposalId, questionId } = proposalInWindow();
+const windowOpen = () => proposalInWindow().s;
 const teamRows: Row<LoopCommand>[] = [
   team({ type: 'space:update' }, backlog, 'p2'),
   team({ type: 'participant:set-role', participantId: 'p1', role: 'facilitator' }, backlog, 'p2', 'p1'),
@@ -222,10 +241,31 @@ const teamRows: Row<LoopCommand>[] = [
   team({ type: 'timer:resume' }, syncMeeting, 'p2'),
   team({ type: 'timer:add', minutes: 1 }, syncMeeting, 'p2'),
   team({ type: 'timer:reset' }, syncMeeting, 'p2', 'p1'),
+  team({ type: 'tension:ask-async', tensionId: 't5', async: true }, askedBetweenMeetings, 'p3'),
+  // The holder asks; answering one's own question is not theirs to do.
+  team({ type: 'tension:async-answer', tensionId: 't5', kind: 'help', text: 'H' }, askedBetweenMeetings, 'p2'),
+  team(
+    { type: 'tension:async-resolve', tensionId: 't5', outcome: { type: 'information', note: '' } },
+    askedBetweenMeetings,
+    'p3',
+  ),
+  team({ type: 'proposal:ask', proposalId, text: 'Q' }, windowOpen, 'p2'),
+  team({ type: 'proposal:answer', proposalId, questionId, text: 'A' }, windowOpen, 'p3'),
+  team({ type: 'proposal:withdraw', proposalId }, windowOpen, 'p3'),
+  team({ type: 'proposal:to-meeting', proposalId }, windowOpen, 'p2'),
+  team({ type: 'space:set-rhythm', timeZone: 'Europe/Berlin', meetings: [], objectionWindowDays: 7 }, backlog, 'p2'),
 ];
 
 /** Team-space commands every member may send (each about their own doing). */
-const teamOpen = ['participant:rename', 'tension:add', 'timer:expire'];
+const teamOpen = [
+  'participant:rename',
+  'tension:add',
+  'timer:expire',
+  // Between meetings every member may propose, react and answer the objection question.
+  'proposal:publish',
+  'proposal:react',
+  'proposal:respond',
+];
 
 describe('permission before idempotence', () => {
   it('covers every Lean Coffee command: in the table, or open to everyone', () => {
