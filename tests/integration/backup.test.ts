@@ -45,7 +45,7 @@ describe('backup: export and restore over real sockets, HTTP and Redis', () => {
     expect(file.space.decisions.map((d) => d.number)).toEqual(Array.from({ length: 61 }, (_, i) => i + 1));
     expect(file.space.decisions.at(-1)?.betweenMeetings).toBeDefined();
     expect(file.space.register.roles.map((r) => r.name)).toEqual(['Technik']);
-    expect(file.space.proposals.map((p) => p.status)).toEqual(['adopted', 'open']);
+    expect(file.space.proposals.map((p) => p.status)).toEqual(['adopted', 'to-meeting']);
     expect(file.space.tensions.some((t) => t.async?.answers.length === 1)).toBe(true);
     for (const secret of [seat.token, 'BKUPA2']) expect(text).not.toContain(secret);
     expect(text).not.toMatch(/"(token|tokenHash|key|keyHash|projectorKey|joinCode)"/);

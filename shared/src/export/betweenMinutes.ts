@@ -1,5 +1,6 @@
-import type { BetweenRecord } from '../teamSpace/betweenMeetingsTypes.ts';
-import type { MeetingRecord, TeamSpaceState } from '../teamSpace/state.ts';
+import type { AsyncAnswerKind, BetweenRecord } from '../teamSpace/betweenMeetingsTypes.ts';
+import type { Decision, MeetingRecord, SyncOutcomeType, TeamSpaceState } from '../teamSpace/state.ts';
+import type { ActionSummary } from './meetingSummary.ts';
 import type { LoopMinutesLabels } from './loopLabels.ts';
 import { actionLine, escapeMarkdown, escapeMarkdownLines } from './markdown.ts';
 import { decisionChangeLines, type NameOf } from './registerMinutes.ts';
@@ -31,58 +32,127 @@ export function betweenAdoptionLine(
   ].join(' · ');
 }
 
-function recordLines(
+/** One thing that happened between meetings, as the minutes (file and page) tell it. */
+export type BetweenSummary =
+  | {
+      kind: 'tension-resolved';
+      title: string;
+      outcome: { type: SyncOutcomeType; action: ActionSummary | null; note: string | null };
+      answers: Array<{ name: string; kind: AsyncAnswerKind; text: string }>;
+    }
+  | {
+      kind: 'adopted';
+      title: string;
+      /** `null` when the live log let the decision go to the archive. */
+      decision: Pick<
+        Decision,
+        'id' | 'number' | 'text' | 'adoptedAt' | 'present' | 'betweenMeetings' | 'changes'
+      > | null;
+    }
+  | {
+      kind: 'to-meeting';
+      title: string;
+      text: string | null;
+      why: 'objection' | 'pulled' | 'not-applicable';
+      objections: Array<{ name: string; reason: string }>;
+    }
+  | { kind: 'withdrawn' | 'dropped'; title: string };
+
+/** The records as the minutes tell them: names looked up, actions and decisions found. Pure. */
+export function summarizeBetween(
   state: TeamSpaceState,
-  record: BetweenRecord,
+  records: readonly BetweenRecord[],
+  nameOf: NameOf,
+): BetweenSummary[] {
+  return records.map((record): BetweenSummary => {
+    if (record.kind === 'tension-resolved') {
+      const outcome = record.outcome;
+      const action =
+        outcome.type === 'next-action' || outcome.type === 'project'
+          ? state.actions.find((a) => a.id === outcome.actionId)
+          : undefined;
+      return {
+        kind: 'tension-resolved',
+        title: record.title,
+        outcome: {
+          type: outcome.type,
+          action: action
+            ? { text: action.text, ownerName: action.ownerName, due: action.due, status: action.status }
+            : null,
+          note: 'note' in outcome && outcome.note ? outcome.note : null,
+        },
+        answers: record.answers.map((a) => ({ name: nameOf(a.by), kind: a.kind, text: a.text })),
+      };
+    }
+    if (record.status === 'adopted') {
+      const decision = record.decisionId ? state.decisions.find((d) => d.id === record.decisionId) : undefined;
+      return { kind: 'adopted', title: record.title, decision: decision ?? null };
+    }
+    if (record.status === 'to-meeting') {
+      const proposal = state.proposals.find((p) => p.id === record.proposalId);
+      return {
+        kind: 'to-meeting',
+        title: record.title,
+        text: proposal?.text ?? null,
+        why: proposal?.toMeeting ?? 'objection',
+        objections: (proposal?.objections ?? []).map((o) => ({ name: nameOf(o.by), reason: o.reason })),
+      };
+    }
+    return { kind: record.status, title: record.title };
+  });
+}
+
+function summaryLines(
+  state: TeamSpaceState,
+  entry: BetweenSummary,
   labels: LoopMinutesLabels,
   formatDate: (ms: number) => string,
   nameOf: NameOf,
 ): string[] {
-  const lines = [`### ${escapeMarkdown(record.title)}`, ''];
-  if (record.kind === 'tension-resolved') {
-    const outcome = record.outcome;
-    let detail = '';
-    if (outcome.type === 'next-action' || outcome.type === 'project') {
-      const action = state.actions.find((a) => a.id === outcome.actionId);
-      if (action) detail = `: ${actionLine(action, action.status === 'done', labels).replace(/^- \[.\] /, '')}`;
-    } else if ('note' in outcome && outcome.note) detail = `: ${escapeMarkdownLines(outcome.note)}`;
-    lines.push(`${labels.outcome}: ${labels.outcomes[outcome.type]}${detail}  `);
-    lines.push(`(${labels.gotWhatNeeded.true})`, '');
-    if (record.answers.length) {
-      lines.push(`${labels.between.answers}:`, '');
-      for (const answer of record.answers) {
-        lines.push(
-          `- ${escapeMarkdown(nameOf(answer.by))} (${labels.between.answerKinds[answer.kind]}): ${escapeMarkdownLines(answer.text, '  ')}`,
-        );
+  const lines = [`### ${escapeMarkdown(entry.title)}`, ''];
+  switch (entry.kind) {
+    case 'tension-resolved': {
+      const { outcome } = entry;
+      let detail = '';
+      if (outcome.action) {
+        detail = `: ${actionLine(outcome.action, outcome.action.status === 'done', labels).replace(/^- \[.\] /, '')}`;
+      } else if (outcome.note) detail = `: ${escapeMarkdownLines(outcome.note)}`;
+      lines.push(
+        `${labels.outcome}: ${labels.outcomes[outcome.type]}${detail}  `,
+        `(${labels.gotWhatNeeded.true})`,
+        '',
+      );
+      if (entry.answers.length) {
+        lines.push(`${labels.between.answers}:`, '');
+        for (const answer of entry.answers) {
+          lines.push(
+            `- ${escapeMarkdown(answer.name)} (${labels.between.answerKinds[answer.kind]}): ${escapeMarkdownLines(answer.text, '  ')}`,
+          );
+        }
+        lines.push('');
       }
-      lines.push('');
+      return lines;
     }
-    return lines;
-  }
-  const proposal = state.proposals.find((p) => p.id === record.proposalId);
-  const decision = record.decisionId ? state.decisions.find((d) => d.id === record.decisionId) : undefined;
-  if (record.status === 'adopted') {
-    if (decision) {
+    case 'adopted': {
+      const { decision } = entry;
+      if (!decision) return [...lines, `**${labels.decision}:** ${labels.decisionArchived}`, ''];
       lines.push(`**${labels.decision} ${decision.number}:** ${escapeMarkdownLines(decision.text)}`, '');
       lines.push(betweenAdoptionLine(decision, formatDate(decision.adoptedAt), labels), '');
-      lines.push(...decisionChangeLines(state.register, decision, labels.register, nameOf));
-    } else lines.push(`**${labels.decision}:** ${labels.decisionArchived}`, '');
-    return lines;
-  }
-  if (record.status === 'to-meeting') {
-    if (proposal) lines.push(escapeMarkdownLines(proposal.text), '');
-    lines.push(`_${labels.between.toMeeting[proposal?.toMeeting ?? 'objection']}_`, '');
-    const objections = proposal?.objections ?? [];
-    if (objections.length) {
-      lines.push(`${labels.between.objections}:`, '');
-      for (const o of objections)
-        lines.push(`- ${escapeMarkdown(nameOf(o.by))}: ${escapeMarkdownLines(o.reason, '  ')}`);
-      lines.push('');
+      return [...lines, ...decisionChangeLines(state.register, decision, labels.register, nameOf)];
     }
-    return lines;
+    case 'to-meeting':
+      if (entry.text) lines.push(escapeMarkdownLines(entry.text), '');
+      lines.push(`_${labels.between.toMeeting[entry.why]}_`, '');
+      if (entry.objections.length) {
+        lines.push(`${labels.between.objections}:`, '');
+        for (const o of entry.objections)
+          lines.push(`- ${escapeMarkdown(o.name)}: ${escapeMarkdownLines(o.reason, '  ')}`);
+        lines.push('');
+      }
+      return lines;
+    default:
+      return [...lines, `_${labels.between[entry.kind]}_`, ''];
   }
-  lines.push(`_${labels.between[record.status]}_`, '');
-  return lines;
 }
 
 /** The minutes' "Between meetings" section for these records; nothing when there are none. */
@@ -97,6 +167,6 @@ export function betweenSectionLines(
   return [
     `## ${labels.between.heading}`,
     '',
-    ...records.flatMap((r) => recordLines(state, r, labels, formatDate, nameOf)),
+    ...summarizeBetween(state, records, nameOf).flatMap((r) => summaryLines(state, r, labels, formatDate, nameOf)),
   ];
 }

@@ -9,3 +9,4 @@ export * from './exportAccess.ts';
 export * from './hallExport.ts';
 export * from './hallLabels.ts';
 export * from './hallMinutes.ts';
+export * from './betweenMinutes.ts';

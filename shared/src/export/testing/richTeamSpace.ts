@@ -105,7 +105,7 @@ export function richTeamSpace(options: RichTeamSpaceOptions): { state: TeamSpace
   addTension('p2', 'Offen: Urlaubsplanung', 'operational');
   addTension('p3', 'Offen: anonym', 'individual', true);
   // Work between meetings: an anonymous tension asked on phones and answered, a proposal adopted
-  // by its window (a role, then filled), and one still open with an objection.
+  // by its window (a role), and one to fill it that an objection sent to the next meeting.
   const asked = addTension('p4', 'Zwischendurch: wer hat den Beamer?', 'operational', true);
   run('p4', { type: 'tension:ask-async', tensionId: asked, async: true });
   run('p2', { type: 'tension:async-answer', tensionId: asked, kind: 'information', text: 'Im Schrank.' });
@@ -127,6 +127,11 @@ export function richTeamSpace(options: RichTeamSpaceOptions): { state: TeamSpace
     text: 'Ben übernimmt die Technik.',
     changes: [{ op: 'role:assign', roleId: s.state.register.roles.at(-1)!.id, fillers: ['p3'] }],
   });
-  run('p3', { type: 'proposal:respond', proposalId: s.state.proposals.at(-1)!.id, objection: 'Ich habe keine Zeit.' });
+  const objected = s.state.proposals.at(-1)!;
+  run('p3', { type: 'proposal:respond', proposalId: objected.id, objection: 'Ich habe keine Zeit.' });
+  // Its window is closed too (it goes to a meeting): a server given this space has nothing due to
+  // close behind a test's back.
+  s.ctx.tick(objected.closesAt - s.ctx.now);
+  run('system', { type: 'proposal:close-due' });
   return { state: s.state, archive };
 }
