@@ -1,4 +1,6 @@
-import { tzOffset } from '@date-fns/tz';
+// The subpath, not the package index: the index also brings `TZDate`, whose module patches `Date.prototype`
+// names at load time, so no bundler can drop it, and it would ship on every page that imports the shared core.
+import { tzOffset } from '@date-fns/tz/tzOffset';
 import type { RhythmEntry } from './rhythmTypes.ts';
 import type { RoomKey, TeamSpaceState } from './state.ts';
 
