@@ -14,7 +14,8 @@ export const load: PageLoad = async ({ params, url }) => {
   // and a phone on its way to the join page should not download them.
   const [{ default: SpaceHome }] = await Promise.all([
     import('$lib/components/space/SpaceHome.svelte'),
-    i18n.need('loop', 'space', 'register'),
+    // The register's texts come with the sections that name it (see `SpaceHome`), after the board.
+    i18n.need('loop', 'space'),
   ]);
   return { code, seat, created: url.searchParams.has('created'), SpaceHome };
 };
