@@ -76,4 +76,33 @@ describe('chooseLanguage', () => {
   ])('stored $stored, browser $preferred → $expected', ({ stored, preferred, expected }) => {
     expect(chooseLanguage(stored, preferred)).toBe(expected);
   });
+  /**
+   * WCAG 2.5.3 (label in name): a control that shows `x` and is named `xLabel` (the title added so that
+   * a screen reader tells one card's button from the next) must keep the visible words in its name,
+   * or speech users saying what they see miss it; axe calls it label-content-name-mismatch, but only
+   * on the screens a browser test happens to open. Pairs where `xLabel` names another element
+   * (the field a button opens) are listed with the reason.
+   */
+  it('keeps the visible text of a control in its accessible name (xLabel contains x)', () => {
+    const namesAnotherElement = new Set([
+      // "Frage stellen" opens the field named "Verständnisfrage zu „…“"; "Reagieren" the field "Reaktion auf „…“".
+      'space.between.proposals.askLabel',
+      'space.between.proposals.reactLabel',
+      // The projector link's field label, beside the "Beamer-Ansicht" button.
+      'share.projectorLinkLabel',
+    ]);
+    const spoken = (text: string) =>
+      text
+        .toLowerCase()
+        .replace(/\{\{\w+\}\}/g, '')
+        .replace(/\s+/g, ' ')
+        .trim();
+    for (const messages of [german, english]) {
+      const broken = [...messages].filter(([key, name]) => {
+        const visible = key.endsWith('Label') ? messages.get(key.slice(0, -'Label'.length)) : undefined;
+        return visible !== undefined && !namesAnotherElement.has(key) && !spoken(name).includes(spoken(visible));
+      });
+      expect(broken.map(([key, name]) => `${key}: ${name}`)).toEqual([]);
+    }
+  });
 });

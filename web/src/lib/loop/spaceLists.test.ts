@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { moveItem, removeAt } from './spaceLists.ts';
+import { appendDraft, moveItem, removeAt } from './spaceLists.ts';
 
 describe('moveItem', () => {
   it.each([
@@ -19,5 +19,16 @@ describe('removeAt', () => {
   it('drops only the item at the index', () => {
     expect(removeAt(['a', 'b', 'a'], 2)).toEqual(['a', 'b']);
     expect(removeAt(['a'], 3)).toEqual(['a']);
+  });
+});
+
+describe('appendDraft', () => {
+  it.each([
+    { list: ['a'], draft: '  b ', max: 3, expected: ['a', 'b'] },
+    { list: ['a'], draft: '   ', max: 3, expected: undefined },
+    { list: ['a', 'b'], draft: 'c', max: 2, expected: undefined },
+    { list: [], draft: 'a', max: 1, expected: ['a'] },
+  ])('adds $draft to $list (at most $max)', ({ list, draft, max, expected }) => {
+    expect(appendDraft(list, draft, max)).toEqual(expected);
   });
 });

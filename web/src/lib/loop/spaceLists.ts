@@ -11,3 +11,22 @@ export function moveItem<T>(list: readonly T[], index: number, delta: -1 | 1): T
 export function removeAt<T>(list: readonly T[], index: number): T[] {
   return list.filter((_, i) => i !== index);
 }
+
+/**
+ * `list` with the typed `draft` added at the end, trimmed; undefined when the draft is blank or
+ * the list already holds `max` items (the server refuses more, so the form does not offer it).
+ */
+export function appendDraft(list: readonly string[], draft: string, max: number): string[] | undefined {
+  const text = draft.trim();
+  if (!text || list.length >= max) return undefined;
+  return [...list, text];
+}
+
+/** A list's "new item" field: Enter adds the item instead of submitting the whole form around the list. */
+export function addOnEnter(add: () => void): (event: KeyboardEvent) => void {
+  return (event) => {
+    if (event.key !== 'Enter') return;
+    event.preventDefault();
+    add();
+  };
+}

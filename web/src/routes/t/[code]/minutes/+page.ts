@@ -1,15 +1,9 @@
-import { redirect } from '@sveltejs/kit';
-import { normalizeJoinCode } from '@runde/shared/client';
 import { i18n } from '$lib/i18n/i18n.svelte';
-import { loadSeat } from '$lib/seats';
+import { teamSpaceSubPageSeat } from '$lib/teamSpaceSubPageSeat';
 import type { PageLoad } from './$types';
 
 export const load: PageLoad = async ({ params }) => {
-  const code = normalizeJoinCode(params.code);
-  if (code !== params.code) redirect(307, `/t/${code}/minutes`);
-  const seat = loadSeat(code);
-  // Without a seat on this device, the way in is the join page (it knows spaces from Lean Coffees).
-  if (!seat) redirect(307, `/j/${code}`);
+  const page = teamSpaceSubPageSeat(params.code, 'minutes');
   await i18n.need('loop', 'space', 'meeting', 'minutes', 'export', 'backup');
-  return { code, seat };
+  return page;
 };
