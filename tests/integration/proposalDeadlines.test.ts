@@ -3,7 +3,7 @@ import { openClusterAdapter, type ClusterAdapter, type RedisSessionStore } from 
 import type { KindCommandInput, KindCommandType, LoopEvent, Seat, TeamSpaceState } from '@runde/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testRedisUrl, uniquePrefix } from '../support/redisTestEnv.ts';
-import { createTeamSpaceOverHttp, joinOverHttp, sleep, TestClient, waitUntil } from '../support/serverClients.ts';
+import { createTeamSpaceOverHttp, joinOverHttp, TestClient, waitUntil } from '../support/serverClients.ts';
 import {
   deleteTestKeys,
   openRedisStore,
@@ -134,9 +134,9 @@ describe('objection windows closing without a socket', () => {
     const versionBefore = mia.mirror.version;
     await everyoneGone(fee, mia);
 
-    // A second before the window closes both nodes poll and find nothing due.
+    // A second before the window closes both nodes poll and find nothing due (polled here, not waited for).
     clock.advance(proposal.closesAt - 1000 - clock.now());
-    await sleep(100);
+    await Promise.all(nodes.map((n) => n.runde.proposalDeadlines.poll()));
     expect((await stored(sessionId)).proposals[0]?.status).toBe('open');
 
     clock.advance(Math.max(0, proposal.closesAt - clock.now()));
