@@ -10,6 +10,7 @@ import {
   mayRespondToProposal,
   mayWithdrawProposal,
 } from '../betweenMeetingsPermissions.ts';
+import { newTension } from './newTension.ts';
 import type { LoopEvent } from '../events.ts';
 import { canAddTension, canAskProposal, canPublishProposal, canReactToProposal } from '../limits.ts';
 import { registerChangesApplicable, registerRefusalMessages, withRegisterIds } from '../register.ts';
@@ -183,30 +184,20 @@ function publish(
   const events: LoopEvent[] = [];
   let tensionId = command.tensionId;
   if (tensionId === undefined) {
-    tensionId = ctx.newId('tension');
-    events.push({
-      type: 'tension:added',
-      tension: {
-        id: tensionId,
+    const tension = newTension(
+      state,
+      {
         title: command.title,
         description: command.text,
-        authorId: ctx.actorId,
-        anonymous: false,
-        createdAt: ctx.now,
-        proposedRoom: 'governance',
         room: 'governance',
+        anonymous: false,
         roomConfirmed: true,
-        status: 'open',
-        outcome: null,
-        gotWhatNeeded: null,
-        agreement: null,
-        shareable: false,
-        readers: [],
-        resolvedAt: null,
-        meetingId: null,
-        async: null,
+        async: false,
       },
-    });
+      ctx,
+    );
+    tensionId = tension.id;
+    events.push({ type: 'tension:added', tension });
   }
   events.push({
     type: 'proposal:published',

@@ -6,6 +6,7 @@ import { mayChangeTension, mayEditTension, maySortTensions } from '../permission
 import { findMember, findTension, mayChangeAction } from '../selectors.ts';
 import { ownerNameFor } from '../../core/participants.ts';
 import { disclosure, shownTo, withReaders } from '../privacy.ts';
+import { newTension } from './newTension.ts';
 import type { LoopEvent } from '../events.ts';
 import type { RoomKey, TeamSpaceState, Tension } from '../state.ts';
 import {
@@ -75,27 +76,7 @@ export function decideTension(
       }
       return accept({
         type: 'tension:added',
-        tension: {
-          id: ctx.newId('tension'),
-          title: command.title,
-          description: command.description,
-          authorId: ctx.actorId,
-          anonymous: command.anonymous,
-          createdAt: ctx.now,
-          proposedRoom: command.room,
-          room: command.room,
-          roomConfirmed: false,
-          status: 'open',
-          outcome: null,
-          gotWhatNeeded: null,
-          agreement: null,
-          shareable: false,
-          // Brought in during a meeting of its room: those present there may read it at once.
-          readers: state.meeting?.room === command.room ? state.meeting.attendees : [],
-          resolvedAt: null,
-          meetingId: null,
-          async: command.async ? { askedAt: ctx.now, answers: [] } : null,
-        },
+        tension: newTension(state, { ...command, roomConfirmed: false, async: command.async === true }, ctx),
       });
     }
 
