@@ -18,3 +18,5 @@ export * from './session/projectorGrant.ts';
 export * from './sync/index.ts';
 export * from './hall/tableSummary.ts';
 export type * from './leanCoffee/hallLink.ts';
+export * from './session/seatDevices.ts';
+export * from './session/sessionAccess.ts';

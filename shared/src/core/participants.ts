@@ -14,6 +14,12 @@ export interface Participant {
   role: Role;
   online: boolean;
   joinedAt: number;
+  /**
+   * Set once the seat is bound to an identity provider's subject (single sign-on): any device where
+   * that person signs in is this seat. Absent: the seat is held by link (its devices' tokens) alone.
+   * The subject itself is never in the state; the server keeps only its hash.
+   */
+  boundBy?: 'sign-in';
 }
 
 /** The seat a copy of the state (or of an event) is made for. */

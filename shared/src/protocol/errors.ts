@@ -25,6 +25,8 @@ export const ErrorCode = {
   /** Someone in the session already goes by this name (compared ignoring case, width and invisible characters). */
   nameTaken: 'name_taken',
   conflict: 'conflict',
+  /** The session requires sign-in with the installation's identity provider, and this device has none (or not the seat's). */
+  signInRequired: 'sign_in_required',
   rateLimited: 'rate_limited',
   unavailable: 'unavailable',
   internal: 'internal',

@@ -74,6 +74,8 @@ export interface SessionSummary {
   ended: boolean;
   /** Set when the session is one table of a hall: its join link leads to the hall's page for that table. */
   table?: { hallId: string; number: number };
+  /** Set when the session requires sign-in (`SessionAccess`): the join page offers sign-in instead of a name. */
+  signIn?: 'required';
 }
 
 /**

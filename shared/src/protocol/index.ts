@@ -13,3 +13,5 @@ export * from './syncOutcomeSchema.ts';
 export * from './textCleaning.ts';
 export * from './userText.ts';
 export * from './hallHttp.ts';
+export * from './seatProtocol.ts';
+export * from './signInProtocol.ts';

@@ -15,6 +15,16 @@ import type {
 import type { Ack } from './errors.ts';
 import { secretSchema } from './http.ts';
 import { joinCodeSchema } from './schemas.ts';
+import type {
+  SeatDeviceRevoked,
+  SeatDevices,
+  SeatDevicesRequest,
+  SeatEndedNotice,
+  SeatLink,
+  SeatLinkRequest,
+  SeatReissueRequest,
+  SeatRevokeDeviceRequest,
+} from './seatProtocol.ts';
 
 /** What a participant's device presents in `io(url, { auth })`: its seat's token. */
 export const seatAuthSchema = z.strictObject({
@@ -169,6 +179,14 @@ export interface ClientToServerEvents<
   'projector:grant': (request: Record<string, never>, ack: (result: Ack<ProjectorGrant>) => void) => void;
   /** A hall's organiser takes the whole event (the hall and every table) as one file; changes nothing. */
   'hall:export': (request: Record<string, never>, ack: (result: Ack<HallExport>) => void) => void;
+  /** This seat's secret link for another device (move or copy), in the ack to this socket only. */
+  'seat:link': (request: SeatLinkRequest, ack: (result: Ack<SeatLink>) => void) => void;
+  /** A facilitator's new link for a member's seat (a lost phone); never the old one. */
+  'seat:reissue': (request: SeatReissueRequest, ack: (result: Ack<SeatLink>) => void) => void;
+  /** The asking seat's devices; changes nothing. */
+  'seat:devices': (request: SeatDevicesRequest, ack: (result: Ack<SeatDevices>) => void) => void;
+  /** Removes one of the asking seat's devices; its sockets get `seat:ended` and are closed. */
+  'seat:revoke-device': (request: SeatRevokeDeviceRequest, ack: (result: Ack<SeatDeviceRevoked>) => void) => void;
 }
 
 /**
@@ -186,6 +204,8 @@ export interface ServerToClientEvents<E extends KindEvent = KindEvent> {
   'session:deleted': () => void;
   /** To a hall's organisers and projectors only: its tables' summaries (never to phones, never to tables). */
   'hall:overview': (overview: HallOverview) => void;
+  /** To one device only, just before its socket is closed: it no longer holds this seat (see {@link SeatEndedNotice}). */
+  'seat:ended': (notice: SeatEndedNotice) => void;
 }
 
 /**
@@ -194,7 +214,15 @@ export interface ServerToClientEvents<E extends KindEvent = KindEvent> {
  * tells whether a code exists. `rate_limited` asks the device to wait before trying again.
  */
 export interface HandshakeErrorData {
-  code: 'protocol_mismatch' | 'unauthorized' | 'invalid_payload' | 'rate_limited' | 'unavailable' | 'internal';
+  code:
+    | 'protocol_mismatch'
+    | 'unauthorized'
+    | 'invalid_payload'
+    | 'rate_limited'
+    | 'unavailable'
+    | 'internal'
+    /** The session requires sign-in, and this device's sign-in is missing, ended, or not the seat's subject. */
+    | 'sign_in_required';
 }
 
 export type { DomainEvent };

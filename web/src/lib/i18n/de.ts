@@ -404,6 +404,7 @@ export const de = {
     session_full: 'Diese Sitzung ist voll.',
     name_taken: 'Diesen Namen verwendet hier schon jemand. Bitte ergänzen Sie etwas, etwa einen Anfangsbuchstaben.',
     conflict: 'Gleichzeitig hat jemand anderes etwas geändert. Bitte versuchen Sie es noch einmal.',
+    sign_in_required: 'Für diesen Raum müssen Sie sich anmelden.',
     rate_limited: 'Zu viele Anfragen in kurzer Zeit. Bitte warten Sie einen Moment.',
     unavailable: 'Der Server ist gerade nicht erreichbar. Bitte prüfen Sie die Verbindung und versuchen Sie es erneut.',
     internal: 'Etwas ist schiefgegangen. Bitte versuchen Sie es erneut.',

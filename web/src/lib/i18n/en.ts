@@ -377,6 +377,7 @@ export const en: CoreMessages = {
     session_full: 'This session is full.',
     name_taken: 'Someone here already goes by this name. Please add something, such as an initial.',
     conflict: 'Someone else changed something at the same moment. Please try again.',
+    sign_in_required: 'This space requires you to sign in.',
     rate_limited: 'Too many requests in a short time. Please wait a moment.',
     unavailable: 'The server cannot be reached right now. Please check your connection and try again.',
     internal: 'Something went wrong. Please try again.',
