@@ -55,7 +55,7 @@ async function seeded(store: SessionStore) {
     facilitatorKeys: [],
   });
   const loaded = await store.load(id);
-  if (!loaded) throw new Error('not created');
+  if (loaded?.state.kind !== 'lean-coffee') throw new Error('not created');
   await store.commit(id, 2, [joined('p_a')], applyAll(loaded.state, [joined('p_a')]), {
     grantTokens: [{ tokenHash: a, participantId: 'p_a', device: device('Phone', 'join', 2) }],
   });
@@ -217,12 +217,12 @@ function seatDeviceContract(name: string, open: () => Promise<SessionStore>) {
       // The same inside a commit, atomically with the merge's events.
       const b = hashOf('b');
       const state = (await store.load(id))?.state;
-      if (!state) throw new Error('gone');
+      if (state?.kind !== 'lean-coffee') throw new Error('gone');
       await store.commit(id, 3, [joined('p_b')], applyAll(state, [joined('p_b')]), {
         grantTokens: [{ tokenHash: b, participantId: 'p_b', device: device('Old phone') }],
       });
       const after = (await store.load(id))?.state;
-      if (!after) throw new Error('gone');
+      if (after?.kind !== 'lean-coffee') throw new Error('gone');
       expect((await store.commit(id, 4, [], after, { repointSeat: { from: 'p_b', into: 'p_fac' } })).ok).toBe(true);
       expect(await store.participantForToken(id, b)).toBe('p_fac');
       expect(ids(await store.seatDevices(id, 'p_fac'))).toEqual([deviceIdOf(fac), deviceIdOf(a), deviceIdOf(b)]);
