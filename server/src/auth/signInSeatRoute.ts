@@ -1,4 +1,6 @@
 import {
+  deviceCapRefusal,
+  deviceIdOf,
   displayNameSchema,
   ErrorCode,
   facilitatorGroupOf,
@@ -22,6 +24,7 @@ export interface SignInSeatDeps {
   store: SessionStore;
   runner: CommandRunner;
   ids: IdSource;
+  clock: () => number;
   signIns: SignIns | null;
   failedLookup: RateLimiterAbstract;
 }
@@ -73,6 +76,7 @@ export function signInSeatRoute(deps: SignInSeatDeps): RequestHandler {
     const token = ids.newSecret();
     const tokenHash = hashSecret(token);
     const binding = (participantId: string) => ({ subjectKey, participantId });
+    const device = { label: body.deviceLabel, via: 'sign-in' as const, addedAt: deps.clock() };
 
     // A seat this device holds by link, not yet bound to anyone: it becomes this person's.
     const linkSeat =
@@ -81,18 +85,28 @@ export function signInSeatRoute(deps: SignInSeatDeps): RequestHandler {
         : undefined;
     const existing = proof.subjectSeat ?? linkSeat?.id ?? null;
     if (existing !== null) {
+      // Checked before the write, not inside it: two sign-ins racing may pass the cap by one.
+      const full = deviceCapRefusal((await store.seatDevices(sessionId, existing)).length);
+      if (full) {
+        sendError(res, full);
+        return;
+      }
       const result = await runner.run(
         sessionId,
         { kind: 'system' },
         { type: 'participant:bind', participantId: existing, facilitates },
         {
-          grants: () => [{ tokenHash, participantId: existing }],
+          grants: () => [{ tokenHash, participantId: existing, device }],
           bindSubjects: () => [binding(existing)],
         },
       );
       if (!result.ok) {
         sendError(res, result.error);
         return;
+      }
+      // The device's link token gives way to the bound one: one device, one token.
+      if (linkSeat && body.seat && existing === linkSeat.id) {
+        await store.revokeDevices(sessionId, existing, [deviceIdOf(hashSecret(body.seat.token))]);
       }
       const response: SignInSeatResponse = { sessionId, participantId: existing, token };
       res.json(response);
@@ -117,7 +131,7 @@ export function signInSeatRoute(deps: SignInSeatDeps): RequestHandler {
         boundBy: 'sign-in',
       },
       {
-        grants: (events) => joinedId(events).map((participantId) => ({ tokenHash, participantId })),
+        grants: (events) => joinedId(events).map((participantId) => ({ tokenHash, participantId, device })),
         bindSubjects: (events) => joinedId(events).map(binding),
       },
     );
