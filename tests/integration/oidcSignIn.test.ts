@@ -159,6 +159,11 @@ describe('single sign-on', () => {
     expect(phone.token).not.toBe(laptop.token);
     const people = (await store.load(created.sessionId))?.state.participants ?? [];
     expect(people.filter((p) => p.name === 'Ana Admin')).toHaveLength(1);
+    const devices = await store.seatDevices(created.sessionId, laptop.participantId);
+    expect(devices.map((d) => [d.label, d.via])).toEqual([
+      ['Laptop', 'sign-in'],
+      ['Laptop', 'sign-in'],
+    ]);
   });
 
   it('lets the facilitator group decide: Ben cannot facilitate, Ana does again at her next sign-in', async () => {
