@@ -328,3 +328,23 @@ describe('single sign-on', () => {
     expect(await me(jar)).toEqual({ signedIn: false });
   });
 });
+
+describe('single sign-on with the provider down', () => {
+  it('answers unavailable and keeps everything else running', async () => {
+    // A port nobody listens on: the provider closed before Runde ever reached it.
+    const gone = await startOidcProvider();
+    const config = gone.appConfig();
+    await gone.close();
+    const down = await startTestServer({ store, config: { oidc: config } });
+    try {
+      const login = await fetch(`${down.url}/api/auth/login?returnTo=/t/ABC234`, { redirect: 'manual' });
+      expect(login.status).toBe(302);
+      expect(login.headers.get('location')).toBe('/t/ABC234#signin-error=unavailable');
+      expect(await (await fetch(`${down.url}/api/auth/config`)).json()).toEqual({ signIn: { label: 'Test SSO' } });
+      const created = await createSessionOverHttp(down.url, { title: 'Still here', facilitatorName: 'Fee' });
+      expect(created.sessionId).toMatch(/^[A-Z0-9]+$/);
+    } finally {
+      await down.close();
+    }
+  });
+});
