@@ -314,6 +314,16 @@ describe('single sign-on', () => {
     expect(await connect(seat, again)).toEqual({ code: 'unauthorized' });
   });
 
+  it('rechecks a sign-in once for two tabs reconnecting together, and it holds for the next recheck', async () => {
+    const { seat, jar } = await spaceOfAna(null);
+    offset += RECHECK_MS + 1_000;
+    const both = await Promise.all([connect(seat, jar), connect(seat, jar)]);
+    expect(both.map((r) => 'connected' in r && r.connected)).toEqual([true, true]);
+    offset += RECHECK_MS + 1_000;
+    expect(await connect(seat, jar)).toHaveProperty('connected', true);
+    expect(await me(jar)).toMatchObject({ signedIn: true });
+  });
+
   // Last: Ben is removed from the provider for good.
   it('ends a sign-in the provider no longer confirms, at the next recheck', async () => {
     const { created } = await spaceOfAna(null);
