@@ -10,6 +10,8 @@ import {
   DEVICES_PER_SEAT,
   SEAT_LINK_TTL_MS,
   type Ack,
+  type CreateSessionResponse,
+  type HallSeatResponse,
   type Seat,
   type SeatDevices,
   type SeatEndedNotice,
@@ -26,6 +28,7 @@ import {
   type TestServer,
 } from '../support/serverHarness.ts';
 import { testRedisUrl, uniquePrefix } from '../support/redisTestEnv.ts';
+import { createHallOverHttp, joinHallOverHttp } from '../support/hallClients.ts';
 import {
   handshakeRefusal,
   joinOverHttp,
@@ -59,7 +62,9 @@ beforeAll(async () => {
     const cluster = await openClusterAdapter({ url: testRedisUrl(), keyPrefix: prefix, logger: testLogger() });
     stores.push(store);
     adapters.push(cluster);
-    nodes.push(await startTestServer({ store, adapter: cluster.adapter, clock: clock.now, logger }));
+    // Every test opens sessions of its own: more than the default budget for creating them.
+    const config = { rateLimits: { create: { points: 500, durationSec: 60 } } };
+    nodes.push(await startTestServer({ store, adapter: cluster.adapter, clock: clock.now, logger, config }));
   }
 });
 
@@ -352,6 +357,63 @@ describe('a seat on another device', () => {
     expect(await handshakeRefusal(node(1), ben.socket.auth as Record<string, unknown>)).toMatchObject({
       data: { code: 'unauthorized' },
     });
+  });
+});
+
+describe('every way to a seat records its device', () => {
+  it('records creating, joining, the facilitator link and a hall seat, each with its label and how it came', async () => {
+    const post = async (path: string, body: Record<string, unknown>) => {
+      const response = await fetch(`${node(0)}/api${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      return (await response.json()) as CreateSessionResponse & HallSeatResponse;
+    };
+    const created = await post('/sessions', { title: 'Labels', facilitatorName: 'Fatma', deviceLabel: 'Office PC' });
+    const joined = await post(`/sessions/${created.sessionId}/participants`, {
+      name: 'Ana',
+      deviceLabel: 'Ana’s phone',
+    });
+    const claimed = await post(`/sessions/${created.sessionId}/facilitator`, {
+      key: created.facilitatorUrl.split('#key=')[1],
+      deviceLabel: 'Beamer laptop',
+    });
+    const space = await post('/spaces', { title: 'Team', facilitatorName: 'Fatma', deviceLabel: 'Desk' });
+    const hall = await createHallOverHttp(node(0), {
+      title: 'Hall',
+      organiserName: 'Olga',
+      seating: { mode: 'count', tables: 2 },
+    });
+    const seated = await joinHallOverHttp(node(0), hall.sessionId, { name: 'Hana', deviceLabel: 'Hana’s phone' });
+    for (const seat of [created, joined, claimed, space, hall, seated.hall, seated.table]) secret(seat.token);
+    const listed = async (seat: Seat) =>
+      (await devicesOf(await connect(0, seat))).map(({ label, via, current }) => [label, via, current ?? false]);
+    expect(await listed(created)).toEqual([
+      ['Office PC', 'join', true],
+      ['Beamer laptop', 'facilitator-link', false],
+    ]);
+    expect(await listed(joined)).toEqual([['Ana’s phone', 'join', true]]);
+    expect(await listed(space)).toEqual([['Desk', 'join', true]]);
+    expect(await listed(seated.table)).toEqual([['Hana’s phone', 'join', true]]);
+    expect(await listed(seated.hall)).toEqual([['Hana’s phone', 'join', true]]);
+  });
+});
+
+describe('hostile seat requests', () => {
+  it.each([
+    ['seat:link', { mode: 'steal' }],
+    ['seat:link', { mode: 'copy', participantId: 'p_other' }],
+    ['seat:reissue', { participantId: 'x', revokeOthers: 'yes' }],
+    ['seat:devices', { participantId: 'p_other' }],
+    ['seat:revoke-device', { deviceId: '../../etc/passwd' }],
+    ['seat:revoke-device', { deviceId: 'a'.repeat(17) }],
+  ])('%s with %j is refused as invalid and changes nothing', async (event, payload) => {
+    const { ana } = await session();
+    const before = await devicesOf(ana);
+    expect(await ana.sendRaw(event, payload)).toMatchObject({ ok: false, error: { code: 'invalid_payload' } });
+    expect(await devicesOf(ana)).toEqual(before);
+    expect(ana.socket.connected).toBe(true);
   });
 });
 
