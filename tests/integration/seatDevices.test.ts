@@ -53,6 +53,8 @@ const sessions: TestSession[] = [];
 const devices: TestClient[] = [];
 /** Every secret, token and token hash this file handed out or made: none may reach a bystander or the log. */
 const secrets = new Set<string>();
+/** Ben of every session: a participant never part of what happens to Ana's seat. */
+const bystanders: TestClient[] = [];
 
 beforeAll(async () => {
   // Both nodes log at debug into one list: what an operator would read.
@@ -94,6 +96,7 @@ async function session() {
   const benSeat = await joinOverHttp(node(1), s.sessionId, 'Ben');
   secret(benSeat.token);
   const ben = await connect(1, benSeat);
+  bystanders.push(ben);
   return { s, facilitator: s.facilitator, ana: s.participants[0]!, ben };
 }
 
@@ -345,6 +348,8 @@ describe('a seat on another device', () => {
 
   it('lets a device with a seat of this session switch to the link’s seat, ending its old one', async () => {
     const { s, ana, ben } = await session();
+    // Here Ben takes part: his device is the one that switches.
+    bystanders.splice(bystanders.indexOf(ben), 1);
     const end = watchEnd(ben);
     const opened = await open(1, s.sessionId, {
       secret: await linkOf(ana, 'copy'),
@@ -435,17 +440,34 @@ describe('what others see of all this', () => {
     const [, spareDevice] = await devicesOf(phone);
     await phone.socket.timeout(ACK_MS).emitWithAck('seat:revoke-device', { deviceId: spareDevice?.id ?? '' });
     await waitUntil('the laptop is gone', () => !laptop.socket.connected);
-    // Ben's own seat is his to know; everything else of this file is not.
-    const others = [...secrets].filter(
-      (v) => v !== ben.seat.token && v !== hashSecret(ben.seat.token) && v !== deviceIdOf(hashSecret(ben.seat.token)),
-    );
     expect(spare.token).toBeTruthy();
-    const wire = ben.frames.join('\n');
-    expect(ben.frames.length).toBeGreaterThan(0);
-    for (const value of others) expect(wire.includes(value), `Ben received ${value}`).toBe(false);
-    // Nor any seat:ended, nor anything device-shaped.
-    expect(wire).not.toContain('seat:ended');
-    expect(wire).not.toMatch(/"(tokenHash|deviceId|secret|token)"/);
+    // The Ben of every test in this file, this one's included: his own seat is his to know,
+    // everything else handed out here is not. Nor any seat:ended, nor anything device-shaped.
+    expect(bystanders).toContain(ben);
+    for (const bystander of bystanders) {
+      const own = new Set([
+        bystander.seat.token,
+        hashSecret(bystander.seat.token),
+        deviceIdOf(hashSecret(bystander.seat.token)),
+      ]);
+      const wire = bystander.frames.join('\n');
+      expect(bystander.frames.length).toBeGreaterThan(0);
+      for (const value of secrets)
+        if (!own.has(value)) expect(wire.includes(value), `Ben received ${value}`).toBe(false);
+      expect(wire).not.toContain('seat:ended');
+      expect(wire).not.toMatch(/"(tokenHash|deviceId|secret|token|devices)"/);
+    }
+    // The facilitator who re-issued Ana's link saw that link, and none of Ana's tokens or devices.
+    const facilitatorWire = facilitator.frames.join('\n');
+    for (const value of [
+      ana.seat.token,
+      hashSecret(ana.seat.token),
+      deviceIdOf(hashSecret(ana.seat.token)),
+      moved.token,
+      spare.token,
+    ]) {
+      expect(facilitatorWire.includes(value)).toBe(false);
+    }
     const log = logLines.join('\n');
     expect(logLines.length).toBeGreaterThan(0);
     for (const value of secrets) expect(log.includes(value), `the log holds ${value}`).toBe(false);
