@@ -126,6 +126,8 @@ async function spaceOfAna(group: string | null) {
     seat: { participantId: created.participantId, token: created.token },
   });
   expect(seat.participantId).toBe(created.participantId);
+  // The link token of this device gave way to the bound one.
+  expect((await store.seatDevices(created.sessionId, seat.participantId)).map((d) => d.via)).toEqual(['sign-in']);
   const socket = await connected(seat, jar);
   expect(await send(socket, 'access:set', { signIn: true, facilitatorGroup: group })).toMatchObject({ ok: true });
   return { created, jar, seat, socket };
