@@ -10,6 +10,7 @@ import { requestLog } from './http/requestLog.ts';
 import { keepStoredPolicyOnNotModified, securityHeaders } from './http/securityHeaders.ts';
 import { DEFAULT_MAX_IMPORT_BYTES, importRoutes } from './http/importRoutes.ts';
 import { sessionRoutes } from './http/sessionRoutes.ts';
+import { seatLinkRoute } from './http/seatLinkRoute.ts';
 import { spaceCalendarRoute } from './http/spaceCalendarRoute.ts';
 import { hallCommitListener } from './hall/hallCommits.ts';
 import { attachHallOverview, type HallOverviewFeeds } from './hall/hallOverviewFeed.ts';
@@ -37,10 +38,16 @@ import { TimerScheduler } from './session/timerScheduler.ts';
 import { allowSocketRequest } from './socket/allowRequest.ts';
 import { COMPRESSION_WINDOW_BITS } from './socket/compressionOffer.ts';
 import { attachSocket } from './socket/attachSocket.ts';
+import { endSeatDevices } from './socket/seatEnding.ts';
 import { coalesce, createLocalFanOut, createPublisher, relayCommits, timedFanOut } from './socket/broadcast.ts';
 import { boundedParser } from './socket/frameParser.ts';
 import { sessionRoom, type RundeServer } from './socket/types.ts';
 import type { SessionStore } from './store/sessionStore.ts';
+import { authRoutes } from './auth/authRoutes.ts';
+import { OidcClient } from './auth/oidcClient.ts';
+import { SignIns } from './auth/signInSessions.ts';
+import { signInSeatRoute } from './auth/signInSeatRoute.ts';
+import type { OidcConfig } from './config.ts';
 
 export { defaultRateLimits, type RateLimit, type RateLimits } from './limits/rateLimits.ts';
 
@@ -88,6 +95,8 @@ export interface AppConfig {
   metricsToken?: string;
   /** Node's process metrics (CPU, memory, GC) on `/metrics` as well; main.ts turns them on. */
   processMetrics?: boolean;
+  /** Single sign-on with one OpenID Connect provider (OIDC_*); unset: seats are held by link only. */
+  oidc?: OidcConfig;
 }
 
 /**
@@ -247,7 +256,11 @@ export function createApp(options: CreateAppOptions): RundeApp {
       timers.trackEvents(sessionId, events);
     });
   }
+  const oidcClient = config.oidc ? new OidcClient(config.oidc, logger) : null;
+  const signIns =
+    config.oidc && oidcClient ? new SignIns({ store, client: oidcClient, config: config.oidc, clock, logger }) : null;
   const sockets = attachSocket(io, {
+    signIns,
     store,
     metrics,
     draining: () => draining,
@@ -315,8 +328,18 @@ export function createApp(options: CreateAppOptions): RundeApp {
       publicUrl,
       limiters: { create, failedLookup },
       logger,
+      signInSeat: signInSeatRoute({ store, runner, ids, clock, signIns, failedLookup }),
     }),
     spaceCalendarRoute({ store, clock, publicUrl, failedLookup }),
+    authRoutes({
+      store,
+      oidc:
+        oidcClient && signIns && config.oidc ? { client: oidcClient, signIns, sessionMs: config.oidc.sessionMs } : null,
+      publicUrl,
+      logger,
+      endDevices: endSeatDevices(io),
+    }),
+    seatLinkRoute({ store, runner, clock, ids, failedLookup, endDevices: endSeatDevices(io) }),
     hallRoutes({
       store,
       runner,

@@ -5,11 +5,14 @@ import {
   createTeamSpace,
   createTeamSpaceRequestSchema,
   defaultLeanCoffeeSettings,
+  deviceCapRefusal,
+  DEVICES_PER_SEAT,
   ErrorCode,
   facilitatorLinkClaim,
   fail,
   joinSessionRequestSchema,
   mayReadWithoutSeat,
+  signInRequired,
   type ClaimFacilitatorResponse,
   type EndedSessionResponse,
   type JoinSessionResponse,
@@ -21,6 +24,7 @@ import type { Logger } from 'pino';
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import { hashSecret, type IdSource } from '../ids.ts';
 import type { CommandRunner } from '../session/commandRunner.ts';
+import { deviceGrant } from '../session/deviceGrant.ts';
 import type { SessionStore, StoredSession } from '../store/sessionStore.ts';
 import { notFound, sendError } from './httpErrors.ts';
 import { limitByIp, refund } from './rateLimit.ts';
@@ -38,6 +42,8 @@ export interface SessionRouteDeps {
     failedLookup: RateLimiterAbstract;
   };
   logger: Logger;
+  /** `POST /sessions/:code/sign-in-seat` (see `signInSeatRoute`). */
+  signInSeat: RequestHandler;
 }
 
 export function sessionRoutes(deps: SessionRouteDeps): Router {
@@ -49,8 +55,13 @@ export function sessionRoutes(deps: SessionRouteDeps): Router {
     const body = parseBody(createSessionRequestSchema, req, res);
     if (!body) return;
     const settings = { ...defaultLeanCoffeeSettings, ...body.settings };
-    await openSession(deps, req, res, (code, ctx) =>
-      createSession({ id: code, title: body.title, facilitatorName: body.facilitatorName, settings }, ctx),
+    await openSession(
+      deps,
+      req,
+      res,
+      (code, ctx) =>
+        createSession({ id: code, title: body.title, facilitatorName: body.facilitatorName, settings }, ctx),
+      body.deviceLabel,
     );
   };
 
@@ -58,8 +69,12 @@ export function sessionRoutes(deps: SessionRouteDeps): Router {
   const createSpace: RequestHandler = async (req, res) => {
     const body = parseBody(createTeamSpaceRequestSchema, req, res);
     if (!body) return;
-    await openSession(deps, req, res, (code, ctx) =>
-      createTeamSpace({ id: code, title: body.title, facilitatorName: body.facilitatorName }, ctx),
+    await openSession(
+      deps,
+      req,
+      res,
+      (code, ctx) => createTeamSpace({ id: code, title: body.title, facilitatorName: body.facilitatorName }, ctx),
+      body.deviceLabel,
     );
   };
 
@@ -92,6 +107,8 @@ export function sessionRoutes(deps: SessionRouteDeps): Router {
       kind: state.kind,
       // A team space stays open from one meeting to the next.
       ended: state.kind === 'lean-coffee' && state.phase === 'ended',
+      // The join page offers signing in instead of a name form.
+      ...(state.kind !== 'hall' && signInRequired(state) ? { signIn: 'required' as const } : {}),
       // A table of a hall is joined through its hall, which counts and moves its people.
       ...(state.kind === 'lean-coffee' && state.hall
         ? { table: { hallId: state.hall.hallId, number: state.hall.table } }
@@ -139,7 +156,9 @@ export function sessionRoutes(deps: SessionRouteDeps): Router {
       {
         grants: (events) =>
           events.flatMap((e) =>
-            e.type === 'participant:joined' ? [{ tokenHash, participantId: e.participant.id }] : [],
+            e.type === 'participant:joined'
+              ? [deviceGrant(tokenHash, e.participant.id, { via: 'join', label: body.deviceLabel, now: deps.clock() })]
+              : [],
           ),
       },
     );
@@ -175,6 +194,11 @@ export function sessionRoutes(deps: SessionRouteDeps): Router {
       return;
     }
     await refund(limiters.failedLookup, req);
+    // A session that requires sign-in seats only through a sign-in: the facilitator signs in too.
+    if ((await store.seatProof(sessionId, '', null)).signInRequired) {
+      sendError(res, fail(ErrorCode.signInRequired, 'This session requires signing in.').error);
+      return;
+    }
     // A seat this device proves with its token is asked about; one it cannot prove counts as none.
     const ownSeat =
       body.seat && (await store.participantForToken(sessionId, hashSecret(body.seat.token))) === body.seat.participantId
@@ -195,16 +219,20 @@ export function sessionRoutes(deps: SessionRouteDeps): Router {
     // A seat kept on this device keeps its token; a seat taken over gets a new one for this device.
     const granted =
       token === ownSeat?.token
-        ? 'granted'
-        : await runner.grant(sessionId, [{ tokenHash: hashSecret(token), participantId }]);
-    if (granted !== 'granted') {
+        ? ({ ok: true, revoked: [] } as const)
+        : await store.grantDevice(
+            sessionId,
+            deviceGrant(hashSecret(token), participantId, {
+              via: 'facilitator-link',
+              label: body.deviceLabel,
+              now: deps.clock(),
+            }),
+            { cap: DEVICES_PER_SEAT },
+          );
+    if (!granted.ok) {
       // Deleted between the two steps: the link is as invalid as any other.
-      sendError(
-        res,
-        granted === 'missing'
-          ? invalidLink()
-          : fail(ErrorCode.conflict, 'The session is busy. Please try again.').error,
-      );
+      const refusal = granted.reason === 'missing' ? invalidLink() : deviceCapRefusal(DEVICES_PER_SEAT);
+      sendError(res, refusal ?? invalidLink());
       return;
     }
     // The link restores full facilitation: the granted seat facilitates (again), announced to every device.
@@ -230,5 +258,6 @@ export function sessionRoutes(deps: SessionRouteDeps): Router {
   router.get('/sessions/:code/ended', failedLookups, ended);
   router.post('/sessions/:code/participants', failedLookups, join);
   router.post('/sessions/:code/facilitator', failedLookups, claimFacilitator);
+  router.post('/sessions/:code/sign-in-seat', failedLookups, deps.signInSeat);
   return router;
 }

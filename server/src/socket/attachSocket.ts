@@ -4,13 +4,16 @@ import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { CommandRunner } from '../session/commandRunner.ts';
 import type { TimerScheduler } from '../session/timerScheduler.ts';
 import type { SessionStore } from '../store/sessionStore.ts';
+import type { SignIns } from '../auth/signInSessions.ts';
+import { accessSetGuard } from '../auth/accessSetGuard.ts';
 import { commandBudget, pingBudget } from './commandBudget.ts';
 import type { CommandMetrics } from './defineHandler.ts';
 import { createDispatcher } from './dispatcher.ts';
 import { guardListener } from './guardListener.ts';
 import { handshake } from './handshake.ts';
 import { PresenceReconciler } from './presence.ts';
-import { participantRoom, projectorRoom, sessionRoom, type RundeServer } from './types.ts';
+import { endSeatDevices } from './seatEnding.ts';
+import { deviceRoom, participantRoom, projectorRoom, sessionRoom, type RundeServer } from './types.ts';
 
 export interface SocketDeps {
   store: SessionStore;
@@ -39,6 +42,8 @@ export interface SocketDeps {
   metrics?: CommandMetrics;
   /** True while the node shuts down (see `Dispatcher`). */
   draining: () => boolean;
+  /** Sign-ins, when the installation has an identity provider. */
+  signIns: SignIns | null;
 }
 
 /** What shutdown needs from the socket side. */
@@ -76,6 +81,8 @@ export function attachSocket(io: RundeServer, deps: SocketDeps): AttachedSockets
     onDeleted: (sessionId) => letGo(io, timers, sessionId),
     // On every node (the adapter relays it): the revoked key's projectors must not keep watching.
     onProjectorRevoked: (sessionId) => io.in(projectorRoom(sessionId)).disconnectSockets(true),
+    guard: accessSetGuard({ store: deps.store, signIns: deps.signIns }),
+    endDevices: endSeatDevices(io),
   });
   const presence = new PresenceReconciler({ io, runner, logger });
   io.use(
@@ -85,16 +92,17 @@ export function attachSocket(io: RundeServer, deps: SocketDeps): AttachedSockets
       addressOf: deps.addressOf,
       failedLookups: limiters.failedLookup,
       failuresPerConnection: deps.failedHandshakesPerConnection,
+      signIns: deps.signIns,
     }),
   );
   io.on('connection', (socket) => {
-    const { sessionId, participantId, viewer } = socket.data;
+    const { sessionId, participantId, viewer, deviceId } = socket.data;
     // A projector is in the session's room (it gets the bystander's copy of every push) but has no
     // seat's room and no presence: it is never a participant, never online, never counted.
     const seated = viewer === 'seat';
     void socket.join(
-      seated
-        ? [sessionRoom(sessionId), participantRoom(sessionId, participantId)]
+      seated && deviceId !== null
+        ? [sessionRoom(sessionId), participantRoom(sessionId, participantId), deviceRoom(sessionId, deviceId)]
         : [sessionRoom(sessionId), projectorRoom(sessionId)],
     );
     logger.debug({ sessionId, participantId, viewer, socketId: socket.id }, 'socket connected');

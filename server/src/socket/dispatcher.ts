@@ -6,11 +6,14 @@ import type { TimerScheduler } from '../session/timerScheduler.ts';
 import type { SessionStore } from '../store/sessionStore.ts';
 import { archiveHandler } from './archiveHandler.ts';
 import { commandHandlers } from './commandHandlers.ts';
+import type { CommandGuard } from '../auth/accessSetGuard.ts';
 import { splitArgs, type CommandMetrics, type HandlerDeps, type SocketHandler } from './defineHandler.ts';
 import { deleteHandler } from './deleteHandler.ts';
 import { exportHandler } from './exportHandler.ts';
 import { hallExportHandler } from '../hall/hallExportHandler.ts';
 import { projectorGrantHandler } from './projectorGrantHandler.ts';
+import type { EndSeatDevices } from './seatEnding.ts';
+import { seatHandlers } from './seatHandlers.ts';
 import { syncHandler } from './syncHandler.ts';
 import { timePingHandler } from './timePingHandler.ts';
 import type { RundeSocket } from './types.ts';
@@ -33,9 +36,13 @@ export interface DispatcherDeps {
   newSecret: () => string;
   /** Disconnects the projectors of a session whose projector key was replaced. */
   onProjectorRevoked: (sessionId: string) => void;
+  /** Tells devices that lost their seat, on every node, and closes them. */
+  endDevices: EndSeatDevices;
   metrics?: CommandMetrics;
   /** True while the node shuts down: every event is answered `unavailable` and changes nothing. */
   draining: () => boolean;
+  /** Checks with facts only the server has, before a command reaches `decide` (see `accessSetGuard`). */
+  guard?: CommandGuard;
 }
 
 export interface Dispatcher {
@@ -60,7 +67,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
   const { metrics } = deps;
   const commandDeps = { withinBudget: deps.withinCommandBudget, logger: deps.logger, metrics };
   const table = new Map<string, BoundHandler>([
-    ...commandHandlers(deps.runner).map(([name, handler]) => [name, bind(handler, commandDeps)] as const),
+    ...commandHandlers(deps.runner, deps.guard).map(([name, handler]) => [name, bind(handler, commandDeps)] as const),
     ['session:sync', bind(syncHandler(deps.store, deps.timers, deps.snapshotLimiter), commandDeps)],
     [
       'time:ping',
@@ -77,8 +84,16 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
         commandDeps,
       ),
     ],
+    ...seatHandlers({
+      store: deps.store,
+      runner: deps.runner,
+      clock: deps.clock,
+      newSecret: deps.newSecret,
+      endDevices: deps.endDevices,
+    }).map(([name, handler]) => [name, bind(handler, commandDeps)] as const),
   ]);
-  if (table.size !== kindCommandTypes.length + 7) throw new Error('Every command needs exactly one handler');
+  // The kinds' commands, then seven others, then the four of seats on more than one device.
+  if (table.size !== kindCommandTypes.length + 7 + 4) throw new Error('Every command needs exactly one handler');
 
   async function unknownEvent(socket: RundeSocket, args: unknown[]): Promise<void> {
     const { ack } = splitArgs(args);

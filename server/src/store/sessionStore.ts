@@ -8,6 +8,8 @@ import type {
   SessionKind,
 } from '@runde/shared';
 import { limits, type HallTableSummary } from '@runde/shared';
+import type { SeatProof, SignInFlow, SignInRecord, SubjectBinding } from './signInRecords.ts';
+import type { DeviceGrantInfo, SeatDeviceStore } from './seatDeviceStore.ts';
 
 /** A session as stored: the folded state and the version (number of events) it reflects. */
 export interface StoredSession {
@@ -19,6 +21,12 @@ export interface StoredSession {
 export interface TokenGrant {
   tokenHash: string;
   participantId: string;
+  /**
+   * The device the token is for, recorded beside it (see `SeatDeviceStore`). Every path of the server
+   * that grants a token sets it; a grant without it is listed like a token from before devices were
+   * recorded (`via: 'earlier'`).
+   */
+  device?: DeviceGrantInfo;
 }
 
 /** Lets whoever holds the facilitator link take the facilitator's seat back. Hash only, like tokens. */
@@ -69,6 +77,15 @@ export interface CommitOptions {
    * the session's archive in the same atomic write: never archived by a write that did not happen.
    */
   archive?: ArchivedItem[];
+  /** Seats bound to sign-in subjects, stored in the same write (the tokens hash's `s:` fields). */
+  bindSubjects?: SubjectBinding[];
+  /** Whether the session now requires sign-in, kept where the handshake reads it with the token. */
+  access?: 'required' | 'open';
+  /**
+   * Seat `from` was merged into `into` by these events: in the same atomic write, every token of
+   * `from` proves `into` and its device records move (see `SeatDeviceStore.repointSeat`).
+   */
+  repointSeat?: { from: string; into: string };
 }
 
 /** Which page of one kind of archived item to read; `before` is a `seq`, exclusive. */
@@ -89,7 +106,7 @@ export interface StoredArchivePage {
  * number of server nodes can share one store. Every write is atomic and refreshes the retention of
  * all of the session's data together, to the retention of the session's kind.
  */
-export interface SessionStore {
+export interface SessionStore extends SeatDeviceStore {
   readonly kind: 'redis' | 'memory';
   /** Stores a new session at version `events.length`. Returns false, writing nothing, when the id is taken. */
   create(id: string, input: CreateSessionInput): Promise<boolean>;
@@ -120,6 +137,19 @@ export interface SessionStore {
   /** The version this seat's command with this id reached when committed, or null if it never was (or is forgotten). */
   commandVersion(id: string, command: SeatCommand): Promise<number | null>;
   participantForToken(id: string, tokenHash: string): Promise<string | null>;
+  /**
+   * One read for the handshake and sign-in routes: the seat of this token, whether the session
+   * requires sign-in, and the seat bound to `subjectKey` (when given).
+   */
+  seatProof(id: string, tokenHash: string, subjectKey: string | null): Promise<SeatProof>;
+  /** Keeps a login under way for `ttlMs`, under an opaque id. */
+  putSignInFlow(flowId: string, flow: SignInFlow, ttlMs: number): Promise<void>;
+  /** The login under way, removed in the same step: a second callback finds nothing. */
+  takeSignInFlow(flowId: string): Promise<SignInFlow | null>;
+  /** Keeps (or replaces) a sign-in for `ttlMs`. */
+  putSignIn(signInId: string, record: SignInRecord, ttlMs: number): Promise<void>;
+  signIn(signInId: string): Promise<SignInRecord | null>;
+  deleteSignIn(signInId: string): Promise<void>;
   /** A page of the session's archive of one kind, newest first; empty when there is none or no session. */
   archive(id: string, query: ArchiveQuery): Promise<StoredArchivePage>;
   /**

@@ -55,6 +55,11 @@ const commands: PermissionWalk<SessionState, ParticipantCommand>['commands'] = {
       );
       return { command: { type: 'participant:set-role', participantId, role }, related: participantId };
     }),
+  'access:set': fc
+    .record({ signIn: fc.boolean(), group: fc.option(fc.constant('runde-moderation')) })
+    .map(({ signIn, group }): Recipe => () => ({
+      command: { type: 'access:set', signIn, facilitatorGroup: group },
+    })),
   'settings:update': fc
     .record({ votes: fc.option(fc.integer({ min: 1, max: 4 })), stacking: fc.option(fc.boolean()), minutes: nat })
     .map(({ votes, stacking, minutes }): Recipe => () => ({
@@ -241,6 +246,12 @@ export function leanCoffeeWalk(
       board('wrapup', false),
       board('ended', false),
       tableBoard,
+      // Seats bound to a sign-in: access:set may require sign-in from here.
+      () =>
+        applyAll(board('collect', false)(), [
+          { type: 'participant:bound', participantId: 'p1' },
+          { type: 'participant:bound', participantId: 'p2' },
+        ]),
     ],
     seats: ['p1', 'p2', 'p3'],
     commands,

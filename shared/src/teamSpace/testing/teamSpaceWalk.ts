@@ -67,6 +67,11 @@ const commands: PermissionWalk<TeamSpaceState, LoopCommand>['commands'] = {
       const participantId = idFrom(memberIds(s), n);
       return { command: { type: 'participant:set-role', participantId, role }, related: participantId };
     }),
+  'access:set': fc
+    .record({ signIn: fc.boolean(), group: fc.option(fc.constant('runde-moderation')) })
+    .map(({ signIn, group }): Recipe => () => ({
+      command: { type: 'access:set', signIn, facilitatorGroup: group },
+    })),
   'tension:add': fc
     .record({ room, anonymous: fc.boolean(), async: fc.boolean() })
     .map(({ room, anonymous, async }): Recipe => () => ({
@@ -363,7 +368,15 @@ export function teamSpaceWalk(
     'stand-in',
   ];
   return {
-    starts: stages.map(space),
+    starts: [
+      ...stages.map(space),
+      // Seats bound to a sign-in: access:set may require sign-in from here.
+      () =>
+        applyLoopAll(space('idle')(), [
+          { type: 'participant:bound', participantId: 'p1' },
+          { type: 'participant:bound', participantId: 'p2' },
+        ]),
+    ],
     seats: ['p1', 'p2', 'p3', 'p4'],
     commands,
     permission,
