@@ -27,6 +27,8 @@ export const loopCommandPayloadSchemas = {
     metrics: z.array(singleLineText(limits.topicTitle)).max(limits.metrics).optional(),
   }),
   ...participantCommandSchemas,
+  /** A facilitator merges one person's second seat (`from`) into their other one (`into`). */
+  'space:merge-members': z.strictObject({ from: idSchema, into: idSchema }),
   'tension:add': z.strictObject({
     title: singleLineText(limits.topicTitle),
     description: multiLineText(limits.topicDescription).default(''),

@@ -16,6 +16,7 @@ import { decideMeeting, newReaders } from './rules/meetingRules.ts';
 import { accept, forbidden, reject, type LoopDecideResult, type LoopRuleContext } from './rules/results.ts';
 import { decideRhythm } from './rules/rhythmRules.ts';
 import { decideRound } from './rules/roundRules.ts';
+import { decideMemberMerge } from './rules/memberMergeRules.ts';
 import { decideSpace } from './rules/spaceRules.ts';
 import { decideTension } from './rules/tensionRules.ts';
 import { isMember } from './permissions.ts';
@@ -70,6 +71,8 @@ export function decideLoop(
     case 'participant:rename':
     case 'participant:set-role':
       return decideSpace(state, command, rule);
+    case 'space:merge-members':
+      return decideMemberMerge(state, command, rule);
     case 'tension:add':
     case 'tension:edit':
     case 'tension:withdraw':

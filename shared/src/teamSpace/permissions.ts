@@ -1,6 +1,6 @@
 import type { LoopCommand } from '../protocol/loopCommands.ts';
 import { assertNever } from '../core/assertNever.ts';
-import { mayChangeRole } from '../core/participants.ts';
+import { creatorId, mayChangeRole } from '../core/participants.ts';
 import type { Participant, ParticipantId, Role } from '../core/participants.ts';
 import {
   mayAnswerAsync,
@@ -60,6 +60,27 @@ export function mayGiveMemberRole(
   role: Role,
 ): boolean {
   return isMember(state, actorId) && mayChangeRole(state.participants, actorId, target, role);
+}
+
+/**
+ * Whether this member may merge seat `from` into seat `into` (one person with two seats): a
+ * facilitator, two different members, and never merging away the seat that opened the space (it
+ * holds the facilitator link; merge the other seat into it instead). Allowed during a meeting:
+ * the merge keeps the running meeting consistent (`mergeMembers.ts`).
+ */
+export function mayMergeMembers(
+  state: TeamSpaceState,
+  actorId: ParticipantId,
+  from: ParticipantId,
+  into: ParticipantId,
+): boolean {
+  return (
+    isSpaceFacilitator(state, actorId) &&
+    from !== into &&
+    isMember(state, from) &&
+    isMember(state, into) &&
+    from !== creatorId(state.participants)
+  );
 }
 
 /** Facilitators, and whoever records in the running meeting, sort tensions into rooms and mark content shareable. */
@@ -246,6 +267,8 @@ export function teamSpacePermission(state: TeamSpaceState, actorId: ParticipantI
       const target = findMember(state, command.participantId);
       return !!target && mayGiveMemberRole(state, actorId, target, command.role);
     }
+    case 'space:merge-members':
+      return mayMergeMembers(state, actorId, command.from, command.into);
     case 'tension:add':
       return canAddTension(state, actorId);
     case 'tension:edit':
