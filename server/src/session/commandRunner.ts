@@ -18,6 +18,7 @@ import type { IdSource } from '../ids.ts';
 import type { SessionStore, TokenGrant } from '../store/sessionStore.ts';
 import { SessionCache } from './sessionCache.ts';
 import { SessionQueue } from './sessionQueue.ts';
+import { seatsMergedBy } from './seatMerge.ts';
 
 /** Delivers committed events to everyone watching the session. */
 export type Publish = (sessionId: string, events: KindVersionedEvent[]) => void;
@@ -281,10 +282,12 @@ export class CommandRunner {
       }
       const next = applyEvents(current.state, decision.events);
       const epoch = store.epochOf(sessionId);
+      const repointSeat = seatsMergedBy(decision.events);
       const outcome = await store.commit(sessionId, current.version, decision.events, next, {
         grantTokens: grants,
         command,
         archive: archivedByCommit(current.state, next, now),
+        ...(repointSeat ? { repointSeat } : {}),
       });
       if (outcome.ok) {
         const base = current.version;

@@ -69,6 +69,11 @@ export interface CommitOptions {
    * the session's archive in the same atomic write: never archived by a write that did not happen.
    */
   archive?: ArchivedItem[];
+  /**
+   * Seat `from` was merged into `into` by these events: in the same atomic write, every token of
+   * `from` proves `into` and its device records move (see `SeatDeviceStore.repointSeat`).
+   */
+  repointSeat?: { from: string; into: string };
 }
 
 /** Which page of one kind of archived item to read; `before` is a `seq`, exclusive. */
