@@ -209,8 +209,10 @@ export abstract class LiveSession<S extends KindState, C extends KindCommandType
       // A snapshot of the other kind (a team space's code opened as a Lean Coffee) stops the session.
       fromSnapshot: (state) => (state.kind === kind ? (state as S) : null),
       changed: (replica) => {
+        const before = this.#replica.state;
         this.#replica = replica;
         this.#expiry.arm();
+        if (before && replica.state) this.replicaChanged(before, replica.state);
       },
       snapshot: ({ you, retention }) => {
         this.#you = you;
@@ -262,6 +264,17 @@ export abstract class LiveSession<S extends KindState, C extends KindCommandType
       if (!navigator.onLine) this.#status = 'offline';
     }
     this.#catchUpWhenQuiet();
+  }
+
+  /** Told each change of a replica that had a state before (a kind's client watches for what concerns its seat). */
+  protected replicaChanged(before: S, after: S): void {
+    void before;
+    void after;
+  }
+
+  /** Replaces this device's copy with a whole snapshot (for when the seat may now see more than its copy holds). */
+  protected refreshFromSnapshot(): void {
+    void this.#sync.refresh();
   }
 
   /** Whether this seat may control the timer; also makes its device the first to report expiry. */
