@@ -1,7 +1,7 @@
 /** German texts of merging two seats of one person in a team space (issue 18), under `space.merge`. */
 export const spaceMergeDe = {
   open: 'Zusammenführen …',
-  openLabel: '{{name}} mit einem anderen Platz zusammenführen …',
+  openLabel: 'Zusammenführen …: {{name}}',
   heading: '{{name}} zusammenführen',
   intro:
     'Hat eine Person zwei Plätze in diesem Teamraum (zum Beispiel einen vom Handy und einen vom Laptop)? Wählen Sie den Platz, der bleibt.',

@@ -3,7 +3,7 @@ import type { spaceMergeDe } from './spaceMerge.de.ts';
 /** English texts of merging two seats of one person in a team space (issue 18), under `space.merge`. */
 export const spaceMergeEn: typeof spaceMergeDe = {
   open: 'Merge …',
-  openLabel: 'Merge {{name}} with another seat …',
+  openLabel: 'Merge …: {{name}}',
   heading: 'Merge {{name}}',
   intro:
     'Does one person have two seats in this team space (say one from their phone and one from their laptop)? Choose the seat that stays.',
