@@ -12,6 +12,8 @@ import {
   type ImportProblem,
   type JoinSessionResponse,
   type LeanCoffeeSettings,
+  type OpenSeatLinkRequest,
+  type OpenSeatLinkResponse,
   type Seat,
   type SessionKind,
   type SessionSummary,
@@ -99,6 +101,14 @@ export function joinSession(code: string, name: string): Promise<Ack<JoinSession
  */
 export function claimFacilitator(code: string, claim: ClaimFacilitatorRequest): Promise<Ack<ClaimFacilitatorResponse>> {
   return request('POST', `${sessionPath(code)}/facilitator`, claim);
+}
+
+/**
+ * Opens a seat link on this device: the secret from the link's fragment, posted in the body (never
+ * in a URL), with this device's label and the seat it holds here already (which the link's replaces).
+ */
+export function openSeatLink(code: string, body: OpenSeatLinkRequest): Promise<Ack<OpenSeatLinkResponse>> {
+  return request('POST', `${sessionPath(code)}/seat-link`, body);
 }
 
 /** A restored session: the same seat and links as a new one, and which kind it is. */
