@@ -17,6 +17,8 @@ const agents = {
   safariMac:
     'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Safari/605.1.15',
   firefoxLinux: 'Mozilla/5.0 (X11; Linux x86_64; rv:127.0) Gecko/20100101 Firefox/127.0',
+  headless:
+    'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/156.0.0.0 Safari/537.36',
 };
 
 describe('deviceLabel', () => {
@@ -29,6 +31,7 @@ describe('deviceLabel', () => {
     [agents.samsung, 'Samsung Internet · Android'],
     [agents.safariMac, 'Safari · macOS'],
     [agents.firefoxLinux, 'Firefox · Linux'],
+    [agents.headless, 'Chrome · Linux'],
     ['', 'Browser'],
     ['curl/8.0', 'Browser'],
   ])('reads %s as %s', (userAgent, label) => {

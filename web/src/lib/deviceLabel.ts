@@ -19,7 +19,7 @@ const browsers: readonly [RegExp, string][] = [
   [/\b(OPR|Opera)\//, 'Opera'],
   [/\bSamsungBrowser\//, 'Samsung Internet'],
   [/\b(Firefox|FxiOS)\//, 'Firefox'],
-  [/\b(Chrome|CriOS|Chromium)\//, 'Chrome'],
+  [/\b(Chrome|CriOS|Chromium|HeadlessChrome)\//, 'Chrome'],
   [/\bVersion\/[\d.]+.*Safari\//, 'Safari'],
 ];
 
@@ -35,6 +35,7 @@ const systems: readonly [RegExp, string][] = [
 
 const brandNames: Record<string, string> = {
   'Google Chrome': 'Chrome',
+  HeadlessChrome: 'Chrome',
   'Microsoft Edge': 'Edge',
   Opera: 'Opera',
   'Samsung Internet': 'Samsung Internet',
