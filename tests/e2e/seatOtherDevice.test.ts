@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { axeViolations, formatViolations } from '../support/axe.ts';
 import { desktopContext, phoneContext } from '../support/browser.ts';
 import { browserSuite } from '../support/browserSuite.ts';
-import { fill, messages, type TestLanguage } from '../support/messages.ts';
+import { fill, messages } from '../support/messages.ts';
 import { seatBrowser } from '../support/remoteSeat.ts';
 import { createSessionOverHttp, createTeamSpaceOverHttp, joinOverHttp } from '../support/serverClients.ts';
 
