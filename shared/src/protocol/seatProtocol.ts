@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { ParticipantId } from '../core/participants.ts';
 import type { SeatDevice, SeatLinkMode } from '../session/seatDevices.ts';
 import { secretSchema, type Seat } from './http.ts';
-import { idSchema } from './schemas.ts';
+import { idSchema, seatDeviceLabelSchema } from './schemas.ts';
 
 /**
  * Seats on more than one device: the wire. A seat link's secret travels in the acknowledgement to
@@ -11,13 +11,8 @@ import { idSchema } from './schemas.ts';
  * `/t/CODE/device#seat=SECRET` (team space), see {@link seatLinkPath}.
  */
 
-/** What a device calls itself in its seat's device list: short, printable, bounded. */
-export const seatDeviceLabelSchema = z
-  .string()
-  .trim()
-  .min(1)
-  .max(60)
-  .regex(/^[^\p{Cc}\p{Cf}\p{Co}\p{Cn}]+$/u);
+// Defined beside the other field schemas, so the join and create requests in http.ts can use it too.
+export { seatDeviceLabelSchema } from './schemas.ts';
 
 /** `seat:link`: this seat's secret link for another device, moving or copying the seat. */
 export const seatLinkRequestSchema = z.strictObject({ mode: z.enum(['move', 'copy']) });
@@ -59,8 +54,7 @@ export interface SeatDeviceRevoked {
  * and the device reconnects as that seat).
  */
 export type SeatEndedNotice =
-  | { reason: 'moved' | 'revoked' | 'signed-out' }
-  | { reason: 'merged'; into: ParticipantId };
+  { reason: 'moved' | 'revoked' | 'signed-out' } | { reason: 'merged'; into: ParticipantId };
 
 /** `POST /api/sessions/:code/seat-link`: open a seat link on this device. Answers a seat like a join. */
 export const openSeatLinkRequestSchema = z.strictObject({
