@@ -130,7 +130,8 @@ describe.each(cases)('a seat on another device ($kind, $language)', ({ language,
     await devices
       .getByRole('listitem')
       .filter({ hasNotText: seats.devices.current })
-      .getByRole('button', { name: new RegExp(`^${seats.devices.remove}: Chrome · Linux`) })
+      // Headless Chromium names itself by its brands: "Chromium · Linux" or "Chrome · Linux".
+      .getByRole('button', { name: new RegExp(`^${seats.devices.remove}: Chrom(e|ium) · Linux, `) })
       .click();
     await devices.getByText(seats.devices.removed).waitFor();
     await toldSeatEnded(phoneB, code, 'revoked');
