@@ -13,10 +13,10 @@ import { uniquePrefix } from '../support/redisTestEnv.ts';
 
 /*
  * The seat-device part of the store contract: one behaviour, two stores. Token hashes are real
- * sha256 hex, as the server writes them.
+ * sha256 in base64url, as the server writes them (`hashSecret`): the migration of old sessions tells tokens by that shape.
  */
 
-const hashOf = (name: string) => createHash('sha256').update(`${name}-${randomUUID()}`).digest('hex');
+const hashOf = (name: string) => createHash('sha256').update(`${name}-${randomUUID()}`).digest('base64url');
 const device = (label: string, via: DeviceGrantInfo['via'] = 'join', addedAt = 1000): DeviceGrantInfo => ({
   label,
   via,

@@ -7,12 +7,12 @@
  *   `k:<participantId>`  JSON array of the secret hashes of the seat's open links, oldest first
  *   `recorded`           '1' once every token of the session has a device record
  * All in one key, so records share the session's retention, deletion and hash slot for free.
- * Token hashes are sha256 hex (64 characters), so they never look like any other field.
+ * Token hashes are sha256 in base64url (43 characters, no ':'), so they never look like any other field.
  */
 
 /** Helpers every seat-device script starts with. */
 export const SEAT_DEVICES_LIB = `
-local function is_token(field) return #field == 64 and string.find(field, '^%x+$') ~= nil end
+local function is_token(field) return #field == 43 and string.find(field, '[^%w_%-]') == nil end
 local function record_of(pid)
   local json = redis.call('HGET', KEYS[3], 'd:' .. pid)
   if not json then return {} end

@@ -41,7 +41,7 @@ export interface SeatDevices {
 }
 
 /** `seat:revoke-device`: one of the asking seat's devices (its own current one too: "forget this device"). */
-export const seatRevokeDeviceRequestSchema = z.strictObject({ deviceId: z.string().regex(/^[0-9a-f]{16}$/) });
+export const seatRevokeDeviceRequestSchema = z.strictObject({ deviceId: z.string().regex(/^[A-Za-z0-9_-]{16}$/) });
 export type SeatRevokeDeviceRequest = z.infer<typeof seatRevokeDeviceRequestSchema>;
 export interface SeatDeviceRevoked {
   revoked: true;
