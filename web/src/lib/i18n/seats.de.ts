@@ -29,6 +29,7 @@ export const seatsDe = {
   devices: {
     heading: 'Ihre Geräte',
     loading: 'Geräte werden geladen …',
+    unnamed: 'Gerät ohne Namen',
     current: 'dieses Gerät',
     earlier: 'Früheres Gerät',
     since: 'seit {{date}}',

@@ -30,6 +30,7 @@ export const seatsEn: typeof seatsDe = {
   devices: {
     heading: 'Your devices',
     loading: 'Loading devices …',
+    unnamed: 'Unnamed device',
     current: 'this device',
     earlier: 'Earlier device',
     since: 'since {{date}}',
