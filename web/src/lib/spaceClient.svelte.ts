@@ -69,11 +69,21 @@ export class SpaceClient extends LiveSession<TeamSpaceState, LoopCommandType> {
   protected override replicaChanged(before: TeamSpaceState, after: TeamSpaceState): void {
     const merges = (after.mergedSeats ?? []).slice(before.mergedSeats?.length ?? 0);
     const gone = merges.find((m) => m.from === this.you);
-    if (gone) {
-      if (this.#seat) saveSeat(this.#seat.sessionId, { ...this.#seat, participantId: gone.into });
-      this.mergedInto = gone.into;
+    if (gone) this.seatMerged(gone.into);
+    else if (merges.some((m) => m.into === this.you)) this.refreshFromSnapshot();
+  }
+
+  /**
+   * The server said so (`seat:ended {reason: 'merged'}`) before closing the socket, or the merge
+   * event arrived first: the stored seat becomes `into` at once (a reload in between resumes the
+   * right seat), and the next snapshot (asked for until one arrives) says who this device is now.
+   */
+  protected override seatMerged(into: string): void {
+    if (this.#seat && this.#seat.participantId !== into) {
+      saveSeat(this.#seat.sessionId, { ...this.#seat, participantId: into });
     }
-    if (gone || merges.some((m) => m.into === this.you)) this.refreshFromSnapshot();
+    this.mergedInto = into;
+    this.refreshFromSnapshot();
   }
 
   /** Whether it is this seat's turn in the running round. */
