@@ -1,7 +1,16 @@
-import { currentSpeaker, loopViewFor, type SeatEndedNotice, type TeamSpaceState } from '@runde/shared';
+import {
+  currentSpeaker,
+  limits,
+  loopViewFor,
+  type Ack,
+  type ArchivePage,
+  type SeatEndedNotice,
+  type TeamSpaceState,
+} from '@runde/shared';
 import { describe, expect, it } from 'vitest';
 import { integrationSuite } from '../support/integrationSuite.ts';
 import { createTeamSpaceOverHttp, joinOverHttp, waitUntil, type TestClient } from '../support/serverClients.ts';
+import { parseFrame, pathsOf } from '../support/serverFrames.ts';
 
 const suite = integrationSuite('seat-merge', {
   config: { rateLimits: { seat: { points: 1000, durationSec: 10 } } },
@@ -127,5 +136,45 @@ describe('merging two seats of one person', () => {
     // The seat that went is gone for good.
     const again = await send(fee, 'space:merge-members', { from: goneId, into: keptId });
     expect(again.ok ? 'ok' : again.error.code).toBe('not_found');
+  });
+
+  it('reads the archive as the seats are today: the kept seat owns what the merged one archived', async () => {
+    const created = await createTeamSpaceOverHttp(suite.url, { title: 'Archiv', facilitatorName: 'Fee' });
+    const fee = await connect(created);
+    const ana = await connect(await joinOverHttp(suite.url, created.sessionId, 'Ana'));
+    const phone = await connect(await joinOverHttp(suite.url, created.sessionId, 'Ana Handy'));
+    const ben = await connect(await joinOverHttp(suite.url, created.sessionId, 'Ben'));
+    const [keptId, goneId] = [ana.seat.participantId, phone.seat.participantId];
+    // The phone seat's anonymous tension closes first, so it is the first to leave the live state.
+    await run(phone, 'tension:add', {
+      title: 'Who broke the build',
+      description: '',
+      room: 'operational',
+      anonymous: true,
+    });
+    const tensionId = phone.mirror.space?.tensions.find((t) => t.title === 'Who broke the build')?.id ?? '';
+    await run(phone, 'tension:withdraw', { tensionId });
+    for (let i = 0; i < limits.closedTensionsKept; i += 1) {
+      await run(fee, 'tension:add', { title: `Filler ${i}`, description: '', room: 'operational', anonymous: false });
+      const id = fee.mirror.space?.tensions.find((t) => t.title === `Filler ${i}`)?.id ?? '';
+      await run(fee, 'tension:withdraw', { tensionId: id });
+    }
+    expect(fee.mirror.space?.tensions.map((t) => t.id)).not.toContain(tensionId);
+    await run(fee, 'space:merge-members', { from: goneId, into: keptId });
+
+    const page = async (client: TestClient) =>
+      (await client.sendRaw('archive:page', { kind: 'tension', limit: 20 })) as Ack<ArchivePage>;
+    // Ana's own anonymous tension, archived under the seat that went, is hers in her copy.
+    expect(await page(ana)).toMatchObject({
+      ok: true,
+      data: { entries: [{ item: { id: tensionId, authorId: keptId } }] },
+    });
+    // Ben's copy names nobody, and no frame he got names the seat that went.
+    const before = ben.frames.length;
+    expect(await page(ben)).toMatchObject({
+      ok: true,
+      data: { entries: [{ item: { id: tensionId, authorId: null } }] },
+    });
+    for (const frame of ben.frames.slice(before)) expect(pathsOf(parseFrame(frame), goneId)).toEqual([]);
   });
 });
