@@ -24,6 +24,22 @@ describe('space:merge-members', () => {
     expect(mayMergeMembers(s.state, actor, from, into)).toBe(false);
   });
 
+  it('refuses two seats bound by sign-in (two identities), and merges one bound seat into a link seat', () => {
+    const s = teamSpace();
+    const bound = (id: string) => s.state.participants.find((p) => p.id === id)?.boundBy;
+    const bind = (id: string) => {
+      const state = s.state;
+      state.participants = state.participants.map((p) => (p.id === id ? { ...p, boundBy: 'sign-in' as const } : p));
+    };
+    bind('p2');
+    bind('p3');
+    const refused = s.try('p1', { type: 'space:merge-members', from: 'p3', into: 'p2' });
+    expect(refused.ok ? 'accepted' : refused.error.code).toBe(ErrorCode.forbidden);
+    expect(mayMergeMembers(s.state, 'p1', 'p3', 'p2')).toBe(false);
+    s.run('p1', { type: 'space:merge-members', from: 'p3', into: 'p4' });
+    expect(bound('p4')).toBe('sign-in');
+  });
+
   it('moves tensions, actions and role into the kept seat; its name and join date stay', () => {
     const s = teamSpace();
     const t = s.addTension('p4', 'Drucker', 'operational', true);

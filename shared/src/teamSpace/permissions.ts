@@ -65,7 +65,8 @@ export function mayGiveMemberRole(
 /**
  * Whether this member may merge seat `from` into seat `into` (one person with two seats): a
  * facilitator, two different members, and never merging away the seat that opened the space (it
- * holds the facilitator link; merge the other seat into it instead). Allowed during a meeting:
+ * holds the facilitator link; merge the other seat into it instead), nor two seats that are each
+ * bound by sign-in ({@link bothSignedIn}). Allowed during a meeting:
  * the merge keeps the running meeting consistent (`mergeMembers.ts`).
  */
 export function mayMergeMembers(
@@ -79,8 +80,17 @@ export function mayMergeMembers(
     from !== into &&
     isMember(state, from) &&
     isMember(state, into) &&
-    from !== creatorId(state.participants)
+    from !== creatorId(state.participants) &&
+    !bothSignedIn(state, from, into)
   );
+}
+
+/**
+ * Two seats each bound by sign-in belong to two identities at the provider (one identity is one
+ * seat): merging them would let either sign in as the other, so they are not one person's seats.
+ */
+export function bothSignedIn(state: TeamSpaceState, a: ParticipantId, b: ParticipantId): boolean {
+  return findMember(state, a)?.boundBy === 'sign-in' && findMember(state, b)?.boundBy === 'sign-in';
 }
 
 /** Facilitators, and whoever records in the running meeting, sort tensions into rooms and mark content shareable. */

@@ -1,7 +1,7 @@
 import { ErrorCode } from '../../protocol/errors.ts';
 import { limits } from '../../protocol/limits.ts';
 import { creatorId } from '../../core/participants.ts';
-import { isMember } from '../permissions.ts';
+import { bothSignedIn, isMember } from '../permissions.ts';
 import { isSpaceFacilitator } from '../selectors.ts';
 import type { TeamSpaceState } from '../state.ts';
 import {
@@ -28,6 +28,9 @@ export function decideMemberMerge(
   if (!isMember(state, from) || !isMember(state, into)) return reject(ErrorCode.notFound, 'No such member.');
   if (from === creatorId(state.participants)) {
     return forbidden('The seat that opened the space stays. Merge the other seat into it instead.');
+  }
+  if (bothSignedIn(state, from, into)) {
+    return forbidden('Both seats are bound to a sign-in: they belong to two identities and stay apart.');
   }
   if ((state.mergedSeats ?? []).length >= limits.mergedSeatsPerSpace) {
     return reject(ErrorCode.limitReached, 'This space has merged as many seats as it can.');
