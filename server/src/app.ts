@@ -41,6 +41,7 @@ import { attachSocket } from './socket/attachSocket.ts';
 import { endSeatDevices } from './socket/seatEnding.ts';
 import { coalesce, createLocalFanOut, createPublisher, relayCommits, timedFanOut } from './socket/broadcast.ts';
 import { boundedParser } from './socket/frameParser.ts';
+import { endMergedSeats } from './socket/seatMergeNotice.ts';
 import { sessionRoom, type RundeServer } from './socket/types.ts';
 import type { SessionStore } from './store/sessionStore.ts';
 import { authRoutes } from './auth/authRoutes.ts';
@@ -235,6 +236,7 @@ export function createApp(options: CreateAppOptions): RundeApp {
     committed: (commit) => {
       hallCommits(commit);
       proposalDeadlines.committed(commit);
+      seatMerges(commit);
     },
   });
   const proposalDeadlines = new ProposalDeadlines({
@@ -246,6 +248,7 @@ export function createApp(options: CreateAppOptions): RundeApp {
     onRun: (outcome) => metrics.countProposalDeadlineRun(outcome),
   });
   if (config.proposalPollMs !== false) proposalDeadlines.start();
+  const seatMerges = endMergedSeats(io);
   const hallRelay = new HallRelay({ store, runner, logger });
   const tableSummaries = new TableSummaries({ store, runner, logger });
   const hallCommits = hallCommitListener(hallRelay, tableSummaries);

@@ -75,6 +75,12 @@ export class ClientMirror {
     if (this.#problem) throw new Error(`sync refused: ${this.#problem}`);
   }
 
+  /** Replaces the copy by a whole snapshot, as the web app does when a merge gave its seat more to read. */
+  async refresh(): Promise<void> {
+    await this.#sync.refresh();
+    if (this.#problem) throw new Error(`sync refused: ${this.#problem}`);
+  }
+
   /** Drops the copy, so the next sync starts from scratch (a device that lost its storage). */
   forget(): void {
     this.#sync.close();

@@ -19,6 +19,7 @@ import type { SubjectBinding } from '../store/signInRecords.ts';
 import type { SessionStore, TokenGrant } from '../store/sessionStore.ts';
 import { SessionCache } from './sessionCache.ts';
 import { SessionQueue } from './sessionQueue.ts';
+import { seatsMergedBy } from './seatMerge.ts';
 
 /** Delivers committed events to everyone watching the session. */
 export type Publish = (sessionId: string, events: KindVersionedEvent[]) => void;
@@ -270,12 +271,14 @@ export class CommandRunner {
       const next = applyEvents(current.state, decision.events);
       const epoch = store.epochOf(sessionId);
       const access = accessFlagOf(decision.events);
+      const repointSeat = seatsMergedBy(decision.events);
       const outcome = await store.commit(sessionId, current.version, decision.events, next, {
         grantTokens: grants,
         bindSubjects,
         ...(access ? { access } : {}),
         command,
         archive: archivedByCommit(current.state, next, now),
+        ...(repointSeat ? { repointSeat } : {}),
       });
       if (outcome.ok) {
         const base = current.version;

@@ -74,7 +74,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
       bind(timePingHandler(deps.clock), { withinBudget: deps.withinPingBudget, logger: deps.logger, metrics }),
     ],
     ['session:delete', bind(deleteHandler(deps.runner, deps.onDeleted), commandDeps)],
-    ['archive:page', bind(archiveHandler(deps.store), commandDeps)],
+    ['archive:page', bind(archiveHandler(deps.store, deps.runner), commandDeps)],
     ['session:export', bind(exportHandler(deps.store, deps.clock), commandDeps)],
     ['hall:export', bind(hallExportHandler(deps.store, deps.clock), commandDeps)],
     [

@@ -29,6 +29,12 @@ export const limits = {
 
   /** A team space is one team: members beyond this belong in a space of their own. */
   membersPerSpace: 30,
+  /**
+   * Seats merged into others a space remembers (archived items are read through this list, see
+   * `mergeMembers.ts`); beyond it a facilitator is refused. Ten times the members: every seat of a
+   * full team merged ten times over.
+   */
+  mergedSeatsPerSpace: 300,
   /** The open backlog of a whole team space, all rooms together. */
   openTensionsPerSpace: 100,
   /** Open tensions one member may hold at once: nobody can take the whole backlog (a tenth). */

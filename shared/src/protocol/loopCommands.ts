@@ -30,6 +30,8 @@ export const loopCommandPayloadSchemas = {
   ...participantCommandSchemas,
   /** A facilitator requires sign-in for this space, or opens it to the link again. */
   'access:set': accessSetSchema,
+  /** A facilitator merges one person's second seat (`from`) into their other one (`into`). */
+  'space:merge-members': z.strictObject({ from: idSchema, into: idSchema }),
   'tension:add': z.strictObject({
     title: singleLineText(limits.topicTitle),
     description: multiLineText(limits.topicDescription).default(''),

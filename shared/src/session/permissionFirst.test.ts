@@ -202,6 +202,8 @@ const teamRows: Row<LoopCommand>[] = [
   team({ type: 'space:update' }, backlog, 'p2'),
   team({ type: 'participant:set-role', participantId: 'p1', role: 'facilitator' }, backlog, 'p2', 'p1'),
   team({ type: 'access:set', signIn: false, facilitatorGroup: null }, backlog, 'p2', 'p1'),
+  // One seat twice would be refused as a mistake; without facilitation it is refused first as forbidden.
+  team({ type: 'space:merge-members', from: 'p3', into: 'p3' }, backlog, 'p2'),
   team({ type: 'tension:edit', tensionId: 't5', title: 'Printer', description: '' }, backlog, 'p3'),
   team({ type: 'tension:withdraw', tensionId: 't5' }, backlog, 'p3'),
   team({ type: 'tension:assign-room', tensionId: 't5', room: 'operational' }, backlog, 'p3'),

@@ -158,6 +158,20 @@ describe('ReplicaSync', () => {
     expect(t.replica.replica.version).toBe(t.meeting.log.length);
   });
 
+  it('refreshes from a whole snapshot on request, also when asked while a sync is in flight', async () => {
+    const t = await synced();
+    t.othersTopic();
+    t.pair.drop(0);
+    t.othersTopic();
+    // The push shows a gap: a sync for events starts, and the refresh is asked while it waits.
+    t.pair.deliver(0);
+    const refreshed = t.replica.refresh();
+    await deliverAll(t.pair);
+    await refreshed;
+    expect(t.syncs.slice(1)).toEqual([4, 0]);
+    expect(t.replica.replica.version).toBe(t.meeting.log.length);
+  });
+
   it('stops with wrong_kind on a snapshot of another kind', async () => {
     const t = setup({ snapshot: () => teamSpace().state });
     t.pair.connect();

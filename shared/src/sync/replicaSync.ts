@@ -60,6 +60,8 @@ export class ReplicaSync<S> {
   #syncAgain = false;
   /** Set when synced events did not fit our copy: the next sync asks for a whole snapshot. */
   #needSnapshot = false;
+  /** Set by `refresh`: cleared only by a sync that asked for a snapshot, not by one already in flight. */
+  #refreshWanted = false;
   /** Pushes that arrive while a sync is in flight; merged after it, overlaps skipped. */
   #held: KindVersionedEvent[] = [];
   /** Events from acks that do not continue the replica yet; applied once the pushes before them are. */
@@ -142,6 +144,16 @@ export class ReplicaSync<S> {
     return run;
   }
 
+  /**
+   * Replaces the replica by a whole snapshot, for when this seat may now see more than its copy
+   * holds (its seat was merged with another: the events say so, but cannot carry what the other
+   * seat could read). A sync in flight is followed by one that asks for the snapshot.
+   */
+  refresh(): Promise<void> {
+    this.#refreshWanted = true;
+    return this.sync();
+  }
+
   async #rounds(): Promise<void> {
     this.#syncing = true;
     let rounds = 0;
@@ -149,10 +161,11 @@ export class ReplicaSync<S> {
       do {
         rounds += 1;
         this.#syncAgain = false;
-        const fromScratch = this.#needSnapshot || this.#replica.state === null;
+        const fromScratch = this.#needSnapshot || this.#refreshWanted || this.#replica.state === null;
         const result = await this.#request(fromScratch ? 0 : this.#replica.version);
         if (!result) return;
         this.#needSnapshot = false;
+        if (fromScratch) this.#refreshWanted = false;
         if (result.kind === 'snapshot') {
           const state = this.#options.fromSnapshot(result.state);
           if (state === null) {

@@ -4,6 +4,7 @@ import { applyToParticipants } from '../core/participants.ts';
 import type { LoopEvent } from './events.ts';
 import { applyBetweenMeetings } from './betweenMeetingsApply.ts';
 import { keepRecentHistory } from './history.ts';
+import { mergeMembers } from './mergeMembers.ts';
 import { applyRegisterChanges } from './register.ts';
 import { emptyRegister } from './registerTypes.ts';
 import { defaultRhythm } from './rhythmTypes.ts';
@@ -309,6 +310,8 @@ export function applyLoop(state: TeamSpaceState, event: LoopEvent): TeamSpaceSta
       return updateMeeting(state, (m) => ({ ...m, timer: event.timer }));
     case 'space:rhythm-set':
       return { ...state, rhythm: event.rhythm };
+    case 'space:members-merged':
+      return mergeMembers(state, event.from, event.into);
     // Between meetings: folded by betweenMeetingsApply.ts.
     case 'tension:async-set':
     case 'tension:async-answered':

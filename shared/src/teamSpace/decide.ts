@@ -17,6 +17,7 @@ import { decideMeeting, newReaders } from './rules/meetingRules.ts';
 import { accept, forbidden, reject, type LoopDecideResult, type LoopRuleContext } from './rules/results.ts';
 import { decideRhythm } from './rules/rhythmRules.ts';
 import { decideRound } from './rules/roundRules.ts';
+import { decideMemberMerge } from './rules/memberMergeRules.ts';
 import { decideSpace } from './rules/spaceRules.ts';
 import { decideTension } from './rules/tensionRules.ts';
 import { isMember } from './permissions.ts';
@@ -75,6 +76,8 @@ export function decideLoop(
       return decideSpace(state, command, rule);
     case 'access:set':
       return decideAccessSet(state, actorId, command);
+    case 'space:merge-members':
+      return decideMemberMerge(state, command, rule);
     case 'tension:add':
     case 'tension:edit':
     case 'tension:withdraw':

@@ -110,6 +110,11 @@ export type LoopEvent =
   | { type: 'objection:raised'; objection: Objection }
   | { type: 'objection:status-set'; objectionId: string; status: Objection['status'] }
   | { type: 'decision:adopted'; decision: Decision }
+  /**
+   * One person had two seats: everything of `from` is now `into`'s, and `from` left the members
+   * (see `mergeMembers.ts`). The server then points `from`'s devices at `into`.
+   */
+  | { type: 'space:members-merged'; from: ParticipantId; into: ParticipantId }
   /** The team's rhythm, time zone and objection window, as a whole. */
   | { type: 'space:rhythm-set'; rhythm: SpaceRhythm }
   // Between meetings (see betweenMeetingsTypes.ts).

@@ -1,7 +1,7 @@
 import { groupRoleRefusal, mayChangeAccess } from '../session/sessionAccess.ts';
 import type { LoopCommand } from '../protocol/loopCommands.ts';
 import { assertNever } from '../core/assertNever.ts';
-import { mayChangeRole } from '../core/participants.ts';
+import { creatorId, mayChangeRole } from '../core/participants.ts';
 import type { Participant, ParticipantId, Role } from '../core/participants.ts';
 import {
   mayAnswerAsync,
@@ -65,6 +65,37 @@ export function mayGiveMemberRole(
     mayChangeRole(state.participants, actorId, target, role) &&
     !groupRoleRefusal(state, role)
   );
+}
+
+/**
+ * Whether this member may merge seat `from` into seat `into` (one person with two seats): a
+ * facilitator, two different members, and never merging away the seat that opened the space (it
+ * holds the facilitator link; merge the other seat into it instead), nor two seats that are each
+ * bound by sign-in ({@link bothSignedIn}). Allowed during a meeting:
+ * the merge keeps the running meeting consistent (`mergeMembers.ts`).
+ */
+export function mayMergeMembers(
+  state: TeamSpaceState,
+  actorId: ParticipantId,
+  from: ParticipantId,
+  into: ParticipantId,
+): boolean {
+  return (
+    isSpaceFacilitator(state, actorId) &&
+    from !== into &&
+    isMember(state, from) &&
+    isMember(state, into) &&
+    from !== creatorId(state.participants) &&
+    !bothSignedIn(state, from, into)
+  );
+}
+
+/**
+ * Two seats each bound by sign-in belong to two identities at the provider (one identity is one
+ * seat): merging them would let either sign in as the other, so they are not one person's seats.
+ */
+export function bothSignedIn(state: TeamSpaceState, a: ParticipantId, b: ParticipantId): boolean {
+  return findMember(state, a)?.boundBy === 'sign-in' && findMember(state, b)?.boundBy === 'sign-in';
 }
 
 /** Facilitators, and whoever records in the running meeting, sort tensions into rooms and mark content shareable. */
@@ -253,6 +284,8 @@ export function teamSpacePermission(state: TeamSpaceState, actorId: ParticipantI
       const target = findMember(state, command.participantId);
       return !!target && mayGiveMemberRole(state, actorId, target, command.role);
     }
+    case 'space:merge-members':
+      return mayMergeMembers(state, actorId, command.from, command.into);
     case 'tension:add':
       return canAddTension(state, actorId);
     case 'tension:edit':

@@ -222,6 +222,16 @@ export interface MeetingRecord {
 }
 
 /**
+ * A seat that was merged into another (the same person had two). Only the space's archive still
+ * names `from`: archived items are read through this list (`withMergedSeats`); the live state
+ * names `into` everywhere. Chains are kept flat: merging `into` away later repoints `from` too.
+ */
+export interface MergedSeat {
+  from: ParticipantId;
+  into: ParticipantId;
+}
+
+/**
  * A team's persistent space: members, the tension backlog, open actions and the decision log,
  * carried from one meeting to the next.
  */
@@ -254,4 +264,6 @@ export interface TeamSpaceState {
   between: BetweenRecord[];
   /** When the team meets, its time zone, and the objection window. */
   rhythm: SpaceRhythm;
+  /** Seats merged into others (`space:members-merged`), oldest first; missing in spaces that never merged. */
+  mergedSeats?: MergedSeat[];
 }

@@ -9,6 +9,7 @@ import type { TeamSpaceTypes } from './teamSpaceTypes.ts';
 const teamSpaceEventNames: Record<LoopEventType, true> = {
   'space:created': true,
   'space:updated': true,
+  'space:members-merged': true,
   'participant:joined': true,
   'participant:presence-changed': true,
   'participant:renamed': true,

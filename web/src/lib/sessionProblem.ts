@@ -23,7 +23,8 @@ export interface ProblemRoute {
  * on its own screen instead), and a code of the other kind opens that kind's screen.
  */
 export function followProblem(problem: SessionProblem | null, { code, otherKind, forgetGrant }: ProblemRoute): void {
-  if (problem === 'unauthorized' || problem === 'deleted') {
+  // A seat that ended (moved, revoked) is forgotten too, but the page stays to say why (`SeatEndedMessage`).
+  if (problem === 'unauthorized' || problem === 'deleted' || problem === 'seat_ended') {
     if (forgetGrant) forgetGrant(code);
     else forgetSeat(code);
   }

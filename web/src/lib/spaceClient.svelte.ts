@@ -16,9 +16,11 @@ import {
   type RoomKey,
   type Round,
   type TeamSpaceState,
+  type Seat,
   type Tension,
 } from '@runde/shared/client';
 import { LiveSession, type LiveSessionOptions } from './liveSession.svelte.ts';
+import { saveSeat } from './seats.ts';
 import { teamSpaceFold } from './teamSpaceFold.ts';
 
 /**
@@ -49,8 +51,39 @@ export class SpaceClient extends LiveSession<TeamSpaceState, LoopCommandType> {
     this.state?.tensions.filter((t) => t.authorId === this.you && t.status === 'open') ?? [],
   );
 
+  /** The seat this device's seat was merged into while the page was open: the page says so once. */
+  mergedInto = $state<string | null>(null);
+  readonly #seat: Seat | null;
+
   constructor(options: LiveSessionOptions) {
     super('team-space', teamSpaceFold, options);
+    this.#seat = 'seat' in options ? options.seat : null;
+  }
+
+  /**
+   * A merge that concerns this device: its seat went into another (the token proves that one now;
+   * the stored seat says so, for the next visit), or another seat came into this one. Either way
+   * the seat may now read what the other could (personal-room tensions, anonymous ones it brought),
+   * which the merge event cannot carry: a whole snapshot replaces the copy, and says who `you` is.
+   */
+  protected override replicaChanged(before: TeamSpaceState, after: TeamSpaceState): void {
+    const merges = (after.mergedSeats ?? []).slice(before.mergedSeats?.length ?? 0);
+    const gone = merges.find((m) => m.from === this.you);
+    if (gone) this.seatMerged(gone.into);
+    else if (merges.some((m) => m.into === this.you)) this.refreshFromSnapshot();
+  }
+
+  /**
+   * The server said so (`seat:ended {reason: 'merged'}`) before closing the socket, or the merge
+   * event arrived first: the stored seat becomes `into` at once (a reload in between resumes the
+   * right seat), and the next snapshot (asked for until one arrives) says who this device is now.
+   */
+  protected override seatMerged(into: string): void {
+    if (this.#seat && this.#seat.participantId !== into) {
+      saveSeat(this.#seat.sessionId, { ...this.#seat, participantId: into });
+    }
+    this.mergedInto = into;
+    this.refreshFromSnapshot();
   }
 
   /** Whether it is this seat's turn in the running round. */

@@ -72,6 +72,10 @@ const commands: PermissionWalk<TeamSpaceState, LoopCommand>['commands'] = {
     .map(({ signIn, group }): Recipe => () => ({
       command: { type: 'access:set', signIn, facilitatorGroup: group },
     })),
+  // Mostly two members (the creator among them sometimes), sometimes one seat twice or nobody.
+  'space:merge-members': fc.record({ n: nat, m: nat }).map(({ n, m }): Recipe => (s) => ({
+    command: { type: 'space:merge-members', from: idFrom(memberIds(s), n), into: idFrom(memberIds(s), m) },
+  })),
   'tension:add': fc
     .record({ room, anonymous: fc.boolean(), async: fc.boolean() })
     .map(({ room, anonymous, async }): Recipe => () => ({

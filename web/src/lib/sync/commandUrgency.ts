@@ -46,6 +46,8 @@ const steering: ReadonlySet<KindCommandType> = new Set<KindCommandType>([
   'hall:phase',
   'hall:announce',
   'hall:close-table',
+  // Decided on the member list as it was on screen: never applied minutes later to a list that changed.
+  'space:merge-members',
 ]);
 
 /** How long a steering command is tried before it is handed back to the person. */

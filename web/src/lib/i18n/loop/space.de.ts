@@ -1,9 +1,11 @@
 import { spaceBetweenDe } from './spaceBetween.de.ts';
+import { spaceMergeDe } from './spaceMerge.de.ts';
 /** German texts of the team-space screens. German is the source; see `../de.ts`. */
 export const spaceDe = {
   loading: 'Teamraum wird geladen …',
   notFound: 'Diesen Teamraum gibt es nicht (mehr).',
   between: spaceBetweenDe,
+  merge: spaceMergeDe,
   header: {
     minutes: 'Protokolle und Beschlussbuch',
     meetingRunning: 'Meeting läuft: {{room}}',

@@ -1,10 +1,12 @@
 import { spaceBetweenEn } from './spaceBetween.en.ts';
+import { spaceMergeEn } from './spaceMerge.en.ts';
 import type { Messages } from '../de.ts';
 
 export const spaceEn: Messages['space'] = {
   loading: 'Loading the team space …',
   notFound: 'This team space does not exist (any more).',
   between: spaceBetweenEn,
+  merge: spaceMergeEn,
   header: {
     minutes: 'Minutes and decision log',
     meetingRunning: 'Meeting running: {{room}}',
