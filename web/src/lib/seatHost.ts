@@ -1,4 +1,13 @@
-import type { Ack, SeatDeviceRevoked, SeatDevices, SeatLink, SeatLinkMode, SessionKind } from '@runde/shared/client';
+import {
+  seatBinding,
+  type Ack,
+  type Participant,
+  type SeatDeviceRevoked,
+  type SeatDevices,
+  type SeatLink,
+  type SeatLinkMode,
+  type SessionKind,
+} from '@runde/shared/client';
 
 /** What the seat dialogs ask of the live session (`LiveSession` has it all). */
 export interface SeatHost {
@@ -33,4 +42,12 @@ export function localExpiry(link: Pick<SeatLink, 'expiresAt'>, serverNow: number
 /** The seat link's secret from a device page's fragment (`#seat=…`), or '' without one. */
 export function seatSecretOf(hash: string): string {
   return new URLSearchParams(hash.replace(/^#/, '')).get('seat') ?? '';
+}
+
+/**
+ * Whether the member list shows "Sign-in" / "Link" per seat: to facilitators, once anyone holds a
+ * seat by sign-in. Before that every seat is held by link, and the badges would only repeat it.
+ */
+export function showsSeatBinding(people: readonly Pick<Participant, 'boundBy'>[], facilitates: boolean): boolean {
+  return facilitates && people.some((p) => seatBinding(p) === 'sign-in');
 }
