@@ -10,7 +10,8 @@ import { createDispatcher } from './dispatcher.ts';
 import { guardListener } from './guardListener.ts';
 import { handshake } from './handshake.ts';
 import { PresenceReconciler } from './presence.ts';
-import { participantRoom, projectorRoom, sessionRoom, type RundeServer } from './types.ts';
+import { endSeatDevices } from './seatEnding.ts';
+import { deviceRoom, participantRoom, projectorRoom, sessionRoom, type RundeServer } from './types.ts';
 
 export interface SocketDeps {
   store: SessionStore;
@@ -76,6 +77,7 @@ export function attachSocket(io: RundeServer, deps: SocketDeps): AttachedSockets
     onDeleted: (sessionId) => letGo(io, timers, sessionId),
     // On every node (the adapter relays it): the revoked key's projectors must not keep watching.
     onProjectorRevoked: (sessionId) => io.in(projectorRoom(sessionId)).disconnectSockets(true),
+    endDevices: endSeatDevices(io),
   });
   const presence = new PresenceReconciler({ io, runner, logger });
   io.use(
@@ -88,13 +90,13 @@ export function attachSocket(io: RundeServer, deps: SocketDeps): AttachedSockets
     }),
   );
   io.on('connection', (socket) => {
-    const { sessionId, participantId, viewer } = socket.data;
+    const { sessionId, participantId, viewer, deviceId } = socket.data;
     // A projector is in the session's room (it gets the bystander's copy of every push) but has no
     // seat's room and no presence: it is never a participant, never online, never counted.
     const seated = viewer === 'seat';
     void socket.join(
-      seated
-        ? [sessionRoom(sessionId), participantRoom(sessionId, participantId)]
+      seated && deviceId !== null
+        ? [sessionRoom(sessionId), participantRoom(sessionId, participantId), deviceRoom(sessionId, deviceId)]
         : [sessionRoom(sessionId), projectorRoom(sessionId)],
     );
     logger.debug({ sessionId, participantId, viewer, socketId: socket.id }, 'socket connected');

@@ -1,4 +1,5 @@
 import {
+  deviceIdOf,
   handshakeAuthSchema,
   PROJECTOR_VIEWER_ID,
   PROTOCOL_VERSION,
@@ -47,7 +48,7 @@ export interface HandshakeDeps {
 }
 
 type Verdict =
-  | { admitted: true; sessionId: string; participantId: string; viewer: 'seat' | 'projector' }
+  | { admitted: true; sessionId: string; participantId: string; viewer: 'seat' | 'projector'; deviceId: string | null }
   | { admitted: false; refusal: Refusal };
 
 /** Compares two key hashes in time that does not depend on where they differ. */
@@ -63,13 +64,23 @@ function sameHash(stored: string, presented: string): boolean {
  */
 async function admits(store: SessionStore, auth: HandshakeAuth): Promise<Verdict | null> {
   if ('token' in auth) {
-    const participantId = await store.participantForToken(auth.sessionId, hashSecret(auth.token));
-    return participantId ? { admitted: true, sessionId: auth.sessionId, participantId, viewer: 'seat' } : null;
+    const tokenHash = hashSecret(auth.token);
+    const participantId = await store.participantForToken(auth.sessionId, tokenHash);
+    // The device is known from the hash alone: no second lookup.
+    return participantId
+      ? { admitted: true, sessionId: auth.sessionId, participantId, viewer: 'seat', deviceId: deviceIdOf(tokenHash) }
+      : null;
   }
   const stored = await store.projectorKeyHash(auth.sessionId);
   const presented = hashSecret(auth.projectorKey);
   return stored !== null && sameHash(stored, presented)
-    ? { admitted: true, sessionId: auth.sessionId, participantId: PROJECTOR_VIEWER_ID, viewer: 'projector' }
+    ? {
+        admitted: true,
+        sessionId: auth.sessionId,
+        participantId: PROJECTOR_VIEWER_ID,
+        viewer: 'projector',
+        deviceId: null,
+      }
     : null;
 }
 
@@ -126,6 +137,7 @@ export function handshake(deps: HandshakeDeps) {
         socket.data.sessionId = result.sessionId;
         socket.data.participantId = result.participantId;
         socket.data.viewer = result.viewer;
+        socket.data.deviceId = result.deviceId;
         socket.data.address = address;
         next();
         return;

@@ -24,7 +24,16 @@ import {
   type StoreOptions,
   type StoredArchivePage,
   type StoredSession,
+  type TokenGrant,
 } from './sessionStore.ts';
+import { MemorySeatDevices } from './memorySeatDevices.ts';
+import type {
+  DeviceGrantInfo,
+  GrantDeviceOptions,
+  GrantDeviceResult,
+  StoredSeatDevice,
+  StoredSeatLink,
+} from './seatDeviceStore.ts';
 
 /** One kind's archive: entry JSONs oldest first, how many were ever archived, and the bytes held. */
 interface ArchiveList {
@@ -38,7 +47,8 @@ interface Entry {
   state: string;
   version: number;
   events: string[];
-  tokens: Map<string, string>;
+  /** Tokens with their device records and open seat links. */
+  seats: MemorySeatDevices;
   facilitatorKeys: Map<string, string>;
   projectorKeyHash: string | null;
   /** Seat-scoped command id (`seatCommandMember`) → the version it reached, oldest first (a Map keeps insertion order). */
@@ -92,7 +102,7 @@ export class MemorySessionStore implements SessionStore {
       state: JSON.stringify(input.state),
       version: input.events.length,
       events: this.#cap(input.events.map((event, i) => JSON.stringify({ version: i + 1, event }))),
-      tokens: new Map(input.tokens.map((g) => [g.tokenHash, g.participantId])),
+      seats: seatsWith(input.tokens),
       facilitatorKeys: new Map(input.facilitatorKeys.map((g) => [g.keyHash, g.participantId])),
       projectorKeyHash: null,
       commands: new Map(),
@@ -135,7 +145,8 @@ export class MemorySessionStore implements SessionStore {
     entry.events = this.#cap([...entry.events, ...appended]);
     entry.version = expectedVersion + events.length;
     entry.state = JSON.stringify(nextState);
-    for (const grant of options.grantTokens ?? []) entry.tokens.set(grant.tokenHash, grant.participantId);
+    if (options.repointSeat) entry.seats.repoint(options.repointSeat.from, options.repointSeat.into);
+    for (const grant of options.grantTokens ?? []) entry.seats.add(grant.tokenHash, grant.participantId, grant.device);
     for (const item of options.archive ?? [])
       this.#archive(entry.archive[item.kind], this.#archiveBounds[item.kind], item);
     if (member !== undefined) this.#remember(entry.commands, member, entry.version);
@@ -191,7 +202,38 @@ export class MemorySessionStore implements SessionStore {
   }
 
   async participantForToken(id: string, tokenHash: string): Promise<string | null> {
-    return this.#live(id)?.tokens.get(tokenHash) ?? null;
+    return this.#live(id)?.seats.tokens.get(tokenHash) ?? null;
+  }
+
+  async seatDevices(id: string, participantId: string): Promise<StoredSeatDevice[]> {
+    return this.#live(id)?.seats.devicesOf(participantId) ?? [];
+  }
+
+  async grantDevice(
+    id: string,
+    grant: { tokenHash: string; participantId: string; device: DeviceGrantInfo },
+    options: GrantDeviceOptions,
+  ): Promise<GrantDeviceResult> {
+    const entry = this.#live(id);
+    return entry ? entry.seats.grant(grant, options) : { ok: false, reason: 'missing' };
+  }
+
+  async revokeDevices(id: string, participantId: string, deviceIds: readonly string[]): Promise<string[]> {
+    return this.#live(id)?.seats.revoke(participantId, deviceIds) ?? [];
+  }
+
+  async putSeatLink(id: string, secretHash: string, link: StoredSeatLink, maxOpen: number): Promise<boolean> {
+    const entry = this.#live(id);
+    entry?.seats.putLink(secretHash, link, maxOpen, this.#clock());
+    return entry !== undefined;
+  }
+
+  async takeSeatLink(id: string, secretHash: string, now: number): Promise<StoredSeatLink | null> {
+    return this.#live(id)?.seats.takeLink(secretHash, now) ?? null;
+  }
+
+  async repointSeat(id: string, from: string, into: string): Promise<void> {
+    this.#live(id)?.seats.repoint(from, into);
   }
 
   async facilitatorForKey(id: string, keyHash: string): Promise<string | null> {
@@ -291,6 +333,12 @@ export class MemorySessionStore implements SessionStore {
   #sweep(): void {
     for (const id of [...this.#sessions.keys()]) this.#live(id);
   }
+}
+
+function seatsWith(grants: readonly TokenGrant[]): MemorySeatDevices {
+  const seats = new MemorySeatDevices();
+  for (const grant of grants) seats.add(grant.tokenHash, grant.participantId, grant.device);
+  return seats;
 }
 
 function emptyArchive(): ArchiveList {

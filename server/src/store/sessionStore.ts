@@ -8,6 +8,7 @@ import type {
   SessionKind,
 } from '@runde/shared';
 import { limits, type HallTableSummary } from '@runde/shared';
+import type { DeviceGrantInfo, SeatDeviceStore } from './seatDeviceStore.ts';
 
 /** A session as stored: the folded state and the version (number of events) it reflects. */
 export interface StoredSession {
@@ -19,6 +20,12 @@ export interface StoredSession {
 export interface TokenGrant {
   tokenHash: string;
   participantId: string;
+  /**
+   * The device the token is for, recorded beside it (see `SeatDeviceStore`). Every path of the server
+   * that grants a token sets it; a grant without it is listed like a token from before devices were
+   * recorded (`via: 'earlier'`).
+   */
+  device?: DeviceGrantInfo;
 }
 
 /** Lets whoever holds the facilitator link take the facilitator's seat back. Hash only, like tokens. */
@@ -69,6 +76,11 @@ export interface CommitOptions {
    * the session's archive in the same atomic write: never archived by a write that did not happen.
    */
   archive?: ArchivedItem[];
+  /**
+   * Seat `from` was merged into `into` by these events: in the same atomic write, every token of
+   * `from` proves `into` and its device records move (see `SeatDeviceStore.repointSeat`).
+   */
+  repointSeat?: { from: string; into: string };
 }
 
 /** Which page of one kind of archived item to read; `before` is a `seq`, exclusive. */
@@ -89,7 +101,7 @@ export interface StoredArchivePage {
  * number of server nodes can share one store. Every write is atomic and refreshes the retention of
  * all of the session's data together, to the retention of the session's kind.
  */
-export interface SessionStore {
+export interface SessionStore extends SeatDeviceStore {
   readonly kind: 'redis' | 'memory';
   /** Stores a new session at version `events.length`. Returns false, writing nothing, when the id is taken. */
   create(id: string, input: CreateSessionInput): Promise<boolean>;
