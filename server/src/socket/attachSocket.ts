@@ -4,6 +4,9 @@ import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { CommandRunner } from '../session/commandRunner.ts';
 import type { TimerScheduler } from '../session/timerScheduler.ts';
 import type { SessionStore } from '../store/sessionStore.ts';
+import type { SignIns } from '../auth/signInSessions.ts';
+import { accessSetGuard } from '../auth/accessSetGuard.ts';
+import { hashSecret } from '../ids.ts';
 import { commandBudget, pingBudget } from './commandBudget.ts';
 import type { CommandMetrics } from './defineHandler.ts';
 import { createDispatcher } from './dispatcher.ts';
@@ -40,6 +43,8 @@ export interface SocketDeps {
   metrics?: CommandMetrics;
   /** True while the node shuts down (see `Dispatcher`). */
   draining: () => boolean;
+  /** Sign-ins, when the installation has an identity provider. */
+  signIns: SignIns | null;
 }
 
 /** What shutdown needs from the socket side. */
@@ -78,6 +83,7 @@ export function attachSocket(io: RundeServer, deps: SocketDeps): AttachedSockets
     // On every node (the adapter relays it): the revoked key's projectors must not keep watching.
     onProjectorRevoked: (sessionId) => io.in(projectorRoom(sessionId)).disconnectSockets(true),
     endDevices: endSeatDevices(io),
+    guard: accessSetGuard({ store: deps.store, signIns: deps.signIns }),
   });
   const presence = new PresenceReconciler({ io, runner, logger });
   io.use(
@@ -87,6 +93,7 @@ export function attachSocket(io: RundeServer, deps: SocketDeps): AttachedSockets
       addressOf: deps.addressOf,
       failedLookups: limiters.failedLookup,
       failuresPerConnection: deps.failedHandshakesPerConnection,
+      signIns: deps.signIns,
     }),
   );
   io.on('connection', (socket) => {

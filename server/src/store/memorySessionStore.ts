@@ -34,6 +34,11 @@ import type {
   StoredSeatDevice,
   StoredSeatLink,
 } from './seatDeviceStore.ts';
+import {
+  type SeatProof,
+  type SignInFlow,
+  type SignInRecord,
+} from './signInRecords.ts';
 
 /** One kind's archive: entry JSONs oldest first, how many were ever archived, and the bytes held. */
 interface ArchiveList {
@@ -77,6 +82,9 @@ export class MemorySessionStore implements SessionStore {
     return 0;
   }
   readonly #sessions = new Map<string, Entry>();
+  /** Logins under way and sign-ins, JSON with their expiry like every other record here. */
+  readonly #flows = new Map<string, { json: string; expiresAt: number }>();
+  readonly #signIns = new Map<string, { json: string; expiresAt: number }>();
   /** The proposal-deadline index: session id → deadline (ms) and the version it was computed from. */
   readonly #proposalDeadlines = new Map<string, { at: number; version: number }>();
   readonly #retention: RetentionByKind;
@@ -146,6 +154,8 @@ export class MemorySessionStore implements SessionStore {
     entry.version = expectedVersion + events.length;
     entry.state = JSON.stringify(nextState);
     if (options.repointSeat) entry.seats.repoint(options.repointSeat.from, options.repointSeat.into);
+    for (const bound of options.bindSubjects ?? []) entry.seats.subjects.set(bound.subjectKey, bound.participantId);
+    if (options.access) entry.seats.signInRequired = options.access === 'required';
     for (const grant of options.grantTokens ?? []) entry.seats.add(grant.tokenHash, grant.participantId, grant.device);
     for (const item of options.archive ?? [])
       this.#archive(entry.archive[item.kind], this.#archiveBounds[item.kind], item);
@@ -234,6 +244,39 @@ export class MemorySessionStore implements SessionStore {
 
   async repointSeat(id: string, from: string, into: string): Promise<void> {
     this.#live(id)?.seats.repoint(from, into);
+  }
+
+  async seatProof(id: string, tokenHash: string, subjectKey: string | null): Promise<SeatProof> {
+    const seats = this.#live(id)?.seats;
+    return {
+      participantId: seats?.tokens.get(tokenHash) ?? null,
+      signInRequired: seats?.signInRequired ?? false,
+      subjectSeat: subjectKey === null ? null : (seats?.subjects.get(subjectKey) ?? null),
+    };
+  }
+
+  async putSignInFlow(flowId: string, flow: SignInFlow, ttlMs: number): Promise<void> {
+    this.#flows.set(flowId, { json: JSON.stringify(flow), expiresAt: this.#clock() + ttlMs });
+  }
+
+  async takeSignInFlow(flowId: string): Promise<SignInFlow | null> {
+    const kept = this.#flows.get(flowId);
+    this.#flows.delete(flowId);
+    return kept && kept.expiresAt > this.#clock() ? (JSON.parse(kept.json) as SignInFlow) : null;
+  }
+
+  async putSignIn(signInId: string, record: SignInRecord, ttlMs: number): Promise<void> {
+    this.#signIns.set(signInId, { json: JSON.stringify(record), expiresAt: this.#clock() + ttlMs });
+  }
+
+  async signIn(signInId: string): Promise<SignInRecord | null> {
+    const kept = this.#signIns.get(signInId);
+    if (kept && kept.expiresAt <= this.#clock()) this.#signIns.delete(signInId);
+    return kept && kept.expiresAt > this.#clock() ? (JSON.parse(kept.json) as SignInRecord) : null;
+  }
+
+  async deleteSignIn(signInId: string): Promise<void> {
+    this.#signIns.delete(signInId);
   }
 
   async facilitatorForKey(id: string, keyHash: string): Promise<string | null> {
@@ -332,6 +375,10 @@ export class MemorySessionStore implements SessionStore {
 
   #sweep(): void {
     for (const id of [...this.#sessions.keys()]) this.#live(id);
+    const now = this.#clock();
+    for (const records of [this.#flows, this.#signIns]) {
+      for (const [id, { expiresAt }] of records) if (expiresAt <= now) records.delete(id);
+    }
   }
 }
 
