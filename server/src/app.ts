@@ -328,20 +328,18 @@ export function createApp(options: CreateAppOptions): RundeApp {
       publicUrl,
       limiters: { create, failedLookup },
       logger,
-      signInSeat: signInSeatRoute({ store, runner, ids, signIns, failedLookup }),
+      signInSeat: signInSeatRoute({ store, runner, ids, clock, signIns, failedLookup }),
     }),
     spaceCalendarRoute({ store, clock, publicUrl, failedLookup }),
-    seatLinkRoute({ store, runner, clock, ids, failedLookup, endDevices: endSeatDevices(io) }),
     authRoutes({
       store,
       oidc:
-        oidcClient && signIns && config.oidc
-          ? { client: oidcClient, signIns, sessionMs: config.oidc.sessionMs }
-          : null,
+        oidcClient && signIns && config.oidc ? { client: oidcClient, signIns, sessionMs: config.oidc.sessionMs } : null,
       publicUrl,
       logger,
       endDevices: endSeatDevices(io),
     }),
+    seatLinkRoute({ store, runner, clock, ids, failedLookup, endDevices: endSeatDevices(io) }),
     hallRoutes({
       store,
       runner,

@@ -12,11 +12,11 @@ import {
 import { Router, type Request, type RequestHandler, type Response } from 'express';
 import type { Logger } from 'pino';
 import { hashSecret } from '../ids.ts';
-import type { EndSeatDevices } from '../socket/seatEnding.ts';
 import { sendError } from '../http/httpErrors.ts';
 import { publicUrlFor } from '../http/publicUrl.ts';
 import { parseBody } from '../http/requestParts.ts';
 import type { SessionStore } from '../store/sessionStore.ts';
+import type { EndSeatDevices } from '../socket/seatEnding.ts';
 import { SIGN_IN_FLOW_TTL_MS } from '../store/signInRecords.ts';
 import { ProviderUnavailableError, type OidcClient } from './oidcClient.ts';
 import {
@@ -34,7 +34,7 @@ export interface AuthRouteDeps {
   oidc: { client: OidcClient; signIns: SignIns; sessionMs: number } | null;
   publicUrl: string | undefined;
   logger: Logger;
-  /** Tells devices whose token a sign-out removed, on any node, and closes their sockets. */
+  /** Tells the revoked devices (on any node) that their seat ended here, and closes their sockets. */
   endDevices: EndSeatDevices;
 }
 
@@ -105,9 +105,9 @@ export function authRoutes(deps: AuthRouteDeps): Router {
       if (err instanceof ProviderUnavailableError) return back(res, flow.returnTo, 'unavailable');
       // Whatever the provider's answer failed (signature, issuer, audience, expiry, nonce, state,
       // PKCE): no sign-in. The reason is for the operator's log, not for the browser.
-      logger.warn({ reason: err instanceof Error ? err.message : 'unknown' }, 'sign-in callback refused');
-      const stateMismatch = err instanceof Error && /\bstate\b/i.test(err.message);
-      back(res, flow.returnTo, stateMismatch ? 'state' : 'provider');
+      const reason = reasonOf(err);
+      logger.warn({ reason }, 'sign-in callback refused');
+      back(res, flow.returnTo, /\bstate\b/i.test(reason) ? 'state' : 'provider');
     }
   };
 
@@ -134,13 +134,12 @@ export function authRoutes(deps: AuthRouteDeps): Router {
       for (const seat of body.seats) {
         const tokenHash = hashSecret(seat.token);
         const proof = await store.seatProof(seat.sessionId, tokenHash, ended.subjectKey);
-        if (proof.participantId !== null && proof.participantId === proof.subjectSeat) {
-          // Token and device record go together, so the seat's device list never shows a dead device.
-          const participantId = proof.participantId;
-          const gone = await store.revokeDevices(seat.sessionId, participantId, [deviceIdOf(tokenHash)]);
+        const participantId = proof.participantId;
+        if (participantId !== null && participantId === proof.subjectSeat) {
+          const revoked = await store.revokeDevices(seat.sessionId, participantId, [deviceIdOf(tokenHash)]);
           deps.endDevices(
             seat.sessionId,
-            gone.map((deviceId) => ({ participantId, deviceId })),
+            revoked.map((deviceId) => ({ participantId, deviceId })),
             { reason: 'signed-out' },
           );
         }
@@ -159,4 +158,11 @@ export function authRoutes(deps: AuthRouteDeps): Router {
   router.get('/auth/me', me);
   router.post('/auth/logout', logout);
   return router;
+}
+
+/** An error's message and its causes' (openid-client wraps the precise reason in `cause`). */
+function reasonOf(err: unknown): string {
+  const parts: string[] = [];
+  for (let e: unknown = err; e instanceof Error && parts.length < 4; e = e.cause) parts.push(e.message);
+  return parts.join(': ') || 'unknown';
 }

@@ -1,4 +1,6 @@
 import {
+  deviceCapRefusal,
+  deviceIdOf,
   displayNameSchema,
   ErrorCode,
   facilitatorGroupOf,
@@ -22,6 +24,7 @@ export interface SignInSeatDeps {
   store: SessionStore;
   runner: CommandRunner;
   ids: IdSource;
+  clock: () => number;
   signIns: SignIns | null;
   failedLookup: RateLimiterAbstract;
 }
@@ -69,14 +72,11 @@ export function signInSeatRoute(deps: SignInSeatDeps): RequestHandler {
     const { subjectKey, groups, name } = signIn.record;
     const group = facilitatorGroupOf(state);
     const facilitates = group === null ? null : groups.includes(group);
-    const proof = await store.seatProof(
-      sessionId,
-      body.seat ? hashSecret(body.seat.token) : '',
-      subjectKey,
-    );
+    const proof = await store.seatProof(sessionId, body.seat ? hashSecret(body.seat.token) : '', subjectKey);
     const token = ids.newSecret();
     const tokenHash = hashSecret(token);
     const binding = (participantId: string) => ({ subjectKey, participantId });
+    const device = { label: body.deviceLabel, via: 'sign-in' as const, addedAt: deps.clock() };
 
     // A seat this device holds by link, not yet bound to anyone: it becomes this person's.
     const linkSeat =
@@ -85,18 +85,28 @@ export function signInSeatRoute(deps: SignInSeatDeps): RequestHandler {
         : undefined;
     const existing = proof.subjectSeat ?? linkSeat?.id ?? null;
     if (existing !== null) {
+      // Checked before the write, not inside it: two sign-ins racing may pass the cap by one.
+      const full = deviceCapRefusal((await store.seatDevices(sessionId, existing)).length);
+      if (full) {
+        sendError(res, full);
+        return;
+      }
       const result = await runner.run(
         sessionId,
         { kind: 'system' },
         { type: 'participant:bind', participantId: existing, facilitates },
         {
-          grants: () => [{ tokenHash, participantId: existing }],
+          grants: () => [{ tokenHash, participantId: existing, device }],
           bindSubjects: () => [binding(existing)],
         },
       );
       if (!result.ok) {
         sendError(res, result.error);
         return;
+      }
+      // The device's link token gives way to the bound one: one device, one token.
+      if (linkSeat && body.seat && existing === linkSeat.id) {
+        await store.revokeDevices(sessionId, existing, [deviceIdOf(hashSecret(body.seat.token))]);
       }
       const response: SignInSeatResponse = { sessionId, participantId: existing, token };
       res.json(response);
@@ -114,9 +124,14 @@ export function signInSeatRoute(deps: SignInSeatDeps): RequestHandler {
     const result = await runner.run(
       sessionId,
       { kind: 'system' },
-      { type: 'participant:join', name: seatName, role: facilitates ? 'facilitator' : 'participant', boundBy: 'sign-in' },
       {
-        grants: (events) => joinedId(events).map((participantId) => ({ tokenHash, participantId })),
+        type: 'participant:join',
+        name: seatName,
+        role: facilitates ? 'facilitator' : 'participant',
+        boundBy: 'sign-in',
+      },
+      {
+        grants: (events) => joinedId(events).map((participantId) => ({ tokenHash, participantId, device })),
         bindSubjects: (events) => joinedId(events).map(binding),
       },
     );

@@ -6,7 +6,6 @@ import type { TimerScheduler } from '../session/timerScheduler.ts';
 import type { SessionStore } from '../store/sessionStore.ts';
 import type { SignIns } from '../auth/signInSessions.ts';
 import { accessSetGuard } from '../auth/accessSetGuard.ts';
-import { hashSecret } from '../ids.ts';
 import { commandBudget, pingBudget } from './commandBudget.ts';
 import type { CommandMetrics } from './defineHandler.ts';
 import { createDispatcher } from './dispatcher.ts';
@@ -82,8 +81,8 @@ export function attachSocket(io: RundeServer, deps: SocketDeps): AttachedSockets
     onDeleted: (sessionId) => letGo(io, timers, sessionId),
     // On every node (the adapter relays it): the revoked key's projectors must not keep watching.
     onProjectorRevoked: (sessionId) => io.in(projectorRoom(sessionId)).disconnectSockets(true),
-    endDevices: endSeatDevices(io),
     guard: accessSetGuard({ store: deps.store, signIns: deps.signIns }),
+    endDevices: endSeatDevices(io),
   });
   const presence = new PresenceReconciler({ io, runner, logger });
   io.use(

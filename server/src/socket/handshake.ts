@@ -1,7 +1,7 @@
 import {
-  deviceIdOf,
   ErrorCode,
   fail,
+  deviceIdOf,
   handshakeAuthSchema,
   PROJECTOR_VIEWER_ID,
   PROTOCOL_VERSION,
@@ -87,7 +87,7 @@ async function admits(
         return { admitted: false, refusal: refuse('sign_in_required', 'This session requires signing in.') };
       }
     }
-    // The device is known from the hash alone: no further lookup.
+    // The device is known from the hash alone: no second lookup.
     return { admitted: true, sessionId: auth.sessionId, participantId, viewer: 'seat', deviceId: deviceIdOf(tokenHash) };
   }
   const stored = await store.projectorKeyHash(auth.sessionId);

@@ -16,10 +16,6 @@ import type {
 export class MemorySeatDevices {
   /** tokenHash → participantId: what the handshake reads. */
   readonly tokens = new Map<string, string>();
-  /** subjectKey → participantId: seats bound to a sign-in subject (Redis: the `s:` fields). */
-  readonly subjects = new Map<string, string>();
-  /** Whether the session requires sign-in (Redis: the `access` field). */
-  signInRequired = false;
   /** participantId → JSON of its `StoredSeatDevice[]`. */
   readonly #devices = new Map<string, string>();
   /** secretHash → JSON of its `StoredSeatLink`, in the order they were made. */
@@ -102,7 +98,6 @@ export class MemorySeatDevices {
     if (from === into) return;
     const moved = this.devicesOf(from).filter((d) => d.via !== 'earlier');
     for (const [hash, owner] of this.tokens) if (owner === from) this.tokens.set(hash, into);
-    for (const [subject, owner] of this.subjects) if (owner === from) this.subjects.set(subject, into);
     this.#write(into, [...this.#record(into), ...moved]);
     this.#devices.delete(from);
     for (const [hash, json] of this.#links) {

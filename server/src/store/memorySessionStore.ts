@@ -26,6 +26,7 @@ import {
   type StoredSession,
   type TokenGrant,
 } from './sessionStore.ts';
+import { ACCESS_FIELD, subjectField, type SeatProof, type SignInFlow, type SignInRecord } from './signInRecords.ts';
 import { MemorySeatDevices } from './memorySeatDevices.ts';
 import type {
   DeviceGrantInfo,
@@ -34,11 +35,6 @@ import type {
   StoredSeatDevice,
   StoredSeatLink,
 } from './seatDeviceStore.ts';
-import {
-  type SeatProof,
-  type SignInFlow,
-  type SignInRecord,
-} from './signInRecords.ts';
 
 /** One kind's archive: entry JSONs oldest first, how many were ever archived, and the bytes held. */
 interface ArchiveList {
@@ -54,6 +50,8 @@ interface Entry {
   events: string[];
   /** Tokens with their device records and open seat links. */
   seats: MemorySeatDevices;
+  /** Bound subjects (`s:<subjectKey>` → participantId) and the access flag: the Redis tokens hash's other fields. */
+  signInFields: Map<string, string>;
   facilitatorKeys: Map<string, string>;
   projectorKeyHash: string | null;
   /** Seat-scoped command id (`seatCommandMember`) → the version it reached, oldest first (a Map keeps insertion order). */
@@ -111,6 +109,7 @@ export class MemorySessionStore implements SessionStore {
       version: input.events.length,
       events: this.#cap(input.events.map((event, i) => JSON.stringify({ version: i + 1, event }))),
       seats: seatsWith(input.tokens),
+      signInFields: new Map(),
       facilitatorKeys: new Map(input.facilitatorKeys.map((g) => [g.keyHash, g.participantId])),
       projectorKeyHash: null,
       commands: new Map(),
@@ -154,9 +153,11 @@ export class MemorySessionStore implements SessionStore {
     entry.version = expectedVersion + events.length;
     entry.state = JSON.stringify(nextState);
     if (options.repointSeat) entry.seats.repoint(options.repointSeat.from, options.repointSeat.into);
-    for (const bound of options.bindSubjects ?? []) entry.seats.subjects.set(bound.subjectKey, bound.participantId);
-    if (options.access) entry.seats.signInRequired = options.access === 'required';
     for (const grant of options.grantTokens ?? []) entry.seats.add(grant.tokenHash, grant.participantId, grant.device);
+    const signInFields = entry.signInFields;
+    if (options.repointSeat) repointFields(signInFields, options.repointSeat.from, options.repointSeat.into);
+    for (const bound of options.bindSubjects ?? []) signInFields.set(subjectField(bound.subjectKey), bound.participantId);
+    if (options.access) signInFields.set(ACCESS_FIELD, options.access === 'required' ? 'required' : '');
     for (const item of options.archive ?? [])
       this.#archive(entry.archive[item.kind], this.#archiveBounds[item.kind], item);
     if (member !== undefined) this.#remember(entry.commands, member, entry.version);
@@ -243,15 +244,18 @@ export class MemorySessionStore implements SessionStore {
   }
 
   async repointSeat(id: string, from: string, into: string): Promise<void> {
-    this.#live(id)?.seats.repoint(from, into);
+    const entry = this.#live(id);
+    entry?.seats.repoint(from, into);
+    if (entry) repointFields(entry.signInFields, from, into);
   }
 
   async seatProof(id: string, tokenHash: string, subjectKey: string | null): Promise<SeatProof> {
-    const seats = this.#live(id)?.seats;
+    const entry = this.#live(id);
+    const fields = entry?.signInFields;
     return {
-      participantId: seats?.tokens.get(tokenHash) ?? null,
-      signInRequired: seats?.signInRequired ?? false,
-      subjectSeat: subjectKey === null ? null : (seats?.subjects.get(subjectKey) ?? null),
+      participantId: entry?.seats.tokens.get(tokenHash) ?? null,
+      signInRequired: fields?.get(ACCESS_FIELD) === 'required',
+      subjectSeat: subjectKey === null ? null : (fields?.get(subjectField(subjectKey)) ?? null),
     };
   }
 
@@ -390,4 +394,11 @@ function seatsWith(grants: readonly TokenGrant[]): MemorySeatDevices {
 
 function emptyArchive(): ArchiveList {
   return { entries: [], total: 0, bytes: 0 };
+}
+
+/** A merge: the subjects bound to `from` now mean `into` (like the Redis script's `repoint`). */
+function repointFields(fields: Map<string, string>, from: string, into: string): void {
+  for (const [field, participantId] of fields) {
+    if (participantId === from && field.startsWith('s:')) fields.set(field, into);
+  }
 }

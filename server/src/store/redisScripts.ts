@@ -100,17 +100,16 @@ end
  * events, event count n, seat-scoped command id ('' for none; see `seatCommandMember`: ids are the
  * clients' own, so only the same seat's id marks a retry), max command ids kept, archived item count
  * a, max archived items and max archived bytes per kind, the same two for decisions, the seat whose
- * tokens and devices move (a merge; '' for none) and the seat they move to, the count f of plain
- * tokens-hash fields (bound subjects, the access flag), then n event JSONs (from ARGV[e]), then a
- * (kind, entry JSON) pairs for the archive, then f (field, value) pairs, then (tokenHash,
- * participantId, device JSON or '') triples.
+ * tokens and devices move (a merge; '' for none) and the seat they move to, then n event JSONs (from
+ * ARGV[e]), then a (kind, entry JSON) pairs for the archive, then (tokenHash, participantId, device
+ * JSON or '') triples, and (field, value, '-') triples for plain fields (bound subjects, access).
  * Reply: {'ok', version} | {'missing'} | {'duplicate', version}
  *      | {'conflict', version, snapshot JSON, snapshot version, event JSONs since the snapshot...}.
  */
 const COMMIT = `
 ${CURRENT_SESSION}
 ${SEAT_DEVICES_LIB}
-local e = 16
+local e = 15
 local commandId = ARGV[6]
 -- A retry of a command this seat already got in: its first result stands, whatever the version now.
 if commandId ~= '' then
@@ -141,12 +140,13 @@ else
 end
 local a = tonumber(ARGV[8])
 if ARGV[13] ~= '' then repoint(ARGV[13], ARGV[14]) end
-local f = tonumber(ARGV[15])
-if f > 0 then redis.call('HSET', KEYS[3], unpack(ARGV, e + n + 2 * a, e - 1 + n + 2 * a + 2 * f)) end
-local g = e + n + 2 * a + 2 * f
-if #ARGV >= g then
+if #ARGV >= e + n + 2 * a then
   migrate()
-  for i = g, #ARGV, 3 do add_device(ARGV[i], ARGV[i + 1], ARGV[i + 2]) end
+  for i = e + n + 2 * a, #ARGV, 3 do
+    -- '-': a plain field of the tokens hash (a bound subject, the access flag), no device.
+    if ARGV[i + 2] == '-' then redis.call('HSET', KEYS[3], ARGV[i], ARGV[i + 1])
+    else add_device(ARGV[i], ARGV[i + 1], ARGV[i + 2]) end
+  end
 end
 if commandId ~= '' then
   redis.call('ZADD', KEYS[5], version, commandId)

@@ -37,6 +37,15 @@ import {
   type StoredSession,
   type TokenGrant,
 } from './sessionStore.ts';
+import {
+  ACCESS_FIELD,
+  signInFlowKey,
+  signInRecordKey,
+  subjectField,
+  type SeatProof,
+  type SignInFlow,
+  type SignInRecord,
+} from './signInRecords.ts';
 import type {
   DeviceGrantInfo,
   GrantDeviceOptions,
@@ -50,15 +59,6 @@ import type {
 function tokenGrantArgs(grant: TokenGrant): string[] {
   return [grant.tokenHash, grant.participantId, grant.device ? JSON.stringify(grant.device) : ''];
 }
-import {
-  ACCESS_FIELD,
-  signInFlowKey,
-  signInRecordKey,
-  subjectField,
-  type SeatProof,
-  type SignInFlow,
-  type SignInRecord,
-} from './signInRecords.ts';
 
 /** `clock` is what `expiresAt` reads; Redis itself counts retention on its own. */
 export interface RedisSessionStoreOptions extends StoreOptions {
@@ -229,12 +229,13 @@ export class RedisSessionStore implements SessionStore {
     const interval = Math.min(SNAPSHOT_INTERVAL, Number(this.#maxEvents));
     const snapshotDue =
       Math.floor((expectedVersion + events.length) / interval) > Math.floor(expectedVersion / interval);
-    // Token grants (with their device records), bound subjects and the access flag are all fields of
-    // the tokens hash, set in the same atomic write as the events that make them so.
-    const grants = (options.grantTokens ?? []).flatMap(tokenGrantArgs);
-    const fields = [
-      ...(options.bindSubjects ?? []).flatMap((b) => [subjectField(b.subjectKey), b.participantId]),
-      ...(options.access ? [ACCESS_FIELD, options.access === 'required' ? 'required' : ''] : []),
+    // Token grants (with their devices), bound subjects and the access flag are all fields of the
+    // tokens hash, set in the same atomic write as the events that make them so. A triple whose
+    // third part is '-' is a plain field (see COMMIT).
+    const grants = [
+      ...(options.grantTokens ?? []).flatMap(tokenGrantArgs),
+      ...(options.bindSubjects ?? []).flatMap((b) => [subjectField(b.subjectKey), b.participantId, '-']),
+      ...(options.access ? [ACCESS_FIELD, options.access === 'required' ? 'required' : '', '-'] : []),
     ];
     const archive = options.archive ?? [];
     const reply = await this.#call(id, () =>
@@ -253,10 +254,8 @@ export class RedisSessionStore implements SessionStore {
         String(this.#archiveBounds.decision.maxBytes),
         options.repointSeat?.from ?? '',
         options.repointSeat?.into ?? '',
-        String(fields.length / 2),
         ...serialized,
         ...archive.flatMap((entry) => [entry.kind, JSON.stringify(entry)]),
-        ...fields,
         ...grants,
       ]),
     );
@@ -329,6 +328,45 @@ export class RedisSessionStore implements SessionStore {
     return (await this.#call(id, () => this.#client.hGet(tokens, tokenHash))) ?? null;
   }
 
+  async seatProof(id: string, tokenHash: string, subjectKey: string | null): Promise<SeatProof> {
+    const [, , tokens] = sessionKeys(this.#prefix, id);
+    const fields = [tokenHash, ACCESS_FIELD, ...(subjectKey === null ? [] : [subjectField(subjectKey)])];
+    const [participantId, access, subjectSeat] = await this.#call(id, () => this.#client.hmGet(tokens, fields));
+    return {
+      participantId: participantId ?? null,
+      signInRequired: access === 'required',
+      subjectSeat: subjectSeat ?? null,
+    };
+  }
+
+  async putSignInFlow(flowId: string, flow: SignInFlow, ttlMs: number): Promise<void> {
+    const key = signInFlowKey(this.#prefix, flowId);
+    await this.#callFor(key, () => this.#client.setPx(key, JSON.stringify(flow), Math.max(1, Math.round(ttlMs))));
+  }
+
+  async takeSignInFlow(flowId: string): Promise<SignInFlow | null> {
+    const key = signInFlowKey(this.#prefix, flowId);
+    // GETDEL: of two callbacks with the same flow, one finds it.
+    const json = await this.#callFor(key, () => this.#client.getDel(key));
+    return json === null ? null : (JSON.parse(json) as SignInFlow);
+  }
+
+  async putSignIn(signInId: string, record: SignInRecord, ttlMs: number): Promise<void> {
+    const key = signInRecordKey(this.#prefix, signInId);
+    await this.#callFor(key, () => this.#client.setPx(key, JSON.stringify(record), Math.max(1, Math.round(ttlMs))));
+  }
+
+  async signIn(signInId: string): Promise<SignInRecord | null> {
+    const key = signInRecordKey(this.#prefix, signInId);
+    const json = await this.#callFor(key, () => this.#client.get(key));
+    return json === null ? null : (JSON.parse(json) as SignInRecord);
+  }
+
+  async deleteSignIn(signInId: string): Promise<void> {
+    const key = signInRecordKey(this.#prefix, signInId);
+    await this.#callFor(key, () => this.#client.del([key]));
+  }
+
   async seatDevices(id: string, participantId: string): Promise<StoredSeatDevice[]> {
     const reply = await this.#call(id, () =>
       this.#client.script('seatDevices', sessionKeys(this.#prefix, id), [participantId]),
@@ -393,45 +431,6 @@ export class RedisSessionStore implements SessionStore {
 
   async repointSeat(id: string, from: string, into: string): Promise<void> {
     await this.#call(id, () => this.#client.script('repointSeat', sessionKeys(this.#prefix, id), [from, into]));
-  }
-
-  async seatProof(id: string, tokenHash: string, subjectKey: string | null): Promise<SeatProof> {
-    const [, , tokens] = sessionKeys(this.#prefix, id);
-    const fields = [tokenHash, ACCESS_FIELD, ...(subjectKey === null ? [] : [subjectField(subjectKey)])];
-    const [participantId, access, subjectSeat] = await this.#call(id, () => this.#client.hmGet(tokens, fields));
-    return {
-      participantId: participantId ?? null,
-      signInRequired: access === 'required',
-      subjectSeat: subjectSeat ?? null,
-    };
-  }
-
-  async putSignInFlow(flowId: string, flow: SignInFlow, ttlMs: number): Promise<void> {
-    const key = signInFlowKey(this.#prefix, flowId);
-    await this.#callFor(key, () => this.#client.setPx(key, JSON.stringify(flow), Math.max(1, Math.round(ttlMs))));
-  }
-
-  async takeSignInFlow(flowId: string): Promise<SignInFlow | null> {
-    const key = signInFlowKey(this.#prefix, flowId);
-    // GETDEL: of two callbacks with the same flow, one finds it.
-    const json = await this.#callFor(key, () => this.#client.getDel(key));
-    return json === null ? null : (JSON.parse(json) as SignInFlow);
-  }
-
-  async putSignIn(signInId: string, record: SignInRecord, ttlMs: number): Promise<void> {
-    const key = signInRecordKey(this.#prefix, signInId);
-    await this.#callFor(key, () => this.#client.setPx(key, JSON.stringify(record), Math.max(1, Math.round(ttlMs))));
-  }
-
-  async signIn(signInId: string): Promise<SignInRecord | null> {
-    const key = signInRecordKey(this.#prefix, signInId);
-    const json = await this.#callFor(key, () => this.#client.get(key));
-    return json === null ? null : (JSON.parse(json) as SignInRecord);
-  }
-
-  async deleteSignIn(signInId: string): Promise<void> {
-    const key = signInRecordKey(this.#prefix, signInId);
-    await this.#callFor(key, () => this.#client.del([key]));
   }
 
   async facilitatorForKey(id: string, keyHash: string): Promise<string | null> {

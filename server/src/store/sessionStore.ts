@@ -8,8 +8,8 @@ import type {
   SessionKind,
 } from '@runde/shared';
 import { limits, type HallTableSummary } from '@runde/shared';
-import type { DeviceGrantInfo, SeatDeviceStore } from './seatDeviceStore.ts';
 import type { SeatProof, SignInFlow, SignInRecord, SubjectBinding } from './signInRecords.ts';
+import type { DeviceGrantInfo, SeatDeviceStore } from './seatDeviceStore.ts';
 
 /** A session as stored: the folded state and the version (number of events) it reflects. */
 export interface StoredSession {
@@ -77,15 +77,15 @@ export interface CommitOptions {
    * the session's archive in the same atomic write: never archived by a write that did not happen.
    */
   archive?: ArchivedItem[];
+  /** Seats bound to sign-in subjects, stored in the same write (the tokens hash's `s:` fields). */
+  bindSubjects?: SubjectBinding[];
+  /** Whether the session now requires sign-in, kept where the handshake reads it with the token. */
+  access?: 'required' | 'open';
   /**
    * Seat `from` was merged into `into` by these events: in the same atomic write, every token of
    * `from` proves `into` and its device records move (see `SeatDeviceStore.repointSeat`).
    */
   repointSeat?: { from: string; into: string };
-  /** Seats bound to sign-in subjects, stored in the same write (the tokens hash's `s:` fields). */
-  bindSubjects?: SubjectBinding[];
-  /** Whether the session now requires sign-in, kept where the handshake reads it with the token. */
-  access?: 'required' | 'open';
 }
 
 /** Which page of one kind of archived item to read; `before` is a `seq`, exclusive. */
