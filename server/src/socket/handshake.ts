@@ -88,7 +88,13 @@ async function admits(
       }
     }
     // The device is known from the hash alone: no second lookup.
-    return { admitted: true, sessionId: auth.sessionId, participantId, viewer: 'seat', deviceId: deviceIdOf(tokenHash) };
+    return {
+      admitted: true,
+      sessionId: auth.sessionId,
+      participantId,
+      viewer: 'seat',
+      deviceId: deviceIdOf(tokenHash),
+    };
   }
   const stored = await store.projectorKeyHash(auth.sessionId);
   const presented = hashSecret(auth.projectorKey);

@@ -156,7 +156,8 @@ export class MemorySessionStore implements SessionStore {
     for (const grant of options.grantTokens ?? []) entry.seats.add(grant.tokenHash, grant.participantId, grant.device);
     const signInFields = entry.signInFields;
     if (options.repointSeat) repointFields(signInFields, options.repointSeat.from, options.repointSeat.into);
-    for (const bound of options.bindSubjects ?? []) signInFields.set(subjectField(bound.subjectKey), bound.participantId);
+    for (const bound of options.bindSubjects ?? [])
+      signInFields.set(subjectField(bound.subjectKey), bound.participantId);
     if (options.access) signInFields.set(ACCESS_FIELD, options.access === 'required' ? 'required' : '');
     for (const item of options.archive ?? [])
       this.#archive(entry.archive[item.kind], this.#archiveBounds[item.kind], item);
