@@ -43,6 +43,9 @@ const logLines: string[] = [];
 /** Every secret this file saw handed out: none may reach the log or another socket. */
 const secrets = new Set<string>();
 const storeCalls: string[] = [];
+const RECHECK_MS = 300_000;
+let offset = 0;
+const clock = () => Date.now() + offset;
 let idp: TestOidcProvider;
 let store: RedisSessionStore;
 let server: TestServer;
@@ -69,8 +72,9 @@ beforeAll(async () => {
   raw = await openRawRedis();
   server = await startTestServer({
     store: counted(store),
+    clock,
     logger: createLogger('debug', { write: (line) => void logLines.push(line) }),
-    config: { oidc: idp.appConfig() },
+    config: { oidc: idp.appConfig({ recheckMs: RECHECK_MS }) },
   });
   idp.allowRedirect(`${server.url}/api/auth/callback`);
   secrets.add(idp.clientSecret);
@@ -452,5 +456,22 @@ describe('secrets stay secret', () => {
       expect(log.includes(value), `the log holds ${value.slice(0, 12)}…`).toBe(false);
       expect(frames.join('\n').includes(value), `a bystander's frame holds ${value.slice(0, 12)}…`).toBe(false);
     }
+  });
+});
+
+describe('rechecks with the provider', () => {
+  it('asks once when many requests of one browser find the recheck due: a rotated refresh token is never reused', async () => {
+    const jar = await signedIn('ana');
+    const cookie = jar.header(url());
+    for (let round = 0; round < 2; round += 1) {
+      offset += RECHECK_MS + 1_000;
+      const answers = await Promise.all(Array.from({ length: 5 }, () => me(cookie)));
+      expect(answers).toEqual(Array.from({ length: 5 }, () => ({ signedIn: true, name: 'Ana Admin' })));
+    }
+    // The provider still knows this sign-in: its grant was not revoked for a reused token.
+    offset += RECHECK_MS + 1_000;
+    expect(await me(cookie)).toEqual({ signedIn: true, name: 'Ana Admin' });
+    const record = await store.signIn(cookieOf(jar, 'runde_signin') ?? '');
+    if (record?.refreshToken) secrets.add(record.refreshToken);
   });
 });

@@ -55,6 +55,9 @@ export interface SignInsDeps {
   logger: Logger;
 }
 
+/** How long one recheck with the provider may take before another request may try again. */
+const RECHECK_CLAIM_MS = 30_000;
+
 /** A sign-in as the routes and the handshake use it: the record and its id. */
 export interface CurrentSignIn {
   id: string;
@@ -100,6 +103,9 @@ export class SignIns {
     const now = this.#deps.clock();
     if (!record || record.expiresAt <= now) return null;
     if (now - record.checkedAt < this.#deps.config.recheckMs) return { id, record };
+    // Another request (of this browser, on any node) is asking the provider right now: this one
+    // goes on with the sign-in as it stands rather than ask again with the same refresh token.
+    if (!(await this.#deps.store.claimSignInRecheck(id, RECHECK_CLAIM_MS))) return { id, record };
     const confirmed = record.refreshToken ? await this.#deps.client.recheck(record.refreshToken) : null;
     if (!confirmed) {
       // Removed or disabled at the provider (or no way to ask): this sign-in is over.

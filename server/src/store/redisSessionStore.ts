@@ -367,6 +367,12 @@ export class RedisSessionStore implements SessionStore {
     await this.#callFor(key, () => this.#client.del([key]));
   }
 
+  async claimSignInRecheck(signInId: string, ttlMs: number): Promise<boolean> {
+    // Beside the record, in its hash slot; it runs out by itself.
+    const key = `${signInRecordKey(this.#prefix, signInId)}:recheck`;
+    return this.#callFor(key, () => this.#client.setNxPx(key, '1', Math.max(1, Math.round(ttlMs))));
+  }
+
   async seatDevices(id: string, participantId: string): Promise<StoredSeatDevice[]> {
     const reply = await this.#call(id, () =>
       this.#client.script('seatDevices', sessionKeys(this.#prefix, id), [participantId]),

@@ -150,6 +150,12 @@ export interface SessionStore extends SeatDeviceStore {
   putSignIn(signInId: string, record: SignInRecord, ttlMs: number): Promise<void>;
   signIn(signInId: string): Promise<SignInRecord | null>;
   deleteSignIn(signInId: string): Promise<void>;
+  /**
+   * Claims the provider recheck of this sign-in for `ttlMs`: true for exactly one caller across
+   * nodes until then. Providers rotate refresh tokens and revoke the whole grant when an old one
+   * is used again, so two rechecks of one sign-in at once would end it.
+   */
+  claimSignInRecheck(signInId: string, ttlMs: number): Promise<boolean>;
   /** A page of the session's archive of one kind, newest first; empty when there is none or no session. */
   archive(id: string, query: ArchiveQuery): Promise<StoredArchivePage>;
   /**
