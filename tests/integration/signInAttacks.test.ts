@@ -475,3 +475,16 @@ describe('rechecks with the provider', () => {
     if (record?.refreshToken) secrets.add(record.refreshToken);
   });
 });
+
+describe('one person, one seat', () => {
+  it('seats a person once, however many of their requests for a seat arrive together', async () => {
+    const created = await createTeamSpaceOverHttp(url(), { title: 'Twice', facilitatorName: 'Fee' });
+    const jar = await signedIn('ben');
+    const seats = await Promise.all(
+      Array.from({ length: 4 }, async () => seatOf(await signInSeat(jar, created.sessionId))),
+    );
+    expect(new Set(seats.map((s) => s.participantId)).size).toBe(1);
+    const state = await store.load(created.sessionId);
+    expect(state?.state.participants.filter((p) => p.boundBy === 'sign-in')).toHaveLength(1);
+  });
+});
