@@ -10,6 +10,8 @@ import {
   DEVICES_PER_SEAT,
   SEAT_LINK_TTL_MS,
   type Ack,
+  type CreateSessionResponse,
+  type HallSeatResponse,
   type Seat,
   type SeatDevices,
   type SeatEndedNotice,
@@ -26,6 +28,7 @@ import {
   type TestServer,
 } from '../support/serverHarness.ts';
 import { testRedisUrl, uniquePrefix } from '../support/redisTestEnv.ts';
+import { createHallOverHttp, joinHallOverHttp } from '../support/hallClients.ts';
 import {
   handshakeRefusal,
   joinOverHttp,
@@ -50,6 +53,8 @@ const sessions: TestSession[] = [];
 const devices: TestClient[] = [];
 /** Every secret, token and token hash this file handed out or made: none may reach a bystander or the log. */
 const secrets = new Set<string>();
+/** Ben of every session: a participant never part of what happens to Ana's seat. */
+const bystanders: TestClient[] = [];
 
 beforeAll(async () => {
   // Both nodes log at debug into one list: what an operator would read.
@@ -59,7 +64,9 @@ beforeAll(async () => {
     const cluster = await openClusterAdapter({ url: testRedisUrl(), keyPrefix: prefix, logger: testLogger() });
     stores.push(store);
     adapters.push(cluster);
-    nodes.push(await startTestServer({ store, adapter: cluster.adapter, clock: clock.now, logger }));
+    // Every test opens sessions of its own: more than the default budget for creating them.
+    const config = { rateLimits: { create: { points: 500, durationSec: 60 } } };
+    nodes.push(await startTestServer({ store, adapter: cluster.adapter, clock: clock.now, logger, config }));
   }
 });
 
@@ -89,6 +96,7 @@ async function session() {
   const benSeat = await joinOverHttp(node(1), s.sessionId, 'Ben');
   secret(benSeat.token);
   const ben = await connect(1, benSeat);
+  bystanders.push(ben);
   return { s, facilitator: s.facilitator, ana: s.participants[0]!, ben };
 }
 
@@ -340,6 +348,8 @@ describe('a seat on another device', () => {
 
   it('lets a device with a seat of this session switch to the link’s seat, ending its old one', async () => {
     const { s, ana, ben } = await session();
+    // Here Ben takes part: his device is the one that switches.
+    bystanders.splice(bystanders.indexOf(ben), 1);
     const end = watchEnd(ben);
     const opened = await open(1, s.sessionId, {
       secret: await linkOf(ana, 'copy'),
@@ -352,6 +362,63 @@ describe('a seat on another device', () => {
     expect(await handshakeRefusal(node(1), ben.socket.auth as Record<string, unknown>)).toMatchObject({
       data: { code: 'unauthorized' },
     });
+  });
+});
+
+describe('every way to a seat records its device', () => {
+  it('records creating, joining, the facilitator link and a hall seat, each with its label and how it came', async () => {
+    const post = async (path: string, body: Record<string, unknown>) => {
+      const response = await fetch(`${node(0)}/api${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      return (await response.json()) as CreateSessionResponse & HallSeatResponse;
+    };
+    const created = await post('/sessions', { title: 'Labels', facilitatorName: 'Fatma', deviceLabel: 'Office PC' });
+    const joined = await post(`/sessions/${created.sessionId}/participants`, {
+      name: 'Ana',
+      deviceLabel: 'Ana’s phone',
+    });
+    const claimed = await post(`/sessions/${created.sessionId}/facilitator`, {
+      key: created.facilitatorUrl.split('#key=')[1],
+      deviceLabel: 'Beamer laptop',
+    });
+    const space = await post('/spaces', { title: 'Team', facilitatorName: 'Fatma', deviceLabel: 'Desk' });
+    const hall = await createHallOverHttp(node(0), {
+      title: 'Hall',
+      organiserName: 'Olga',
+      seating: { mode: 'count', tables: 2 },
+    });
+    const seated = await joinHallOverHttp(node(0), hall.sessionId, { name: 'Hana', deviceLabel: 'Hana’s phone' });
+    for (const seat of [created, joined, claimed, space, hall, seated.hall, seated.table]) secret(seat.token);
+    const listed = async (seat: Seat) =>
+      (await devicesOf(await connect(0, seat))).map(({ label, via, current }) => [label, via, current ?? false]);
+    expect(await listed(created)).toEqual([
+      ['Office PC', 'join', true],
+      ['Beamer laptop', 'facilitator-link', false],
+    ]);
+    expect(await listed(joined)).toEqual([['Ana’s phone', 'join', true]]);
+    expect(await listed(space)).toEqual([['Desk', 'join', true]]);
+    expect(await listed(seated.table)).toEqual([['Hana’s phone', 'join', true]]);
+    expect(await listed(seated.hall)).toEqual([['Hana’s phone', 'join', true]]);
+  });
+});
+
+describe('hostile seat requests', () => {
+  it.each([
+    ['seat:link', { mode: 'steal' }],
+    ['seat:link', { mode: 'copy', participantId: 'p_other' }],
+    ['seat:reissue', { participantId: 'x', revokeOthers: 'yes' }],
+    ['seat:devices', { participantId: 'p_other' }],
+    ['seat:revoke-device', { deviceId: '../../etc/passwd' }],
+    ['seat:revoke-device', { deviceId: 'a'.repeat(17) }],
+  ])('%s with %j is refused as invalid and changes nothing', async (event, payload) => {
+    const { ana } = await session();
+    const before = await devicesOf(ana);
+    expect(await ana.sendRaw(event, payload)).toMatchObject({ ok: false, error: { code: 'invalid_payload' } });
+    expect(await devicesOf(ana)).toEqual(before);
+    expect(ana.socket.connected).toBe(true);
   });
 });
 
@@ -373,17 +440,34 @@ describe('what others see of all this', () => {
     const [, spareDevice] = await devicesOf(phone);
     await phone.socket.timeout(ACK_MS).emitWithAck('seat:revoke-device', { deviceId: spareDevice?.id ?? '' });
     await waitUntil('the laptop is gone', () => !laptop.socket.connected);
-    // Ben's own seat is his to know; everything else of this file is not.
-    const others = [...secrets].filter(
-      (v) => v !== ben.seat.token && v !== hashSecret(ben.seat.token) && v !== deviceIdOf(hashSecret(ben.seat.token)),
-    );
     expect(spare.token).toBeTruthy();
-    const wire = ben.frames.join('\n');
-    expect(ben.frames.length).toBeGreaterThan(0);
-    for (const value of others) expect(wire.includes(value), `Ben received ${value}`).toBe(false);
-    // Nor any seat:ended, nor anything device-shaped.
-    expect(wire).not.toContain('seat:ended');
-    expect(wire).not.toMatch(/"(tokenHash|deviceId|secret|token)"/);
+    // The Ben of every test in this file, this one's included: his own seat is his to know,
+    // everything else handed out here is not. Nor any seat:ended, nor anything device-shaped.
+    expect(bystanders).toContain(ben);
+    for (const bystander of bystanders) {
+      const own = new Set([
+        bystander.seat.token,
+        hashSecret(bystander.seat.token),
+        deviceIdOf(hashSecret(bystander.seat.token)),
+      ]);
+      const wire = bystander.frames.join('\n');
+      expect(bystander.frames.length).toBeGreaterThan(0);
+      for (const value of secrets)
+        if (!own.has(value)) expect(wire.includes(value), `Ben received ${value}`).toBe(false);
+      expect(wire).not.toContain('seat:ended');
+      expect(wire).not.toMatch(/"(tokenHash|deviceId|secret|token|devices)"/);
+    }
+    // The facilitator who re-issued Ana's link saw that link, and none of Ana's tokens or devices.
+    const facilitatorWire = facilitator.frames.join('\n');
+    for (const value of [
+      ana.seat.token,
+      hashSecret(ana.seat.token),
+      deviceIdOf(hashSecret(ana.seat.token)),
+      moved.token,
+      spare.token,
+    ]) {
+      expect(facilitatorWire.includes(value)).toBe(false);
+    }
     const log = logLines.join('\n');
     expect(logLines.length).toBeGreaterThan(0);
     for (const value of secrets) expect(log.includes(value), `the log holds ${value}`).toBe(false);
