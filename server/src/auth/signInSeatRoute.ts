@@ -1,5 +1,6 @@
 import {
   deviceCapRefusal,
+  DEVICES_PER_SEAT,
   deviceIdOf,
   displayNameSchema,
   ErrorCode,
@@ -85,28 +86,27 @@ export function signInSeatRoute(deps: SignInSeatDeps): RequestHandler {
         : undefined;
     /** A new device token for a seat this person already has (or now takes over from a link). */
     const grantTo = async (existing: string): Promise<void> => {
-      // Checked before the write, not inside it: two sign-ins racing may pass the cap by one.
-      const full = deviceCapRefusal((await store.seatDevices(sessionId, existing)).length);
-      if (full) {
-        sendError(res, full);
+      // The device's link token gives way to the bound one (one device, one token); the cap is
+      // checked in the same atomic step.
+      const replaced = linkSeat && body.seat && existing === linkSeat.id ? hashSecret(body.seat.token) : null;
+      const granted = await store.grantDevice(
+        sessionId,
+        { tokenHash, participantId: existing, device },
+        { cap: DEVICES_PER_SEAT, ...(replaced ? { revokeDeviceIds: [deviceIdOf(replaced)] } : {}) },
+      );
+      if (!granted.ok) {
+        sendError(res, granted.reason === 'missing' ? notFound('session') : deviceCapRefusalOf());
         return;
       }
       const result = await runner.run(
         sessionId,
         { kind: 'system' },
         { type: 'participant:bind', participantId: existing, facilitates },
-        {
-          grants: () => [{ tokenHash, participantId: existing, device }],
-          bindSubjects: () => [binding(existing)],
-        },
+        { bindSubjects: () => [binding(existing)] },
       );
       if (!result.ok) {
         sendError(res, result.error);
         return;
-      }
-      // The device's link token gives way to the bound one: one device, one token.
-      if (linkSeat && body.seat && existing === linkSeat.id) {
-        await store.revokeDevices(sessionId, existing, [deviceIdOf(hashSecret(body.seat.token))]);
       }
       const response: SignInSeatResponse = { sessionId, participantId: existing, token };
       res.json(response);
@@ -152,4 +152,9 @@ export function signInSeatRoute(deps: SignInSeatDeps): RequestHandler {
     const response: SignInSeatResponse = { sessionId, participantId, token };
     res.status(201).json(response);
   };
+}
+
+/** The cap's refusal (`limit_reached`), for a grant the store refused for the cap. */
+function deviceCapRefusalOf() {
+  return deviceCapRefusal(DEVICES_PER_SEAT) ?? fail(ErrorCode.limitReached, 'Too many devices.').error;
 }
