@@ -488,3 +488,24 @@ describe('one person, one seat', () => {
     expect(state?.state.participants.filter((p) => p.boundBy === 'sign-in')).toHaveLength(1);
   });
 });
+
+describe('requests another site can make the browser send', () => {
+  it('takes no seat and ends no sign-in for a simple cross-site POST (text/plain, no preflight)', async () => {
+    const created = await createTeamSpaceOverHttp(url(), { title: 'Cross', facilitatorName: 'Fee' });
+    const jar = await signedIn('ana');
+    const cookie = jar.header(url());
+    const simple = (path: string, body: unknown) =>
+      fetch(`${url()}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'text/plain', cookie, origin: 'https://evil.example' },
+        body: JSON.stringify(body),
+      });
+    const seat = await simple(`/api/sessions/${created.sessionId}/sign-in-seat`, { deviceLabel: 'Evil' });
+    expect(seat.status).toBeGreaterThanOrEqual(400);
+    const out = await simple('/api/auth/logout', { seats: [] });
+    expect(out.status).toBeGreaterThanOrEqual(400);
+    expect(await me(cookie)).toMatchObject({ signedIn: true });
+    const state = await store.load(created.sessionId);
+    expect(state?.state.participants).toHaveLength(1);
+  });
+});
