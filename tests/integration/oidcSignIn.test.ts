@@ -360,3 +360,29 @@ describe('single sign-on with the provider down', () => {
     }
   });
 });
+
+describe('without single sign-on configured', () => {
+  it('offers no sign-in and refuses to require one', async () => {
+    const plain = await startTestServer({ store });
+    try {
+      expect(await (await fetch(`${plain.url}/api/auth/config`)).json()).toEqual({ signIn: null });
+      const login = await fetch(`${plain.url}/api/auth/login?returnTo=/`, { redirect: 'manual' });
+      expect(login.headers.get('location')).toBe('/#signin-error=unavailable');
+      const created = await createSessionOverHttp(plain.url, { title: 'Lean Coffee', facilitatorName: 'Fee' });
+      const socket: ClientSocket = io(plain.url, {
+        auth: { protocolVersion: PROTOCOL_VERSION, sessionId: created.sessionId, token: created.token },
+        transports: ['websocket'],
+        forceNew: true,
+        reconnection: false,
+      });
+      sockets.push(socket);
+      await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+      expect(await send(socket, 'access:set', { signIn: true, facilitatorGroup: null })).toMatchObject({
+        ok: false,
+        error: { code: ErrorCode.invalidState },
+      });
+    } finally {
+      await plain.close();
+    }
+  });
+});
