@@ -1,5 +1,12 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { createLogger, hashSecret, RedisSessionStore, sessionKeys, type SessionStore } from '@runde/server';
+import {
+  createLogger,
+  hashSecret,
+  RedisSessionStore,
+  sessionKeys,
+  SIGN_INS_PER_SUBJECT,
+  type SessionStore,
+} from '@runde/server';
 import {
   DEVICES_PER_SEAT,
   ErrorCode,
@@ -507,5 +514,15 @@ describe('requests another site can make the browser send', () => {
     expect(await me(cookie)).toMatchObject({ signedIn: true });
     const state = await store.load(created.sessionId);
     expect(state?.state.participants).toHaveLength(1);
+  });
+});
+
+describe('one person’s sign-ins', () => {
+  it('keeps a bounded number per person: one more ends the oldest', async () => {
+    const perSubject = SIGN_INS_PER_SUBJECT;
+    const cookies: string[] = [];
+    for (let i = 0; i <= perSubject; i += 1) cookies.push((await signedIn('ben')).header(url()));
+    expect(await me(cookies[0] ?? '')).toEqual({ signedIn: false });
+    for (const cookie of cookies.slice(1)) expect(await me(cookie)).toMatchObject({ signedIn: true });
   });
 });

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { OidcConfig } from '../config.ts';
 import type { SessionStore } from '../store/sessionStore.ts';
-import type { SignInRecord } from '../store/signInRecords.ts';
+import { SIGN_INS_PER_SUBJECT, type SignInRecord } from '../store/signInRecords.ts';
 import { ProviderUnavailableError, type OidcClient, type ProviderIdentity } from './oidcClient.ts';
 
 /** The cookie that names a sign-in: an opaque random id, HttpOnly, never readable by the page. */
@@ -88,7 +88,14 @@ export class SignIns {
       expiresAt: now + this.#deps.config.sessionMs,
     };
     const id = newSignInId();
-    await this.#deps.store.putSignIn(id, record, this.#deps.config.sessionMs);
+    const { store, config } = this.#deps;
+    await store.putSignIn(id, record, config.sessionMs);
+    // One person's sign-ins are bounded: past the bound, the oldest ends. Read and written without
+    // a lock: two logins of one person at the same moment may each drop the other's id, which only
+    // lets that sign-in live out its hours untracked.
+    const ids = [id, ...(await store.signInsOf(record.subjectKey)).filter((other) => other !== id)];
+    await store.putSignInsOf(record.subjectKey, ids.slice(0, SIGN_INS_PER_SUBJECT), config.sessionMs);
+    for (const ended of ids.slice(SIGN_INS_PER_SUBJECT)) await store.deleteSignIn(ended);
     return { id, record };
   }
 

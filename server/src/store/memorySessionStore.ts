@@ -85,6 +85,8 @@ export class MemorySessionStore implements SessionStore {
   readonly #signIns = new Map<string, { json: string; expiresAt: number }>();
   /** Sign-in id → until when its provider recheck is claimed. */
   readonly #recheckClaims = new Map<string, number>();
+  /** subjectKey → its sign-in ids, newest first. */
+  readonly #subjectSignIns = new Map<string, { ids: string[]; expiresAt: number }>();
   /** The proposal-deadline index: session id → deadline (ms) and the version it was computed from. */
   readonly #proposalDeadlines = new Map<string, { at: number; version: number }>();
   readonly #retention: RetentionByKind;
@@ -284,6 +286,15 @@ export class MemorySessionStore implements SessionStore {
 
   async deleteSignIn(signInId: string): Promise<void> {
     this.#signIns.delete(signInId);
+  }
+
+  async signInsOf(subjectKey: string): Promise<string[]> {
+    const kept = this.#subjectSignIns.get(subjectKey);
+    return kept && kept.expiresAt > this.#clock() ? [...kept.ids] : [];
+  }
+
+  async putSignInsOf(subjectKey: string, signInIds: string[], ttlMs: number): Promise<void> {
+    this.#subjectSignIns.set(subjectKey, { ids: [...signInIds], expiresAt: this.#clock() + ttlMs });
   }
 
   async claimSignInRecheck(signInId: string, ttlMs: number): Promise<boolean> {
