@@ -179,6 +179,9 @@ function storeContract(name: string, factory: StoreFactory) {
       await store.putSignInFlow(id, flow, 60_000);
       const taken = await Promise.all([store.takeSignInFlow(id), store.takeSignInFlow(id)]);
       expect(taken.filter((f) => f !== null)).toEqual([flow]);
+      expect(await store.signInsOf(`subject-${id}`)).toEqual([]);
+      await store.putSignInsOf(`subject-${id}`, ['b', 'a'], 60_000);
+      expect(await store.signInsOf(`subject-${id}`)).toEqual(['b', 'a']);
     });
 
     it('creates a session only when the id is free', async () => {
