@@ -120,7 +120,8 @@ async function signedIn(user: string, returnTo = '/'): Promise<CookieJar> {
   const id = cookieOf(jar, 'runde_signin') ?? '';
   secrets.add(id);
   const record = await store.signIn(id);
-  for (const value of [record?.refreshToken, record?.idToken]) if (value) secrets.add(value);
+  // The subject key is no bearer secret, but no one else's device has any business with it either.
+  for (const value of [record?.refreshToken, record?.idToken, record?.subjectKey]) if (value) secrets.add(value);
   return jar;
 }
 
@@ -239,6 +240,32 @@ describe('login CSRF and session fixation', () => {
     const own = cookieOf(victim, 'runde_signin');
     expect(own).not.toBe(planted);
     expect(await me(`runde_signin=${own}`)).toMatchObject({ signedIn: true, name: 'Ana Admin' });
+  });
+});
+
+describe('mangled callbacks', () => {
+  it.each([
+    ['a doubled state', (u: URL) => u.searchParams.append('state', u.searchParams.get('state') ?? '')],
+    ['a doubled code', (u: URL) => u.searchParams.append('code', 'another-code')],
+    ['no code', (u: URL) => u.searchParams.delete('code')],
+    ['an error beside the code', (u: URL) => u.searchParams.append('error', 'access_denied')],
+    [
+      'two errors',
+      (u: URL) => {
+        u.searchParams.append('error', 'access_denied');
+        u.searchParams.append('error', 'server_error');
+      },
+    ],
+    ['a 4 kB state', (u: URL) => u.searchParams.set('state', 's'.repeat(4_000))],
+  ])('refuses one with %s, in the browser that started it, without a server error', async (_what, mangle) => {
+    const jar = new CookieJar();
+    const callback = new URL(await callbackUrlFor(jar, 'ana'));
+    for (const name of ['code', 'state']) secrets.add(callback.searchParams.get(name) ?? '');
+    mangle(callback);
+    const answer = await jar.fetch(callback.toString());
+    expect(answer.status).toBe(302);
+    expect(answer.headers.get('location')).toMatch(/^\/#signin-error=(state|provider|denied)$/);
+    expect(cookieOf(jar, 'runde_signin')).toBeNull();
   });
 });
 
