@@ -409,6 +409,11 @@ describe('cookies that must not work', () => {
     );
     expect(taken.participantId).toBe(benSeat.participantId);
     // Ana's seat is still Ana's: her token and sign-in still prove it, Ben's sign-in does not.
+    // Ben signing out with Ana's token in his list ends Ben's sign-in, not Ana's device.
+    const out = await post(ben, '/api/auth/logout', {
+      seats: [{ sessionId: created.sessionId, token: anaSeat.token }],
+    });
+    expect(out.status).toBe(200);
     const proof = await store.seatProof(created.sessionId, hashSecret(anaSeat.token), null);
     expect(proof.participantId).toBe(anaSeat.participantId);
   });
