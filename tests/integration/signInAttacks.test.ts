@@ -499,19 +499,23 @@ describe('secrets stay secret', () => {
 });
 
 describe('rechecks with the provider', () => {
-  it('asks once when many requests of one browser find the recheck due: a rotated refresh token is never reused', async () => {
+  it('asks once when many requests of one browser, on two nodes, find the recheck due: a rotated refresh token is never reused', async () => {
+    const second = await startTestServer({ store, clock, config: { oidc: idp.appConfig({ recheckMs: RECHECK_MS }) } });
     const jar = await signedIn('ana');
     const cookie = jar.header(url());
+    const meAt = async (base: string) =>
+      (await (await fetch(`${base}/api/auth/me`, { headers: { cookie } })).json()) as SignInStatus;
     for (let round = 0; round < 2; round += 1) {
       offset += RECHECK_MS + 1_000;
-      const answers = await Promise.all(Array.from({ length: 5 }, () => me(cookie)));
+      const answers = await Promise.all([url(), second.url, url(), second.url, second.url].map(meAt));
       expect(answers).toEqual(Array.from({ length: 5 }, () => ({ signedIn: true, name: 'Ana Admin' })));
     }
     // The provider still knows this sign-in: its grant was not revoked for a reused token.
     offset += RECHECK_MS + 1_000;
-    expect(await me(cookie)).toEqual({ signedIn: true, name: 'Ana Admin' });
+    expect(await meAt(second.url)).toEqual({ signedIn: true, name: 'Ana Admin' });
     const record = await store.signIn(cookieOf(jar, 'runde_signin') ?? '');
     if (record?.refreshToken) secrets.add(record.refreshToken);
+    await second.close();
   });
 });
 
