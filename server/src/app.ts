@@ -341,6 +341,7 @@ export function createApp(options: CreateAppOptions): RundeApp {
       publicUrl,
       logger,
       endDevices: endSeatDevices(io),
+      loginLimiter: limiter('signIn'),
     }),
     seatLinkRoute({ store, runner, clock, ids, failedLookup, endDevices: endSeatDevices(io) }),
     hallRoutes({

@@ -4,10 +4,30 @@ export type { Logger };
 
 /**
  * Fields that hold a bearer secret wherever they occur up to two levels deep: a device's token,
- * a seat link's secret, a facilitator or projector key. Nothing logs them today; this keeps a
- * later `logger.debug({ body })` from writing one out (the tests read the log for them).
+ * a seat link's secret, a facilitator or projector key, and what single sign-on holds (the
+ * provider's tokens, the PKCE verifier and nonce, the client secret, a sign-in's id, cookies).
+ * Nothing logs them today; this keeps a later `logger.debug({ body })` or `{ record }` from
+ * writing one out (the tests read the log for them).
  */
-const SECRET_FIELDS = ['token', 'secret', 'key', 'projectorKey', 'tokenHash'];
+const SECRET_FIELDS = [
+  'token',
+  'secret',
+  'key',
+  'projectorKey',
+  'tokenHash',
+  'refreshToken',
+  'idToken',
+  'accessToken',
+  'refresh_token',
+  'id_token',
+  'access_token',
+  'codeVerifier',
+  'nonce',
+  'clientSecret',
+  'signInId',
+  'cookie',
+  'authorization',
+];
 /** Also given to every child logger that sets its own redaction (pino-http's replaces the parent's). */
 export const REDACT = SECRET_FIELDS.flatMap((field) => [field, `*.${field}`, `*.*.${field}`]);
 

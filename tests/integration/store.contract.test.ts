@@ -169,6 +169,21 @@ function storeContract(name: string, factory: StoreFactory) {
       await Promise.all(harnesses.map((h) => h.close()));
     });
 
+    it('gives one provider recheck of a sign-in to one caller at a time; a login flow is taken once', async () => {
+      const store = await open();
+      const id = `signin-${newId()}`;
+      const claims = await Promise.all([0, 1, 2, 3].map(() => store.claimSignInRecheck(id, 60_000)));
+      expect(claims.filter(Boolean)).toHaveLength(1);
+      expect(await store.claimSignInRecheck(`other-${id}`, 60_000)).toBe(true);
+      const flow = { state: 's', nonce: 'n', codeVerifier: 'v', returnTo: '/' };
+      await store.putSignInFlow(id, flow, 60_000);
+      const taken = await Promise.all([store.takeSignInFlow(id), store.takeSignInFlow(id)]);
+      expect(taken.filter((f) => f !== null)).toEqual([flow]);
+      expect(await store.signInsOf(`subject-${id}`)).toEqual([]);
+      await store.putSignInsOf(`subject-${id}`, ['b', 'a'], 60_000);
+      expect(await store.signInsOf(`subject-${id}`)).toEqual(['b', 'a']);
+    });
+
     it('creates a session only when the id is free', async () => {
       const store = await open();
       const { id, state } = await seeded(store);

@@ -3,7 +3,8 @@
  *
  * API:
  * - `startOidcProvider(options?)` → {@link TestOidcProvider}. Users: `ana` (name "Ana Admin", groups
- *   [`runde-moderation`]) and `ben` ("Ben Member", no groups). One confidential client
+ *   [`runde-moderation`]) and `ben` ("Ben Member", no groups), or `options.users` (user names are
+ *   login names; hostile display names go in `name`). One confidential client
  *   (`client_secret_basic`, PKCE required, refresh tokens issued without offline_access), the
  *   `groups` claim in the id_token (scope `groups`), consent skipped.
  * - `provider.allowRedirect(uri)`: registers the app's callback (`<app>/api/auth/callback`). Call it
@@ -64,8 +65,10 @@ export interface TestOidcAppConfig {
 
 const ALG = 'RS256';
 
-export async function startOidcProvider(options: { clientId?: string } = {}): Promise<TestOidcProvider> {
-  const users = new Map(Object.entries(TEST_USERS));
+export async function startOidcProvider(
+  options: { clientId?: string; users?: Readonly<Record<string, TestUser>> } = {},
+): Promise<TestOidcProvider> {
+  const users = new Map(Object.entries(options.users ?? TEST_USERS));
   const { privateKey } = await generateKeyPair(ALG, { extractable: true });
   const jwk: JWK = {
     ...(await exportJWK(privateKey)),
@@ -226,6 +229,13 @@ export class CookieJar {
   header(url: string): string {
     const jar = this.#cookies.get(new URL(url).host);
     return jar ? [...jar].map(([k, v]) => `${k}=${v}`).join('; ') : '';
+  }
+
+  /** Puts a cookie in as if `url` had set it (a cookie planted by someone else, say). */
+  set(url: string, name: string, value: string): void {
+    const host = new URL(url).host;
+    const jar = this.#cookies.get(host) ?? new Map<string, string>();
+    this.#cookies.set(host, jar.set(name, value));
   }
 
   take(url: string, response: Response): void {

@@ -11,12 +11,14 @@ import {
 } from '@runde/shared';
 import { Router, type Request, type RequestHandler, type Response } from 'express';
 import type { Logger } from 'pino';
+import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import { hashSecret } from '../ids.ts';
 import { sendError } from '../http/httpErrors.ts';
 import { publicUrlFor } from '../http/publicUrl.ts';
 import { parseBody } from '../http/requestParts.ts';
 import type { SessionStore } from '../store/sessionStore.ts';
 import type { EndSeatDevices } from '../socket/seatEnding.ts';
+import { spend } from '../limits/rateLimits.ts';
 import { SIGN_IN_FLOW_TTL_MS } from '../store/signInRecords.ts';
 import { ProviderUnavailableError, type OidcClient } from './oidcClient.ts';
 import {
@@ -36,6 +38,8 @@ export interface AuthRouteDeps {
   logger: Logger;
   /** Tells the revoked devices (on any node) that their seat ended here, and closes their sockets. */
   endDevices: EndSeatDevices;
+  /** Per address: every login stores a flow, so starting them is budgeted. */
+  loginLimiter: RateLimiterAbstract;
 }
 
 /** The login flow's cookie lives only where the callback reads it. */
@@ -59,6 +63,9 @@ export function authRoutes(deps: AuthRouteDeps): Router {
     const parsed = signInReturnToSchema.safeParse(req.query.returnTo ?? '/');
     const returnTo = parsed.success ? parsed.data : '/';
     if (!oidc) return back(res, returnTo, 'unavailable');
+    // Spent before anything is stored; a browser past it is sent back like one whose provider is
+    // down (it may try again shortly), not shown an error page.
+    if (!(await spend(deps.loginLimiter, req.ip ?? 'unknown'))) return back(res, returnTo, 'unavailable');
     try {
       const start = await oidc.client.startLogin(callbackUrl(req));
       const flowId = newSignInId();

@@ -1,6 +1,7 @@
 import * as oidc from 'openid-client';
 import type { Logger } from 'pino';
 import type { OidcConfig } from '../config.ts';
+import { providerName } from './providerName.ts';
 
 /** What the provider said about a person, reduced to what Runde keeps. */
 export interface ProviderIdentity {
@@ -147,7 +148,8 @@ export class OidcClient {
 function nameOf(claims: oidc.IDToken): string {
   for (const key of ['name', 'preferred_username', 'given_name'] as const) {
     const value = claims[key];
-    if (typeof value === 'string' && value.trim() !== '') return value.trim();
+    const name = typeof value === 'string' ? providerName(value) : '';
+    if (name !== '') return name;
   }
   return '';
 }

@@ -84,8 +84,8 @@ export function signInSeatRoute(deps: SignInSeatDeps): RequestHandler {
       body.seat && proof.participantId === body.seat.participantId
         ? state.participants.find((p) => p.id === body.seat?.participantId && p.boundBy !== 'sign-in')
         : undefined;
-    const existing = proof.subjectSeat ?? linkSeat?.id ?? null;
-    if (existing !== null) {
+    /** A new device token for a seat this person already has (or now takes over from a link). */
+    const grantTo = async (existing: string): Promise<void> => {
       // The device's link token gives way to the bound one (one device, one token); the cap is
       // checked in the same atomic step.
       const replaced = linkSeat && body.seat && existing === linkSeat.id ? hashSecret(body.seat.token) : null;
@@ -110,6 +110,10 @@ export function signInSeatRoute(deps: SignInSeatDeps): RequestHandler {
       }
       const response: SignInSeatResponse = { sessionId, participantId: existing, token };
       res.json(response);
+    };
+    const existing = proof.subjectSeat ?? linkSeat?.id ?? null;
+    if (existing !== null) {
+      await grantTo(existing);
       return;
     }
     // The provider's name is taken only when it would pass as a name typed in the join form.
@@ -136,7 +140,11 @@ export function signInSeatRoute(deps: SignInSeatDeps): RequestHandler {
       },
     );
     if (!result.ok) {
-      sendError(res, result.error);
+      // Two requests of one person at once (a double tap, two tabs): the other one seated them
+      // first, under this very name. This one gets a device of that seat, not a refusal.
+      const now = result.error.code === ErrorCode.nameTaken ? await store.seatProof(sessionId, '', subjectKey) : null;
+      if (now?.subjectSeat) await grantTo(now.subjectSeat);
+      else sendError(res, result.error);
       return;
     }
     const participantId = joinedId(result.events.map((v) => v.event))[0];

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { OidcConfig } from '../config.ts';
 import type { SessionStore } from '../store/sessionStore.ts';
-import type { SignInRecord } from '../store/signInRecords.ts';
+import { SIGN_INS_PER_SUBJECT, type SignInRecord } from '../store/signInRecords.ts';
 import { ProviderUnavailableError, type OidcClient, type ProviderIdentity } from './oidcClient.ts';
 
 /** The cookie that names a sign-in: an opaque random id, HttpOnly, never readable by the page. */
@@ -55,6 +55,9 @@ export interface SignInsDeps {
   logger: Logger;
 }
 
+/** How long one recheck with the provider may take before another node may try again. */
+const RECHECK_CLAIM_MS = 30_000;
+
 /** A sign-in as the routes and the handshake use it: the record and its id. */
 export interface CurrentSignIn {
   id: string;
@@ -85,7 +88,14 @@ export class SignIns {
       expiresAt: now + this.#deps.config.sessionMs,
     };
     const id = newSignInId();
-    await this.#deps.store.putSignIn(id, record, this.#deps.config.sessionMs);
+    const { store, config } = this.#deps;
+    await store.putSignIn(id, record, config.sessionMs);
+    // One person's sign-ins are bounded: past the bound, the oldest ends. Read and written without
+    // a lock: two logins of one person at the same moment may each drop the other's id, which only
+    // lets that sign-in live out its hours untracked.
+    const ids = [id, ...(await store.signInsOf(record.subjectKey)).filter((other) => other !== id)];
+    await store.putSignInsOf(record.subjectKey, ids.slice(0, SIGN_INS_PER_SUBJECT), config.sessionMs);
+    for (const ended of ids.slice(SIGN_INS_PER_SUBJECT)) await store.deleteSignIn(ended);
     return { id, record };
   }
 
@@ -105,6 +115,9 @@ export class SignIns {
     // spend the same (rotating) refresh token, which a provider takes for a stolen one.
     const running = this.#rechecks.get(id);
     if (running) return running;
+    // On another node, another request may be asking right now: this one goes on with the sign-in
+    // as it stands. (The provider revokes the whole grant when a spent refresh token comes again.)
+    if (!(await this.#deps.store.claimSignInRecheck(id, RECHECK_CLAIM_MS))) return { id, record };
     const recheck = this.#recheck(id, record, now).finally(() => this.#rechecks.delete(id));
     this.#rechecks.set(id, recheck);
     return recheck;

@@ -19,6 +19,11 @@ export interface RateLimits {
   /** Per address: starting sessions. */
   create: RateLimit;
   /**
+   * Per address: logins started (`/api/auth/login`). Each keeps a flow record for ten minutes, so
+   * this bounds what one address can make the store hold (points × 600 s / durationSec flows).
+   */
+  signIn: RateLimit;
+  /**
    * Per address: lookups that found nothing: a code without a session (join page, join, facilitator
    * link), a wrong facilitator key, a socket handshake without a seat. What guessing codes needs.
    */
@@ -39,6 +44,8 @@ export interface RateLimits {
 
 export const defaultRateLimits: RateLimits = {
   create: { points: 20, durationSec: 60 },
+  // A team behind one office address signs in within minutes; at most 1,000 flows per address held.
+  signIn: { points: 100, durationSec: 60 },
   // A room mistypes a few dozen codes; a guesser gets 14,400 tries a day per address, about one hit
   // in two months among 1,000 live codes of 887 million.
   failedLookup: { points: 100, durationSec: 600 },

@@ -83,6 +83,10 @@ export class MemorySessionStore implements SessionStore {
   /** Logins under way and sign-ins, JSON with their expiry like every other record here. */
   readonly #flows = new Map<string, { json: string; expiresAt: number }>();
   readonly #signIns = new Map<string, { json: string; expiresAt: number }>();
+  /** Sign-in id → until when its provider recheck is claimed. */
+  readonly #recheckClaims = new Map<string, number>();
+  /** subjectKey → its sign-in ids, newest first. */
+  readonly #subjectSignIns = new Map<string, { ids: string[]; expiresAt: number }>();
   /** The proposal-deadline index: session id → deadline (ms) and the version it was computed from. */
   readonly #proposalDeadlines = new Map<string, { at: number; version: number }>();
   readonly #retention: RetentionByKind;
@@ -282,6 +286,25 @@ export class MemorySessionStore implements SessionStore {
 
   async deleteSignIn(signInId: string): Promise<void> {
     this.#signIns.delete(signInId);
+  }
+
+  async signInsOf(subjectKey: string): Promise<string[]> {
+    const kept = this.#subjectSignIns.get(subjectKey);
+    return kept && kept.expiresAt > this.#clock() ? [...kept.ids] : [];
+  }
+
+  async putSignInsOf(subjectKey: string, signInIds: string[], ttlMs: number): Promise<void> {
+    this.#subjectSignIns.set(subjectKey, { ids: [...signInIds], expiresAt: this.#clock() + ttlMs });
+  }
+
+  async claimSignInRecheck(signInId: string, ttlMs: number): Promise<boolean> {
+    const now = this.#clock();
+    const until = this.#recheckClaims.get(signInId);
+    if (until !== undefined && until > now) return false;
+    // Claims of ended sign-ins are dropped when they run out, so the map stays as small as the rechecks under way.
+    for (const [id, end] of this.#recheckClaims) if (end <= now) this.#recheckClaims.delete(id);
+    this.#recheckClaims.set(signInId, now + ttlMs);
+    return true;
   }
 
   async facilitatorForKey(id: string, keyHash: string): Promise<string | null> {

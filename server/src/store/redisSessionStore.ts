@@ -41,6 +41,7 @@ import {
   ACCESS_FIELD,
   signInFlowKey,
   signInRecordKey,
+  subjectSignInsKey,
   subjectField,
   type SeatProof,
   type SignInFlow,
@@ -365,6 +366,24 @@ export class RedisSessionStore implements SessionStore {
   async deleteSignIn(signInId: string): Promise<void> {
     const key = signInRecordKey(this.#prefix, signInId);
     await this.#callFor(key, () => this.#client.del([key]));
+  }
+
+  async signInsOf(subjectKey: string): Promise<string[]> {
+    const key = subjectSignInsKey(this.#prefix, subjectKey);
+    const json = await this.#callFor(key, () => this.#client.get(key));
+    const ids: unknown = json === null ? [] : JSON.parse(json);
+    return Array.isArray(ids) ? ids.filter((id): id is string => typeof id === 'string') : [];
+  }
+
+  async putSignInsOf(subjectKey: string, signInIds: string[], ttlMs: number): Promise<void> {
+    const key = subjectSignInsKey(this.#prefix, subjectKey);
+    await this.#callFor(key, () => this.#client.setPx(key, JSON.stringify(signInIds), Math.max(1, Math.round(ttlMs))));
+  }
+
+  async claimSignInRecheck(signInId: string, ttlMs: number): Promise<boolean> {
+    // Beside the record, in its hash slot; it runs out by itself.
+    const key = `${signInRecordKey(this.#prefix, signInId)}:recheck`;
+    return this.#callFor(key, () => this.#client.setNxPx(key, '1', Math.max(1, Math.round(ttlMs))));
   }
 
   async seatDevices(id: string, participantId: string): Promise<StoredSeatDevice[]> {

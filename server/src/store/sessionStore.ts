@@ -150,6 +150,16 @@ export interface SessionStore extends SeatDeviceStore {
   putSignIn(signInId: string, record: SignInRecord, ttlMs: number): Promise<void>;
   signIn(signInId: string): Promise<SignInRecord | null>;
   deleteSignIn(signInId: string): Promise<void>;
+  /**
+   * Claims the provider recheck of this sign-in for `ttlMs`: true for exactly one caller across
+   * nodes until then. Providers rotate refresh tokens and revoke the whole grant when an old one
+   * is used again, so two rechecks of one sign-in at once would end it.
+   */
+  claimSignInRecheck(signInId: string, ttlMs: number): Promise<boolean>;
+  /** The ids of this subject's sign-ins, newest first, as last written (some may have ended since). */
+  signInsOf(subjectKey: string): Promise<string[]>;
+  /** Replaces the list of this subject's sign-ins, kept for `ttlMs` (a sign-in's longest life). */
+  putSignInsOf(subjectKey: string, signInIds: string[], ttlMs: number): Promise<void>;
   /** A page of the session's archive of one kind, newest first; empty when there is none or no session. */
   archive(id: string, query: ArchiveQuery): Promise<StoredArchivePage>;
   /**

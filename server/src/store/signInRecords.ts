@@ -58,3 +58,11 @@ export const SIGN_IN_FLOW_TTL_MS = 10 * 60 * 1000;
 /** The Redis keys of sign-in records: one hash tag each, so a Cluster spreads them. */
 export const signInFlowKey = (prefix: string, id: string) => `${prefix}{sign-in-flow:${id}}`;
 export const signInRecordKey = (prefix: string, id: string) => `${prefix}{sign-in:${id}}`;
+/** The ids of one subject's sign-ins, newest first (see `SessionStore.signInsOf`). */
+export const subjectSignInsKey = (prefix: string, subjectKey: string) => `${prefix}{sign-ins-of:${subjectKey}}`;
+
+/**
+ * How many sign-ins one person keeps at once (browsers, devices); a further one ends the oldest.
+ * Bounds what logins of one account can make the store hold, whatever the rate they come at.
+ */
+export const SIGN_INS_PER_SUBJECT = 20;

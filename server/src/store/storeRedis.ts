@@ -36,6 +36,8 @@ export interface StoreRedis extends EventEmitter<{ down: [err: unknown]; moved: 
   pTTL(key: string): Promise<number>;
   /** SET with a TTL in ms. */
   setPx(key: string, value: string, ms: number): Promise<void>;
+  /** SET NX with a TTL in ms: true when this call set it. */
+  setNxPx(key: string, value: string, ms: number): Promise<boolean>;
   ping(): Promise<boolean>;
   /** Every key matching the pattern, on every master, in batches. */
   scan(match: string, type: string): AsyncIterable<string[]>;
@@ -88,7 +90,11 @@ interface SessionCommands {
   get(key: string): Promise<string | null>;
   getDel(key: string): Promise<string | null>;
   pTTL(key: string): Promise<number>;
-  set(key: string, value: string, options: { expiration: { type: 'PX'; value: number } }): Promise<unknown>;
+  set(
+    key: string,
+    value: string,
+    options: { expiration: { type: 'PX'; value: number }; condition?: 'NX' },
+  ): Promise<unknown>;
   close(): Promise<void>;
 }
 
@@ -136,6 +142,9 @@ abstract class NodeRedisStore
   }
   async setPx(key: string, value: string, ms: number) {
     await this.commands.set(key, value, { expiration: { type: 'PX', value: ms } });
+  }
+  async setNxPx(key: string, value: string, ms: number) {
+    return (await this.commands.set(key, value, { expiration: { type: 'PX', value: ms }, condition: 'NX' })) === 'OK';
   }
   async close() {
     await this.commands.close();
