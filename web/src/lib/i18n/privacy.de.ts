@@ -11,7 +11,7 @@ export const privacyDe = {
     'Vorlage: Wer Runde betreibt, ersetzt die markierten Stellen in eckigen Klammern durch die eigenen Angaben und prüft die Aussagen vor der Veröffentlichung.',
   placeholder: 'Platzhalter',
   summary:
-    'Kurz gesagt: Runde braucht kein Konto und keinen echten Namen, setzt keine Cookies und enthält keine Tracker. Gespeichert wird, was Sie in einer Besprechung eingeben, und nur so lange, wie unten steht.',
+    'Kurz gesagt: Runde braucht kein Konto und keinen echten Namen, setzt ohne Anmeldung keine Cookies und enthält keine Tracker. Gespeichert wird, was Sie in einer Besprechung eingeben, und nur so lange, wie unten steht.',
   controller: {
     heading: 'Wer verantwortlich ist',
     text: 'Verantwortlich für die Verarbeitung Ihrer Daten ist: [Name der Stelle], [Postanschrift], [E-Mail-Adresse], [Telefonnummer].',
@@ -32,12 +32,17 @@ export const privacyDe = {
     timestamps: 'Zeitpunkte: wann Sie beigetreten sind und wann etwas hinzugefügt oder geändert wurde.',
     token:
       'ein Prüfwert (Hash) des Zufallsschlüssels Ihres Platzes. Der Schlüssel selbst bleibt auf Ihrem Gerät (siehe unten).',
+    devices:
+      'für jedes Gerät, auf dem Sie Ihren Platz nutzen: eine kurze Gerätebezeichnung wie „Chrome · Android“, wann es hinzukam und wie (Beitritt, Link, Anmeldung). Nur Sie sehen diese Liste und können Geräte daraus entfernen.',
+    signIn:
+      'Nur wenn ein Raum die Anmeldung mit dem Konto Ihrer Organisation verlangt: ein Prüfwert (Hash) Ihrer Kennung beim Anmeldedienst und der Name, den dieser übermittelt. E-Mail-Adresse, Passwort oder Profil speichert Runde nicht. Für die Dauer einer Anmeldung (höchstens [10] Stunden) kommen Ihre Gruppen beim Anmeldedienst und dessen Erneuerungsschlüssel hinzu.',
     hidden:
       'Nicht alles sehen alle: Wer wofür gestimmt hat, zeigt Runde niemandem außer Ihnen, auch der Moderation nicht. Bei verdeckter Abstimmung sind auch die Punkte bis zum Aufdecken verborgen. Bringen Sie ein Thema oder eine Spannung anonym ein, sehen andere nicht, von wem es stammt. Persönliche Spannungen sehen nur Sie und wer bei ihrer Besprechung dabei war. Der Server speichert trotzdem, von wem ein Beitrag stammt, damit Sie ihn ändern oder zurücknehmen können.',
   },
   device: {
     heading: 'Was auf Ihrem Gerät gespeichert wird',
-    intro: 'Runde setzt keine Cookies. Im Speicher Ihres Browsers (localStorage) legt Runde nur ab:',
+    intro:
+      'Runde setzt keine Cookies, außer wenn Sie sich mit dem Konto Ihrer Organisation anmelden (siehe unten). Im Speicher Ihres Browsers (localStorage) legt Runde nur ab:',
     seats:
       'Ihre Plätze: für jede Besprechung ein Zufallsschlüssel und die Kennungen von Besprechung und Platz, damit Sie nach dem Neuladen wieder auf Ihrem Platz sind. Es bleiben die 20 zuletzt genutzten.',
     outbox: 'Beiträge, die Sie ohne Netz abgeschickt haben, bis sie beim Server angekommen sind.',
@@ -45,6 +50,8 @@ export const privacyDe = {
     preferences: 'die Sprache, wenn Sie sie umgestellt haben, und ob der Timer einen Ton abspielt.',
     session:
       'Wer eine Besprechung anlegt, dessen Browser-Tab hält den geheimen Moderationslink kurz im Sitzungsspeicher (sessionStorage), bis die Seite ihn einmal angezeigt hat.',
+    cookies:
+      'Melden Sie sich an, setzt Runde zwei technisch notwendige Cookies: „runde_signin“ mit einer zufälligen Kennung Ihrer Anmeldung, bis Sie sich abmelden oder die Anmeldung endet, und während der Anmeldung für höchstens zehn Minuten einen Cookie, der sie an diesen Browser bindet.',
   },
   tracking: {
     heading: 'Keine Tracker, keine fremden Dienste',

@@ -9,7 +9,7 @@ export const privacyEn: Messages['privacy'] = {
     'Template: whoever runs Runde replaces the marked parts in square brackets with their own details and checks the statements before publishing.',
   placeholder: 'Placeholder',
   summary:
-    'In short: Runde needs no account and no real name, sets no cookies and contains no trackers. It stores what you enter in a meeting, and only for as long as stated below.',
+    'In short: Runde needs no account and no real name, sets no cookies unless you sign in, and contains no trackers. It stores what you enter in a meeting, and only for as long as stated below.',
   controller: {
     heading: 'Who is responsible',
     text: 'The controller responsible for processing your data is: [name of the body], [postal address], [email address], [telephone number].',
@@ -29,12 +29,17 @@ export const privacyEn: Messages['privacy'] = {
       'what you contribute: topics, votes, thumbs votes, tensions, proposals, objections, actions, outcomes, decisions and your feedback at the end.',
     timestamps: 'times: when you joined and when something was added or changed.',
     token: 'a check value (hash) of the random key of your seat. The key itself stays on your device (see below).',
+    devices:
+      'for each device on which you use your seat: a short device name such as “Chrome · Android”, when it was added and how (joining, a link, a sign-in). Only you see this list, and you can remove devices from it.',
+    signIn:
+      'Only when a space requires signing in with your organisation’s account: a check value (hash) of your identifier at the sign-in service and the name it sends. Runde stores no email address, password or profile. For the length of a sign-in (at most [10] hours) your groups at the sign-in service and its renewal key are kept as well.',
     hidden:
       'Not everyone sees everything: Runde shows who voted for what to no one but you, not even to the facilitator. With hidden voting, the votes stay hidden until they are revealed. If you bring a topic or tension anonymously, others do not see that it came from you. Personal tensions are seen only by you and by those present when they were discussed. The server still stores who a contribution came from, so that you can change or withdraw it.',
   },
   device: {
     heading: 'What is stored on your device',
-    intro: 'Runde sets no cookies. In your browser’s storage (localStorage) Runde keeps only:',
+    intro:
+      'Runde sets no cookies unless you sign in with your organisation’s account (see below). In your browser’s storage (localStorage) Runde keeps only:',
     seats:
       'your seats: for each meeting a random key and the ids of the meeting and the seat, so that a reload takes you back to your seat. The 20 most recently used are kept.',
     outbox: 'contributions you sent without a network, until they have reached the server.',
@@ -42,6 +47,8 @@ export const privacyEn: Messages['privacy'] = {
     preferences: 'your language, if you switched it, and whether the timer plays a sound.',
     session:
       'When someone starts a meeting, their browser tab holds the secret facilitator link briefly in session storage (sessionStorage), until the page has shown it once.',
+    cookies:
+      'If you sign in, Runde sets two strictly necessary cookies: “runde_signin” with a random identifier of your sign-in, until you sign out or the sign-in ends, and during the sign-in, for at most ten minutes, a cookie that ties it to this browser.',
   },
   tracking: {
     heading: 'No trackers, no third-party services',
