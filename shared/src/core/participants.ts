@@ -162,9 +162,15 @@ export function decidePeople(
     }
     const refusal = nameRefusal(participants, command.name);
     if (refusal) return { ok: false, error: refusal };
+    const participant = newParticipant(command.name, command.role, ctx);
     return {
       ok: true,
-      events: [{ type: 'participant:joined', participant: newParticipant(command.name, command.role, ctx) }],
+      events: [
+        {
+          type: 'participant:joined',
+          participant: command.boundBy ? { ...participant, boundBy: command.boundBy } : participant,
+        },
+      ],
     };
   }
   const participant = participants.find((p) => p.id === command.participantId);

@@ -1,3 +1,4 @@
+import { applyAccess } from '../session/sessionAccess.ts';
 import { assertNever } from '../core/assertNever.ts';
 import type { DomainEvent } from './events.ts';
 import { applyToParticipants } from '../core/participants.ts';
@@ -75,6 +76,9 @@ export function apply(state: SessionState, event: DomainEvent): SessionState {
     case 'participant:presence-changed':
     case 'participant:role-changed':
       return { ...state, participants: applyToParticipants(state.participants, event) };
+    case 'participant:bound':
+    case 'access:changed':
+      return applyAccess(state, event);
     case 'settings:updated':
       return {
         ...state,

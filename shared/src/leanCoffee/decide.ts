@@ -15,6 +15,7 @@ import { decideHallHelp, decideHighlight, relayHall } from './rules/hallRules.ts
 import type { HallLink } from './hallLink.ts';
 import { decideVote } from './rules/voteRules.ts';
 import { decidePeople, newParticipant } from '../core/participants.ts';
+import { decideAccessSet, decideBind } from '../session/sessionAccess.ts';
 import { mayAct, sessionOpen } from './permissions.ts';
 import type { LeanCoffeeSettings, SessionState } from './state.ts';
 
@@ -63,7 +64,8 @@ export function decide(state: SessionState, command: Command, ctx: DecideContext
   if (
     command.type === 'participant:join' ||
     command.type === 'participant:presence' ||
-    command.type === 'participant:reinstate-facilitator'
+    command.type === 'participant:reinstate-facilitator' ||
+    command.type === 'participant:bind'
   ) {
     return ctx.actor.kind === 'system'
       ? decideSystem(state, command, ctx)
@@ -95,6 +97,7 @@ function decideSystem(
     const { name, role } = command;
     return decidePeople(state.participants, { type: command.type, name, role: hosted ? role : 'facilitator' }, ctx);
   }
+  if (command.type === 'participant:bind') return decideBind(state.participants, command);
   return decidePeople(state.participants, command, ctx);
 }
 
@@ -103,6 +106,8 @@ function decideParticipantCommand(state: SessionState, command: ParticipantComma
     case 'participant:rename':
     case 'participant:set-role':
       return decideParticipant(state, command, ctx);
+    case 'access:set':
+      return decideAccessSet(state, ctx.actorId, command);
     case 'settings:update':
     case 'phase:change':
       return decideSession(state, command, ctx);

@@ -14,6 +14,7 @@ import type {
   Vote,
 } from './state.ts';
 
+import type { SessionAccessEvent } from '../session/sessionAccess.ts';
 import type { ParticipantEvent } from '../core/participants.ts';
 import type { HallLink } from './hallLink.ts';
 import type { TimerSetEvent } from '../core/timer.ts';
@@ -33,6 +34,7 @@ export type DomainEvent =
       hall?: HallLink;
     }
   | ParticipantEvent
+  | SessionAccessEvent
   | { type: 'settings:updated'; title: string; settings: LeanCoffeeSettings }
   | { type: 'phase:changed'; phase: Phase }
   | { type: 'topic:added'; topic: Topic }

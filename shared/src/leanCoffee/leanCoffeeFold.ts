@@ -12,6 +12,8 @@ const leanCoffeeEventNames: Record<DomainEventType, true> = {
   'participant:presence-changed': true,
   'participant:renamed': true,
   'participant:role-changed': true,
+  'participant:bound': true,
+  'access:changed': true,
   'phase:changed': true,
   'topic:added': true,
   'topic:edited': true,

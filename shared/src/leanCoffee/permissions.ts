@@ -1,3 +1,4 @@
+import { groupRoleRefusal, mayChangeAccess } from '../session/sessionAccess.ts';
 import type { ParticipantCommand } from '../protocol/commands.ts';
 import type { LeanCoffeeSettings } from './state.ts';
 import { assertNever } from '../core/assertNever.ts';
@@ -67,7 +68,9 @@ export function mayAskHallForHelp(state: SessionState, actorId: ParticipantId): 
  * taking the role from the seat that opened it or from the last facilitator.
  */
 export function mayGiveRole(state: SessionState, actorId: ParticipantId, target: Participant, role: Role): boolean {
-  return mayAct(state, actorId) && mayChangeRole(state.participants, actorId, target, role);
+  return (
+    mayAct(state, actorId) && mayChangeRole(state.participants, actorId, target, role) && !groupRoleRefusal(state, role)
+  );
 }
 
 /** Whether this person leads the discussion now: a facilitator, in the discussion phase. */
@@ -156,6 +159,8 @@ export function leanCoffeePermission(
     case 'participant:rename':
     case 'timer:expire':
       return true;
+    case 'access:set':
+      return mayChangeAccess(state, actorId, command);
     case 'participant:set-role': {
       const target = findParticipant(state, command.participantId);
       return !!target && mayGiveRole(state, actorId, target, command.role);

@@ -1,3 +1,4 @@
+import type { SessionAccess } from '../session/sessionAccess.ts';
 import type { z } from 'zod';
 import type { leanCoffeeSettingsSchema, outcomeKindSchema, phaseSchema, thumbSchema } from '../protocol/schemas.ts';
 
@@ -107,6 +108,8 @@ export interface RotiBallot {
 export interface SessionState {
   id: string;
   kind: 'lean-coffee';
+  /** Who may hold a seat; absent: anyone with the link (see `SessionAccess`). */
+  access?: SessionAccess;
   title: string;
   createdAt: number;
   settings: LeanCoffeeSettings;

@@ -20,6 +20,7 @@ import {
 } from './schemas.ts';
 import { singleLineText } from './userText.ts';
 import type { HallLink } from '../leanCoffee/hallLink.ts';
+import { accessSetSchema } from './signInProtocol.ts';
 
 /**
  * One schema per command a participant may send over the socket. The event name is the command
@@ -82,6 +83,8 @@ export const commandPayloadSchemas = {
   'takeaway:highlight': z.strictObject({ outcomeId: idSchema.nullable() }),
   /** At a table of a hall: anyone seated asks the organiser for help, or takes the request back. */
   'hall:help': z.strictObject({ on: z.boolean() }),
+  /** A facilitator requires sign-in for this session, or opens it to the link again. */
+  'access:set': accessSetSchema,
 } as const;
 
 /** The socket event names that carry participant commands. */
@@ -107,7 +110,14 @@ export type SystemCommand =
        * but the organiser's placeholder (the first seat) facilitates yet.
        */
       hostIfFirst?: boolean;
+      /** The seat is bound to a sign-in from the start (a new seat taken by signing in). */
+      boundBy?: 'sign-in';
     }
+  /**
+   * A sign-in proved this seat: bind it, and with a facilitator group let the group decide its role
+   * (`facilitates`; null when the session has no group and the role stays as it is).
+   */
+  | { type: 'participant:bind'; participantId: string; facilitates: boolean | null }
   | { type: 'participant:presence'; participantId: string; online: boolean }
   /** The facilitator link was used: the seat it grants (the link's own, or the opening device's seat) facilitates. */
   | { type: 'participant:reinstate-facilitator'; participantId: string }

@@ -11,6 +11,7 @@ import {
 } from './commandParts.ts';
 import { limits } from './limits.ts';
 import { idSchema } from './schemas.ts';
+import { accessSetSchema } from './signInProtocol.ts';
 import { multiLineText, singleLineText } from './userText.ts';
 import { syncOutcomeInputSchema } from './syncOutcomeSchema.ts';
 
@@ -27,6 +28,8 @@ export const loopCommandPayloadSchemas = {
     metrics: z.array(singleLineText(limits.topicTitle)).max(limits.metrics).optional(),
   }),
   ...participantCommandSchemas,
+  /** A facilitator requires sign-in for this space, or opens it to the link again. */
+  'access:set': accessSetSchema,
   'tension:add': z.strictObject({
     title: singleLineText(limits.topicTitle),
     description: multiLineText(limits.topicDescription).default(''),

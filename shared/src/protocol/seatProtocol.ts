@@ -59,8 +59,7 @@ export interface SeatDeviceRevoked {
  * and the device reconnects as that seat).
  */
 export type SeatEndedNotice =
-  | { reason: 'moved' | 'revoked' | 'signed-out' }
-  | { reason: 'merged'; into: ParticipantId };
+  { reason: 'moved' | 'revoked' | 'signed-out' } | { reason: 'merged'; into: ParticipantId };
 
 /** `POST /api/sessions/:code/seat-link`: open a seat link on this device. Answers a seat like a join. */
 export const openSeatLinkRequestSchema = z.strictObject({

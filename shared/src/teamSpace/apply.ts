@@ -1,3 +1,4 @@
+import { applyAccess } from '../session/sessionAccess.ts';
 import { assertNever } from '../core/assertNever.ts';
 import { applyToParticipants } from '../core/participants.ts';
 import type { LoopEvent } from './events.ts';
@@ -99,6 +100,9 @@ export function applyLoop(state: TeamSpaceState, event: LoopEvent): TeamSpaceSta
     case 'participant:presence-changed':
     case 'participant:role-changed':
       return { ...state, participants: applyToParticipants(state.participants, event) };
+    case 'participant:bound':
+    case 'access:changed':
+      return applyAccess(state, event);
     case 'tension:added':
       // Logged before issue 17, a tension has no `async`: it was not asked between meetings.
       return { ...state, tensions: [...state.tensions, { ...event.tension, async: event.tension.async ?? null }] };

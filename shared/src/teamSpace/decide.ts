@@ -1,3 +1,4 @@
+import { decideAccessSet, decideBind } from '../session/sessionAccess.ts';
 import type { LoopCommand } from '../protocol/loopCommands.ts';
 import type { SystemCommand } from '../protocol/commands.ts';
 import { ErrorCode } from '../protocol/errors.ts';
@@ -48,6 +49,7 @@ export function decideLoop(
     return command.type === 'participant:join' ||
       command.type === 'participant:presence' ||
       command.type === 'participant:reinstate-facilitator' ||
+      command.type === 'participant:bind' ||
       command.type === 'timer:expire' ||
       command.type === 'proposal:close-due'
       ? decideSystem(state, command, ctx)
@@ -57,7 +59,8 @@ export function decideLoop(
     command.type === 'proposal:close-due' ||
     command.type === 'participant:join' ||
     command.type === 'participant:presence' ||
-    command.type === 'participant:reinstate-facilitator'
+    command.type === 'participant:reinstate-facilitator' ||
+    command.type === 'participant:bind'
   ) {
     return forbidden('Only the server may do this.');
   }
@@ -70,6 +73,8 @@ export function decideLoop(
     case 'participant:rename':
     case 'participant:set-role':
       return decideSpace(state, command, rule);
+    case 'access:set':
+      return decideAccessSet(state, actorId, command);
     case 'tension:add':
     case 'tension:edit':
     case 'tension:withdraw':
@@ -157,6 +162,8 @@ function decideSystem(
     case 'participant:join':
     case 'participant:reinstate-facilitator':
       return decidePeople(state.participants, command, ctx, limits.membersPerSpace);
+    case 'participant:bind':
+      return decideBind(state.participants, command);
     case 'participant:presence': {
       const people = decidePeople(state.participants, command, ctx);
       if (!people.ok) return people;

@@ -1,3 +1,4 @@
+import type { SessionAccessEvent } from '../session/sessionAccess.ts';
 import type { ParticipantEvent, ParticipantId } from '../core/participants.ts';
 import type { TimerSetEvent } from '../core/timer.ts';
 import type {
@@ -43,6 +44,7 @@ export type LoopEvent =
       metrics: string[];
     }
   | ParticipantEvent
+  | SessionAccessEvent
   | { type: 'tension:added'; tension: Tension }
   | {
       type: 'tension:edited';

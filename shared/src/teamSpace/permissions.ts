@@ -1,3 +1,4 @@
+import { groupRoleRefusal, mayChangeAccess } from '../session/sessionAccess.ts';
 import type { LoopCommand } from '../protocol/loopCommands.ts';
 import { assertNever } from '../core/assertNever.ts';
 import { mayChangeRole } from '../core/participants.ts';
@@ -59,7 +60,11 @@ export function mayGiveMemberRole(
   target: Participant,
   role: Role,
 ): boolean {
-  return isMember(state, actorId) && mayChangeRole(state.participants, actorId, target, role);
+  return (
+    isMember(state, actorId) &&
+    mayChangeRole(state.participants, actorId, target, role) &&
+    !groupRoleRefusal(state, role)
+  );
 }
 
 /** Facilitators, and whoever records in the running meeting, sort tensions into rooms and mark content shareable. */
@@ -242,6 +247,8 @@ export function teamSpacePermission(state: TeamSpaceState, actorId: ParticipantI
       return true;
     case 'space:update':
       return isSpaceFacilitator(state, actorId);
+    case 'access:set':
+      return mayChangeAccess(state, actorId, command);
     case 'participant:set-role': {
       const target = findMember(state, command.participantId);
       return !!target && mayGiveMemberRole(state, actorId, target, command.role);

@@ -1,3 +1,4 @@
+import type { SessionAccess } from '../session/sessionAccess.ts';
 import type { Participant, ParticipantId } from '../core/participants.ts';
 import type { Timer } from '../core/timer.ts';
 import type { AsyncAsk, AsyncProposal, BetweenRecord } from './betweenMeetingsTypes.ts';
@@ -227,6 +228,8 @@ export interface MeetingRecord {
 export interface TeamSpaceState {
   id: string;
   kind: 'team-space';
+  /** Who may hold a seat; absent: anyone with the link (see `SessionAccess`). */
+  access?: SessionAccess;
   title: string;
   createdAt: number;
   /** Custom room names; `null` keeps the default name in the reader's language. */

@@ -13,6 +13,8 @@ const teamSpaceEventNames: Record<LoopEventType, true> = {
   'participant:presence-changed': true,
   'participant:renamed': true,
   'participant:role-changed': true,
+  'participant:bound': true,
+  'access:changed': true,
   'tension:added': true,
   'tension:edited': true,
   'tension:withdrawn': true,

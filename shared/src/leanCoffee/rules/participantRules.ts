@@ -1,6 +1,7 @@
 import { ErrorCode } from '../../protocol/errors.ts';
 import { assertNever } from '../../core/assertNever.ts';
 import { renameParticipant, roleChangeRefusal } from '../../core/participants.ts';
+import { groupRoleRefusal } from '../../session/sessionAccess.ts';
 import { findParticipant } from '../selectors.ts';
 import type { SessionState } from '../state.ts';
 import { accept, reject, requireFacilitator, type CommandOf, type DecideResult, type RuleContext } from './results.ts';
@@ -21,7 +22,8 @@ export function decideParticipant(
       const target = findParticipant(state, command.participantId);
       if (!target) return reject(ErrorCode.notFound, 'No such participant.');
       if (target.role === command.role) return accept();
-      const refusal = roleChangeRefusal(state.participants, target, command.role);
+      const refusal =
+        groupRoleRefusal(state, command.role) ?? roleChangeRefusal(state.participants, target, command.role);
       if (refusal) return reject(refusal.code, refusal.message);
       return accept({
         type: 'participant:role-changed',

@@ -55,6 +55,11 @@ const commands: PermissionWalk<SessionState, ParticipantCommand>['commands'] = {
       );
       return { command: { type: 'participant:set-role', participantId, role }, related: participantId };
     }),
+  'access:set': fc
+    .record({ signIn: fc.boolean(), group: fc.option(fc.constant('runde-moderation')) })
+    .map(({ signIn, group }): Recipe => () => ({
+      command: { type: 'access:set', signIn, facilitatorGroup: group },
+    })),
   'settings:update': fc
     .record({ votes: fc.option(fc.integer({ min: 1, max: 4 })), stacking: fc.option(fc.boolean()), minutes: nat })
     .map(({ votes, stacking, minutes }): Recipe => () => ({

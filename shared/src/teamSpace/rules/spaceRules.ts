@@ -1,6 +1,7 @@
 import { ErrorCode } from '../../protocol/errors.ts';
 import { assertNever } from '../../core/assertNever.ts';
 import { renameParticipant, roleChangeRefusal } from '../../core/participants.ts';
+import { groupRoleRefusal } from '../../session/sessionAccess.ts';
 import { findMember, isSpaceFacilitator } from '../selectors.ts';
 import type { TeamSpaceState } from '../state.ts';
 import {
@@ -32,7 +33,8 @@ export function decideSpace(state: TeamSpaceState, command: SpaceRuleCommand, ct
       const target = findMember(state, command.participantId);
       if (!target) return reject(ErrorCode.notFound, 'No such member.');
       if (target.role === command.role) return accept();
-      const refusal = roleChangeRefusal(state.participants, target, command.role);
+      const refusal =
+        groupRoleRefusal(state, command.role) ?? roleChangeRefusal(state.participants, target, command.role);
       if (refusal) return reject(refusal.code, refusal.message);
       return accept({ type: 'participant:role-changed', participantId: target.id, role: command.role });
     }

@@ -67,6 +67,11 @@ const commands: PermissionWalk<TeamSpaceState, LoopCommand>['commands'] = {
       const participantId = idFrom(memberIds(s), n);
       return { command: { type: 'participant:set-role', participantId, role }, related: participantId };
     }),
+  'access:set': fc
+    .record({ signIn: fc.boolean(), group: fc.option(fc.constant('runde-moderation')) })
+    .map(({ signIn, group }): Recipe => () => ({
+      command: { type: 'access:set', signIn, facilitatorGroup: group },
+    })),
   'tension:add': fc
     .record({ room, anonymous: fc.boolean(), async: fc.boolean() })
     .map(({ room, anonymous, async }): Recipe => () => ({
