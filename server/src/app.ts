@@ -41,6 +41,11 @@ import { coalesce, createLocalFanOut, createPublisher, relayCommits, timedFanOut
 import { boundedParser } from './socket/frameParser.ts';
 import { sessionRoom, type RundeServer } from './socket/types.ts';
 import type { SessionStore } from './store/sessionStore.ts';
+import { authRoutes } from './auth/authRoutes.ts';
+import { OidcClient } from './auth/oidcClient.ts';
+import { SignIns } from './auth/signInSessions.ts';
+import { signInSeatRoute } from './auth/signInSeatRoute.ts';
+import type { OidcConfig } from './config.ts';
 
 export { defaultRateLimits, type RateLimit, type RateLimits } from './limits/rateLimits.ts';
 
@@ -88,6 +93,8 @@ export interface AppConfig {
   metricsToken?: string;
   /** Node's process metrics (CPU, memory, GC) on `/metrics` as well; main.ts turns them on. */
   processMetrics?: boolean;
+  /** Single sign-on with one OpenID Connect provider (OIDC_*); unset: seats are held by link only. */
+  oidc?: OidcConfig;
 }
 
 /**
@@ -247,7 +254,11 @@ export function createApp(options: CreateAppOptions): RundeApp {
       timers.trackEvents(sessionId, events);
     });
   }
+  const oidcClient = config.oidc ? new OidcClient(config.oidc, logger) : null;
+  const signIns =
+    config.oidc && oidcClient ? new SignIns({ store, client: oidcClient, config: config.oidc, clock, logger }) : null;
   const sockets = attachSocket(io, {
+    signIns,
     store,
     metrics,
     draining: () => draining,
@@ -315,8 +326,19 @@ export function createApp(options: CreateAppOptions): RundeApp {
       publicUrl,
       limiters: { create, failedLookup },
       logger,
+      signInSeat: signInSeatRoute({ store, runner, ids, signIns, failedLookup }),
     }),
     spaceCalendarRoute({ store, clock, publicUrl, failedLookup }),
+    authRoutes({
+      store,
+      oidc:
+        oidcClient && signIns && config.oidc
+          ? { client: oidcClient, signIns, sessionMs: config.oidc.sessionMs }
+          : null,
+      publicUrl,
+      logger,
+      onTokensRevoked: (sessionId, participantId) => sockets.recheckSeat(sessionId, participantId),
+    }),
     hallRoutes({
       store,
       runner,

@@ -146,6 +146,16 @@ const envSchema = z
     ).transform((v) => v ?? 730),
     LOG_LEVEL: optional(z.enum(logLevels)).transform((v) => v ?? 'info'),
     METRICS_TOKEN: optional(metricsTokenSchema),
+    OIDC_ISSUER: optional(z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' })),
+    OIDC_CLIENT_ID: optional(z.string().min(1).max(500)),
+    OIDC_CLIENT_SECRET: optional(z.string().min(1).max(2000)),
+    OIDC_LABEL: optional(z.string().trim().min(1).max(60)).transform((v) => v ?? 'Single sign-on'),
+    OIDC_SCOPES: optional(z.string().regex(/^[\x21-\x7e]+( [\x21-\x7e]+)*$/, 'must be scopes separated by spaces')).transform(
+      (v) => v ?? 'openid profile',
+    ),
+    OIDC_GROUPS_CLAIM: optional(z.string().min(1).max(100)).transform((v) => v ?? 'groups'),
+    OIDC_RECHECK_SECONDS: optional(z.coerce.number().int().min(10).max(86_400)).transform((v) => v ?? 300),
+    OIDC_SESSION_HOURS: optional(z.coerce.number().positive().max(24 * 30)).transform((v) => v ?? 10),
   })
   .superRefine((e, ctx) => {
     const chosen = (['REDIS_URL', 'REDIS_SENTINELS', 'REDIS_CLUSTER_NODES'] as const).filter((name) => e[name]);
@@ -160,6 +170,15 @@ const envSchema = z
         path: ['REDIS_SENTINEL_MASTER'],
         message: 'must name the master the sentinels watch (sentinel monitor <name> …)',
       });
+    }
+    if (e.OIDC_ISSUER || e.OIDC_CLIENT_ID || e.OIDC_CLIENT_SECRET) {
+      // Sign-in needs all three, and PUBLIC_URL for the one callback address the provider knows.
+      for (const name of ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'PUBLIC_URL'] as const) {
+        if (!e[name]) ctx.addIssue({ code: 'custom', path: [name], message: 'is needed for single sign-on (OIDC_*)' });
+      }
+      if (e.OIDC_SCOPES.split(' ').indexOf('openid') === -1) {
+        ctx.addIssue({ code: 'custom', path: ['OIDC_SCOPES'], message: 'must include openid' });
+      }
     }
     if (e.REDIS_MIN_REPLICAS > 0 && chosen.length === 0) {
       ctx.addIssue({
@@ -204,6 +223,24 @@ export interface Config {
    * private network that reaches the node directly, not through a proxy.
    */
   metricsToken: string | undefined;
+  /** Single sign-on with one OpenID Connect provider (OIDC_*); unset: seats are held by link only. */
+  oidc: OidcConfig | undefined;
+}
+
+/** The identity provider and how Runde uses it; see `signInProtocol.ts`. */
+export interface OidcConfig {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** The sign-in button's text. */
+  label: string;
+  scopes: string;
+  /** The id_token (or userinfo) claim listing the person's groups. */
+  groupsClaim: string;
+  /** How old a sign-in's last confirmation by the provider may be before it is asked again. */
+  recheckMs: number;
+  /** How long a sign-in lasts at most. */
+  sessionMs: number;
 }
 
 /** Thrown with a message meant for the operator's terminal, one line per bad variable. */
@@ -218,6 +255,7 @@ const SECRET_VARIABLES: ReadonlySet<string> = new Set([
   'REDIS_PASSWORD',
   'REDIS_SENTINEL_PASSWORD',
   'METRICS_TOKEN',
+  'OIDC_CLIENT_SECRET',
 ]);
 
 /** Reads the configuration from environment variables; throws {@link ConfigError} naming every bad one. */
@@ -248,6 +286,19 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     teamSpaceRetentionMs: Math.round(e.TEAM_SPACE_RETENTION_DAYS * DAY_MS),
     logLevel: e.LOG_LEVEL,
     metricsToken: e.METRICS_TOKEN,
+    oidc:
+      e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET
+        ? {
+            issuer: e.OIDC_ISSUER,
+            clientId: e.OIDC_CLIENT_ID,
+            clientSecret: e.OIDC_CLIENT_SECRET,
+            label: e.OIDC_LABEL,
+            scopes: e.OIDC_SCOPES,
+            groupsClaim: e.OIDC_GROUPS_CLAIM,
+            recheckMs: e.OIDC_RECHECK_SECONDS * 1000,
+            sessionMs: Math.round(e.OIDC_SESSION_HOURS * 60 * 60 * 1000),
+          }
+        : undefined,
   };
 }
 

@@ -77,6 +77,7 @@ async function main(): Promise<void> {
       allowedOrigins: config.allowedOrigins,
       trustProxy: config.trustProxy,
       metricsToken: config.metricsToken,
+      ...(config.oidc ? { oidc: config.oidc } : {}),
       processMetrics: true,
     },
     adapter: cluster?.adapter,

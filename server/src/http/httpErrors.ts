@@ -7,6 +7,7 @@ const statusByCode: Partial<Record<ErrorCode, number>> = {
   [ErrorCode.invalidPayload]: 400,
   [ErrorCode.unauthorized]: 401,
   [ErrorCode.forbidden]: 403,
+  [ErrorCode.signInRequired]: 403,
   [ErrorCode.notFound]: 404,
   [ErrorCode.rateLimited]: 429,
   [ErrorCode.internal]: 500,

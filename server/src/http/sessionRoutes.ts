@@ -10,6 +10,7 @@ import {
   fail,
   joinSessionRequestSchema,
   mayReadWithoutSeat,
+  signInRequired,
   type ClaimFacilitatorResponse,
   type EndedSessionResponse,
   type JoinSessionResponse,
@@ -38,6 +39,8 @@ export interface SessionRouteDeps {
     failedLookup: RateLimiterAbstract;
   };
   logger: Logger;
+  /** `POST /sessions/:code/sign-in-seat` (see `signInSeatRoute`). */
+  signInSeat: RequestHandler;
 }
 
 export function sessionRoutes(deps: SessionRouteDeps): Router {
@@ -92,6 +95,8 @@ export function sessionRoutes(deps: SessionRouteDeps): Router {
       kind: state.kind,
       // A team space stays open from one meeting to the next.
       ended: state.kind === 'lean-coffee' && state.phase === 'ended',
+      // The join page offers signing in instead of a name form.
+      ...(state.kind !== 'hall' && signInRequired(state) ? { signIn: 'required' as const } : {}),
       // A table of a hall is joined through its hall, which counts and moves its people.
       ...(state.kind === 'lean-coffee' && state.hall
         ? { table: { hallId: state.hall.hallId, number: state.hall.table } }
@@ -175,6 +180,11 @@ export function sessionRoutes(deps: SessionRouteDeps): Router {
       return;
     }
     await refund(limiters.failedLookup, req);
+    // A session that requires sign-in seats only through a sign-in: the facilitator signs in too.
+    if ((await store.seatProof(sessionId, '', null)).signInRequired) {
+      sendError(res, fail(ErrorCode.signInRequired, 'This session requires signing in.').error);
+      return;
+    }
     // A seat this device proves with its token is asked about; one it cannot prove counts as none.
     const ownSeat =
       body.seat && (await store.participantForToken(sessionId, hashSecret(body.seat.token))) === body.seat.participantId
@@ -230,5 +240,6 @@ export function sessionRoutes(deps: SessionRouteDeps): Router {
   router.get('/sessions/:code/ended', failedLookups, ended);
   router.post('/sessions/:code/participants', failedLookups, join);
   router.post('/sessions/:code/facilitator', failedLookups, claimFacilitator);
+  router.post('/sessions/:code/sign-in-seat', failedLookups, deps.signInSeat);
   return router;
 }

@@ -15,6 +15,7 @@ import {
 } from '@runde/shared';
 import type { Logger } from 'pino';
 import type { IdSource } from '../ids.ts';
+import type { SubjectBinding } from '../store/signInRecords.ts';
 import type { SessionStore, TokenGrant } from '../store/sessionStore.ts';
 import { SessionCache } from './sessionCache.ts';
 import { SessionQueue } from './sessionQueue.ts';
@@ -49,6 +50,8 @@ interface Decided {
 export interface RunOptions {
   /** Tokens to store in the same atomic write, derived from the events (a join grants its new seat). */
   grants?: (events: KindEvent[]) => TokenGrant[];
+  /** Seats to bind to sign-in subjects in the same atomic write (a seat taken by signing in). */
+  bindSubjects?: (events: KindEvent[]) => SubjectBinding[];
   /**
    * The client's id for this command. A retry by the same participant with the same id (after a
    * lost ack) is not applied again; it is answered with the version the first try reached (and no
@@ -168,13 +171,18 @@ export class CommandRunner {
   }
 
   /** Stores extra tokens for existing seats (the facilitator taking a seat back), without events. */
-  grant(sessionId: string, grants: TokenGrant[]): Promise<'granted' | 'missing' | 'busy'> {
+  grant(
+    sessionId: string,
+    grants: TokenGrant[],
+    bindSubjects: SubjectBinding[] = [],
+  ): Promise<'granted' | 'missing' | 'busy'> {
     return this.#queue.run(sessionId, async () => {
       let current = await this.#deps.store.load(sessionId);
       for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
         if (!current) return 'missing';
         const result = await this.#deps.store.commit(sessionId, current.version, [], current.state, {
           grantTokens: grants,
+          bindSubjects,
         });
         if (result.ok) return 'granted';
         current = result.reason === 'conflict' ? result.current : null;
@@ -259,7 +267,8 @@ export class CommandRunner {
       const now = clock();
       const decision = decideInTurn(current.state, commands, { actor, now, newId: (kind) => ids.newId(kind) });
       const grants = decision.ok ? (options.grants?.(decision.events) ?? []) : [];
-      const writes = decision.ok && (decision.events.length > 0 || grants.length > 0);
+      const bindSubjects = decision.ok ? (options.bindSubjects?.(decision.events) ?? []) : [];
+      const writes = decision.ok && (decision.events.length > 0 || grants.length > 0 || bindSubjects.length > 0);
       if (!writes && !fresh) {
         const stored = await this.#load(sessionId);
         if (!stored) return { result: notFound() };
@@ -281,8 +290,11 @@ export class CommandRunner {
       }
       const next = applyEvents(current.state, decision.events);
       const epoch = store.epochOf(sessionId);
+      const access = accessFlagOf(decision.events);
       const outcome = await store.commit(sessionId, current.version, decision.events, next, {
         grantTokens: grants,
+        bindSubjects,
+        ...(access ? { access } : {}),
         command,
         archive: archivedByCommit(current.state, next, now),
       });
@@ -365,4 +377,16 @@ export class CommandRunner {
       }
     });
   }
+}
+
+/**
+ * The access flag the handshake reads beside the token (the tokens hash's `access` field), from the
+ * last `access:changed` of a commit; undefined when the commit does not change access.
+ */
+function accessFlagOf(events: readonly KindEvent[]): 'required' | 'open' | undefined {
+  let flag: 'required' | 'open' | undefined;
+  for (const event of events) {
+    if (event.type === 'access:changed') flag = event.access ? 'required' : 'open';
+  }
+  return flag;
 }

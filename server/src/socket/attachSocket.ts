@@ -4,6 +4,9 @@ import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { CommandRunner } from '../session/commandRunner.ts';
 import type { TimerScheduler } from '../session/timerScheduler.ts';
 import type { SessionStore } from '../store/sessionStore.ts';
+import type { SignIns } from '../auth/signInSessions.ts';
+import { accessSetGuard } from '../auth/accessSetGuard.ts';
+import { hashSecret } from '../ids.ts';
 import { commandBudget, pingBudget } from './commandBudget.ts';
 import type { CommandMetrics } from './defineHandler.ts';
 import { createDispatcher } from './dispatcher.ts';
@@ -39,6 +42,8 @@ export interface SocketDeps {
   metrics?: CommandMetrics;
   /** True while the node shuts down (see `Dispatcher`). */
   draining: () => boolean;
+  /** Sign-ins, when the installation has an identity provider. */
+  signIns: SignIns | null;
 }
 
 /** What shutdown needs from the socket side. */
@@ -50,6 +55,11 @@ export interface AttachedSockets {
    * resolves once all are gone. The clients see "transport close" and reconnect by themselves.
    */
   closeTransports(): Promise<void>;
+  /**
+   * After some of a seat's device tokens were revoked: the sockets (on any node) whose token no
+   * longer proves the seat are told `seat:ended` and closed.
+   */
+  recheckSeat(sessionId: string, participantId: string): Promise<void>;
 }
 
 /** How long deleted sessions' sockets stay open for the news to arrive before the server closes them. */
@@ -76,6 +86,7 @@ export function attachSocket(io: RundeServer, deps: SocketDeps): AttachedSockets
     onDeleted: (sessionId) => letGo(io, timers, sessionId),
     // On every node (the adapter relays it): the revoked key's projectors must not keep watching.
     onProjectorRevoked: (sessionId) => io.in(projectorRoom(sessionId)).disconnectSockets(true),
+    guard: accessSetGuard({ store: deps.store, signIns: deps.signIns }),
   });
   const presence = new PresenceReconciler({ io, runner, logger });
   io.use(
@@ -85,6 +96,7 @@ export function attachSocket(io: RundeServer, deps: SocketDeps): AttachedSockets
       addressOf: deps.addressOf,
       failedLookups: limiters.failedLookup,
       failuresPerConnection: deps.failedHandshakesPerConnection,
+      signIns: deps.signIns,
     }),
   );
   io.on('connection', (socket) => {
@@ -116,6 +128,18 @@ export function attachSocket(io: RundeServer, deps: SocketDeps): AttachedSockets
   return {
     settled: () => dispatcher.settled(),
     closeTransports: () => closeTransports(io),
+    async recheckSeat(sessionId, participantId) {
+      const sockets = await io.in(participantRoom(sessionId, participantId)).fetchSockets();
+      for (const socket of sockets) {
+        const token: unknown = (socket.handshake.auth as Record<string, unknown>).token;
+        const holds =
+          typeof token === 'string' &&
+          (await deps.store.participantForToken(sessionId, hashSecret(token))) === participantId;
+        if (holds) continue;
+        socket.emit('seat:ended', { reason: 'signed-out' });
+        socket.disconnect(true);
+      }
+    },
   };
 }
 

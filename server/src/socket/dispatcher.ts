@@ -6,6 +6,7 @@ import type { TimerScheduler } from '../session/timerScheduler.ts';
 import type { SessionStore } from '../store/sessionStore.ts';
 import { archiveHandler } from './archiveHandler.ts';
 import { commandHandlers } from './commandHandlers.ts';
+import type { CommandGuard } from '../auth/accessSetGuard.ts';
 import { splitArgs, type CommandMetrics, type HandlerDeps, type SocketHandler } from './defineHandler.ts';
 import { deleteHandler } from './deleteHandler.ts';
 import { exportHandler } from './exportHandler.ts';
@@ -36,6 +37,8 @@ export interface DispatcherDeps {
   metrics?: CommandMetrics;
   /** True while the node shuts down: every event is answered `unavailable` and changes nothing. */
   draining: () => boolean;
+  /** Checks with facts only the server has, before a command reaches `decide` (see `accessSetGuard`). */
+  guard?: CommandGuard;
 }
 
 export interface Dispatcher {
@@ -60,7 +63,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
   const { metrics } = deps;
   const commandDeps = { withinBudget: deps.withinCommandBudget, logger: deps.logger, metrics };
   const table = new Map<string, BoundHandler>([
-    ...commandHandlers(deps.runner).map(([name, handler]) => [name, bind(handler, commandDeps)] as const),
+    ...commandHandlers(deps.runner, deps.guard).map(([name, handler]) => [name, bind(handler, commandDeps)] as const),
     ['session:sync', bind(syncHandler(deps.store, deps.timers, deps.snapshotLimiter), commandDeps)],
     [
       'time:ping',

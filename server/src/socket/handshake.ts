@@ -1,4 +1,6 @@
 import {
+  ErrorCode,
+  fail,
   handshakeAuthSchema,
   PROJECTOR_VIEWER_ID,
   PROTOCOL_VERSION,
@@ -15,6 +17,7 @@ import { hashSecret } from '../ids.ts';
 import { spend } from '../limits/rateLimits.ts';
 import type { SessionStore } from '../store/sessionStore.ts';
 import type { RundeSocket } from './types.ts';
+import { ProviderUnavailableError, type SignIns } from '../auth/signInSessions.ts';
 
 type Refusal = Error & { data: HandshakeErrorData };
 
@@ -44,6 +47,8 @@ export interface HandshakeDeps {
   failedLookups: RateLimiterAbstract;
   /** Handshakes without a seat one engine.io connection may try before the server closes it. */
   failuresPerConnection: number;
+  /** Sign-ins, when the installation has an identity provider: sessions that require one check it. */
+  signIns: SignIns | null;
 }
 
 type Verdict =
@@ -61,10 +66,27 @@ function sameHash(stored: string, presented: string): boolean {
  * Who the credential admits: a seat's participant, or the read-only projector. One store read
  * either way, whether the session exists or not.
  */
-async function admits(store: SessionStore, auth: HandshakeAuth): Promise<Verdict | null> {
+async function admits(
+  store: SessionStore,
+  auth: HandshakeAuth,
+  signIns: SignIns | null,
+  cookie: string | undefined,
+): Promise<Verdict | null> {
   if ('token' in auth) {
-    const participantId = await store.participantForToken(auth.sessionId, hashSecret(auth.token));
-    return participantId ? { admitted: true, sessionId: auth.sessionId, participantId, viewer: 'seat' } : null;
+    const tokenHash = hashSecret(auth.token);
+    const proof = await store.seatProof(auth.sessionId, tokenHash, null);
+    const participantId = proof.participantId;
+    if (!participantId) return null;
+    // A session that requires sign-in: the token alone is not enough, the device's current sign-in
+    // (rechecked with the provider when due) must be the subject this seat is bound to.
+    if (proof.signInRequired) {
+      const signIn = signIns ? await signIns.current(cookie) : null;
+      const bound = signIn ? await store.seatProof(auth.sessionId, tokenHash, signIn.record.subjectKey) : null;
+      if (bound?.subjectSeat !== participantId) {
+        return { admitted: false, refusal: refuse('sign_in_required', 'This session requires signing in.') };
+      }
+    }
+    return { admitted: true, sessionId: auth.sessionId, participantId, viewer: 'seat' };
   }
   const stored = await store.projectorKeyHash(auth.sessionId);
   const presented = hashSecret(auth.projectorKey);
@@ -101,7 +123,8 @@ export function handshake(deps: HandshakeDeps) {
     // No budget for handshakes that find their seat: a venue's phones reconnecting all at once
     // (a Wi-Fi blip, a node restart) are never refused for their number. One hash field, found or
     // not: the same work for a missing session as for a wrong token.
-    const admitted = await admits(store, parsed.data);
+    const admitted = await admits(store, parsed.data, deps.signIns, socket.request.headers.cookie);
+    // Refused for the session's access, not for a wrong token: no failed lookup.
     if (admitted) return admitted;
     // Counted after the lookup, so a seat is never refused for other devices' failures.
     const withinBudget = await spend(deps.failedLookups, address);
@@ -136,7 +159,10 @@ export function handshake(deps: HandshakeDeps) {
     } catch (err) {
       // The store or the limits' store failed: not the client's fault, so not one of its tries.
       unseated.set(connection, tries - 1);
-      const error = toAppError(err, logger, { where: 'handshake' });
+      const error =
+        err instanceof ProviderUnavailableError
+          ? fail(ErrorCode.unavailable, 'The identity provider cannot be reached.').error
+          : toAppError(err, logger, { where: 'handshake' });
       next(refuse(error.code === 'unavailable' ? 'unavailable' : 'internal', error.message));
     }
   };

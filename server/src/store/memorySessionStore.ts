@@ -25,6 +25,13 @@ import {
   type StoredArchivePage,
   type StoredSession,
 } from './sessionStore.ts';
+import {
+  ACCESS_FIELD,
+  subjectField,
+  type SeatProof,
+  type SignInFlow,
+  type SignInRecord,
+} from './signInRecords.ts';
 
 /** One kind's archive: entry JSONs oldest first, how many were ever archived, and the bytes held. */
 interface ArchiveList {
@@ -67,6 +74,9 @@ export class MemorySessionStore implements SessionStore {
     return 0;
   }
   readonly #sessions = new Map<string, Entry>();
+  /** Logins under way and sign-ins, JSON with their expiry like every other record here. */
+  readonly #flows = new Map<string, { json: string; expiresAt: number }>();
+  readonly #signIns = new Map<string, { json: string; expiresAt: number }>();
   /** The proposal-deadline index: session id → deadline (ms) and the version it was computed from. */
   readonly #proposalDeadlines = new Map<string, { at: number; version: number }>();
   readonly #retention: RetentionByKind;
@@ -136,6 +146,8 @@ export class MemorySessionStore implements SessionStore {
     entry.version = expectedVersion + events.length;
     entry.state = JSON.stringify(nextState);
     for (const grant of options.grantTokens ?? []) entry.tokens.set(grant.tokenHash, grant.participantId);
+    for (const bound of options.bindSubjects ?? []) entry.tokens.set(subjectField(bound.subjectKey), bound.participantId);
+    if (options.access) entry.tokens.set(ACCESS_FIELD, options.access === 'required' ? 'required' : '');
     for (const item of options.archive ?? [])
       this.#archive(entry.archive[item.kind], this.#archiveBounds[item.kind], item);
     if (member !== undefined) this.#remember(entry.commands, member, entry.version);
@@ -192,6 +204,44 @@ export class MemorySessionStore implements SessionStore {
 
   async participantForToken(id: string, tokenHash: string): Promise<string | null> {
     return this.#live(id)?.tokens.get(tokenHash) ?? null;
+  }
+
+  async seatProof(id: string, tokenHash: string, subjectKey: string | null): Promise<SeatProof> {
+    const tokens = this.#live(id)?.tokens;
+    return {
+      participantId: tokens?.get(tokenHash) ?? null,
+      signInRequired: tokens?.get(ACCESS_FIELD) === 'required',
+      subjectSeat: subjectKey === null ? null : (tokens?.get(subjectField(subjectKey)) ?? null),
+    };
+  }
+
+  async revokeTokens(id: string, tokenHashes: string[]): Promise<void> {
+    const tokens = this.#live(id)?.tokens;
+    for (const hash of tokenHashes) tokens?.delete(hash);
+  }
+
+  async putSignInFlow(flowId: string, flow: SignInFlow, ttlMs: number): Promise<void> {
+    this.#flows.set(flowId, { json: JSON.stringify(flow), expiresAt: this.#clock() + ttlMs });
+  }
+
+  async takeSignInFlow(flowId: string): Promise<SignInFlow | null> {
+    const kept = this.#flows.get(flowId);
+    this.#flows.delete(flowId);
+    return kept && kept.expiresAt > this.#clock() ? (JSON.parse(kept.json) as SignInFlow) : null;
+  }
+
+  async putSignIn(signInId: string, record: SignInRecord, ttlMs: number): Promise<void> {
+    this.#signIns.set(signInId, { json: JSON.stringify(record), expiresAt: this.#clock() + ttlMs });
+  }
+
+  async signIn(signInId: string): Promise<SignInRecord | null> {
+    const kept = this.#signIns.get(signInId);
+    if (kept && kept.expiresAt <= this.#clock()) this.#signIns.delete(signInId);
+    return kept && kept.expiresAt > this.#clock() ? (JSON.parse(kept.json) as SignInRecord) : null;
+  }
+
+  async deleteSignIn(signInId: string): Promise<void> {
+    this.#signIns.delete(signInId);
   }
 
   async facilitatorForKey(id: string, keyHash: string): Promise<string | null> {
@@ -290,6 +340,10 @@ export class MemorySessionStore implements SessionStore {
 
   #sweep(): void {
     for (const id of [...this.#sessions.keys()]) this.#live(id);
+    const now = this.#clock();
+    for (const records of [this.#flows, this.#signIns]) {
+      for (const [id, { expiresAt }] of records) if (expiresAt <= now) records.delete(id);
+    }
   }
 }
 

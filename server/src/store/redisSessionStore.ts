@@ -36,6 +36,15 @@ import {
   type StoredArchivePage,
   type StoredSession,
 } from './sessionStore.ts';
+import {
+  ACCESS_FIELD,
+  signInFlowKey,
+  signInRecordKey,
+  subjectField,
+  type SeatProof,
+  type SignInFlow,
+  type SignInRecord,
+} from './signInRecords.ts';
 
 /** `clock` is what `expiresAt` reads; Redis itself counts retention on its own. */
 export interface RedisSessionStoreOptions extends StoreOptions {
@@ -206,7 +215,13 @@ export class RedisSessionStore implements SessionStore {
     const interval = Math.min(SNAPSHOT_INTERVAL, Number(this.#maxEvents));
     const snapshotDue =
       Math.floor((expectedVersion + events.length) / interval) > Math.floor(expectedVersion / interval);
-    const grants = (options.grantTokens ?? []).flatMap((g) => [g.tokenHash, g.participantId]);
+    // Token grants, bound subjects and the access flag are all fields of the tokens hash, set in the
+    // same atomic write as the events that make them so.
+    const grants = [
+      ...(options.grantTokens ?? []).flatMap((g) => [g.tokenHash, g.participantId]),
+      ...(options.bindSubjects ?? []).flatMap((b) => [subjectField(b.subjectKey), b.participantId]),
+      ...(options.access ? [ACCESS_FIELD, options.access === 'required' ? 'required' : ''] : []),
+    ];
     const archive = options.archive ?? [];
     const reply = await this.#call(id, () =>
       this.#client.script('commitSession', sessionKeys(this.#prefix, id), [
@@ -294,6 +309,51 @@ export class RedisSessionStore implements SessionStore {
   async participantForToken(id: string, tokenHash: string): Promise<string | null> {
     const [, , tokens] = sessionKeys(this.#prefix, id);
     return (await this.#call(id, () => this.#client.hGet(tokens, tokenHash))) ?? null;
+  }
+
+  async seatProof(id: string, tokenHash: string, subjectKey: string | null): Promise<SeatProof> {
+    const [, , tokens] = sessionKeys(this.#prefix, id);
+    const fields = [tokenHash, ACCESS_FIELD, ...(subjectKey === null ? [] : [subjectField(subjectKey)])];
+    const [participantId, access, subjectSeat] = await this.#call(id, () => this.#client.hmGet(tokens, fields));
+    return {
+      participantId: participantId ?? null,
+      signInRequired: access === 'required',
+      subjectSeat: subjectSeat ?? null,
+    };
+  }
+
+  async revokeTokens(id: string, tokenHashes: string[]): Promise<void> {
+    if (tokenHashes.length === 0) return;
+    const [, , tokens] = sessionKeys(this.#prefix, id);
+    await this.#call(id, () => this.#client.hDel(tokens, tokenHashes));
+  }
+
+  async putSignInFlow(flowId: string, flow: SignInFlow, ttlMs: number): Promise<void> {
+    const key = signInFlowKey(this.#prefix, flowId);
+    await this.#callFor(key, () => this.#client.setPx(key, JSON.stringify(flow), Math.max(1, Math.round(ttlMs))));
+  }
+
+  async takeSignInFlow(flowId: string): Promise<SignInFlow | null> {
+    const key = signInFlowKey(this.#prefix, flowId);
+    // GETDEL: of two callbacks with the same flow, one finds it.
+    const json = await this.#callFor(key, () => this.#client.getDel(key));
+    return json === null ? null : (JSON.parse(json) as SignInFlow);
+  }
+
+  async putSignIn(signInId: string, record: SignInRecord, ttlMs: number): Promise<void> {
+    const key = signInRecordKey(this.#prefix, signInId);
+    await this.#callFor(key, () => this.#client.setPx(key, JSON.stringify(record), Math.max(1, Math.round(ttlMs))));
+  }
+
+  async signIn(signInId: string): Promise<SignInRecord | null> {
+    const key = signInRecordKey(this.#prefix, signInId);
+    const json = await this.#callFor(key, () => this.#client.get(key));
+    return json === null ? null : (JSON.parse(json) as SignInRecord);
+  }
+
+  async deleteSignIn(signInId: string): Promise<void> {
+    const key = signInRecordKey(this.#prefix, signInId);
+    await this.#callFor(key, () => this.#client.del([key]));
   }
 
   async facilitatorForKey(id: string, keyHash: string): Promise<string | null> {

@@ -8,6 +8,7 @@ import type {
   SessionKind,
 } from '@runde/shared';
 import { limits, type HallTableSummary } from '@runde/shared';
+import type { SeatProof, SignInFlow, SignInRecord, SubjectBinding } from './signInRecords.ts';
 
 /** A session as stored: the folded state and the version (number of events) it reflects. */
 export interface StoredSession {
@@ -69,6 +70,10 @@ export interface CommitOptions {
    * the session's archive in the same atomic write: never archived by a write that did not happen.
    */
   archive?: ArchivedItem[];
+  /** Seats bound to sign-in subjects, stored in the same write (the tokens hash's `s:` fields). */
+  bindSubjects?: SubjectBinding[];
+  /** Whether the session now requires sign-in, kept where the handshake reads it with the token. */
+  access?: 'required' | 'open';
 }
 
 /** Which page of one kind of archived item to read; `before` is a `seq`, exclusive. */
@@ -120,6 +125,21 @@ export interface SessionStore {
   /** The version this seat's command with this id reached when committed, or null if it never was (or is forgotten). */
   commandVersion(id: string, command: SeatCommand): Promise<number | null>;
   participantForToken(id: string, tokenHash: string): Promise<string | null>;
+  /**
+   * One read for the handshake and sign-in routes: the seat of this token, whether the session
+   * requires sign-in, and the seat bound to `subjectKey` (when given).
+   */
+  seatProof(id: string, tokenHash: string, subjectKey: string | null): Promise<SeatProof>;
+  /** Removes these device tokens of the session (a sign-out); unknown ones are ignored. */
+  revokeTokens(id: string, tokenHashes: string[]): Promise<void>;
+  /** Keeps a login under way for `ttlMs`, under an opaque id. */
+  putSignInFlow(flowId: string, flow: SignInFlow, ttlMs: number): Promise<void>;
+  /** The login under way, removed in the same step: a second callback finds nothing. */
+  takeSignInFlow(flowId: string): Promise<SignInFlow | null>;
+  /** Keeps (or replaces) a sign-in for `ttlMs`. */
+  putSignIn(signInId: string, record: SignInRecord, ttlMs: number): Promise<void>;
+  signIn(signInId: string): Promise<SignInRecord | null>;
+  deleteSignIn(signInId: string): Promise<void>;
   /** A page of the session's archive of one kind, newest first; empty when there is none or no session. */
   archive(id: string, query: ArchiveQuery): Promise<StoredArchivePage>;
   /**

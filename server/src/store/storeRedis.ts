@@ -29,7 +29,13 @@ export interface StoreRedis extends EventEmitter<{ down: [err: unknown]; moved: 
   hGet(key: string, field: string): Promise<string | null>;
   zScore(key: string, member: string): Promise<number | null>;
   del(keys: readonly string[]): Promise<number>;
+  hmGet(key: string, fields: string[]): Promise<Array<string | null>>;
+  hDel(key: string, fields: string[]): Promise<number>;
+  get(key: string): Promise<string | null>;
+  getDel(key: string): Promise<string | null>;
   pTTL(key: string): Promise<number>;
+  /** SET with a TTL in ms. */
+  setPx(key: string, value: string, ms: number): Promise<void>;
   ping(): Promise<boolean>;
   /** Every key matching the pattern, on every master, in batches. */
   scan(match: string, type: string): AsyncIterable<string[]>;
@@ -77,7 +83,12 @@ interface SessionCommands {
   hGet(key: string, field: string): Promise<string | null>;
   zScore(key: string, member: string): Promise<number | null>;
   del(keys: string[]): Promise<number>;
+  hmGet(key: string, fields: string[]): Promise<Array<string | null>>;
+  hDel(key: string, fields: string[]): Promise<number>;
+  get(key: string): Promise<string | null>;
+  getDel(key: string): Promise<string | null>;
   pTTL(key: string): Promise<number>;
+  set(key: string, value: string, options: { expiration: { type: 'PX'; value: number } }): Promise<unknown>;
   close(): Promise<void>;
 }
 
@@ -110,6 +121,21 @@ abstract class NodeRedisStore
   }
   pTTL(key: string) {
     return this.commands.pTTL(key);
+  }
+  hmGet(key: string, fields: string[]) {
+    return this.commands.hmGet(key, fields);
+  }
+  hDel(key: string, fields: string[]) {
+    return this.commands.hDel(key, fields);
+  }
+  get(key: string) {
+    return this.commands.get(key);
+  }
+  getDel(key: string) {
+    return this.commands.getDel(key);
+  }
+  async setPx(key: string, value: string, ms: number) {
+    await this.commands.set(key, value, { expiration: { type: 'PX', value: ms } });
   }
   async close() {
     await this.commands.close();

@@ -15,7 +15,7 @@ import { decideHallHelp, decideHighlight, relayHall } from './rules/hallRules.ts
 import type { HallLink } from './hallLink.ts';
 import { decideVote } from './rules/voteRules.ts';
 import { decidePeople, newParticipant } from '../core/participants.ts';
-import { decideAccessSet, decideBind } from '../session/sessionAccess.ts';
+import { decideAccessSet, decideBind, joinAccessRefusal } from '../session/sessionAccess.ts';
 import { mayAct, sessionOpen } from './permissions.ts';
 import type { LeanCoffeeSettings, SessionState } from './state.ts';
 
@@ -91,6 +91,10 @@ function decideSystem(
   command: Exclude<SystemCommand, { type: 'timer:expire' }>,
   ctx: DecideContext,
 ): DecideResult {
+  if (command.type === 'participant:join') {
+    const refusal = joinAccessRefusal(state, command);
+    if (refusal) return { ok: false, error: refusal };
+  }
   if (command.type === 'participant:join' && command.hostIfFirst) {
     // A table's first seat is the organiser's placeholder: the first phone to join hosts the table.
     const hosted = state.participants.slice(1).some((p) => p.role === 'facilitator');

@@ -160,3 +160,16 @@ export function applyAccess<S extends { participants: Participant[]; access?: Se
   }
   return { ...state, access: event.access };
 }
+
+/**
+ * Why a join is refused because of the session's access: a session that requires sign-in seats
+ * only through a sign-in (`boundBy: 'sign-in'`), never by link and name alone.
+ */
+export function joinAccessRefusal(
+  state: Pick<WithAccess, 'access'>,
+  command: { boundBy?: 'sign-in' },
+): DomainError | undefined {
+  return signInRequired(state) && command.boundBy !== 'sign-in'
+    ? { code: ErrorCode.signInRequired, message: 'This session requires signing in.' }
+    : undefined;
+}

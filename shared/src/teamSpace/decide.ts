@@ -1,4 +1,4 @@
-import { decideAccessSet, decideBind } from '../session/sessionAccess.ts';
+import { decideAccessSet, decideBind, joinAccessRefusal } from '../session/sessionAccess.ts';
 import type { LoopCommand } from '../protocol/loopCommands.ts';
 import type { SystemCommand } from '../protocol/commands.ts';
 import { ErrorCode } from '../protocol/errors.ts';
@@ -159,7 +159,11 @@ function decideSystem(
   ctx: DecideContext,
 ): LoopDecideResult {
   switch (command.type) {
-    case 'participant:join':
+    case 'participant:join': {
+      const refusal = joinAccessRefusal(state, command);
+      if (refusal) return { ok: false, error: refusal };
+      return decidePeople(state.participants, command, ctx, limits.membersPerSpace);
+    }
     case 'participant:reinstate-facilitator':
       return decidePeople(state.participants, command, ctx, limits.membersPerSpace);
     case 'participant:bind':

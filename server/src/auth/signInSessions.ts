@@ -1,0 +1,127 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Logger } from 'pino';
+import type { OidcConfig } from '../config.ts';
+import type { SessionStore } from '../store/sessionStore.ts';
+import type { SignInRecord } from '../store/signInRecords.ts';
+import { ProviderUnavailableError, type OidcClient, type ProviderIdentity } from './oidcClient.ts';
+
+/** The cookie that names a sign-in: an opaque random id, HttpOnly, never readable by the page. */
+export const SIGN_IN_COOKIE = 'runde_signin';
+/** The cookie that binds a login under way to the browser that started it. */
+export const SIGN_IN_FLOW_COOKIE = 'runde_signin_flow';
+
+/** The value of one cookie in a Cookie header, or null. Only our own ids' alphabet is accepted. */
+export function cookieValue(header: string | undefined, name: string): string | null {
+  if (!header) return null;
+  for (const part of header.split(';')) {
+    const [key, ...rest] = part.trim().split('=');
+    if (key === name) {
+      const value = rest.join('=');
+      return /^[A-Za-z0-9_-]{20,100}$/.test(value) ? value : null;
+    }
+  }
+  return null;
+}
+
+/** A Set-Cookie header for our cookies: HttpOnly, SameSite=Lax, Secure on https. */
+export function cookieHeader(
+  name: string,
+  value: string,
+  options: { secure: boolean; maxAgeSeconds: number; path?: string },
+): string {
+  return [
+    `${name}=${value}`,
+    `Path=${options.path ?? '/'}`,
+    'HttpOnly',
+    'SameSite=Lax',
+    `Max-Age=${Math.max(0, Math.floor(options.maxAgeSeconds))}`,
+    ...(options.secure ? ['Secure'] : []),
+  ].join('; ');
+}
+
+/** A new opaque id for a sign-in or a login under way. */
+export const newSignInId = () => randomBytes(24).toString('base64url');
+
+/** The same person at the same provider, whatever their name: never the subject itself. */
+export function subjectKeyOf(issuer: string, subject: string): string {
+  return createHash('sha256').update(`${issuer} ${subject}`).digest('hex');
+}
+
+export interface SignInsDeps {
+  store: SessionStore;
+  client: OidcClient;
+  config: OidcConfig;
+  clock: () => number;
+  logger: Logger;
+}
+
+/** A sign-in as the routes and the handshake use it: the record and its id. */
+export interface CurrentSignIn {
+  id: string;
+  record: SignInRecord;
+}
+
+/**
+ * Sign-ins kept in the store. A sign-in read after `recheckMs` is confirmed with the provider
+ * first (a refresh-token grant); when the provider says no, the sign-in ends at once.
+ */
+export class SignIns {
+  readonly #deps: SignInsDeps;
+
+  constructor(deps: SignInsDeps) {
+    this.#deps = deps;
+  }
+
+  async start(identity: ProviderIdentity): Promise<CurrentSignIn> {
+    const now = this.#deps.clock();
+    const record: SignInRecord = {
+      subjectKey: subjectKeyOf(identity.issuer, identity.subject),
+      name: identity.name,
+      groups: identity.groups,
+      refreshToken: identity.refreshToken,
+      idToken: identity.idToken,
+      checkedAt: now,
+      expiresAt: now + this.#deps.config.sessionMs,
+    };
+    const id = newSignInId();
+    await this.#deps.store.putSignIn(id, record, this.#deps.config.sessionMs);
+    return { id, record };
+  }
+
+  /**
+   * The valid sign-in the Cookie header names, rechecked with the provider when due; null when
+   * there is none (no cookie, expired, ended, or refused by the provider). Throws
+   * ProviderUnavailableError when a recheck is due and the provider cannot be asked.
+   */
+  async current(cookie: string | undefined): Promise<CurrentSignIn | null> {
+    const id = cookieValue(cookie, SIGN_IN_COOKIE);
+    if (!id) return null;
+    const record = await this.#deps.store.signIn(id);
+    const now = this.#deps.clock();
+    if (!record || record.expiresAt <= now) return null;
+    if (now - record.checkedAt < this.#deps.config.recheckMs) return { id, record };
+    const confirmed = record.refreshToken ? await this.#deps.client.recheck(record.refreshToken) : null;
+    if (!confirmed) {
+      // Removed or disabled at the provider (or no way to ask): this sign-in is over.
+      await this.#deps.store.deleteSignIn(id);
+      this.#deps.logger.info('sign-in ended: the provider no longer confirms it');
+      return null;
+    }
+    const renewed: SignInRecord = {
+      ...record,
+      refreshToken: confirmed.refreshToken,
+      groups: confirmed.groups ?? record.groups,
+      checkedAt: now,
+    };
+    await this.#deps.store.putSignIn(id, renewed, record.expiresAt - now);
+    return { id, record: renewed };
+  }
+
+  async end(id: string): Promise<SignInRecord | null> {
+    const record = await this.#deps.store.signIn(id);
+    await this.#deps.store.deleteSignIn(id);
+    return record;
+  }
+}
+
+export { ProviderUnavailableError };
