@@ -332,9 +332,7 @@ export function createApp(options: CreateAppOptions): RundeApp {
     authRoutes({
       store,
       oidc:
-        oidcClient && signIns && config.oidc
-          ? { client: oidcClient, signIns, sessionMs: config.oidc.sessionMs }
-          : null,
+        oidcClient && signIns && config.oidc ? { client: oidcClient, signIns, sessionMs: config.oidc.sessionMs } : null,
       publicUrl,
       logger,
       onTokensRevoked: (sessionId, participantId) => sockets.recheckSeat(sessionId, participantId),

@@ -150,12 +150,17 @@ const envSchema = z
     OIDC_CLIENT_ID: optional(z.string().min(1).max(500)),
     OIDC_CLIENT_SECRET: optional(z.string().min(1).max(2000)),
     OIDC_LABEL: optional(z.string().trim().min(1).max(60)).transform((v) => v ?? 'Single sign-on'),
-    OIDC_SCOPES: optional(z.string().regex(/^[\x21-\x7e]+( [\x21-\x7e]+)*$/, 'must be scopes separated by spaces')).transform(
-      (v) => v ?? 'openid profile',
-    ),
+    OIDC_SCOPES: optional(
+      z.string().regex(/^[\x21-\x7e]+( [\x21-\x7e]+)*$/, 'must be scopes separated by spaces'),
+    ).transform((v) => v ?? 'openid profile'),
     OIDC_GROUPS_CLAIM: optional(z.string().min(1).max(100)).transform((v) => v ?? 'groups'),
     OIDC_RECHECK_SECONDS: optional(z.coerce.number().int().min(10).max(86_400)).transform((v) => v ?? 300),
-    OIDC_SESSION_HOURS: optional(z.coerce.number().positive().max(24 * 30)).transform((v) => v ?? 10),
+    OIDC_SESSION_HOURS: optional(
+      z.coerce
+        .number()
+        .positive()
+        .max(24 * 30),
+    ).transform((v) => v ?? 10),
   })
   .superRefine((e, ctx) => {
     const chosen = (['REDIS_URL', 'REDIS_SENTINELS', 'REDIS_CLUSTER_NODES'] as const).filter((name) => e[name]);

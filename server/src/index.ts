@@ -9,7 +9,8 @@ export {
 } from './app.ts';
 export { memoryLimiters, type LimiterFactory } from './limits/rateLimits.ts';
 export { openRedisLimiters, type RedisLimiters } from './limits/redisLimiters.ts';
-export { ConfigError, loadConfig, type Config } from './config.ts';
+export { ConfigError, loadConfig, type Config, type OidcConfig } from './config.ts';
+export * from './store/signInRecords.ts';
 export { hashSecret, randomIds, type IdSource } from './ids.ts';
 export { MemorySessionStore, type MemorySessionStoreOptions } from './store/memorySessionStore.ts';
 export { RedisSessionStore, type RedisSessionStoreOptions } from './store/redisSessionStore.ts';

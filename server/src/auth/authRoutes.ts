@@ -103,9 +103,9 @@ export function authRoutes(deps: AuthRouteDeps): Router {
       if (err instanceof ProviderUnavailableError) return back(res, flow.returnTo, 'unavailable');
       // Whatever the provider's answer failed (signature, issuer, audience, expiry, nonce, state,
       // PKCE): no sign-in. The reason is for the operator's log, not for the browser.
-      logger.warn({ reason: err instanceof Error ? err.message : 'unknown' }, 'sign-in callback refused');
-      const stateMismatch = err instanceof Error && /\bstate\b/i.test(err.message);
-      back(res, flow.returnTo, stateMismatch ? 'state' : 'provider');
+      const reason = reasonOf(err);
+      logger.warn({ reason }, 'sign-in callback refused');
+      back(res, flow.returnTo, /\bstate\b/i.test(reason) ? 'state' : 'provider');
     }
   };
 
@@ -151,4 +151,11 @@ export function authRoutes(deps: AuthRouteDeps): Router {
   router.get('/auth/me', me);
   router.post('/auth/logout', logout);
   return router;
+}
+
+/** An error's message and its causes' (openid-client wraps the precise reason in `cause`). */
+function reasonOf(err: unknown): string {
+  const parts: string[] = [];
+  for (let e: unknown = err; e instanceof Error && parts.length < 4; e = e.cause) parts.push(e.message);
+  return parts.join(': ') || 'unknown';
 }

@@ -52,7 +52,11 @@ export class OidcClient {
         undefined,
         oidc.ClientSecretBasic(this.#config.clientSecret),
         // A provider on plain http only on the operator's own choice (a local test provider).
-        this.#config.issuer.startsWith('http:') ? { execute: [oidc.allowInsecureRequests], timeout: 5 } : { timeout: 5 },
+        // Non-repudiation checks: the id_token's signature is verified against the issuer's
+        // published keys too, not only trusted for arriving over the token endpoint's TLS.
+        this.#config.issuer.startsWith('http:')
+          ? { execute: [oidc.allowInsecureRequests, oidc.enableNonRepudiationChecks], timeout: 5 }
+          : { execute: [oidc.enableNonRepudiationChecks], timeout: 5 },
       )
       .catch((err: unknown) => {
         // Forgotten, so the next sign-in tries again.

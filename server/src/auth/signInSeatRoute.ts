@@ -69,11 +69,7 @@ export function signInSeatRoute(deps: SignInSeatDeps): RequestHandler {
     const { subjectKey, groups, name } = signIn.record;
     const group = facilitatorGroupOf(state);
     const facilitates = group === null ? null : groups.includes(group);
-    const proof = await store.seatProof(
-      sessionId,
-      body.seat ? hashSecret(body.seat.token) : '',
-      subjectKey,
-    );
+    const proof = await store.seatProof(sessionId, body.seat ? hashSecret(body.seat.token) : '', subjectKey);
     const token = ids.newSecret();
     const tokenHash = hashSecret(token);
     const binding = (participantId: string) => ({ subjectKey, participantId });
@@ -114,7 +110,12 @@ export function signInSeatRoute(deps: SignInSeatDeps): RequestHandler {
     const result = await runner.run(
       sessionId,
       { kind: 'system' },
-      { type: 'participant:join', name: seatName, role: facilitates ? 'facilitator' : 'participant', boundBy: 'sign-in' },
+      {
+        type: 'participant:join',
+        name: seatName,
+        role: facilitates ? 'facilitator' : 'participant',
+        boundBy: 'sign-in',
+      },
       {
         grants: (events) => joinedId(events).map((participantId) => ({ tokenHash, participantId })),
         bindSubjects: (events) => joinedId(events).map(binding),

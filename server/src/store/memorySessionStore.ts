@@ -25,13 +25,7 @@ import {
   type StoredArchivePage,
   type StoredSession,
 } from './sessionStore.ts';
-import {
-  ACCESS_FIELD,
-  subjectField,
-  type SeatProof,
-  type SignInFlow,
-  type SignInRecord,
-} from './signInRecords.ts';
+import { ACCESS_FIELD, subjectField, type SeatProof, type SignInFlow, type SignInRecord } from './signInRecords.ts';
 
 /** One kind's archive: entry JSONs oldest first, how many were ever archived, and the bytes held. */
 interface ArchiveList {
@@ -146,7 +140,8 @@ export class MemorySessionStore implements SessionStore {
     entry.version = expectedVersion + events.length;
     entry.state = JSON.stringify(nextState);
     for (const grant of options.grantTokens ?? []) entry.tokens.set(grant.tokenHash, grant.participantId);
-    for (const bound of options.bindSubjects ?? []) entry.tokens.set(subjectField(bound.subjectKey), bound.participantId);
+    for (const bound of options.bindSubjects ?? [])
+      entry.tokens.set(subjectField(bound.subjectKey), bound.participantId);
     if (options.access) entry.tokens.set(ACCESS_FIELD, options.access === 'required' ? 'required' : '');
     for (const item of options.archive ?? [])
       this.#archive(entry.archive[item.kind], this.#archiveBounds[item.kind], item);

@@ -104,6 +104,7 @@ const systemCommandTypes = new Set<string>([
   'participant:join',
   'participant:presence',
   'participant:reinstate-facilitator',
+  'participant:bind',
   'timer:expire',
 ]);
 
