@@ -37,7 +37,8 @@ export async function signInRequired(browser: Browser, base: string): Promise<vo
       socket.once('connect', resolve);
       socket.once('connect_error', reject);
     });
-    const emit = socket.timeout(5_000).emitWithAck as (...args: unknown[]) => Promise<Ack<CommandResult>>;
+    const timed = socket.timeout(5_000);
+    const emit = timed.emitWithAck.bind(timed) as (...args: unknown[]) => Promise<Ack<CommandResult>>;
     const set = await emit(
       'access:set',
       { signIn: true, facilitatorGroup: 'runde-moderation' },
