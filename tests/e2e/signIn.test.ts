@@ -6,8 +6,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startAppUnderTest, type AppUnderTest } from '../support/appServer.ts';
 import { axeViolations, formatViolations } from '../support/axe.ts';
 import { desktopContext, launchBrowser, phoneContext, takePolicyReports } from '../support/browser.ts';
+import { sweepSizes } from '../support/screenChecks.ts';
 import { startOidcProvider, type TestOidcProvider } from '../support/oidcProvider.ts';
-import { createTeamSpaceOverHttp, type ClientSocket } from '../support/serverClients.ts';
+import { createSessionOverHttp, createTeamSpaceOverHttp, type ClientSocket } from '../support/serverClients.ts';
 
 /**
  * Issue 18, single sign-on on the web: a real identity provider (oidc-provider on loopback), the
@@ -64,16 +65,30 @@ describe('single sign-on in a team space', () => {
     await page.waitForURL((where) => where.origin === url());
   }
 
+  /** Gives a fresh browser this seat once (not on every load: signing in replaces it). */
+  async function holdSeat(page: Page, code: string, seat: Seat) {
+    await page.goto(`${url()}/j/${code}?reason=sign-in`);
+    await page.evaluate(
+      ([c, held]) => localStorage.setItem('runde:seats', JSON.stringify({ [c]: { ...held, savedAt: Date.now() } })),
+      [code, { sessionId: seat.sessionId, participantId: seat.participantId, token: seat.token }] as const,
+    );
+  }
+
   /** Waits for the board after signing in; a page that stays elsewhere says what it shows. */
-  async function onBoard(page: Page, code: string) {
-    await page.waitForURL(`${url()}/t/${code}`).catch(async (error: unknown) => {
+  async function onBoard(page: Page, code: string, kind: 't' | 's' = 't') {
+    await page.waitForURL(`${url()}/${kind}/${code}`).catch(async (error: unknown) => {
       throw new Error(`still at ${page.url()}: ${await page.locator('body').innerText()}`, { cause: error });
     });
   }
 
+  /** What the people and the test typed: the screen checks do not take it for a raw message key. */
+  const typed = ['Stadtteilrat Nord', 'runde-moderation', 'Ana', 'Ana Admin', 'Ben Member', 'Test SSO'];
+
+  /** axe, and the phones' and the laptop's sizes (nothing cut off or wider than the screen). */
   async function expectAxeClean(page: Page, where: string) {
     const violations = await axeViolations(page);
     expect(violations, formatViolations(where, violations)).toEqual([]);
+    expect(await sweepSizes(page, where, { typed })).toEqual([]);
   }
 
   const members = (page: Page, heading: string) => page.getByRole('region', { name: heading, exact: true });
@@ -108,11 +123,7 @@ describe('single sign-on in a team space', () => {
 
       // Ana, on the laptop the space was opened on, signs in from the settings, then requires sign-in.
       const anaLaptop = await (await laptop('de-DE')).newPage();
-      await anaLaptop.goto(`${url()}/j/${code}`);
-      await anaLaptop.evaluate(
-        ([c, seat]) => localStorage.setItem('runde:seats', JSON.stringify({ [c]: { ...seat, savedAt: Date.now() } })),
-        [code, { sessionId: created.sessionId, participantId: created.participantId, token: created.token }] as const,
-      );
+      await holdSeat(anaLaptop, code, created);
       await anaLaptop.goto(`${url()}/t/${code}`);
       await anaLaptop.getByText('Einstellungen des Teamraums', { exact: true }).click();
       await expect.poll(() => anaLaptop.getByLabel('Anmeldung verlangen').isDisabled()).toBe(true);
@@ -158,6 +169,7 @@ describe('single sign-on in a team space', () => {
       await members(benPage, 'Members').getByRole('listitem').filter({ hasText: 'Ben Member' }).waitFor();
       await benPage.getByText('No meeting is running; the facilitator starts one.', { exact: true }).waitFor();
       expect(await benPage.getByText('Team space settings', { exact: true }).count()).toBe(0);
+      await expectAxeClean(benPage, "a member's board with who is signed in (phone, en)");
       expect(await benPage.getByRole('region', { name: 'Start a meeting', exact: true }).count()).toBe(0);
       const benSeat = await storedSeat(benPage, code);
       if (!benSeat) throw new Error('Ben has no seat');
@@ -182,11 +194,7 @@ describe('single sign-on in a team space', () => {
 
       // Ben's seat on a browser that never signed in: the board sends it to sign in.
       const stranger = await (await laptop('en-GB')).newPage();
-      await stranger.goto(`${url()}/j/${code}?reason=sign-in`);
-      await stranger.evaluate(
-        ([c, seat]) => localStorage.setItem('runde:seats', JSON.stringify({ [c]: { ...seat, savedAt: Date.now() } })),
-        [code, benSeat] as const,
-      );
+      await holdSeat(stranger, code, benSeat);
       await stranger.goto(`${url()}/t/${code}`);
       await stranger.waitForURL(`${url()}/j/${code}?reason=sign-in`);
       await stranger.getByText('Please sign in to carry on.', { exact: true }).waitFor();
@@ -213,4 +221,26 @@ describe('single sign-on in a team space', () => {
       await anaLaptop.getByText('Angemeldet als Ana Admin', { exact: true }).waitFor();
     },
   );
+
+  it('lets the facilitator of a Lean Coffee require sign-in from its settings', { timeout: 120_000 }, async () => {
+    const created = await createSessionOverHttp(url(), { title: 'Teamfrühstück', facilitatorName: 'Ana' });
+    const code = created.joinCode;
+    const board = await (await laptop('de-DE')).newPage();
+    await holdSeat(board, code, created);
+    await board.goto(`${url()}/s/${code}`);
+    await board.getByText('Einstellungen', { exact: true }).click();
+    await board.getByRole('link', { name: 'Anmelden mit Test SSO', exact: true }).click();
+    await atProvider(board, 'ana');
+    await onBoard(board, code, 's');
+    await board.getByText('Angemeldet als Ana Admin', { exact: true }).waitFor();
+    await board.getByText('Einstellungen', { exact: true }).click();
+    await board.getByLabel('Anmeldung verlangen').check();
+    await board.getByRole('button', { name: 'Anmeldung speichern', exact: true }).click();
+    await board.getByRole('status').filter({ hasText: 'Gespeichert.' }).waitFor();
+
+    const newcomer = await (await phone('en-GB')).newPage();
+    await newcomer.goto(`${url()}/s/${code}`);
+    await newcomer.getByRole('link', { name: 'Sign in with Test SSO', exact: true }).waitFor();
+    expect(await newcomer.getByRole('textbox', { name: 'Your name' }).count()).toBe(0);
+  });
 });
