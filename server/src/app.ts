@@ -10,6 +10,7 @@ import { requestLog } from './http/requestLog.ts';
 import { keepStoredPolicyOnNotModified, securityHeaders } from './http/securityHeaders.ts';
 import { DEFAULT_MAX_IMPORT_BYTES, importRoutes } from './http/importRoutes.ts';
 import { sessionRoutes } from './http/sessionRoutes.ts';
+import { seatLinkRoute } from './http/seatLinkRoute.ts';
 import { spaceCalendarRoute } from './http/spaceCalendarRoute.ts';
 import { hallCommitListener } from './hall/hallCommits.ts';
 import { attachHallOverview, type HallOverviewFeeds } from './hall/hallOverviewFeed.ts';
@@ -37,6 +38,7 @@ import { TimerScheduler } from './session/timerScheduler.ts';
 import { allowSocketRequest } from './socket/allowRequest.ts';
 import { COMPRESSION_WINDOW_BITS } from './socket/compressionOffer.ts';
 import { attachSocket } from './socket/attachSocket.ts';
+import { endSeatDevices } from './socket/seatEnding.ts';
 import { coalesce, createLocalFanOut, createPublisher, relayCommits, timedFanOut } from './socket/broadcast.ts';
 import { boundedParser } from './socket/frameParser.ts';
 import { sessionRoom, type RundeServer } from './socket/types.ts';
@@ -326,7 +328,7 @@ export function createApp(options: CreateAppOptions): RundeApp {
       publicUrl,
       limiters: { create, failedLookup },
       logger,
-      signInSeat: signInSeatRoute({ store, runner, ids, signIns, failedLookup }),
+      signInSeat: signInSeatRoute({ store, runner, ids, clock, signIns, failedLookup }),
     }),
     spaceCalendarRoute({ store, clock, publicUrl, failedLookup }),
     authRoutes({
@@ -335,8 +337,9 @@ export function createApp(options: CreateAppOptions): RundeApp {
         oidcClient && signIns && config.oidc ? { client: oidcClient, signIns, sessionMs: config.oidc.sessionMs } : null,
       publicUrl,
       logger,
-      onTokensRevoked: (sessionId, participantId) => sockets.recheckSeat(sessionId, participantId),
+      endDevices: endSeatDevices(io),
     }),
+    seatLinkRoute({ store, runner, clock, ids, failedLookup, endDevices: endSeatDevices(io) }),
     hallRoutes({
       store,
       runner,

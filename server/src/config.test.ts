@@ -17,6 +17,7 @@ describe('loadConfig', () => {
       teamSpaceRetentionMs: 730 * 24 * 60 * 60 * 1000,
       logLevel: 'info',
       metricsToken: undefined,
+      oidc: undefined,
     });
   });
 
@@ -163,5 +164,37 @@ describe('loadConfig', () => {
     const attempt = () => loadConfig({ METRICS_TOKEN: 'almost-secret token' });
     expect(attempt).toThrow(/METRICS_TOKEN:/);
     expect(attempt).not.toThrow(/almost-secret/);
+  });
+
+  it('reads single sign-on with its defaults', () => {
+    const config = loadConfig({
+      PUBLIC_URL: 'https://runde.example.org',
+      OIDC_ISSUER: 'https://id.example.org/realms/team',
+      OIDC_CLIENT_ID: 'runde',
+      OIDC_CLIENT_SECRET: 'secret-value',
+    });
+    expect(config.oidc).toEqual({
+      issuer: 'https://id.example.org/realms/team',
+      clientId: 'runde',
+      clientSecret: 'secret-value',
+      label: 'Single sign-on',
+      scopes: 'openid profile',
+      groupsClaim: 'groups',
+      recheckMs: 300_000,
+      sessionMs: 10 * 60 * 60 * 1000,
+    });
+  });
+
+  it('refuses single sign-on without PUBLIC_URL or a secret, or without the openid scope, never echoing the secret', () => {
+    const read = () =>
+      loadConfig({
+        OIDC_ISSUER: 'https://id.example.org',
+        OIDC_CLIENT_SECRET: 'very-secret-value',
+        OIDC_SCOPES: 'profile groups',
+      });
+    expect(read).toThrow(/PUBLIC_URL: is needed/);
+    expect(read).toThrow(/OIDC_CLIENT_ID: is needed/);
+    expect(read).toThrow(/OIDC_SCOPES: must include openid/);
+    expect(read).not.toThrow(/very-secret-value/);
   });
 });

@@ -24,6 +24,7 @@ export {
 } from './store/redisTarget.ts';
 export { TimerScheduler, type TimerSchedulerDeps } from './session/timerScheduler.ts';
 export * from './store/sessionStore.ts';
+export type * from './store/seatDeviceStore.ts';
 export type { RundeServer, SocketData } from './socket/types.ts';
 export { createLogger, type Logger } from './logger.ts';
 export { openClusterAdapter, type ClusterAdapter } from './cluster/redisAdapter.ts';

@@ -29,8 +29,8 @@ describe('the combined command schemas', () => {
     Object.hasOwn(commandPayloadSchemas, name),
   );
 
-  it('share only participant and timer commands', () => {
-    expect(shared.every((name) => /^(participant|timer):/.test(name))).toBe(true);
+  it('share only participant, timer and access commands (a hall has no access of its own)', () => {
+    expect(shared.every((name) => /^(participant|timer|access):/.test(name))).toBe(true);
     expect(shared).toContain('timer:start');
     expect(sharedWithHall.every((name) => /^(participant|timer):/.test(name))).toBe(true);
     expect(

@@ -126,6 +126,8 @@ async function spaceOfAna(group: string | null) {
     seat: { participantId: created.participantId, token: created.token },
   });
   expect(seat.participantId).toBe(created.participantId);
+  // The link token of this device gave way to the bound one.
+  expect((await store.seatDevices(created.sessionId, seat.participantId)).map((d) => d.via)).toEqual(['sign-in']);
   const socket = await connected(seat, jar);
   expect(await send(socket, 'access:set', { signIn: true, facilitatorGroup: group })).toMatchObject({ ok: true });
   return { created, jar, seat, socket };
@@ -159,6 +161,11 @@ describe('single sign-on', () => {
     expect(phone.token).not.toBe(laptop.token);
     const people = (await store.load(created.sessionId))?.state.participants ?? [];
     expect(people.filter((p) => p.name === 'Ana Admin')).toHaveLength(1);
+    const devices = await store.seatDevices(created.sessionId, laptop.participantId);
+    expect(devices.map((d) => [d.label, d.via])).toEqual([
+      ['Laptop', 'sign-in'],
+      ['Laptop', 'sign-in'],
+    ]);
   });
 
   it('lets the facilitator group decide: Ben cannot facilitate, Ana does again at her next sign-in', async () => {
@@ -309,6 +316,16 @@ describe('single sign-on', () => {
     expect(await connect(seat, again)).toEqual({ code: 'unauthorized' });
   });
 
+  it('rechecks a sign-in once for two tabs reconnecting together, and it holds for the next recheck', async () => {
+    const { seat, jar } = await spaceOfAna(null);
+    offset += RECHECK_MS + 1_000;
+    const both = await Promise.all([connect(seat, jar), connect(seat, jar)]);
+    expect(both.map((r) => 'connected' in r && r.connected)).toEqual([true, true]);
+    offset += RECHECK_MS + 1_000;
+    expect(await connect(seat, jar)).toHaveProperty('connected', true);
+    expect(await me(jar)).toMatchObject({ signedIn: true });
+  });
+
   // Last: Ben is removed from the provider for good.
   it('ends a sign-in the provider no longer confirms, at the next recheck', async () => {
     const { created } = await spaceOfAna(null);
@@ -321,5 +338,51 @@ describe('single sign-on', () => {
     offset += RECHECK_MS + 1_000;
     expect(await connect(seat, jar)).toEqual({ code: 'sign_in_required' });
     expect(await me(jar)).toEqual({ signedIn: false });
+  });
+});
+
+describe('single sign-on with the provider down', () => {
+  it('answers unavailable and keeps everything else running', async () => {
+    // A port nobody listens on: the provider closed before Runde ever reached it.
+    const gone = await startOidcProvider();
+    const config = gone.appConfig();
+    await gone.close();
+    const down = await startTestServer({ store, config: { oidc: config } });
+    try {
+      const login = await fetch(`${down.url}/api/auth/login?returnTo=/t/ABC234`, { redirect: 'manual' });
+      expect(login.status).toBe(302);
+      expect(login.headers.get('location')).toBe('/t/ABC234#signin-error=unavailable');
+      expect(await (await fetch(`${down.url}/api/auth/config`)).json()).toEqual({ signIn: { label: 'Test SSO' } });
+      const created = await createSessionOverHttp(down.url, { title: 'Still here', facilitatorName: 'Fee' });
+      expect(created.sessionId).toMatch(/^[A-Z0-9]+$/);
+    } finally {
+      await down.close();
+    }
+  });
+});
+
+describe('without single sign-on configured', () => {
+  it('offers no sign-in and refuses to require one', async () => {
+    const plain = await startTestServer({ store });
+    try {
+      expect(await (await fetch(`${plain.url}/api/auth/config`)).json()).toEqual({ signIn: null });
+      const login = await fetch(`${plain.url}/api/auth/login?returnTo=/`, { redirect: 'manual' });
+      expect(login.headers.get('location')).toBe('/#signin-error=unavailable');
+      const created = await createSessionOverHttp(plain.url, { title: 'Lean Coffee', facilitatorName: 'Fee' });
+      const socket: ClientSocket = io(plain.url, {
+        auth: { protocolVersion: PROTOCOL_VERSION, sessionId: created.sessionId, token: created.token },
+        transports: ['websocket'],
+        forceNew: true,
+        reconnection: false,
+      });
+      sockets.push(socket);
+      await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+      expect(await send(socket, 'access:set', { signIn: true, facilitatorGroup: null })).toMatchObject({
+        ok: false,
+        error: { code: ErrorCode.invalidState },
+      });
+    } finally {
+      await plain.close();
+    }
   });
 });

@@ -663,7 +663,14 @@ describe('redis session store specifics', () => {
         expect(ttl, key).toBeGreaterThan(119_000);
         expect(ttl, key).toBeLessThanOrEqual(120_000);
       }
-      expect(await raw.hGetAll(tagged[2])).toEqual({ [tokenHash]: 'p_fac', 'hash-a': 'p_a' });
+      // Beside each token its seat's device record, in the same key (so it shares TTL and slot).
+      expect(await raw.hGetAll(tagged[2])).toEqual({
+        [tokenHash]: 'p_fac',
+        'hash-a': 'p_a',
+        'd:p_fac': expect.stringContaining(tokenHash),
+        'd:p_a': expect.stringContaining('"hash-a"'),
+        recorded: '1',
+      });
       expect(await raw.hGetAll(tagged[3])).toEqual({ 'key-hash': 'p_fac' });
     } finally {
       await raw.close();

@@ -1,4 +1,5 @@
 import {
+  deviceIdOf,
   ErrorCode,
   fail,
   signInReturnToSchema,
@@ -15,6 +16,7 @@ import { sendError } from '../http/httpErrors.ts';
 import { publicUrlFor } from '../http/publicUrl.ts';
 import { parseBody } from '../http/requestParts.ts';
 import type { SessionStore } from '../store/sessionStore.ts';
+import type { EndSeatDevices } from '../socket/seatEnding.ts';
 import { SIGN_IN_FLOW_TTL_MS } from '../store/signInRecords.ts';
 import { ProviderUnavailableError, type OidcClient } from './oidcClient.ts';
 import {
@@ -32,8 +34,8 @@ export interface AuthRouteDeps {
   oidc: { client: OidcClient; signIns: SignIns; sessionMs: number } | null;
   publicUrl: string | undefined;
   logger: Logger;
-  /** Tells the devices of these seats that their token no longer holds (a sign-out). */
-  onTokensRevoked?: (sessionId: string, participantId: string) => void;
+  /** Tells the revoked devices (on any node) that their seat ended here, and closes their sockets. */
+  endDevices: EndSeatDevices;
 }
 
 /** The login flow's cookie lives only where the callback reads it. */
@@ -132,9 +134,14 @@ export function authRoutes(deps: AuthRouteDeps): Router {
       for (const seat of body.seats) {
         const tokenHash = hashSecret(seat.token);
         const proof = await store.seatProof(seat.sessionId, tokenHash, ended.subjectKey);
-        if (proof.participantId !== null && proof.participantId === proof.subjectSeat) {
-          await store.revokeTokens(seat.sessionId, [tokenHash]);
-          deps.onTokensRevoked?.(seat.sessionId, proof.participantId);
+        const participantId = proof.participantId;
+        if (participantId !== null && participantId === proof.subjectSeat) {
+          const revoked = await store.revokeDevices(seat.sessionId, participantId, [deviceIdOf(tokenHash)]);
+          deps.endDevices(
+            seat.sessionId,
+            revoked.map((deviceId) => ({ participantId, deviceId })),
+            { reason: 'signed-out' },
+          );
         }
       }
     }

@@ -1,4 +1,7 @@
 import {
+  deviceCapRefusal,
+  DEVICES_PER_SEAT,
+  deviceIdOf,
   displayNameSchema,
   ErrorCode,
   facilitatorGroupOf,
@@ -22,6 +25,7 @@ export interface SignInSeatDeps {
   store: SessionStore;
   runner: CommandRunner;
   ids: IdSource;
+  clock: () => number;
   signIns: SignIns | null;
   failedLookup: RateLimiterAbstract;
 }
@@ -73,6 +77,7 @@ export function signInSeatRoute(deps: SignInSeatDeps): RequestHandler {
     const token = ids.newSecret();
     const tokenHash = hashSecret(token);
     const binding = (participantId: string) => ({ subjectKey, participantId });
+    const device = { label: body.deviceLabel, via: 'sign-in' as const, addedAt: deps.clock() };
 
     // A seat this device holds by link, not yet bound to anyone: it becomes this person's.
     const linkSeat =
@@ -81,14 +86,23 @@ export function signInSeatRoute(deps: SignInSeatDeps): RequestHandler {
         : undefined;
     const existing = proof.subjectSeat ?? linkSeat?.id ?? null;
     if (existing !== null) {
+      // The device's link token gives way to the bound one (one device, one token); the cap is
+      // checked in the same atomic step.
+      const replaced = linkSeat && body.seat && existing === linkSeat.id ? hashSecret(body.seat.token) : null;
+      const granted = await store.grantDevice(
+        sessionId,
+        { tokenHash, participantId: existing, device },
+        { cap: DEVICES_PER_SEAT, ...(replaced ? { revokeDeviceIds: [deviceIdOf(replaced)] } : {}) },
+      );
+      if (!granted.ok) {
+        sendError(res, granted.reason === 'missing' ? notFound('session') : deviceCapRefusalOf());
+        return;
+      }
       const result = await runner.run(
         sessionId,
         { kind: 'system' },
         { type: 'participant:bind', participantId: existing, facilitates },
-        {
-          grants: () => [{ tokenHash, participantId: existing }],
-          bindSubjects: () => [binding(existing)],
-        },
+        { bindSubjects: () => [binding(existing)] },
       );
       if (!result.ok) {
         sendError(res, result.error);
@@ -117,7 +131,7 @@ export function signInSeatRoute(deps: SignInSeatDeps): RequestHandler {
         boundBy: 'sign-in',
       },
       {
-        grants: (events) => joinedId(events).map((participantId) => ({ tokenHash, participantId })),
+        grants: (events) => joinedId(events).map((participantId) => ({ tokenHash, participantId, device })),
         bindSubjects: (events) => joinedId(events).map(binding),
       },
     );
@@ -130,4 +144,9 @@ export function signInSeatRoute(deps: SignInSeatDeps): RequestHandler {
     const response: SignInSeatResponse = { sessionId, participantId, token };
     res.status(201).json(response);
   };
+}
+
+/** The cap's refusal (`limit_reached`), for a grant the store refused for the cap. */
+function deviceCapRefusalOf() {
+  return deviceCapRefusal(DEVICES_PER_SEAT) ?? fail(ErrorCode.limitReached, 'Too many devices.').error;
 }

@@ -67,6 +67,7 @@ export interface CurrentSignIn {
  */
 export class SignIns {
   readonly #deps: SignInsDeps;
+  readonly #rechecks = new Map<string, Promise<CurrentSignIn | null>>();
 
   constructor(deps: SignInsDeps) {
     this.#deps = deps;
@@ -100,8 +101,23 @@ export class SignIns {
     const now = this.#deps.clock();
     if (!record || record.expiresAt <= now) return null;
     if (now - record.checkedAt < this.#deps.config.recheckMs) return { id, record };
+    // One recheck per sign-in at a time on this node: two tabs reconnecting together must not both
+    // spend the same (rotating) refresh token, which a provider takes for a stolen one.
+    const running = this.#rechecks.get(id);
+    if (running) return running;
+    const recheck = this.#recheck(id, record, now).finally(() => this.#rechecks.delete(id));
+    this.#rechecks.set(id, recheck);
+    return recheck;
+  }
+
+  async #recheck(id: string, record: SignInRecord, now: number): Promise<CurrentSignIn | null> {
     const confirmed = record.refreshToken ? await this.#deps.client.recheck(record.refreshToken) : null;
     if (!confirmed) {
+      // Another node may have rechecked it just now (and spent the token we held): its answer stands.
+      const latest = await this.#deps.store.signIn(id);
+      if (latest && latest.checkedAt > record.checkedAt && now - latest.checkedAt < this.#deps.config.recheckMs) {
+        return { id, record: latest };
+      }
       // Removed or disabled at the provider (or no way to ask): this sign-in is over.
       await this.#deps.store.deleteSignIn(id);
       this.#deps.logger.info('sign-in ended: the provider no longer confirms it');

@@ -16,6 +16,7 @@ import { Router, type Request, type RequestHandler, type Response } from 'expres
 import type { Logger } from 'pino';
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import { hashSecret, type IdSource } from '../ids.ts';
+import { deviceGrant } from '../session/deviceGrant.ts';
 import type { CommandRunner } from '../session/commandRunner.ts';
 import type { SessionStore } from '../store/sessionStore.ts';
 import { toAppError } from '../failures.ts';
@@ -70,7 +71,7 @@ export function hallRoutes(deps: HallRouteDeps): Router {
     res: Response,
     hall: HallState,
     seat: { participantId: string; token: string },
-    options: { newHallSeat: boolean; held?: { participantId: string; token: string } },
+    options: { newHallSeat: boolean; held?: { participantId: string; token: string }; deviceLabel?: string },
   ): Promise<void> {
     const table = hall.seats.find((s) => s.participantId === seat.participantId)?.table;
     const name = hall.participants.find((p) => p.id === seat.participantId)?.name;
@@ -81,7 +82,7 @@ export function hallRoutes(deps: HallRouteDeps): Router {
     const hallSeat = { sessionId: hall.id, ...seat };
     let seated: HallTableResult<HallTableSeat>;
     try {
-      seated = await seatAt(hall, table, name, options.held);
+      seated = await seatAt(hall, table, name, options.held, options.deviceLabel);
     } catch (err) {
       seated = { ok: false, error: toAppError(err, deps.logger, { where: 'hall table seat', sessionId: hall.id }) };
     }
@@ -105,12 +106,13 @@ export function hallRoutes(deps: HallRouteDeps): Router {
     table: number,
     name: string,
     held: { participantId: string; token: string } | undefined,
+    deviceLabel: string | undefined,
   ): Promise<HallTableResult<HallTableSeat>> {
     const session = await tables.ensureTableSession(hall, table);
     if (!session.ok) return session;
     const kept = held ? await tables.heldSeat(session.value, table, held) : undefined;
     if (kept) return { ok: true, value: kept };
-    return tables.seatAtTable(session.value, table, name);
+    return tables.seatAtTable(session.value, table, name, deviceLabel);
   }
 
   /** The hall after a command this node just committed (its copy is current), else as stored. */
@@ -164,7 +166,9 @@ export function hallRoutes(deps: HallRouteDeps): Router {
       {
         grants: (events) =>
           events.flatMap((e) =>
-            e.type === 'hall:seated' && e.participant ? [{ tokenHash, participantId: e.participant.id }] : [],
+            e.type === 'hall:seated' && e.participant
+              ? [deviceGrant(tokenHash, e.participant.id, { via: 'join', label: body.deviceLabel, now: deps.clock() })]
+              : [],
           ),
       },
     );
@@ -177,7 +181,12 @@ export function hallRoutes(deps: HallRouteDeps): Router {
     if (event?.type !== 'hall:seated') throw new Error('A hall seat must seat a participant');
     const hall = await hallAfter(hallId, res);
     if (!hall) return;
-    await seatAtTableAndAnswer(res, hall, { participantId: event.participantId, token }, { newHallSeat: true });
+    await seatAtTableAndAnswer(
+      res,
+      hall,
+      { participantId: event.participantId, token },
+      { newHallSeat: true, deviceLabel: body.deviceLabel },
+    );
   };
 
   /** A phone with a hall seat gets a seat at its table, moving first when it names another. */
@@ -212,7 +221,7 @@ export function hallRoutes(deps: HallRouteDeps): Router {
       res,
       hall,
       { participantId: body.participantId, token: body.token },
-      { newHallSeat: false, ...(body.tableSeat ? { held: body.tableSeat } : {}) },
+      { newHallSeat: false, deviceLabel: body.deviceLabel, ...(body.tableSeat ? { held: body.tableSeat } : {}) },
     );
   };
 

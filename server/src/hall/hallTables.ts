@@ -9,6 +9,7 @@ import {
 } from '@runde/shared';
 import type { Logger } from 'pino';
 import { hashSecret, type IdSource } from '../ids.ts';
+import { deviceGrant } from '../session/deviceGrant.ts';
 import type { CommandRunner } from '../session/commandRunner.ts';
 import { openFreshSession } from '../session/freshSession.ts';
 import type { SessionStore } from '../store/sessionStore.ts';
@@ -75,7 +76,12 @@ export class HallTables {
    * Seats a phone at a table's Lean Coffee under its hall name: the first phone hosts the table.
    * Names are unique per table, not per hall: a second "Ana" at one table is seated as "Ana 2".
    */
-  async seatAtTable(sessionId: string, table: number, name: string): Promise<HallTableResult<HallTableSeat>> {
+  async seatAtTable(
+    sessionId: string,
+    table: number,
+    name: string,
+    deviceLabel?: string,
+  ): Promise<HallTableResult<HallTableSeat>> {
     const { runner, ids } = this.#deps;
     for (let attempt = 1; attempt <= NAME_ATTEMPTS; attempt += 1) {
       const token = ids.newSecret();
@@ -92,7 +98,15 @@ export class HallTables {
         {
           grants: (events) =>
             events.flatMap((e) =>
-              e.type === 'participant:joined' ? [{ tokenHash, participantId: e.participant.id }] : [],
+              e.type === 'participant:joined'
+                ? [
+                    deviceGrant(tokenHash, e.participant.id, {
+                      via: 'join',
+                      label: deviceLabel,
+                      now: this.#deps.clock(),
+                    }),
+                  ]
+                : [],
             ),
         },
       );

@@ -13,6 +13,7 @@ import express, { Router, type ErrorRequestHandler, type RequestHandler, type Re
 import type { Logger } from 'pino';
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import { hashSecret, type IdSource } from '../ids.ts';
+import { deviceGrant } from '../session/deviceGrant.ts';
 import type { SessionStore } from '../store/sessionStore.ts';
 import { sendError } from './httpErrors.ts';
 import { publicUrlFor, sessionLinks } from './publicUrl.ts';
@@ -106,7 +107,7 @@ export function importRoutes(deps: ImportRouteDeps): Router {
       const created = await store.create(code, {
         events: [],
         state,
-        tokens: [{ tokenHash: hashSecret(token), participantId: facilitatorId }],
+        tokens: [deviceGrant(hashSecret(token), facilitatorId, { via: 'join', label: undefined, now: clock() })],
         facilitatorKeys: [{ keyHash: hashSecret(key), participantId: facilitatorId }],
       });
       if (!created) continue;

@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Request, RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
+import { REDACT } from '../logger.ts';
 
 /**
  * An incoming `X-Request-Id` is kept when it looks like an id (a proxy's or a load balancer's), so
@@ -48,7 +49,8 @@ export function requestLog(logger: Logger): RequestHandler {
       return id;
     },
     serializers: { req: (req: { method?: string }) => ({ method: req.method }), res: () => ({}) },
-    redact: ['req.headers', 'req.url', 'req.query', 'req.body', 'res.headers'],
+    // Its own paths replace the logger's, so the secret fields are named again.
+    redact: ['req.headers', 'req.url', 'req.query', 'req.body', 'res.headers', ...REDACT],
     customLogLevel: (req, res, err) => {
       if (err || res.statusCode >= 500) return 'error';
       // A flood of refused requests (guessed codes, bad paths, spent limits) must not become a

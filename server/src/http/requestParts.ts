@@ -47,8 +47,9 @@ export async function openSession(
   req: Request,
   res: Response,
   open: (code: string, ctx: Omit<DecideContext, 'actor'>) => KindEvent[],
+  deviceLabel?: string,
 ): Promise<void> {
-  const opened = await openFreshSession(deps, open, true);
+  const opened = await openFreshSession(deps, open, true, deviceLabel);
   if (!opened?.secrets) {
     deps.logger.error('no free join code after several attempts');
     sendError(res, fail(ErrorCode.unavailable, 'Could not start a session right now. Please try again.').error);

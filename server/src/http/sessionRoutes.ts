@@ -5,6 +5,8 @@ import {
   createTeamSpace,
   createTeamSpaceRequestSchema,
   defaultLeanCoffeeSettings,
+  deviceCapRefusal,
+  DEVICES_PER_SEAT,
   ErrorCode,
   facilitatorLinkClaim,
   fail,
@@ -22,6 +24,7 @@ import type { Logger } from 'pino';
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import { hashSecret, type IdSource } from '../ids.ts';
 import type { CommandRunner } from '../session/commandRunner.ts';
+import { deviceGrant } from '../session/deviceGrant.ts';
 import type { SessionStore, StoredSession } from '../store/sessionStore.ts';
 import { notFound, sendError } from './httpErrors.ts';
 import { limitByIp, refund } from './rateLimit.ts';
@@ -52,8 +55,13 @@ export function sessionRoutes(deps: SessionRouteDeps): Router {
     const body = parseBody(createSessionRequestSchema, req, res);
     if (!body) return;
     const settings = { ...defaultLeanCoffeeSettings, ...body.settings };
-    await openSession(deps, req, res, (code, ctx) =>
-      createSession({ id: code, title: body.title, facilitatorName: body.facilitatorName, settings }, ctx),
+    await openSession(
+      deps,
+      req,
+      res,
+      (code, ctx) =>
+        createSession({ id: code, title: body.title, facilitatorName: body.facilitatorName, settings }, ctx),
+      body.deviceLabel,
     );
   };
 
@@ -61,8 +69,12 @@ export function sessionRoutes(deps: SessionRouteDeps): Router {
   const createSpace: RequestHandler = async (req, res) => {
     const body = parseBody(createTeamSpaceRequestSchema, req, res);
     if (!body) return;
-    await openSession(deps, req, res, (code, ctx) =>
-      createTeamSpace({ id: code, title: body.title, facilitatorName: body.facilitatorName }, ctx),
+    await openSession(
+      deps,
+      req,
+      res,
+      (code, ctx) => createTeamSpace({ id: code, title: body.title, facilitatorName: body.facilitatorName }, ctx),
+      body.deviceLabel,
     );
   };
 
@@ -144,7 +156,9 @@ export function sessionRoutes(deps: SessionRouteDeps): Router {
       {
         grants: (events) =>
           events.flatMap((e) =>
-            e.type === 'participant:joined' ? [{ tokenHash, participantId: e.participant.id }] : [],
+            e.type === 'participant:joined'
+              ? [deviceGrant(tokenHash, e.participant.id, { via: 'join', label: body.deviceLabel, now: deps.clock() })]
+              : [],
           ),
       },
     );
@@ -205,16 +219,20 @@ export function sessionRoutes(deps: SessionRouteDeps): Router {
     // A seat kept on this device keeps its token; a seat taken over gets a new one for this device.
     const granted =
       token === ownSeat?.token
-        ? 'granted'
-        : await runner.grant(sessionId, [{ tokenHash: hashSecret(token), participantId }]);
-    if (granted !== 'granted') {
+        ? ({ ok: true, revoked: [] } as const)
+        : await store.grantDevice(
+            sessionId,
+            deviceGrant(hashSecret(token), participantId, {
+              via: 'facilitator-link',
+              label: body.deviceLabel,
+              now: deps.clock(),
+            }),
+            { cap: DEVICES_PER_SEAT },
+          );
+    if (!granted.ok) {
       // Deleted between the two steps: the link is as invalid as any other.
-      sendError(
-        res,
-        granted === 'missing'
-          ? invalidLink()
-          : fail(ErrorCode.conflict, 'The session is busy. Please try again.').error,
-      );
+      const refusal = granted.reason === 'missing' ? invalidLink() : deviceCapRefusal(DEVICES_PER_SEAT);
+      sendError(res, refusal ?? invalidLink());
       return;
     }
     // The link restores full facilitation: the granted seat facilitates (again), announced to every device.

@@ -170,27 +170,6 @@ export class CommandRunner {
     return decided.result;
   }
 
-  /** Stores extra tokens for existing seats (the facilitator taking a seat back), without events. */
-  grant(
-    sessionId: string,
-    grants: TokenGrant[],
-    bindSubjects: SubjectBinding[] = [],
-  ): Promise<'granted' | 'missing' | 'busy'> {
-    return this.#queue.run(sessionId, async () => {
-      let current = await this.#deps.store.load(sessionId);
-      for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
-        if (!current) return 'missing';
-        const result = await this.#deps.store.commit(sessionId, current.version, [], current.state, {
-          grantTokens: grants,
-          bindSubjects,
-        });
-        if (result.ok) return 'granted';
-        current = result.reason === 'conflict' ? result.current : null;
-      }
-      return 'busy';
-    });
-  }
-
   /**
    * Deletes the session if `participantId` may (checked on the stored state, inside the session's
    * queue, so no command of this node slips in between). Commands arriving later find nothing.

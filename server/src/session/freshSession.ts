@@ -1,5 +1,6 @@
 import type { DecideContext, KindEvent, KindState } from '@runde/shared';
 import { hashSecret, type IdSource } from '../ids.ts';
+import { deviceGrant } from './deviceGrant.ts';
 import type { SessionStore } from '../store/sessionStore.ts';
 import { stateFromEvents } from './stateFromEvents.ts';
 
@@ -25,11 +26,13 @@ export interface FreshSession {
  * Stores a new session of any kind under a fresh join code; `open` gives its opening events for a
  * code. With `seated`, the opening seat gets a token and a facilitator key (a person opens it);
  * without, nobody holds it (the server opens a hall's table). Null when no free code was found.
+ * `deviceLabel` is what the opening device calls itself in its seat's device list.
  */
 export async function openFreshSession(
   { store, ids, clock }: FreshSessionDeps,
   open: (code: string, ctx: Omit<DecideContext, 'actor'>) => KindEvent[],
   seated: boolean,
+  deviceLabel?: string,
 ): Promise<FreshSession | null> {
   for (let attempt = 0; attempt < JOIN_CODE_ATTEMPTS; attempt += 1) {
     const code = ids.newJoinCode();
@@ -41,7 +44,9 @@ export async function openFreshSession(
     const created = await store.create(code, {
       events,
       state,
-      tokens: secrets ? [{ tokenHash: hashSecret(secrets.token), participantId: facilitator.id }] : [],
+      tokens: secrets
+        ? [deviceGrant(hashSecret(secrets.token), facilitator.id, { via: 'join', label: deviceLabel, now: clock() })]
+        : [],
       facilitatorKeys: secrets ? [{ keyHash: hashSecret(secrets.key), participantId: facilitator.id }] : [],
     });
     if (created) return { code, state, facilitatorId: facilitator.id, ...(secrets ? { secrets } : {}) };

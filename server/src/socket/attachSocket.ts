@@ -6,14 +6,14 @@ import type { TimerScheduler } from '../session/timerScheduler.ts';
 import type { SessionStore } from '../store/sessionStore.ts';
 import type { SignIns } from '../auth/signInSessions.ts';
 import { accessSetGuard } from '../auth/accessSetGuard.ts';
-import { hashSecret } from '../ids.ts';
 import { commandBudget, pingBudget } from './commandBudget.ts';
 import type { CommandMetrics } from './defineHandler.ts';
 import { createDispatcher } from './dispatcher.ts';
 import { guardListener } from './guardListener.ts';
 import { handshake } from './handshake.ts';
 import { PresenceReconciler } from './presence.ts';
-import { participantRoom, projectorRoom, sessionRoom, type RundeServer } from './types.ts';
+import { endSeatDevices } from './seatEnding.ts';
+import { deviceRoom, participantRoom, projectorRoom, sessionRoom, type RundeServer } from './types.ts';
 
 export interface SocketDeps {
   store: SessionStore;
@@ -55,11 +55,6 @@ export interface AttachedSockets {
    * resolves once all are gone. The clients see "transport close" and reconnect by themselves.
    */
   closeTransports(): Promise<void>;
-  /**
-   * After some of a seat's device tokens were revoked: the sockets (on any node) whose token no
-   * longer proves the seat are told `seat:ended` and closed.
-   */
-  recheckSeat(sessionId: string, participantId: string): Promise<void>;
 }
 
 /** How long deleted sessions' sockets stay open for the news to arrive before the server closes them. */
@@ -87,6 +82,7 @@ export function attachSocket(io: RundeServer, deps: SocketDeps): AttachedSockets
     // On every node (the adapter relays it): the revoked key's projectors must not keep watching.
     onProjectorRevoked: (sessionId) => io.in(projectorRoom(sessionId)).disconnectSockets(true),
     guard: accessSetGuard({ store: deps.store, signIns: deps.signIns }),
+    endDevices: endSeatDevices(io),
   });
   const presence = new PresenceReconciler({ io, runner, logger });
   io.use(
@@ -100,13 +96,13 @@ export function attachSocket(io: RundeServer, deps: SocketDeps): AttachedSockets
     }),
   );
   io.on('connection', (socket) => {
-    const { sessionId, participantId, viewer } = socket.data;
+    const { sessionId, participantId, viewer, deviceId } = socket.data;
     // A projector is in the session's room (it gets the bystander's copy of every push) but has no
     // seat's room and no presence: it is never a participant, never online, never counted.
     const seated = viewer === 'seat';
     void socket.join(
-      seated
-        ? [sessionRoom(sessionId), participantRoom(sessionId, participantId)]
+      seated && deviceId !== null
+        ? [sessionRoom(sessionId), participantRoom(sessionId, participantId), deviceRoom(sessionId, deviceId)]
         : [sessionRoom(sessionId), projectorRoom(sessionId)],
     );
     logger.debug({ sessionId, participantId, viewer, socketId: socket.id }, 'socket connected');
@@ -128,18 +124,6 @@ export function attachSocket(io: RundeServer, deps: SocketDeps): AttachedSockets
   return {
     settled: () => dispatcher.settled(),
     closeTransports: () => closeTransports(io),
-    async recheckSeat(sessionId, participantId) {
-      const sockets = await io.in(participantRoom(sessionId, participantId)).fetchSockets();
-      for (const socket of sockets) {
-        const token: unknown = (socket.handshake.auth as Record<string, unknown>).token;
-        const holds =
-          typeof token === 'string' &&
-          (await deps.store.participantForToken(sessionId, hashSecret(token))) === participantId;
-        if (holds) continue;
-        socket.emit('seat:ended', { reason: 'signed-out' });
-        socket.disconnect(true);
-      }
-    },
   };
 }
 

@@ -12,6 +12,8 @@ import { deleteHandler } from './deleteHandler.ts';
 import { exportHandler } from './exportHandler.ts';
 import { hallExportHandler } from '../hall/hallExportHandler.ts';
 import { projectorGrantHandler } from './projectorGrantHandler.ts';
+import type { EndSeatDevices } from './seatEnding.ts';
+import { seatHandlers } from './seatHandlers.ts';
 import { syncHandler } from './syncHandler.ts';
 import { timePingHandler } from './timePingHandler.ts';
 import type { RundeSocket } from './types.ts';
@@ -34,6 +36,8 @@ export interface DispatcherDeps {
   newSecret: () => string;
   /** Disconnects the projectors of a session whose projector key was replaced. */
   onProjectorRevoked: (sessionId: string) => void;
+  /** Tells devices that lost their seat, on every node, and closes them. */
+  endDevices: EndSeatDevices;
   metrics?: CommandMetrics;
   /** True while the node shuts down: every event is answered `unavailable` and changes nothing. */
   draining: () => boolean;
@@ -80,8 +84,16 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
         commandDeps,
       ),
     ],
+    ...seatHandlers({
+      store: deps.store,
+      runner: deps.runner,
+      clock: deps.clock,
+      newSecret: deps.newSecret,
+      endDevices: deps.endDevices,
+    }).map(([name, handler]) => [name, bind(handler, commandDeps)] as const),
   ]);
-  if (table.size !== kindCommandTypes.length + 7) throw new Error('Every command needs exactly one handler');
+  // The kinds' commands, then seven others, then the four of seats on more than one device.
+  if (table.size !== kindCommandTypes.length + 7 + 4) throw new Error('Every command needs exactly one handler');
 
   async function unknownEvent(socket: RundeSocket, args: unknown[]): Promise<void> {
     const { ack } = splitArgs(args);

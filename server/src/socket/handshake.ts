@@ -1,6 +1,7 @@
 import {
   ErrorCode,
   fail,
+  deviceIdOf,
   handshakeAuthSchema,
   PROJECTOR_VIEWER_ID,
   PROTOCOL_VERSION,
@@ -52,7 +53,7 @@ export interface HandshakeDeps {
 }
 
 type Verdict =
-  | { admitted: true; sessionId: string; participantId: string; viewer: 'seat' | 'projector' }
+  | { admitted: true; sessionId: string; participantId: string; viewer: 'seat' | 'projector'; deviceId: string | null }
   | { admitted: false; refusal: Refusal };
 
 /** Compares two key hashes in time that does not depend on where they differ. */
@@ -86,12 +87,25 @@ async function admits(
         return { admitted: false, refusal: refuse('sign_in_required', 'This session requires signing in.') };
       }
     }
-    return { admitted: true, sessionId: auth.sessionId, participantId, viewer: 'seat' };
+    // The device is known from the hash alone: no second lookup.
+    return {
+      admitted: true,
+      sessionId: auth.sessionId,
+      participantId,
+      viewer: 'seat',
+      deviceId: deviceIdOf(tokenHash),
+    };
   }
   const stored = await store.projectorKeyHash(auth.sessionId);
   const presented = hashSecret(auth.projectorKey);
   return stored !== null && sameHash(stored, presented)
-    ? { admitted: true, sessionId: auth.sessionId, participantId: PROJECTOR_VIEWER_ID, viewer: 'projector' }
+    ? {
+        admitted: true,
+        sessionId: auth.sessionId,
+        participantId: PROJECTOR_VIEWER_ID,
+        viewer: 'projector',
+        deviceId: null,
+      }
     : null;
 }
 
@@ -149,6 +163,7 @@ export function handshake(deps: HandshakeDeps) {
         socket.data.sessionId = result.sessionId;
         socket.data.participantId = result.participantId;
         socket.data.viewer = result.viewer;
+        socket.data.deviceId = result.deviceId;
         socket.data.address = address;
         next();
         return;

@@ -11,6 +11,11 @@ export interface SocketData {
    * has no seat and no presence, and every command it sends is refused.
    */
   viewer: 'seat' | 'projector';
+  /**
+   * The seat's device (`deviceIdOf` its token's hash): revoking the device ends exactly its
+   * sockets (see {@link deviceRoom}). Null for a projector, which has no seat.
+   */
+  deviceId: string | null;
   /** The client's address at the handshake: the key of the per-address command budget. */
   address: string;
 }
@@ -29,6 +34,12 @@ export const sessionRoom = (sessionId: string) => `session:${sessionId}`;
 /** Every socket of one seat (a phone and a laptop, two tabs): presence is "this room is not empty". */
 export const participantRoom = (sessionId: string, participantId: string) =>
   `participant:${sessionId}:${participantId}`;
+
+/**
+ * Every socket of one device of a seat, on any node: revoking or moving the device away tells
+ * these `seat:ended` and closes them. Device ids are unique per token, so per session is enough.
+ */
+export const deviceRoom = (sessionId: string, deviceId: string) => `device:${sessionId}:${deviceId}`;
 
 /** Every projector socket of a session, on any node: a new projector key disconnects them all. */
 export const projectorRoom = (sessionId: string) => `projector:${sessionId}`;

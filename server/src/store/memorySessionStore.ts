@@ -24,8 +24,17 @@ import {
   type StoreOptions,
   type StoredArchivePage,
   type StoredSession,
+  type TokenGrant,
 } from './sessionStore.ts';
 import { ACCESS_FIELD, subjectField, type SeatProof, type SignInFlow, type SignInRecord } from './signInRecords.ts';
+import { MemorySeatDevices } from './memorySeatDevices.ts';
+import type {
+  DeviceGrantInfo,
+  GrantDeviceOptions,
+  GrantDeviceResult,
+  StoredSeatDevice,
+  StoredSeatLink,
+} from './seatDeviceStore.ts';
 
 /** One kind's archive: entry JSONs oldest first, how many were ever archived, and the bytes held. */
 interface ArchiveList {
@@ -39,7 +48,10 @@ interface Entry {
   state: string;
   version: number;
   events: string[];
-  tokens: Map<string, string>;
+  /** Tokens with their device records and open seat links. */
+  seats: MemorySeatDevices;
+  /** Bound subjects (`s:<subjectKey>` → participantId) and the access flag: the Redis tokens hash's other fields. */
+  signInFields: Map<string, string>;
   facilitatorKeys: Map<string, string>;
   projectorKeyHash: string | null;
   /** Seat-scoped command id (`seatCommandMember`) → the version it reached, oldest first (a Map keeps insertion order). */
@@ -96,7 +108,8 @@ export class MemorySessionStore implements SessionStore {
       state: JSON.stringify(input.state),
       version: input.events.length,
       events: this.#cap(input.events.map((event, i) => JSON.stringify({ version: i + 1, event }))),
-      tokens: new Map(input.tokens.map((g) => [g.tokenHash, g.participantId])),
+      seats: seatsWith(input.tokens),
+      signInFields: new Map(),
       facilitatorKeys: new Map(input.facilitatorKeys.map((g) => [g.keyHash, g.participantId])),
       projectorKeyHash: null,
       commands: new Map(),
@@ -139,10 +152,13 @@ export class MemorySessionStore implements SessionStore {
     entry.events = this.#cap([...entry.events, ...appended]);
     entry.version = expectedVersion + events.length;
     entry.state = JSON.stringify(nextState);
-    for (const grant of options.grantTokens ?? []) entry.tokens.set(grant.tokenHash, grant.participantId);
+    if (options.repointSeat) entry.seats.repoint(options.repointSeat.from, options.repointSeat.into);
+    for (const grant of options.grantTokens ?? []) entry.seats.add(grant.tokenHash, grant.participantId, grant.device);
+    const signInFields = entry.signInFields;
+    if (options.repointSeat) repointFields(signInFields, options.repointSeat.from, options.repointSeat.into);
     for (const bound of options.bindSubjects ?? [])
-      entry.tokens.set(subjectField(bound.subjectKey), bound.participantId);
-    if (options.access) entry.tokens.set(ACCESS_FIELD, options.access === 'required' ? 'required' : '');
+      signInFields.set(subjectField(bound.subjectKey), bound.participantId);
+    if (options.access) signInFields.set(ACCESS_FIELD, options.access === 'required' ? 'required' : '');
     for (const item of options.archive ?? [])
       this.#archive(entry.archive[item.kind], this.#archiveBounds[item.kind], item);
     if (member !== undefined) this.#remember(entry.commands, member, entry.version);
@@ -198,21 +214,50 @@ export class MemorySessionStore implements SessionStore {
   }
 
   async participantForToken(id: string, tokenHash: string): Promise<string | null> {
-    return this.#live(id)?.tokens.get(tokenHash) ?? null;
+    return this.#live(id)?.seats.tokens.get(tokenHash) ?? null;
+  }
+
+  async seatDevices(id: string, participantId: string): Promise<StoredSeatDevice[]> {
+    return this.#live(id)?.seats.devicesOf(participantId) ?? [];
+  }
+
+  async grantDevice(
+    id: string,
+    grant: { tokenHash: string; participantId: string; device: DeviceGrantInfo },
+    options: GrantDeviceOptions,
+  ): Promise<GrantDeviceResult> {
+    const entry = this.#live(id);
+    return entry ? entry.seats.grant(grant, options) : { ok: false, reason: 'missing' };
+  }
+
+  async revokeDevices(id: string, participantId: string, deviceIds: readonly string[]): Promise<string[]> {
+    return this.#live(id)?.seats.revoke(participantId, deviceIds) ?? [];
+  }
+
+  async putSeatLink(id: string, secretHash: string, link: StoredSeatLink, maxOpen: number): Promise<boolean> {
+    const entry = this.#live(id);
+    entry?.seats.putLink(secretHash, link, maxOpen, this.#clock());
+    return entry !== undefined;
+  }
+
+  async takeSeatLink(id: string, secretHash: string, now: number): Promise<StoredSeatLink | null> {
+    return this.#live(id)?.seats.takeLink(secretHash, now) ?? null;
+  }
+
+  async repointSeat(id: string, from: string, into: string): Promise<void> {
+    const entry = this.#live(id);
+    entry?.seats.repoint(from, into);
+    if (entry) repointFields(entry.signInFields, from, into);
   }
 
   async seatProof(id: string, tokenHash: string, subjectKey: string | null): Promise<SeatProof> {
-    const tokens = this.#live(id)?.tokens;
+    const entry = this.#live(id);
+    const fields = entry?.signInFields;
     return {
-      participantId: tokens?.get(tokenHash) ?? null,
-      signInRequired: tokens?.get(ACCESS_FIELD) === 'required',
-      subjectSeat: subjectKey === null ? null : (tokens?.get(subjectField(subjectKey)) ?? null),
+      participantId: entry?.seats.tokens.get(tokenHash) ?? null,
+      signInRequired: fields?.get(ACCESS_FIELD) === 'required',
+      subjectSeat: subjectKey === null ? null : (fields?.get(subjectField(subjectKey)) ?? null),
     };
-  }
-
-  async revokeTokens(id: string, tokenHashes: string[]): Promise<void> {
-    const tokens = this.#live(id)?.tokens;
-    for (const hash of tokenHashes) tokens?.delete(hash);
   }
 
   async putSignInFlow(flowId: string, flow: SignInFlow, ttlMs: number): Promise<void> {
@@ -342,6 +387,19 @@ export class MemorySessionStore implements SessionStore {
   }
 }
 
+function seatsWith(grants: readonly TokenGrant[]): MemorySeatDevices {
+  const seats = new MemorySeatDevices();
+  for (const grant of grants) seats.add(grant.tokenHash, grant.participantId, grant.device);
+  return seats;
+}
+
 function emptyArchive(): ArchiveList {
   return { entries: [], total: 0, bytes: 0 };
+}
+
+/** A merge: the subjects bound to `from` now mean `into` (like the Redis script's `repoint`). */
+function repointFields(fields: Map<string, string>, from: string, into: string): void {
+  for (const [field, participantId] of fields) {
+    if (participantId === from && field.startsWith('s:')) fields.set(field, into);
+  }
 }

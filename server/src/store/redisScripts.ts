@@ -1,4 +1,13 @@
 import { defineScript, type CommandParser } from 'redis';
+import {
+  GRANT_DEVICE,
+  PUT_SEAT_LINK,
+  REPOINT_SEAT,
+  REVOKE_DEVICES,
+  SEAT_DEVICES,
+  SEAT_DEVICES_LIB,
+  TAKE_SEAT_LINK,
+} from './seatDeviceScripts.ts';
 
 /*
  * Every write to a session is one of these scripts: Redis runs a script atomically, so the version
@@ -10,11 +19,12 @@ import { defineScript, type CommandParser } from 'redis';
  */
 
 /**
- * ARGV: state JSON, event count n, retention ms, max events, token pair count t,
- * then n event JSONs, then t (tokenHash, participantId) pairs, then (keyHash, participantId) pairs.
+ * ARGV: state JSON, event count n, retention ms, max events, token count t, then n event JSONs,
+ * then t (tokenHash, participantId, device JSON or '') triples, then (keyHash, participantId) pairs.
  * Reply: 1 when created, 0 when the id is taken.
  */
 const CREATE = `
+${SEAT_DEVICES_LIB}
 if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
 -- Leftovers of an expired session with the same code must not leak into the new one.
 redis.call('DEL', KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[6], KEYS[7], KEYS[8], KEYS[9], KEYS[10])
@@ -26,8 +36,10 @@ if n > 0 then
   redis.call('RPUSH', KEYS[2], unpack(ARGV, 6, 5 + n))
   redis.call('LTRIM', KEYS[2], -tonumber(ARGV[4]), -1)
 end
-if t > 0 then redis.call('HSET', KEYS[3], unpack(ARGV, 6 + n, 5 + n + 2 * t)) end
-if #ARGV >= 6 + n + 2 * t then redis.call('HSET', KEYS[4], unpack(ARGV, 6 + n + 2 * t, #ARGV)) end
+-- Born with device records: no token of this session ever needs migrating.
+redis.call('HSET', KEYS[3], 'recorded', '1')
+for i = 6 + n, 5 + n + 3 * t, 3 do add_device(ARGV[i], ARGV[i + 1], ARGV[i + 2]) end
+if #ARGV >= 6 + n + 3 * t then redis.call('HSET', KEYS[4], unpack(ARGV, 6 + n + 3 * t, #ARGV)) end
 for i = 1, #KEYS do redis.call('PEXPIRE', KEYS[i], ARGV[3]) end
 return 1
 `;
@@ -66,7 +78,7 @@ return current_session()
  */
 const ARCHIVE_APPEND = `
 local archiveLists = {meeting = KEYS[6], tension = KEYS[7], action = KEYS[8], decision = KEYS[9]}
-for i = 13 + n, 12 + n + 2 * a, 2 do
+for i = e + n, e - 1 + n + 2 * a, 2 do
   local kind, entry = ARGV[i], ARGV[i + 1]
   local list = archiveLists[kind]
   local maxEntries, maxBytes = tonumber(ARGV[9]), tonumber(ARGV[10])
@@ -87,13 +99,17 @@ end
  * ARGV: expected version, next state JSON ('' to keep the older snapshot), retention ms, max
  * events, event count n, seat-scoped command id ('' for none; see `seatCommandMember`: ids are the
  * clients' own, so only the same seat's id marks a retry), max command ids kept, archived item count
- * a, max archived items and max archived bytes per kind, the same two for decisions, then n event JSONs, then a (kind, entry
- * JSON) pairs for the archive, then (tokenHash, participantId) pairs.
+ * a, max archived items and max archived bytes per kind, the same two for decisions, the seat whose
+ * tokens and devices move (a merge; '' for none) and the seat they move to, then n event JSONs (from
+ * ARGV[e]), then a (kind, entry JSON) pairs for the archive, then (tokenHash, participantId, device
+ * JSON or '') triples, and (field, value, '-') triples for plain fields (bound subjects, access).
  * Reply: {'ok', version} | {'missing'} | {'duplicate', version}
  *      | {'conflict', version, snapshot JSON, snapshot version, event JSONs since the snapshot...}.
  */
 const COMMIT = `
 ${CURRENT_SESSION}
+${SEAT_DEVICES_LIB}
+local e = 15
 local commandId = ARGV[6]
 -- A retry of a command this seat already got in: its first result stands, whatever the version now.
 if commandId ~= '' then
@@ -110,7 +126,7 @@ end
 local n = tonumber(ARGV[5])
 local version = tonumber(current) + n
 if n > 0 then
-  redis.call('RPUSH', KEYS[2], unpack(ARGV, 13, 12 + n))
+  redis.call('RPUSH', KEYS[2], unpack(ARGV, e, e - 1 + n))
   -- The log keeps only the newest events; a client further behind gets a snapshot instead.
   redis.call('LTRIM', KEYS[2], -tonumber(ARGV[4]), -1)
 end
@@ -123,7 +139,15 @@ else
   redis.call('HSET', KEYS[1], 'version', version)
 end
 local a = tonumber(ARGV[8])
-if #ARGV >= 13 + n + 2 * a then redis.call('HSET', KEYS[3], unpack(ARGV, 13 + n + 2 * a, #ARGV)) end
+if ARGV[13] ~= '' then repoint(ARGV[13], ARGV[14]) end
+if #ARGV >= e + n + 2 * a then
+  migrate()
+  for i = e + n + 2 * a, #ARGV, 3 do
+    -- '-': a plain field of the tokens hash (a bound subject, the access flag), no device.
+    if ARGV[i + 2] == '-' then redis.call('HSET', KEYS[3], ARGV[i], ARGV[i + 1])
+    else add_device(ARGV[i], ARGV[i + 1], ARGV[i + 2]) end
+  end
+end
 if commandId ~= '' then
   redis.call('ZADD', KEYS[5], version, commandId)
   redis.call('ZREMRANGEBYRANK', KEYS[5], 0, -tonumber(ARGV[7]) - 1)
@@ -310,4 +334,10 @@ export const sessionScripts = {
   setProposalDeadline: script(SET_PROPOSAL_DEADLINE, false, 2),
   dropProposalDeadline: script(DROP_PROPOSAL_DEADLINE, false, 2),
   dueProposalDeadlines: script(DUE_PROPOSAL_DEADLINES, true, 2),
+  seatDevices: script(SEAT_DEVICES, true),
+  grantDevice: script(GRANT_DEVICE, false),
+  revokeDevices: script(REVOKE_DEVICES, false),
+  putSeatLink: script(PUT_SEAT_LINK, false),
+  takeSeatLink: script(TAKE_SEAT_LINK, false),
+  repointSeat: script(REPOINT_SEAT, false),
 };

@@ -35,6 +35,7 @@ import {
   type StoreOptions,
   type StoredArchivePage,
   type StoredSession,
+  type TokenGrant,
 } from './sessionStore.ts';
 import {
   ACCESS_FIELD,
@@ -45,6 +46,19 @@ import {
   type SignInFlow,
   type SignInRecord,
 } from './signInRecords.ts';
+import type {
+  DeviceGrantInfo,
+  GrantDeviceOptions,
+  GrantDeviceResult,
+  RevokedDevice,
+  StoredSeatDevice,
+  StoredSeatLink,
+} from './seatDeviceStore.ts';
+
+/** A token grant as the scripts take it: hash, seat, and the device's record JSON ('' for none: 'earlier'). */
+function tokenGrantArgs(grant: TokenGrant): string[] {
+  return [grant.tokenHash, grant.participantId, grant.device ? JSON.stringify(grant.device) : ''];
+}
 
 /** `clock` is what `expiresAt` reads; Redis itself counts retention on its own. */
 export interface RedisSessionStoreOptions extends StoreOptions {
@@ -176,7 +190,7 @@ export class RedisSessionStore implements SessionStore {
 
   async create(id: string, input: CreateSessionInput): Promise<boolean> {
     const events = input.events.map((event, i) => JSON.stringify({ version: i + 1, event }));
-    const tokens = input.tokens.flatMap((g) => [g.tokenHash, g.participantId]);
+    const tokens = input.tokens.flatMap(tokenGrantArgs);
     const secrets = input.facilitatorKeys.flatMap((g) => [g.keyHash, g.participantId]);
     const keys = sessionKeys(this.#prefix, id);
     const epoch = this.#stampOf(keys[0]);
@@ -215,12 +229,13 @@ export class RedisSessionStore implements SessionStore {
     const interval = Math.min(SNAPSHOT_INTERVAL, Number(this.#maxEvents));
     const snapshotDue =
       Math.floor((expectedVersion + events.length) / interval) > Math.floor(expectedVersion / interval);
-    // Token grants, bound subjects and the access flag are all fields of the tokens hash, set in the
-    // same atomic write as the events that make them so.
+    // Token grants (with their devices), bound subjects and the access flag are all fields of the
+    // tokens hash, set in the same atomic write as the events that make them so. A triple whose
+    // third part is '-' is a plain field (see COMMIT).
     const grants = [
-      ...(options.grantTokens ?? []).flatMap((g) => [g.tokenHash, g.participantId]),
-      ...(options.bindSubjects ?? []).flatMap((b) => [subjectField(b.subjectKey), b.participantId]),
-      ...(options.access ? [ACCESS_FIELD, options.access === 'required' ? 'required' : ''] : []),
+      ...(options.grantTokens ?? []).flatMap(tokenGrantArgs),
+      ...(options.bindSubjects ?? []).flatMap((b) => [subjectField(b.subjectKey), b.participantId, '-']),
+      ...(options.access ? [ACCESS_FIELD, options.access === 'required' ? 'required' : '', '-'] : []),
     ];
     const archive = options.archive ?? [];
     const reply = await this.#call(id, () =>
@@ -237,6 +252,8 @@ export class RedisSessionStore implements SessionStore {
         String(this.#archiveBounds.meeting.maxBytes),
         String(this.#archiveBounds.decision.maxEntries),
         String(this.#archiveBounds.decision.maxBytes),
+        options.repointSeat?.from ?? '',
+        options.repointSeat?.into ?? '',
         ...serialized,
         ...archive.flatMap((entry) => [entry.kind, JSON.stringify(entry)]),
         ...grants,
@@ -322,12 +339,6 @@ export class RedisSessionStore implements SessionStore {
     };
   }
 
-  async revokeTokens(id: string, tokenHashes: string[]): Promise<void> {
-    if (tokenHashes.length === 0) return;
-    const [, , tokens] = sessionKeys(this.#prefix, id);
-    await this.#call(id, () => this.#client.hDel(tokens, tokenHashes));
-  }
-
   async putSignInFlow(flowId: string, flow: SignInFlow, ttlMs: number): Promise<void> {
     const key = signInFlowKey(this.#prefix, flowId);
     await this.#callFor(key, () => this.#client.setPx(key, JSON.stringify(flow), Math.max(1, Math.round(ttlMs))));
@@ -354,6 +365,72 @@ export class RedisSessionStore implements SessionStore {
   async deleteSignIn(signInId: string): Promise<void> {
     const key = signInRecordKey(this.#prefix, signInId);
     await this.#callFor(key, () => this.#client.del([key]));
+  }
+
+  async seatDevices(id: string, participantId: string): Promise<StoredSeatDevice[]> {
+    const reply = await this.#call(id, () =>
+      this.#client.script('seatDevices', sessionKeys(this.#prefix, id), [participantId]),
+    );
+    // Lua's cjson writes an empty list as '{}'.
+    const devices: unknown = JSON.parse(String(reply));
+    return Array.isArray(devices) ? (devices as StoredSeatDevice[]) : [];
+  }
+
+  async grantDevice(
+    id: string,
+    grant: { tokenHash: string; participantId: string; device: DeviceGrantInfo },
+    options: GrantDeviceOptions,
+  ): Promise<GrantDeviceResult> {
+    const reply = await this.#call(id, () =>
+      this.#client.script('grantDevice', sessionKeys(this.#prefix, id), [
+        grant.tokenHash,
+        grant.participantId,
+        JSON.stringify(grant.device),
+        String(options.cap),
+        options.replaceTokenHash ?? '',
+        ...(options.revokeDeviceIds ?? []),
+      ]),
+    );
+    if (!Array.isArray(reply)) throw new Error('Unexpected grant reply from Redis');
+    const [status, ...pairs] = reply.map(String);
+    if (status === 'missing' || status === 'cap') return { ok: false, reason: status };
+    const revoked: RevokedDevice[] = [];
+    for (let i = 0; i + 1 < pairs.length; i += 2) {
+      revoked.push({ participantId: pairs[i] ?? '', deviceId: pairs[i + 1] ?? '' });
+    }
+    return { ok: true, revoked };
+  }
+
+  async revokeDevices(id: string, participantId: string, deviceIds: readonly string[]): Promise<string[]> {
+    if (deviceIds.length === 0) return [];
+    const reply = await this.#call(id, () =>
+      this.#client.script('revokeDevices', sessionKeys(this.#prefix, id), [participantId, ...deviceIds]),
+    );
+    return Array.isArray(reply) ? reply.map(String) : [];
+  }
+
+  async putSeatLink(id: string, secretHash: string, link: StoredSeatLink, maxOpen: number): Promise<boolean> {
+    const reply = await this.#call(id, () =>
+      this.#client.script('putSeatLink', sessionKeys(this.#prefix, id), [
+        secretHash,
+        JSON.stringify(link),
+        link.participantId,
+        String(maxOpen),
+        String(this.#clock()),
+      ]),
+    );
+    return reply === 1;
+  }
+
+  async takeSeatLink(id: string, secretHash: string, now: number): Promise<StoredSeatLink | null> {
+    const reply = await this.#call(id, () =>
+      this.#client.script('takeSeatLink', sessionKeys(this.#prefix, id), [secretHash, String(now)]),
+    );
+    return typeof reply === 'string' ? (JSON.parse(reply) as StoredSeatLink) : null;
+  }
+
+  async repointSeat(id: string, from: string, into: string): Promise<void> {
+    await this.#call(id, () => this.#client.script('repointSeat', sessionKeys(this.#prefix, id), [from, into]));
   }
 
   async facilitatorForKey(id: string, keyHash: string): Promise<string | null> {

@@ -21,6 +21,8 @@ export function sessionKeys(
   return [
     `${base}:session`,
     `${base}:events`,
+    // Token hash → seat (the handshake's one HGET), beside it each seat's device records and open
+    // seat links (see seatDeviceScripts.ts): deleted and expired together.
     `${base}:tokens`,
     `${base}:secrets`,
     `${base}:commands`,

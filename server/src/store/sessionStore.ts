@@ -9,6 +9,7 @@ import type {
 } from '@runde/shared';
 import { limits, type HallTableSummary } from '@runde/shared';
 import type { SeatProof, SignInFlow, SignInRecord, SubjectBinding } from './signInRecords.ts';
+import type { DeviceGrantInfo, SeatDeviceStore } from './seatDeviceStore.ts';
 
 /** A session as stored: the folded state and the version (number of events) it reflects. */
 export interface StoredSession {
@@ -20,6 +21,12 @@ export interface StoredSession {
 export interface TokenGrant {
   tokenHash: string;
   participantId: string;
+  /**
+   * The device the token is for, recorded beside it (see `SeatDeviceStore`). Every path of the server
+   * that grants a token sets it; a grant without it is listed like a token from before devices were
+   * recorded (`via: 'earlier'`).
+   */
+  device?: DeviceGrantInfo;
 }
 
 /** Lets whoever holds the facilitator link take the facilitator's seat back. Hash only, like tokens. */
@@ -74,6 +81,11 @@ export interface CommitOptions {
   bindSubjects?: SubjectBinding[];
   /** Whether the session now requires sign-in, kept where the handshake reads it with the token. */
   access?: 'required' | 'open';
+  /**
+   * Seat `from` was merged into `into` by these events: in the same atomic write, every token of
+   * `from` proves `into` and its device records move (see `SeatDeviceStore.repointSeat`).
+   */
+  repointSeat?: { from: string; into: string };
 }
 
 /** Which page of one kind of archived item to read; `before` is a `seq`, exclusive. */
@@ -94,7 +106,7 @@ export interface StoredArchivePage {
  * number of server nodes can share one store. Every write is atomic and refreshes the retention of
  * all of the session's data together, to the retention of the session's kind.
  */
-export interface SessionStore {
+export interface SessionStore extends SeatDeviceStore {
   readonly kind: 'redis' | 'memory';
   /** Stores a new session at version `events.length`. Returns false, writing nothing, when the id is taken. */
   create(id: string, input: CreateSessionInput): Promise<boolean>;
@@ -130,8 +142,6 @@ export interface SessionStore {
    * requires sign-in, and the seat bound to `subjectKey` (when given).
    */
   seatProof(id: string, tokenHash: string, subjectKey: string | null): Promise<SeatProof>;
-  /** Removes these device tokens of the session (a sign-out); unknown ones are ignored. */
-  revokeTokens(id: string, tokenHashes: string[]): Promise<void>;
   /** Keeps a login under way for `ttlMs`, under an opaque id. */
   putSignInFlow(flowId: string, flow: SignInFlow, ttlMs: number): Promise<void>;
   /** The login under way, removed in the same step: a second callback finds nothing. */

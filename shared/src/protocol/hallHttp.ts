@@ -3,7 +3,13 @@ import { hallLimits } from '../hall/hallState.ts';
 import type { AppError } from './errors.ts';
 import type { Seat } from './http.ts';
 import { secretSchema } from './http.ts';
-import { displayNameSchema, idSchema, leanCoffeeSettingsChangeSchema, sessionTitleSchema } from './schemas.ts';
+import {
+  displayNameSchema,
+  idSchema,
+  leanCoffeeSettingsChangeSchema,
+  seatDeviceLabelSchema,
+  sessionTitleSchema,
+} from './schemas.ts';
 
 /** A table's number as people type it from a poster: 1 to the most tables a hall may have. */
 export const hallTableNumberSchema = z.number().int().min(1).max(hallLimits.tablesMax);
@@ -32,6 +38,8 @@ export type CreateHallRequest = z.input<typeof createHallRequestSchema>;
 export const joinHallRequestSchema = z.strictObject({
   name: displayNameSchema,
   table: hallTableNumberSchema.optional(),
+  /** What this phone calls itself in its seats' device lists. */
+  deviceLabel: seatDeviceLabelSchema.optional(),
 });
 export type JoinHallRequest = z.input<typeof joinHallRequestSchema>;
 
@@ -46,6 +54,7 @@ export const hallTableSeatRequestSchema = z.strictObject({
   token: secretSchema,
   table: hallTableNumberSchema.optional(),
   tableSeat: z.strictObject({ participantId: idSchema, token: secretSchema }).optional(),
+  deviceLabel: seatDeviceLabelSchema.optional(),
 });
 export type HallTableSeatRequest = z.input<typeof hallTableSeatRequestSchema>;
 

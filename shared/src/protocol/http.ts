@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { displayNameSchema, idSchema, leanCoffeeSettingsChangeSchema, sessionTitleSchema } from './schemas.ts';
+import {
+  displayNameSchema,
+  idSchema,
+  leanCoffeeSettingsChangeSchema,
+  seatDeviceLabelSchema,
+  sessionTitleSchema,
+} from './schemas.ts';
 import type { SessionState } from '../leanCoffee/state.ts';
 import type { SessionKind } from '../kinds.ts';
 
@@ -15,6 +21,8 @@ export const createSessionRequestSchema = z.strictObject({
   title: sessionTitleSchema,
   facilitatorName: displayNameSchema,
   settings: z._default(leanCoffeeSettingsChangeSchema, {}),
+  /** What this device calls itself in the seat's device list ("Firefox on Android"). */
+  deviceLabel: seatDeviceLabelSchema.optional(),
 });
 export type CreateSessionRequest = z.input<typeof createSessionRequestSchema>;
 
@@ -22,6 +30,7 @@ export type CreateSessionRequest = z.input<typeof createSessionRequestSchema>;
 export const createTeamSpaceRequestSchema = z.strictObject({
   title: sessionTitleSchema,
   facilitatorName: displayNameSchema,
+  deviceLabel: seatDeviceLabelSchema.optional(),
 });
 export type CreateTeamSpaceRequest = z.input<typeof createTeamSpaceRequestSchema>;
 
@@ -43,6 +52,7 @@ export interface CreateSessionResponse extends Seat {
 /** `POST /api/sessions/:code/participants`: take a seat. */
 export const joinSessionRequestSchema = z.strictObject({
   name: displayNameSchema,
+  deviceLabel: seatDeviceLabelSchema.optional(),
 });
 export type JoinSessionRequest = z.input<typeof joinSessionRequestSchema>;
 export type JoinSessionResponse = Seat;
@@ -57,6 +67,7 @@ export const claimFacilitatorRequestSchema = z.strictObject({
    * `link-seat` moves this device to the link's seat. Without it, the server asks (see below).
    */
   choice: z.enum(['own-seat', 'link-seat']).optional(),
+  deviceLabel: seatDeviceLabelSchema.optional(),
 });
 export type ClaimFacilitatorRequest = z.input<typeof claimFacilitatorRequestSchema>;
 /** The device must choose first: it holds another seat than the link's. Names say whose seats. */

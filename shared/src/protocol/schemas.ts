@@ -19,6 +19,14 @@ export const sessionTitleSchema = singleLineText(limits.sessionTitle);
 export const topicTitleSchema = singleLineText(limits.topicTitle);
 export const topicDescriptionSchema = multiLineText(limits.topicDescription);
 
+/** What a device calls itself in its seat's device list: short, printable, bounded. */
+export const seatDeviceLabelSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(60)
+  .regex(/^[^\p{Cc}\p{Cf}\p{Co}\p{Cn}]+$/u);
+
 export const phaseSchema = z.enum(['collect', 'vote', 'discuss', 'wrapup', 'ended']);
 
 export { leanCoffeeSettingsSchema, leanCoffeeSettingsChangeSchema, timerMinutesSchema } from './formSchemas.ts';

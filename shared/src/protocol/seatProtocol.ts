@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { ParticipantId } from '../core/participants.ts';
 import type { SeatDevice, SeatLinkMode } from '../session/seatDevices.ts';
 import { secretSchema, type Seat } from './http.ts';
-import { idSchema } from './schemas.ts';
+import { idSchema, seatDeviceLabelSchema } from './schemas.ts';
 
 /**
  * Seats on more than one device: the wire. A seat link's secret travels in the acknowledgement to
@@ -11,13 +11,8 @@ import { idSchema } from './schemas.ts';
  * `/t/CODE/device#seat=SECRET` (team space), see {@link seatLinkPath}.
  */
 
-/** What a device calls itself in its seat's device list: short, printable, bounded. */
-export const seatDeviceLabelSchema = z
-  .string()
-  .trim()
-  .min(1)
-  .max(60)
-  .regex(/^[^\p{Cc}\p{Cf}\p{Co}\p{Cn}]+$/u);
+// Defined beside the other field schemas, so the join and create requests in http.ts can use it too.
+export { seatDeviceLabelSchema } from './schemas.ts';
 
 /** `seat:link`: this seat's secret link for another device, moving or copying the seat. */
 export const seatLinkRequestSchema = z.strictObject({ mode: z.enum(['move', 'copy']) });
@@ -46,7 +41,7 @@ export interface SeatDevices {
 }
 
 /** `seat:revoke-device`: one of the asking seat's devices (its own current one too: "forget this device"). */
-export const seatRevokeDeviceRequestSchema = z.strictObject({ deviceId: z.string().regex(/^[0-9a-f]{16}$/) });
+export const seatRevokeDeviceRequestSchema = z.strictObject({ deviceId: z.string().regex(/^[A-Za-z0-9_-]{16}$/) });
 export type SeatRevokeDeviceRequest = z.infer<typeof seatRevokeDeviceRequestSchema>;
 export interface SeatDeviceRevoked {
   revoked: true;

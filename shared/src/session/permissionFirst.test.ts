@@ -72,6 +72,7 @@ const lc = (
 
 const leanCoffeeRows: Row<ParticipantCommand>[] = [
   lc({ type: 'participant:set-role', participantId: 'p1', role: 'facilitator' }, collecting, 'p2', 'p1'),
+  lc({ type: 'access:set', signIn: false, facilitatorGroup: null }, collecting, 'p2', 'p1'),
   lc({ type: 'settings:update' }, collecting, 'p2'),
   lc({ type: 'phase:change', to: 'vote' }, collecting, 'p2'),
   lc({ type: 'topic:edit', topicId: 't4', title: 'A', description: '' }, collecting, 'p3'),
@@ -200,6 +201,7 @@ const windowOpen = () => proposalInWindow().s;
 const teamRows: Row<LoopCommand>[] = [
   team({ type: 'space:update' }, backlog, 'p2'),
   team({ type: 'participant:set-role', participantId: 'p1', role: 'facilitator' }, backlog, 'p2', 'p1'),
+  team({ type: 'access:set', signIn: false, facilitatorGroup: null }, backlog, 'p2', 'p1'),
   team({ type: 'tension:edit', tensionId: 't5', title: 'Printer', description: '' }, backlog, 'p3'),
   team({ type: 'tension:withdraw', tensionId: 't5' }, backlog, 'p3'),
   team({ type: 'tension:assign-room', tensionId: 't5', room: 'operational' }, backlog, 'p3'),

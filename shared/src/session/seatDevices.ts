@@ -30,7 +30,10 @@ export const DEVICES_PER_SEAT = 10;
 /** How long a seat link (and a re-issued link) can be opened: once, within this time. */
 export const SEAT_LINK_TTL_MS = 15 * 60 * 1000;
 
-/** A device's id: the first 16 hex digits of its token's sha256, so the handshake knows it without a lookup. */
+/**
+ * A device's id: the first 16 characters of its token's hash (sha256, base64url: 96 bits), so the
+ * handshake knows it without a lookup. Not a secret, yet shown only to the seat's own devices.
+ */
 export function deviceIdOf(tokenHash: string): string {
   return tokenHash.slice(0, 16);
 }

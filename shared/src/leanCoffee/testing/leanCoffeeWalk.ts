@@ -246,6 +246,12 @@ export function leanCoffeeWalk(
       board('wrapup', false),
       board('ended', false),
       tableBoard,
+      // Seats bound to a sign-in: access:set may require sign-in from here.
+      () =>
+        applyAll(board('collect', false)(), [
+          { type: 'participant:bound', participantId: 'p1' },
+          { type: 'participant:bound', participantId: 'p2' },
+        ]),
     ],
     seats: ['p1', 'p2', 'p3'],
     commands,

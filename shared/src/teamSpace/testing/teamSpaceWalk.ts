@@ -368,7 +368,15 @@ export function teamSpaceWalk(
     'stand-in',
   ];
   return {
-    starts: stages.map(space),
+    starts: [
+      ...stages.map(space),
+      // Seats bound to a sign-in: access:set may require sign-in from here.
+      () =>
+        applyLoopAll(space('idle')(), [
+          { type: 'participant:bound', participantId: 'p1' },
+          { type: 'participant:bound', participantId: 'p2' },
+        ]),
+    ],
     seats: ['p1', 'p2', 'p3', 'p4'],
     commands,
     permission,
