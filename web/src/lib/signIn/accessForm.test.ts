@@ -11,10 +11,19 @@ describe('accessForm', () => {
   });
 
   it.each([
-    [{ signIn: true, facilitatorGroup: '  runde-moderation ' }, { signIn: true, facilitatorGroup: 'runde-moderation' }],
-    [{ signIn: true, facilitatorGroup: '   ' }, { signIn: true, facilitatorGroup: null }],
+    [
+      { signIn: true, facilitatorGroup: '  runde-moderation ' },
+      { signIn: true, facilitatorGroup: 'runde-moderation' },
+    ],
+    [
+      { signIn: true, facilitatorGroup: '   ' },
+      { signIn: true, facilitatorGroup: null },
+    ],
     // A group left in the field while sign-in is switched off is not sent: the server refuses that pair.
-    [{ signIn: false, facilitatorGroup: 'runde-moderation' }, { signIn: false, facilitatorGroup: null }],
+    [
+      { signIn: false, facilitatorGroup: 'runde-moderation' },
+      { signIn: false, facilitatorGroup: null },
+    ],
   ])('sends %o as %o', (form, input) => {
     expect(accessFormInput(form)).toEqual(input);
   });
