@@ -8,6 +8,7 @@ import { hall } from './hall.ts';
 import { teamSpace } from './teamSpace.ts';
 import { betweenMeetings } from './betweenMeetings.ts';
 import { signInRequired } from './signIn.ts';
+import { seatDevices } from './seatDevices.ts';
 
 const base = process.env.RUNDE_URL;
 if (!base) throw new Error('RUNDE_URL is not set: run `npm run screenshots`');
@@ -27,6 +28,7 @@ try {
     ['Event with tables (organiser, hall projector, phone, table card)', hall],
     ['Between meetings (register and proposal on a phone, rhythm on a laptop)', betweenMeetings],
     ['Team space that requires sign-in (join page on a laptop)', signInRequired],
+    ['A seat on another device (the link and QR code on a phone)', seatDevices],
   ] as const) {
     if (chosen.length > 0 && !chosen.includes(scenario.name)) continue;
     console.log(label);

@@ -12,10 +12,13 @@ import {
   type ImportProblem,
   type JoinSessionResponse,
   type LeanCoffeeSettings,
+  type OpenSeatLinkRequest,
+  type OpenSeatLinkResponse,
   type Seat,
   type SessionKind,
   type SessionSummary,
 } from '@runde/shared/client';
+import { thisDeviceLabel } from './deviceLabel.ts';
 import { forgetPendingHallSeat, heldTableSeat, loadPendingHallSeat, savePendingHallSeat } from './hallPlaces.ts';
 
 const requestTimeoutMs = 10_000;
@@ -71,12 +74,12 @@ const sessionPath = (code: string) => `/api/sessions/${encodeURIComponent(code)}
 
 /** Starts a Lean Coffee; the answer holds the facilitator's seat and the links to share. */
 export function createSession(input: CreateSessionRequest): Promise<Ack<CreateSessionResponse>> {
-  return request('POST', '/api/sessions', input);
+  return request('POST', '/api/sessions', { ...input, deviceLabel: thisDeviceLabel() });
 }
 
 /** Opens a LOOP team space; the answer has the same shape as for a Lean Coffee. */
 export function createTeamSpace(input: CreateTeamSpaceRequest): Promise<Ack<CreateSessionResponse>> {
-  return request('POST', '/api/spaces', input);
+  return request('POST', '/api/spaces', { ...input, deviceLabel: thisDeviceLabel() });
 }
 
 /** What the join page shows before asking for a name. */
@@ -90,7 +93,8 @@ export function getEndedSession(code: string): Promise<Ack<EndedSessionResponse>
 }
 
 export function joinSession(code: string, name: string): Promise<Ack<JoinSessionResponse>> {
-  return request('POST', `${sessionPath(code)}/participants`, { name });
+  // Every seat this device takes names the device, so its owner can tell it apart in the device list.
+  return request('POST', `${sessionPath(code)}/participants`, { name, deviceLabel: thisDeviceLabel() });
 }
 
 /**
@@ -98,7 +102,15 @@ export function joinSession(code: string, name: string): Promise<Ack<JoinSession
  * seat, the server first answers with a choice to put to the person (see `facilitatorLinkClaim`).
  */
 export function claimFacilitator(code: string, claim: ClaimFacilitatorRequest): Promise<Ack<ClaimFacilitatorResponse>> {
-  return request('POST', `${sessionPath(code)}/facilitator`, claim);
+  return request('POST', `${sessionPath(code)}/facilitator`, { ...claim, deviceLabel: thisDeviceLabel() });
+}
+
+/**
+ * Opens a seat link on this device: the secret from the link's fragment, posted in the body (never
+ * in a URL), with this device's label and the seat it holds here already (which the link's replaces).
+ */
+export function openSeatLink(code: string, body: OpenSeatLinkRequest): Promise<Ack<OpenSeatLinkResponse>> {
+  return request('POST', `${sessionPath(code)}/seat-link`, body);
 }
 
 /** A restored session: the same seat and links as a new one, and which kind it is. */
@@ -182,7 +194,7 @@ export async function joinHall(code: string, name: string, table?: number): Prom
     forgetPendingHallSeat(code);
   }
   let kept: Seat | undefined;
-  const body = table === undefined ? { name } : { name, table };
+  const body = { name, deviceLabel: thisDeviceLabel(), ...(table === undefined ? {} : { table }) };
   const answer = await request<HallPlaceResponse>('POST', `${hallPath(code)}/join`, body, (json) => {
     kept = hallSeatIn(json);
   });
@@ -207,6 +219,7 @@ export function hallTableSeat(
   const body = {
     participantId: seat.participantId,
     token: seat.token,
+    deviceLabel: thisDeviceLabel(),
     ...(table === undefined ? {} : { table }),
     ...(held ? { tableSeat: { participantId: held.participantId, token: held.token } } : {}),
   };

@@ -35,6 +35,11 @@ import {
   type ServerToClientEvents,
   type SessionKind,
   type SessionRetention,
+  type SeatDeviceRevoked,
+  type SeatDevices,
+  type SeatEndedNotice,
+  type SeatLink,
+  type SeatLinkMode,
   type SyncSocket,
   type Timer,
 } from '@runde/shared/client';
@@ -49,9 +54,10 @@ export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'of
  * `wrong_kind`: the code belongs to the other kind of session (a team space opened as a Lean Coffee).
  * `deleted`: a facilitator deleted the session while this device was in it.
  * `sign_in_required`: the session requires sign-in, and this browser's is missing, ended, or another person's.
+ * `seat_ended`: the server told this device it no longer holds its seat (`seatEnded` says why).
  */
 export type SessionProblem =
-  'protocol_mismatch' | 'unauthorized' | 'not_found' | 'wrong_kind' | 'deleted' | 'sign_in_required';
+  'protocol_mismatch' | 'unauthorized' | 'not_found' | 'wrong_kind' | 'deleted' | 'sign_in_required' | 'seat_ended';
 
 /** The socket of a live session; a kind's client reaches it only through `listen` and `ask`. */
 export type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -149,7 +155,11 @@ const problemCode: Record<SessionProblem, ErrorCode> = {
   wrong_kind: ErrorCode.invalidState,
   deleted: ErrorCode.notFound,
   sign_in_required: ErrorCode.signInRequired,
+  seat_ended: ErrorCode.unauthorized,
 };
+
+/** The reasons `seat:ended` may carry that end this device's seat (a merge does not: see `seatMerged`). */
+const endingReasons: ReadonlySet<string> = new Set(['moved', 'revoked', 'signed-out']);
 
 function isProblem(code: unknown): code is SessionProblem {
   return code === 'protocol_mismatch' || code === 'unauthorized' || code === 'not_found' || code === 'sign_in_required';
@@ -166,6 +176,7 @@ export abstract class LiveSession<S extends KindState, C extends KindCommandType
   #you = $state.raw<string>('');
   #status = $state<ConnectionStatus>('connecting');
   #problem = $state<SessionProblem | null>(null);
+  #seatEnded = $state.raw<SeatEndedNotice | null>(null);
   /** Steering commands trying to get through (content waits in the outbox instead). */
   #holding = $state(0);
   #queued = $state.raw<readonly QueuedCommand[]>([]);
@@ -258,6 +269,7 @@ export abstract class LiveSession<S extends KindState, C extends KindCommandType
     this.#socket.on('connect_error', this.#onConnectError);
     this.#socket.on('session:events', this.#onEvents);
     this.#socket.on('session:deleted', () => this.#stop('deleted'));
+    this.#socket.on('seat:ended', this.#onSeatEnded);
     if (typeof window !== 'undefined') {
       window.addEventListener('online', this.#onOnline);
       window.addEventListener('offline', this.#onOffline);
@@ -283,6 +295,11 @@ export abstract class LiveSession<S extends KindState, C extends KindCommandType
 
   get problem(): SessionProblem | null {
     return this.#problem;
+  }
+
+  /** Why this device lost its seat, once the server said so (the problem is then `seat_ended`). */
+  get seatEnded(): SeatEndedNotice | null {
+    return this.#seatEnded;
   }
 
   participantName(id: string | null): string | undefined {
@@ -460,6 +477,37 @@ export abstract class LiveSession<S extends KindState, C extends KindCommandType
     }
   }
 
+  /** A secret link that moves or copies this seat to another device; in this ack only, never pushed. */
+  seatLink(mode: SeatLinkMode): Promise<Ack<SeatLink>> {
+    return this.ask((socket) => socket.timeout(commandTimeoutMs).emitWithAck('seat:link', { mode }));
+  }
+
+  /** A facilitator's new link for a member's seat (a lost phone); the server checks `mayReissueSeat`. */
+  reissueSeat(participantId: string, revokeOthers: boolean): Promise<Ack<SeatLink>> {
+    return this.ask((socket) =>
+      socket.timeout(commandTimeoutMs).emitWithAck('seat:reissue', { participantId, revokeOthers }),
+    );
+  }
+
+  /** This seat's devices, this one marked `current`. */
+  seatDevices(): Promise<Ack<SeatDevices>> {
+    return this.ask((socket) => socket.timeout(commandTimeoutMs).emitWithAck('seat:devices', {}));
+  }
+
+  /** Signs one of this seat's devices out (this one too: it then hears `seat:ended`). */
+  revokeSeatDevice(deviceId: string): Promise<Ack<SeatDeviceRevoked>> {
+    return this.ask((socket) => socket.timeout(commandTimeoutMs).emitWithAck('seat:revoke-device', { deviceId }));
+  }
+
+  /**
+   * This device's seat was merged into `into` (team spaces): its token proves `into` now, and the
+   * server closes the socket, which reconnects by itself as that seat. The merge's web part
+   * re-points the stored seat (`seats.ts`) here; until then nothing more happens.
+   */
+  protected seatMerged(into: string): void {
+    void into;
+  }
+
   /**
    * Listens to a push beyond the session's events (a hall's overview) for as long as this client
    * lives; `destroy` drops it with the socket's other listeners.
@@ -525,6 +573,16 @@ export abstract class LiveSession<S extends KindState, C extends KindCommandType
     if (problem !== 'protocol_mismatch') this.#outbox.discard();
     this.#socket.disconnect();
   }
+
+  #onSeatEnded = (notice: SeatEndedNotice): void => {
+    if (notice.reason === 'merged') {
+      this.seatMerged(notice.into);
+      return;
+    }
+    // An unknown reason from a newer server still ends the seat: the server closes the socket anyway.
+    this.#seatEnded = endingReasons.has(notice.reason) ? notice : { reason: 'revoked' };
+    this.#stop('seat_ended');
+  };
 
   #onConnect = (): void => {
     this.#everConnected = true;

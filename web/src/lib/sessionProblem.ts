@@ -24,7 +24,8 @@ export interface ProblemRoute {
  * sign-in is missing keeps its seat and signs in on the join page (signing in proves the seat).
  */
 export function followProblem(problem: SessionProblem | null, { code, otherKind, forgetGrant }: ProblemRoute): void {
-  if (problem === 'unauthorized' || problem === 'deleted') {
+  // A seat that ended (moved, revoked) is forgotten too, but the page stays to say why (`SeatEndedMessage`).
+  if (problem === 'unauthorized' || problem === 'deleted' || problem === 'seat_ended') {
     if (forgetGrant) forgetGrant(code);
     else forgetSeat(code);
   }

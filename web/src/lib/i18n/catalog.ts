@@ -35,6 +35,8 @@ import { spaceDe } from './loop/space.de.ts';
 import { spaceEn } from './loop/space.en.ts';
 import { registerDe } from './loop/register.de.ts';
 import { registerEn } from './loop/register.en.ts';
+import { seatsDe } from './seats.de.ts';
+import { seatsEn } from './seats.en.ts';
 
 /**
  * Every text of each language in one object, for checks and browser tests. The app never imports
@@ -60,6 +62,7 @@ export const catalogs: Record<Language, Messages> = {
     projector: projectorDe,
     summary: summaryDe,
     hall: hallDe,
+    seats: seatsDe,
   },
   en: {
     ...en,
@@ -80,5 +83,6 @@ export const catalogs: Record<Language, Messages> = {
     projector: projectorEn,
     summary: summaryEn,
     hall: hallEn,
+    seats: seatsEn,
   },
 };

@@ -16,6 +16,7 @@ import type { projectorDe } from './projector.de.ts';
 import type { summaryDe } from './summary.de.ts';
 import type { exportDe } from './export.de.ts';
 import type { hallDe } from './hall.de.ts';
+import type { seatsDe } from './seats.de.ts';
 
 /**
  * German texts, the source language: the English file must have exactly these keys (see
@@ -343,6 +344,25 @@ export const de = {
       yes: 'Ja, Diskussion beenden',
     },
   },
+  seat: {
+    otherDevice: 'Auf anderem Gerät nutzen',
+    reissue: 'Neuen Link ausstellen',
+    reissueLabel: 'Neuen Link ausstellen: {{name}}',
+    binding: {
+      label: 'Platz gehalten durch',
+      'sign-in': 'Anmeldung',
+      link: 'Link',
+    },
+    ended: {
+      heading: 'Ihr Platz ist nicht mehr auf diesem Gerät',
+      moved: 'Sie haben Ihren Platz auf ein anderes Gerät umgezogen. Dort geht es weiter.',
+      revoked:
+        'Dieses Gerät wurde von Ihrem Platz abgemeldet: auf einem Ihrer anderen Geräte oder durch einen neuen Link der Moderation.',
+      'signed-out': 'Sie haben sich abgemeldet.',
+      back: 'Um den Platz hier zurückzuholen, öffnen Sie »Auf anderem Gerät nutzen« auf einem Gerät, das ihn noch hat. Oder treten Sie neu bei.',
+      joinAgain: 'Neu beitreten',
+    },
+  },
   participants: {
     heading: 'Teilnehmende',
     count_one: '{{count}} Person',
@@ -473,4 +493,5 @@ export type Messages = CoreMessages & {
   projector: typeof projectorDe;
   summary: typeof summaryDe;
   hall: typeof hallDe;
+  seats: typeof seatsDe;
 };

@@ -320,6 +320,25 @@ export const en: CoreMessages = {
       yes: 'Yes, end the discussion',
     },
   },
+  seat: {
+    otherDevice: 'Use on another device',
+    reissue: 'Re-issue link',
+    reissueLabel: 'Re-issue link: {{name}}',
+    binding: {
+      label: 'Seat held by',
+      'sign-in': 'Sign-in',
+      link: 'Link',
+    },
+    ended: {
+      heading: 'Your seat is no longer on this device',
+      moved: 'You moved your seat to another device. Carry on there.',
+      revoked:
+        'This device was signed out of your seat: from one of your other devices, or by a new link from the facilitator.',
+      'signed-out': 'You signed out.',
+      back: 'To bring your seat back here, open “Use on another device” on a device that still has it. Or join again.',
+      joinAgain: 'Join again',
+    },
+  },
   participants: {
     heading: 'Participants',
     count_one: '{{count}} person',

@@ -30,7 +30,8 @@ export type LazyPart =
   | 'facilitate'
   | 'projector'
   | 'summary'
-  | 'hall';
+  | 'hall'
+  | 'seats';
 type Part = 'core' | LazyPart;
 
 /**
@@ -109,6 +110,10 @@ const parts: Record<Part, Record<Language, () => Promise<Partial<Messages>>>> = 
   hall: {
     de: () => import('./hall.de.ts').then((m) => ({ hall: m.hallDe })),
     en: () => import('./hall.en.ts').then((m) => ({ hall: m.hallEn })),
+  },
+  seats: {
+    de: () => import('./seats.de.ts').then((m) => ({ seats: m.seatsDe })),
+    en: () => import('./seats.en.ts').then((m) => ({ seats: m.seatsEn })),
   },
 };
 

@@ -31,6 +31,7 @@ const lazyParts: readonly LazyPart[] = [
   'projector',
   'summary',
   'hall',
+  'seats',
 ];
 
 const webSrc = resolve(dirname(fileURLToPath(import.meta.url)), '../..');

@@ -1,0 +1,1 @@
+export { default as component } from "../../../../../../node_modules/.pnpm/@sveltejs+kit@2.70.4_@opentelemetry+api@1.10.0_@sveltejs+vite-plugin-svelte@6.2.4_svelt_cdf8f573f5c1e83037b4f51494cfadef/node_modules/@sveltejs/kit/src/runtime/components/svelte-5/error.svelte";
