@@ -51,20 +51,52 @@ function exitCode(child) {
   });
 }
 
+/**
+ * The test identity provider in a process of its own, with the app's callback registered, so the
+ * sign-in scenes have single sign-on; resolves to the app's OIDC_* settings for it.
+ */
+function startIdentityProvider(appUrl) {
+  const provider = spawn(process.execPath, [tsxCli(), 'tests/screenshots/oidcProviderProcess.ts', appUrl], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const settings = new Promise((resolve, reject) => {
+    let out = '';
+    provider.once('exit', () => reject(new Error('the identity provider exited before it answered')));
+    provider.stdout.on('data', (chunk) => {
+      out += chunk;
+      const line = out.split('\n').find((l) => l.startsWith('{'));
+      if (!line) return;
+      const { issuer, clientId, clientSecret } = JSON.parse(line);
+      resolve({
+        OIDC_ISSUER: issuer,
+        OIDC_CLIENT_ID: clientId,
+        OIDC_CLIENT_SECRET: clientSecret,
+        OIDC_LABEL: 'Stadt-Login',
+        OIDC_SCOPES: 'openid profile groups',
+        PUBLIC_URL: appUrl,
+      });
+    });
+  });
+  return { provider, settings };
+}
+
 async function main() {
   await ensureInstalled();
   await ensureWebBuild();
   const port = (await picturedPortIfFree()) ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
   const { REDIS_URL: _ignored, ...env } = process.env;
+  const identity = startIdentityProvider(url);
   const server = spawn(process.execPath, [tsxCli(), 'server/src/main.ts'], {
     cwd: ROOT,
     stdio: ['ignore', 'ignore', 'inherit'],
     // No REDIS_URL: the in-memory store, so no run leaves keys behind.
-    env: { ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
+    env: { ...env, ...(await identity.settings), PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
   });
   const stop = () => {
     if (server.exitCode === null && server.signalCode === null) server.kill('SIGTERM');
+    if (identity.provider.exitCode === null && identity.provider.signalCode === null) identity.provider.kill('SIGTERM');
   };
   process.once('exit', stop);
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.once(signal, () => process.exit(130));

@@ -23,6 +23,7 @@ export type * from './protocol/loopCommands.ts';
 export type * from './protocol/hallCommands.ts';
 export type * from './protocol/http.ts';
 export type * from './protocol/socketEvents.ts';
+export type * from './protocol/signInProtocol.ts';
 export type * from './protocol/seatProtocol.ts';
 export * from './export/index.ts';
 export type * from './export/exportFormat.ts';

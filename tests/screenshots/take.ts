@@ -7,6 +7,7 @@ import { leanCoffeeGerman, leanCoffeeProjector } from './leanCoffee.ts';
 import { hall } from './hall.ts';
 import { teamSpace } from './teamSpace.ts';
 import { betweenMeetings } from './betweenMeetings.ts';
+import { signInRequired } from './signIn.ts';
 import { seatDevices } from './seatDevices.ts';
 
 const base = process.env.RUNDE_URL;
@@ -26,6 +27,7 @@ try {
     ['Team space (LOOP meetings, projector)', teamSpace],
     ['Event with tables (organiser, hall projector, phone, table card)', hall],
     ['Between meetings (register and proposal on a phone, rhythm on a laptop)', betweenMeetings],
+    ['Team space that requires sign-in (join page on a laptop)', signInRequired],
     ['A seat on another device (the link and QR code on a phone)', seatDevices],
   ] as const) {
     if (chosen.length > 0 && !chosen.includes(scenario.name)) continue;

@@ -16,6 +16,8 @@ export interface AppUnderTestOptions {
   teamSpaceRetentionMs?: number;
   /** The server's clock (a `TestClock`'s `now`): moved forward, it closes an objection window without waiting days. */
   clock?: () => number;
+  /** The app's configuration beyond the store (e.g. `oidc`, an identity provider for sign-in tests). */
+  config?: Parameters<typeof startTestServer>[0]['config'];
 }
 
 /**
@@ -27,7 +29,12 @@ export async function startAppUnderTest(label: string, options: AppUnderTestOpti
   if (!webHandler) throw new Error('web/build is missing: run the tests through `npm test`, which builds it');
   const prefix = uniquePrefix(label);
   const store = await openRedisStore(prefix, { teamSpaceRetentionMs: options.teamSpaceRetentionMs });
-  const server = await startTestServer({ store, webHandler, ...(options.clock ? { clock: options.clock } : {}) });
+  const server = await startTestServer({
+    store,
+    webHandler,
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.config ? { config: options.config } : {}),
+  });
   return {
     server,
     store,

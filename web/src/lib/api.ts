@@ -38,10 +38,10 @@ function unwrap<T>(body: unknown): T {
 }
 
 /**
- * One JSON request to the same-origin API. Never throws: network failures and timeouts become
+ * One JSON request to the same-origin API (also for `signInApi.ts`). Never throws: network failures and timeouts become
  * `unavailable`, so every caller handles one result shape, as with socket acks.
  */
-async function request<T>(
+export async function request<T>(
   method: 'GET' | 'POST',
   path: string,
   body?: unknown,

@@ -53,10 +53,11 @@ export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'of
  * Why the session cannot go on; the page decides what to show or where to send the person.
  * `wrong_kind`: the code belongs to the other kind of session (a team space opened as a Lean Coffee).
  * `deleted`: a facilitator deleted the session while this device was in it.
+ * `sign_in_required`: the session requires sign-in, and this browser's is missing, ended, or another person's.
  * `seat_ended`: the server told this device it no longer holds its seat (`seatEnded` says why).
  */
 export type SessionProblem =
-  'protocol_mismatch' | 'unauthorized' | 'not_found' | 'wrong_kind' | 'deleted' | 'seat_ended';
+  'protocol_mismatch' | 'unauthorized' | 'not_found' | 'wrong_kind' | 'deleted' | 'sign_in_required' | 'seat_ended';
 
 /** The socket of a live session; a kind's client reaches it only through `listen` and `ask`. */
 export type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -153,6 +154,7 @@ const problemCode: Record<SessionProblem, ErrorCode> = {
   not_found: ErrorCode.notFound,
   wrong_kind: ErrorCode.invalidState,
   deleted: ErrorCode.notFound,
+  sign_in_required: ErrorCode.signInRequired,
   seat_ended: ErrorCode.unauthorized,
 };
 
@@ -160,7 +162,7 @@ const problemCode: Record<SessionProblem, ErrorCode> = {
 const endingReasons: ReadonlySet<string> = new Set(['moved', 'revoked', 'signed-out']);
 
 function isProblem(code: unknown): code is SessionProblem {
-  return code === 'protocol_mismatch' || code === 'unauthorized' || code === 'not_found';
+  return code === 'protocol_mismatch' || code === 'unauthorized' || code === 'not_found' || code === 'sign_in_required';
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { forgetSeat, loadSeat, saveSeat, type SeatStorage } from './seats.ts';
+import { forgetSeat, loadSeat, saveSeat, saveSignInSeat, seatsOfSignIn, type SeatStorage } from './seats.ts';
 
 function memoryStorage(initial: Record<string, string> = {}): SeatStorage & { data: Map<string, string> } {
   const data = new Map(Object.entries(initial));
@@ -20,6 +20,16 @@ describe('seats', () => {
     expect(loadSeat('K7P4XM', storage)).toEqual(seat(1));
     expect(loadSeat('ABCDEF', storage)).toEqual(seat(2));
     expect(loadSeat('ZZZZZZ', storage)).toBeUndefined();
+  });
+
+  it('lists only the seats taken by signing in, and keeps that through a re-save of the same token', () => {
+    const storage = memoryStorage();
+    saveSeat('K7P4XM', seat(1), storage);
+    saveSignInSeat('ABCDEF', seat(2), storage);
+    saveSeat('ABCDEF', { ...seat(2), participantId: 'p9' }, storage);
+    expect(seatsOfSignIn(storage)).toEqual([{ code: 'ABCDEF', seat: { ...seat(2), participantId: 'p9' } }]);
+    saveSeat('ABCDEF', seat(3), storage);
+    expect(seatsOfSignIn(storage)).toEqual([]);
   });
 
   it('forgets one seat and keeps the others', () => {

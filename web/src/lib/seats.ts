@@ -6,6 +6,8 @@ const maxSeats = 20;
 
 interface StoredSeat extends Seat {
   savedAt: number;
+  /** Taken by signing in: signing out ends it (`seatsOfSignIn`). */
+  signIn?: true;
 }
 
 type SeatBook = Record<string, StoredSeat>;
@@ -33,7 +35,10 @@ function read(storage: SeatStorage | undefined): SeatBook {
     if (typeof parsed !== 'object' || parsed === null) return {};
     const book: SeatBook = {};
     for (const [code, seat] of Object.entries(parsed)) {
-      if (/^[A-Z0-9]+$/.test(code) && isSeat(seat)) book[code] = { ...seat, savedAt: Number(seat.savedAt) || 0 };
+      if (!/^[A-Z0-9]+$/.test(code) || !isSeat(seat)) continue;
+      const { sessionId, participantId, token } = seat;
+      book[code] = { sessionId, participantId, token, savedAt: Number(seat.savedAt) || 0 };
+      if (seat.signIn === true) book[code].signIn = true;
     }
     return book;
   } catch {
@@ -64,8 +69,31 @@ export function loadSeat(code: string, storage = defaultStorage()): Seat | undef
 
 export function saveSeat(code: string, seat: Seat, storage = defaultStorage(), now = Date.now()): void {
   const book = read(storage);
+  const kept = Object.hasOwn(book, code) ? book[code] : undefined;
   book[code] = { sessionId: seat.sessionId, participantId: seat.participantId, token: seat.token, savedAt: now };
+  // The same device token saved again (a merged seat's new id) stays a sign-in's.
+  if (kept?.signIn && kept.token === seat.token) book[code].signIn = true;
   write(storage, book);
+}
+
+/** A seat this device took by signing in (`sign-in-seat`): signing out signs it out too. */
+export function saveSignInSeat(code: string, seat: Seat, storage = defaultStorage(), now = Date.now()): void {
+  const book = read(storage);
+  book[code] = {
+    sessionId: seat.sessionId,
+    participantId: seat.participantId,
+    token: seat.token,
+    savedAt: now,
+    signIn: true,
+  };
+  write(storage, book);
+}
+
+/** The seats this device took by signing in, by join code: what signing out lists, and then forgets. */
+export function seatsOfSignIn(storage = defaultStorage()): { code: string; seat: Seat }[] {
+  return Object.entries(read(storage))
+    .filter(([, stored]) => stored.signIn)
+    .map(([code, { sessionId, participantId, token }]) => ({ code, seat: { sessionId, participantId, token } }));
 }
 
 /** Drops a seat the server no longer accepts. */

@@ -20,7 +20,8 @@ export interface ProblemRoute {
 /**
  * What a live page does when the server turns it away: a revoked or forgotten seat (or grant) is
  * dropped from this device, a seat's device is sent to join again (a revoked projector link says so
- * on its own screen instead), and a code of the other kind opens that kind's screen.
+ * on its own screen instead), and a code of the other kind opens that kind's screen. A seat whose
+ * sign-in is missing keeps its seat and signs in on the join page (signing in proves the seat).
  */
 export function followProblem(problem: SessionProblem | null, { code, otherKind, forgetGrant }: ProblemRoute): void {
   // A seat that ended (moved, revoked) is forgotten too, but the page stays to say why (`SeatEndedMessage`).
@@ -30,6 +31,8 @@ export function followProblem(problem: SessionProblem | null, { code, otherKind,
   }
   if (problem === 'unauthorized' && !forgetGrant) {
     void goto(resolve('/(site)/j/[code]?reason=seat', { code }), { replaceState: true });
+  } else if (problem === 'sign_in_required' && !forgetGrant) {
+    void goto(resolve('/(site)/j/[code]?reason=sign-in', { code }), { replaceState: true });
   } else if (problem === 'wrong_kind') {
     void goto(resolve(otherKind, { code }), { replaceState: true });
   }

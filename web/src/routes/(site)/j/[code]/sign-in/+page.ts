@@ -1,0 +1,10 @@
+import { redirect } from '@sveltejs/kit';
+import { normalizeJoinCode } from '@runde/shared/client';
+import type { PageLoad } from './$types';
+
+/** Where the provider sends the browser back after signing in (see `signInLandingPath`). */
+export const load: PageLoad = ({ params }) => {
+  const code = normalizeJoinCode(params.code);
+  if (code !== params.code) redirect(307, `/j/${code}/sign-in`);
+  return { code };
+};
