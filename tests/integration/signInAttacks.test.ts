@@ -49,7 +49,8 @@ const HOSTILE_USERS = {
 const logLines: string[] = [];
 /** Every secret this file saw handed out: none may reach the log or another socket. */
 const secrets = new Set<string>();
-const storeCalls: string[] = [];
+/** Store calls with their first argument (a session id for the per-session ones). */
+const storeCalls: { method: string; first: unknown }[] = [];
 const RECHECK_MS = 300_000;
 let offset = 0;
 const clock = () => Date.now() + offset;
@@ -66,7 +67,7 @@ function counted(inner: SessionStore): SessionStore {
       const value: unknown = Reflect.get(target, property, receiver);
       if (typeof value !== 'function') return value;
       return (...args: unknown[]) => {
-        storeCalls.push(String(property));
+        storeCalls.push({ method: String(property), first: args[0] });
         return (value as (...a: unknown[]) => unknown).apply(target, args);
       };
     },
@@ -121,7 +122,7 @@ async function signedIn(user: string, returnTo = '/'): Promise<CookieJar> {
   secrets.add(id);
   const record = await store.signIn(id);
   // The subject key is no bearer secret, but no one else's device has any business with it either.
-  for (const value of [record?.refreshToken, record?.idToken, record?.subjectKey]) if (value) secrets.add(value);
+  for (const value of [record?.refreshToken, record?.subjectKey]) if (value) secrets.add(value);
   return jar;
 }
 
@@ -463,7 +464,10 @@ describe('what a handshake tells a guesser', () => {
       storeCalls.length = 0;
       const guess: Seat = { sessionId, participantId: 'p', token: randomBytes(32).toString('base64url') };
       expect(await connect(guess, withCookie)).toEqual({ code: 'unauthorized' });
-      expect(storeCalls.filter((c) => c !== 'signIn' || withCookie !== null)).toEqual(['seatProof']);
+      // Only what this handshake asked: the node's background work (the objection-window poll,
+      // other sockets' presence) runs meanwhile on a busy machine and is not the guess's cost.
+      const asked = storeCalls.filter((c) => c.first === sessionId || c.method === 'signIn');
+      expect(asked.map((c) => c.method)).toEqual(['seatProof']);
     }
   });
 });

@@ -21,7 +21,6 @@ const record = (subjectKey: string): SignInRecord => ({
   name: 'Ana',
   groups: ['runde-moderation'],
   refreshToken: 'refresh',
-  idToken: null,
   checkedAt: 1,
   expiresAt: 2,
 });

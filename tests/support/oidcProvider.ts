@@ -98,6 +98,8 @@ export async function startOidcProvider(
           client_id: clientId,
           client_secret: clientSecret,
           redirect_uris: redirectUris.length > 0 ? redirectUris : ['http://127.0.0.1/unused'],
+          // Sign-out returns to the app's start page (`PUBLIC_URL/`).
+          post_logout_redirect_uris: redirectUris.map((uri) => `${new URL(uri).origin}/`),
           grant_types: ['authorization_code', 'refresh_token'],
           response_types: ['code'],
           token_endpoint_auth_method: 'client_secret_basic',

@@ -154,7 +154,7 @@ export function authRoutes(deps: AuthRouteDeps): Router {
     }
     res.setHeader('Set-Cookie', cookieHeader(SIGN_IN_COOKIE, '', { secure: secure(req), maxAgeSeconds: 0 }));
     const response: SignOutResponse = {
-      endSessionUrl: oidc && ended ? await oidc.client.endSessionUrl(ended.idToken) : null,
+      endSessionUrl: oidc && ended ? await oidc.client.endSessionUrl(`${publicUrlFor(req, deps.publicUrl)}/`) : null,
     };
     res.json(response);
   };

@@ -11,7 +11,6 @@ export interface ProviderIdentity {
   name: string;
   groups: string[];
   refreshToken: string | null;
-  idToken: string | null;
 }
 
 /** A login about to start: where to send the browser, and what the callback must check. */
@@ -108,7 +107,6 @@ export class OidcClient {
       name: nameOf(claims),
       groups: groupsOf(claims[this.#config.groupsClaim]),
       refreshToken: tokens.refresh_token ?? null,
-      idToken: tokens.id_token ?? null,
     };
   }
 
@@ -132,15 +130,17 @@ export class OidcClient {
     }
   }
 
-  /** The provider's end-session URL for this sign-in, or null when it has none. */
-  async endSessionUrl(idToken: string | null): Promise<string | null> {
+  /**
+   * The provider's end-session URL, or null when it has none. By client id, not `id_token_hint`:
+   * keeping the id_token would keep every claim the provider put in it (an e-mail address, say),
+   * and Runde keeps only the subject and a name. The provider sends the browser back to `returnTo`
+   * (register it as a post-logout redirect URI).
+   */
+  async endSessionUrl(returnTo: string): Promise<string | null> {
     const config = await this.#configuration().catch(() => null);
     if (!config?.serverMetadata().end_session_endpoint) return null;
     return oidc
-      .buildEndSessionUrl(config, {
-        client_id: this.#config.clientId,
-        ...(idToken ? { id_token_hint: idToken } : {}),
-      })
+      .buildEndSessionUrl(config, { client_id: this.#config.clientId, post_logout_redirect_uri: returnTo })
       .toString();
   }
 }

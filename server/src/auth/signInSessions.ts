@@ -83,7 +83,6 @@ export class SignIns {
       name: identity.name,
       groups: identity.groups,
       refreshToken: identity.refreshToken,
-      idToken: identity.idToken,
       checkedAt: now,
       expiresAt: now + this.#deps.config.sessionMs,
     };

@@ -22,8 +22,6 @@ export interface SignInRecord {
   groups: string[];
   /** Kept to ask the provider again now and then whether the person still may sign in. */
   refreshToken: string | null;
-  /** The provider's hint for its end-session URL. */
-  idToken: string | null;
   /** When the provider last confirmed this sign-in (ms). */
   checkedAt: number;
   /** When the sign-in ends however fresh it is (ms): the installation's session hours. */
