@@ -311,8 +311,11 @@ export class MemorySessionStore implements SessionStore {
   }
 
   async addSignInOf(subjectKey: string, signInId: string, max: number, ttlMs: number): Promise<string[]> {
-    const ids = [signInId, ...(await this.signInsOf(subjectKey)).filter((other) => other !== signInId)];
-    await this.putSignInsOf(subjectKey, ids.slice(0, max), ttlMs);
+    // No await between the read and the write: one step, as the Redis script.
+    const kept = this.#subjectSignIns.get(subjectKey);
+    const before = kept && kept.expiresAt > this.#clock() ? kept.ids : [];
+    const ids = [signInId, ...before.filter((other) => other !== signInId)];
+    this.#subjectSignIns.set(subjectKey, { ids: ids.slice(0, max), expiresAt: this.#clock() + ttlMs });
     return ids.slice(max);
   }
 
