@@ -116,6 +116,67 @@ function signInContract(name: string, open: () => Promise<SessionStore>) {
       });
     });
 
+    it('binds a subject only while it is unbound or bound to that seat: else the commit writes nothing', async () => {
+      const store = await fresh();
+      const { id, state } = await seeded(store);
+      const bind = (participantId: string) => ({ bindSubjects: [{ subjectKey: 'k5', participantId }] });
+      expect(await store.commit(id, 2, [], state, bind('p_a'))).toEqual({ ok: true, version: 2 });
+      expect(await store.commit(id, 2, [], state, bind('p_a'))).toEqual({ ok: true, version: 2 });
+      const joined: DomainEvent = {
+        type: 'participant:joined',
+        participant: { id: 'p_b', name: 'Ana typed', role: 'participant', online: false, joinedAt: 3 },
+      };
+      const grant = {
+        tokenHash: hashOf('b'),
+        participantId: 'p_b',
+        device: { label: '', via: 'sign-in' as const, addedAt: 3 },
+      };
+      expect(
+        await store.commit(id, 2, [joined], applyAll(state, [joined]), { ...bind('p_b'), grantTokens: [grant] }),
+      ).toEqual({ ok: false, reason: 'subjectBound', participantId: 'p_a' });
+      expect(await store.load(id)).toMatchObject({ version: 2 });
+      expect((await store.seatProof(id, grant.tokenHash, 'k5')).participantId).toBeNull();
+      expect((await store.seatProof(id, '', 'k5')).subjectSeat).toBe('p_a');
+    });
+
+    it('grants a device of an existing seat with the commit, within the cap, revoking in the same step', async () => {
+      const store = await fresh();
+      const { id, token, state } = await seeded(store);
+      const device = { label: 'Phone', via: 'sign-in' as const, addedAt: 4 };
+      const first = hashOf('first');
+      const firstId = (await store.seatDevices(id, 'p_a'))[0]?.id ?? '';
+      // Two devices at most: the seat's link device gives way to the new one.
+      expect(
+        await store.commit(id, 2, [], state, {
+          seatGrant: { grant: { tokenHash: first, participantId: 'p_a', device }, cap: 1, revokeDeviceIds: [firstId] },
+        }),
+      ).toEqual({ ok: true, version: 2 });
+      expect((await store.seatProof(id, token, null)).participantId).toBeNull();
+      const second = hashOf('second');
+      expect(
+        await store.commit(id, 2, [], state, {
+          bindSubjects: [{ subjectKey: 'k6', participantId: 'p_a' }],
+          seatGrant: { grant: { tokenHash: second, participantId: 'p_a', device }, cap: 1, revokeDeviceIds: [] },
+        }),
+      ).toEqual({ ok: false, reason: 'cap' });
+      expect((await store.seatProof(id, second, 'k6')).participantId).toBeNull();
+      expect((await store.seatProof(id, second, 'k6')).subjectSeat).toBeNull();
+      expect((await store.seatDevices(id, 'p_a')).map((d) => d.tokenHash)).toEqual([first]);
+    });
+
+    it('keeps a bounded list of one subject’s sign-ins, newest first, even when added at once', async () => {
+      const store = await fresh();
+      const subject = `subject-${newId()}`;
+      const ended = await Promise.all(
+        Array.from({ length: 8 }, (_, i) => store.addSignInOf(subject, `s${i}`, 5, 60_000)),
+      );
+      const kept = await store.signInsOf(subject);
+      expect(kept).toHaveLength(5);
+      expect([...kept, ...ended.flat()].sort()).toEqual(Array.from({ length: 8 }, (_, i) => `s${i}`).sort());
+      expect(await store.addSignInOf(subject, kept[2] ?? '', 5, 60_000)).toEqual([]);
+      expect((await store.signInsOf(subject))[0]).toBe(kept[2]);
+    });
+
     it('moves a bound subject with a merge', async () => {
       const store = await fresh();
       const { id, state } = await seeded(store);

@@ -14,6 +14,7 @@
  *   user ("Sign in as ana", "Sign in as ben"): a browser test clicks one by role and name; an HTTP
  *   test calls {@link signInOverHttp} (or `/interaction/<uid>?login=ana`).
  * - `provider.removeUser(name)`: the user is gone; their refresh grants then fail (the app's recheck).
+ * - `provider.setGroups(name, groups)`: the user's groups from now on (the app's recheck sees them).
  * - `provider.tamperNextIdToken(rewrite)`: the next token response's id_token goes through `rewrite`
  *   first. Rewrites: `provider.forged(token)` (same claims, signed with a key the provider never
  *   published, same `kid`), `provider.expired(token)` (signed by the provider, expired an hour ago),
@@ -44,6 +45,7 @@ export interface TestOidcProvider {
   allowRedirect(uri: string): void;
   appConfig(overrides?: Partial<TestOidcAppConfig>): TestOidcAppConfig;
   removeUser(name: string): void;
+  setGroups(name: string, groups: string[]): void;
   tamperNextIdToken(rewrite: (idToken: string) => Promise<string>): void;
   forged(idToken: string): Promise<string>;
   expired(idToken: string): Promise<string>;
@@ -202,6 +204,11 @@ export async function startOidcProvider(
     },
     removeUser(name) {
       users.delete(name);
+    },
+    setGroups(name, groups) {
+      const user = users.get(name);
+      if (!user) throw new Error(`No test user ${name}`);
+      users.set(name, { ...user, groups: [...groups] });
     },
     tamperNextIdToken(rewrite) {
       tamper = rewrite;

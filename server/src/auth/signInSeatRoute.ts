@@ -77,6 +77,7 @@ export function signInSeatRoute(deps: SignInSeatDeps): RequestHandler {
     const token = ids.newSecret();
     const tokenHash = hashSecret(token);
     const binding = (participantId: string) => ({ subjectKey, participantId });
+    const subjectSeatNow = async () => (await store.seatProof(sessionId, '', subjectKey)).subjectSeat;
     const device = { label: body.deviceLabel, via: 'sign-in' as const, addedAt: deps.clock() };
 
     // A seat this device holds by link, not yet bound to anyone: it becomes this person's.
@@ -84,28 +85,33 @@ export function signInSeatRoute(deps: SignInSeatDeps): RequestHandler {
       body.seat && proof.participantId === body.seat.participantId
         ? state.participants.find((p) => p.id === body.seat?.participantId && p.boundBy !== 'sign-in')
         : undefined;
-    /** A new device token for a seat this person already has (or now takes over from a link). */
-    const grantTo = async (existing: string): Promise<void> => {
+    /**
+     * A new device token for a seat this person already has (or now takes over from a link), granted
+     * in the very write that binds the seat: a refused bind leaves no token behind.
+     */
+    const grantTo = async (existing: string, again = true): Promise<void> => {
       // The device's link token gives way to the bound one (one device, one token); the cap is
       // checked in the same atomic step.
       const replaced = linkSeat && body.seat && existing === linkSeat.id ? hashSecret(body.seat.token) : null;
-      const granted = await store.grantDevice(
-        sessionId,
-        { tokenHash, participantId: existing, device },
-        { cap: DEVICES_PER_SEAT, ...(replaced ? { revokeDeviceIds: [deviceIdOf(replaced)] } : {}) },
-      );
-      if (!granted.ok) {
-        sendError(res, granted.reason === 'missing' ? notFound('session') : deviceCapRefusalOf());
-        return;
-      }
       const result = await runner.run(
         sessionId,
         { kind: 'system' },
         { type: 'participant:bind', participantId: existing, facilitates },
-        { bindSubjects: () => [binding(existing)] },
+        {
+          bindSubjects: () => [binding(existing)],
+          seatGrant: {
+            grant: { tokenHash, participantId: existing, device },
+            cap: DEVICES_PER_SEAT,
+            revokeDeviceIds: replaced ? [deviceIdOf(replaced)] : [],
+          },
+        },
       );
       if (!result.ok) {
-        sendError(res, result.error);
+        // Another device of this person bound another seat first (a link seat of theirs): that one
+        // is their seat here, once.
+        const now = again && result.error.code === ErrorCode.conflict ? await subjectSeatNow() : null;
+        if (now !== null && now !== existing) await grantTo(now, false);
+        else sendError(res, result.error.code === ErrorCode.limitReached ? deviceCapRefusalOf() : result.error);
         return;
       }
       const response: SignInSeatResponse = { sessionId, participantId: existing, token };
@@ -140,10 +146,12 @@ export function signInSeatRoute(deps: SignInSeatDeps): RequestHandler {
       },
     );
     if (!result.ok) {
-      // Two requests of one person at once (a double tap, two tabs): the other one seated them
-      // first, under this very name. This one gets a device of that seat, not a refusal.
-      const now = result.error.code === ErrorCode.nameTaken ? await store.seatProof(sessionId, '', subjectKey) : null;
-      if (now?.subjectSeat) await grantTo(now.subjectSeat);
+      // Two requests of one person at once (a double tap, two tabs, two devices, on two nodes): the
+      // other one seated them first, under this name (`name_taken`) or another (the store refused
+      // to bind the subject twice: `conflict`). This one gets a device of that seat, not a refusal.
+      const retry = result.error.code === ErrorCode.nameTaken || result.error.code === ErrorCode.conflict;
+      const now = retry ? await subjectSeatNow() : null;
+      if (now !== null) await grantTo(now);
       else sendError(res, result.error);
       return;
     }

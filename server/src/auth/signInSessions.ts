@@ -62,6 +62,8 @@ const RECHECK_CLAIM_MS = 30_000;
 export interface CurrentSignIn {
   id: string;
   record: SignInRecord;
+  /** Set when this very read rechecked the sign-in and the provider named other groups than before. */
+  groupsChanged?: boolean;
 }
 
 /**
@@ -89,12 +91,10 @@ export class SignIns {
     const id = newSignInId();
     const { store, config } = this.#deps;
     await store.putSignIn(id, record, config.sessionMs);
-    // One person's sign-ins are bounded: past the bound, the oldest ends. Read and written without
-    // a lock: two logins of one person at the same moment may each drop the other's id, which only
-    // lets that sign-in live out its hours untracked.
-    const ids = [id, ...(await store.signInsOf(record.subjectKey)).filter((other) => other !== id)];
-    await store.putSignInsOf(record.subjectKey, ids.slice(0, SIGN_INS_PER_SUBJECT), config.sessionMs);
-    for (const ended of ids.slice(SIGN_INS_PER_SUBJECT)) await store.deleteSignIn(ended);
+    // One person's sign-ins are bounded: past the bound, the oldest ends. One atomic step, so two
+    // logins of one person at once can neither drop each other's id nor keep one too many.
+    const ended = await store.addSignInOf(record.subjectKey, id, SIGN_INS_PER_SUBJECT, config.sessionMs);
+    for (const gone of ended) await store.deleteSignIn(gone);
     return { id, record };
   }
 
@@ -142,7 +142,7 @@ export class SignIns {
       checkedAt: now,
     };
     await this.#deps.store.putSignIn(id, renewed, record.expiresAt - now);
-    return { id, record: renewed };
+    return { id, record: renewed, groupsChanged: !sameGroups(record.groups, renewed.groups) };
   }
 
   async end(id: string): Promise<SignInRecord | null> {
@@ -150,6 +150,11 @@ export class SignIns {
     await this.#deps.store.deleteSignIn(id);
     return record;
   }
+}
+
+function sameGroups(a: readonly string[], b: readonly string[]): boolean {
+  const left = new Set(a);
+  return left.size === new Set(b).size && b.every((g) => left.has(g));
 }
 
 export { ProviderUnavailableError };

@@ -16,7 +16,7 @@ import {
 import type { Logger } from 'pino';
 import type { IdSource } from '../ids.ts';
 import type { SubjectBinding } from '../store/signInRecords.ts';
-import type { SessionStore, TokenGrant } from '../store/sessionStore.ts';
+import type { SeatGrant, SessionStore, TokenGrant } from '../store/sessionStore.ts';
 import { SessionCache } from './sessionCache.ts';
 import { SessionQueue } from './sessionQueue.ts';
 import { seatsMergedBy } from './seatMerge.ts';
@@ -51,8 +51,17 @@ interface Decided {
 export interface RunOptions {
   /** Tokens to store in the same atomic write, derived from the events (a join grants its new seat). */
   grants?: (events: KindEvent[]) => TokenGrant[];
-  /** Seats to bind to sign-in subjects in the same atomic write (a seat taken by signing in). */
+  /**
+   * Seats to bind to sign-in subjects in the same atomic write (a seat taken by signing in). A
+   * subject bound to another seat meanwhile refuses the command (`conflict`), writing nothing:
+   * the caller looks the subject's seat up again.
+   */
   bindSubjects?: (events: KindEvent[]) => SubjectBinding[];
+  /**
+   * A device for an existing seat, granted in the same atomic write with the seat's cap checked
+   * (a signed-in device on its seat): the cap refuses the command (`limit_reached`), writing nothing.
+   */
+  seatGrant?: SeatGrant;
   /**
    * The client's id for this command. A retry by the same participant with the same id (after a
    * lost ack) is not applied again; it is answered with the version the first try reached (and no
@@ -248,7 +257,10 @@ export class CommandRunner {
       const decision = decideInTurn(current.state, commands, { actor, now, newId: (kind) => ids.newId(kind) });
       const grants = decision.ok ? (options.grants?.(decision.events) ?? []) : [];
       const bindSubjects = decision.ok ? (options.bindSubjects?.(decision.events) ?? []) : [];
-      const writes = decision.ok && (decision.events.length > 0 || grants.length > 0 || bindSubjects.length > 0);
+      const seatGrant = decision.ok ? options.seatGrant : undefined;
+      const writes =
+        decision.ok &&
+        (decision.events.length > 0 || grants.length > 0 || bindSubjects.length > 0 || seatGrant !== undefined);
       if (!writes && !fresh) {
         const stored = await this.#load(sessionId);
         if (!stored) return { result: notFound() };
@@ -279,6 +291,7 @@ export class CommandRunner {
         command,
         archive: archivedByCommit(current.state, next, now),
         ...(repointSeat ? { repointSeat } : {}),
+        ...(seatGrant ? { seatGrant } : {}),
       });
       if (outcome.ok) {
         const base = current.version;
@@ -296,6 +309,12 @@ export class CommandRunner {
       if (outcome.reason === 'missing') {
         this.#cache.delete(sessionId);
         return { result: notFound() };
+      }
+      if (outcome.reason === 'cap') {
+        return { result: fail(ErrorCode.limitReached, 'This seat is on too many devices. Remove one first.') };
+      }
+      if (outcome.reason === 'subjectBound') {
+        return { result: fail(ErrorCode.conflict, 'This person has a seat here already.') };
       }
       if (outcome.reason === 'duplicate') {
         this.#deps.logger.debug({ sessionId, commandId }, 'retried command answered with its first result');

@@ -1,3 +1,4 @@
+import { roleFollowsGroup } from '../auth/roleFollowsGroup.ts';
 import type { IncomingMessage } from 'node:http';
 import type { Logger } from 'pino';
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
@@ -93,6 +94,7 @@ export function attachSocket(io: RundeServer, deps: SocketDeps): AttachedSockets
       failedLookups: limiters.failedLookup,
       failuresPerConnection: deps.failedHandshakesPerConnection,
       signIns: deps.signIns,
+      followGroup: roleFollowsGroup(runner, deps.store, logger),
     }),
   );
   io.on('connection', (socket) => {

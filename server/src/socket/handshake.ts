@@ -19,6 +19,7 @@ import { spend } from '../limits/rateLimits.ts';
 import type { SessionStore } from '../store/sessionStore.ts';
 import type { RundeSocket } from './types.ts';
 import { ProviderUnavailableError, type SignIns } from '../auth/signInSessions.ts';
+import type { FollowGroup } from '../auth/roleFollowsGroup.ts';
 
 type Refusal = Error & { data: HandshakeErrorData };
 
@@ -50,6 +51,8 @@ export interface HandshakeDeps {
   failuresPerConnection: number;
   /** Sign-ins, when the installation has an identity provider: sessions that require one check it. */
   signIns: SignIns | null;
+  /** Lets a signed-in seat's role follow the facilitator group (see `roleFollowsGroup`). */
+  followGroup?: FollowGroup;
 }
 
 type Verdict =
@@ -72,6 +75,7 @@ async function admits(
   auth: HandshakeAuth,
   signIns: SignIns | null,
   cookie: string | undefined,
+  followGroup: FollowGroup | undefined,
 ): Promise<Verdict | null> {
   if ('token' in auth) {
     const tokenHash = hashSecret(auth.token);
@@ -83,9 +87,11 @@ async function admits(
     if (proof.signInRequired) {
       const signIn = signIns ? await signIns.current(cookie) : null;
       const bound = signIn ? await store.seatProof(auth.sessionId, tokenHash, signIn.record.subjectKey) : null;
-      if (bound?.subjectSeat !== participantId) {
+      if (!signIn || bound?.subjectSeat !== participantId) {
         return { admitted: false, refusal: refuse('sign_in_required', 'This session requires signing in.') };
       }
+      // Before admitting, so the device's first state already shows the role the group gives.
+      await followGroup?.(auth.sessionId, participantId, signIn);
     }
     // The device is known from the hash alone: no second lookup.
     return {
@@ -137,7 +143,7 @@ export function handshake(deps: HandshakeDeps) {
     // No budget for handshakes that find their seat: a venue's phones reconnecting all at once
     // (a Wi-Fi blip, a node restart) are never refused for their number. One hash field, found or
     // not: the same work for a missing session as for a wrong token.
-    const admitted = await admits(store, parsed.data, deps.signIns, socket.request.headers.cookie);
+    const admitted = await admits(store, parsed.data, deps.signIns, socket.request.headers.cookie, deps.followGroup);
     // Refused for the session's access, not for a wrong token: no failed lookup.
     if (admitted) return admitted;
     // Counted after the lookup, so a seat is never refused for other devices' failures.

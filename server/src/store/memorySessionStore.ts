@@ -152,12 +152,25 @@ export class MemorySessionStore implements SessionStore {
         current: { state: JSON.parse(entry.state) as KindState, version: entry.version },
       };
     }
+    // Refusals first, so a refused commit writes nothing (as the Redis script).
+    for (const bound of options.bindSubjects ?? []) {
+      const holder = entry.signInFields.get(subjectField(bound.subjectKey));
+      if (holder !== undefined && holder !== bound.participantId)
+        return { ok: false, reason: 'subjectBound', participantId: holder };
+    }
+    const seatGrant = options.seatGrant;
+    if (seatGrant) {
+      const revoke = new Set(seatGrant.revokeDeviceIds);
+      const kept = entry.seats.devicesOf(seatGrant.grant.participantId).filter((d) => !revoke.has(d.id));
+      if (kept.length + 1 > seatGrant.cap) return { ok: false, reason: 'cap' };
+    }
     const appended = events.map((event, i) => JSON.stringify({ version: expectedVersion + i + 1, event }));
     entry.events = this.#cap([...entry.events, ...appended]);
     entry.version = expectedVersion + events.length;
     entry.state = JSON.stringify(nextState);
     if (options.repointSeat) entry.seats.repoint(options.repointSeat.from, options.repointSeat.into);
     for (const grant of options.grantTokens ?? []) entry.seats.add(grant.tokenHash, grant.participantId, grant.device);
+    if (seatGrant) entry.seats.grant(seatGrant.grant, seatGrant);
     const signInFields = entry.signInFields;
     if (options.repointSeat) repointFields(signInFields, options.repointSeat.from, options.repointSeat.into);
     for (const bound of options.bindSubjects ?? [])
@@ -295,6 +308,15 @@ export class MemorySessionStore implements SessionStore {
 
   async putSignInsOf(subjectKey: string, signInIds: string[], ttlMs: number): Promise<void> {
     this.#subjectSignIns.set(subjectKey, { ids: [...signInIds], expiresAt: this.#clock() + ttlMs });
+  }
+
+  async addSignInOf(subjectKey: string, signInId: string, max: number, ttlMs: number): Promise<string[]> {
+    // No await between the read and the write: one step, as the Redis script.
+    const kept = this.#subjectSignIns.get(subjectKey);
+    const before = kept && kept.expiresAt > this.#clock() ? kept.ids : [];
+    const ids = [signInId, ...before.filter((other) => other !== signInId)];
+    this.#subjectSignIns.set(subjectKey, { ids: ids.slice(0, max), expiresAt: this.#clock() + ttlMs });
+    return ids.slice(max);
   }
 
   async claimSignInRecheck(signInId: string, ttlMs: number): Promise<boolean> {

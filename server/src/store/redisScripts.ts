@@ -100,16 +100,19 @@ end
  * events, event count n, seat-scoped command id ('' for none; see `seatCommandMember`: ids are the
  * clients' own, so only the same seat's id marks a retry), max command ids kept, archived item count
  * a, max archived items and max archived bytes per kind, the same two for decisions, the seat whose
- * tokens and devices move (a merge; '' for none) and the seat they move to, then n event JSONs (from
+ * tokens and devices move (a merge; '' for none) and the seat they move to, the seat of a capped
+ * grant ('' for none), its cap and a JSON array of its device ids to revoke, then n event JSONs (from
  * ARGV[e]), then a (kind, entry JSON) pairs for the archive, then (tokenHash, participantId, device
  * JSON or '') triples, and (field, value, '-') triples for plain fields (bound subjects, access).
- * Reply: {'ok', version} | {'missing'} | {'duplicate', version}
+ * A bound subject (`s:` field) is written only while unbound or bound to the same seat, and the
+ * capped seat must stay within its cap: both are checked before anything is written.
+ * Reply: {'ok', version} | {'missing'} | {'duplicate', version} | {'cap'} | {'bound', participantId}
  *      | {'conflict', version, snapshot JSON, snapshot version, event JSONs since the snapshot...}.
  */
 const COMMIT = `
 ${CURRENT_SESSION}
 ${SEAT_DEVICES_LIB}
-local e = 15
+local e = 18
 local commandId = ARGV[6]
 -- A retry of a command this seat already got in: its first result stands, whatever the version now.
 if commandId ~= '' then
@@ -124,6 +127,23 @@ if tonumber(current) ~= tonumber(ARGV[1]) then
   return reply
 end
 local n = tonumber(ARGV[5])
+local a = tonumber(ARGV[8])
+-- Refusals first, so a refused commit writes nothing. One person is one seat: two first sign-ins
+-- racing on two nodes both decide a new seat, and only the first may bind the subject.
+for i = e + n + 2 * a, #ARGV, 3 do
+  if ARGV[i + 2] == '-' and string.sub(ARGV[i], 1, 2) == 's:' then
+    local bound = redis.call('HGET', KEYS[3], ARGV[i])
+    if bound and bound ~= ARGV[i + 1] then return {'bound', bound} end
+  end
+end
+local capped, revoke = ARGV[15], {}
+if capped ~= '' then
+  migrate()
+  for _, id in ipairs(cjson.decode(ARGV[17])) do revoke[id] = true end
+  local count = 0
+  for _, d in ipairs(record_of(capped)) do if not revoke[d.id] then count = count + 1 end end
+  if count + 1 > tonumber(ARGV[16]) then return {'cap'} end
+end
 local version = tonumber(current) + n
 if n > 0 then
   redis.call('RPUSH', KEYS[2], unpack(ARGV, e, e - 1 + n))
@@ -138,8 +158,14 @@ else
   redis.call('HSETNX', KEYS[1], 'snapshot', current)
   redis.call('HSET', KEYS[1], 'version', version)
 end
-local a = tonumber(ARGV[8])
 if ARGV[13] ~= '' then repoint(ARGV[13], ARGV[14]) end
+if capped ~= '' then
+  local kept = {}
+  for _, d in ipairs(record_of(capped)) do
+    if revoke[d.id] then redis.call('HDEL', KEYS[3], d.tokenHash) else table.insert(kept, d) end
+  end
+  write_record(capped, kept)
+end
 if #ARGV >= e + n + 2 * a then
   migrate()
   for i = e + n + 2 * a, #ARGV, 3 do
@@ -321,6 +347,23 @@ function script(source: string, readOnly: boolean, numberOfKeys = 10): SessionSc
   });
 }
 
+/**
+ * KEYS[1]: one subject's sign-in ids (a JSON array, newest first). ARGV: the new id, the most kept,
+ * ttl ms. The id goes first; past the bound the oldest go, in the same step, so two logins at once
+ * can neither drop each other's id nor both keep one too many. Reply: the ids that went.
+ */
+const ADD_SUBJECT_SIGN_IN = `
+local ids = cjson.decode(redis.call('GET', KEYS[1]) or '[]')
+local kept, ended = {ARGV[1]}, {}
+for _, id in ipairs(ids) do
+  if id ~= ARGV[1] then
+    if #kept < tonumber(ARGV[2]) then table.insert(kept, id) else table.insert(ended, id) end
+  end
+end
+redis.call('SET', KEYS[1], cjson.encode(kept), 'PX', ARGV[3])
+return ended
+`;
+
 export const sessionScripts = {
   createSession: script(CREATE, false),
   commitSession: script(COMMIT, false),
@@ -340,4 +383,5 @@ export const sessionScripts = {
   putSeatLink: script(PUT_SEAT_LINK, false),
   takeSeatLink: script(TAKE_SEAT_LINK, false),
   repointSeat: script(REPOINT_SEAT, false),
+  addSubjectSignIn: script(ADD_SUBJECT_SIGN_IN, false, 1),
 };

@@ -234,7 +234,9 @@ export class RedisSessionStore implements SessionStore {
     // tokens hash, set in the same atomic write as the events that make them so. A triple whose
     // third part is '-' is a plain field (see COMMIT).
     const grants = [
-      ...(options.grantTokens ?? []).flatMap(tokenGrantArgs),
+      ...[...(options.grantTokens ?? []), ...(options.seatGrant ? [options.seatGrant.grant] : [])].flatMap(
+        tokenGrantArgs,
+      ),
       ...(options.bindSubjects ?? []).flatMap((b) => [subjectField(b.subjectKey), b.participantId, '-']),
       ...(options.access ? [ACCESS_FIELD, options.access === 'required' ? 'required' : '', '-'] : []),
     ];
@@ -255,6 +257,9 @@ export class RedisSessionStore implements SessionStore {
         String(this.#archiveBounds.decision.maxBytes),
         options.repointSeat?.from ?? '',
         options.repointSeat?.into ?? '',
+        options.seatGrant?.grant.participantId ?? '',
+        String(options.seatGrant?.cap ?? 0),
+        JSON.stringify(options.seatGrant?.revokeDeviceIds ?? []),
         ...serialized,
         ...archive.flatMap((entry) => [entry.kind, JSON.stringify(entry)]),
         ...grants,
@@ -378,6 +383,14 @@ export class RedisSessionStore implements SessionStore {
   async putSignInsOf(subjectKey: string, signInIds: string[], ttlMs: number): Promise<void> {
     const key = subjectSignInsKey(this.#prefix, subjectKey);
     await this.#callFor(key, () => this.#client.setPx(key, JSON.stringify(signInIds), Math.max(1, Math.round(ttlMs))));
+  }
+
+  async addSignInOf(subjectKey: string, signInId: string, max: number, ttlMs: number): Promise<string[]> {
+    const key = subjectSignInsKey(this.#prefix, subjectKey);
+    const reply = await this.#callFor(key, () =>
+      this.#client.script('addSubjectSignIn', [key], [signInId, String(max), String(Math.max(1, Math.round(ttlMs)))]),
+    );
+    return Array.isArray(reply) ? reply.map(String) : [];
   }
 
   async claimSignInRecheck(signInId: string, ttlMs: number): Promise<boolean> {
@@ -644,6 +657,9 @@ function decodeCommitReply(reply: unknown): CommitResult {
     const [status, version] = reply as unknown[];
     if (status === 'ok' && typeof version === 'number') return { ok: true, version };
     if (status === 'missing') return { ok: false, reason: 'missing' };
+    if (status === 'cap') return { ok: false, reason: 'cap' };
+    if (status === 'bound' && typeof version === 'string')
+      return { ok: false, reason: 'subjectBound', participantId: version };
     if (status === 'duplicate' && typeof version === 'number') return { ok: false, reason: 'duplicate', version };
     if (status === 'conflict') return { ok: false, reason: 'conflict', current: decodeSession(reply.slice(1)) };
   }

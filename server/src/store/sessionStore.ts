@@ -48,6 +48,13 @@ export type CommitResult =
   | { ok: false; reason: 'conflict'; current: StoredSession }
   /** The session never existed or its retention ran out. */
   | { ok: false; reason: 'missing' }
+  /** `seatGrant` would put its seat on more than its cap of devices; nothing was written. */
+  | { ok: false; reason: 'cap' }
+  /**
+   * A subject of `bindSubjects` is bound to another seat already (a person seated twice at once, on
+   * two devices): a subject is bound only while unbound. Nothing was written.
+   */
+  | { ok: false; reason: 'subjectBound'; participantId: string }
   /** This seat committed a command with this id before, reaching `version`: a retry. Nothing was written. */
   | { ok: false; reason: 'duplicate'; version: number };
 
@@ -65,6 +72,13 @@ export interface SeatCommand {
 export const seatCommandMember = ({ participantId, commandId }: SeatCommand): string =>
   JSON.stringify([participantId, commandId]);
 
+/** A token for an existing seat, granted in a commit with the seat's cap checked in the same step. */
+export interface SeatGrant {
+  grant: TokenGrant & { device: DeviceGrantInfo };
+  cap: number;
+  revokeDeviceIds: readonly string[];
+}
+
 export interface CommitOptions {
   grantTokens?: TokenGrant[];
   /**
@@ -77,8 +91,17 @@ export interface CommitOptions {
    * the session's archive in the same atomic write: never archived by a write that did not happen.
    */
   archive?: ArchivedItem[];
-  /** Seats bound to sign-in subjects, stored in the same write (the tokens hash's `s:` fields). */
+  /**
+   * Seats bound to sign-in subjects, stored in the same write (the tokens hash's `s:` fields). Each
+   * subject must be unbound or bound to that very seat, else nothing is written (`subjectBound`).
+   */
   bindSubjects?: SubjectBinding[];
+  /**
+   * A device granted on an existing seat in the same write (a signed-in device on its bound seat):
+   * `revokeDeviceIds` of that seat go, and the seat must then be within `cap` devices, else nothing
+   * is written (`cap`).
+   */
+  seatGrant?: SeatGrant;
   /** Whether the session now requires sign-in, kept where the handshake reads it with the token. */
   access?: 'required' | 'open';
   /**
@@ -160,6 +183,11 @@ export interface SessionStore extends SeatDeviceStore {
   signInsOf(subjectKey: string): Promise<string[]>;
   /** Replaces the list of this subject's sign-ins, kept for `ttlMs` (a sign-in's longest life). */
   putSignInsOf(subjectKey: string, signInIds: string[], ttlMs: number): Promise<void>;
+  /**
+   * Puts a new sign-in first in this subject's list, keeping at most `max` (for `ttlMs`), in one
+   * atomic step; answers the ids that no longer fit (oldest), for the caller to end.
+   */
+  addSignInOf(subjectKey: string, signInId: string, max: number, ttlMs: number): Promise<string[]>;
   /** A page of the session's archive of one kind, newest first; empty when there is none or no session. */
   archive(id: string, query: ArchiveQuery): Promise<StoredArchivePage>;
   /**

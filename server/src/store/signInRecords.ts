@@ -44,7 +44,10 @@ export interface SeatProof {
   subjectSeat: string | null;
 }
 
-/** The tokens-hash field of a bound subject. Never collides with a token hash (64 hex digits). */
+/**
+ * The tokens-hash field of a bound subject. Never collides with a token hash (64 hex digits). A
+ * commit writes it only while it is absent or names the same seat (one person, one seat).
+ */
 export const subjectField = (subjectKey: string) => `s:${subjectKey}`;
 
 /** The tokens-hash field saying whether the session requires sign-in: `required`, or absent/empty. */
