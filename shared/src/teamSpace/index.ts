@@ -7,6 +7,7 @@ export * from './selectors.ts';
 export * from './state.ts';
 export * from './view.ts';
 export * from './privacy.ts';
+export * from './mergePrivacy.ts';
 export * from './teamSpaceFold.ts';
 export type * from './teamSpaceTypes.ts';
 export * from './permissions.ts';

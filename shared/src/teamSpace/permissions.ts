@@ -16,6 +16,7 @@ import {
   mayWithdrawProposal,
 } from './betweenMeetingsPermissions.ts';
 import { canAddTension, canAnswerAsync, canAskProposal, canPublishProposal, canReactToProposal } from './limits.ts';
+import { mergeRevealsToActor } from './mergePrivacy.ts';
 import { mayReadTension } from './privacy.ts';
 import {
   canRecord,
@@ -68,13 +69,28 @@ export function mayGiveMemberRole(
 }
 
 /**
- * Whether this member may merge seat `from` into seat `into` (one person with two seats): a
- * facilitator, two different members, and never merging away the seat that opened the space (it
- * holds the facilitator link; merge the other seat into it instead), nor two seats that are each
- * bound by sign-in ({@link bothSignedIn}). Allowed during a meeting:
- * the merge keeps the running meeting consistent (`mergeMembers.ts`).
+ * Whether this member may merge seat `from` into seat `into` (one person with two seats): every
+ * rule of {@link memberMergeOtherwiseAllowed}, and the merge shows the actor nothing masked for
+ * them now ({@link mergeRevealsToActor}: a facilitator never merges someone's personal room into a
+ * seat they hold).
  */
 export function mayMergeMembers(
+  state: TeamSpaceState,
+  actorId: ParticipantId,
+  from: ParticipantId,
+  into: ParticipantId,
+): boolean {
+  return memberMergeOtherwiseAllowed(state, actorId, from, into) && !mergeRevealsToActor(state, actorId, from, into);
+}
+
+/**
+ * The merge rules apart from privacy, so a screen can say why a seat it would otherwise offer is
+ * not: a facilitator, two different members, and never merging away the seat that opened the
+ * space (it holds `creatorId`; merge the other way instead), nor two seats each bound by sign-in
+ * ({@link bothSignedIn}). Allowed during a meeting: the merge keeps the running meeting consistent
+ * (`mergeMembers.ts`).
+ */
+export function memberMergeOtherwiseAllowed(
   state: TeamSpaceState,
   actorId: ParticipantId,
   from: ParticipantId,

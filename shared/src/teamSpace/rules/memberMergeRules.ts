@@ -2,6 +2,7 @@ import { ErrorCode } from '../../protocol/errors.ts';
 import { limits } from '../../protocol/limits.ts';
 import { creatorId } from '../../core/participants.ts';
 import { bothSignedIn, isMember } from '../permissions.ts';
+import { mergeRevealsToActor } from '../mergePrivacy.ts';
 import { isSpaceFacilitator } from '../selectors.ts';
 import type { TeamSpaceState } from '../state.ts';
 import {
@@ -31,6 +32,11 @@ export function decideMemberMerge(
   }
   if (bothSignedIn(state, from, into)) {
     return forbidden('Both seats are bound to a sign-in: they belong to two identities and stay apart.');
+  }
+  if (mergeRevealsToActor(state, ctx.actorId, from, into)) {
+    return forbidden(
+      'This merge would show you personal-room content or anonymous authorship you may not see. Another facilitator can merge these seats.',
+    );
   }
   if ((state.mergedSeats ?? []).length >= limits.mergedSeatsPerSpace) {
     return reject(ErrorCode.limitReached, 'This space has merged as many seats as it can.');

@@ -1,6 +1,8 @@
 import {
   findTension,
   isMember,
+  loopViewFor,
+  mayMergeMembers,
   teamSpacePermission,
   type LoopCommand,
   type TeamSpaceState,
@@ -42,6 +44,9 @@ function pageAnswer(state: TeamSpaceState, you: string, command: LoopCommand): b
         ? canEditAction(state, you, action)
         : canSetActionStatus(state, you, action);
     }
+    case 'space:merge-members':
+      // The merge dialog asks the device's own copy, masked for it: it must answer as decideLoop does.
+      return mayMergeMembers(loopViewFor(state, { participantId: you }), you, command.from, command.into);
     default:
       return teamSpacePermission(state, you, command);
   }
@@ -51,5 +56,6 @@ describe('the space page’s permissions', () => {
   it('agree with decideLoop over generated spaces, meetings and actors', () => {
     const coverage = walkPermissions(teamSpaceWalk(pageAnswer));
     expect(coverage.get('action:update')).toMatchObject({ yes: expect.any(Number), no: expect.any(Number) });
+    expect(coverage.get('space:merge-members')).toMatchObject({ yes: expect.any(Number), no: expect.any(Number) });
   }, 60_000);
 });

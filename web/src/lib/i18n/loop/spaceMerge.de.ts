@@ -9,6 +9,9 @@ export const spaceMergeDe = {
   confirmHeading: 'Was dann geschieht',
   confirm:
     '{{from}} wird mit {{into}} zusammengeführt. Spannungen, Aufgaben, Beschlüsse, Runden und Antworten von {{from}} gehören dann {{into}}; nichts geht verloren. {{from}} verschwindet aus der Mitgliederliste, und die Geräte von {{from}} nutzen von da an den Platz von {{into}}. Das lässt sich nicht rückgängig machen.',
+  withheldHeading: 'Nicht angeboten',
+  withheldWhy:
+    'Sie haben einen der beiden Plätze. Zusammengeführt sähen Sie, was nur anderen gehört: Spannungen aus persönlichen Räumen, was Meetings dazu festgehalten haben, oder wer eine anonyme Spannung geschrieben hat. Jemand aus der Moderation, der keinen der beiden Plätze hat, kann sie zusammenführen.',
   submit: 'Zusammenführen',
   cancel: 'Abbrechen',
   done: '{{from}} ist jetzt mit {{into}} zusammengeführt.',

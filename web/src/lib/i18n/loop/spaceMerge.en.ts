@@ -11,6 +11,9 @@ export const spaceMergeEn: typeof spaceMergeDe = {
   confirmHeading: 'What happens then',
   confirm:
     '{{from}} is merged into {{into}}. The tensions, actions, decisions, rounds and answers of {{from}} then belong to {{into}}; nothing is lost. {{from}} leaves the member list, and the devices of {{from}} use the seat of {{into}} from then on. This cannot be undone.',
+  withheldHeading: 'Not offered',
+  withheldWhy:
+    'You hold one of these two seats. Merging them would show you personal-room tensions, what meetings recorded about them, or who wrote an anonymous tension: only the people they belong to may see that. A facilitator who holds neither seat can merge them.',
   submit: 'Merge',
   cancel: 'Cancel',
   done: '{{from}} is now merged into {{into}}.',
