@@ -1,4 +1,4 @@
-import { archivePageRequestSchema, loopArchiveFor, succeed, withMergedSeats, type ArchivePage } from '@runde/shared';
+import { archiveForViewer, archivePageRequestSchema, succeed, type ArchivePage } from '@runde/shared';
 import type { CommandRunner } from '../session/commandRunner.ts';
 import type { SessionStore } from '../store/sessionStore.ts';
 import { defineHandler } from './defineHandler.ts';
@@ -10,14 +10,15 @@ import { defineHandler } from './defineHandler.ts';
  * session's merged seats from this node's copy of it (`runner.known`, loaded only when this node has
  * none), so its cost is a page's, whatever the space's size; a Lean Coffee has no archive. Archived
  * items are never rewritten: a seat merged into another is read as the seat it is today, before the
- * masking, so the merged person reads what either of their seats could.
+ * masking, so the merged person reads what either of their seats could; unless one of the two seats
+ * made the merge (`archiveForViewer`).
  */
 export function archiveHandler(store: SessionStore, runner: Pick<CommandRunner, 'known'>) {
   return defineHandler(archivePageRequestSchema, async (request, { sessionId, participantId }) => {
     const page = await store.archive(sessionId, request);
     const known = page.entries.length > 0 ? await runner.known(sessionId) : null;
     const merged = known?.kind === 'team-space' ? (known.mergedSeats ?? []) : [];
-    const entries = loopArchiveFor(withMergedSeats(page.entries, merged), { participantId });
+    const entries = archiveForViewer(page.entries, merged, { participantId });
     const result: ArchivePage = { entries, next: page.next };
     return succeed(result);
   });

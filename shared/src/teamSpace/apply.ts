@@ -311,7 +311,7 @@ export function applyLoop(state: TeamSpaceState, event: LoopEvent): TeamSpaceSta
     case 'space:rhythm-set':
       return { ...state, rhythm: event.rhythm };
     case 'space:members-merged':
-      return mergeMembers(state, event.from, event.into);
+      return mergeMembers(state, event.from, event.into, event.byParty === true);
     // Between meetings: folded by betweenMeetingsApply.ts.
     case 'tension:async-set':
     case 'tension:async-answered':

@@ -114,7 +114,8 @@ export type LoopEvent =
    * One person had two seats: everything of `from` is now `into`'s, and `from` left the members
    * (see `mergeMembers.ts`). The server then points `from`'s devices at `into`.
    */
-  | { type: 'space:members-merged'; from: ParticipantId; into: ParticipantId }
+  /** `byParty`: the facilitator who merged held one of the two seats (see `MergedSeat`). */
+  | { type: 'space:members-merged'; from: ParticipantId; into: ParticipantId; byParty?: true }
   /** The team's rhythm, time zone and objection window, as a whole. */
   | { type: 'space:rhythm-set'; rhythm: SpaceRhythm }
   // Between meetings (see betweenMeetingsTypes.ts).

@@ -23,4 +23,4 @@ export * from './sinceLastVisit.ts';
 export * from './betweenMeetingsPermissions.ts';
 export { keepRecentBetween } from './betweenMeetingsApply.ts';
 export { WINDOW_DAY_MS } from './rules/proposalRules.ts';
-export { mergeMembers, withMergedSeats } from './mergeMembers.ts';
+export { archiveForViewer, mergeMembers, withMergedSeats } from './mergeMembers.ts';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ErrorCode } from '../protocol/errors.ts';
-import { withMergedSeats } from './mergeMembers.ts';
+import type { ArchivedItem } from './archive.ts';
+import { archiveForViewer, withMergedSeats } from './mergeMembers.ts';
 import { mayMergeMembers } from './permissions.ts';
 import { roundMerged } from './mergeMembers.ts';
 import { teamSpace } from './testing/fixtures.ts';
@@ -152,5 +153,40 @@ describe('withMergedSeats', () => {
       s.state.mergedSeats ?? [],
     );
     expect(entry?.item).toMatchObject({ facilitatorId: 'p2', scribeId: 'p2', attendees: ['p1', 'p2'] });
+  });
+});
+
+describe('archiveForViewer', () => {
+  /** Ana's (`p2`) personal tension, archived; then `p2` is merged into `p1` or `p3`. */
+  function archivedPersonal() {
+    const s = teamSpace();
+    s.addTension('p2', 'Mein Anliegen', 'individual');
+    const tension = s.state.tensions.at(-1);
+    if (!tension) throw new Error('no tension');
+    return { s, entries: [{ kind: 'tension' as const, archivedAt: 3, seq: 1, item: tension }] };
+  }
+  const titles = (entries: readonly ArchivedItem[]) =>
+    entries.flatMap((e) => (e.kind === 'tension' ? [e.item.title] : []));
+
+  it('lets the kept seat read the merged seat’s archive when someone else merged them', () => {
+    const { s, entries } = archivedPersonal();
+    // Fee (p1) merges Ana's second seat p2 into Ben's p3 (Ben's seat is Ana's other one here).
+    s.run('p1', { type: 'space:merge-members', from: 'p2', into: 'p3' });
+    expect(s.state.mergedSeats).toEqual([{ from: 'p2', into: 'p3' }]);
+    expect(titles(archiveForViewer(entries, s.state.mergedSeats ?? [], { participantId: 'p3' }))).toContain(
+      'Mein Anliegen',
+    );
+  });
+
+  it('keeps the merged seat’s archive hidden from a facilitator who merged it into their own seat', () => {
+    const { s, entries } = archivedPersonal();
+    // Live, the tension is gone to the archive: the live rule sees nothing hidden and lets it pass.
+    s.state.tensions = s.state.tensions.filter((t) => t.title !== 'Mein Anliegen');
+    s.run('p1', { type: 'space:merge-members', from: 'p2', into: 'p1' });
+    expect(s.state.mergedSeats).toEqual([{ from: 'p2', into: 'p1', byParty: true }]);
+    const read = archiveForViewer(entries, s.state.mergedSeats ?? [], { participantId: 'p1' });
+    expect(titles(read)).not.toContain('Mein Anliegen');
+    // Still read as today's seats: the archive names no seat the space no longer has.
+    expect(JSON.stringify(read)).not.toContain('"p2"');
   });
 });

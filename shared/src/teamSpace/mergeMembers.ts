@@ -1,5 +1,6 @@
-import type { Participant, ParticipantId } from '../core/participants.ts';
+import type { Participant, ParticipantId, Viewer } from '../core/participants.ts';
 import type { ArchivedItem } from './archive.ts';
+import { loopArchiveFor } from './view.ts';
 import type { AsyncProposal, BetweenRecord } from './betweenMeetingsTypes.ts';
 import type { Register, RegisterChange } from './registerTypes.ts';
 import type {
@@ -196,13 +197,28 @@ function participantsMerged(participants: readonly Participant[], from: Particip
     });
 }
 
-/** The list of merged seats, flat: seats merged into `from` before now point at `into`. */
-function mergedSeatsAfter(seats: readonly MergedSeat[], from: ParticipantId, into: ParticipantId): MergedSeat[] {
-  return [...seats.map((s) => (s.into === from ? { ...s, into } : s)), { from, into }];
+/**
+ * The list of merged seats, flat: seats merged into `from` before now point at `into`. A merge by
+ * one of its own seats marks what it carries on (`byParty`), so no chain of merges opens an
+ * archive to a merge's own maker.
+ */
+function mergedSeatsAfter(
+  seats: readonly MergedSeat[],
+  from: ParticipantId,
+  into: ParticipantId,
+  byParty: boolean,
+): MergedSeat[] {
+  const party = byParty ? { byParty: true as const } : {};
+  return [...seats.map((s) => (s.into === from ? { ...s, into, ...party } : s)), { from, into, ...party }];
 }
 
 /** The team space after `from` was merged into `into`: see the rules above, and the audit in the tests. */
-export function mergeMembers(state: TeamSpaceState, from: ParticipantId, into: ParticipantId): TeamSpaceState {
+export function mergeMembers(
+  state: TeamSpaceState,
+  from: ParticipantId,
+  into: ParticipantId,
+  byParty = false,
+): TeamSpaceState {
   return {
     ...state,
     participants: participantsMerged(state.participants, from, into),
@@ -214,7 +230,7 @@ export function mergeMembers(state: TeamSpaceState, from: ParticipantId, into: P
     register: registerMerged(state.register, from, into),
     proposals: state.proposals.map((p) => proposalMerged(p, from, into)),
     between: state.between.map((b) => betweenMerged(b, from, into)),
-    mergedSeats: mergedSeatsAfter(state.mergedSeats ?? [], from, into),
+    mergedSeats: mergedSeatsAfter(state.mergedSeats ?? [], from, into, byParty),
   };
 }
 
@@ -239,4 +255,19 @@ function archivedMerged(entry: ArchivedItem, from: ParticipantId, into: Particip
 export function withMergedSeats<T extends ArchivedItem>(entries: readonly T[], seats: readonly MergedSeat[]): T[] {
   if (seats.length === 0) return entries as T[];
   return entries.map((entry) => seats.reduce<ArchivedItem>((e, s) => archivedMerged(e, s.from, s.into), entry) as T);
+}
+
+/**
+ * Archived items as `viewer` may read them after the space's merges. A merge made by someone else
+ * is read before masking (the person reads what either of their seats could); one made by one of
+ * its own seats (`byParty`) only after, so its maker gains nothing the other seat's archive hid.
+ */
+export function archiveForViewer<T extends ArchivedItem>(
+  entries: readonly T[],
+  seats: readonly MergedSeat[],
+  viewer: Viewer,
+): T[] {
+  const before = seats.filter((s) => !s.byParty);
+  const after = seats.filter((s) => s.byParty);
+  return withMergedSeats(loopArchiveFor(withMergedSeats(entries, before), viewer), after);
 }

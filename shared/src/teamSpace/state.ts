@@ -229,6 +229,13 @@ export interface MeetingRecord {
 export interface MergedSeat {
   from: ParticipantId;
   into: ParticipantId;
+  /**
+   * The facilitator who merged held one of the two seats. The live state let that merge pass only
+   * when it showed them nothing hidden, but the archive was not looked at: archived items of such a
+   * merge keep the old seat's privileges (`archiveForViewer`), so a merge never opens to its own
+   * maker what another seat's archive hid.
+   */
+  byParty?: true;
 }
 
 /**

@@ -41,5 +41,6 @@ export function decideMemberMerge(
   if ((state.mergedSeats ?? []).length >= limits.mergedSeatsPerSpace) {
     return reject(ErrorCode.limitReached, 'This space has merged as many seats as it can.');
   }
-  return accept({ type: 'space:members-merged', from, into });
+  const byParty = ctx.actorId === from || ctx.actorId === into;
+  return accept({ type: 'space:members-merged', from, into, ...(byParty ? { byParty: true as const } : {}) });
 }
