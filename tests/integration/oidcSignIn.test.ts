@@ -1,25 +1,12 @@
-import { randomUUID } from 'node:crypto';
 import { RedisSessionStore } from '@runde/server';
-import {
-  ErrorCode,
-  PROTOCOL_VERSION,
-  type Ack,
-  type CommandResult,
-  type HandshakeErrorData,
-  type KindCommandInput,
-  type KindCommandType,
-  type Seat,
-  type SeatEndedNotice,
-  type SessionSummary,
-  type SignInStatus,
-} from '@runde/shared';
-import { io } from 'socket.io-client';
+import { ErrorCode, type Seat, type SeatEndedNotice, type SessionSummary, type SignInStatus } from '@runde/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CookieJar, signInOverHttp, startOidcProvider, type TestOidcProvider } from '../support/oidcProvider.ts';
 import { uniquePrefix } from '../support/redisTestEnv.ts';
 import type { ClientSocket } from '../support/serverClients.ts';
 import { createSessionOverHttp, createTeamSpaceOverHttp } from '../support/serverClients.ts';
 import { deleteTestKeys, openRedisStore, startTestServer, type TestServer } from '../support/serverHarness.ts';
+import { connectedSeat, connectSeat, postJson, seatOf, sendCommand as send } from '../support/signInSeats.ts';
 
 /**
  * Single sign-on end to end: a real OpenID Connect provider (oidc-provider), the app over real
@@ -66,54 +53,16 @@ async function me(jar: CookieJar): Promise<SignInStatus> {
   return (await (await jar.fetch(`${url()}/api/auth/me`)).json()) as SignInStatus;
 }
 
-async function post(jar: CookieJar | null, path: string, body: unknown): Promise<Response> {
-  const init = { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
-  return jar ? jar.fetch(`${url()}${path}`, init) : fetch(`${url()}${path}`, init);
-}
+const post = (jar: CookieJar | null, path: string, body: unknown) => postJson(url(), jar, path, body);
 
 async function signInSeat(jar: CookieJar, sessionId: string, more: object = {}): Promise<Seat> {
-  const response = await post(jar, `/api/sessions/${sessionId}/sign-in-seat`, { deviceLabel: 'Laptop', ...more });
-  expect(response.status, await response.clone().text()).toBeLessThan(300);
-  return (await response.json()) as Seat;
+  return seatOf(await post(jar, `/api/sessions/${sessionId}/sign-in-seat`, { deviceLabel: 'Laptop', ...more }));
 }
 
+const cookieOf = (jar: CookieJar | null) => (jar ? jar.header(url()) : null);
 /** A device's socket with its seat's token and the browser's cookies; the refusal's data when refused. */
-async function connect(seat: Seat, jar: CookieJar | null): Promise<ClientSocket | HandshakeErrorData> {
-  const socket: ClientSocket = io(url(), {
-    auth: { protocolVersion: PROTOCOL_VERSION, sessionId: seat.sessionId, token: seat.token },
-    transports: ['websocket'],
-    forceNew: true,
-    reconnection: false,
-    extraHeaders: jar ? { cookie: jar.header(url()) } : {},
-  });
-  return new Promise((resolve) => {
-    socket.once('connect', () => {
-      sockets.push(socket);
-      resolve(socket);
-    });
-    socket.once('connect_error', (err: Error & { data?: HandshakeErrorData }) => {
-      socket.disconnect();
-      resolve(err.data ?? { code: 'internal' });
-    });
-  });
-}
-
-async function connected(seat: Seat, jar: CookieJar | null): Promise<ClientSocket> {
-  const result = await connect(seat, jar);
-  if ('code' in result) throw new Error(`handshake refused: ${result.code}`);
-  return result;
-}
-
-async function send<T extends KindCommandType>(
-  socket: ClientSocket,
-  type: T,
-  payload: KindCommandInput<T>,
-): Promise<Ack<CommandResult>> {
-  const timed = socket.timeout(5_000) as unknown as {
-    emitWithAck(event: string, ...args: unknown[]): Promise<Ack<CommandResult>>;
-  };
-  return timed.emitWithAck(type, payload, { commandId: randomUUID() });
-}
+const connect = (seat: Seat, jar: CookieJar | null) => connectSeat(url(), seat, cookieOf(jar), sockets);
+const connected = (seat: Seat, jar: CookieJar | null) => connectedSeat(url(), seat, cookieOf(jar), sockets);
 
 const participant = async (sessionId: string, id: string) =>
   (await store.load(sessionId))?.state.participants.find((p) => p.id === id);
@@ -369,14 +318,7 @@ describe('without single sign-on configured', () => {
       const login = await fetch(`${plain.url}/api/auth/login?returnTo=/`, { redirect: 'manual' });
       expect(login.headers.get('location')).toBe('/#signin-error=unavailable');
       const created = await createSessionOverHttp(plain.url, { title: 'Lean Coffee', facilitatorName: 'Fee' });
-      const socket: ClientSocket = io(plain.url, {
-        auth: { protocolVersion: PROTOCOL_VERSION, sessionId: created.sessionId, token: created.token },
-        transports: ['websocket'],
-        forceNew: true,
-        reconnection: false,
-      });
-      sockets.push(socket);
-      await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+      const socket = await connectedSeat(plain.url, created, null, sockets);
       expect(await send(socket, 'access:set', { signIn: true, facilitatorGroup: null })).toMatchObject({
         ok: false,
         error: { code: ErrorCode.invalidState },

@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import {
   createLogger,
   hashSecret,
@@ -11,15 +11,11 @@ import {
   DEVICES_PER_SEAT,
   ErrorCode,
   limits,
-  PROTOCOL_VERSION,
   type Ack,
-  type CommandResult,
-  type HandshakeErrorData,
   type Seat,
   type SeatLink,
   type SignInStatus,
 } from '@runde/shared';
-import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CookieJar, signInOverHttp, startOidcProvider, type TestOidcProvider } from '../support/oidcProvider.ts';
 import { uniquePrefix } from '../support/redisTestEnv.ts';
@@ -32,6 +28,7 @@ import {
   type RawRedisClient,
   type TestServer,
 } from '../support/serverHarness.ts';
+import { connectedSeat, connectSeat, postJson, seatOf as seatIn, sendCommand as send } from '../support/signInSeats.ts';
 
 /**
  * The sign-in and seat surface attacked from outside, as a hostile client would: a real provider
@@ -138,55 +135,22 @@ async function me(cookie: string): Promise<SignInStatus> {
   return (await (await fetch(`${url()}/api/auth/me`, { headers: { cookie } })).json()) as SignInStatus;
 }
 
-async function post(jar: CookieJar | null, path: string, body: unknown): Promise<Response> {
-  const init = { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
-  return jar ? jar.fetch(`${url()}${path}`, init) : fetch(`${url()}${path}`, init);
-}
+const post = (jar: CookieJar | null, path: string, body: unknown) => postJson(url(), jar, path, body);
 
 async function signInSeat(jar: CookieJar, sessionId: string, more: object = {}): Promise<Response> {
   return post(jar, `/api/sessions/${sessionId}/sign-in-seat`, { deviceLabel: 'Laptop', ...more });
 }
 
+/** The seat handed out, its token and the token's hash remembered as secrets. */
 async function seatOf(response: Response): Promise<Seat> {
-  expect(response.status, await response.clone().text()).toBeLessThan(300);
-  const seat = (await response.json()) as Seat;
+  const seat = await seatIn(response);
   secrets.add(seat.token);
   secrets.add(hashSecret(seat.token));
   return seat;
 }
 
-async function connect(seat: Seat, cookie: string | null): Promise<ClientSocket | HandshakeErrorData> {
-  const socket: ClientSocket = io(url(), {
-    auth: { protocolVersion: PROTOCOL_VERSION, sessionId: seat.sessionId, token: seat.token },
-    transports: ['websocket'],
-    forceNew: true,
-    reconnection: false,
-    extraHeaders: cookie ? { cookie } : {},
-  });
-  return new Promise((resolve) => {
-    socket.once('connect', () => {
-      sockets.push(socket);
-      resolve(socket);
-    });
-    socket.once('connect_error', (err: Error & { data?: HandshakeErrorData }) => {
-      socket.disconnect();
-      resolve(err.data ?? { code: 'internal' });
-    });
-  });
-}
-
-async function connected(seat: Seat, cookie: string | null): Promise<ClientSocket> {
-  const result = await connect(seat, cookie);
-  if ('code' in result) throw new Error(`handshake refused: ${result.code}`);
-  return result;
-}
-
-async function send(socket: ClientSocket, type: string, payload: unknown): Promise<Ack<CommandResult>> {
-  const timed = socket.timeout(5_000) as unknown as {
-    emitWithAck(event: string, ...args: unknown[]): Promise<Ack<CommandResult>>;
-  };
-  return timed.emitWithAck(type, payload, { commandId: randomUUID() });
-}
+const connect = (seat: Seat, cookie: string | null) => connectSeat(url(), seat, cookie, sockets);
+const connected = (seat: Seat, cookie: string | null) => connectedSeat(url(), seat, cookie, sockets);
 
 /** A team space that requires sign-in, created by Ana, with her signed-in jar, seat and socket. */
 async function requiredSpace() {

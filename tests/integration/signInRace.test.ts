@@ -1,17 +1,6 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { RedisSessionStore } from '@runde/server';
-import {
-  DEVICES_PER_SEAT,
-  PROTOCOL_VERSION,
-  type Ack,
-  type CommandResult,
-  type HandshakeErrorData,
-  type KindCommandInput,
-  type KindCommandType,
-  type Seat,
-  type SignInStatus,
-} from '@runde/shared';
-import { io } from 'socket.io-client';
+import { DEVICES_PER_SEAT, type Seat, type SignInStatus } from '@runde/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   CookieJar,
@@ -24,6 +13,7 @@ import { uniquePrefix } from '../support/redisTestEnv.ts';
 import type { ClientSocket } from '../support/serverClients.ts';
 import { createTeamSpaceOverHttp, joinOverHttp } from '../support/serverClients.ts';
 import { deleteTestKeys, openRedisStore, startTestServer, type TestServer } from '../support/serverHarness.ts';
+import { connectedSeat, seatOf, sendCommand as send } from '../support/signInSeats.ts';
 
 /*
  * Issue 18's sign-in under races and between sign-ins: two nodes sharing one Redis, a real
@@ -91,47 +81,7 @@ async function signInSeatAt(base: string, jar: CookieJar, sessionId: string, mor
   });
 }
 
-async function seatOf(response: Response): Promise<Seat> {
-  expect(response.status, await response.clone().text()).toBeLessThan(300);
-  return (await response.json()) as Seat;
-}
-
-async function connect(base: string, seat: Seat, jar: CookieJar): Promise<ClientSocket | HandshakeErrorData> {
-  const socket: ClientSocket = io(base, {
-    auth: { protocolVersion: PROTOCOL_VERSION, sessionId: seat.sessionId, token: seat.token },
-    transports: ['websocket'],
-    forceNew: true,
-    reconnection: false,
-    extraHeaders: { cookie: cookieFor(jar) },
-  });
-  return new Promise((resolve) => {
-    socket.once('connect', () => {
-      sockets.push(socket);
-      resolve(socket);
-    });
-    socket.once('connect_error', (err: Error & { data?: HandshakeErrorData }) => {
-      socket.disconnect();
-      resolve(err.data ?? { code: 'internal' });
-    });
-  });
-}
-
-async function connected(base: string, seat: Seat, jar: CookieJar): Promise<ClientSocket> {
-  const result = await connect(base, seat, jar);
-  if ('code' in result) throw new Error(`handshake refused: ${result.code}`);
-  return result;
-}
-
-async function send<T extends KindCommandType>(
-  socket: ClientSocket,
-  type: T,
-  payload: KindCommandInput<T>,
-): Promise<Ack<CommandResult>> {
-  const timed = socket.timeout(5_000) as unknown as {
-    emitWithAck(event: string, ...args: unknown[]): Promise<Ack<CommandResult>>;
-  };
-  return timed.emitWithAck(type, payload, { commandId: randomUUID() });
-}
+const connected = (base: string, seat: Seat, jar: CookieJar) => connectedSeat(base, seat, cookieFor(jar), sockets);
 
 const roleOf = async (sessionId: string, id: string) =>
   (await storeA.load(sessionId))?.state.participants.find((p) => p.id === id)?.role;
