@@ -4,5 +4,6 @@
  */
 export * from './core/testing/permissionWalk.ts';
 export * from './leanCoffee/testing/leanCoffeeWalk.ts';
+export * from './teamSpace/testing/itemCounts.ts';
 export * from './teamSpace/testing/teamSpaceWalk.ts';
 export * from './teamSpace/testing/worstCase.ts';

@@ -1,13 +1,9 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { axeViolations, formatViolations } from '../support/axe.ts';
 import { phoneContext } from '../support/browser.ts';
 import { browserSuite, click } from '../support/browserSuite.ts';
 import { region } from '../support/loopMeetingDriver.ts';
-
-async function expectAxeClean(page: Page, where: string): Promise<void> {
-  expect(formatViolations(where, await axeViolations(page))).toBe('');
-}
+import { expectAxeClean, feeOpensTeamSpace, joinAs } from '../support/seatMergeBrowser.ts';
 
 /** The seat this browser keeps for the space (what a reload resumes). */
 const storedSeat = (page: Page, code: string) =>
@@ -27,18 +23,7 @@ describe('merging two seats of one person', () => {
   const suite = browserSuite('e2e-seat-merge');
 
   it('merges from the member list; the merged device goes on as the kept seat', { timeout: 180_000 }, async () => {
-    const fee = await (
-      await phoneContext(suite.browser, { locale: 'de-DE', viewport: { width: 1280, height: 900 } })
-    ).newPage();
-    await fee.goto(suite.app.server.url);
-    await fee.getByRole('radio', { name: 'Teamraum (LOOP-Meetings)' }).check();
-    await fee.getByLabel('Name des Teamraums').fill('Jugendhilfe Nord');
-    await fee.getByLabel('Ihr Name').fill('Fee');
-    await click(fee, 'Teamraum eröffnen');
-    const joinUrl = (await fee.getByLabel('Link zum Beitreten').inputValue()).replace(
-      /^https?:\/\/[^/]+/,
-      suite.app.server.url,
-    );
+    const { fee, joinUrl } = await feeOpensTeamSpace(suite);
     const code = new URL(joinUrl).pathname.split('/').at(-1) ?? '';
 
     const phone = await (await phoneContext(suite.browser, { locale: 'de-DE' })).newPage();
@@ -49,10 +34,7 @@ describe('merging two seats of one person', () => {
       [phone, 'Ana', 'Ihr Name', 'Beitreten'],
       [laptop, 'Ana Laptop', 'Your name', 'Join'],
     ] as const) {
-      await page.goto(joinUrl);
-      await page.getByLabel(label).fill(name);
-      await click(page, join);
-      await page.waitForURL(/\/t\/[A-Z0-9]+$/);
+      await joinAs(page, joinUrl, name, label, join);
     }
     const anaId = await storedSeat(phone, code);
     const laptopId = await storedSeat(laptop, code);

@@ -1,13 +1,8 @@
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { axeViolations, formatViolations } from '../support/axe.ts';
 import { phoneContext } from '../support/browser.ts';
 import { browserSuite, click } from '../support/browserSuite.ts';
 import { region } from '../support/loopMeetingDriver.ts';
-
-async function expectAxeClean(page: Page, where: string): Promise<void> {
-  expect(formatViolations(where, await axeViolations(page))).toBe('');
-}
+import { expectAxeClean, feeOpensTeamSpace, joinAs } from '../support/seatMergeBrowser.ts';
 
 /**
  * Issue 18, privacy: Ana (English phone) brings a tension in her individual room. Fee (facilitator,
@@ -18,24 +13,10 @@ describe('merging seats never shows the facilitator a personal room', () => {
   const suite = browserSuite('e2e-seat-merge-privacy');
 
   it('names the seat not offered and why; nothing of Ana’s room reaches Fee', { timeout: 180_000 }, async () => {
-    const fee = await (
-      await phoneContext(suite.browser, { locale: 'de-DE', viewport: { width: 1280, height: 900 } })
-    ).newPage();
-    await fee.goto(suite.app.server.url);
-    await fee.getByRole('radio', { name: 'Teamraum (LOOP-Meetings)' }).check();
-    await fee.getByLabel('Name des Teamraums').fill('Jugendhilfe Nord');
-    await fee.getByLabel('Ihr Name').fill('Fee');
-    await click(fee, 'Teamraum eröffnen');
-    const joinUrl = (await fee.getByLabel('Link zum Beitreten').inputValue()).replace(
-      /^https?:\/\/[^/]+/,
-      suite.app.server.url,
-    );
+    const { fee, joinUrl } = await feeOpensTeamSpace(suite);
 
     const ana = await (await phoneContext(suite.browser, { locale: 'en-GB' })).newPage();
-    await ana.goto(joinUrl);
-    await ana.getByLabel('Your name').fill('Ana');
-    await click(ana, 'Join');
-    await ana.waitForURL(/\/t\/[A-Z0-9]+$/);
+    await joinAs(ana, joinUrl, 'Ana', 'Your name', 'Join');
     const form = region(ana, 'Bring a tension');
     await form.getByLabel('Tension', { exact: true }).fill('Ana-secret-worry');
     await form.getByRole('radio', { name: 'Individual room', exact: true }).check();

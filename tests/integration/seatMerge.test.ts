@@ -7,23 +7,17 @@ import {
   type SeatEndedNotice,
   type TeamSpaceState,
 } from '@runde/shared';
+import { itemCounts } from '@runde/shared/testing';
 import { describe, expect, it } from 'vitest';
 import { integrationSuite } from '../support/integrationSuite.ts';
-import { createTeamSpaceOverHttp, joinOverHttp, waitUntil, type TestClient } from '../support/serverClients.ts';
+import type { TestClient } from '../support/serverClients.ts';
+import { anaTwiceAndBen } from '../support/seatMergeSeats.ts';
 import { parseFrame, pathsOf } from '../support/serverFrames.ts';
 
 const suite = integrationSuite('seat-merge', {
   config: { rateLimits: { seat: { points: 1000, durationSec: 10 } } },
 });
-const { connect, run, send, convergedTeamSpace: converged } = suite;
-
-const counts = (s: TeamSpaceState) => ({
-  tensions: s.tensions.length,
-  actions: s.actions.length,
-  decisions: s.decisions.length,
-  meetings: s.meetings.length,
-  proposals: s.proposals.length,
-});
+const { run, send, convergedTeamSpace: converged } = suite;
 
 /** Everything that ever named a seat, as ids: how many items name `ids` in each place. */
 const namedBy = (s: TeamSpaceState, ids: readonly string[]) => ({
@@ -52,17 +46,8 @@ async function adoptInMeeting(fee: TestClient, proposer: TestClient, tensionId: 
 
 describe('merging two seats of one person', () => {
   it('moves everything to the kept seat; the merged seat’s device is told, reconnects and acts as it', async () => {
-    const created = await createTeamSpaceOverHttp(suite.url, { title: 'Jugendhilfeplanung', facilitatorName: 'Fee' });
-    const [anaSeat, phoneSeat, benSeat] = await Promise.all(
-      ['Ana', 'Ana Handy', 'Ben'].map((name) => joinOverHttp(suite.url, created.sessionId, name)),
-    );
-    const fee = await connect(created);
-    const ana = await connect(anaSeat!);
-    const phone = await connect(phoneSeat!);
-    const ben = await connect(benSeat!);
-    const all = [fee, ana, phone, ben];
-    await waitUntil('everyone online', () => all.every((c) => c.mirror.space?.participants.every((p) => p.online)));
-    const [keptId, goneId] = [anaSeat!.participantId, phoneSeat!.participantId];
+    const { created, fee, ana, phone, ben, all } = await anaTwiceAndBen(suite, 'Jugendhilfeplanung');
+    const [keptId, goneId] = [ana.seat.participantId, phone.seat.participantId];
 
     // Both of Ana's seats hold tensions; the phone's seat is given an action in a sync meeting with a check-in.
     await run(ana, 'tension:add', { title: 'Printer', description: '', room: 'operational', anonymous: false });
@@ -102,7 +87,7 @@ describe('merging two seats of one person', () => {
     expect(notices).toEqual([{ reason: 'merged', into: keptId }]);
 
     const after = await converged(created.sessionId, [fee, ana, ben]);
-    expect(counts(after)).toEqual(counts(before));
+    expect(itemCounts(after)).toEqual(itemCounts(before));
     expect(namedBy(after, [keptId])).toEqual(namedBy(before, [keptId, goneId]));
     expect(after.decisions).toEqual(before.decisions);
     // Nothing but the record of the merge (the archive's reading list) names the seat that went.
@@ -139,11 +124,7 @@ describe('merging two seats of one person', () => {
   });
 
   it('reads the archive as the seats are today: the kept seat owns what the merged one archived', async () => {
-    const created = await createTeamSpaceOverHttp(suite.url, { title: 'Archiv', facilitatorName: 'Fee' });
-    const fee = await connect(created);
-    const ana = await connect(await joinOverHttp(suite.url, created.sessionId, 'Ana'));
-    const phone = await connect(await joinOverHttp(suite.url, created.sessionId, 'Ana Handy'));
-    const ben = await connect(await joinOverHttp(suite.url, created.sessionId, 'Ben'));
+    const { fee, ana, phone, ben } = await anaTwiceAndBen(suite, 'Archiv');
     const [keptId, goneId] = [ana.seat.participantId, phone.seat.participantId];
     // The phone seat's anonymous tension closes first, so it is the first to leave the live state.
     await run(phone, 'tension:add', {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { integrationSuite } from '../support/integrationSuite.ts';
-import { createTeamSpaceOverHttp, joinOverHttp, waitUntil } from '../support/serverClients.ts';
+import { anaTwiceAndBen } from '../support/seatMergeSeats.ts';
 
 const suite = integrationSuite('seat-merge-privacy', {
   config: { rateLimits: { seat: { points: 1000, durationSec: 10 } } },
 });
-const { connect, run, send, convergedTeamSpace } = suite;
+const { run, send, convergedTeamSpace } = suite;
 
 /**
  * A facilitator may not merge another person's seat into their own (nor their own into another's):
@@ -15,17 +15,8 @@ const { connect, run, send, convergedTeamSpace } = suite;
  */
 describe('merging seats and personal-room content', () => {
   it('refuses a merge that would show the facilitator personal content, over real sockets', async () => {
-    const created = await createTeamSpaceOverHttp(suite.url, { title: 'Jugendhilfeplanung', facilitatorName: 'Fee' });
-    const [anaSeat, phoneSeat, benSeat] = await Promise.all(
-      ['Ana', 'Ana Handy', 'Ben'].map((name) => joinOverHttp(suite.url, created.sessionId, name)),
-    );
-    const fee = await connect(created);
-    const ana = await connect(anaSeat!);
-    const phone = await connect(phoneSeat!);
-    const ben = await connect(benSeat!);
-    const all = [fee, ana, phone, ben];
-    await waitUntil('everyone online', () => all.every((c) => c.mirror.space?.participants.every((p) => p.online)));
-    const [anaId, phoneId, benId] = [anaSeat!.participantId, phoneSeat!.participantId, benSeat!.participantId];
+    const { created, fee, ana, phone, ben, all } = await anaTwiceAndBen(suite, 'Jugendhilfeplanung');
+    const [anaId, phoneId, benId] = [ana.seat.participantId, phone.seat.participantId, ben.seat.participantId];
     const feeId = created.participantId;
     await run(fee, 'participant:set-role', { participantId: benId, role: 'facilitator' });
     await run(ana, 'tension:add', { title: 'Ana-secret-worry', description: '', room: 'individual', anonymous: false });

@@ -6,6 +6,7 @@ import { applyLoop } from './apply.ts';
 import { decideLoop } from './decide.ts';
 import type { LoopEvent } from './events.ts';
 import type { TeamSpaceState } from './state.ts';
+import { itemCounts } from './testing/itemCounts.ts';
 import { teamSpaceWalk } from './testing/teamSpaceWalk.ts';
 import { mergeRevealsToActor } from './mergePrivacy.ts';
 import { mayMergeMembers } from './permissions.ts';
@@ -70,17 +71,6 @@ function naming(s: TeamSpaceState, ids: readonly string[]) {
     inRound: s.meeting?.round ? (has(s.meeting.round.order) ? 1 : 0) : 0,
   };
 }
-
-const counts = (s: TeamSpaceState) => ({
-  tensions: s.tensions.length,
-  actions: s.actions.length,
-  decisions: s.decisions.length,
-  meetings: s.meetings.length,
-  proposals: s.proposals.length,
-  between: s.between.length,
-  roles: s.register.roles.length,
-  running: s.meeting?.id ?? null,
-});
 
 const walk = teamSpaceWalk();
 type Recipe = (s: TeamSpaceState) => WalkStep<LoopCommand> | undefined;
@@ -153,7 +143,7 @@ describe('merging two seats of one person (property)', () => {
         const { after } = done;
         const left = [...strings(after)].filter(([, value]) => value === from);
         expect(left).toEqual([]);
-        expect(counts(after)).toEqual(counts(state));
+        expect(itemCounts(after)).toEqual(itemCounts(state));
         for (const [where, ids] of perPersonLists(after))
           expect({ where, twice: duplicates(ids) }).toEqual({ where, twice: [] });
         // What either seat was named in, `into` is named in now (a response kept once per proposal, as counted).
