@@ -1,22 +1,14 @@
-import { createHash, randomUUID } from 'node:crypto';
-import {
-  MemorySessionStore,
-  sessionKeys,
-  type DeviceGrantInfo,
-  type SessionStore,
-  type StoredSeatLink,
-} from '@runde/server';
+import { sessionKeys, type DeviceGrantInfo, type SessionStore, type StoredSeatLink } from '@runde/server';
 import { applyAll, defaultLeanCoffeeSettings, deviceIdOf, initialState, type DomainEvent } from '@runde/shared';
-import { afterAll, describe, expect, it } from 'vitest';
-import { deleteTestKeys, openRawRedis, openRedisStore } from '../support/serverHarness.ts';
-import { uniquePrefix } from '../support/redisTestEnv.ts';
+import { describe, expect, it } from 'vitest';
+import { openRawRedis, openRedisStore } from '../support/serverHarness.ts';
+import { freshStores, hashOf, newId, onBothStores } from '../support/storeContracts.ts';
 
 /*
  * The seat-device part of the store contract: one behaviour, two stores. Token hashes are real
  * sha256 in base64url, as the server writes them (`hashSecret`): the migration of old sessions tells tokens by that shape.
  */
 
-const hashOf = (name: string) => createHash('sha256').update(`${name}-${randomUUID()}`).digest('base64url');
 const device = (label: string, via: DeviceGrantInfo['via'] = 'join', addedAt = 1000): DeviceGrantInfo => ({
   label,
   via,
@@ -28,7 +20,6 @@ const joined = (id: string): DomainEvent => ({
 });
 /** A real clock reading: Lua's cjson must carry all of its digits through a rewrite of the record. */
 const LAPTOP_ADDED_AT = 1_796_597_629_496;
-const newId = () => randomUUID().slice(0, 6).toUpperCase();
 
 /** A Lean Coffee with seats p_fac (one device, "Laptop") and p_a (one device, "Phone"). */
 async function seeded(store: SessionStore) {
@@ -73,15 +64,7 @@ const link = (participantId: string, expiresAt: number, via: StoredSeatLink['via
 
 function seatDeviceContract(name: string, open: () => Promise<SessionStore>) {
   describe(`${name} store: seat devices`, () => {
-    const stores: SessionStore[] = [];
-    afterAll(async () => {
-      await Promise.all(stores.map((s) => s.close()));
-    });
-    const fresh = async () => {
-      const store = await open();
-      stores.push(store);
-      return store;
-    };
+    const fresh = freshStores(open);
 
     it('records the device of every grant, at create and at commit; a grant without one is "earlier"', async () => {
       const store = await fresh();
@@ -241,13 +224,7 @@ function seatDeviceContract(name: string, open: () => Promise<SessionStore>) {
   });
 }
 
-seatDeviceContract('memory', async () => new MemorySessionStore({ retentionMs: 60 * 60 * 1000 }));
-
-const prefix = uniquePrefix('seat-devices');
-afterAll(async () => {
-  await deleteTestKeys(prefix);
-});
-seatDeviceContract('redis', () => openRedisStore(prefix));
+const prefix = onBothStores('seat-devices', seatDeviceContract);
 
 describe('redis store: sessions stored before devices were recorded', () => {
   it('lists their tokens as "earlier" devices, and migrates them once at the first device write', async () => {

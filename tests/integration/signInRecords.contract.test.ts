@@ -1,21 +1,11 @@
-import { createHash, randomUUID } from 'node:crypto';
-import {
-  MemorySessionStore,
-  sessionKeys,
-  signInFlowKey,
-  signInRecordKey,
-  type SessionStore,
-  type SignInRecord,
-} from '@runde/server';
+import { sessionKeys, signInFlowKey, signInRecordKey, type SessionStore, type SignInRecord } from '@runde/server';
 import { applyAll, defaultLeanCoffeeSettings, initialState, type DomainEvent } from '@runde/shared';
-import { afterAll, describe, expect, it } from 'vitest';
-import { uniquePrefix } from '../support/redisTestEnv.ts';
-import { deleteTestKeys, openRawRedis, openRedisStore } from '../support/serverHarness.ts';
+import { describe, expect, it } from 'vitest';
+import { openRawRedis, openRedisStore } from '../support/serverHarness.ts';
+import { freshStores, hashOf, newId, onBothStores } from '../support/storeContracts.ts';
 
 /* The sign-in part of the store contract: one behaviour, two stores. */
 
-const hashOf = (name: string) => createHash('sha256').update(`${name}-${randomUUID()}`).digest('base64url');
-const newId = () => randomUUID().slice(0, 6).toUpperCase();
 const record = (subjectKey: string): SignInRecord => ({
   subjectKey,
   name: 'Ana',
@@ -52,15 +42,7 @@ async function seeded(store: SessionStore) {
 
 function signInContract(name: string, open: () => Promise<SessionStore>) {
   describe(`${name} store: sign-in records`, () => {
-    const stores: SessionStore[] = [];
-    afterAll(async () => {
-      await Promise.all(stores.map((s) => s.close()));
-    });
-    const fresh = async () => {
-      const store = await open();
-      stores.push(store);
-      return store;
-    };
+    const fresh = freshStores(open);
 
     it('gives a login under way back once', async () => {
       const store = await fresh();
@@ -187,13 +169,7 @@ function signInContract(name: string, open: () => Promise<SessionStore>) {
   });
 }
 
-signInContract('memory', async () => new MemorySessionStore({ retentionMs: 60 * 60 * 1000 }));
-
-const prefix = uniquePrefix('sign-in-records');
-afterAll(async () => {
-  await deleteTestKeys(prefix);
-});
-signInContract('redis', () => openRedisStore(prefix));
+const prefix = onBothStores('sign-in-records', signInContract);
 
 describe('redis store: sign-in keys', () => {
   it('live under the prefix with their TTL, apart from every session’s keys', async () => {
