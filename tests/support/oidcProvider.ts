@@ -27,6 +27,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { decodeJwt, decodeProtectedHeader, exportJWK, generateKeyPair, SignJWT, type JWK } from 'jose';
 import Provider, { type KoaContext } from 'oidc-provider';
+import type { OidcConfig } from '@runde/server';
 
 export interface TestUser {
   name: string;
@@ -53,17 +54,8 @@ export interface TestOidcProvider {
   close(): Promise<void>;
 }
 
-/** The shape of the server's `OidcConfig` (kept here so the helper needs no server import). */
-export interface TestOidcAppConfig {
-  issuer: string;
-  clientId: string;
-  clientSecret: string;
-  label: string;
-  scopes: string;
-  groupsClaim: string;
-  recheckMs: number;
-  sessionMs: number;
-}
+/** The server's own `OidcConfig`, as a type only: the helper (and its screenshot process) loads no server code. */
+export type TestOidcAppConfig = OidcConfig;
 
 const ALG = 'RS256';
 
