@@ -93,45 +93,37 @@ function seatDeviceContract(name: string, open: () => Promise<SessionStore>) {
     it('grants a device to an existing seat up to the cap; past it nothing is written', async () => {
       const store = await fresh();
       const { id, a } = await seeded(store);
+      /** A grant to seat p_a at a cap of two devices. */
+      const grantToA = (
+        tokenHash: string,
+        label: string,
+        via: DeviceGrantInfo['via'],
+        more: { revokeDeviceIds?: string[] } = {},
+        session = id,
+      ) =>
+        store.grantDevice(
+          session,
+          { tokenHash, participantId: 'p_a', device: device(label, via) },
+          { cap: 2, ...more },
+        );
       const second = hashOf('second');
-      expect(
-        await store.grantDevice(
-          id,
-          { tokenHash: second, participantId: 'p_a', device: device('Tablet', 'copy') },
-          { cap: 2 },
-        ),
-      ).toEqual({ ok: true, revoked: [] });
+      expect(await grantToA(second, 'Tablet', 'copy')).toEqual({ ok: true, revoked: [] });
       expect(await store.participantForToken(id, second)).toBe('p_a');
       const third = hashOf('third');
-      expect(
-        await store.grantDevice(
-          id,
-          { tokenHash: third, participantId: 'p_a', device: device('Desk', 'copy') },
-          { cap: 2 },
-        ),
-      ).toEqual({ ok: false, reason: 'cap' });
+      expect(await grantToA(third, 'Desk', 'copy')).toEqual({ ok: false, reason: 'cap' });
       expect(await store.participantForToken(id, third)).toBeNull();
       expect(ids(await store.seatDevices(id, 'p_a'))).toEqual([deviceIdOf(a), deviceIdOf(second)]);
       // A move at the cap: the device it leaves goes first, so it fits.
-      expect(
-        await store.grantDevice(
-          id,
-          { tokenHash: third, participantId: 'p_a', device: device('Desk', 'move') },
-          { cap: 2, revokeDeviceIds: [deviceIdOf(a)] },
-        ),
-      ).toEqual({ ok: true, revoked: [{ participantId: 'p_a', deviceId: deviceIdOf(a) }] });
+      expect(await grantToA(third, 'Desk', 'move', { revokeDeviceIds: [deviceIdOf(a)] })).toEqual({
+        ok: true,
+        revoked: [{ participantId: 'p_a', deviceId: deviceIdOf(a) }],
+      });
       expect(await store.participantForToken(id, a)).toBeNull();
       expect((await store.seatDevices(id, 'p_a')).map((d) => [d.label, d.via])).toEqual([
         ['Tablet', 'copy'],
         ['Desk', 'move'],
       ]);
-      expect(
-        await store.grantDevice(
-          'NOSUCH',
-          { tokenHash: hashOf('x'), participantId: 'p_a', device: device('X') },
-          { cap: 2 },
-        ),
-      ).toEqual({ ok: false, reason: 'missing' });
+      expect(await grantToA(hashOf('x'), 'X', 'join', {}, 'NOSUCH')).toEqual({ ok: false, reason: 'missing' });
     });
 
     it('replaces the token of another seat the device held (the device switches seats)', async () => {
