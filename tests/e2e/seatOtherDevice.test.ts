@@ -75,9 +75,9 @@ describe.each(cases)('a seat on another device ($kind, $language)', ({ language,
 
   /** Waits until this page says it lost its seat for `reason`, and has forgotten it. */
   async function toldSeatEnded(page: Page, code: string, reason: 'moved' | 'revoked'): Promise<void> {
-    await page.getByRole('heading', { name: m.seat.ended.heading }).waitFor({ timeout: 15_000 });
-    await page.getByText(m.seat.ended[reason]).waitFor();
-    await page.getByRole('link', { name: m.seat.ended.joinAgain }).waitFor();
+    await page.getByRole('heading', { name: m.seats.ended.heading }).waitFor({ timeout: 15_000 });
+    await page.getByText(m.seats.ended[reason]).waitFor();
+    await page.getByRole('link', { name: m.seats.ended.joinAgain }).waitFor();
     expect(await storedSeat(page, code)).toBeNull();
   }
 

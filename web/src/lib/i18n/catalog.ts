@@ -37,6 +37,8 @@ import { registerDe } from './loop/register.de.ts';
 import { registerEn } from './loop/register.en.ts';
 import { seatsDe } from './seats.de.ts';
 import { seatsEn } from './seats.en.ts';
+import { signInDe } from './signIn.de.ts';
+import { signInEn } from './signIn.en.ts';
 
 /**
  * Every text of each language in one object, for checks and browser tests. The app never imports
@@ -63,6 +65,7 @@ export const catalogs: Record<Language, Messages> = {
     summary: summaryDe,
     hall: hallDe,
     seats: seatsDe,
+    signIn: signInDe,
   },
   en: {
     ...en,
@@ -84,5 +87,6 @@ export const catalogs: Record<Language, Messages> = {
     summary: summaryEn,
     hall: hallEn,
     seats: seatsEn,
+    signIn: signInEn,
   },
 };

@@ -17,6 +17,7 @@ import type { summaryDe } from './summary.de.ts';
 import type { exportDe } from './export.de.ts';
 import type { hallDe } from './hall.de.ts';
 import type { seatsDe } from './seats.de.ts';
+import type { signInDe } from './signIn.de.ts';
 
 /**
  * German texts, the source language: the English file must have exactly these keys (see
@@ -353,15 +354,6 @@ export const de = {
       'sign-in': 'Anmeldung',
       link: 'Link',
     },
-    ended: {
-      heading: 'Ihr Platz ist nicht mehr auf diesem Gerät',
-      moved: 'Sie haben Ihren Platz auf ein anderes Gerät umgezogen. Dort geht es weiter.',
-      revoked:
-        'Dieses Gerät wurde von Ihrem Platz abgemeldet: auf einem Ihrer anderen Geräte oder durch einen neuen Link der Moderation.',
-      'signed-out': 'Sie haben sich abgemeldet.',
-      back: 'Um den Platz hier zurückzuholen, öffnen Sie »Auf anderem Gerät nutzen« auf einem Gerät, das ihn noch hat. Oder treten Sie neu bei.',
-      joinAgain: 'Neu beitreten',
-    },
   },
   participants: {
     heading: 'Teilnehmende',
@@ -401,43 +393,6 @@ export const de = {
     highlightLabel: 'Als wichtigste markieren: {{text}}',
     highlight: 'Als wichtigste markieren',
     highlighted: 'Wichtigste Erkenntnis:',
-  },
-  signIn: {
-    intro: 'Hier melden Sie sich mit Ihrem Konto an. Ihren Namen übernimmt Runde von der Anmeldung.',
-    with: 'Anmelden mit {{label}}',
-    continueAs: 'Weiter als {{name}}',
-    again: 'Bitte melden Sie sich an, um weiterzumachen.',
-    notConfigured: 'Die Anmeldung ist auf diesem Server nicht eingerichtet. Bitte wenden Sie sich an die Moderation.',
-    pageTitle: 'Runde – Anmeldung',
-    heading: 'Anmeldung',
-    taking: 'Sie werden angemeldet …',
-    notSignedIn: 'Sie sind (nicht mehr) angemeldet. Bitte melden Sie sich noch einmal an.',
-    errors: {
-      state: 'Diese Anmeldung ist abgelaufen oder wurde schon verwendet. Bitte melden Sie sich noch einmal an.',
-      provider: 'Der Anmeldedienst hat die Anmeldung nicht bestätigt. Bitte melden Sie sich noch einmal an.',
-      denied: 'Die Anmeldung wurde abgebrochen oder abgelehnt.',
-      unavailable: 'Der Anmeldedienst ist gerade nicht erreichbar. Bitte versuchen Sie es später noch einmal.',
-      other: 'Die Anmeldung hat nicht geklappt. Bitte melden Sie sich noch einmal an.',
-    },
-    nameTaken:
-      'Jemand hier heißt schon „{{name}}“. Unter welchem Namen sollen die anderen Sie sehen? Zum Beispiel „{{example}}“.',
-    nameMissing: 'Ihre Anmeldung nennt keinen Namen. Unter welchem Namen sollen die anderen Sie sehen?',
-    nameLabel: 'Ihr Name hier',
-    continue: 'Weiter',
-    backToJoin: 'Zurück',
-    signedInAs: 'Angemeldet als {{name}}',
-    signOut: 'Abmelden',
-    signingOut: 'Abmelden …',
-    settingsHeading: 'Anmeldung',
-    require: 'Anmeldung verlangen',
-    requireHint:
-      'Nur wer sich mit {{label}} anmeldet, kommt herein. Jedes Mitglied ist an seine Anmeldung gebunden und auf jedem Gerät dasselbe.',
-    group: 'Gruppe, die moderiert (freiwillig)',
-    groupHint:
-      'Wer in dieser Gruppe ist, moderiert, alle anderen nicht; geprüft bei jeder Anmeldung. Leer lassen: Moderation bleibt, wie sie ist.',
-    signInFirst: 'Um eine Anmeldung zu verlangen, melden Sie sich zuerst selbst an: So sperren Sie sich nicht aus.',
-    save: 'Anmeldung speichern',
-    saved: 'Gespeichert.',
   },
   errors: {
     invalid_payload: 'Die Eingabe ist ungültig. Bitte prüfen Sie die Felder.',
@@ -494,4 +449,5 @@ export type Messages = CoreMessages & {
   summary: typeof summaryDe;
   hall: typeof hallDe;
   seats: typeof seatsDe;
+  signIn: typeof signInDe;
 };

@@ -31,7 +31,8 @@ export type LazyPart =
   | 'projector'
   | 'summary'
   | 'hall'
-  | 'seats';
+  | 'seats'
+  | 'signIn';
 type Part = 'core' | LazyPart;
 
 /**
@@ -114,6 +115,10 @@ const parts: Record<Part, Record<Language, () => Promise<Partial<Messages>>>> = 
   seats: {
     de: () => import('./seats.de.ts').then((m) => ({ seats: m.seatsDe })),
     en: () => import('./seats.en.ts').then((m) => ({ seats: m.seatsEn })),
+  },
+  signIn: {
+    de: () => import('./signIn.de.ts').then((m) => ({ signIn: m.signInDe })),
+    en: () => import('./signIn.en.ts').then((m) => ({ signIn: m.signInEn })),
   },
 };
 

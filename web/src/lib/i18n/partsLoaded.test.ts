@@ -32,6 +32,7 @@ const lazyParts: readonly LazyPart[] = [
   'summary',
   'hall',
   'seats',
+  'signIn',
 ];
 
 const webSrc = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -117,7 +118,7 @@ function partsUsedBy(path: string): Map<LazyPart, string> {
   // The catalogs and their loader name the parts themselves; they render nothing.
   if (path.startsWith(join(webSrc, 'lib', 'i18n'))) return used;
   const text = sources.get(path) ?? '';
-  for (const match of text.matchAll(/['"`]([a-z]+)\.([a-zA-Z]+[\w.${}]*)/g)) {
+  for (const match of text.matchAll(/['"`]([a-z][a-zA-Z]*)\.([a-zA-Z]+[\w.${}]*)/g)) {
     const part = match[1] as LazyPart;
     const key = `${match[1]}.${match[2]}`;
     if (lazyParts.includes(part) && !used.has(part) && isMessageKey(key)) used.set(part, key);

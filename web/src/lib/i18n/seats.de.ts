@@ -59,4 +59,13 @@ export const seatsDe = {
     joinInstead: 'Stattdessen neu beitreten',
     retry: 'Noch einmal versuchen',
   },
+  ended: {
+    heading: 'Ihr Platz ist nicht mehr auf diesem Gerät',
+    moved: 'Sie haben Ihren Platz auf ein anderes Gerät umgezogen. Dort geht es weiter.',
+    revoked:
+      'Dieses Gerät wurde von Ihrem Platz abgemeldet: auf einem Ihrer anderen Geräte oder durch einen neuen Link der Moderation.',
+    'signed-out': 'Sie haben sich abgemeldet.',
+    back: 'Um den Platz hier zurückzuholen, öffnen Sie »Auf anderem Gerät nutzen« auf einem Gerät, das ihn noch hat. Oder treten Sie neu bei.',
+    joinAgain: 'Neu beitreten',
+  },
 };

@@ -58,4 +58,13 @@ export const seatsEn: typeof seatsDe = {
     joinInstead: 'Join as someone new instead',
     retry: 'Try again',
   },
+  ended: {
+    heading: 'Your seat is no longer on this device',
+    moved: 'You moved your seat to another device. Carry on there.',
+    revoked:
+      'This device was signed out of your seat: from one of your other devices, or by a new link from the facilitator.',
+    'signed-out': 'You signed out.',
+    back: 'To bring your seat back here, open “Use on another device” on a device that still has it. Or join again.',
+    joinAgain: 'Join again',
+  },
 };
