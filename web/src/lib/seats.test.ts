@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { forgetSeat, loadSeat, saveSeat, saveSignInSeat, seatsOfSignIn, type SeatStorage } from './seats.ts';
+import {
+  forgetSeat,
+  heldSeatProof,
+  loadSeat,
+  saveSeat,
+  saveSignInSeat,
+  seatsOfSignIn,
+  type SeatStorage,
+} from './seats.ts';
 
 function memoryStorage(initial: Record<string, string> = {}): SeatStorage & { data: Map<string, string> } {
   const data = new Map(Object.entries(initial));
@@ -66,5 +74,14 @@ describe('seats', () => {
   it('works without storage at all', () => {
     expect(() => saveSeat('K7P4XM', seat(1), undefined)).not.toThrow();
     expect(loadSeat('K7P4XM', undefined)).toBeUndefined();
+  });
+});
+
+describe('heldSeatProof', () => {
+  it('proves the seat this device holds, without the session id, and nothing when it holds none', () => {
+    const storage = memoryStorage();
+    expect(heldSeatProof('ABC234', storage)).toEqual({});
+    saveSeat('ABC234', { sessionId: 'ABC234', participantId: 'p2', token: 'x'.repeat(43) }, storage);
+    expect(heldSeatProof('ABC234', storage)).toEqual({ seat: { participantId: 'p2', token: 'x'.repeat(43) } });
   });
 });

@@ -103,3 +103,15 @@ export function forgetSeat(code: string, storage = defaultStorage()): void {
   delete book[code];
   write(storage, book);
 }
+
+/**
+ * The seat this device holds in the session, as a request proves it (`seat: { participantId, token }`),
+ * or nothing: a facilitator link, a seat link and a sign-in each ask about it before replacing it.
+ */
+export function heldSeatProof(
+  code: string,
+  storage = defaultStorage(),
+): { seat: Pick<Seat, 'participantId' | 'token'> } | Record<string, never> {
+  const held = loadSeat(code, storage);
+  return held ? { seat: { participantId: held.participantId, token: held.token } } : {};
+}
